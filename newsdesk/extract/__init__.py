@@ -1,0 +1,1 @@
+"""Turning raw pages into Articles: body, metadata, scraped text and encodings."""
