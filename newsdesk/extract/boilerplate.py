@@ -1,0 +1,118 @@
+"""What is not the article: tags, class/id names and short phrases that mark boilerplate.
+
+These are written by hand because they are the judgement the extractor encodes: no library
+exposes a list that fits news pages (readability's and trafilatura's are buried in their code).
+Class and id names are matched as whole tokens (split on ``-``, ``_``, spaces and camelCase
+boundaries) so that ``ad`` does not match ``header`` nor ``share`` match ``shareholder``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Elements that never hold article text.
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+    "button", "input", "select", "textarea", "nav", "dialog", "menu", "link", "meta", "head",
+)
+
+#: Elements that are usually page furniture rather than article text.
+FURNITURE_TAGS = ("aside", "footer", "header")
+
+# Tokens in class/id that mark boilerplate wherever they occur.
+_STRONG_TOKENS = (
+    "ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot", "adunit", "adsense", "dfp",
+    "banner", "sponsor", "sponsored", "promo", "promotion", "promoted", "outbrain", "taboola", "teads",
+    "share", "shares", "sharing", "sharebar", "social", "socials", "sociallinks", "facebook", "twitter",
+    "whatsapp", "linkedin", "pinterest", "newsletter", "newsletters", "subscribe", "subscription",
+    "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal",
+    "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
+    "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
+    "trending", "popular", "mostread", "mostpopular", "morestories", "readmore", "readnext",
+    "upnext", "breadcrumb", "breadcrumbs", "sidebar", "navbar", "navigation",
+    "menu", "footer", "masthead", "toolbar", "pagination", "pager",
+)
+# Tokens that mark boilerplate unless the same name also says it is the article ("entry-meta" no,
+# "post-content-meta"... yes): bylines, tag lists, captions and hidden helpers.
+_WEAK_TOKENS = (
+    "nav", "skip", "print", "rating", "tags", "tagcloud", "taglist", "keywords", "topics", "byline",
+    "dateline", "timestamp", "author", "authors", "bio", "avatar", "meta", "postmeta", "entrymeta",
+    "caption", "credit", "credits", "hidden", "hide", "visually", "screenreader", "sronly", "jump",
+    "toc", "overlay", "reply", "widget", "widgets",
+)
+_BAD_COMPOUNDS = (
+    "read-more", "more-from", "more-stories", "most-read", "most-popular", "you-may-like",
+    "you-might-like", "also-read", "see-also", "further-reading", "next-article", "prev-article",
+    "article-footer", "post-footer", "entry-footer", "author-box", "about-author", "author-info",
+    "sr-only", "visually-hidden", "screen-reader", "related-links", "post-navigation", "site-header",
+    "site-footer", "social-share", "share-tools", "article-tools", "story-tools", "inline-related",
+)
+# Tokens that mark the article itself; an element with one of these is kept despite bad tokens.
+_GOOD_TOKENS = frozenset({
+    "article", "articlebody", "body", "content", "entry", "main", "post", "story", "storybody",
+    "text", "blog", "prose", "richtext", "paragraph", "copy",
+})
+_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_STRONG_TOKEN_SET = frozenset(_STRONG_TOKENS)
+_WEAK_TOKEN_SET = frozenset(_WEAK_TOKENS)
+_BAD_COMPOUND_RE = re.compile("|".join(re.escape(c) for c in _BAD_COMPOUNDS))
+
+
+def name_tokens(value: str) -> list[str]:
+    """Split a class or id value into lower-case tokens.
+
+    >>> name_tokens("articleBody share-bar__item")
+    ['article', 'body', 'share', 'bar', 'item']
+    """
+    return [t for t in _TOKEN_SPLIT.split(_CAMEL.sub(" ", value).lower()) if t]
+
+
+def boilerplate_strength(value: str) -> int:
+    """How surely a class/id value names page furniture: 2 surely, 1 maybe, 0 not.
+
+    "Maybe" names (widget, meta, author, hidden...) are used by some CMSs for content modules
+    too, so the caller removes them only when their content also looks like furniture.
+
+    >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("elementor-widget-container")
+    (2, 1)
+    >>> boilerplate_strength("article-body shareholder-letter")
+    0
+    """
+    lowered = value.lower()
+    if _BAD_COMPOUND_RE.search(lowered):
+        return 2
+    tokens = name_tokens(value)
+    if any(t in _STRONG_TOKEN_SET for t in tokens):
+        return 2
+    if any(t in _WEAK_TOKEN_SET for t in tokens) and not any(t in _GOOD_TOKENS for t in tokens):
+        return 1
+    return 0
+
+
+# Whole blocks that are interface text, not article text.
+_FURNITURE_LINE = re.compile(
+    r"""^\W*(?:
+        advertisement|advertisements?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
+        (?:continue|keep)\s+reading.*|read\s+more.*|read\s+next.*|see\s+also.*|also\s+read.*|
+        related(?:\s+(?:articles?|stories|news|content|coverage|topics))?:?|recommended(?:\s+for\s+you)?|
+        share(?:\s+(?:this|on|via)\b.*)?|tweet|email|print|comments?|
+        (?:sign\s+up|subscribe)\b.{0,120}|(?:click|tap)\s+here\b.{0,120}|
+        follow\s+us\b.{0,80}|(?:copyright|©)\s.{0,160}|all\s+rights\s+reserved.{0,80}|
+        listen\s+to\s+(?:this\s+)?article.{0,40}|\d+\s+min(?:ute)?s?\s+read|
+        (?:image|photo|video)\s*:?\s*(?:getty\s+images|reuters|ap|afp)?|
+        skip\s+(?:to\s+)?(?:content|advertisement|ad)|back\s+to\s+top|loading\.*
+    )\W*$""",
+    re.I | re.X,
+)
+
+
+def is_furniture_text(text: str) -> bool:
+    """Whether a short block is interface text ("Advertisement", "Read more", "Share")...
+
+    >>> is_furniture_text("ADVERTISEMENT")
+    True
+    >>> is_furniture_text("The advertisement market fell by a third in 2024.")
+    False
+    """
+    return len(text) < 200 and _FURNITURE_LINE.match(text) is not None
