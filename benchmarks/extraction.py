@@ -1,0 +1,755 @@
+"""Extraction benchmark: newsdesk and its peers on the same preloaded pages, in one process, one table.
+
+Datasets (read from ``--data``, by default ``../shared/data`` from the project root; never copied into
+the repository): scrapinghub-aeb (181 pages, body only) and wcxb-dev-articles (793 article pages of the
+WCXB development split, body plus title, author and date). Metrics are in ``benchmarks/scoring.py``.
+
+How the timing is kept fair:
+
+- every page is read, decompressed and decoded before any tool runs;
+- each tool extracts one page untimed first (imports, lazy tables, caches);
+- pages are interleaved: page by page, every tool runs on the page, in an order rotated by one tool per
+  page, so that background load on a shared machine and any order effect fall on all tools alike;
+- the heap that exists before timing is frozen out of the garbage collector and a collection runs
+  (untimed) before each call, so every call starts from the same collector state and pays only for
+  the garbage it makes;
+- only the tool's own call is timed, with ``time.process_time`` (CPU seconds of this process) and a
+  wall clock; converting a result to text (readability's HTML) happens outside the timed region.
+
+A tool that raises on a page scores an empty prediction there; errors are counted and reported.
+
+Usage::
+
+    python benchmarks/extraction.py                      # both datasets, every tool
+    python benchmarks/extraction.py --dataset wcxb --tools newsdesk,trafilatura --limit 50
+    python benchmarks/extraction.py --per-page worst.jsonl --per-page-tool newsdesk
+    python benchmarks/extraction.py --check              # exit 1 unless newsdesk meets its bars
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import gzip
+import json
+import platform
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+if not __package__:
+    # Run as a script (``python benchmarks/extraction.py``, as the Makefile does): make the project
+    # root importable so that ``benchmarks.*`` resolves the same way as under ``python -m``.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import scoring
+from benchmarks.peers import REFERENCE_TOOL, TOOL_NAMES, Prediction, Tool, load_tools
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
+
+#: Dataset key (as given to ``--dataset``) -> folder under the data directory.
+DATASET_FOLDERS = {"scrapinghub": "scrapinghub-aeb", "wcxb": "wcxb-dev-articles"}
+
+#: The bars of ``--check``.
+SCRAPINGHUB_MIN_F1 = 0.965
+WCXB_MIN_F1 = 0.93
+MIN_SPEED_RATIO = 3.0
+
+_ERROR_EXAMPLES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Truth:
+    """What the ground truth says about one page; metadata is None where it says nothing.
+
+    >>> Truth("Body.", title="Headline").author is None
+    True
+    """
+
+    body: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One benchmark page, decoded and in memory.
+
+    >>> Page("0001", "https://example.com/a", "<p>Hi</p>", Truth("Hi")).truth.body
+    'Hi'
+    """
+
+    id: str
+    url: str | None
+    html: str
+    truth: Truth
+
+
+@dataclass(slots=True)
+class ToolRun:
+    """What one tool produced over a dataset, and the time its calls took.
+
+    >>> ToolRun("resiliparse").cpu_seconds
+    0.0
+    """
+
+    tool_name: str
+    predictions: dict[str, Prediction] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class FieldScore:
+    """Accuracy of one metadata field: over pages whose ground truth has it, and over all pages.
+
+    ``all_pages`` also counts a page with no ground-truth value as right when the tool gives none.
+
+    >>> FieldScore(correct=3, labelled=4, accuracy=0.75, all_pages=0.8).accuracy
+    0.75
+    """
+
+    correct: int
+    labelled: int
+    accuracy: float
+    all_pages: float
+
+
+@dataclass(slots=True)
+class ToolResult:
+    """Every figure the benchmark reports for one tool on one dataset.
+
+    >>> ToolResult("x", "x 1", pages=2, errors=0).f1
+    0.0
+    """
+
+    name: str
+    label: str
+    pages: int
+    errors: int
+    error_examples: list[str] = field(default_factory=list)
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    exact_accuracy: float | None = None
+    with_snippets: float | None = None
+    without_snippets: float | None = None
+    metadata: dict[str, FieldScore] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    pages_per_cpu_second: float = 0.0
+    pages_per_wall_second: float = 0.0
+    speed_ratio: float | None = None
+
+
+@dataclass(slots=True)
+class DatasetResult:
+    """A dataset's results: one ``ToolResult`` per tool, and the per-page rows of one tool.
+
+    >>> DatasetResult("scrapinghub", 181).tools
+    {}
+    """
+
+    key: str
+    pages: int
+    tools: dict[str, ToolResult] = field(default_factory=dict)
+    per_page: list[dict[str, Any]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------- data
+
+
+def load_scrapinghub(folder: Path, limit: int | None = None) -> list[Page]:
+    """The scrapinghub-aeb pages under ``folder`` (``html/<id>.html.gz``, ``ground-truth.json``).
+
+    >>> load_scrapinghub(Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: /nonexistent/ground-truth.json
+    """
+    truth_file = folder / "ground-truth.json"
+    if not truth_file.is_file():
+        raise FileNotFoundError(str(truth_file))
+    ground_truth = json.loads(truth_file.read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(ground_truth)[:limit]:
+        entry = ground_truth[page_id]
+        html = _read_html(folder / "html" / f"{page_id}.html.gz")
+        pages.append(Page(page_id, entry.get("url") or None, html, Truth(entry.get("articleBody") or "")))
+    return pages
+
+
+def load_wcxb(folder: Path, limit: int | None = None) -> list[Page]:
+    """The WCXB pages under ``folder`` (``html/NNNN.html.gz``, ``ground-truth/NNNN.json``).
+
+    >>> load_wcxb(Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: /nonexistent/ground-truth
+    """
+    truth_dir = folder / "ground-truth"
+    if not truth_dir.is_dir():
+        raise FileNotFoundError(str(truth_dir))
+    pages = []
+    for truth_file in sorted(truth_dir.glob("*.json"))[:limit]:
+        record = json.loads(truth_file.read_text(encoding="utf-8"))
+        labels = record.get("ground_truth") or {}
+        truth = Truth(
+            body=labels.get("main_content") or "",
+            title=labels.get("title") or None,
+            author=labels.get("author") or None,
+            published=labels.get("publish_date") or None,
+            with_snippets=tuple(labels.get("with") or ()),
+            without_snippets=tuple(labels.get("without") or ()),
+        )
+        html = _read_html(folder / "html" / f"{truth_file.stem}.html.gz")
+        pages.append(Page(truth_file.stem, record.get("url") or None, html, truth))
+    return pages
+
+
+def _read_html(path: Path) -> str:
+    # Both datasets are UTF-8 (every page decodes strictly); "replace" keeps a stray byte from
+    # aborting a whole run.
+    return gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
+
+
+_LOADERS: dict[str, Callable[[Path, int | None], list[Page]]] = {
+    "scrapinghub": load_scrapinghub,
+    "wcxb": load_wcxb,
+}
+
+
+# -------------------------------------------------------------------------------------------- running
+
+
+def run_tools(
+    pages: Sequence[Page], tools: Sequence[Tool], progress: Callable[[int], None] | None = None
+) -> dict[str, ToolRun]:
+    """Run every tool on every page, interleaved and rotated, timing only the tools' own calls.
+
+    >>> from benchmarks.peers import Prediction, Tool
+    >>> echo = Tool("echo", "echo", frozenset(), lambda html, url: html, lambda raw: Prediction(raw))
+    >>> runs = run_tools([Page("1", None, "Hello there", Truth("Hello"))], [echo])
+    >>> runs["echo"].predictions["1"].text, runs["echo"].errors
+    ('Hello there', {})
+    """
+    runs = {tool.name: ToolRun(tool.name) for tool in tools}
+    if not pages:
+        return runs
+    for tool in tools:
+        # A warm-up failure is not recorded here: the timed run meets the same page and records it.
+        with contextlib.suppress(Exception):
+            tool.extract(pages[0].html, pages[0].url)
+    gc.collect()
+    # Freeze what exists now (pages, modules, warm caches) so the collections below stay cheap and
+    # each tool's calls are charged only for the collector work their own garbage causes.
+    gc.freeze()
+    try:
+        for index, page in enumerate(pages):
+            shift = index % len(tools)
+            for tool in (*tools[shift:], *tools[:shift]):
+                _run_one(tool, page, runs[tool.name])
+            if progress is not None:
+                progress(index + 1)
+    finally:
+        gc.unfreeze()
+    return runs
+
+
+def _run_one(tool: Tool, page: Page, run: ToolRun) -> None:
+    gc.collect()
+    raw: Any = None
+    failure: Exception | None = None
+    cpu_start = time.process_time()
+    wall_start = time.perf_counter()
+    try:
+        raw = tool.extract(page.html, page.url)
+    except Exception as error:  # a peer's failure on one page is a result, not a crash
+        failure = error
+    run.wall_seconds += time.perf_counter() - wall_start
+    run.cpu_seconds += time.process_time() - cpu_start
+    if failure is None:
+        try:
+            run.predictions[page.id] = tool.finish(raw)
+            return
+        except Exception as error:
+            failure = error
+    run.predictions[page.id] = Prediction()
+    run.errors[page.id] = f"{type(failure).__name__}: {failure}"[:300]
+
+
+# -------------------------------------------------------------------------------------------- scoring
+
+
+def score_scrapinghub(pages: Sequence[Page], run: ToolRun, tool: Tool) -> tuple[ToolResult, list[dict]]:
+    """Scrapinghub's shingle P/R/F1 and exact-match accuracy for one tool, and its per-page rows.
+
+    >>> from benchmarks.peers import Prediction, Tool
+    >>> tool = Tool("t", "t 1", frozenset(), lambda html, url: html, lambda raw: Prediction(raw))
+    >>> page = Page("1", None, "", Truth("a b c d e"))
+    >>> result, rows = score_scrapinghub([page], ToolRun("t", {"1": Prediction("a b c d")}), tool)
+    >>> result.precision, result.recall, rows[0]["f1"]
+    (1.0, 0.5, 0.6666666666666666)
+    """
+    counts = []
+    exact = []
+    rows = []
+    for page in pages:
+        prediction = run.predictions.get(page.id, Prediction())
+        page_counts = scoring.shingle_counts(page.truth.body, prediction.text)
+        counts.append(page_counts)
+        exact.append(scoring.exact_token_match(page.truth.body, prediction.text))
+        precision, recall = page_counts.precision, page_counts.recall
+        if precision is None and recall is None:
+            page_f1 = 1.0  # nothing expected and nothing given
+        else:
+            page_f1 = scoring.harmonic_mean(precision or 0.0, recall or 0.0)
+        rows.append(_page_row("scrapinghub", page, prediction, run, precision, recall, page_f1))
+    body = scoring.shingle_score(counts)
+    result = _base_result(tool, run, len(pages))
+    result.precision, result.recall, result.f1 = body.precision, body.recall, body.f1
+    result.exact_accuracy = scoring.mean(float(match) for match in exact)
+    return result, rows
+
+
+def score_wcxb(pages: Sequence[Page], run: ToolRun, tool: Tool) -> tuple[ToolResult, list[dict]]:
+    """WCXB's word P/R/F1 and snippet rates, and title/author/date accuracy, for one tool.
+
+    >>> from benchmarks.peers import Prediction, Tool
+    >>> tool = Tool("t", "t 1", frozenset({"title"}), lambda html, url: html, lambda raw: raw)
+    >>> page = Page("1", None, "", Truth("The cat sat", title="Cats", author="Ann Lee"))
+    >>> run = ToolRun("t", {"1": Prediction("the cat sat on the mat", title="cats")})
+    >>> result, rows = score_wcxb([page], run, tool)
+    >>> result.f1, result.metadata["title"].accuracy, "authors" in result.metadata
+    (0.6666666666666666, 1.0, False)
+    """
+    scores = []
+    with_rates = []
+    without_rates = []
+    matches: dict[str, list[tuple[bool, bool]]] = {name: [] for name in tool.fields}
+    rows = []
+    for page in pages:
+        prediction = run.predictions.get(page.id, Prediction())
+        score = scoring.word_score(prediction.text, page.truth.body)
+        scores.append(score)
+        with_rates.append(scoring.snippet_rate(prediction.text, page.truth.with_snippets))
+        without_rates.append(scoring.snippet_rate(prediction.text, page.truth.without_snippets))
+        row = _page_row("wcxb", page, prediction, run, score.precision, score.recall, score.f1)
+        for name, (labelled, right, empty_both) in _metadata_matches(page.truth, prediction).items():
+            if name in matches:
+                matches[name].append((labelled, right or empty_both))
+                row[f"{name}_ok"] = right if labelled else None
+        rows.append(row)
+    body = scoring.average_word_score(scores)
+    result = _base_result(tool, run, len(pages))
+    result.precision, result.recall, result.f1 = body.precision, body.recall, body.f1
+    result.with_snippets = scoring.mean(with_rates)
+    # WCXB's own averaging: a page without "without" snippets scores 1.0 there, as evaluate.py does.
+    result.without_snippets = scoring.mean(without_rates)
+    for name, outcomes in matches.items():
+        labelled = [ok for has_truth, ok in outcomes if has_truth]
+        result.metadata[name] = FieldScore(
+            correct=sum(labelled),
+            labelled=len(labelled),
+            accuracy=scoring.mean(float(ok) for ok in labelled),
+            all_pages=scoring.mean(float(ok) for _, ok in outcomes),
+        )
+    return result, rows
+
+
+def _metadata_matches(truth: Truth, prediction: Prediction) -> dict[str, tuple[bool, bool, bool]]:
+    # Per field: (ground truth has a value, prediction matches it, both are empty).
+    byline = scoring.join_authors(prediction.authors)
+    return {
+        "title": (
+            bool(scoring.fold_text(truth.title)),
+            scoring.title_matches(prediction.title, truth.title),
+            not scoring.fold_text(truth.title) and not scoring.fold_text(prediction.title),
+        ),
+        "authors": (
+            bool(scoring.fold_authors(truth.author)),
+            scoring.authors_match(byline, truth.author),
+            not scoring.fold_authors(truth.author) and not byline,
+        ),
+        "published": (
+            scoring.date_part(truth.published) is not None,
+            scoring.date_matches(prediction.published, truth.published),
+            scoring.date_part(truth.published) is None and scoring.date_part(prediction.published) is None,
+        ),
+    }
+
+
+def _base_result(tool: Tool, run: ToolRun, pages: int) -> ToolResult:
+    examples = [f"{page_id}: {message}" for page_id, message in list(run.errors.items())[:_ERROR_EXAMPLES]]
+    return ToolResult(
+        name=tool.name,
+        label=tool.label,
+        pages=pages,
+        errors=len(run.errors),
+        error_examples=examples,
+        cpu_seconds=run.cpu_seconds,
+        wall_seconds=run.wall_seconds,
+        pages_per_cpu_second=pages / run.cpu_seconds if run.cpu_seconds else 0.0,
+        pages_per_wall_second=pages / run.wall_seconds if run.wall_seconds else 0.0,
+    )
+
+
+def _page_row(
+    dataset: str,
+    page: Page,
+    prediction: Prediction,
+    run: ToolRun,
+    precision: float | None,
+    recall: float | None,
+    f1: float,
+) -> dict[str, Any]:
+    return {
+        "dataset": dataset,
+        "tool": run.tool_name,
+        "id": page.id,
+        "url": page.url,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "error": run.errors.get(page.id),
+        "prediction": asdict(prediction),
+        "truth": {
+            "body": page.truth.body,
+            "title": page.truth.title,
+            "author": page.truth.author,
+            "published": page.truth.published,
+        },
+    }
+
+
+_SCORERS = {"scrapinghub": score_scrapinghub, "wcxb": score_wcxb}
+
+
+def evaluate_dataset(
+    key: str, pages: Sequence[Page], tools: Sequence[Tool], per_page_tool: str | None = None
+) -> DatasetResult:
+    """Run and score every tool on one dataset's pages; keep the per-page rows of ``per_page_tool``.
+
+    >>> from benchmarks.peers import Prediction, Tool
+    >>> echo = Tool("echo", "echo", frozenset(), lambda html, url: html, lambda raw: Prediction(raw))
+    >>> result = evaluate_dataset("wcxb", [Page("1", None, "the cat", Truth("The cat"))], [echo], "echo")
+    >>> result.tools["echo"].f1, len(result.per_page)
+    (1.0, 1)
+    """
+    result = DatasetResult(key, len(pages))
+    runs = run_tools(pages, tools, _progress_printer(key, len(pages)))
+    for tool in tools:
+        tool_result, rows = _SCORERS[key](pages, runs[tool.name], tool)
+        result.tools[tool.name] = tool_result
+        if tool.name == per_page_tool:
+            result.per_page = sorted(rows, key=lambda row: (row["f1"], row["id"]))
+    reference = result.tools.get(REFERENCE_TOOL)
+    for tool_result in result.tools.values():
+        if reference is not None and reference.pages_per_cpu_second:
+            tool_result.speed_ratio = tool_result.pages_per_cpu_second / reference.pages_per_cpu_second
+    return result
+
+
+def _progress_printer(key: str, total: int) -> Callable[[int], None]:
+    step = max(1, total // 10)
+
+    def report(done: int) -> None:
+        if done % step == 0 or done == total:
+            print(f"  {key}: {done}/{total} pages", file=sys.stderr, flush=True)
+
+    return report
+
+
+# ------------------------------------------------------------------------------------------ reporting
+
+
+def check_bars(results: dict[str, DatasetResult]) -> list[tuple[str, bool]]:
+    """The ``--check`` bars for the datasets that ran, each with whether newsdesk meets it.
+
+    >>> run = DatasetResult("scrapinghub", 1, {
+    ...     "newsdesk": ToolResult("newsdesk", "n", 1, 0, f1=0.97, speed_ratio=3.5),
+    ...     "trafilatura": ToolResult("trafilatura", "t", 1, 0, f1=0.95, speed_ratio=1.0)})
+    >>> [passed for _, passed in check_bars({"scrapinghub": run})]
+    [True, True, True]
+    """
+    checks: list[tuple[str, bool]] = []
+    for key, result in results.items():
+        ours = result.tools.get("newsdesk")
+        reference = result.tools.get(REFERENCE_TOOL)
+        if ours is None or reference is None:
+            checks.append((f"{key}: newsdesk and {REFERENCE_TOOL} both ran", False))
+            continue
+        if key == "scrapinghub":
+            checks.append(
+                (f"scrapinghub F1 {ours.f1:.3f} >= {SCRAPINGHUB_MIN_F1}", ours.f1 >= SCRAPINGHUB_MIN_F1)
+            )
+            checks.append(
+                (
+                    f"scrapinghub F1 {ours.f1:.3f} >= {REFERENCE_TOOL} {reference.f1:.3f}",
+                    ours.f1 >= reference.f1,
+                )
+            )
+        else:
+            checks.append((f"wcxb word F1 {ours.f1:.3f} >= {WCXB_MIN_F1}", ours.f1 >= WCXB_MIN_F1))
+            for name, label in (("title", "headline"), ("published", "date")):
+                mine = ours.metadata[name].accuracy if name in ours.metadata else 0.0
+                theirs = reference.metadata[name].accuracy if name in reference.metadata else 0.0
+                checks.append(
+                    (f"wcxb {label} accuracy {mine:.3f} > {REFERENCE_TOOL} {theirs:.3f}", mine > theirs)
+                )
+        ratio = ours.speed_ratio or 0.0
+        checks.append(
+            (
+                f"{key} pages/CPU-s {ratio:.2f}x {REFERENCE_TOOL} >= {MIN_SPEED_RATIO}x",
+                ratio >= MIN_SPEED_RATIO,
+            )
+        )
+    return checks
+
+
+def markdown_table(result: DatasetResult) -> str:
+    """One dataset's results as a markdown table, one row per tool.
+
+    >>> print(markdown_table(DatasetResult("scrapinghub", 1, {"t": ToolResult(
+    ...     "t", "t 1", 1, 0, precision=1.0, recall=0.5, f1=0.667, pages_per_cpu_second=20.0,
+    ...     pages_per_wall_second=19.0, speed_ratio=1.0)})))
+    | tool | P | R | F1 | errors | pages/CPU-s | pages/wall-s | × trafilatura |
+    |---|---:|---:|---:|---:|---:|---:|---:|
+    | t 1 | 1.000 | 0.500 | 0.667 | 0 | 20.0 | 19.0 | 1.00 |
+    """
+    metadata_columns = [("title", "title"), ("authors", "author"), ("published", "date")]
+    show_metadata = result.key == "wcxb"
+    header = ["tool", "P", "R", "F1"]
+    if show_metadata:
+        header += [label for _, label in metadata_columns]
+    header += ["errors", "pages/CPU-s", "pages/wall-s", f"× {REFERENCE_TOOL}"]
+    lines = ["| " + " | ".join(header) + " |", "|---" + "|---:" * (len(header) - 1) + "|"]
+    for tool in result.tools.values():
+        cells = [tool.label, f"{tool.precision:.3f}", f"{tool.recall:.3f}", f"{tool.f1:.3f}"]
+        if show_metadata:
+            cells += [
+                f"{tool.metadata[name].accuracy:.3f}" if name in tool.metadata else "—"
+                for name, _ in metadata_columns
+            ]
+        cells += [
+            str(tool.errors),
+            f"{tool.pages_per_cpu_second:.1f}",
+            f"{tool.pages_per_wall_second:.1f}",
+            f"{tool.speed_ratio:.2f}" if tool.speed_ratio is not None else "—",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _environment(argv: Sequence[str]) -> dict[str, Any]:
+    script = Path(argv[0]).resolve() if argv else Path(__file__)
+    try:
+        shown = str(script.relative_to(PROJECT_ROOT))
+    except ValueError:
+        shown = str(script)
+    return {
+        "command": shlex.join(["python", shown, *argv[1:]]),
+        "python": platform.python_version(),
+        "cpu": _cpu_model(),
+        "logical_cpus": _logical_cpus(),
+        "platform": platform.platform(),
+        "date": datetime.now().astimezone().isoformat(timespec="minutes"),
+        "newsdesk_commit": _git_commit(),
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _logical_cpus() -> int:
+    try:
+        return Path("/proc/cpuinfo").read_text().count("\nprocessor") + 1
+    except OSError:
+        return 0
+
+
+def _git_commit() -> str | None:
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return described.stdout.strip() or None
+
+
+def _report(
+    environment: dict[str, Any],
+    results: dict[str, DatasetResult],
+    tools: Sequence[Tool],
+    unavailable: dict[str, str],
+    limit: int | None,
+) -> str:
+    lines = ["# Extraction benchmark", ""]
+    lines.append(f"- command: `{environment['command']}`")
+    lines.append(
+        f"- Python {environment['python']}, CPU {environment['cpu']} "
+        f"({environment['logical_cpus']} logical), {environment['date']}, "
+        f"newsdesk commit {environment['newsdesk_commit'] or 'unknown'}"
+    )
+    lines.append("- tools: " + ", ".join(tool.label for tool in tools))
+    for name, reason in unavailable.items():
+        lines.append(f"- not run: {name} ({reason})")
+    if limit is not None:
+        lines.append(f"- only the first {limit} pages of each dataset (--limit)")
+    for key, result in results.items():
+        lines += ["", f"## {DATASET_FOLDERS[key]} ({result.pages} pages)", ""]
+        if key == "scrapinghub":
+            lines.append("P, R, F1: 4-gram shingles of `\\w+` tokens, as scrapinghub's evaluate.py.")
+        else:
+            counts = _labelled_counts(result)
+            lines.append(
+                "P, R, F1: lower-cased `\\w+` words, averaged over pages, as WCXB's evaluate.py. "
+                f"title/author/date: exact-match accuracy over the pages whose ground truth has the field "
+                f"({counts})."
+            )
+        lines += ["", markdown_table(result)]
+        for tool in result.tools.values():
+            for example in tool.error_examples:
+                lines.append(f"- {tool.name} error on {example}")
+    return "\n".join(lines)
+
+
+def _labelled_counts(result: DatasetResult) -> str:
+    for tool in result.tools.values():
+        if tool.metadata:
+            return ", ".join(
+                f"{label} n={tool.metadata[name].labelled}"
+                for name, label in (("title", "title"), ("authors", "author"), ("published", "date"))
+                if name in tool.metadata
+            )
+    return "no tool reports metadata"
+
+
+# ------------------------------------------------------------------------------------------------ CLI
+
+
+def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="extraction.py",
+        description="Run newsdesk and its peers over the extraction datasets; print one table each.",
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default {DEFAULT_DATA})"
+    )
+    parser.add_argument("--dataset", choices=["scrapinghub", "wcxb", "all"], default="all")
+    parser.add_argument(
+        "--tools", default=",".join(TOOL_NAMES), help=f"comma-separated subset of {','.join(TOOL_NAMES)}"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each dataset")
+    parser.add_argument("--json", type=Path, default=None, help="write every figure to this JSON file")
+    parser.add_argument(
+        "--per-page", type=Path, default=None, help="write per-page rows (jsonl), worst first"
+    )
+    parser.add_argument("--per-page-tool", default="newsdesk", help="the tool whose pages --per-page writes")
+    parser.add_argument("--check", action="store_true", help="exit 1 unless newsdesk meets the issue's bars")
+    args = parser.parse_args(argv)
+    args.tool_names = [name.strip() for name in args.tools.split(",") if name.strip()]
+    unknown = sorted(set(args.tool_names) - set(TOOL_NAMES))
+    if unknown:
+        parser.error(f"unknown tool(s) {', '.join(unknown)}; known: {', '.join(TOOL_NAMES)}")
+    if args.per_page is not None and args.per_page_tool not in args.tool_names:
+        parser.error(f"--per-page-tool {args.per_page_tool} is not among --tools")
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark from the command line; 0 on success, 1 when ``--check`` fails, 2 on bad input.
+
+    >>> main(["--data", "/nonexistent", "--tools", "resiliparse"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    SystemExit: extraction benchmark: data folder /nonexistent/scrapinghub-aeb not found. Pass --data DIR...
+    """
+    started = time.perf_counter()
+    full_argv = [sys.argv[0], *(sys.argv[1:] if argv is None else argv)]
+    args = _parse_args(full_argv[1:])
+    keys = list(DATASET_FOLDERS) if args.dataset == "all" else [args.dataset]
+    folders = {key: args.data / DATASET_FOLDERS[key] for key in keys}
+    for folder in folders.values():
+        if not folder.is_dir():
+            raise SystemExit(
+                f"extraction benchmark: data folder {folder} not found. Pass --data DIR, the folder "
+                f"that holds {'/ and '.join(DATASET_FOLDERS.values())}/ "
+                "(default ../shared/data from the project root)."
+            )
+    tools, unavailable = load_tools(args.tool_names)
+    if not tools:
+        raise SystemExit(f"extraction benchmark: no tool can run ({unavailable})")
+    if args.per_page is not None and args.per_page_tool in unavailable:
+        raise SystemExit(
+            f"extraction benchmark: --per-page-tool {args.per_page_tool} cannot run: "
+            f"{unavailable[args.per_page_tool]}"
+        )
+    # Everything is loaded before anything is timed.
+    datasets = {key: _LOADERS[key](folder, args.limit) for key, folder in folders.items()}
+    per_page_tool = args.per_page_tool if args.per_page is not None else None
+    results = {key: evaluate_dataset(key, pages, tools, per_page_tool) for key, pages in datasets.items()}
+
+    environment = _environment(full_argv)
+    environment["run_seconds"] = round(time.perf_counter() - started, 1)
+    print(_report(environment, results, tools, unavailable, args.limit))
+    print(f"\n(full run, loading included: {environment['run_seconds']} s wall)")
+    checks = check_bars(results) if args.check else []
+    if args.check:
+        print("\n## --check")
+        for description, passed in checks:
+            print(f"- {'PASS' if passed else 'FAIL'} {description}")
+    if args.json is not None:
+        payload = {
+            "environment": environment,
+            "tools": {tool.name: tool.label for tool in tools},
+            "unavailable": unavailable,
+            "limit": args.limit,
+            "datasets": {
+                key: {"pages": result.pages, "tools": {name: asdict(r) for name, r in result.tools.items()}}
+                for key, result in results.items()
+            },
+            "checks": [{"bar": description, "passed": passed} for description, passed in checks],
+        }
+        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.per_page is not None:
+        rows = sorted(
+            (row for result in results.values() for row in result.per_page),
+            key=lambda row: (row["f1"], row["dataset"], row["id"]),
+        )
+        with args.per_page.open("w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if args.check and not all(passed for _, passed in checks):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
