@@ -1,0 +1,303 @@
+"""The SQLite schema and its migrations.
+
+The schema version lives in ``PRAGMA user_version``. :data:`MIGRATIONS` is the
+ordered history of the schema; :func:`migrate` applies the missing ones on open,
+all in one transaction, so a database is always at a version the code knows,
+never half-way. A new schema change is a new :class:`Migration` appended to the
+list, never an edit of an old one: databases in the field were built from them.
+
+Storage choices, and why:
+
+* The body is kept once, as ``articles.body_text`` (the block texts joined by a
+  blank line, exactly ``Article.text``) plus ``articles.body_layout`` (a JSON list of
+  ``[type, length]`` per block). A ``blocks`` table would store every word a second
+  time next to the text the full-text index reads, and would need a join of twenty
+  rows to show one article; the layout gives the blocks back exactly, and the view
+  ``article_blocks`` still offers them as rows to SQL users.
+* Raw pages are zlib-compressed (the only general compressor in the standard
+  library on Python 3.11), or are a pointer into a WARC file when ingest keeps them
+  there.
+* ``articles.key`` (canonical URL, else URL, else body fingerprint) is the identity
+  that makes writes idempotent; ``published_utc`` is ``published`` normalised to UTC
+  so that date filters and ordering compare like with like.
+* The full-text index is an FTS5 external-content table over ``articles``, kept in
+  sync by triggers, so text is not stored twice and no writer can forget it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from newsdesk.store.base import StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step of the schema's history: the SQL that takes version ``version - 1`` to ``version``.
+
+    >>> Migration(3, "example", "CREATE TABLE t (x)").version
+    3
+    """
+
+    version: int
+    description: str
+    sql: str
+
+
+_V1_CORE = """
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    counts TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    homepage TEXT,
+    feeds TEXT NOT NULL DEFAULT '[]',
+    sitemaps TEXT NOT NULL DEFAULT '[]',
+    language TEXT,
+    country TEXT,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE raw_pages (
+    id INTEGER PRIMARY KEY,
+    url TEXT,
+    final_url TEXT,
+    fetched_at TEXT,
+    headers TEXT NOT NULL DEFAULT '{}',
+    kind TEXT,
+    source TEXT,
+    content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    is_text INTEGER NOT NULL DEFAULT 0,
+    compression TEXT,
+    data BLOB,
+    warc_path TEXT,
+    warc_offset INTEGER,
+    warc_length INTEGER,
+    stored_at TEXT NOT NULL,
+    CHECK (data IS NOT NULL OR warc_path IS NOT NULL)
+);
+CREATE UNIQUE INDEX raw_pages_identity ON raw_pages (ifnull(url, ''), content_hash);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    url TEXT,
+    canonical_url TEXT UNIQUE,
+    host TEXT,
+    site_name TEXT,
+    language TEXT,
+    headline TEXT,
+    standfirst TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    published TEXT,
+    published_utc TEXT,
+    updated TEXT,
+    section TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    image TEXT,
+    wire_source TEXT,
+    related TEXT NOT NULL DEFAULT '[]',
+    reading_time_minutes INTEGER,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    is_article INTEGER NOT NULL DEFAULT 0,
+    body_text TEXT NOT NULL DEFAULT '',
+    body_layout TEXT NOT NULL DEFAULT '[]',
+    body_hash TEXT,
+    record_hash TEXT NOT NULL,
+    raw_page_id INTEGER REFERENCES raw_pages (id) ON DELETE SET NULL,
+    run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+    ingested_at TEXT NOT NULL,
+    revised_at TEXT
+);
+CREATE INDEX articles_url ON articles (url);
+CREATE INDEX articles_body_hash ON articles (body_hash);
+CREATE INDEX articles_published ON articles (published_utc);
+CREATE INDEX articles_site_name ON articles (site_name COLLATE NOCASE);
+CREATE INDEX articles_host ON articles (host);
+CREATE INDEX articles_section ON articles (section COLLATE NOCASE);
+CREATE INDEX articles_language ON articles (language);
+CREATE INDEX articles_raw_page ON articles (raw_page_id);
+
+CREATE TABLE duplicates (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    duplicate_of INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('exact', 'near')),
+    similarity REAL,
+    raw_page_id INTEGER REFERENCES raw_pages (id) ON DELETE SET NULL,
+    run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+    found_at TEXT NOT NULL
+);
+CREATE INDEX duplicates_of ON duplicates (duplicate_of);
+
+CREATE TABLE not_articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    input TEXT,
+    reason TEXT NOT NULL,
+    raw_page_id INTEGER REFERENCES raw_pages (id) ON DELETE SET NULL,
+    run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+    at TEXT NOT NULL
+);
+
+CREATE TABLE quarantine (
+    id INTEGER PRIMARY KEY,
+    input TEXT NOT NULL,
+    url TEXT,
+    stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    details TEXT,
+    raw_page_id INTEGER REFERENCES raw_pages (id) ON DELETE SET NULL,
+    run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+    at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (input, stage)
+);
+
+-- The blocks of every body as rows, cut out of body_text with body_layout.
+CREATE VIEW article_blocks AS
+WITH layout AS (
+    SELECT a.id AS article_id,
+           CAST(j.key AS INTEGER) AS position,
+           json_extract(j.value, '$[0]') AS type,
+           CAST(json_extract(j.value, '$[1]') AS INTEGER) AS length,
+           coalesce(sum(CAST(json_extract(j.value, '$[1]') AS INTEGER) + 2) OVER (
+               PARTITION BY a.id ORDER BY CAST(j.key AS INTEGER)
+               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS start
+    FROM articles AS a, json_each(a.body_layout) AS j
+)
+SELECT layout.article_id, layout.position, layout.type,
+       substr(articles.body_text, layout.start + 1, layout.length) AS text
+FROM layout JOIN articles ON articles.id = layout.article_id;
+"""
+
+_V2_SEARCH = """
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    headline, standfirst, body_text,
+    content = 'articles', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, headline, standfirst, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.body_text);
+END;
+
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.body_text);
+END;
+
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, standfirst, body_text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, headline, standfirst, body_text)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.body_text);
+    INSERT INTO articles_fts (rowid, headline, standfirst, body_text)
+    VALUES (new.id, new.headline, new.standfirst, new.body_text);
+END;
+
+-- Index what a version-1 database already holds.
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+"""
+
+#: The schema's history, oldest first. Append; never edit a released step.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE
+    ),
+    Migration(
+        2, "full-text search: FTS5 index over headline, standfirst and body, kept by triggers", _V2_SEARCH
+    ),
+)
+
+#: The version this code writes and reads.
+SCHEMA_VERSION = MIGRATIONS[-1].version
+
+
+def split_statements(script: str) -> list[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole).
+
+    ``executescript`` would do this, but it commits any open transaction first, and a
+    migration must run inside one.
+
+    >>> split_statements("CREATE TABLE t (x); CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; END;")
+    ['CREATE TABLE t (x);', 'CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; END;']
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            statement = pending.strip()
+            if statement != ";":
+                statements.append(statement)
+            pending = ""
+    return statements
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database (0 for a new, empty one).
+
+    >>> schema_version(sqlite3.connect(":memory:"))
+    0
+    """
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(
+    conn: sqlite3.Connection,
+    migrations: tuple[Migration, ...] = MIGRATIONS,
+    *,
+    source: str | None = None,
+) -> int:
+    """Apply the migrations the database lacks, in one transaction; return the version reached.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). Nothing is applied
+    if any step fails: the error names the step and the database stays as it was.
+
+    >>> conn = sqlite3.connect(":memory:", isolation_level=None)
+    >>> migrate(conn)
+    2
+    """
+    _check_history(migrations)
+    target = migrations[-1].version
+    current = schema_version(conn)
+    if current > target:
+        raise StoreError(source, f"schema version {current} is newer than this newsdesk ({target})")
+    if current == target:
+        return current
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Another process may have migrated between the first look and the lock.
+        current = schema_version(conn)
+        for step in migrations:
+            if step.version <= current:
+                continue
+            try:
+                for statement in split_statements(step.sql):
+                    conn.execute(statement)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    source, f"migration {step.version} ({step.description}) failed: {exc}"
+                ) from exc
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return target
+
+
+def _check_history(migrations: tuple[Migration, ...]) -> None:
+    versions = [step.version for step in migrations]
+    if not versions or versions != list(range(1, len(versions) + 1)):
+        raise StoreError("schema", f"migrations must be numbered 1, 2, 3... in order, got {versions}")

@@ -1,0 +1,1006 @@
+"""The SQLite implementation of :class:`~newsdesk.store.base.Store`: one file, no server.
+
+Settings and why: WAL mode, so readers (the web reader, a search) never wait for
+the writer and a crash never leaves a half-applied transaction; ``synchronous=NORMAL``,
+which in WAL mode loses no committed data when the process dies (only, at worst,
+the last transactions on a power cut) and skips an fsync per commit; foreign keys
+on; a busy timeout so a second writer waits instead of failing.
+
+A batch is one ``BEGIN IMMEDIATE`` ... ``COMMIT``. Inside it each outcome has its
+own savepoint, so one record that cannot be stored is quarantined with the error
+instead of losing the batch. Values are cleaned before they reach SQLite (control
+characters, lone surrogates, non-string values), and everything that costs CPU
+(hashing, compression, JSON) is done before the write lock is taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from newsdesk.model import Article, Block, Image, Link, RawPage, WireSource
+from newsdesk.store.base import (
+    HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN,
+    ArticleOutcome,
+    FailureOutcome,
+    Filters,
+    Highlighted,
+    NotArticleOutcome,
+    Outcome,
+    Outlet,
+    SearchHit,
+    Store,
+    StoredArticle,
+    StoredRawPage,
+    StoreError,
+    StoreStats,
+    WarcRef,
+    WriteSummary,
+    article_key,
+    body_fingerprint,
+    default_db_path,
+    normalise_url,
+    parse_instant,
+)
+from newsdesk.store.schema import SCHEMA_VERSION, migrate, schema_version
+from newsdesk.store.search import BM25_WEIGHTS, SNIPPET_TOKENS, filter_sql, host_of, lead_snippet, parse_query
+
+#: zlib level for raw pages: level 1 keeps most of the saving on HTML at a fraction of the CPU.
+RAW_COMPRESSION_LEVEL = 1
+#: Longest body stored, in characters; a longer one is quarantined (ingest caps pages far below this).
+MAX_BODY_CHARS = 50_000_000
+#: Longest value kept for short fields (headline, names...); beyond it the value is garbage, not text.
+MAX_FIELD_CHARS = 20_000
+#: Rows fetched at a time by the streaming readers.
+STREAM_CHUNK = 500
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MAX_INT = 2**63 - 1
+
+_ARTICLE_COLUMNS = (
+    "key, url, canonical_url, host, site_name, language, headline, standfirst, authors, published, "
+    "published_utc, updated, section, tags, image, wire_source, related, reading_time_minutes, "
+    "word_count, is_article, body_text, body_layout, body_hash, record_hash"
+)
+_INSERT_ARTICLE = (
+    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, raw_page_id, run_id, ingested_at) "
+    f"VALUES ({', '.join('?' * 27)}) RETURNING id"
+)
+_UPDATE_ARTICLE = (
+    "UPDATE articles SET "
+    + ", ".join(f"{name.strip()} = ?" for name in _ARTICLE_COLUMNS.split(",")[1:])
+    + ", raw_page_id = ?, run_id = ?, revised_at = ? WHERE id = ?"
+)
+_SELECT_ARTICLE = (
+    "SELECT a.id, a.url, a.canonical_url, a.site_name, a.language, a.headline, a.standfirst, a.authors, "
+    "a.published, a.updated, a.section, a.tags, a.image, a.wire_source, a.related, "
+    "a.reading_time_minutes, a.word_count, a.is_article, a.body_text, a.body_layout, a.body_hash, "
+    "a.ingested_at, a.run_id, a.raw_page_id FROM articles AS a"
+)
+_INSERT_RAW = (
+    "INSERT OR IGNORE INTO raw_pages (url, final_url, fetched_at, headers, kind, source, content_hash, "
+    "size, is_text, compression, data, warc_path, warc_offset, warc_length, stored_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_SELECT_RAW = (
+    "SELECT id, url, final_url, fetched_at, headers, kind, source, content_hash, is_text, compression, "
+    "data, warc_path, warc_offset, warc_length FROM raw_pages"
+)
+_HIT_COLUMNS = "a.id, a.url, a.headline, a.site_name, a.published, a.section, a.language, a.authors"
+_NEWEST_FIRST = "ORDER BY a.published_utc DESC NULLS LAST, a.id DESC"
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --------------------------------------------------------------------------- cleaning values
+
+
+def _clean(value: Any, limit: int | None = MAX_FIELD_CHARS) -> str | None:
+    """A string SQLite and every export format accept, or None."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates (from bad decoding upstream) cannot be stored as UTF-8.
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if limit is not None and len(text) > limit:
+        text = text[:limit]
+    return text
+
+
+def _clean_int(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None if value is None else int(value)
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return max(-_MAX_INT, min(_MAX_INT, number))
+
+
+def _clean_tree(value: Any) -> Any:
+    """A JSON-ready copy of a value with every string cleaned."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(_clean(k)): _clean_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_clean_tree(v) for v in value]
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return _clean(value)
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _clean_names(values: Any) -> list[str]:
+    if values is None:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    names = (_clean(v) for v in values if v is not None)
+    return [name for name in names if name]
+
+
+def _block_parts(block: Any) -> tuple[str, str]:
+    if isinstance(block, Mapping):
+        kind, text = block.get("type"), block.get("text")
+    else:
+        kind, text = getattr(block, "type", None), getattr(block, "text", block)
+    return (_clean(kind) or "paragraph", _clean(text, None) or "")
+
+
+# --------------------------------------------------------------------------- prepared outcomes
+
+
+@dataclass(slots=True)
+class _RawRow:
+    params: tuple[Any, ...]
+    identity: tuple[str, str]
+
+
+@dataclass(slots=True)
+class _ArticleRow:
+    input: str
+    key: str
+    url: str | None
+    values: tuple[Any, ...]
+    body_hash: str | None
+    record_hash: str
+    raw: _RawRow | None
+
+
+@dataclass(slots=True)
+class _NotArticleRow:
+    input: str
+    key: str
+    reason: str
+    raw: _RawRow | None
+
+
+@dataclass(slots=True)
+class _FailureRow:
+    input: str
+    url: str | None
+    stage: str
+    reason: str
+    details: str | None
+    raw: _RawRow | None
+
+
+_Row = _ArticleRow | _NotArticleRow | _FailureRow
+
+
+def _prepare_raw(page: RawPage | None, warc: WarcRef | None, now: str) -> _RawRow | None:
+    if page is None:
+        return None
+    is_text = isinstance(page.data, str)
+    data = (
+        page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else bytes(page.data or b"")
+    )
+    content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
+    url = _clean(page.url)
+    final_url = _clean(getattr(page, "final_url", None)) or url
+    headers = _dump(_clean_tree(dict(page.headers or {})))
+    if warc is not None:
+        stored: bytes | None = None
+        compression = None
+        warc_fields: tuple[Any, ...] = (_clean(warc.path), _clean_int(warc.offset), _clean_int(warc.length))
+    else:
+        stored = zlib.compress(data, RAW_COMPRESSION_LEVEL)
+        compression = "zlib"
+        warc_fields = (None, None, None)
+    params = (
+        url,
+        final_url,
+        _clean(page.fetched_at),
+        headers,
+        _clean(page.kind),
+        _clean(page.source),
+        content_hash,
+        len(data),
+        int(is_text),
+        compression,
+        stored,
+        *warc_fields,
+        now,
+    )
+    return _RawRow(params, (url or "", content_hash))
+
+
+def _prepare_article(outcome: ArticleOutcome, now: str) -> _ArticleRow:
+    article = outcome.article
+    blocks = [_block_parts(block) for block in article.body or []]
+    body_text = "\n\n".join(text for _, text in blocks)
+    if len(body_text) > MAX_BODY_CHARS:
+        raise ValueError(f"body of {len(body_text)} characters exceeds the store's {MAX_BODY_CHARS}")
+    layout = _dump([[kind, len(text)] for kind, text in blocks])
+    key = _clean(article_key(article), None) or ""
+    url = _clean(article.url)
+    canonical = _clean(article.canonical_url)
+    published = _clean(article.published)
+    body_hash = body_fingerprint(body_text)
+    language = _clean(article.language)
+    values: tuple[Any, ...] = (
+        key,
+        url,
+        canonical,
+        host_of(canonical or url),
+        _clean(article.site_name),
+        language.strip().lower() if language else None,
+        _clean(article.headline),
+        _clean(article.standfirst),
+        _dump(_clean_names(article.authors)),
+        published,
+        parse_instant(published),
+        _clean(article.updated),
+        _clean(article.section),
+        _dump(_clean_names(article.tags)),
+        _dump(_clean_tree(article.image)) if article.image is not None else None,
+        _dump(_clean_tree(article.wire_source)) if article.wire_source is not None else None,
+        _dump(_clean_tree(list(article.related or []))),
+        _clean_int(article.reading_time_minutes),
+        _clean_int(article.word_count) or 0,
+        int(bool(article.is_article)),
+        body_text,
+        layout,
+        body_hash,
+    )
+    record_hash = hashlib.blake2b(_dump(values).encode("utf-8"), digest_size=16).hexdigest()
+    raw = _prepare_raw(outcome.raw, outcome.warc, now)
+    return _ArticleRow(_clean(outcome.input) or "", key, url, values, body_hash, record_hash, raw)
+
+
+def _prepare(outcome: Outcome, now: str) -> _Row:
+    if isinstance(outcome, ArticleOutcome):
+        return _prepare_article(outcome, now)
+    if isinstance(outcome, NotArticleOutcome):
+        name = _clean(outcome.input) or ""
+        raw = _prepare_raw(outcome.raw, outcome.warc, now)
+        key = normalise_url(_clean(outcome.url)) or f"input:{name}" + (f"#{raw.identity[1]}" if raw else "")
+        return _NotArticleRow(name, key, _clean(outcome.reason) or "not an article", raw)
+    if isinstance(outcome, FailureOutcome):
+        return _FailureRow(
+            _clean(outcome.input) or "",
+            _clean(outcome.url),
+            _clean(outcome.stage) or "unknown",
+            _clean(outcome.reason) or "unknown failure",
+            _clean(outcome.details),
+            _prepare_raw(outcome.raw, outcome.warc, now),
+        )
+    raise TypeError(f"not an outcome: {type(outcome).__name__}")
+
+
+def _input_name(outcome: Any) -> str:
+    return _clean(getattr(outcome, "input", None)) or repr(outcome)[:200]
+
+
+# --------------------------------------------------------------------------- reading rows back
+
+
+def _load_json(text: str | None, default: Any) -> Any:
+    if text is None:
+        return default
+    try:
+        return json.loads(text)
+    except ValueError:
+        return default
+
+
+def _known(cls: type, data: Any) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in data.items() if k in names} if isinstance(data, dict) else {}
+
+
+def _blocks(text: str, layout: str) -> list[Block]:
+    blocks: list[Block] = []
+    start = 0
+    for kind, length in _load_json(layout, []):
+        blocks.append(Block(kind, text[start : start + length]))
+        start += length + 2
+    return blocks
+
+
+def _stored_article(row: tuple[Any, ...]) -> StoredArticle:
+    image = _load_json(row[12], None)
+    wire = _load_json(row[13], None)
+    article = Article(
+        url=row[1],
+        canonical_url=row[2],
+        site_name=row[3],
+        language=row[4],
+        headline=row[5],
+        standfirst=row[6],
+        authors=_load_json(row[7], []),
+        published=row[8],
+        updated=row[9],
+        section=row[10],
+        tags=_load_json(row[11], []),
+        image=Image(**_known(Image, image)) if isinstance(image, dict) else None,
+        wire_source=WireSource(**_known(WireSource, wire))
+        if isinstance(wire, dict) and wire.get("code") is not None and wire.get("name") is not None
+        else None,
+        related=[
+            Link(**_known(Link, link))
+            for link in _load_json(row[14], [])
+            if isinstance(link, dict) and "title" in link
+        ],
+        body=_blocks(row[18], row[19]),
+        reading_time_minutes=row[15],
+        word_count=row[16],
+        is_article=bool(row[17]),
+    )
+    return StoredArticle(row[0], article, row[21], row[20], row[22], row[23])
+
+
+def _stored_raw(row: tuple[Any, ...]) -> StoredRawPage:
+    (
+        raw_id,
+        url,
+        final_url,
+        fetched_at,
+        headers,
+        kind,
+        source,
+        content_hash,
+        is_text,
+        compression,
+        data,
+        warc_path,
+        warc_offset,
+        warc_length,
+    ) = row
+    payload: bytes | str = b""
+    if data is not None:
+        payload = zlib.decompress(data) if compression == "zlib" else bytes(data)
+        if is_text:
+            payload = payload.decode("utf-8", "surrogatepass")
+    page = RawPage(
+        payload, url=url, headers=_load_json(headers, {}), fetched_at=fetched_at, kind=kind, source=source
+    )
+    warc = WarcRef(warc_path, warc_offset, warc_length) if warc_path is not None else None
+    return StoredRawPage(raw_id, page, content_hash, final_url, warc)
+
+
+def _counts(rows: Iterable[tuple[Any, int]]) -> dict[str, int]:
+    return {("(none)" if name is None or name == "" else str(name)): int(n) for name, n in rows}
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class SQLiteStore(Store):
+    """The embedded store: one SQLite file (or ``":memory:"``).
+
+    ``read_only`` opens without the right to write or migrate (for readers that must
+    never change the file). Use one store per thread; opening another is cheap.
+
+    >>> with SQLiteStore(":memory:") as store:
+    ...     store.write_batch([]).inputs
+    0
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        read_only: bool = False,
+        busy_timeout_ms: int = 10_000,
+    ) -> None:
+        self.path = os.fspath(path)
+        self.read_only = read_only
+        try:
+            if read_only:
+                if self.path != ":memory:" and not Path(self.path).exists():
+                    raise StoreError(self.path, "no such database")
+                uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro"
+                self._conn = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
+                )
+            else:
+                self._conn = sqlite3.connect(
+                    self.path, isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot open the database: {exc}") from exc
+        try:
+            self._configure(busy_timeout_ms)
+            if read_only:
+                version = schema_version(self._conn)
+                if version != SCHEMA_VERSION:
+                    raise StoreError(
+                        self.path,
+                        f"schema version {version}, this newsdesk reads "
+                        f"{SCHEMA_VERSION}; open it once for writing to migrate",
+                    )
+            else:
+                migrate(self._conn, source=self.path)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise StoreError(self.path, f"not a usable newsdesk database: {exc}") from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    def _configure(self, busy_timeout_ms: int) -> None:
+        conn = self._conn
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not self.read_only:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA journal_size_limit = 67108864")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for tests and maintenance; the interface never needs it."""
+        return self._conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # writing -----------------------------------------------------------------
+
+    def write_batch(self, results: Iterable[Outcome], *, run_id: int | None = None) -> WriteSummary:
+        """Store one batch of outcomes in one transaction (see :meth:`Store.write_batch`).
+
+        >>> from newsdesk.model import Article, Block
+        >>> a = Article(url="https://example.com/a", headline="Deal", body=[Block("paragraph", "Text.")])
+        >>> with SQLiteStore(":memory:") as store:
+        ...     first = store.write_batch([ArticleOutcome("a.html", a)])
+        ...     again = store.write_batch([ArticleOutcome("a.html", a)])
+        >>> (first.inserted, again.inserted, again.unchanged)
+        (1, 0, 1)
+        """
+        now = _now()
+        prepared: list[_Row] = []
+        for outcome in results:
+            try:
+                prepared.append(_prepare(outcome, now))
+            except Exception as exc:
+                # One unreadable record must not lose the batch: keep the reason instead.
+                prepared.append(
+                    _FailureRow(
+                        _input_name(outcome),
+                        None,
+                        "store",
+                        f"cannot store: {type(exc).__name__}: {exc}",
+                        None,
+                        None,
+                    )
+                )
+        summary = WriteSummary()
+        if not prepared:
+            return summary
+        with self._transaction() as conn:
+            if (
+                run_id is not None
+                and conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None
+            ):
+                raise StoreError(self.path, f"no run with id {run_id}")
+            for row in prepared:
+                conn.execute("SAVEPOINT outcome")
+                try:
+                    self._write_row(conn, row, run_id, now, summary)
+                except Exception as exc:
+                    if not conn.in_transaction:
+                        raise  # SQLite gave up on the whole transaction (disk full, I/O error).
+                    conn.execute("ROLLBACK TO outcome")
+                    self._quarantine(
+                        conn,
+                        _FailureRow(
+                            row.input,
+                            getattr(row, "url", None),
+                            "store",
+                            f"cannot store: {type(exc).__name__}: {exc}",
+                            None,
+                            None,
+                        ),
+                        run_id,
+                        now,
+                        summary,
+                    )
+                conn.execute("RELEASE outcome")
+        return summary
+
+    def _write_row(
+        self, conn: sqlite3.Connection, row: _Row, run_id: int | None, now: str, summary: WriteSummary
+    ) -> None:
+        if isinstance(row, _ArticleRow):
+            self._write_article(conn, row, run_id, now, summary)
+        elif isinstance(row, _NotArticleRow):
+            self._write_not_article(conn, row, run_id, now, summary)
+        else:
+            self._quarantine(conn, row, run_id, now, summary)
+
+    def _store_raw(self, conn: sqlite3.Connection, raw: _RawRow | None, summary: WriteSummary) -> int | None:
+        if raw is None:
+            return None
+        cursor = conn.execute(_INSERT_RAW, raw.params)
+        if cursor.rowcount == 1:
+            summary.raw_pages += 1
+            return cursor.lastrowid
+        found = conn.execute(
+            "SELECT id FROM raw_pages WHERE ifnull(url, '') = ? AND content_hash = ?", raw.identity
+        ).fetchone()
+        return int(found[0]) if found else None
+
+    def _write_article(
+        self, conn: sqlite3.Connection, row: _ArticleRow, run_id: int | None, now: str, summary: WriteSummary
+    ) -> None:
+        existing = conn.execute("SELECT id, record_hash FROM articles WHERE key = ?", (row.key,)).fetchone()
+        if existing is not None and existing[1] == row.record_hash:
+            summary.unchanged += 1
+            return
+        if existing is None and row.body_hash is not None:
+            original = conn.execute(
+                "SELECT id FROM articles WHERE body_hash = ? ORDER BY id LIMIT 1", (row.body_hash,)
+            ).fetchone()
+            if original is not None:
+                summary.duplicates += 1
+                if conn.execute("SELECT 1 FROM duplicates WHERE url = ?", (row.key,)).fetchone() is None:
+                    raw_id = self._store_raw(conn, row.raw, summary)
+                    conn.execute(
+                        "INSERT INTO duplicates (url, duplicate_of, kind, raw_page_id, run_id, found_at) "
+                        "VALUES (?, ?, 'exact', ?, ?, ?)",
+                        (row.key, original[0], raw_id, run_id, now),
+                    )
+                return
+        raw_id = self._store_raw(conn, row.raw, summary)
+        if existing is not None:
+            conn.execute(
+                _UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0])
+            )
+            summary.updated += 1
+            summary.article_ids.append(int(existing[0]))
+            return
+        # fetchall, not fetchone: a RETURNING statement left unfinished would block the COMMIT.
+        article_id = conn.execute(
+            _INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)
+        ).fetchall()[0][0]
+        summary.inserted += 1
+        summary.article_ids.append(int(article_id))
+        # The URL is an article now: drop what earlier runs said about it.
+        conn.execute("DELETE FROM not_articles WHERE url = ?", (row.key,))
+        conn.execute("DELETE FROM duplicates WHERE url = ?", (row.key,))
+
+    def _write_not_article(
+        self,
+        conn: sqlite3.Connection,
+        row: _NotArticleRow,
+        run_id: int | None,
+        now: str,
+        summary: WriteSummary,
+    ) -> None:
+        if conn.execute("SELECT 1 FROM articles WHERE key = ?", (row.key,)).fetchone() is not None:
+            summary.unchanged += 1
+            return
+        summary.not_articles += 1
+        if conn.execute("SELECT 1 FROM not_articles WHERE url = ?", (row.key,)).fetchone() is not None:
+            return
+        raw_id = self._store_raw(conn, row.raw, summary)
+        conn.execute(
+            "INSERT INTO not_articles (url, input, reason, raw_page_id, run_id, at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (row.key, row.input, row.reason, raw_id, run_id, now),
+        )
+
+    def _quarantine(
+        self, conn: sqlite3.Connection, row: _FailureRow, run_id: int | None, now: str, summary: WriteSummary
+    ) -> None:
+        summary.quarantined += 1
+        raw_id = self._store_raw(conn, row.raw, summary)
+        conn.execute(
+            "INSERT INTO quarantine (input, url, stage, reason, details, raw_page_id, run_id, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input, stage) DO UPDATE SET "
+            "url = excluded.url, reason = excluded.reason, details = excluded.details, "
+            "raw_page_id = coalesce(excluded.raw_page_id, raw_page_id), run_id = excluded.run_id, "
+            "at = excluded.at, attempts = attempts + 1",
+            (row.input, row.url, row.stage, row.reason, row.details, raw_id, run_id, now),
+        )
+
+    def start_run(self, command: str) -> int:
+        """Record the start of a run and return its id.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.start_run("newsdesk ingest pages/")
+        1
+        """
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO runs (command, started_at) VALUES (?, ?)", (_clean(command, None) or "", _now())
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
+        """Record the end of a run with its counts.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     run = store.start_run("ingest")
+        ...     store.finish_run(run, {"inserted": 3})
+        """
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+                (_now(), _dump(_clean_tree(dict(counts))), run_id),
+            )
+            if cursor.rowcount == 0:
+                raise StoreError(self.path, f"no run with id {run_id}")
+
+    def upsert_outlets(self, outlets: Iterable[Outlet]) -> int:
+        """Add or replace outlets by name.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.upsert_outlets([Outlet("TRT World", feeds=["https://www.trtworld.com/rss"])])
+        ...     store.outlets()[0].feeds
+        1
+        ['https://www.trtworld.com/rss']
+        """
+        now = _now()
+        rows = [
+            (
+                _clean(o.name),
+                _clean(o.homepage),
+                _dump(_clean_names(o.feeds)),
+                _dump(_clean_names(o.sitemaps)),
+                _clean(o.language),
+                _clean(o.country),
+                now,
+            )
+            for o in outlets
+        ]
+        with self._transaction() as conn:
+            conn.executemany(
+                "INSERT INTO sources (name, homepage, feeds, sitemaps, language, country, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET homepage = excluded.homepage, "
+                "feeds = excluded.feeds, sitemaps = excluded.sitemaps, language = excluded.language, "
+                "country = excluded.country, updated_at = excluded.updated_at",
+                rows,
+            )
+        return len(rows)
+
+    def outlets(self) -> list[Outlet]:
+        """All outlets, by name (see :meth:`upsert_outlets` for an example)."""
+        rows = self._conn.execute(
+            "SELECT name, homepage, feeds, sitemaps, language, country FROM sources ORDER BY name"
+        ).fetchall()
+        return [Outlet(r[0], r[1], _load_json(r[2], []), _load_json(r[3], []), r[4], r[5]) for r in rows]
+
+    # reading -----------------------------------------------------------------
+
+    def get(self, ref: int | str) -> StoredArticle | None:
+        """An article by id or URL (canonical, given, or a duplicate's).
+
+        >>> from newsdesk.model import Article
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a#top"))])
+        ...     store.get("https://example.com/a").id, store.get(1).article.url, store.get("2")
+        (1, 'https://example.com/a#top', None)
+        """
+        conn = self._conn
+        if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            row = conn.execute(f"{_SELECT_ARTICLE} WHERE a.id = ?", (int(ref),)).fetchone()
+            return _stored_article(row) if row else None
+        url = _clean(ref) or ""
+        key = normalise_url(url) or url
+        for sql, param in (
+            (f"{_SELECT_ARTICLE} WHERE a.key = ?", key),
+            (f"{_SELECT_ARTICLE} WHERE a.url = ? ORDER BY a.id LIMIT 1", url),
+            (f"{_SELECT_ARTICLE} WHERE a.canonical_url = ?", url),
+            (f"{_SELECT_ARTICLE} JOIN duplicates AS d ON d.duplicate_of = a.id WHERE d.url = ?", key),
+        ):
+            row = conn.execute(sql, (param,)).fetchone()
+            if row is not None:
+                return _stored_article(row)
+        return None
+
+    def latest(self, limit: int = 20, filters: Filters | None = None) -> list[StoredArticle]:
+        """The newest articles matching ``filters`` (by publication time, undated last).
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.latest(5)
+        []
+        """
+        where, params = filter_sql(filters)
+        rows = self._conn.execute(
+            f"{_SELECT_ARTICLE} WHERE 1 {where} {_NEWEST_FIRST} LIMIT ?", (*params, max(0, int(limit)))
+        ).fetchall()
+        return [_stored_article(row) for row in rows]
+
+    def search(
+        self, query: str | None, filters: Filters | None = None, *, limit: int = 20, offset: int = 0
+    ) -> list[SearchHit]:
+        """Ranked full-text search with highlights (see :meth:`Store.search` for the syntax).
+
+        >>> from newsdesk.model import Article, Block
+        >>> a = Article(url="https://example.com/a", headline="Coalition to leave Iraq",
+        ...             body=[Block("paragraph", "The coalition mission ends in 2026.")])
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", a)])
+        ...     hit = store.search("iraq")[0]
+        >>> hit.title.marked("[", "]")
+        'Coalition to leave [Iraq]'
+        """
+        where, params = filter_sql(filters)
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        if query is None or not query.strip():
+            rows = self._conn.execute(
+                f"SELECT {_HIT_COLUMNS}, 0.0, a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600) "
+                f"FROM articles AS a WHERE 1 {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+                (*params, limit, offset),
+            ).fetchall()
+            return [self._hit(row) for row in rows]
+        fts = parse_query(query)
+        if fts.matches_nothing:
+            return []
+        if fts.match is None:
+            rows = self._conn.execute(
+                f"SELECT {_HIT_COLUMNS}, 0.0, a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600) "
+                "FROM articles AS a WHERE a.id NOT IN "
+                "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
+                f"{where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
+                (fts.exclude, *params, limit, offset),
+            ).fetchall()
+            return [self._hit(row) for row in rows]
+        marks = f"'{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}'"
+        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+        rows = self._conn.execute(
+            f"SELECT {_HIT_COLUMNS}, -bm25(articles_fts, {weights}), "
+            f"highlight(articles_fts, 0, {marks}), "
+            f"snippet(articles_fts, 2, {marks}, '…', {SNIPPET_TOKENS}), "
+            f"snippet(articles_fts, 1, {marks}, '…', {SNIPPET_TOKENS}), NULL "
+            "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
+            f"WHERE articles_fts MATCH ? {where} "
+            f"ORDER BY bm25(articles_fts, {weights}), a.id LIMIT ? OFFSET ?",
+            (fts.match, *params, limit, offset),
+        ).fetchall()
+        return [self._hit(row) for row in rows]
+
+    @staticmethod
+    def _hit(row: tuple[Any, ...]) -> SearchHit:
+        (
+            article_id,
+            url,
+            headline,
+            site,
+            published,
+            section,
+            language,
+            authors,
+            score,
+            title,
+            body_snippet,
+            standfirst_snippet,
+            body_start,
+        ) = row
+        if body_start is not None or body_snippet is None:
+            snippet = Highlighted.from_marked(lead_snippet(standfirst_snippet, body_start))
+        else:
+            snippet = Highlighted.from_marked(body_snippet)
+            if not snippet.has_highlight and standfirst_snippet and HIGHLIGHT_OPEN in standfirst_snippet:
+                snippet = Highlighted.from_marked(standfirst_snippet)
+        return SearchHit(
+            id=article_id,
+            url=url,
+            headline=headline,
+            site_name=site,
+            published=published,
+            section=section,
+            language=language,
+            authors=_load_json(authors, []),
+            score=float(score or 0.0),
+            title=Highlighted.from_marked(title),
+            snippet=snippet,
+        )
+
+    def count(self, query: str | None = None, filters: Filters | None = None) -> int:
+        """How many articles a search finds.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.count("anything")
+        0
+        """
+        where, params = filter_sql(filters)
+        if query is None or not query.strip():
+            sql, args = f"SELECT count(*) FROM articles AS a WHERE 1 {where}", params
+        else:
+            fts = parse_query(query)
+            if fts.matches_nothing:
+                return 0
+            if fts.match is None:
+                sql = (
+                    "SELECT count(*) FROM articles AS a WHERE a.id NOT IN "
+                    f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) {where}"
+                )
+                args = [fts.exclude, *params]
+            else:
+                sql = (
+                    "SELECT count(*) FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
+                    f"WHERE articles_fts MATCH ? {where}"
+                )
+                args = [fts.match, *params]
+        return int(self._conn.execute(sql, args).fetchone()[0])
+
+    def iter_articles(self, filters: Filters | None = None) -> Iterator[StoredArticle]:
+        """Stream every article matching ``filters`` in id order.
+
+        Reads in keyset pages, so no read transaction stays open between pages and
+        writers are never held up by a slow consumer.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     list(store.iter_articles())
+        []
+        """
+        where, params = filter_sql(filters)
+        last_id = 0
+        while True:
+            rows = self._conn.execute(
+                f"{_SELECT_ARTICLE} WHERE a.id > ? {where} ORDER BY a.id LIMIT ?",
+                (last_id, *params, STREAM_CHUNK),
+            ).fetchall()
+            for row in rows:
+                yield _stored_article(row)
+            if len(rows) < STREAM_CHUNK:
+                return
+            last_id = rows[-1][0]
+
+    def stats(self) -> StoreStats:
+        """Counts over the store.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.stats().to_dict()["articles"]
+        0
+        """
+        conn = self._conn
+        by = "GROUP BY 1 ORDER BY 2 DESC, 1"
+        return StoreStats(
+            articles=int(conn.execute("SELECT count(*) FROM articles").fetchone()[0]),
+            by_source=_counts(conn.execute(f"SELECT coalesce(site_name, host), count(*) FROM articles {by}")),
+            by_day=_counts(
+                conn.execute(
+                    "SELECT substr(published_utc, 1, 10), count(*) FROM articles GROUP BY 1 ORDER BY 1"
+                )
+            ),
+            by_section=_counts(conn.execute(f"SELECT section, count(*) FROM articles {by}")),
+            by_language=_counts(conn.execute(f"SELECT language, count(*) FROM articles {by}")),
+            duplicates=_counts(conn.execute(f"SELECT kind, count(*) FROM duplicates {by}")),
+            not_articles=_counts(conn.execute(f"SELECT reason, count(*) FROM not_articles {by}")),
+            quarantined=_counts(conn.execute(f"SELECT stage, count(*) FROM quarantine {by}")),
+            raw_pages=int(conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0]),
+            runs=int(conn.execute("SELECT count(*) FROM runs").fetchone()[0]),
+        )
+
+    def seen_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which URLs the store already holds in any form.
+
+        >>> from newsdesk.model import Article
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a"))])
+        ...     sorted(store.seen_urls(["https://EXAMPLE.com/a", "https://example.com/b"]))
+        ['https://EXAMPLE.com/a']
+        """
+        given = list(dict.fromkeys(u for u in urls if isinstance(u, str)))
+        seen: set[str] = set()
+        for start in range(0, len(given), 400):
+            chunk = given[start : start + 400]
+            cleaned = [_clean(u) or "" for u in chunk]
+            keys = [normalise_url(u) or u for u in cleaned]
+            marks = ", ".join("?" * len(chunk))
+            found = {
+                row[0]
+                for row in self._conn.execute(
+                    f"SELECT key FROM articles WHERE key IN ({marks}) "
+                    f"UNION SELECT url FROM articles WHERE url IN ({marks}) "
+                    f"UNION SELECT url FROM duplicates WHERE url IN ({marks}) "
+                    f"UNION SELECT url FROM not_articles WHERE url IN ({marks}) "
+                    f"UNION SELECT url FROM raw_pages WHERE ifnull(url, '') IN ({marks})",
+                    (*keys, *cleaned, *keys, *keys, *cleaned),
+                )
+            }
+            seen.update(u for u, c, k in zip(chunk, cleaned, keys, strict=True) if c in found or k in found)
+        return seen
+
+    def get_raw_page(self, raw_page_id: int) -> StoredRawPage | None:
+        """One kept raw page with its bytes.
+
+        >>> from newsdesk.model import Article, RawPage
+        >>> raw = RawPage(b"<html>...</html>", url="https://example.com/a")
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a"), raw)])
+        ...     store.get_raw_page(1).page.data
+        b'<html>...</html>'
+        """
+        row = self._conn.execute(f"{_SELECT_RAW} WHERE id = ?", (int(raw_page_id),)).fetchone()
+        return _stored_raw(row) if row else None
+
+    def iter_raw_pages(self) -> Iterator[StoredRawPage]:
+        """Stream every kept raw page in id order.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     list(store.iter_raw_pages())
+        []
+        """
+        last_id = 0
+        while True:
+            rows = self._conn.execute(
+                f"{_SELECT_RAW} WHERE id > ? ORDER BY id LIMIT ?", (last_id, STREAM_CHUNK)
+            ).fetchall()
+            for row in rows:
+                yield _stored_raw(row)
+            if len(rows) < STREAM_CHUNK:
+                return
+            last_id = rows[-1][0]
+
+    def close(self) -> None:
+        """Close the database (after letting SQLite refresh its query-planner statistics)."""
+        try:
+            if not self.read_only:
+                self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass  # Closing must not fail because a statistics refresh could not run.
+        self._conn.close()
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at ``path``.
+
+    With no path: ``$NEWSDESK_DB``, else ``./newsdesk.db``. ``":memory:"`` gives a
+    private store that vanishes on close.
+
+    >>> with open_store(":memory:") as store:
+    ...     store.count()
+    0
+    """
+    return SQLiteStore(default_db_path() if path is None else path, read_only=read_only)
