@@ -64,8 +64,26 @@ class BodyResult:
 
     blocks: list[Block] = field(default_factory=list)
     captions: list[tuple[str, str | None]] = field(default_factory=list)  # (caption, image url)
+    related: list[tuple[str, str]] = field(default_factory=list)  # (title, href) of related links
     link_text_ratio: float = 0.0
     container_tag: str | None = None
+
+
+#: Minimum length of a link text for it to count as a headline of a related article.
+_MIN_RELATED_TITLE = 20
+_RELATED_NAME = re.compile(
+    r"related|recommend|read-?more|more-?stories|also-?read|read-?next|see-?also", re.I
+)
+
+
+def _anchors(node: LexborNode) -> list[tuple[str, str]]:
+    found = []
+    for a in node.css("a[href]"):
+        title = fold_ws(a.text(deep=True, separator=" "))
+        href = a.attributes.get("href") or ""
+        if len(title) >= _MIN_RELATED_TITLE and href and not href.startswith(("#", "javascript:", "mailto:")):
+            found.append((title, href))
+    return found
 
 
 def _name_of(node: LexborNode) -> str:
@@ -73,7 +91,7 @@ def _name_of(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
-def _remove_furniture(root: LexborNode) -> None:
+def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     ``remove`` (unlink) rather than ``decompose`` (free): nodes already collected by a selector
@@ -102,6 +120,8 @@ def _remove_furniture(root: LexborNode) -> None:
         if strength == 0 or holds_the_article(node):
             continue
         if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
+            if strength == 2 and _RELATED_NAME.search(_name_of(node)):
+                related.extend(_anchors(node))
             node.remove()
 
 
@@ -109,11 +129,12 @@ _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complement
 
 
 def _text_len(node: LexborNode) -> int:
-    return len(fold_ws(node.text(deep=True)))
+    # strip=True trims each text node inside Lexbor: a close, cheap measure of visible text.
+    return len(node.text(deep=True, strip=True))
 
 
 def _link_len(node: LexborNode) -> int:
-    return sum(len(fold_ws(a.text(deep=True))) for a in node.css("a"))
+    return sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
 
 
 def _class_weight(node: LexborNode) -> float:
@@ -196,6 +217,7 @@ def _widen(container: LexborNode) -> LexborNode:
     current = container
     current_len = _paragraph_text(current)
     best = current
+    teasers = _teasers(current)
     for _ in range(8):
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
@@ -203,10 +225,32 @@ def _widen(container: LexborNode) -> LexborNode:
         parent_len = _paragraph_text(parent)
         if _link_density(parent) > 0.3:
             break
+        # Headlines that are links, or several <article>s, mean the parent lists other stories.
+        # Unless each added item is as long as what we have: then it is a listicle's next entry.
+        new_teasers = _teasers(parent) - teasers
+        # A container already holding a whole story's worth of prose does not grow into such a list.
+        if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
+                and (parent_len - current_len) / new_teasers < 0.5 * current_len):
+            break
         if parent_len > current_len * 1.1:
             best = parent
         current, current_len = parent, max(parent_len, current_len)
+        teasers += new_teasers
     return best
+
+
+_TEASER_LIMIT = 2
+_STORY_CHARS = 1000
+
+
+def _teasers(node: LexborNode) -> int:
+    """How many other stories a node advertises: linked headlines and nested <article>s."""
+    count = len(node.css("article"))
+    for heading in node.css("h1 a, h2 a, h3 a, h4 a"):
+        parent = heading.parent
+        if parent is not None and len(heading.text(strip=True)) >= 0.6 * len(parent.text(strip=True)):
+            count += 1
+    return count
 
 
 def _paragraph_text(node: LexborNode) -> int:
@@ -223,6 +267,8 @@ class _Emitter:
     blocks: list[Block] = field(default_factory=list)
     captions: list[tuple[str, str | None]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
+    anchors: list[tuple[str, str]] = field(default_factory=list)
+    related: list[tuple[str, str]] = field(default_factory=list)
     link_chars: int = 0
     kind: str = "paragraph"
     link_blocks: int = 0
@@ -230,12 +276,15 @@ class _Emitter:
     def flush(self) -> None:
         text = fold_ws("".join(self.parts))
         link_chars = self.link_chars
+        anchors = self.anchors
         self.parts.clear()
         self.link_chars = 0
+        self.anchors = []
         if not text:
             return
         if link_chars and link_chars >= len(text) * 0.6 and self.kind != "heading":
             self.link_blocks += 1
+            self.related.extend(a for a in anchors if len(a[0]) >= _MIN_RELATED_TITLE)
             return
         if is_furniture_text(text):
             return
@@ -263,6 +312,8 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
             out.parts.append("\n")
             continue
         if tag not in _BLOCK_TAGS:
+            if tag == "a" and (href := child.attributes.get("href")):
+                out.anchors.append((fold_ws(child.text(deep=True, separator=" ")), href))
             _walk(child, out, kind, in_link or tag == "a", depth + 1)
             continue
         out.flush()
@@ -324,17 +375,19 @@ def extract_body(tree: LexborHTMLParser) -> BodyResult:
     ...         "<p>The first paragraph of the story, long enough to count as prose.</p>"
     ...         "<h2>What next</h2><p>A second paragraph, with a comma, says more.</p>"
     ...         "<div class='share-bar'>Share on Facebook</div></article></body></html>")
-    >>> [(b.type, b.text) for b in extract_body(LexborHTMLParser(page)).blocks]  # doctest: +NORMALIZE_WHITESPACE
+    >>> blocks = extract_body(LexborHTMLParser(page)).blocks
+    >>> [(b.type, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
     [('paragraph', 'The first paragraph of the story, long enough to count as prose.'),
      ('heading', 'What next'), ('paragraph', 'A second paragraph, with a comma, says more.')]
     """
     body = tree.body
     if body is None:
         return BodyResult()
-    _remove_furniture(body)
+    related: list[tuple[str, str]] = []
+    _remove_furniture(body, related)
     container = _best_container(body)
     if container is None:
-        return BodyResult()
+        return BodyResult(related=related)
     container = _widen(container)
     emitter = _Emitter()
     if container.tag in _HEADINGS:
@@ -344,6 +397,7 @@ def extract_body(tree: LexborHTMLParser) -> BodyResult:
     return BodyResult(
         blocks=emitter.blocks,
         captions=emitter.captions,
+        related=related + emitter.related,
         link_text_ratio=_link_density(container),
         container_tag=container.tag,
     )

@@ -9,6 +9,7 @@ boundaries) so that ``ad`` does not match ``header`` nor ``share`` match ``share
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Elements that never hold article text.
 DROP_TAGS = (
@@ -68,6 +69,7 @@ def name_tokens(value: str) -> list[str]:
     return [t for t in _TOKEN_SPLIT.split(_CAMEL.sub(" ", value).lower()) if t]
 
 
+@lru_cache(maxsize=65536)
 def boilerplate_strength(value: str) -> int:
     """How surely a class/id value names page furniture: 2 surely, 1 maybe, 0 not.
 

@@ -1,0 +1,175 @@
+"""HTML page -> Article: parse once, read the metadata, then the body, then reconcile them.
+
+The reconciliation is where a page's parts meet: the headline and byline repeated at the top
+of the body are dropped, credit lines become the wire source, the first figure caption feeds
+the image, and the page is judged an article or not.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsdesk.extract.body import extract_body, fold_ws
+from newsdesk.extract.captions import split_caption
+from newsdesk.extract.language import detect_language
+from newsdesk.extract.metadata import PageMetadata, extract_metadata
+from newsdesk.extract.wire import wire_source_from_lines
+from newsdesk.model import Article, Block, Image, Link
+
+#: Article types in JSON-LD / OpenGraph that make a page an article whatever its length.
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report", "howto", "recipe", "review",
+})
+#: Types that say a page lists other pages.
+#: ("website" is not one: many sites give it as og:type of every page, articles included.)
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+
+_BYLINE_BLOCK = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
+_DATE_BLOCK = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$", re.I)
+_MIN_ARTICLE_WORDS = 120
+_TAIL_WINDOW = 4
+
+
+def _same_text(a: str, b: str) -> bool:
+    return fold_ws(a).casefold().strip(" .") == fold_ws(b).casefold().strip(" .")
+
+
+def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]:
+    """Remove the headline, standfirst, byline and date lines repeated at the top of the body."""
+    out: list[Block] = []
+    head_zone = True
+    for index, block in enumerate(blocks):
+        text = block.text
+        if head_zone and index < 6:
+            if meta.headline and _same_text(text, meta.headline):
+                continue
+            # A leading heading before any prose is the page title in another form.
+            if (block.type == "heading" and index == 0 and len(text) < 200 and not out
+                    and (meta.headline is None or len(text.split()) > 3)):
+                continue
+            if _BYLINE_BLOCK.match(text) or _DATE_BLOCK.match(text):
+                continue
+        if block.type == "paragraph" and len(text) > 80:
+            head_zone = False
+        out.append(block)
+    return out
+
+
+def _standfirst(meta: PageMetadata, blocks: list[Block]) -> str | None:
+    description = meta.description
+    if not description or len(description) < 30:
+        return None
+    folded = fold_ws(description).casefold().rstrip(".… ")
+    # A description that is the first paragraph (or its truncation) is not a standfirst.
+    for block in blocks[:3]:
+        if fold_ws(block.text).casefold().startswith(folded[:80]):
+            return None
+    if meta.headline and _same_text(description, meta.headline):
+        return None
+    return fold_ws(description)
+
+
+def _image(meta: PageMetadata, captions: list[tuple[str, str | None]], url: str | None) -> Image | None:
+    image = Image(url=meta.image.url, caption=meta.image.caption, credit=meta.image.credit,
+                  note=meta.image.note) if meta.image else Image()
+    if captions and not image.caption:
+        caption, src = captions[0]
+        parts = split_caption(caption)
+        image.caption, image.credit, image.note = parts.caption, image.credit or parts.credit, parts.note
+        if not image.url and src:
+            image.url = src
+    elif image.caption and not image.credit:
+        parts = split_caption(image.caption)
+        image.caption, image.credit, image.note = parts.caption, parts.credit, image.note or parts.note
+    if image.url and url:
+        image.url = urljoin(url, image.url)
+    if not (image.url or image.caption or image.credit):
+        return None
+    return image
+
+
+def _related(found: list[tuple[str, str]], url: str | None, site: str | None) -> list[Link]:
+    seen: set[str] = set()
+    links: list[Link] = []
+    page = urlsplit(url).path if url else None
+    for title, href in found:
+        absolute = urljoin(url, href) if url else href
+        if absolute in seen or (page and urlsplit(absolute).path == page):
+            continue
+        seen.add(absolute)
+        host = urlsplit(absolute).hostname
+        same_site = url is not None and host == urlsplit(url).hostname
+        links.append(Link(title=title, url=absolute, site=site if same_site else host))
+        if len(links) >= 20:
+            break
+    return links
+
+
+def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_ratio: float) -> bool:
+    prose_blocks = sum(1 for b in blocks if b.type != "heading" and len(b.text) > 80)
+    if meta.page_types & ARTICLE_TYPES:
+        return word_count >= 40 and prose_blocks >= 1
+    if meta.page_types & LISTING_TYPES and word_count < 300:
+        return False
+    if link_ratio > 0.5:
+        return False
+    if word_count >= _MIN_ARTICLE_WORDS and prose_blocks >= 1:
+        return True
+    return word_count >= 60 and prose_blocks >= 1 and bool(meta.published)
+
+
+def extract_html(html: str, url: str | None = None) -> Article:
+    """Extract an Article from an HTML page.
+
+    >>> page = ('<html lang="en"><head><title>Rain returns | Daily Bugle</title>'
+    ...         '<meta property="og:title" content="Rain returns"></head><body><article>'
+    ...         '<h1>Rain returns</h1><p>' + 'After a dry summer, rain fell across the county. ' * 10 +
+    ...         '</p><p>' + 'Farmers, who had feared for their crops, welcomed it. ' * 10 + '</p>'
+    ...         '</article></body></html>')
+    >>> article = extract_html(page, url="https://bugle.example/2025/10/01/rain")
+    >>> article.headline, article.is_article, len(article.body)
+    ('Rain returns', True, 2)
+    """
+    tree = LexborHTMLParser(html)
+    meta = extract_metadata(tree, url)
+    found = extract_body(tree)
+    blocks = _drop_header_repeats(found.blocks, meta)
+
+    tail_start = max(0, len(blocks) - _TAIL_WINDOW)
+    window = [blocks[0].text if blocks else ""] + [b.text for b in blocks[tail_start:]]
+    credit = wire_source_from_lines(window)
+    drop = {tail_start + i - 1 for i in credit.credit_lines if i > 0}
+    blocks = [b for i, b in enumerate(blocks) if i not in drop]
+
+    article = Article(
+        url=url,
+        canonical_url=meta.canonical_url or url,
+        site_name=meta.site_name,
+        language=meta.language,
+        headline=meta.headline,
+        standfirst=_standfirst(meta, blocks),
+        authors=list(meta.authors),
+        published=meta.published,
+        updated=meta.updated,
+        section=meta.section,
+        tags=list(meta.tags),
+        image=_image(meta, found.captions, url),
+        body=blocks,
+        wire_source=credit.source,
+        related=_related(found.related, url, meta.site_name),
+    ).finish()
+    article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio)
+    if not article.is_article:
+        article.body = []
+        article.finish()
+        article.word_count = 0
+        article.reading_time_minutes = None
+    if article.language is None and article.body:
+        article.language = detect_language(article.text)
+    return article

@@ -1,0 +1,33 @@
+"""Language of a text, by py3langid (langid.py's model, shipped inside the package, no download)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+#: Enough text to identify a language; more only costs time.
+_SAMPLE_CHARS = 2000
+#: Below this many letters the guess is a coin toss; say nothing rather than something wrong.
+_MIN_LETTERS = 40
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None if unsure.
+
+    >>> detect_language("The United States will scale back its military mission in Iraq, the Pentagon said.")
+    'en'
+    >>> detect_language("ok") is None
+    True
+    """
+    sample = text[:_SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+        return None
+    code, probability = _identifier().classify(sample)
+    return str(code) if probability >= 0.5 else None

@@ -1,0 +1,64 @@
+"""Articles as text for people: Markdown and plain text renderings used by the CLI."""
+
+from __future__ import annotations
+
+from newsdesk.model import Article
+
+_PREFIX = {"heading": "## ", "list_item": "- ", "quote": "> ", "code": "    "}
+
+
+def _dateline(article: Article) -> str:
+    parts = [article.section, article.published,
+             f"{article.reading_time_minutes} min read" if article.reading_time_minutes else None]
+    return " · ".join(p for p in parts if p)
+
+
+def to_markdown(article: Article) -> str:
+    """Render an article as Markdown: headline, standfirst, byline, image, body, source, related.
+
+    >>> from newsdesk.model import Block
+    >>> print(to_markdown(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])))
+    # Rain returns
+    <BLANKLINE>
+    It rained.
+    """
+    lines: list[str] = []
+    if article.headline:
+        lines += [f"# {article.headline}", ""]
+    if dateline := _dateline(article):
+        lines += [f"_{dateline}_", ""]
+    if article.standfirst:
+        lines += [f"**{article.standfirst}**", ""]
+    if article.authors:
+        lines += [f"By {', '.join(article.authors)}", ""]
+    if article.image and (article.image.caption or article.image.url):
+        credit = f" ({article.image.credit})" if article.image.credit else ""
+        note = f" [{article.image.note}]" if article.image.note else ""
+        lines += [f"> Photo: {article.image.caption or ''}{note}{credit}".rstrip(), ""]
+    for block in article.body:
+        if block.type == "table":
+            lines += [f"| {row} |" for row in block.text.splitlines()] + [""]
+        else:
+            lines += [_PREFIX.get(block.type, "") + block.text, ""]
+    if article.wire_source:
+        lines += [f"Source: {article.wire_source.name} ({article.wire_source.code})", ""]
+    if article.related:
+        lines.append("Related:")
+        for link in article.related:
+            site = f" ({link.site})" if link.site else ""
+            lines.append(f"- [{link.title}]({link.url})" + site if link.url else f"- {link.title}{site}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def to_text(article: Article) -> str:
+    """Render an article as plain text: the headline, then the body.
+
+    >>> from newsdesk.model import Block
+    >>> print(to_text(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])))
+    Rain returns
+    <BLANKLINE>
+    It rained.
+    """
+    head = f"{article.headline}\n\n" if article.headline else ""
+    return head + article.text + "\n"
