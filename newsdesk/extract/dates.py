@@ -112,6 +112,12 @@ _DAY_MONTH_YEAR = re.compile(
     + r",?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
     _FLAGS,
 )
+# Highwire citation style: "2023 Jan 7".
+_YEAR_MONTH_DAY = re.compile(
+    r"(?<![\d.])(?P<year>\d{4}),?\s+" + _LETTER_BEFORE + _MONTH + r"\.?" + _NO_LETTER_AFTER
+    + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])" + _TIME_AFTER,
+    _FLAGS,
+)
 _CJK_DATE = re.compile(
     r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
     + _TIME_AFTER,
@@ -134,6 +140,9 @@ _TIME_BEFORE = re.compile(
     _FLAGS,
 )
 _PATTERNS = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DATE)
+# "2023 May 5" reads as a date in a metadata field, but in running text it is as often
+# "in 2023 May 5 people ...", so find_date does not look for it.
+_FIELD_PATTERNS = (*_PATTERNS, _YEAR_MONTH_DAY)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 #: Words a date field may carry around the date ("Published: Wed, ..."), at most.
@@ -253,10 +262,12 @@ def _with_time_before(found: str, text: str, start: int) -> tuple[str, int]:
     return (with_time, match.start()) if with_time else (found, start)
 
 
-def _first_date(text: str, day_first: bool | None) -> tuple[str, int, int] | None:
+def _first_date(
+    text: str, day_first: bool | None, patterns: tuple[re.Pattern[str], ...] = _PATTERNS
+) -> tuple[str, int, int] | None:
     """The earliest valid date expression in ``text`` as (iso, start, end)."""
     best: tuple[str, int, int] | None = None
-    for pattern in _PATTERNS:
+    for pattern in patterns:
         for match in pattern.finditer(text):
             if best is not None and match.start() >= best[1]:
                 break
@@ -292,7 +303,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
         return _from_compact(compact)
     if text.isdigit():
         return _parse_epoch(text)
-    found = _first_date(text, day_first)
+    found = _first_date(text, day_first, _FIELD_PATTERNS)
     if found is None:
         return None
     iso, start, end = found

@@ -1,0 +1,825 @@
+"""What a page says about its article, apart from the body: headline, byline, dates, section, tags.
+
+Pages state these facts several times over, with different care: JSON-LD written for search
+engines, OpenGraph written for social networks, older ``<meta>`` conventions (Dublin Core,
+Highwire ``citation_*``, Parse.ly, Sailthru), microdata, and the visible page itself. Each field is
+read from the sources in order of trust, and the first value that survives cleaning wins; the
+headline is chosen the way a reader would, preferring the visible ``<h1>`` when it agrees with
+what the metadata calls the title.
+
+:func:`extract_metadata` only reads the tree. The body extractor mutates it afterwards, so this
+must run first. Everything here is CSS selection done by lexbor in C; Python touches only the few
+nodes the selectors return, because this runs on every page of a CC-NEWS-sized crawl.
+
+JSON-LD in the wild is often not JSON (trailing commas, comments, several objects in one script,
+HTML entities); it is read leniently by hand because no JSON library accepts those.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsdesk.extract.authors import clean_authors
+from newsdesk.extract.dates import date_from_url, find_date, parse_date
+from newsdesk.model import Image
+
+#: JSON-LD and OpenGraph types that are an article (lowercased schema.org names).
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+        "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle",
+        "blogposting", "liveblogposting", "socialmediaposting", "discussionforumposting", "report",
+        "scholarlyarticle", "medicalscholarlyarticle", "techarticle", "advertisercontentarticle",
+        "review", "recipe", "howto",
+    }
+)
+#: Types whose dates and names stand for the page when no article object is present.
+_PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "aboutpage", "videoobject", "event"})
+
+_SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]{0,500}>")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
+_CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
+#: Regions that write numeric dates month first.
+_MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
+_LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_BYLINE_WORD = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door|av|af)\s+[^\W\d_]", re.IGNORECASE)
+#: Elements that hold a printed date, most specific first.
+_DATE_SELECTORS = (
+    "article time, header time, main time",
+    '[class*="publish" i], [class*="posted" i], [class*="pubdate" i], [class*="post-date" i]',
+    '[class*="date" i]',
+    "time",
+)
+# Separators between a headline and the site name in <title> and og:title.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|\s*\|\s*")
+_NOT_WORD = re.compile(r"[\W_]+")
+_JSON_DECODER = json.JSONDecoder(strict=False)
+
+#: The longest byline text worth reading; longer author elements are bios.
+_MAX_BYLINE_CHARS = 200
+#: How many candidate nodes of one selector are looked at.
+_MAX_NODES = 8
+#: Elements looked at when searching an article's top for a printed date; datelines come early.
+_MAX_SCANNED_NODES = 600
+#: The longest element text that can be a dateline ("Last updated on Wednesday, October 1, 2025").
+_MAX_DATELINE_CHARS = 80
+_NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "path", "iframe", "-comment"})
+_DIGIT = re.compile(r"\d")
+_PUBLISHED_KEY = re.compile(r"publish|pub_?date|release_?date|issued|post_?date|article_?date|creat")
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    """The metadata fields of one page, each None (or empty) when the page does not say.
+
+    >>> PageMetadata(headline="Coalition to scale back Iraq mission").authors
+    []
+    """
+
+    headline: str | None = None
+    description: str | None = None
+    canonical_url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image: Image | None = None
+    page_types: frozenset[str] = frozenset()
+    article_body: str | None = None
+
+
+def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
+    """Read a parsed page's metadata (before anything mutates the tree).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser(
+    ...     '<html lang="en-GB"><head><title>Iraq deal | Example News</title>'
+    ...     '<meta property="og:site_name" content="Example News">'
+    ...     '<meta property="article:published_time" content="2025-10-01T11:03:00Z"></head>'
+    ...     '<body><article><h1>Iraq deal</h1><p class="byline">By Jane Doe</p></article></body></html>')
+    >>> meta = extract_metadata(page, "https://example.com/world/iraq-deal")
+    >>> meta.headline, meta.authors, meta.published, meta.language
+    ('Iraq deal', ['Jane Doe'], '2025-10-01T11:03:00+00:00', 'en')
+    """
+    metas = _read_meta_tags(tree)
+    linked = _LinkedData.read(tree, metas)
+    article = linked.article
+    page = linked.page
+    site_name = _first_text(
+        _meta(metas, "og:site_name"),
+        linked.publisher_name(),
+        _meta(metas, "application-name"),
+        linked.website_name(),
+    )
+    headline, headline_node = _choose_headline(
+        _headline_nodes(tree),
+        ld_headline=_ld_text(article, "headline", "name"),
+        meta_titles=[
+            *_meta_all(metas, "og:title", "twitter:title", "parsely-title", "sailthru.title",
+                       "citation_title", "dc.title"),
+            _node_text(tree.css_first("head title") or tree.css_first("title")),
+        ],
+        site_name=site_name,
+        url=url,
+    )
+    published = _first_date(
+        _ld_values(article, "datePublished", "dateCreated", "uploadDate"),
+        _meta_all(metas, "article:published_time", "og:published_time", "article:published",
+                  "citation_publication_date", "citation_date", "citation_online_date",
+                  "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+                  "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
+                  "publish_date", "publication_date", "date", "article.published", "datepublished",
+                  "article_date_original", "original-publish-date", "pub_date", "created"),
+        _microdata_dates(tree, "datePublished"),
+        _ld_values(page, "datePublished", "dateCreated", "uploadDate"),
+        _meta_dates_by_name(metas),
+        _time_elements(tree),
+    )
+    if published is None:
+        published = _visible_date(tree, headline_node, _day_first(tree, metas))
+    if published is None and url:
+        published = date_from_url(url)
+    updated = _first_date(
+        _ld_values(article, "dateModified"),
+        _meta_all(metas, "article:modified_time", "og:updated_time", "article:modified",
+                  "dcterms.modified", "last-modified", "lastmod", "datemodified", "modified"),
+        _microdata_dates(tree, "dateModified"),
+        _ld_values(page, "dateModified"),
+    )
+    if published is None:
+        # A page that states only when it was last changed was published no later than that;
+        # it is the best date there is, and what a reader of the page would take as its date.
+        published = updated
+    return PageMetadata(
+        headline=headline,
+        description=_first_text(
+            _ld_text(article, "description"),
+            _meta(metas, "og:description"),
+            _meta(metas, "description"),
+            _meta(metas, "twitter:description"),
+            _ld_text(page, "description"),
+        ),
+        canonical_url=_canonical_url(tree, metas, article, url),
+        site_name=site_name,
+        language=_language(tree, metas, article),
+        authors=_authors(tree, metas, linked, headline_node),
+        published=published,
+        updated=updated,
+        section=_first_text(
+            *_ld_strings(article, "articleSection"),
+            _meta(metas, "article:section"),
+            _meta(metas, "parsely-section"),
+            _meta(metas, "section"),
+            _meta(metas, "category"),
+        ),
+        tags=_tags(metas, article),
+        image=_image(metas, article, url),
+        page_types=linked.types | {t.lower() for t in _meta_all(metas, "og:type")},
+        article_body=_ld_body(article),
+    )
+
+
+# --- plain helpers -------------------------------------------------------------------------------
+
+
+def _clean(value: Any) -> str | None:
+    """One-line text from a metadata value: entities decoded, tags dropped, spaces collapsed."""
+    if not isinstance(value, str):
+        return None
+    if "&" in value:
+        value = html.unescape(value)
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    value = _SPACES.sub(" ", value).strip()
+    return value or None
+
+
+def _first_text(*values: str | None) -> str | None:
+    for value in values:
+        cleaned = _clean(value)
+        if cleaned:
+            return cleaned
+    return None
+
+
+def _node_text(node: LexborNode | None) -> str | None:
+    """A node's text as one line, inline markup joined without spaces ("foo<b>bar</b>")."""
+    if node is None:
+        return None
+    return _clean(node.text(deep=True))
+
+
+def _node_words(node: LexborNode | None) -> str | None:
+    """A node's text as one line with its text pieces spaced apart ("Updated<span>May 1</span>")."""
+    if node is None:
+        return None
+    return _clean(node.text(deep=True, separator=" "))
+
+
+def _loose(text: str) -> str:
+    """Text folded for loose comparison: case, punctuation and spacing ignored."""
+    return _NOT_WORD.sub(" ", text.casefold()).strip()
+
+
+def _first_date(*groups: Iterable[str | None]) -> str | None:
+    for group in groups:
+        for value in group:
+            if isinstance(value, str):
+                iso = parse_date(value)
+                if iso is not None:
+                    return iso
+    return None
+
+
+def _absolute_url(value: str | None, base: str | None) -> str | None:
+    value = _clean(value)
+    if not value:
+        return None
+    try:
+        absolute = urljoin(base, value) if base else value
+        scheme = urlsplit(absolute).scheme
+    except ValueError:
+        return None
+    return absolute if scheme in ("http", "https") else None
+
+
+# --- <meta> tags ---------------------------------------------------------------------------------
+
+
+def _read_meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """Every <meta> content by lower-cased property/name/http-equiv, in page order."""
+    metas: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        key = attributes.get("property") or attributes.get("name") or attributes.get("http-equiv")
+        content = attributes.get("content")
+        if key and content:
+            metas.setdefault(key.strip().lower(), []).append(content)
+    return metas
+
+
+def _meta(metas: dict[str, list[str]], key: str) -> str | None:
+    values = metas.get(key)
+    return values[0] if values else None
+
+
+def _meta_all(metas: dict[str, list[str]], *keys: str) -> list[str]:
+    return [value for key in keys for value in metas.get(key, ())]
+
+
+# --- JSON-LD -------------------------------------------------------------------------------------
+
+
+def _parse_json_leniently(text: str) -> list[Any]:
+    """The JSON values in a script's text, repairing what sites commonly get wrong."""
+    text = text.strip()
+    if not text:
+        return []
+    try:
+        return [_JSON_DECODER.decode(text)]
+    except ValueError:
+        pass
+    text = _CDATA_WRAPPER.sub("", text)
+    if "&quot;" in text or "&#" in text:
+        text = html.unescape(text)
+    text = _BLOCK_COMMENT.sub("", _LINE_COMMENT.sub("", text))
+    text = _TRAILING_COMMA.sub(r"\1", text).replace("\\'", "'")
+    values: list[Any] = []
+    position = 0
+    while position < len(text):
+        while position < len(text) and text[position] in " \t\r\n,;":
+            position += 1
+        if position >= len(text):
+            break
+        try:
+            value, position = _JSON_DECODER.raw_decode(text, position)
+        except ValueError:
+            break
+        values.append(value)
+    return values
+
+
+def _types_of(item: dict[str, Any]) -> set[str]:
+    kind = item.get("@type")
+    if isinstance(kind, str):
+        return {kind.lower().rsplit("/", 1)[-1]}
+    if isinstance(kind, list):
+        return {k.lower().rsplit("/", 1)[-1] for k in kind if isinstance(k, str)}
+    return set()
+
+
+@dataclass(slots=True)
+class _LinkedData:
+    """The JSON-LD objects of a page, flattened, with the article and page objects picked out."""
+
+    items: list[dict[str, Any]]
+    by_id: dict[str, dict[str, Any]]
+    types: frozenset[str]
+    article: dict[str, Any] | None
+    page: dict[str, Any] | None
+
+    @classmethod
+    def read(cls, tree: LexborHTMLParser, metas: dict[str, list[str]]) -> _LinkedData:
+        items: list[dict[str, Any]] = []
+        scripts = [node.text() or "" for node in tree.css('script[type*="ld+json" i]')]
+        # Some site builders put JSON-LD in a <meta content> attribute instead of a script.
+        scripts += [value for key, values in metas.items() if key.endswith("ld+json") for value in values]
+        for script in scripts:
+            for value in _parse_json_leniently(script):
+                _collect_items(value, items, depth=0)
+        by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+        types: set[str] = set()
+        article = page = None
+        best_article_rank = -1
+        for item in items:
+            item_types = _types_of(item)
+            types |= item_types
+            if item_types & ARTICLE_TYPES:
+                rank = 1 if item.get("headline") else 0
+                if rank > best_article_rank:
+                    article, best_article_rank = item, rank
+            elif page is None and item_types & _PAGE_TYPES:
+                page = item
+        return cls(items, by_id, frozenset(types), article, page)
+
+    def resolve(self, value: Any) -> Any:
+        """Follow a bare {"@id": ...} reference to the object it names in the @graph."""
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in self.by_id:
+            return self.by_id[value["@id"]]
+        return value
+
+    def publisher_name(self) -> str | None:
+        if self.article is None:
+            return None
+        publisher = self.resolve(self.article.get("publisher"))
+        if isinstance(publisher, list) and publisher:
+            publisher = self.resolve(publisher[0])
+        return _clean(publisher.get("name")) if isinstance(publisher, dict) else None
+
+    def website_name(self) -> str | None:
+        for item in self.items:
+            if "website" in _types_of(item):
+                return _clean(item.get("name"))
+        return None
+
+    def author_names(self, item: dict[str, Any] | None) -> list[str]:
+        """Raw person names from an object's author/creator field (organisations skipped)."""
+        if item is None:
+            return []
+        names: list[str] = []
+        for key in ("author", "creator"):
+            value = item.get(key)
+            for entry in value if isinstance(value, list) else [value]:
+                entry = self.resolve(entry)
+                if isinstance(entry, str):
+                    names.append(entry)
+                elif isinstance(entry, dict) and "organization" not in _types_of(entry):
+                    name = entry.get("name")
+                    if isinstance(name, list):
+                        name = next((n for n in name if isinstance(n, str)), None)
+                    if not isinstance(name, str) and isinstance(entry.get("givenName"), str):
+                        name = f"{entry.get('givenName')} {entry.get('familyName') or ''}"
+                    if isinstance(name, str):
+                        names.append(name)
+            if names:
+                break
+        return names
+
+
+def _collect_items(value: Any, items: list[dict[str, Any]], depth: int) -> None:
+    """Flatten lists, @graph arrays and mainEntity wrappers into typed objects."""
+    if depth > 4:
+        return
+    if isinstance(value, list):
+        for entry in value:
+            _collect_items(entry, items, depth + 1)
+    elif isinstance(value, dict):
+        if "@type" in value:
+            items.append(value)
+        for key in ("@graph", "mainEntity"):
+            if isinstance(value.get(key), list | dict):
+                _collect_items(value[key], items, depth + 1)
+
+
+def _ld_values(item: dict[str, Any] | None, *keys: str) -> list[str]:
+    if item is None:
+        return []
+    return [item[key] for key in keys if isinstance(item.get(key), str)]
+
+
+def _ld_text(item: dict[str, Any] | None, *keys: str) -> str | None:
+    return _first_text(*_ld_values(item, *keys))
+
+
+def _ld_strings(item: dict[str, Any] | None, key: str) -> list[str]:
+    """A field that may be a string, a comma-separated string or a list of strings."""
+    if item is None:
+        return []
+    value = item.get(key)
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [entry for entry in value if isinstance(entry, str)]
+    return []
+
+
+def _ld_body(item: dict[str, Any] | None) -> str | None:
+    body = item.get("articleBody") if item else None
+    if not isinstance(body, str) or not body.strip():
+        return None
+    if "&" in body:
+        body = html.unescape(body)
+    if "<" in body and ">" in body:
+        body = LexborHTMLParser(body).text(separator="\n")
+    lines = (_SPACES.sub(" ", line).strip() for line in body.splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
+# --- headline ------------------------------------------------------------------------------------
+
+
+def _headline_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Visible headline candidates, those inside the article first."""
+    nodes: list[LexborNode] = []
+    seen: set[int] = set()
+    for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
+        for node in tree.css(selector)[:_MAX_NODES]:
+            if node.mem_id not in seen and node.tag != "meta":
+                seen.add(node.mem_id)
+                nodes.append(node)
+    return nodes
+
+
+def _site_words(site_name: str | None, url: str | None) -> set[str]:
+    """Loose forms of the site's name: its stated name and its domain's main label."""
+    words = set()
+    if site_name:
+        words.add(_loose(site_name).replace(" ", ""))
+    if url:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""
+        labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "edition")]
+        if len(labels) >= 2:
+            words.add(labels[-2] if len(labels[-1]) > 2 or len(labels) < 3 else labels[-3])
+    return {word for word in words if word}
+
+
+def _without_site(title: str, site_words: set[str]) -> str:
+    """A <title> or og:title with the site's name cut from its start or end."""
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    first, last = parts[0], parts[-1]
+
+    def is_site(part: str) -> bool:
+        squashed = _loose(part).replace(" ", "")
+        return bool(squashed) and any(word in squashed or squashed in word for word in site_words)
+
+    spans = [m.span() for m in _TITLE_SEPARATOR.finditer(title)]
+    if is_site(last) and not is_site(first):
+        return title[: spans[-1][0]].strip()
+    if is_site(first) and not is_site(last):
+        return title[spans[0][1] :].strip()
+    if len(last.split()) <= 4 and len(_loose(title[: spans[-1][0]]).split()) > len(last.split()):
+        # "Headline | Outlet" is the common shape even when the outlet is spelled differently.
+        return title[: spans[-1][0]].strip()
+    return title
+
+
+def _loosely_same(a: str, b: str) -> bool:
+    la, lb = _loose(a), _loose(b)
+    if not la or not lb:
+        return False
+    if la == lb:
+        return True
+    shorter, longer = (la, lb) if len(la) <= len(lb) else (lb, la)
+    if len(shorter) >= 15 and shorter in longer and len(shorter) >= 0.6 * len(longer):
+        return True
+    words_a, words_b = set(la.split()), set(lb.split())
+    return len(words_a & words_b) / len(words_a | words_b) >= 0.8
+
+
+def _choose_headline(
+    h1_nodes: list[LexborNode],
+    ld_headline: str | None,
+    meta_titles: list[str | None],
+    site_name: str | None,
+    url: str | None,
+) -> tuple[str | None, LexborNode | None]:
+    """The headline a reader sees and its node: the <h1> that agrees with the metadata, else the metadata's.
+
+    The node (None when the headline comes from metadata alone) anchors the search for a byline
+    and a printed date next to it.
+    """
+    site_words = _site_words(site_name, url)
+    titles = [t for t in (_clean(title) for title in [ld_headline, *meta_titles]) if t]
+    stripped = [_without_site(title, site_words) for title in titles]
+    references = [*titles, *stripped]
+    h1s = [(text, node) for node in h1_nodes if (text := _node_text(node)) and len(text) < 400]
+    for text, node in h1s:
+        if any(_loosely_same(text, reference) for reference in references):
+            return text, node
+    if ld_headline:
+        return _clean(ld_headline), None
+    if stripped:
+        return stripped[0], None
+    return h1s[0] if h1s else (None, None)
+
+
+# --- authors -------------------------------------------------------------------------------------
+
+
+def _authors(
+    tree: LexborHTMLParser, metas: dict[str, list[str]], linked: _LinkedData, headline: LexborNode | None
+) -> list[str]:
+    article_authors = linked.author_names(linked.article)
+    meta_authors = [
+        value
+        for value in _meta_all(metas, "author", "article:author", "parsely-author", "sailthru.author",
+                               "dc.creator", "dcterms.creator", "citation_author", "byl", "byline")
+        if not value.lstrip().lower().startswith(("http://", "https://", "www."))
+    ]
+    for raw in (article_authors, meta_authors, _microdata_authors(tree), linked.author_names(linked.page)):
+        names = clean_authors(raw)
+        if names:
+            return names
+    return _byline_authors(tree, headline)
+
+
+def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
+    raw: list[str] = []
+    for node in tree.css('[itemprop="author"]')[:_MAX_NODES]:
+        name_node = node.css_first('[itemprop="name"]')
+        target = name_node or node
+        value = target.attributes.get("content") or _node_text(target)
+        if value and len(value) <= _MAX_BYLINE_CHARS:
+            raw.append(value)
+    return raw
+
+
+_BYLINE_SELECTORS = (
+    '[rel="author"]',
+    '[class*="byline" i]',
+    '[class*="author-name" i], [class*="author_name" i], [class*="authorname" i]',
+    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"]',
+    '[class*="author" i]',
+)
+
+
+def _byline_authors(tree: LexborHTMLParser, headline: LexborNode | None) -> list[str]:
+    """Names from visible byline elements, then from a "By ..." line right after the headline."""
+    for selector in _BYLINE_SELECTORS:
+        for node in tree.css(selector)[:_MAX_NODES]:
+            text = _node_words(node)
+            if text and len(text) <= _MAX_BYLINE_CHARS:
+                names = clean_authors([text])
+                if names:
+                    return names
+    for line in _lines_after_headline(headline):
+        if _BYLINE_WORD.search(line):
+            names = clean_authors([line[_BYLINE_WORD.search(line).start() :]])
+            if names:
+                return names
+    return []
+
+
+def _lines_after_headline(headline: LexborNode | None) -> Iterator[str]:
+    """Short texts of the few elements that follow the headline (or its wrappers)."""
+    node = headline
+    for _ in range(3):
+        if node is None:
+            return
+        sibling = node.next
+        looked = 0
+        while sibling is not None and looked < 6:
+            if sibling.is_element_node:
+                looked += 1
+                text = _node_words(sibling)
+                if text and len(text) <= _MAX_BYLINE_CHARS:
+                    yield text
+            sibling = sibling.next
+        node = node.parent
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _meta_dates_by_name(metas: dict[str, list[str]]) -> list[str]:
+    """Values of <meta> tags whose own name says publication date ("w-published-date", "published")."""
+    return [
+        value
+        for key, values in metas.items()
+        if _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key)
+        for value in values
+    ]
+
+
+def _microdata_dates(tree: LexborHTMLParser, prop: str) -> list[str]:
+    values: list[str] = []
+    for node in tree.css(f'[itemprop="{prop}"]')[:_MAX_NODES]:
+        attributes = node.attributes
+        value = attributes.get("content") or attributes.get("datetime") or _node_text(node)
+        if value:
+            values.append(value)
+    return values
+
+
+def _time_elements(tree: LexborHTMLParser) -> list[str]:
+    """<time datetime> values in the article's header area, where the publication time sits."""
+    values: list[str] = []
+    for selector in ("time[pubdate]", "article time[datetime]", "header time[datetime]", "main time[datetime]"):
+        for node in tree.css(selector)[:2]:
+            value = node.attributes.get("datetime")
+            if value:
+                values.append(value)
+    return values
+
+
+def _visible_date(tree: LexborHTMLParser, headline: LexborNode | None, day_first: bool | None) -> str | None:
+    """A date printed near the headline or at the top of the article, when no metadata gives one."""
+    for line in _lines_after_headline(headline):
+        found = find_date(line, day_first=day_first)
+        if found is not None:
+            return found
+    for scope in _article_scopes(tree, headline):
+        found = _first_printed_date(scope, day_first)
+        if found is not None:
+            return found
+    for selector in _DATE_SELECTORS:
+        for node in tree.css(selector)[:_MAX_NODES]:
+            value = node.attributes.get("datetime")
+            found = parse_date(value) if value else None
+            text = _node_words(node) if found is None else None
+            if text and len(text) <= _MAX_BYLINE_CHARS:
+                found = find_date(text, day_first=day_first)
+            if found is not None:
+                return found
+    return None
+
+
+def _article_scopes(tree: LexborHTMLParser, headline: LexborNode | None) -> Iterator[LexborNode]:
+    """Where the article's own dateline can be: around the headline, then its article element.
+
+    Without a headline node the first <article> or <main> stands in; with one, only the article
+    that holds it, because pages list related stories in <article> elements of their own.
+    """
+    if headline is None:
+        for selector in ("article", "main", '[role="main"]'):
+            node = tree.css_first(selector)
+            if node is not None:
+                yield node
+                return
+        return
+    node = headline.parent
+    for depth in range(12):
+        if node is None or node.tag in ("body", "html"):
+            return
+        if depth == 2 or node.tag in ("article", "main"):
+            yield node
+            if node.tag in ("article", "main"):
+                return
+        node = node.parent
+
+
+def _first_printed_date(scope: LexborNode, day_first: bool | None) -> str | None:
+    """The first element in ``scope`` whose whole text is a date ("Published March 17, 2025")."""
+    for looked, node in enumerate(scope.traverse()):
+        if looked > _MAX_SCANNED_NODES:
+            break
+        if node.tag in _NON_TEXT_TAGS:
+            continue
+        own = node.text(deep=False)
+        if not own or len(own) > _MAX_DATELINE_CHARS or not _DIGIT.search(own):
+            continue
+        for text in (_node_text(node), _node_words(node)):
+            if text and len(text) <= _MAX_DATELINE_CHARS:
+                found = parse_date(text, day_first=day_first)
+                if found is not None:
+                    return found
+    return None
+
+
+def _day_first(tree: LexborHTMLParser, metas: dict[str, list[str]]) -> bool | None:
+    """How the page writes numeric dates, from its locale: "03/10/2023" is March in the US only.
+
+    None (do not guess) for English without a region, which US and British sites both declare.
+    """
+    root = tree.css_first("html")
+    for locale in (root.attributes.get("lang") if root else None, _meta(metas, "og:locale")):
+        match = _LOCALE.match(locale or "")
+        if match is None:
+            continue
+        language, region = match.group(1).lower(), (match.group(2) or "").upper()
+        if language == "en":
+            if region in _MONTH_FIRST_REGIONS:
+                return False
+            return True if region else None
+        return True
+    return None
+
+
+# --- the rest ------------------------------------------------------------------------------------
+
+
+def _canonical_url(
+    tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any] | None, url: str | None
+) -> str | None:
+    link = tree.css_first('link[rel="canonical"][href]')
+    entity = article.get("mainEntityOfPage") if article else None
+    if isinstance(entity, dict):
+        entity = entity.get("@id") or entity.get("url")
+    for candidate in (
+        link.attributes.get("href") if link else None,
+        _meta(metas, "og:url"),
+        entity if isinstance(entity, str) else None,
+        _ld_text(article, "url"),
+    ):
+        absolute = _absolute_url(candidate, url)
+        if absolute:
+            return absolute
+    return None
+
+
+def _language(tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any] | None) -> str | None:
+    root = tree.css_first("html")
+    root_attributes = root.attributes if root else {}
+    for candidate in (
+        root_attributes.get("lang"),
+        root_attributes.get("xml:lang"),
+        _meta(metas, "og:locale"),
+        _meta(metas, "content-language"),
+        _meta(metas, "language"),
+        _meta(metas, "dc.language"),
+        _ld_text(article, "inLanguage"),
+    ):
+        match = _LANGUAGE.match(candidate or "")
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _split_tags(values: list[str]) -> list[str]:
+    tags: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for part in value.split(","):
+            tag = _clean(part)
+            if tag and len(tag) <= 80 and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(tag)
+    return tags
+
+
+def _tags(metas: dict[str, list[str]], article: dict[str, Any] | None) -> list[str]:
+    for values in (
+        _ld_strings(article, "keywords"),
+        _meta_all(metas, "article:tag"),
+        _meta_all(metas, "news_keywords"),
+        _meta_all(metas, "parsely-tags"),
+        _meta_all(metas, "sailthru.tags"),
+        _meta_all(metas, "keywords"),
+    ):
+        tags = _split_tags(values)
+        if tags:
+            return tags
+    return []
+
+
+def _image(metas: dict[str, list[str]], article: dict[str, Any] | None, url: str | None) -> Image | None:
+    value = article.get("image") if article else None
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, str):
+        image_url = _absolute_url(value, url)
+        if image_url:
+            return Image(url=image_url)
+    if isinstance(value, dict):
+        image_url = _absolute_url(value.get("url") or value.get("contentUrl"), url)
+        if image_url:
+            credit = value.get("creditText") or value.get("copyrightHolder") or value.get("author")
+            if isinstance(credit, dict):
+                credit = credit.get("name")
+            return Image(url=image_url, caption=_clean(value.get("caption")), credit=_clean(credit))
+    for key in ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src"):
+        image_url = _absolute_url(_meta(metas, key), url)
+        if image_url:
+            return Image(url=image_url)
+    return None
