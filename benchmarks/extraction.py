@@ -33,6 +33,7 @@ import contextlib
 import gc
 import gzip
 import json
+import os
 import platform
 import shlex
 import subprocess
@@ -287,7 +288,8 @@ def _run_one(tool: Tool, page: Page, run: ToolRun) -> None:
         except Exception as error:
             failure = error
     run.predictions[page.id] = Prediction()
-    run.errors[page.id] = f"{type(failure).__name__}: {failure}"[:300]
+    # One line per error, so that the report's list stays a list.
+    run.errors[page.id] = " ".join(f"{type(failure).__name__}: {failure}".split())[:300]
 
 
 # -------------------------------------------------------------------------------------------- scoring
@@ -492,9 +494,7 @@ def check_bars(results: dict[str, DatasetResult]) -> list[tuple[str, bool]]:
             checks.append((f"{key}: newsdesk and {REFERENCE_TOOL} both ran", False))
             continue
         if key == "scrapinghub":
-            checks.append(
-                (f"scrapinghub F1 {ours.f1:.3f} >= {SCRAPINGHUB_MIN_F1}", ours.f1 >= SCRAPINGHUB_MIN_F1)
-            )
+            checks.append((f"scrapinghub F1 {ours.f1:.3f} >= {SCRAPINGHUB_MIN_F1}", ours.f1 >= SCRAPINGHUB_MIN_F1))
             checks.append(
                 (
                     f"scrapinghub F1 {ours.f1:.3f} >= {REFERENCE_TOOL} {reference.f1:.3f}",
@@ -506,9 +506,7 @@ def check_bars(results: dict[str, DatasetResult]) -> list[tuple[str, bool]]:
             for name, label in (("title", "headline"), ("published", "date")):
                 mine = ours.metadata[name].accuracy if name in ours.metadata else 0.0
                 theirs = reference.metadata[name].accuracy if name in reference.metadata else 0.0
-                checks.append(
-                    (f"wcxb {label} accuracy {mine:.3f} > {REFERENCE_TOOL} {theirs:.3f}", mine > theirs)
-                )
+                checks.append((f"wcxb {label} accuracy {mine:.3f} > {REFERENCE_TOOL} {theirs:.3f}", mine > theirs))
         ratio = ours.speed_ratio or 0.0
         checks.append(
             (
@@ -540,8 +538,7 @@ def markdown_table(result: DatasetResult) -> str:
         cells = [tool.label, f"{tool.precision:.3f}", f"{tool.recall:.3f}", f"{tool.f1:.3f}"]
         if show_metadata:
             cells += [
-                f"{tool.metadata[name].accuracy:.3f}" if name in tool.metadata else "—"
-                for name, _ in metadata_columns
+                f"{tool.metadata[name].accuracy:.3f}" if name in tool.metadata else "—" for name, _ in metadata_columns
             ]
         cells += [
             str(tool.errors),
@@ -563,7 +560,7 @@ def _environment(argv: Sequence[str]) -> dict[str, Any]:
         "command": shlex.join(["python", shown, *argv[1:]]),
         "python": platform.python_version(),
         "cpu": _cpu_model(),
-        "logical_cpus": _logical_cpus(),
+        "logical_cpus": os.cpu_count() or 0,
         "platform": platform.platform(),
         "date": datetime.now().astimezone().isoformat(timespec="minutes"),
         "newsdesk_commit": _git_commit(),
@@ -578,13 +575,6 @@ def _cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or "unknown"
-
-
-def _logical_cpus() -> int:
-    try:
-        return Path("/proc/cpuinfo").read_text().count("\nprocessor") + 1
-    except OSError:
-        return 0
 
 
 def _git_commit() -> str | None:
@@ -657,18 +647,14 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         prog="extraction.py",
         description="Run newsdesk and its peers over the extraction datasets; print one table each.",
     )
-    parser.add_argument(
-        "--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default {DEFAULT_DATA})"
-    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"data folder (default {DEFAULT_DATA})")
     parser.add_argument("--dataset", choices=["scrapinghub", "wcxb", "all"], default="all")
     parser.add_argument(
         "--tools", default=",".join(TOOL_NAMES), help=f"comma-separated subset of {','.join(TOOL_NAMES)}"
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each dataset")
     parser.add_argument("--json", type=Path, default=None, help="write every figure to this JSON file")
-    parser.add_argument(
-        "--per-page", type=Path, default=None, help="write per-page rows (jsonl), worst first"
-    )
+    parser.add_argument("--per-page", type=Path, default=None, help="write per-page rows (jsonl), worst first")
     parser.add_argument("--per-page-tool", default="newsdesk", help="the tool whose pages --per-page writes")
     parser.add_argument("--check", action="store_true", help="exit 1 unless newsdesk meets the issue's bars")
     args = parser.parse_args(argv)
@@ -708,8 +694,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         raise SystemExit(f"extraction benchmark: no tool can run ({unavailable})")
     if args.per_page is not None and args.per_page_tool in unavailable:
         raise SystemExit(
-            f"extraction benchmark: --per-page-tool {args.per_page_tool} cannot run: "
-            f"{unavailable[args.per_page_tool]}"
+            f"extraction benchmark: --per-page-tool {args.per_page_tool} cannot run: {unavailable[args.per_page_tool]}"
         )
     # Everything is loaded before anything is timed.
     datasets = {key: _LOADERS[key](folder, args.limit) for key, folder in folders.items()}

@@ -190,9 +190,7 @@ def average_word_score(pages: Iterable[BodyScore]) -> BodyScore:
     BodyScore(precision=0.5, recall=0.25, f1=0.3333333333333333)
     """
     scores = list(pages)
-    return BodyScore(
-        mean(s.precision for s in scores), mean(s.recall for s in scores), mean(s.f1 for s in scores)
-    )
+    return BodyScore(mean(s.precision for s in scores), mean(s.recall for s in scores), mean(s.f1 for s in scores))
 
 
 def snippet_rate(text: str | None, snippets: Sequence[str]) -> float:

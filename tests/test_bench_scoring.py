@@ -196,9 +196,7 @@ def test_snippet_rate_is_a_case_folded_substring_share() -> None:
 
 def test_titles_match_after_folding_case_and_white_space_only() -> None:
     assert scoring.title_matches("  Iraq deal sets\n2026  DEADLINE ", "Iraq deal sets 2026 deadline")
-    assert not scoring.title_matches(
-        "Iraq deal sets 2026 deadline | TRT World", "Iraq deal sets 2026 deadline"
-    )
+    assert not scoring.title_matches("Iraq deal sets 2026 deadline | TRT World", "Iraq deal sets 2026 deadline")
     assert not scoring.title_matches(None, "Iraq deal sets 2026 deadline")
     assert not scoring.title_matches("", "")
 
@@ -270,9 +268,7 @@ def test_score_wcxb_counts_metadata_only_over_pages_whose_truth_has_it() -> None
     run = ToolRun(
         "echo",
         {
-            "1": Prediction(
-                "the cat sat", title="CATS", authors=["Ann Lee", "Bo Ng"], published="2025-01-02"
-            ),
+            "1": Prediction("the cat sat", title="CATS", authors=["Ann Lee", "Bo Ng"], published="2025-01-02"),
             "2": Prediction("a dog ran far", title="Dogs | Pet News", authors=["Staff"]),
         },
     )
