@@ -33,7 +33,7 @@ from newsdesk.model import Block
 MAX_ELEMENTS = 60_000
 
 _WS = re.compile(r"\s+")
-_PARAGRAPH_TAGS = "p,pre,td,blockquote,li,h2,h3,h4,dd,div,section,span"
+_PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "table", "tr", "td",
@@ -99,9 +99,6 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
     """
     for node in root.css(",".join(DROP_TAGS)):
         node.remove()
-    for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
-        if node.tag not in ("html", "body"):
-            node.remove()
     prose_total = _paragraph_text(root)
     text_total = _text_len(root)
 
@@ -109,6 +106,13 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
         return (_paragraph_text(node) >= max(prose_total * 0.4, 300)
                 or _text_len(node) >= max(text_total * 0.4, 600))
 
+    # Hidden holders of most of the text are paywalled content, and React's streamed segments
+    # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
+    for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
+        if node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
+            continue
+        if not holds_the_article(node):
+            node.remove()
     for node in root.css(",".join(FURNITURE_TAGS)):
         if not holds_the_article(node):
             node.remove()
@@ -125,6 +129,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
             node.remove()
 
 
+_REACT_SEGMENT = re.compile(r"^[SP]:\d+$")
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
@@ -223,7 +228,8 @@ def _widen(container: LexborNode) -> LexborNode:
         if parent is None or parent.tag in ("body", "html"):
             break
         parent_len = _paragraph_text(parent)
-        if _link_density(parent) > 0.3:
+        dense = _link_density(parent) > _WIDEN_MAX_LINK_DENSITY
+        if dense and _WIDEN_STOP_AT_DENSE:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as what we have: then it is a listicle's next entry.
@@ -232,7 +238,7 @@ def _widen(container: LexborNode) -> LexborNode:
         if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
                 and (parent_len - current_len) / new_teasers < 0.5 * current_len):
             break
-        if parent_len > current_len * 1.1:
+        if parent_len > current_len * 1.1 and not dense:
             best = parent
         current, current_len = parent, max(parent_len, current_len)
         teasers += new_teasers
@@ -241,6 +247,8 @@ def _widen(container: LexborNode) -> LexborNode:
 
 _TEASER_LIMIT = 2
 _STORY_CHARS = 1000
+_WIDEN_MAX_LINK_DENSITY = 0.3
+_WIDEN_STOP_AT_DENSE = True
 
 
 def _teasers(node: LexborNode) -> int:

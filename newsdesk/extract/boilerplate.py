@@ -103,7 +103,8 @@ _FURNITURE_LINE = re.compile(
         follow\s+us\b.{0,80}|(?:copyright|©)\s.{0,160}|all\s+rights\s+reserved.{0,80}|
         listen\s+to\s+(?:this\s+)?article.{0,40}|\d+\s+min(?:ute)?s?\s+read|
         (?:image|photo|video)\s*:?\s*(?:getty\s+images|reuters|ap|afp)?|
-        skip\s+(?:to\s+)?(?:content|advertisement|ad)|back\s+to\s+top|loading\.*
+        skip\s+(?:to\s+)?(?:content|advertisement|ad)|back\s+to\s+top|loading\.*|caption|
+        (?:written|reviewed|medically\s+reviewed|fact[\s-]checked|edited)\s+by\s.{1,100}|citation:.{0,400}
     )\W*$""",
     re.I | re.X,
 )
@@ -118,3 +119,33 @@ def is_furniture_text(text: str) -> bool:
     False
     """
     return len(text) < 200 and _FURNITURE_LINE.match(text) is not None
+
+
+# Short blocks after which a page stops being the article: what follows is recirculation,
+# comments or the author box. Only trusted in the second half of a body (see html.py).
+_END_MARKER = re.compile(
+    r"""^\W*(?:
+        related(?:\s+(?:articles?|stories|posts?|content|coverage|news|reading|links|topics|videos?))?|
+        explore\s+further|like\s+this|more\s+(?:from|on|about|in|stories|news|articles|to\s+read).{0,60}|
+        you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).{0,20}|
+        (?:read|see)\s+(?:more|next|also).{0,60}|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|
+        (?:leave|post|add)\s+a\s+(?:reply|comment).{0,20}|\d*\s*comments?|join\s+the\s+(?:discussion|conversation)|
+        about\s+the\s+authors?|most\s+(?:read|popular|viewed|shared).{0,20}|trending(?:\s+now|\s+stories)?|
+        popular\s+(?:posts|stories|articles)|latest\s+(?:news|stories|posts|articles)|
+        share\s+this(?:\s+(?:article|story|post|page))?|filed\s+under.{0,60}|
+        sponsored\s+(?:content|stories|links)|around\s+the\s+web|from\s+the\s+web|
+        (?:other|more|similar)\s+(?:stories|articles|posts)|top\s+stories|editor'?s\s+picks?
+    )\W*$""",
+    re.I | re.X,
+)
+
+
+def is_end_marker(text: str) -> bool:
+    """Whether a short block announces the end of the article ("Related stories", "Comments"...).
+
+    >>> is_end_marker("You may also like"), is_end_marker("Explore further")
+    (True, True)
+    >>> is_end_marker("Related research suggests the effect is small.")
+    False
+    """
+    return len(text) <= 80 and _END_MARKER.match(text) is not None

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body import extract_body, fold_ws
+from newsdesk.extract.boilerplate import is_end_marker
 from newsdesk.extract.captions import split_caption
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
@@ -59,6 +60,21 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
             head_zone = False
         out.append(block)
     return out
+
+
+def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
+    """Drop everything from an end-of-article marker ("Related stories", "Comments") on.
+
+    Only a marker in the second half of the text counts, so that a "Related" subheading early
+    in a story does not cut it short.
+    """
+    total = sum(len(b.text) for b in blocks)
+    seen = 0
+    for index, block in enumerate(blocks):
+        if seen >= total * 0.5 and block.type in ("heading", "paragraph") and is_end_marker(block.text):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
 
 
 def _standfirst(meta: PageMetadata, blocks: list[Block]) -> str | None:
@@ -139,7 +155,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     tree = LexborHTMLParser(html)
     meta = extract_metadata(tree, url)
     found = extract_body(tree)
-    blocks = _drop_header_repeats(found.blocks, meta)
+    blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
     window = [blocks[0].text if blocks else ""] + [b.text for b in blocks[tail_start:]]
