@@ -161,14 +161,7 @@ class WriteSummary:
     @property
     def inputs(self) -> int:
         """How many outcomes were written (each lands in exactly one count)."""
-        return (
-            self.inserted
-            + self.updated
-            + self.unchanged
-            + self.duplicates
-            + self.not_articles
-            + self.quarantined
-        )
+        return self.inserted + self.updated + self.unchanged + self.duplicates + self.not_articles + self.quarantined
 
     def __add__(self, other: WriteSummary) -> WriteSummary:
         return WriteSummary(

@@ -238,9 +238,7 @@ def export_articles(
     0
     """
     if fmt not in EXPORT_FORMATS:
-        raise StoreError(
-            os.fspath(out), f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
-        )
+        raise StoreError(os.fspath(out), f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     records = _records(store, filters)
     with _output(out, binary=fmt == "parquet") as handle:
         if fmt == "jsonl":

@@ -123,7 +123,7 @@ CREATE INDEX articles_published ON articles (published_utc);
 CREATE INDEX articles_site_name ON articles (site_name COLLATE NOCASE);
 CREATE INDEX articles_host ON articles (host);
 CREATE INDEX articles_section ON articles (section COLLATE NOCASE);
-CREATE INDEX articles_language ON articles (language);
+CREATE INDEX articles_language ON articles (language COLLATE NOCASE);
 CREATE INDEX articles_raw_page ON articles (raw_page_id);
 
 CREATE TABLE duplicates (
@@ -209,12 +209,8 @@ INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 
 #: The schema's history, oldest first. Append; never edit a released step.
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(
-        1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE
-    ),
-    Migration(
-        2, "full-text search: FTS5 index over headline, standfirst and body, kept by triggers", _V2_SEARCH
-    ),
+    Migration(1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE),
+    Migration(2, "full-text search: FTS5 index over headline, standfirst and body, kept by triggers", _V2_SEARCH),
 )
 
 #: The version this code writes and reads.
@@ -285,9 +281,7 @@ def migrate(
                 for statement in split_statements(step.sql):
                     conn.execute(statement)
             except sqlite3.Error as exc:
-                raise StoreError(
-                    source, f"migration {step.version} ({step.description}) failed: {exc}"
-                ) from exc
+                raise StoreError(source, f"migration {step.version} ({step.description}) failed: {exc}") from exc
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
         conn.execute("COMMIT")
     except BaseException:

@@ -171,12 +171,11 @@ def filter_sql(filters: Filters | None, alias: str = "a") -> tuple[str, list[Any
         params.append(filters.section.strip())
     if filters.lang:
         lang = filters.lang.strip().lower()
-        conditions.append(f"({alias}.language = ? OR {alias}.language LIKE ? ESCAPE '\\')")
+        conditions.append(f"({alias}.language = ? COLLATE NOCASE OR {alias}.language LIKE ? ESCAPE '\\')")
         params += [lang, _like_escape(lang) + "-%"]
     if filters.author:
         conditions.append(
-            f"EXISTS (SELECT 1 FROM json_each({alias}.authors) AS author "
-            "WHERE author.value LIKE ? ESCAPE '\\')"
+            f"EXISTS (SELECT 1 FROM json_each({alias}.authors) AS author WHERE author.value LIKE ? ESCAPE '\\')"
         )
         params.append("%" + _like_escape(filters.author.strip()) + "%")
     if not conditions:

@@ -216,9 +216,7 @@ def _prepare_raw(page: RawPage | None, warc: WarcRef | None, now: str) -> _RawRo
     if page is None:
         return None
     is_text = isinstance(page.data, str)
-    data = (
-        page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else bytes(page.data or b"")
-    )
+    data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else bytes(page.data or b"")
     content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
     url = _clean(page.url)
     final_url = _clean(getattr(page, "final_url", None)) or url
@@ -268,7 +266,7 @@ def _prepare_article(outcome: ArticleOutcome, now: str) -> _ArticleRow:
         canonical,
         host_of(canonical or url),
         _clean(article.site_name),
-        language.strip().lower() if language else None,
+        language.strip() or None if language else None,
         _clean(article.headline),
         _clean(article.standfirst),
         _dump(_clean_names(article.authors)),
@@ -362,9 +360,7 @@ def _stored_article(row: tuple[Any, ...]) -> StoredArticle:
         if isinstance(wire, dict) and wire.get("code") is not None and wire.get("name") is not None
         else None,
         related=[
-            Link(**_known(Link, link))
-            for link in _load_json(row[14], [])
-            if isinstance(link, dict) and "title" in link
+            Link(**_known(Link, link)) for link in _load_json(row[14], []) if isinstance(link, dict) and "title" in link
         ],
         body=_blocks(row[18], row[19]),
         reading_time_minutes=row[15],
@@ -396,9 +392,7 @@ def _stored_raw(row: tuple[Any, ...]) -> StoredRawPage:
         payload = zlib.decompress(data) if compression == "zlib" else bytes(data)
         if is_text:
             payload = payload.decode("utf-8", "surrogatepass")
-    page = RawPage(
-        payload, url=url, headers=_load_json(headers, {}), fetched_at=fetched_at, kind=kind, source=source
-    )
+    page = RawPage(payload, url=url, headers=_load_json(headers, {}), fetched_at=fetched_at, kind=kind, source=source)
     warc = WarcRef(warc_path, warc_offset, warc_length) if warc_path is not None else None
     return StoredRawPage(raw_id, page, content_hash, final_url, warc)
 
@@ -481,6 +475,8 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise StoreError(self.path, "the store was opened read-only")
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -525,10 +521,7 @@ class SQLiteStore(Store):
         if not prepared:
             return summary
         with self._transaction() as conn:
-            if (
-                run_id is not None
-                and conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None
-            ):
+            if run_id is not None and conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
                 raise StoreError(self.path, f"no run with id {run_id}")
             for row in prepared:
                 conn.execute("SAVEPOINT outcome")
@@ -600,16 +593,12 @@ class SQLiteStore(Store):
                 return
         raw_id = self._store_raw(conn, row.raw, summary)
         if existing is not None:
-            conn.execute(
-                _UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0])
-            )
+            conn.execute(_UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0]))
             summary.updated += 1
             summary.article_ids.append(int(existing[0]))
             return
         # fetchall, not fetchone: a RETURNING statement left unfinished would block the COMMIT.
-        article_id = conn.execute(
-            _INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)
-        ).fetchall()[0][0]
+        article_id = conn.execute(_INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)).fetchall()[0][0]
         summary.inserted += 1
         summary.article_ids.append(int(article_id))
         # The URL is an article now: drop what earlier runs said about it.
@@ -632,8 +621,7 @@ class SQLiteStore(Store):
             return
         raw_id = self._store_raw(conn, row.raw, summary)
         conn.execute(
-            "INSERT INTO not_articles (url, input, reason, raw_page_id, run_id, at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO not_articles (url, input, reason, raw_page_id, run_id, at) VALUES (?, ?, ?, ?, ?, ?)",
             (row.key, row.input, row.reason, raw_id, run_id, now),
         )
 
@@ -909,12 +897,10 @@ class SQLiteStore(Store):
             articles=int(conn.execute("SELECT count(*) FROM articles").fetchone()[0]),
             by_source=_counts(conn.execute(f"SELECT coalesce(site_name, host), count(*) FROM articles {by}")),
             by_day=_counts(
-                conn.execute(
-                    "SELECT substr(published_utc, 1, 10), count(*) FROM articles GROUP BY 1 ORDER BY 1"
-                )
+                conn.execute("SELECT substr(published_utc, 1, 10), count(*) FROM articles GROUP BY 1 ORDER BY 1")
             ),
             by_section=_counts(conn.execute(f"SELECT section, count(*) FROM articles {by}")),
-            by_language=_counts(conn.execute(f"SELECT language, count(*) FROM articles {by}")),
+            by_language=_counts(conn.execute(f"SELECT lower(language), count(*) FROM articles {by}")),
             duplicates=_counts(conn.execute(f"SELECT kind, count(*) FROM duplicates {by}")),
             not_articles=_counts(conn.execute(f"SELECT reason, count(*) FROM not_articles {by}")),
             quarantined=_counts(conn.execute(f"SELECT stage, count(*) FROM quarantine {by}")),
