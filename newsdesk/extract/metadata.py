@@ -54,7 +54,21 @@ _LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
 #: Regions that write numeric dates month first.
 _MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
-_BYLINE_WORD = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door|av|af)\s+[^\W\d_]", re.IGNORECASE)
+# "By" inside a line after the headline: at its start in any case ("by: Jane Doe"), or capitalised
+# later ("Last updated May 1 Written by Jane Doe"); a lower-case "by" mid-line is prose.
+_BYLINE_WORD = re.compile(
+    r"^\s*(?i:by|von|par|por|door|av|af)\s*:?\s+[^\W\d_]"
+    r"|(?<=\s)(?:By|BY|Von|Par|Por|Door|(?i:written|posted|reported|words)\s+by)\s*:?\s+[^\W\d_]"
+)
+_BYLINE_START = re.compile(
+    r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|von|par|por|door)(?:\s*:|\s|$)", re.IGNORECASE
+)
+#: An element that only labels the byline next to it.
+_BYLINE_LABEL = re.compile(
+    r"(?:written|posted|reported|words|story)?\s*(?:by|von|par|por)\s*:?|(?:author|autor|auteur|autore)\s*:?",
+    re.IGNORECASE,
+)
+_FORM_TAGS = frozenset({"form", "label", "input", "textarea", "select", "button"})
 #: Elements that hold a printed date, most specific first.
 _DATE_SELECTORS = (
     "article time, header time, main time",
@@ -69,6 +83,8 @@ _JSON_DECODER = json.JSONDecoder(strict=False)
 
 #: The longest byline text worth reading; longer author elements are bios.
 _MAX_BYLINE_CHARS = 200
+#: An <h1> with fewer words that disagrees with the metadata is a label ("Menu", "News"), not a headline.
+_MIN_HEADLINE_WORDS = 3
 #: How many candidate nodes of one selector are looked at.
 _MAX_NODES = 8
 #: Elements looked at when searching an article's top for a printed date; datelines come early.
@@ -517,6 +533,27 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= 0.8
 
 
+def _inside_article(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("article", "main"):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _plausible_headline(text: str, site_words: set[str]) -> bool:
+    """Whether an <h1> that disagrees with the metadata can still be the headline a reader sees.
+
+    Sites put their logo or name, or a section label, in an <h1>; a headline has a few words
+    and is not the site's name.
+    """
+    squashed = _loose(text).replace(" ", "")
+    if not squashed or any(squashed == word for word in site_words):
+        return False
+    return len(text.split()) >= _MIN_HEADLINE_WORDS
+
+
 def _choose_headline(
     h1_nodes: list[LexborNode],
     ld_headline: str | None,
@@ -532,10 +569,19 @@ def _choose_headline(
     site_words = _site_words(site_name, url)
     titles = [t for t in (_clean(title) for title in [ld_headline, *meta_titles]) if t]
     stripped = [_without_site(title, site_words) for title in titles]
-    references = [*titles, *stripped]
+    # The part before the first separator too: "Climate Change | Economic Research Service".
+    first_parts = [_TITLE_SEPARATOR.split(title, maxsplit=1)[0] for title in titles]
+    references = [*titles, *stripped, *first_parts]
     h1s = [(text, node) for node in h1_nodes if (text := _node_text(node)) and len(text) < 400]
     for text, node in h1s:
         if any(_loosely_same(text, reference) for reference in references):
+            return text, node
+    # An <h1> that disagrees with the metadata is still what readers see as the headline when it
+    # is the only one; among several, nothing says which, and the metadata is the safer guess.
+    in_article = [(text, node) for text, node in h1s if _inside_article(node)]
+    candidates = in_article[:1] if in_article else h1s if len(h1s) == 1 or not titles else []
+    for text, node in candidates:
+        if _plausible_headline(text, site_words):
             return text, node
     if ld_headline:
         return _clean(ld_headline), None
@@ -550,18 +596,33 @@ def _choose_headline(
 def _authors(
     tree: LexborHTMLParser, metas: dict[str, list[str]], linked: _LinkedData, headline: LexborNode | None
 ) -> list[str]:
-    article_authors = linked.author_names(linked.article)
+    """Authors from author fields first (JSON-LD, <meta>, microdata), then from the visible byline."""
     meta_authors = [
         value
         for value in _meta_all(metas, "author", "article:author", "parsely-author", "sailthru.author",
-                               "dc.creator", "dcterms.creator", "citation_author", "byl", "byline")
+                               "dc.creator", "dcterms.creator", "byl", "byline")
         if not value.lstrip().lower().startswith(("http://", "https://", "www."))
     ]
-    for raw in (article_authors, meta_authors, _microdata_authors(tree), linked.author_names(linked.page)):
+    citation_authors = [_first_name_first(value) for value in _meta_all(metas, "citation_author")]
+    for raw in (
+        linked.author_names(linked.article),
+        meta_authors,
+        citation_authors,
+        _microdata_authors(tree),
+        linked.author_names(linked.page),
+    ):
         names = clean_authors(raw)
         if names:
             return names
     return _byline_authors(tree, headline)
+
+
+def _first_name_first(name: str) -> str:
+    """Highwire's "Last, First" as "First Last" ("Roy, Aniruddha" -> "Aniruddha Roy")."""
+    last, comma, first = name.partition(",")
+    if comma and first.strip() and "," not in first and len(last.split()) <= 3 and len(first.split()) <= 3:
+        return f"{first.strip()} {last.strip()}"
+    return name
 
 
 def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
@@ -569,8 +630,8 @@ def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
     for node in tree.css('[itemprop="author"]')[:_MAX_NODES]:
         name_node = node.css_first('[itemprop="name"]')
         target = name_node or node
-        value = target.attributes.get("content") or _node_text(target)
-        if value and len(value) <= _MAX_BYLINE_CHARS:
+        value = target.attributes.get("content") or _node_words(target)
+        if value and len(value) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(target):
             raw.append(value)
     return raw
 
@@ -584,18 +645,69 @@ _BYLINE_SELECTORS = (
 )
 
 
+def _in_comments_or_form(node: LexborNode) -> bool:
+    """Whether a node belongs to a comment thread or a form (comment forms label a field "Name")."""
+    current: LexborNode | None = node
+    for _ in range(12):
+        if current is None or current.tag in ("body", "html"):
+            return False
+        if current.tag in _FORM_TAGS:
+            return True
+        attributes = current.attributes
+        marker = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+        if "comment" in marker or "respond" in marker:
+            return True
+        current = current.parent
+    return False
+
+
 def _byline_authors(tree: LexborHTMLParser, headline: LexborNode | None) -> list[str]:
-    """Names from visible byline elements, then from a "By ..." line right after the headline."""
+    """Names from visible byline elements, the lines after the headline, or a "By ..." line in the article."""
     for selector in _BYLINE_SELECTORS:
         for node in tree.css(selector)[:_MAX_NODES]:
             text = _node_words(node)
-            if text and len(text) <= _MAX_BYLINE_CHARS:
-                names = clean_authors([text])
+            if text and len(text) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(node):
+                names = clean_authors([_byline_text(node, text)], strict=True)
                 if names:
                     return names
     for line in _lines_after_headline(headline):
-        if _BYLINE_WORD.search(line):
-            names = clean_authors([line[_BYLINE_WORD.search(line).start() :]])
+        match = _BYLINE_WORD.search(line)
+        if match:
+            names = clean_authors([line[match.start() :]], strict=True)
+            if names:
+                return names
+    for scope in _article_scopes(tree, headline):
+        names = _scope_byline(scope)
+        if names:
+            return names
+    return []
+
+
+def _byline_text(node: LexborNode, text: str) -> str:
+    """A byline's text; for a bare label ("Written by") the label and the element after it."""
+    if _BYLINE_LABEL.fullmatch(text):
+        sibling = node.next
+        while sibling is not None and not sibling.is_element_node:
+            sibling = sibling.next
+        following = _node_words(sibling)
+        if following and len(following) <= _MAX_BYLINE_CHARS:
+            return f"{text} {following}"
+    return text
+
+
+def _scope_byline(scope: LexborNode) -> list[str]:
+    """Names from the first "By ..." element, or "Written by" label and its neighbour, in ``scope``."""
+    for looked, node in enumerate(scope.traverse()):
+        if looked > _MAX_SCANNED_NODES:
+            break
+        if node.tag in _NON_TEXT_TAGS:
+            continue
+        own = (node.text(deep=False) or "").strip()
+        if not own or len(own) > _MAX_BYLINE_CHARS or not _BYLINE_START.match(own):
+            continue
+        text = _node_words(node)
+        if text and len(text) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(node):
+            names = clean_authors([_byline_text(node, text)], strict=True)
             if names:
                 return names
     return []
