@@ -1,0 +1,387 @@
+"""extract_text on copied pages: the seed example, hand-made fixtures of other shapes, and bad input."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsdesk.errors import DecodingError, EmptyInputError, ExtractionError, InputTooLargeError
+from newsdesk.extract.text import MAX_TEXT_CHARS, extract_text, line_kinds, section_title
+from newsdesk.model import Article, WireSource
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_NAMES = sorted(p.stem for p in FIXTURES.glob("text_*.txt"))
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def load(directory: Path, name: str) -> tuple[Article, dict[str, Any]]:
+    text = (directory / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((directory / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return extract_text(text), expected
+
+
+def assert_matches(article: Article, expected: dict[str, Any]) -> None:
+    """Every non-note key of an .expected.json, compared as its _about says."""
+    got = article.to_dict()
+    for key, want in expected.items():
+        if key.startswith("_") or key in ("not_in_body", "block_types"):
+            continue
+        have = got[key]
+        if key == "body":
+            assert [fold(b["text"]) for b in have] == [fold(t) for t in want], key
+        elif key == "related":
+            assert [(fold(link["title"]), link["site"]) for link in have] == [
+                (fold(link["title"]), link["site"]) for link in want
+            ], key
+        elif key == "image" and want is not None:
+            assert have is not None, key
+            for part, value in want.items():
+                assert (fold(have[part]) if have[part] else have[part]) == (fold(value) if value else value), part
+        elif isinstance(want, str):
+            assert have is not None and fold(have) == fold(want), key
+        else:
+            assert have == want, key
+    if "block_types" in expected:
+        assert [b["type"] for b in got["body"]] == expected["block_types"]
+    blocks = [fold(b["text"]) for b in got["body"]]
+    for unwanted in expected.get("not_in_body", []):
+        assert fold(unwanted) not in blocks, unwanted
+        if len(unwanted) > 15:
+            assert fold(unwanted) not in fold(article.text), unwanted
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed example, field for field
+
+
+def test_seed_example() -> None:
+    article, expected = load(EXAMPLES, "trtworld-iraq-coalition")
+    assert_matches(article, expected)
+    assert article.is_article
+    for line in expected["not_in_body"]:
+        assert fold(line) not in fold(article.text)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return load(EXAMPLES, "trtworld-iraq-coalition")[0]
+
+
+def test_seed_headline_is_not_repeated_in_body(seed: Article) -> None:
+    assert seed.headline == "US-led coalition to scale back Iraq mission"
+    assert all(seed.headline not in block.text for block in seed.body)
+
+
+def test_seed_body_continues_after_recommended(seed: Article) -> None:
+    assert seed.body[-1].text.startswith("The US and Iraq have reached a deal")
+    assert all(block.type == "paragraph" for block in seed.body)
+
+
+def test_seed_explore_byline_is_not_an_author(seed: Article) -> None:
+    assert seed.authors == []
+
+
+def test_seed_related_link_is_split_from_its_label(seed: Article) -> None:
+    assert len(seed.related) == 1
+    assert seed.related[0].site == "TRT World"
+    assert seed.related[0].title.startswith("Iraq's PM seeks closer ties")
+
+
+def test_seed_wire_and_derived_fields(seed: Article) -> None:
+    assert seed.wire_source == WireSource("AA", "Anadolu Agency")
+    assert seed.reading_time_minutes == 1
+    assert seed.section == "Middle East"
+    assert seed.published == "2025-10-01"
+    assert seed.language == "en"
+    assert seed.word_count > 150
+
+
+def test_seed_with_url_and_windows_line_endings() -> None:
+    text = (EXAMPLES / "trtworld-iraq-coalition.txt").read_text(encoding="utf-8").replace("\n", "\r\n")
+    article = extract_text(text, url="https://www.trtworld.com/middle-east/us-led-coalition-to-scale-back-iraq-mission")
+    assert article.url.endswith("iraq-mission")
+    assert article.headline == "US-led coalition to scale back Iraq mission"
+    assert len(article.body) == 7
+
+
+# ---------------------------------------------------------------------------------------------
+# Hand-made fixtures of other shapes
+
+
+@pytest.mark.parametrize("name", FIXTURE_NAMES)
+def test_fixture_matches_expected(name: str) -> None:
+    article, expected = load(FIXTURES, name)
+    assert_matches(article, expected)
+
+
+def test_there_are_fixtures_of_several_shapes() -> None:
+    assert len(FIXTURE_NAMES) >= 4
+
+
+def test_wire_story_fields() -> None:
+    article, _ = load(FIXTURES, "text_wire_reuters")
+    assert article.body[0].text.startswith("THE HAGUE, Oct 1 (Reuters) -")
+    assert article.wire_source == WireSource("Reuters", "Reuters")
+    assert article.authors == ["Marit de Vries", "Tom Keller"]
+    assert article.published == "2025-10-01T15:05:00+02:00"
+    assert article.image is not None and article.image.note == "File Photo"
+    assert "Reporting by" not in article.text
+
+
+def test_blog_fields() -> None:
+    article, _ = load(FIXTURES, "text_blog_byline")
+    assert article.authors == ["Priya Raman"]
+    assert article.updated == "2025-03-03T09:15:00-05:00"
+    assert article.published == "2025-03-02"
+    assert article.reading_time_minutes == 6
+    assert [b.type for b in article.body].count("list_item") == 3
+    assert article.tags == ["tomatoes", "watering", "summer garden"]
+    assert "allotment in Leeds" not in article.text
+    assert "Mulch changed everything" not in article.text
+
+
+def test_interrupted_body_fields() -> None:
+    article, _ = load(FIXTURES, "text_ads_most_read")
+    assert len(article.body) == 7
+    assert "Advertisement" not in article.text
+    assert "mill site" not in article.text
+    assert article.related[0].title.startswith("Winter pressures")
+    assert article.image is not None and article.image.credit == "Reuters"
+    assert article.authors == ["Sofia Lindqvist"]
+
+
+def test_home_page_is_not_an_article() -> None:
+    article, _ = load(FIXTURES, "text_homepage")
+    assert article.is_article is False
+    assert article.body == []
+    assert article.word_count == 0
+
+
+def test_german_wire_story() -> None:
+    article, _ = load(FIXTURES, "text_dpa_german")
+    assert article.language == "de"
+    assert article.wire_source is not None and article.wire_source.code == "dpa"
+    assert article.reading_time_minutes == 2
+    assert article.section == "Politik"
+
+
+# ---------------------------------------------------------------------------------------------
+# Single fields on small inputs
+
+BODY = (
+    "The council voted on Tuesday to close the old bridge for repairs, a decision that will add "
+    "twenty minutes to many commuters' journeys until the spring.\n\n"
+    "Engineers found cracks in two of the supports during a routine inspection in August, the "
+    "council said, and recommended the closure as a precaution.\n\n"
+)
+
+
+def test_byline_in_header_becomes_author() -> None:
+    article = extract_text("Bridge to close for repairs until spring\nBy Jane Doe\nOctober 1, 2025\n\n" + BODY)
+    assert article.authors == ["Jane Doe"]
+    assert article.headline == "Bridge to close for repairs until spring"
+    assert article.published == "2025-10-01"
+
+
+def test_byline_in_trailing_list_is_not_an_author() -> None:
+    text = "Bridge to close for repairs until spring\n\n" + BODY
+    text += "More stories\nA headline about trains\nBy John Roe\n"
+    assert extract_text(text).authors == []
+
+
+def test_agency_byline_becomes_wire_source_not_author() -> None:
+    article = extract_text("Bridge to close for repairs until spring\nBy AFP\nOctober 1, 2025\n\n" + BODY)
+    assert article.authors == []
+    assert article.wire_source is not None and article.wire_source.code == "AFP"
+
+
+@pytest.mark.parametrize(
+    ("caption_line", "caption", "credit", "note"),
+    [
+        ("Iraq deal sets 2026 deadline. [File Photo] / AP", "Iraq deal sets 2026 deadline.", "AP", "File Photo"),
+        ("Protesters gather in Baghdad on Tuesday. (Photo: Reuters)", "Protesters gather in Baghdad on Tuesday.",
+         "Reuters", None),
+        ("Flooded streets in Valencia. Photo: Jose Jordan/AFP", "Flooded streets in Valencia.", "Jose Jordan/AFP",
+         None),
+        ("The bridge seen from the river. Getty Images", "The bridge seen from the river.", "Getty Images", None),
+    ],
+)
+def test_caption_credit_and_note(caption_line: str, caption: str, credit: str, note: str | None) -> None:
+    text = f"Bridge to close for repairs until spring\nOctober 1, 2025\n{caption_line}\n\n{BODY}"
+    image = extract_text(text).image
+    assert image is not None
+    assert (image.caption, image.credit, image.note) == (caption, credit, note)
+
+
+def test_credit_on_its_own_line_belongs_to_the_caption_above() -> None:
+    text = ("Bridge to close for repairs until spring\nOctober 1, 2025\nThe bridge seen from the river at dawn.\n"
+            "Photo: Jane Doe/AFP\n\n" + BODY)
+    image = extract_text(text).image
+    assert image is not None
+    assert (image.caption, image.credit) == ("The bridge seen from the river at dawn.", "Jane Doe/AFP")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [("MIDDLE EAST", "Middle East"), ("US POLITICS", "US Politics"), ("ARTS AND CULTURE", "Arts and Culture"),
+     ("Middle East", "Middle East"), ("WORLD", "World"), ("ASIA-PACIFIC", "Asia-Pacific")],
+)
+def test_section_title(raw: str, title: str) -> None:
+    assert section_title(raw) == title
+
+
+@pytest.mark.parametrize(
+    ("line", "minutes"),
+    [("1 min read", 1), ("5 minute read", 5), ("Reading time: 3 minutes", 3), ("12 mins read", 12),
+     ("Lesezeit: 4 Minuten", 4)],
+)
+def test_reading_time(line: str, minutes: int) -> None:
+    article = extract_text(f"WORLD\n{line}\nBridge to close for repairs until spring\n\n{BODY}")
+    assert article.reading_time_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Advertisement", "RECOMMENDED", "Read more", "Subscribe to our newsletter", "Share", "Listen to this article",
+     "Story continues below advertisement", "Skip Ad", "ADVERTISEMENT · Scroll to continue"],
+)
+def test_inline_markers_are_dropped_and_body_continues(marker: str) -> None:
+    first, second = BODY.strip().split("\n\n")
+    article = extract_text(f"Bridge to close for repairs until spring\n\n{first}\n\n{marker}\n\n{second}")
+    assert [b.text for b in article.body] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "site"),
+    [
+        ("RelatedTRT World - Iraq's PM seeks closer ties with US", "Iraq's PM seeks closer ties with US", "TRT World"),
+        ("Also read: Winter pressures and what they mean for A&E", "Winter pressures and what they mean for A&E", None),
+        ("READ MORE: Bridge inspections to double next year", "Bridge inspections to double next year", None),
+    ],
+)
+def test_related_links(line: str, title: str, site: str | None) -> None:
+    article = extract_text(f"Bridge to close for repairs until spring\n\n{BODY}{line}\n")
+    assert [(link.title, link.site) for link in article.related] == [(title, site)]
+    assert line not in article.text
+
+
+def test_related_block_with_label_on_its_own_line() -> None:
+    text = f"Bridge to close for repairs until spring\n\n{BODY}Related\nRail fares to rise in January\n"
+    assert [link.title for link in extract_text(text).related] == ["Rail fares to rise in January"]
+
+
+def test_language_is_read_from_the_body() -> None:
+    body = ("El ayuntamiento votó el martes para cerrar el puente viejo por reparaciones, una decisión que "
+            "añadirá veinte minutos a los trayectos de muchos vecinos hasta la primavera.\n\n") * 2
+    assert extract_text("Cierra el puente por obras\n\n" + body).language == "es"
+
+
+def test_japanese_text_counts_as_words() -> None:
+    body = ("市議会は火曜日、古い橋を修理のため閉鎖することを決めた。"
+            "多くの通勤者にとって移動時間が二十分ほど長くなる見込みだ。\n\n"
+            "八月の定期点検で二本の支柱にひびが見つかり、"
+            "技術者が予防措置として閉鎖を勧告したと市は説明した。\n\n")
+    article = extract_text("古い橋、春まで閉鎖へ\n\n" + body)
+    assert article.is_article
+    assert len(article.body) == 2
+
+
+def test_line_kinds_names_each_line() -> None:
+    kinds = dict((text, kind) for kind, text in line_kinds("MIDDLE EAST\n1 min read\nBy Jane Doe\nSOURCE:AA"))
+    assert kinds == {"MIDDLE EAST": "kicker", "1 min read": "reading_time", "By Jane Doe": "byline",
+                     "SOURCE:AA": "credit"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad input
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t \n"])
+def test_empty_input_raises_empty_input_error(text: str) -> None:
+    with pytest.raises(EmptyInputError, match="no text"):
+        extract_text(text, url="https://example.com/a")
+
+
+def test_binary_junk_raises_decoding_error() -> None:
+    junk = bytes(range(256)).decode("latin-1") * 40
+    with pytest.raises(DecodingError, match="control characters"):
+        extract_text(junk)
+
+
+def test_oversized_text_raises_input_too_large() -> None:
+    big = ("The council voted on Tuesday to close the old bridge for repairs. " * 80 + "\n\n") * 1000
+    assert len(big) > 5_000_000 > MAX_TEXT_CHARS
+    with pytest.raises(InputTooLargeError, match="exceeds"):
+        extract_text(big)
+
+
+def test_not_a_string_is_an_extraction_error() -> None:
+    with pytest.raises(ExtractionError, match="must be str"):
+        extract_text(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def test_very_long_lines_are_handled() -> None:
+    long_line = "word " * 300_000
+    junk = "(" * 100_000 + "\n" + "By " * 50_000 + "\n" + "Source: " + "AFP " * 50_000
+    article = extract_text("A headline for a long page\n\n" + long_line + "\n\n" + junk)
+    assert article.is_article
+    assert all(block.text for block in article.body)
+
+
+def test_text_with_no_prose_is_not_an_article() -> None:
+    article = extract_text("Home\nNews\nSport\nWeather\nContact us")
+    assert article.is_article is False
+    assert article.body == []
+
+
+def test_short_teaser_is_not_an_article() -> None:
+    article = extract_text("Bridge to close\n\nThe old bridge will close for repairs.")
+    assert article.is_article is False
+    assert article.body == []
+
+
+_LINE = st.one_of(
+    st.text(max_size=120),
+    st.sampled_from(["Advertisement", "By Jane Doe", "October 1, 2025", "SOURCE:AA", "Explore", "Related",
+                     "1 min read", "RelatedTRT World - A title here", "Tags:", "About the author", "", "Comments",
+                     "The council voted on Tuesday to close the old bridge for repairs, officials said."]),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINE, max_size=40), st.one_of(st.none(), st.just("https://example.com/news/bridge-to-close")))
+def test_never_raises_anything_but_extraction_errors(lines: list[str], url: str | None) -> None:
+    try:
+        article = extract_text("\n".join(lines), url=url)
+    except ExtractionError:
+        return
+    assert isinstance(article, Article)
+    assert all(isinstance(block.text, str) and block.text.strip() for block in article.body)
+    assert article.is_article or article.body == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared benchmark data, when present: extract_text must not fail on any copied-looking text.
+
+DATA = ROOT.parent / "shared" / "data" / "scrapinghub-aeb" / "ground-truth.json"
+
+
+@pytest.mark.skipif(not DATA.exists(), reason="shared benchmark data not present")
+def test_ground_truth_bodies_read_as_articles() -> None:
+    truth = json.loads(DATA.read_text(encoding="utf-8"))
+    bodies = [item["articleBody"] for item in truth.values() if len(item["articleBody"].split()) > 150][:40]
+    for body in bodies:
+        article = extract_text(body)
+        assert article.is_article
+        assert article.word_count >= 0.5 * len(body.split())
