@@ -137,7 +137,9 @@ def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_r
         return False
     if word_count >= _MIN_ARTICLE_WORDS and prose_blocks >= 1:
         return True
-    return word_count >= 60 and prose_blocks >= 1 and bool(meta.published)
+    # A short story still has its own headline (not the outlet's name) or a date.
+    has_own_headline = bool(meta.headline) and not (meta.site_name and _same_text(meta.headline, meta.site_name))
+    return word_count >= 60 and prose_blocks >= 1 and link_ratio < 0.3 and (bool(meta.published) or has_own_headline)
 
 
 def extract_html(html: str, url: str | None = None) -> Article:
