@@ -97,6 +97,9 @@ _FURNITURE_LINE = re.compile(
     r"""^\W*(?:
         advertisement|advertisements?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
         (?:continue|keep)\s+reading.*|read\s+more.*|read\s+next.*|see\s+also.*|also\s+read.*|
+        (?:leia|veja)\s+(?:também|mais).{0,120}|(?:lee|lea)\s+(?:también|más).{0,120}|
+        (?:à\s+)?lire\s+(?:aussi|également).{0,120}|leggi\s+anche.{0,120}|lees\s+ook.{0,120}|
+        lesen\s+sie\s+auch.{0,120}|auch\s+lesen.{0,120}|
         related(?:\s+(?:articles?|stories|news|content|coverage|topics))?:?|recommended(?:\s+for\s+you)?|
         share(?:\s+(?:this|on|via)\b.*)?|tweet|email|print|comments?|
         (?:sign\s+up|subscribe)\b.{0,120}|(?:click|tap)\s+here\b.{0,120}|
@@ -128,13 +131,20 @@ _END_MARKER = re.compile(
         related(?:\s+(?:articles?|stories|posts?|content|coverage|news|reading|links|topics|videos?))?|
         explore\s+further|like\s+this|more\s+(?:from|on|about|in|stories|news|articles|to\s+read).{0,60}|
         you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).{0,20}|
-        (?:read|see)\s+(?:more|next|also).{0,60}|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|
+        read\s+next.{0,60}|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|
         (?:leave|post|add)\s+a\s+(?:reply|comment).{0,20}|\d*\s*comments?|join\s+the\s+(?:discussion|conversation)|
         about\s+the\s+authors?|most\s+(?:read|popular|viewed|shared).{0,20}|trending(?:\s+now|\s+stories)?|
         popular\s+(?:posts|stories|articles)|latest\s+(?:news|stories|posts|articles)|
         share\s+this(?:\s+(?:article|story|post|page))?|filed\s+under.{0,60}|
         sponsored\s+(?:content|stories|links)|around\s+the\s+web|from\s+the\s+web|
-        (?:other|more|similar)\s+(?:stories|articles|posts)|top\s+stories|editor'?s\s+picks?
+        (?:other|more|similar)\s+(?:stories|articles|posts)|top\s+stories|editor'?s\s+picks?|
+        recent\s+(?:articles|posts|stories|news)|popular\s+(?:this|on|in)\s+\w+.{0,20}|
+        # The same in the languages of the news most often crawled besides English.
+        você\s+(?:pode|também\s+pode)\s+gostar.{0,10}|
+        (?:not[ií]cias|artigos|mat[eé]rias)\s+relacionad[oa]s|te\s+puede\s+interesar.{0,10}|
+        (?:noticias|art[ií]culos)\s+relacionad[oa]s|sur\s+le\s+même\s+sujet|articles?\s+(?:liés|similaires)|
+        mehr\s+zum\s+thema.{0,40}|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|weitere\s+artikel|
+        auch\s+interessant|articoli\s+correlati|meer\s+nieuws|(?:ilgili|benzer)\s+haberler
     )\W*$""",
     re.I | re.X,
 )
