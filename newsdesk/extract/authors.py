@@ -95,7 +95,7 @@ _FURNITURE_WORDS = frozenset(
         "minute", "minutes", "hours", "ago", "comments", "comment", "am", "pm", "today", "yesterday",
         "photo", "photos", "video", "image", "images", "getty", "shutterstock", "illustration",
         "copyright", "home", "menu", "search", "advertisement", "sign", "login", "newsletter",
-        "by", "written", "name", "author", "authors", "print", "text", "size",
+        "by", "written", "name", "author", "authors", "print", "text", "size", "small", "medium", "large",
     }
 )
 
@@ -114,7 +114,20 @@ _DATE_WORDS = frozenset(
 _TRIMMED_WORDS = _ROLE_WORDS | _COLLECTIVE_WORDS | _FURNITURE_WORDS | _DATE_WORDS
 
 #: Words no person's name begins with ("The Commercial Appeal", "Our Editors", "Team Hawks").
-_NOT_FIRST_WORDS = frozenset({"the", "our", "a", "an", "team", "meet", "your", "my", "this", "in"})
+_NOT_FIRST_WORDS = frozenset(
+    {
+        "the", "our", "a", "an", "team", "meet", "your", "my", "this", "in",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    }
+)
+#: English function words that never stand inside a person's name ("Great On-page Seo For").
+_NOT_NAME_WORDS = frozenset(
+    {
+        "for", "that", "you", "can", "your", "how", "what", "why", "when", "where", "these", "those",
+        "is", "are", "was", "were", "will", "it", "its", "we", "to", "as", "into", "with", "from", "not",
+        "forum", "ideas", "guide", "tips", "and", "or", "but", "if",
+    }
+)
 
 #: Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
 _PARTICLES = frozenset(
@@ -161,7 +174,7 @@ _LABEL = re.compile(
 # What follows a name in a sentence-like byline ("Jane Doe in Ankara", "Jane Doe is a reporter").
 _TAIL = re.compile(
     r"\s+(?:in|at|for|from|is|was|has|covers|writes|reports|based|who|on|via|für|aus|pour|à|en|para|desde|"
-    r"per|voor|uit|tarafından)\s.*$|\s+(?:on|am|le|el|il|op)$",
+    r"per|voor|uit|tarafından|as)\s.*$|\s+(?:on|am|le|el|il|op|as)$",
     re.IGNORECASE,
 )
 _COMMA = re.compile(r"\s*,\s*")
@@ -269,6 +282,7 @@ def _clean_name(words: list[str], first: bool, strict: bool) -> str | None:
     """
     if not words or " ".join(words).casefold() in _OUTLETS:
         return None
+    words = _without_repeats_and_initials(words)
     words, trimmed = _trim(words, keep=2 if first else 0)
     if not words:
         return None
@@ -283,13 +297,29 @@ def _clean_name(words: list[str], first: bool, strict: bool) -> str | None:
         if role_at < 2 or not first:
             return None
         words, folded = words[:role_at], folded[:role_at]
-    if any(word in _ORG_WORDS or word in _FURNITURE_WORDS for word in folded):
+    if any(word in _ORG_WORDS or word in _FURNITURE_WORDS or word in _NOT_NAME_WORDS for word in folded):
         return None
     if " ".join(folded) in _OUTLETS or words[0].casefold() in _NOT_FIRST_WORDS:
         return None
     if len(words) > MAX_NAME_WORDS or not _looks_like_name(words, strict):
         return None
     return _fix_case(words)
+
+
+def _without_repeats_and_initials(words: list[str]) -> list[str]:
+    """Undo what avatars and screen-reader labels add to a byline's text.
+
+    "CM Craig McCarthy" (initials in an avatar circle) becomes "Craig McCarthy", and
+    "Yucy Yucy" or "Jane Doe Jane Doe" (image alt text then the name) is said once.
+    """
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    if len(words) >= 3 and words[0].isupper():
+        initials = "".join(word[0] for word in words[1:]).upper()
+        if words[0] == initials or words[0] == initials[0] + initials[-1]:
+            words = words[1:]
+    return words
 
 
 def _trim(words: list[str], keep: int) -> tuple[list[str], set[str]]:
@@ -326,6 +356,9 @@ def _is_credential(word: str, words_left: int, keep: int) -> bool:
 def _looks_like_name(words: list[str], strict: bool) -> bool:
     for word in words:
         if _NOT_IN_NAMES.search(word) or not _LETTER.search(word) or _DOMAIN.search(word):
+            return False
+        if any(ch.isnumeric() for ch in word):
+            # Superscripts, fractions and other scripts' numerals that \d does not catch.
             return False
         if not strict:
             continue

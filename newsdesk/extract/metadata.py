@@ -69,13 +69,8 @@ _BYLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _FORM_TAGS = frozenset({"form", "label", "input", "textarea", "select", "button"})
-#: Elements that hold a printed date, most specific first.
-_DATE_SELECTORS = (
-    "article time, header time, main time",
-    '[class*="publish" i], [class*="posted" i], [class*="pubdate" i], [class*="post-date" i]',
-    '[class*="date" i]',
-    "time",
-)
+#: Where a <time> is the article's own rather than a related story's or the site's clock.
+_DATELINE_AREAS = frozenset({"article", "header", "main"})
 # Separators between a headline and the site name in <title> and og:title.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|\s*\|\s*")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -120,6 +115,150 @@ class PageMetadata:
     article_body: str | None = None
 
 
+#: One selector for what every page needs, so that lexbor walks the tree once instead of once per
+#: field; the matches (a few dozen nodes) are sorted out in Python.
+_INDEX_SELECTOR = ", ".join(
+    (
+        "meta[content]",
+        'script[type*="ld+json" i]',
+        'link[rel="canonical"][href]',
+        "h1",
+        "time",
+        "[itemprop]",
+        '[rel="author"]',
+        'a[href*="/author"]',
+        'a[href*="/autor/"]',
+        'a[href*="/auteur/"]',
+    )
+)
+#: Class-name matches cost a substring search per element, as much as the whole first walk; they
+#: are looked up only for pages whose metadata lacks an author or a date.
+_CLASS_SELECTOR = ", ".join(
+    (
+        '[class*="byline" i]',
+        '[class*="author" i]',
+        '[class*="date" i]',
+        '[class*="publish" i]',
+        '[class*="posted" i]',
+    )
+)
+_AUTHOR_LINK = re.compile(r"/(?:authors?|autor|auteur)/", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _PageIndex:
+    """The nodes and values of one page that metadata is read from, gathered in one tree walk."""
+
+    tree: LexborHTMLParser
+    root_attributes: dict[str, str | None]
+    metas: dict[str, list[str]]
+    ld_scripts: list[str]
+    canonical: str | None
+    h1s: list[LexborNode]
+    times: list[LexborNode]
+    itemprops: dict[str, list[LexborNode]]
+    author_links: list[LexborNode]
+    _classed: tuple[list[LexborNode], list[LexborNode]] | None = None
+
+    @classmethod
+    def read(cls, tree: LexborHTMLParser) -> _PageIndex:
+        metas: dict[str, list[str]] = {}
+        ld_scripts: list[str] = []
+        canonical: str | None = None
+        h1s: list[LexborNode] = []
+        times: list[LexborNode] = []
+        itemprops: dict[str, list[LexborNode]] = {}
+        author_links: list[LexborNode] = []
+        seen: set[int] = set()
+        for node in tree.css(_INDEX_SELECTOR):
+            if node.mem_id in seen:
+                continue
+            seen.add(node.mem_id)
+            tag = node.tag
+            attributes = node.attributes
+            if tag == "meta":
+                key = attributes.get("property") or attributes.get("name") or attributes.get("http-equiv")
+                content = attributes.get("content")
+                if key and content:
+                    metas.setdefault(key.strip().lower(), []).append(content)
+            elif tag == "script":
+                if "ld+json" in (attributes.get("type") or "").lower():
+                    ld_scripts.append(node.text() or "")
+                continue
+            elif tag == "link":
+                canonical = canonical or attributes.get("href")
+                continue
+            elif tag == "h1":
+                h1s.append(node)
+            elif tag == "time":
+                times.append(node)
+            prop = attributes.get("itemprop")
+            if prop:
+                for name in prop.lower().split():
+                    itemprops.setdefault(name, []).append(node)
+            if (attributes.get("rel") or "").lower() == "author" or (
+                tag == "a" and _AUTHOR_LINK.search(attributes.get("href") or "")
+            ):
+                author_links.append(node)
+        root = tree.root
+        return cls(
+            tree=tree,
+            root_attributes=dict(root.attributes) if root is not None else {},
+            metas=metas,
+            ld_scripts=ld_scripts,
+            canonical=canonical,
+            h1s=h1s,
+            times=times,
+            itemprops=itemprops,
+            author_links=author_links,
+        )
+
+    def _classed_nodes(self) -> tuple[list[LexborNode], list[LexborNode]]:
+        """Byline-like and date-like elements by class name, surest first, found on first use."""
+        if self._classed is None:
+            ranked_bylines: list[tuple[int, int, LexborNode]] = []
+            ranked_dated: list[tuple[int, int, LexborNode]] = []
+            seen: set[int] = set()
+            for order, node in enumerate(self.tree.css(_CLASS_SELECTOR)):
+                if node.mem_id in seen:
+                    continue
+                seen.add(node.mem_id)
+                marker = (node.attributes.get("class") or "").lower()
+                if "byline" in marker:
+                    ranked_bylines.append((0, order, node))
+                elif "author-name" in marker or "author_name" in marker or "authorname" in marker:
+                    ranked_bylines.append((1, order, node))
+                elif "author" in marker:
+                    ranked_bylines.append((3, order, node))
+                if "publish" in marker or "posted" in marker or "pubdate" in marker or "post-date" in marker:
+                    ranked_dated.append((0, order, node))
+                elif "date" in marker:
+                    ranked_dated.append((1, order, node))
+            ranked_bylines += [(2, -1, node) for node in self.author_links]
+            self._classed = (
+                [node for _, _, node in sorted(ranked_bylines, key=lambda item: item[:2])],
+                [node for _, _, node in sorted(ranked_dated, key=lambda item: item[:2])],
+            )
+        return self._classed
+
+    @property
+    def bylines(self) -> list[LexborNode]:
+        """Elements that look like a byline: rel=author, byline or author classes, author links."""
+        return [*self.author_links[:1], *self._classed_nodes()[0]]
+
+    @property
+    def dated(self) -> list[LexborNode]:
+        """Elements whose class says they hold a date ("publish-date", "post-meta__date")."""
+        return self._classed_nodes()[1]
+
+    def meta(self, key: str) -> str | None:
+        values = self.metas.get(key)
+        return values[0] if values else None
+
+    def meta_all(self, *keys: str) -> list[str]:
+        return [value for key in keys for value in self.metas.get(key, ())]
+
+
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
     """Read a parsed page's metadata (before anything mutates the tree).
 
@@ -133,49 +272,50 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     >>> meta.headline, meta.authors, meta.published, meta.language
     ('Iraq deal', ['Jane Doe'], '2025-10-01T11:03:00+00:00', 'en')
     """
-    metas = _read_meta_tags(tree)
-    linked = _LinkedData.read(tree, metas)
+    index = _PageIndex.read(tree)
+    linked = _LinkedData.read(index)
     article = linked.article
     page = linked.page
     site_name = _first_text(
-        _meta(metas, "og:site_name"),
+        index.meta("og:site_name"),
         linked.publisher_name(),
-        _meta(metas, "application-name"),
+        index.meta("application-name"),
         linked.website_name(),
     )
+    title_node = (tree.head.css_first("title") if tree.head is not None else None) or tree.css_first("title")
     headline, headline_node = _choose_headline(
-        _headline_nodes(tree),
+        _headline_nodes(index),
         ld_headline=_ld_text(article, "headline", "name"),
         meta_titles=[
-            *_meta_all(metas, "og:title", "twitter:title", "parsely-title", "sailthru.title",
-                       "citation_title", "dc.title"),
-            _node_text(tree.css_first("head title") or tree.css_first("title")),
+            *index.meta_all("og:title", "twitter:title", "parsely-title", "sailthru.title",
+                            "citation_title", "dc.title"),
+            _node_text(title_node),
         ],
         site_name=site_name,
         url=url,
     )
     published = _first_date(
         _ld_values(article, "datePublished", "dateCreated", "uploadDate"),
-        _meta_all(metas, "article:published_time", "og:published_time", "article:published",
-                  "citation_publication_date", "citation_date", "citation_online_date",
-                  "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-                  "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
-                  "publish_date", "publication_date", "date", "article.published", "datepublished",
-                  "article_date_original", "original-publish-date", "pub_date", "created"),
-        _microdata_dates(tree, "datePublished"),
+        index.meta_all("article:published_time", "og:published_time", "article:published",
+                       "citation_publication_date", "citation_date", "citation_online_date",
+                       "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+                       "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
+                       "publish_date", "publication_date", "date", "article.published", "datepublished",
+                       "article_date_original", "original-publish-date", "pub_date", "created"),
+        _microdata_dates(index, "datePublished"),
         _ld_values(page, "datePublished", "dateCreated", "uploadDate"),
-        _meta_dates_by_name(metas),
-        _time_elements(tree),
+        _meta_dates_by_name(index.metas),
+        _time_elements(index, headline_node),
     )
     if published is None:
-        published = _visible_date(tree, headline_node, _day_first(tree, metas))
+        published = _visible_date(tree, index, headline_node, _day_first(index))
     if published is None and url:
         published = date_from_url(url)
     updated = _first_date(
         _ld_values(article, "dateModified"),
-        _meta_all(metas, "article:modified_time", "og:updated_time", "article:modified",
-                  "dcterms.modified", "last-modified", "lastmod", "datemodified", "modified"),
-        _microdata_dates(tree, "dateModified"),
+        index.meta_all("article:modified_time", "og:updated_time", "article:modified",
+                       "dcterms.modified", "last-modified", "lastmod", "datemodified", "modified"),
+        _microdata_dates(index, "dateModified"),
         _ld_values(page, "dateModified"),
     )
     if published is None:
@@ -186,27 +326,27 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         headline=headline,
         description=_first_text(
             _ld_text(article, "description"),
-            _meta(metas, "og:description"),
-            _meta(metas, "description"),
-            _meta(metas, "twitter:description"),
+            index.meta("og:description"),
+            index.meta("description"),
+            index.meta("twitter:description"),
             _ld_text(page, "description"),
         ),
-        canonical_url=_canonical_url(tree, metas, article, url),
+        canonical_url=_canonical_url(index, article, url),
         site_name=site_name,
-        language=_language(tree, metas, article),
-        authors=_authors(tree, metas, linked, headline_node),
+        language=_language(index, article),
+        authors=_authors(tree, index, linked, headline_node),
         published=published,
         updated=updated,
         section=_first_text(
             *_ld_strings(article, "articleSection"),
-            _meta(metas, "article:section"),
-            _meta(metas, "parsely-section"),
-            _meta(metas, "section"),
-            _meta(metas, "category"),
+            index.meta("article:section"),
+            index.meta("parsely-section"),
+            index.meta("section"),
+            index.meta("category"),
         ),
-        tags=_tags(metas, article),
-        image=_image(metas, article, url),
-        page_types=linked.types | {t.lower() for t in _meta_all(metas, "og:type")},
+        tags=_tags(index, article),
+        image=_image(index, article, url),
+        page_types=linked.types | {t.strip().lower() for t in index.meta_all("og:type")},
         article_body=_ld_body(article),
     )
 
@@ -275,30 +415,6 @@ def _absolute_url(value: str | None, base: str | None) -> str | None:
     return absolute if scheme in ("http", "https") else None
 
 
-# --- <meta> tags ---------------------------------------------------------------------------------
-
-
-def _read_meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """Every <meta> content by lower-cased property/name/http-equiv, in page order."""
-    metas: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
-        attributes = node.attributes
-        key = attributes.get("property") or attributes.get("name") or attributes.get("http-equiv")
-        content = attributes.get("content")
-        if key and content:
-            metas.setdefault(key.strip().lower(), []).append(content)
-    return metas
-
-
-def _meta(metas: dict[str, list[str]], key: str) -> str | None:
-    values = metas.get(key)
-    return values[0] if values else None
-
-
-def _meta_all(metas: dict[str, list[str]], *keys: str) -> list[str]:
-    return [value for key in keys for value in metas.get(key, ())]
-
-
 # --- JSON-LD -------------------------------------------------------------------------------------
 
 
@@ -351,11 +467,12 @@ class _LinkedData:
     page: dict[str, Any] | None
 
     @classmethod
-    def read(cls, tree: LexborHTMLParser, metas: dict[str, list[str]]) -> _LinkedData:
+    def read(cls, index: _PageIndex) -> _LinkedData:
         items: list[dict[str, Any]] = []
-        scripts = [node.text() or "" for node in tree.css('script[type*="ld+json" i]')]
         # Some site builders put JSON-LD in a <meta content> attribute instead of a script.
-        scripts += [value for key, values in metas.items() if key.endswith("ld+json") for value in values]
+        scripts = index.ld_scripts + [
+            value for key, values in index.metas.items() if key.endswith("ld+json") for value in values
+        ]
         for script in scripts:
             for value in _parse_json_leniently(script):
                 _collect_items(value, items, depth=0)
@@ -463,22 +580,25 @@ def _ld_body(item: dict[str, Any] | None) -> str | None:
         body = html.unescape(body)
     if "<" in body and ">" in body:
         body = LexborHTMLParser(body).text(separator="\n")
+    # Each line is a paragraph; they are joined the way Article.text joins blocks.
     lines = (_SPACES.sub(" ", line).strip() for line in body.splitlines())
-    return "\n".join(line for line in lines if line) or None
+    return "\n\n".join(line for line in lines if line) or None
 
 
 # --- headline ------------------------------------------------------------------------------------
 
 
-def _headline_nodes(tree: LexborHTMLParser) -> list[LexborNode]:
-    """Visible headline candidates, those inside the article first."""
+def _headline_nodes(index: _PageIndex) -> list[LexborNode]:
+    """Visible headline candidates: <h1>s inside the article, then itemprop=headline, then other <h1>s."""
+    h1s = index.h1s[:_MAX_NODES]
+    in_article = [node for node in h1s if _inside_article(node)]
+    marked = [node for node in index.itemprops.get("headline", ())[:_MAX_NODES] if node.tag != "meta"]
     nodes: list[LexborNode] = []
     seen: set[int] = set()
-    for selector in ("article h1", "main h1", '[itemprop="headline"]', "h1"):
-        for node in tree.css(selector)[:_MAX_NODES]:
-            if node.mem_id not in seen and node.tag != "meta":
-                seen.add(node.mem_id)
-                nodes.append(node)
+    for node in (*in_article, *marked, *h1s):
+        if node.mem_id not in seen:
+            seen.add(node.mem_id)
+            nodes.append(node)
     return nodes
 
 
@@ -533,10 +653,11 @@ def _loosely_same(a: str, b: str) -> bool:
     return len(words_a & words_b) / len(words_a | words_b) >= 0.8
 
 
-def _inside_article(node: LexborNode) -> bool:
+def _inside_article(node: LexborNode, areas: frozenset[str] = frozenset({"article", "main"})) -> bool:
+    """Whether one of the node's ancestors is one of ``areas`` (by tag)."""
     parent = node.parent
     while parent is not None:
-        if parent.tag in ("article", "main"):
+        if parent.tag in areas:
             return True
         parent = parent.parent
     return False
@@ -594,27 +715,27 @@ def _choose_headline(
 
 
 def _authors(
-    tree: LexborHTMLParser, metas: dict[str, list[str]], linked: _LinkedData, headline: LexborNode | None
+    tree: LexborHTMLParser, index: _PageIndex, linked: _LinkedData, headline: LexborNode | None
 ) -> list[str]:
     """Authors from author fields first (JSON-LD, <meta>, microdata), then from the visible byline."""
     meta_authors = [
         value
-        for value in _meta_all(metas, "author", "article:author", "parsely-author", "sailthru.author",
-                               "dc.creator", "dcterms.creator", "byl", "byline")
+        for value in index.meta_all("author", "article:author", "parsely-author", "sailthru.author",
+                                    "dc.creator", "dcterms.creator", "byl", "byline")
         if not value.lstrip().lower().startswith(("http://", "https://", "www."))
     ]
-    citation_authors = [_first_name_first(value) for value in _meta_all(metas, "citation_author")]
+    citation_authors = [_first_name_first(value) for value in index.meta_all("citation_author")]
     for raw in (
         linked.author_names(linked.article),
         meta_authors,
         citation_authors,
-        _microdata_authors(tree),
+        _microdata_authors(index),
         linked.author_names(linked.page),
     ):
         names = clean_authors(raw)
         if names:
             return names
-    return _byline_authors(tree, headline)
+    return _byline_authors(tree, index, headline)
 
 
 def _first_name_first(name: str) -> str:
@@ -625,24 +746,15 @@ def _first_name_first(name: str) -> str:
     return name
 
 
-def _microdata_authors(tree: LexborHTMLParser) -> list[str]:
+def _microdata_authors(index: _PageIndex) -> list[str]:
     raw: list[str] = []
-    for node in tree.css('[itemprop="author"]')[:_MAX_NODES]:
+    for node in index.itemprops.get("author", ())[:_MAX_NODES]:
         name_node = node.css_first('[itemprop="name"]')
         target = name_node or node
         value = target.attributes.get("content") or _node_words(target)
         if value and len(value) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(target):
             raw.append(value)
     return raw
-
-
-_BYLINE_SELECTORS = (
-    '[rel="author"]',
-    '[class*="byline" i]',
-    '[class*="author-name" i], [class*="author_name" i], [class*="authorname" i]',
-    'a[href*="/author/"], a[href*="/authors/"], a[href*="/autor/"], a[href*="/auteur/"]',
-    '[class*="author" i]',
-)
 
 
 def _in_comments_or_form(node: LexborNode) -> bool:
@@ -661,15 +773,14 @@ def _in_comments_or_form(node: LexborNode) -> bool:
     return False
 
 
-def _byline_authors(tree: LexborHTMLParser, headline: LexborNode | None) -> list[str]:
+def _byline_authors(tree: LexborHTMLParser, index: _PageIndex, headline: LexborNode | None) -> list[str]:
     """Names from visible byline elements, the lines after the headline, or a "By ..." line in the article."""
-    for selector in _BYLINE_SELECTORS:
-        for node in tree.css(selector)[:_MAX_NODES]:
-            text = _node_words(node)
-            if text and len(text) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(node):
-                names = clean_authors([_byline_text(node, text)], strict=True)
-                if names:
-                    return names
+    for node in index.bylines[: 2 * _MAX_NODES]:
+        text = _node_words(node)
+        if text and len(text) <= _MAX_BYLINE_CHARS and not _in_comments_or_form(node):
+            names = clean_authors([_byline_text(node, text)], strict=True)
+            if names:
+                return names
     for line in _lines_after_headline(headline):
         match = _BYLINE_WORD.search(line)
         if match:
@@ -744,9 +855,9 @@ def _meta_dates_by_name(metas: dict[str, list[str]]) -> list[str]:
     ]
 
 
-def _microdata_dates(tree: LexborHTMLParser, prop: str) -> list[str]:
+def _microdata_dates(index: _PageIndex, prop: str) -> list[str]:
     values: list[str] = []
-    for node in tree.css(f'[itemprop="{prop}"]')[:_MAX_NODES]:
+    for node in index.itemprops.get(prop.lower(), ())[:_MAX_NODES]:
         attributes = node.attributes
         value = attributes.get("content") or attributes.get("datetime") or _node_text(node)
         if value:
@@ -754,18 +865,49 @@ def _microdata_dates(tree: LexborHTMLParser, prop: str) -> list[str]:
     return values
 
 
-def _time_elements(tree: LexborHTMLParser) -> list[str]:
-    """<time datetime> values in the article's header area, where the publication time sits."""
+def _time_elements(index: _PageIndex, headline: LexborNode | None) -> list[str]:
+    """<time datetime> values marked as the publication time or in the article's header area."""
+    marked = [node for node in index.times if "pubdate" in node.attributes]
+    placed = _article_times(index, headline)
     values: list[str] = []
-    for selector in ("time[pubdate]", "article time[datetime]", "header time[datetime]", "main time[datetime]"):
-        for node in tree.css(selector)[:2]:
-            value = node.attributes.get("datetime")
-            if value:
-                values.append(value)
+    for node in (*marked[:2], *placed[:4]):
+        value = node.attributes.get("datetime")
+        if value:
+            values.append(value)
     return values
 
 
-def _visible_date(tree: LexborHTMLParser, headline: LexborNode | None, day_first: bool | None) -> str | None:
+def _article_times(index: _PageIndex, headline: LexborNode | None) -> list[LexborNode]:
+    """<time> elements in an article, header or main area, leaving out other stories' <article>s.
+
+    When the headline sits in an <article>, only times in that article count; when it sits
+    outside any, times inside <article> elements belong to related-story cards.
+    """
+    home = _nearest(headline, "article") if headline is not None else None
+    times = []
+    for node in index.times:
+        if not _inside_article(node, _DATELINE_AREAS):
+            continue
+        story = _nearest(node, "article")
+        if headline is not None and story is not None and (home is None or story.mem_id != home.mem_id):
+            continue
+        times.append(node)
+    return times
+
+
+def _nearest(node: LexborNode, tag: str) -> LexborNode | None:
+    """The closest ancestor of ``node`` with the given tag."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == tag:
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _visible_date(
+    tree: LexborHTMLParser, index: _PageIndex, headline: LexborNode | None, day_first: bool | None
+) -> str | None:
     """A date printed near the headline or at the top of the article, when no metadata gives one."""
     for line in _lines_after_headline(headline):
         found = find_date(line, day_first=day_first)
@@ -775,8 +917,8 @@ def _visible_date(tree: LexborHTMLParser, headline: LexborNode | None, day_first
         found = _first_printed_date(scope, day_first)
         if found is not None:
             return found
-    for selector in _DATE_SELECTORS:
-        for node in tree.css(selector)[:_MAX_NODES]:
+    for nodes in (_article_times(index, headline), index.dated, index.times):
+        for node in nodes[:_MAX_NODES]:
             value = node.attributes.get("datetime")
             found = parse_date(value) if value else None
             text = _node_words(node) if found is None else None
@@ -829,13 +971,12 @@ def _first_printed_date(scope: LexborNode, day_first: bool | None) -> str | None
     return None
 
 
-def _day_first(tree: LexborHTMLParser, metas: dict[str, list[str]]) -> bool | None:
+def _day_first(index: _PageIndex) -> bool | None:
     """How the page writes numeric dates, from its locale: "03/10/2023" is March in the US only.
 
     None (do not guess) for English without a region, which US and British sites both declare.
     """
-    root = tree.css_first("html")
-    for locale in (root.attributes.get("lang") if root else None, _meta(metas, "og:locale")):
+    for locale in (index.root_attributes.get("lang"), index.meta("og:locale")):
         match = _LOCALE.match(locale or "")
         if match is None:
             continue
@@ -851,16 +992,13 @@ def _day_first(tree: LexborHTMLParser, metas: dict[str, list[str]]) -> bool | No
 # --- the rest ------------------------------------------------------------------------------------
 
 
-def _canonical_url(
-    tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any] | None, url: str | None
-) -> str | None:
-    link = tree.css_first('link[rel="canonical"][href]')
+def _canonical_url(index: _PageIndex, article: dict[str, Any] | None, url: str | None) -> str | None:
     entity = article.get("mainEntityOfPage") if article else None
     if isinstance(entity, dict):
         entity = entity.get("@id") or entity.get("url")
     for candidate in (
-        link.attributes.get("href") if link else None,
-        _meta(metas, "og:url"),
+        index.canonical,
+        index.meta("og:url"),
         entity if isinstance(entity, str) else None,
         _ld_text(article, "url"),
     ):
@@ -870,16 +1008,14 @@ def _canonical_url(
     return None
 
 
-def _language(tree: LexborHTMLParser, metas: dict[str, list[str]], article: dict[str, Any] | None) -> str | None:
-    root = tree.css_first("html")
-    root_attributes = root.attributes if root else {}
+def _language(index: _PageIndex, article: dict[str, Any] | None) -> str | None:
     for candidate in (
-        root_attributes.get("lang"),
-        root_attributes.get("xml:lang"),
-        _meta(metas, "og:locale"),
-        _meta(metas, "content-language"),
-        _meta(metas, "language"),
-        _meta(metas, "dc.language"),
+        index.root_attributes.get("lang"),
+        index.root_attributes.get("xml:lang"),
+        index.meta("og:locale"),
+        index.meta("content-language"),
+        index.meta("language"),
+        index.meta("dc.language"),
         _ld_text(article, "inLanguage"),
     ):
         match = _LANGUAGE.match(candidate or "")
@@ -900,14 +1036,14 @@ def _split_tags(values: list[str]) -> list[str]:
     return tags
 
 
-def _tags(metas: dict[str, list[str]], article: dict[str, Any] | None) -> list[str]:
+def _tags(index: _PageIndex, article: dict[str, Any] | None) -> list[str]:
     for values in (
         _ld_strings(article, "keywords"),
-        _meta_all(metas, "article:tag"),
-        _meta_all(metas, "news_keywords"),
-        _meta_all(metas, "parsely-tags"),
-        _meta_all(metas, "sailthru.tags"),
-        _meta_all(metas, "keywords"),
+        index.meta_all("article:tag"),
+        index.meta_all("news_keywords"),
+        index.meta_all("parsely-tags"),
+        index.meta_all("sailthru.tags"),
+        index.meta_all("keywords"),
     ):
         tags = _split_tags(values)
         if tags:
@@ -915,7 +1051,7 @@ def _tags(metas: dict[str, list[str]], article: dict[str, Any] | None) -> list[s
     return []
 
 
-def _image(metas: dict[str, list[str]], article: dict[str, Any] | None, url: str | None) -> Image | None:
+def _image(index: _PageIndex, article: dict[str, Any] | None, url: str | None) -> Image | None:
     value = article.get("image") if article else None
     if isinstance(value, list):
         value = value[0] if value else None
@@ -931,7 +1067,7 @@ def _image(metas: dict[str, list[str]], article: dict[str, Any] | None, url: str
                 credit = credit.get("name")
             return Image(url=image_url, caption=_clean(value.get("caption")), credit=_clean(credit))
     for key in ("og:image:secure_url", "og:image", "og:image:url", "twitter:image", "twitter:image:src"):
-        image_url = _absolute_url(_meta(metas, key), url)
+        image_url = _absolute_url(index.meta(key), url)
         if image_url:
             return Image(url=image_url)
     return None
