@@ -125,6 +125,7 @@ _INDEX_SELECTOR = ", ".join(
         "h1",
         "time",
         "[itemprop]",
+        "[itemscope][itemtype]",
         '[rel="author"]',
         'a[href*="/author"]',
         'a[href*="/autor/"]',
@@ -157,6 +158,7 @@ class _PageIndex:
     h1s: list[LexborNode]
     times: list[LexborNode]
     itemprops: dict[str, list[LexborNode]]
+    itemtypes: set[str]
     author_links: list[LexborNode]
     _classed: tuple[list[LexborNode], list[LexborNode]] | None = None
 
@@ -169,6 +171,7 @@ class _PageIndex:
         times: list[LexborNode] = []
         itemprops: dict[str, list[LexborNode]] = {}
         author_links: list[LexborNode] = []
+        itemtypes: set[str] = set()
         seen: set[int] = set()
         for node in tree.css(_INDEX_SELECTOR):
             if node.mem_id in seen:
@@ -192,6 +195,8 @@ class _PageIndex:
                 h1s.append(node)
             elif tag == "time":
                 times.append(node)
+            for itemtype in (attributes.get("itemtype") or "").split():
+                itemtypes.add(itemtype.rstrip("/").rsplit("/", 1)[-1].lower())
             prop = attributes.get("itemprop")
             if prop:
                 for name in prop.lower().split():
@@ -210,6 +215,7 @@ class _PageIndex:
             h1s=h1s,
             times=times,
             itemprops=itemprops,
+            itemtypes=itemtypes,
             author_links=author_links,
         )
 
@@ -346,7 +352,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         ),
         tags=_tags(index, article),
         image=_image(index, article, url),
-        page_types=linked.types | {t.strip().lower() for t in index.meta_all("og:type")},
+        page_types=linked.types | index.itemtypes | {t.strip().lower() for t in index.meta_all("og:type")},
         article_body=_ld_body(article),
     )
 

@@ -225,10 +225,10 @@ def test_image_from_og_image_made_absolute() -> None:
     assert meta.image == Image(url="https://www.beispiel-zeitung.de/bilder/bundestag.jpg")
 
 
-def test_page_types_from_json_ld_and_og_type() -> None:
+def test_page_types_from_json_ld_og_type_and_microdata() -> None:
     types = read("meta_jsonld_graph.html", GRAPH_URL).page_types
     assert {"newsarticle", "article", "breadcrumblist"} <= types
-    assert read("meta_microdata.html").page_types == frozenset()
+    assert read("meta_microdata.html").page_types == {"newsarticle", "person"}
 
 
 def test_article_body_from_json_ld_with_entities_decoded() -> None:
