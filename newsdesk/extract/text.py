@@ -69,6 +69,8 @@ BOILERPLATE = "boilerplate"
 # Lines longer than this are prose whatever they start with; no pattern runs over them.
 _LONG_LINE = 2000
 _MAX_WORDS_SCORED = 120
+# The longest one-line summary under a teaser headline.
+_TEASER_WORDS = 25
 # Datelines and bylines almost never sit inside a body, captions and boilerplate sometimes do.
 _HEADER_PENALTY = -25.0
 _FURNITURE_PENALTY = -15.0
@@ -92,6 +94,11 @@ _SLASH_NOTE = re.compile(r"(?<=\S)/\s*(file photo|file|handout|illustration|pool
 # The attribution under an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
 _EMBED_ATTRIBUTION = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)[^\n]{1,100}?\(@\w{1,30}\)", re.I)
 _POST_LINK = re.compile(r"\bpic\.twitter\.com/|\bhttps?://t\.co/|\binstagram\.com/p/")
+_PHOTO_NOTE = re.compile(
+    r"\b(?:file|archive|handout|illustration|illustrative|representational|representative|pool|screenshot|"
+    r"screengrab|stock|photo|image|picture|video grab|courtesy)\b",
+    re.I,
+)
 _MARKER_SPLIT = re.compile(r"\s*[·•|]\s*")
 _COMMENTS_LABEL = re.compile(
     r"^(?:\d{1,6}\s+)?(?:comments?|responses|replies)(?:\s*\(\d{1,6}\))?$|"
@@ -197,9 +204,8 @@ _READING_LINE = re.compile(
     re.I,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|text by|reported by|author|authors|von|par|por|door|di)"
-    r"\s*[:：]?\s+(\S.{0,200})$",
-    re.I,
+    r"^(?:(?i:by|written by|words by|story by|text by|reported by|author|authors|von|par|por|door|di)"
+    r"\s*[:：]?\s+|(?:By|BY)(?=[A-Z][a-z]))(\S.{0,200})$",
 )
 # Where the names of a byline end: a separator, a date, a time, "Updated", "Published".
 _BYLINE_END = re.compile(
@@ -414,6 +420,9 @@ def _classify(text: str, words: int) -> str:
         return TABLE
     if words <= 6 and _is_all_caps(text) and not _ends_sentence(text):
         return KICKER
+    if text.endswith(("[…]", "[...]", "(…)", "(...)")):
+        # An excerpt cut short is a teaser for another page.
+        return SHORT
     if (words >= 4 and _ends_sentence(text)) or words >= 25:
         return PROSE
     return SHORT
@@ -509,9 +518,10 @@ def _is_caption(text: str) -> bool:
     parts = split_caption(_SLASH_NOTE.sub("", text))
     if parts.note is None and parts.credit is None:
         return False
-    if parts.note is not None:
-        return True
-    credit = parts.credit or ""
+    if parts.credit is None:
+        # A bracket alone ("[Step By Step]") is a note only when it says what the photo is.
+        return bool(parts.note and _PHOTO_NOTE.search(parts.note))
+    credit = parts.credit
     # A credit is names and agencies ("Jose Jordan/AFP", "Getty Images"); "He told Reuters" is prose.
     for word in credit.replace("/", " ").split():
         folded = word.casefold()
@@ -645,8 +655,8 @@ def _body_run(lines: Sequence[_Line], scores: Sequence[float], url: str | None) 
 
 
 def _body_end(lines: list[_Line], start: int, end: int) -> int:
-    """End the body at the comments, or where a second article's header (headline, then byline
-    or date) begins."""
+    """End the body at the comments, where a second article's header (headline, then byline or
+    date) begins, or where a trailing run of unlabelled teasers begins."""
     total_words = sum(line.words for line in lines[start:end] if line.kind == PROSE)
     words_so_far = 0
     for index in range(start, end):
@@ -667,7 +677,26 @@ def _body_end(lines: list[_Line], start: int, end: int) -> int:
                 break
         if anchors >= 2 or (anchors == 1 and line.words >= 4):
             return index
-    return end
+    return _before_trailing_teasers(lines, start, end)
+
+
+def _before_trailing_teasers(lines: list[_Line], start: int, end: int) -> int:
+    """Where a run of teasers (headline, one-line summary, headline, ...) that closes the body starts."""
+    index = end - 1
+    headlines = 0
+    first_teaser = end
+    while index > start:
+        line = lines[index]
+        if line.kind in (SHORT, KICKER) or line.in_widget:
+            headlines += line.kind in (SHORT, KICKER)
+        elif line.kind == PROSE and line.words <= _TEASER_WORDS and lines[index - 1].kind in (SHORT, KICKER):
+            pass
+        elif line.kind not in (MARKER, DATE, BYLINE, READING, CAPTION):
+            break
+        if line.kind in (SHORT, KICKER):
+            first_teaser = index
+        index -= 1
+    return first_teaser if headlines >= 3 else end
 
 
 # ---------------------------------------------------------------------------------------------
@@ -690,15 +719,20 @@ def _slug_words(url: str | None) -> set[str]:
 
 
 def _headline_index(header: list[_Line], counts: Counter[str], url: str | None) -> int | None:
+    """The header line that is the headline, by how headlines sit on a page: near the body,
+    over a standfirst, byline or date, under a kicker, often repeated (image alt, breadcrumb)."""
     slug = _slug_words(url)
     best: tuple[float, int] | None = None
     total = len(header)
-    for position, line in enumerate(header):
+    meaningful = [p for p, line in enumerate(header) if line.kind != MARKER]
+    names = _name_lines(header)
+    for rank, position in enumerate(meaningful):
+        line = header[position]
         if line.in_widget or line.kind not in (SHORT, PROSE, KICKER):
             continue
         if line.words < 2 or line.words > 30 or (line.kind == PROSE and line.text.rstrip(_CLOSERS).endswith(".")):
             continue
-        if line.kind == KICKER and line.words < 4:
+        if (line.kind == KICKER and line.words < 4) or position in names:
             continue
         score = 2.0 if 4 <= line.words <= 16 else (1.0 if line.words > 16 else 0.5)
         if counts[_key(line.text)] >= 2:
@@ -706,13 +740,16 @@ def _headline_index(header: list[_Line], counts: Counter[str], url: str | None) 
         if slug:
             tokens = {w for w in _WORD.findall(line.text.casefold()) if len(w) >= 3}
             score += 8.0 * len(slug & tokens) / len(slug)
-        following = _next_meaningful(header, position)
-        if following is not None and (
-            following.kind in (BYLINE, DATE, READING, CAPTION)
-            or (following.kind in (PROSE, SHORT) and 8 <= following.words <= 80 and following.words > line.words)
+        following = [header[p] for p in meaningful[rank + 1 : rank + 4]]
+        preceding = header[meaningful[rank - 1]] if rank > 0 else None
+        for weight, after in zip((3.0, 2.0, 1.0), following, strict=False):
+            if (after.kind in (BYLINE, DATE, READING, CAPTION) or after.index in names) and not after.in_widget:
+                score += weight
+                break
+        if following and following[0].kind in (PROSE, SHORT) and 8 <= following[0].words <= 80 and (
+            following[0].words > line.words
         ):
             score += 3.0
-        preceding = _previous_meaningful(header, position)
         if preceding is not None:
             if preceding.kind in (KICKER, DATE, READING):
                 score += 2.0
@@ -720,12 +757,41 @@ def _headline_index(header: list[_Line], counts: Counter[str], url: str | None) 
                   and not line.gap_before and not preceding.in_widget):
                 # Right under a shorter headline-like line: this is that headline's standfirst.
                 score -= 2.5
+        if _in_list(header, position):
+            score -= 3.0
         score += 2.0 * (position + 1) / total
         if line.words <= 3:
             score -= 3.0
         if best is None or score > best[0]:
             best = (score, position)
     return best[1] if best else None
+
+
+def _name_lines(header: list[_Line]) -> set[int]:
+    """Header lines that are only a person's name, next to a date or a byline: the author, unprefixed
+    ("Jane Doe" over "October 1, 2025")."""
+    found: set[int] = set()
+    for position, line in enumerate(header):
+        if line.kind != SHORT or not 2 <= line.words <= 6 or line.in_widget:
+            continue
+        neighbours = header[max(0, position - 2) : position] + header[position + 1 : position + 3]
+        if not any(n.kind in (DATE, BYLINE, READING) for n in neighbours):
+            continue
+        if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in line.text.split()):
+            # Only capitalised words make a name; scripts without case give no such evidence.
+            continue
+        names = clean_authors([line.text])
+        if names and sum(len(n.split()) for n in names) * 2 >= line.words:
+            found.add(position)
+    return found
+
+
+def _in_list(lines: list[_Line], position: int) -> bool:
+    """Whether a line sits between two other headline-like lines (a menu or a table of contents)."""
+    if position == 0 or position + 1 >= len(lines):
+        return False
+    neighbours = (lines[position - 1], lines[position + 1])
+    return all(n.kind in (SHORT, LIST_ITEM) and n.words >= 3 for n in neighbours)
 
 
 def _next_meaningful(lines: list[_Line], position: int) -> _Line | None:
@@ -766,8 +832,13 @@ def _read_header(header: list[_Line], counts: Counter[str], url: str | None) -> 
     out.section = _section(header, head_at)
     out.published, out.updated = _dates(line for line in header if not line.in_widget)
     out.reading_minutes = _reading_minutes(header)
-    names = [n for line in header if line.kind == BYLINE and not line.in_widget
-             for n in [_byline_names(line.text)] if n]
+    # The article's byline sits by its headline; "By Use Case" in a menu far above it is not one.
+    offset = max(0, head_at - 3) if head_at is not None else max(0, len(header) - 10)
+    near = header[offset:]
+    names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [_byline_names(line.text)] if n]
+    if not names:
+        unprefixed = _name_lines(header)
+        names = [line.text for i, line in enumerate(near) if offset + i in unprefixed]
     out.byline_names = names
     return out
 
@@ -1020,6 +1091,9 @@ def extract_text(text: str, url: str | None = None) -> Article:
     tail = _tail(lines, end)
 
     counts = Counter(_key(line.text) for line in lines if line.words >= 3)
+    # A breadcrumb ends with the headline: "Home > Blog > Top 10 Trends to Watch".
+    counts.update(_key(_BREADCRUMB_SPLIT.split(line.text)[-1]) for line in lines[:start]
+                  if line.kind == SHORT and _BREADCRUMB_SPLIT.search(line.text))
     header = _read_header(header_lines, counts, url)
     drop = {_key(t) for t in (header.headline, header.standfirst) if t}
     if header.image and header.image.caption:
@@ -1053,6 +1127,9 @@ def extract_text(text: str, url: str | None = None) -> Article:
         updated = updated or late_updated
     if published is None and url:
         published = date_from_url(url)
+    if published is None:
+        # A page that shows only when it was updated vouches for no earlier date than that one.
+        published = updated
 
     article.headline = header.headline
     article.standfirst = header.standfirst
