@@ -504,19 +504,37 @@ def body_fingerprint(text: str | None) -> str | None:
     if not normalised:
         return None
     data = normalised.encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _is_site_root(url: str) -> bool:
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return path in ("", "/")
 
 
 def article_key(article: Article) -> str:
     """The identity of an article: canonical URL, else URL, else ``body:<fingerprint>``.
 
+    A canonical URL that is the site's home page while the article's own URL is not
+    is ignored: some sites declare their home page canonical on every article, and
+    trusting it would merge all their articles into one.
+
     >>> from newsdesk.model import Article, Block
     >>> article_key(Article(url="https://x.com/a?utm=1", canonical_url="https://x.com/a"))
     'https://x.com/a'
+    >>> article_key(Article(url="https://x.com/news/a", canonical_url="https://x.com/"))
+    'https://x.com/news/a'
     >>> article_key(Article(body=[Block("paragraph", "Text only.")])).startswith("body:")
     True
     """
-    key = normalise_url(article.canonical_url) or normalise_url(article.url)
+    canonical = normalise_url(article.canonical_url)
+    url = normalise_url(article.url)
+    if canonical and url and _is_site_root(canonical) and not _is_site_root(url):
+        canonical = None
+    key = canonical or url
     if key:
         return key
     text = "\n\n".join(str(block.text or "") for block in article.body)

@@ -18,7 +18,9 @@ Storage choices, and why:
   library on Python 3.11), or are a pointer into a WARC file when ingest keeps them
   there.
 * ``articles.key`` (canonical URL, else URL, else body fingerprint) is the identity
-  that makes writes idempotent; ``published_utc`` is ``published`` normalised to UTC
+  that makes writes idempotent, and the one unique column: ``canonical_url`` keeps
+  what the page declared, which may repeat when it was not trusted (a home page
+  declared canonical on every article); ``published_utc`` is ``published`` normalised to UTC
   so that date filters and ordering compare like with like.
 * The full-text index is an FTS5 external-content table over ``articles``, kept in
   sync by triggers, so text is not stored twice and no writer can forget it.
@@ -90,7 +92,7 @@ CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
     url TEXT,
-    canonical_url TEXT UNIQUE,
+    canonical_url TEXT,
     host TEXT,
     site_name TEXT,
     language TEXT,

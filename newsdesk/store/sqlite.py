@@ -217,7 +217,7 @@ def _prepare_raw(page: RawPage | None, warc: WarcRef | None, now: str) -> _RawRo
         return None
     is_text = isinstance(page.data, str)
     data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else bytes(page.data or b"")
-    content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
+    content_hash = hashlib.sha256(data).hexdigest()[:32]
     url = _clean(page.url)
     final_url = _clean(getattr(page, "final_url", None)) or url
     headers = _dump(_clean_tree(dict(page.headers or {})))
@@ -285,7 +285,7 @@ def _prepare_article(outcome: ArticleOutcome, now: str) -> _ArticleRow:
         layout,
         body_hash,
     )
-    record_hash = hashlib.blake2b(_dump(values).encode("utf-8"), digest_size=16).hexdigest()
+    record_hash = hashlib.sha256(_dump(values).encode("utf-8")).hexdigest()[:32]
     raw = _prepare_raw(outcome.raw, outcome.warc, now)
     return _ArticleRow(_clean(outcome.input) or "", key, url, values, body_hash, record_hash, raw)
 
@@ -726,7 +726,6 @@ class SQLiteStore(Store):
         for sql, param in (
             (f"{_SELECT_ARTICLE} WHERE a.key = ?", key),
             (f"{_SELECT_ARTICLE} WHERE a.url = ? ORDER BY a.id LIMIT 1", url),
-            (f"{_SELECT_ARTICLE} WHERE a.canonical_url = ?", url),
             (f"{_SELECT_ARTICLE} JOIN duplicates AS d ON d.duplicate_of = a.id WHERE d.url = ?", key),
         ):
             row = conn.execute(sql, (param,)).fetchone()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -61,6 +62,18 @@ def test_article_is_keyed_by_canonical_url(store: SQLiteStore) -> None:
     assert store.get("https://www.dailymeridian.example/world/iraq-coalition-2026") is not None
     assert store.get("HTTPS://WWW.DAILYMERIDIAN.EXAMPLE/world/iraq-coalition-2026#comments") is not None
     assert store.get("https://www.dailymeridian.example/amp/iraq-coalition-2026") is not None
+
+
+def test_a_home_page_canonical_does_not_merge_articles(store: SQLiteStore) -> None:
+    # Some sites declare their home page canonical on every article.
+    first = dataclasses.replace(harbour(), canonical_url="https://harbourgazette.example/")
+    second = dataclasses.replace(
+        cup_final(), url="https://harbourgazette.example/sport/rovers", canonical_url="https://harbourgazette.example/"
+    )
+    summary = store.write_batch([outcome_for(first), outcome_for(second)])
+    assert (summary.inserted, summary.updated) == (2, 0)
+    stored = store.get("https://harbourgazette.example/sport/rovers")
+    assert stored is not None and stored.article.canonical_url == "https://harbourgazette.example/"
 
 
 def test_changed_article_is_updated_in_place_and_reindexed(store: SQLiteStore) -> None:
@@ -309,8 +322,8 @@ def test_any_strings_can_be_written_and_read(
     assert store.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
-def test_writes_from_two_stores_on_one_file_both_land(db_path: object, store: SQLiteStore) -> None:
-    with open_store(db_path) as second:  # type: ignore[arg-type]
+def test_writes_from_two_stores_on_one_file_both_land(db_path: Path, store: SQLiteStore) -> None:
+    with open_store(db_path) as second:
         store.write_batch([outcome_for(harbour())])
         second.write_batch([outcome_for(cup_final())])
         assert second.count() == 2
