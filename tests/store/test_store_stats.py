@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from store_samples import cup_final
 
 from newsdesk.model import Article
-from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outlet, SQLiteStore
+from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outlet, SQLiteStore, StoreError
 
 
 def test_stats_count_everything(filled: SQLiteStore) -> None:
@@ -90,3 +91,9 @@ def test_outlets_are_kept_by_name(store: SQLiteStore) -> None:
     assert [o.name for o in outlets] == ["Daily Meridian", "Harbour Gazette"]
     assert outlets[0].sitemaps == ["https://www.dailymeridian.example/sitemap-news.xml"]
     assert outlets[1].feeds == [] and outlets[1].country == "GB"
+
+
+def test_an_outlet_needs_a_name(store: SQLiteStore) -> None:
+    with pytest.raises(StoreError, match="an outlet needs a name"):
+        store.upsert_outlets([Outlet("", "https://harbourgazette.example")])
+    assert store.outlets() == []
