@@ -99,6 +99,9 @@ _PHOTO_NOTE = re.compile(
     r"screengrab|stock|photo|image|picture|video grab|courtesy)\b",
     re.I,
 )
+# "Credit...Jane Doe for The Times": a visually hidden label copied with its ellipsis.
+_HIDDEN_LABEL = re.compile(r"(?<![\w.])(Credit|Photo|Image|Photograph)\s*(?:\.{2,3}|…)\s*(?=\S)")
+_REPORTED_BY = re.compile(r"\b(?:reporting|reported|written|writing) by\b", re.I)
 _MARKER_SPLIT = re.compile(r"\s*[·•|]\s*")
 _COMMENTS_LABEL = re.compile(
     r"^(?:\d{1,6}\s+)?(?:comments?|responses|replies)(?:\s*\(\d{1,6}\))?$|"
@@ -133,7 +136,8 @@ _MARKER_LINES = frozenset({
     "translate", "feedback", "report an error", "corrections", "contact us", "about us",
     "privacy policy", "terms of use", "terms and conditions", "cookie policy", "cookie settings",
     "manage cookies", "accept", "accept all", "reject all", "i agree", "ok", "got it",
-    "opens new tab", "purchase licensing rights", "exclusive", "breaking", "breaking news", "live",
+    "opens new tab", "purchase licensing rights", "reuse this content",
+    "license this content", "exclusive", "breaking", "breaking news", "live",
     "updated", "new", "premium", "subscriber only", "subscribers only", "free", "opinion",
     "analysis", "explainer", "next", "previous", "prev", "next article", "previous article",
 })
@@ -142,7 +146,8 @@ _MARKER_PATTERN = re.compile(
     r"\d{1,6}\s+(?:comments?|shares?|views?|replies|reactions?)|"
     r"(?:share|follow|subscribe|sign up|log in|sign in|download|watch|listen)\b.{0,60}|"
     r"(?:story|article) continues below.{0,40}|click here\b.{0,80}|tap here\b.{0,80}|"
-    r"(?:this|the) (?:video|audio|content|embed) (?:is|was) (?:not available|unavailable).{0,80})$"
+    r"(?:this|the) (?:video|audio|content|embed) (?:is|was) (?:not available|unavailable).{0,80}|"
+    r"this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?|days?) old)$"
 )
 # Labels that open a block of other stories: the lines after them are headlines, not body.
 _WIDGET_LABELS = frozenset({
@@ -179,6 +184,7 @@ _ASIDE_LABELS = frozenset({
 })
 _TAG_LABELS = frozenset({
     "tags", "tag", "topics", "topic", "related topics", "related tags", "keywords", "filed under",
+    "explore more on these topics", "more on these topics", "suggested topics", "in this article",
     "more about", "categories", "themen", "etiquetas", "etiketler", "mots-clés",
 })
 # "Related: Title", "RelatedTRT World - Title" (label glued to the link), "ALSO READ | Title".
@@ -251,11 +257,12 @@ _BOILERPLATE = re.compile(
     r"\bnewsletter\b.{0,80}\b(?:sign up|subscribe|inbox|email)\b|\bterms of (?:use|service)\b|"
     r"\bprivacy policy\b|\bsubscribers? only\b|\balready a subscriber\b|\bcreate (?:a free|an) account\b|"
     r"\bwe use cookies\b|\bthis (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,40}$|"
-    r"\bdownload (?:the|our) app\b|\bfollow us on\b",
+    r"\bdownload (?:the|our) app\b|\bfollow us on\b|"
+    r"\b(?:appears|appeared|was published|is published) in (?:the )?print\b|\bin (?:the|our) print edition\b",
     re.I,
 )
 _BULLET = re.compile(r"^(?:[•·▪▫◦‣●■□►▶➤✓✔–—*-]\s+|\d{1,2}[.)]\s+(?=\S))")
-_BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»|]\s+")
+_BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+|\s*\|\s*")
 _SENTENCE_END = ".!…。！"
 _CLOSERS = "\"'”’»)]」』）"
 # Scripts written without spaces: about two characters make a word.
@@ -506,6 +513,7 @@ def _is_date_line(text: str) -> bool:
 
 def _caption_parts(text: str) -> tuple[str | None, str | None, str | None]:
     """Caption, credit and note of a caption line (captions.split_caption, plus "/File Photo")."""
+    text = _HIDDEN_LABEL.sub(r"\1: ", text)
     note_match = _SLASH_NOTE.search(text)
     if note_match:
         text = text[: note_match.start()]
@@ -515,7 +523,7 @@ def _caption_parts(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _is_caption(text: str) -> bool:
-    parts = split_caption(_SLASH_NOTE.sub("", text))
+    parts = split_caption(_SLASH_NOTE.sub("", _HIDDEN_LABEL.sub(r"\1: ", text)))
     if parts.note is None and parts.credit is None:
         return False
     if parts.credit is None:
@@ -774,10 +782,16 @@ def _name_lines(header: list[_Line]) -> set[int]:
     for position, line in enumerate(header):
         if line.kind != SHORT or not 2 <= line.words <= 6 or line.in_widget:
             continue
-        neighbours = header[max(0, position - 2) : position] + header[position + 1 : position + 3]
-        if not any(n.kind in (DATE, BYLINE, READING) for n in neighbours):
+        before = [n for n in header[max(0, position - 4) : position] if n.kind != MARKER][-2:]
+        after = [n for n in header[position + 1 : position + 5] if n.kind != MARKER][:2]
+        if not any(n.kind in (DATE, BYLINE, READING) for n in before + after):
             continue
-        if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in line.text.split()):
+        words = line.text.split()
+        # Only capitalised words make a name ("Jane Doe in Washington" has one and a place);
+        # scripts without case give no such evidence.
+        if not words[0][0].isupper() or not all(
+            w[0].isupper() or w.casefold() in _NAME_PARTICLES or w in ("in", "at", "for") for w in words
+        ):
             # Only capitalised words make a name; scripts without case give no such evidence.
             continue
         names = clean_authors([line.text])
@@ -857,12 +871,23 @@ def _header_image(header: list[_Line], used: set[int], headline: str | None) -> 
                     used.add(position - 1)
             used.add(position)
             return Image(caption=caption, credit=credit, note=note)
-        if line.kind == CREDIT and position > 0 and lookup_agency(line.text.strip(" ()[]")):
+        if line.kind in (CREDIT, SHORT) and position > 0 and _is_bare_photo_credit(line.text):
             above = header[position - 1]
             if above.kind == PROSE and position - 1 not in used and not (headline and _same(above.text, headline)):
                 used.update({position - 1, position})
                 return Image(caption=above.text, credit=line.text.strip(" ()[]"))
     return None
+
+
+def _is_bare_photo_credit(text: str) -> bool:
+    """Whether a line is only a photo credit ("Getty Images", "AFP", "Jane Doe/Reuters")."""
+    text = text.strip(" ()[]")
+    if not text or len(text.split()) > 8:
+        return False
+    if lookup_agency(text):
+        return True
+    # captions.split_caption knows the credit forms; a line it reads wholly as credit is one.
+    return split_caption("Caption. " + text).credit == text
 
 
 def _standfirst(header: list[_Line], head_at: int | None, used: set[int], headline: str | None) -> str | None:
@@ -879,19 +904,26 @@ def _standfirst(header: list[_Line], head_at: int | None, used: set[int], headli
 
 
 def _section(header: list[_Line], head_at: int | None) -> str | None:
+    """The section: a date line's leftover words ("date 2025-10-01 MIDDLE EAST"), a breadcrumb's
+    last step, or a kicker or short label just over the headline."""
     limit = head_at if head_at is not None else len(header)
+    headline = _key(header[head_at].text) if head_at is not None else ""
+    # Kickers count only right over the headline; further up they are menu items ("US", "WORLD").
+    meaningful_above = [p for p in range(limit) if header[p].kind != MARKER]
+    near = meaningful_above[-4] if len(meaningful_above) >= 4 else 0
     candidates: list[str] = []
-    for line in header[:limit]:
+    for position, line in enumerate(header[:limit]):
         if line.in_widget:
             continue
         if line.kind == DATE:
             rest = _date_leftover(line.text)
             if 1 <= len(rest) <= 4 and all(w[:1].isalpha() for w in rest):
                 candidates.append(" ".join(rest))
-        elif line.kind == KICKER:
+        elif line.kind == KICKER and position >= near:
             candidates.append(line.text)
         elif line.kind == SHORT and 2 <= len(_BREADCRUMB_SPLIT.split(line.text)) <= 6:
-            crumbs = [c for c in _BREADCRUMB_SPLIT.split(line.text) if c and c.casefold() != "home"]
+            crumbs = [c for c in _BREADCRUMB_SPLIT.split(line.text)
+                      if c and c.casefold() != "home" and _key(c) != headline]
             if crumbs and all(len(c.split()) <= 4 for c in crumbs):
                 candidates.append(crumbs[-1])
     if not candidates and head_at:
@@ -1104,12 +1136,14 @@ def extract_text(text: str, url: str | None = None) -> Article:
     if _is_listing(lines, start, body):
         return article.finish()
 
-    credit_lines = [body_lines[0].text] + [line.text for line in body_lines[1:] + tail if line.kind == CREDIT]
-    credit_lines += [line.text for line in body_lines[-3:]]
+    # Where agencies are named: the first paragraph's dateline, credit lines, the last paragraphs.
+    credit_lines = [line.text for line in body_lines[:1] + body_lines[-3:]]
+    credit_lines += [line.text for line in body_lines + tail if line.kind == CREDIT]
     wire = wire_source_from_lines(credit_lines).source
     authors = clean_authors(header.byline_names or [])
     if not header.byline_names:
-        staff = [line.text for line in body_lines + tail if line.kind == CREDIT and "by" in line.text.casefold()]
+        # No byline: a wire footer's "Reporting by Jane Doe; Editing by ..." names the reporters.
+        staff = [line.text for line in body_lines + tail if line.kind == CREDIT and _REPORTED_BY.search(line.text)]
         authors = clean_authors(staff)
     if wire is None:
         for name in header.byline_names or []:
@@ -1138,13 +1172,13 @@ def extract_text(text: str, url: str | None = None) -> Article:
     article.updated = updated
     article.authors = authors
     article.image = image
-    article.body = body
+    article.body = _without_author_bio(body, authors)
     article.wire_source = wire
     article.related = _related_links(body_lines + tail)
     article.tags = _tags(lines[start:])
     article.reading_time_minutes = header.reading_minutes
     article.finish()
-    article.is_article = sum(_word_count(block.text) for block in body) >= MIN_ARTICLE_WORDS
+    article.is_article = sum(_word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS
     if not article.is_article:
         article.body = []
         article.word_count = 0
@@ -1152,6 +1186,19 @@ def extract_text(text: str, url: str | None = None) -> Article:
     elif body:
         article.language = detect_language(article.text)
     return article
+
+
+def _without_author_bio(body: list[Block], authors: list[str]) -> list[Block]:
+    """Drop the closing note about the author ("Jane Doe covers city politics for ...")."""
+    full_names = tuple(name for name in authors if " " in name)
+    if not full_names:
+        return body
+    keep = len(body)
+    for index in range(len(body) - 1, max(-1, len(body) - 4), -1):
+        block = body[index]
+        if block.type == "paragraph" and len(block.text.split()) <= 60 and block.text.startswith(full_names):
+            keep = index
+    return body[:keep]
 
 
 def _tail(lines: list[_Line], end: int) -> list[_Line]:

@@ -168,6 +168,58 @@ def test_home_page_is_not_an_article() -> None:
     assert article.word_count == 0
 
 
+def test_unprefixed_byline_next_to_a_date() -> None:
+    article, _ = load(FIXTURES, "text_name_byline")
+    assert article.authors == ["Ingrid Solberg"]
+    assert article.section == "Energy"
+    assert article.tags == ["Energy", "Norway", "Renewable energy", "Fishing"]
+
+
+def test_screen_reader_labels_and_author_bio() -> None:
+    article, _ = load(FIXTURES, "text_hidden_labels")
+    assert article.image is not None and article.image.credit == "Maya Ortiz for The Daily Ledger"
+    assert article.authors == ["Daniel Okoro"]
+    assert "covers city politics" not in article.text
+    assert "appears in print" not in article.text
+
+
+def test_wire_footer_names_reporters_when_there_is_no_byline() -> None:
+    text = ("Oil prices fall on supply worries\n"
+            "LONDON (Reuters) - Oil prices fell on Tuesday as traders weighed signs of rising supply against "
+            "weaker demand in China, the world's largest crude importer.\n\n"
+            "Brent crude futures fell 1.2% to $64.10 a barrel by 1030 GMT, while U.S. West Texas Intermediate "
+            "crude fell 1.3%.\n\n"
+            "Reporting by Jane Doe in London and John Roe in Singapore; Editing by Mark Heinrich\n")
+    article = extract_text(text)
+    assert article.authors == ["Jane Doe", "John Roe"]
+    assert article.wire_source == WireSource("Reuters", "Reuters")
+    assert len(article.body) == 2
+
+
+def test_embedded_post_is_kept_as_a_quote() -> None:
+    text = (f"Bridge to close for repairs until spring\n\n{BODY}"
+            "The closure is long overdue https://t.co/abc123\n\n"
+            "— Jane Doe (@janedoe) October 1, 2025\n\n"
+            "The council will publish a map of diversions next week, a spokesman said on Wednesday.\n")
+    article = extract_text(text)
+    assert [b.type for b in article.body] == ["paragraph", "paragraph", "quote", "quote", "paragraph"]
+
+
+def test_tab_separated_rows_become_a_table() -> None:
+    text = (f"Bridge to close for repairs until spring\n\n{BODY}"
+            "Bridge\tYear built\tLength\nOld Bridge\t1911\t240 m\nNew Bridge\t1988\t410 m\n\n"
+            "The council will publish a map of diversions next week, a spokesman said on Wednesday.\n")
+    tables = [b for b in extract_text(text).body if b.type == "table"]
+    rows = ["Bridge | Year built | Length", "Old Bridge | 1911 | 240 m", "New Bridge | 1988 | 410 m"]
+    assert [t.text for t in tables] == ["\n".join(rows)]
+
+
+def test_trailing_teasers_without_a_label_are_not_body() -> None:
+    teasers = "".join(f"Another story headline number {n}\nA short summary of story {n}.\n" for n in range(4))
+    article = extract_text(f"Bridge to close for repairs until spring\n\n{BODY}{teasers}")
+    assert len(article.body) == 2
+
+
 def test_german_wire_story() -> None:
     article, _ = load(FIXTURES, "text_dpa_german")
     assert article.language == "de"
