@@ -38,3 +38,16 @@ class DecodingError(ExtractionError):
 
 class UnsupportedInputError(ExtractionError):
     """The input is not a kind of document newsdesk extracts (image, PDF, archive...)."""
+
+
+class StoreError(NewsdeskError):
+    """The store cannot do what was asked (wrong schema version, unreadable file, bad filter...).
+
+    >>> str(StoreError("news.db", "schema version 9 is newer than this newsdesk (2)"))
+    'news.db: schema version 9 is newer than this newsdesk (2)'
+    """
+
+    def __init__(self, source: str | None, reason: str) -> None:
+        self.source = source or "<store>"
+        self.reason = reason
+        super().__init__(f"{self.source}: {reason}")

@@ -86,6 +86,8 @@ class RawPage:
 
     data: bytes | str
     url: str | None = None
+    #: The URL the page was finally served from, after redirects (None: same as ``url``).
+    final_url: str | None = None
     headers: dict[str, str] = field(default_factory=dict)
     fetched_at: str | None = None
     kind: str | None = None

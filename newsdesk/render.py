@@ -17,7 +17,7 @@ def to_markdown(article: Article) -> str:
     """Render an article as Markdown: headline, standfirst, byline, image, body, source, related.
 
     >>> from newsdesk.model import Block
-    >>> print(to_markdown(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])))
+    >>> print(to_markdown(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])), end="")
     # Rain returns
     <BLANKLINE>
     It rained.
@@ -55,7 +55,7 @@ def to_text(article: Article) -> str:
     """Render an article as plain text: the headline, then the body.
 
     >>> from newsdesk.model import Block
-    >>> print(to_text(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])))
+    >>> print(to_text(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])), end="")
     Rain returns
     <BLANKLINE>
     It rained.

@@ -36,7 +36,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from newsdesk.errors import NewsdeskError
+from newsdesk.errors import StoreError
 from newsdesk.model import Article, RawPage
 
 #: Environment variable naming the database when no path is given.
@@ -48,19 +48,6 @@ DEFAULT_DB = "newsdesk.db"
 # writer strips from every stored text, so they can never occur in an article.
 HIGHLIGHT_OPEN = "\x02"
 HIGHLIGHT_CLOSE = "\x03"
-
-
-class StoreError(NewsdeskError):
-    """The store cannot do what was asked (wrong schema version, unreadable file, bad filter...).
-
-    >>> str(StoreError("news.db", "schema version 9 is newer than this newsdesk (2)"))
-    'news.db: schema version 9 is newer than this newsdesk (2)'
-    """
-
-    def __init__(self, source: str | None, reason: str) -> None:
-        self.source = source or "<store>"
-        self.reason = reason
-        super().__init__(f"{self.source}: {reason}")
 
 
 # --------------------------------------------------------------------------- outcomes
