@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -574,12 +574,9 @@ def _mark_widgets(lines: list[_Line]) -> list[_Line]:
 def _release_header(lines: list[_Line], body_at: int) -> None:
     """A list that runs straight into prose ends with that prose's own header (headline, byline
     or date): give those lines back."""
-    start = max(0, body_at - 6)
-    cluster = [line for line in lines[start:body_at] if line.in_widget]
+    cluster = [line for line in lines[max(0, body_at - 6) : body_at] if line.in_widget]
     if any(line.kind == BYLINE or (line.kind == DATE and find_date(_unglue(line.text))) for line in cluster):
         for line in cluster:
-            if lines[line.index - 1].kind in (WIDGET, TAGS) and line.index - 1 < start:
-                break
             line.in_widget = False
 
 
@@ -718,7 +715,11 @@ def _same(a: str, b: str) -> bool:
 def _slug_words(url: str | None) -> set[str]:
     if not url:
         return set()
-    path = unquote(urlsplit(url).path)
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        # "http://[" and other unparsable URLs say nothing about the headline.
+        return set()
     segments = [s for s in path.split("/") if s]
     if not segments:
         return set()
@@ -726,14 +727,13 @@ def _slug_words(url: str | None) -> set[str]:
     return {w for w in re.split(r"[-_.\s]+", slug.casefold()) if len(w) >= 3 and not w.isdigit()}
 
 
-def _headline_index(header: list[_Line], counts: Counter[str], url: str | None) -> int | None:
+def _headline_index(header: list[_Line], counts: Counter[str], url: str | None, names: set[int]) -> int | None:
     """The header line that is the headline, by how headlines sit on a page: near the body,
     over a standfirst, byline or date, under a kicker, often repeated (image alt, breadcrumb)."""
     slug = _slug_words(url)
     best: tuple[float, int] | None = None
     total = len(header)
     meaningful = [p for p, line in enumerate(header) if line.kind != MARKER]
-    names = _name_lines(header)
     for rank, position in enumerate(meaningful):
         line = header[position]
         if line.in_widget or line.kind not in (SHORT, PROSE, KICKER):
@@ -792,7 +792,6 @@ def _name_lines(header: list[_Line]) -> set[int]:
         if not words[0][0].isupper() or not all(
             w[0].isupper() or w.casefold() in _NAME_PARTICLES or w in ("in", "at", "for") for w in words
         ):
-            # Only capitalised words make a name; scripts without case give no such evidence.
             continue
         names = clean_authors([line.text])
         if names and sum(len(n.split()) for n in names) * 2 >= line.words:
@@ -806,13 +805,6 @@ def _in_list(lines: list[_Line], position: int) -> bool:
         return False
     neighbours = (lines[position - 1], lines[position + 1])
     return all(n.kind in (SHORT, LIST_ITEM) and n.words >= 3 for n in neighbours)
-
-
-def _next_meaningful(lines: list[_Line], position: int) -> _Line | None:
-    for line in lines[position + 1 : position + 4]:
-        if line.kind not in (MARKER,):
-            return line
-    return None
 
 
 def _previous_meaningful(lines: list[_Line], position: int) -> _Line | None:
@@ -836,7 +828,8 @@ class _Header:
 
 def _read_header(header: list[_Line], counts: Counter[str], url: str | None) -> _Header:
     out = _Header()
-    head_at = _headline_index(header, counts, url)
+    name_lines = _name_lines(header)
+    head_at = _headline_index(header, counts, url, name_lines)
     if head_at is not None:
         out.headline = header[head_at].text
     used: set[int] = set() if head_at is None else {head_at}
@@ -851,8 +844,7 @@ def _read_header(header: list[_Line], counts: Counter[str], url: str | None) -> 
     near = header[offset:]
     names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [_byline_names(line.text)] if n]
     if not names:
-        unprefixed = _name_lines(header)
-        names = [line.text for i, line in enumerate(near) if offset + i in unprefixed]
+        names = [line.text for i, line in enumerate(near) if offset + i in name_lines]
     out.byline_names = names
     return out
 
@@ -933,10 +925,11 @@ def _section(header: list[_Line], head_at: int | None) -> str | None:
     return section_title(candidates[-1]) if candidates else None
 
 
-def _dates(lines: object) -> tuple[str | None, str | None]:
+def _dates(lines: Iterable[_Line]) -> tuple[str | None, str | None]:
+    """Publication and update dates from date lines and bylines: "Published 1 Oct · Updated 2 Oct"."""
     published: str | None = None
     updated: str | None = None
-    for line in lines:  # type: ignore[attr-defined]
+    for line in lines:
         if line.kind not in (DATE, BYLINE):
             continue
         text = _unglue(line.text)
@@ -999,9 +992,8 @@ def _related_links(lines: Sequence[_Line]) -> list[Link]:
             in_related_block = _key(line.text) in _RELATED_LABELS
             continue
         if line.kind == RELATED:
-            glued = _RELATED_GLUED.match(line.text)
-            inline = None if glued else _RELATED_INLINE.match(line.text)
-            text = (glued or inline).group(1) if (glued or inline) else None  # type: ignore[union-attr]
+            match = _RELATED_GLUED.match(line.text) or _RELATED_INLINE.match(line.text)
+            text = match.group(1) if match else None
         elif in_related_block and line.in_widget and line.kind in (SHORT, PROSE, LIST_ITEM):
             text = _BULLET.sub("", line.text)
         elif not line.in_widget:

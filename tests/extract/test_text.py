@@ -412,7 +412,9 @@ _LINE = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_LINE, max_size=40), st.one_of(st.none(), st.just("https://example.com/news/bridge-to-close")))
+@given(st.lists(_LINE, max_size=40),
+       st.one_of(st.none(), st.text(max_size=30),
+                 st.sampled_from(["https://example.com/news/bridge-to-close", "http://[", "%ff/a-b-c"])))
 def test_never_raises_anything_but_extraction_errors(lines: list[str], url: str | None) -> None:
     try:
         article = extract_text("\n".join(lines), url=url)
