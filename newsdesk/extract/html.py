@@ -62,6 +62,18 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
     return out
 
 
+def _site_name(meta: PageMetadata, url: str | None) -> str | None:
+    """The outlet's name; a URL given as a name becomes its bare host ("www.x.com" -> "x.com")."""
+    name = meta.site_name
+    if name and name.lower().startswith(("http://", "https://", "www.")):
+        host = urlsplit(name if "//" in name else f"//{name}").hostname
+        name = host.removeprefix("www.") if host else None
+    if not name and url:
+        host = urlsplit(url).hostname
+        name = host.removeprefix("www.") if host else None
+    return name
+
+
 def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
     """Drop everything from an end-of-article marker ("Related stories", "Comments") on.
 
@@ -168,7 +180,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,
-        site_name=meta.site_name,
+        site_name=_site_name(meta, url),
         language=meta.language,
         headline=meta.headline,
         standfirst=_standfirst(meta, blocks),
