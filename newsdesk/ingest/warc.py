@@ -146,9 +146,12 @@ def _read_from(handle: BinaryIO, name: str, start: int, compressed: bool, report
     return None, reported
 
 
-def read_warc_record(path: str | os.PathLike[str], offset: int, *,
-                     max_record_bytes: int = MAX_RECORD_BYTES) -> Item:
+def read_warc_record(path: str | os.PathLike[str], offset: int, *, max_record_bytes: int = MAX_RECORD_BYTES,
+                     restore: bool = False) -> Item:
     """Read the one response record that starts at ``offset`` (a gzip member's start in .warc.gz).
+
+    With ``restore``, a record newsdesk wrote (:mod:`newsdesk.ingest.rawstore`) gets back the
+    ``source`` and ``kind`` its ``Newsdesk-Source`` and ``Newsdesk-Kind`` fields keep.
 
     >>> read_warc_record("/nonexistent.warc.gz", 0).reason
     'cannot read file (No such file or directory)'
@@ -161,9 +164,9 @@ def read_warc_record(path: str | os.PathLike[str], offset: int, *,
             for record in ArchiveIterator(handle, record_types=WarcRecordType.any_type, parse_http=False):
                 if record.stream_pos != offset:
                     break
-                item = _record_item(record, name, max_record_bytes)
+                item = _record_item(record, name, max_record_bytes, restore=restore)
                 if item is None:
-                    return SourceFailure(source, f"record is a {record.record_type.name} record, not a response")
+                    return SourceFailure(source, f"record is a {record.record_type} record, not a response")
                 return item
     except FileNotFoundError as exc:
         return SourceFailure(name, f"cannot read file ({exc.strerror or exc})")
@@ -172,7 +175,7 @@ def read_warc_record(path: str | os.PathLike[str], offset: int, *,
     return SourceFailure(source, "no WARC record starts at this offset")
 
 
-def _record_item(record: WarcRecord, name: str, max_bytes: int) -> Item | None:
+def _record_item(record: WarcRecord, name: str, max_bytes: int, *, restore: bool = False) -> Item | None:
     """The page (or failure) one record gives; None for records that are not responses."""
     kind = record.record_type
     if kind != WarcRecordType.response:
@@ -194,7 +197,8 @@ def _record_item(record: WarcRecord, name: str, max_bytes: int) -> Item | None:
         http = record.http_headers
         status = http.status_code
         headers = _header_dict(http.items())
-        reason = _not_a_page(status, headers, warc_headers.get("WARC-Identified-Payload-Type"))
+        kept_kind = warc_headers.get("Newsdesk-Kind") if restore else None
+        reason = _not_a_page(status, headers, warc_headers.get("WARC-Identified-Payload-Type"), kept_kind is not None)
         if reason is not None:
             return SourceFailure(source, reason, url=url, skipped=True)
         payload = record.reader.read()
@@ -212,7 +216,10 @@ def _record_item(record: WarcRecord, name: str, max_bytes: int) -> Item | None:
         fetched_at = utc_iso(record.record_date)
     except (ValueError, OverflowError):
         fetched_at = None
-    return RawPage(data=payload, url=url, headers=headers, fetched_at=fetched_at, kind="html", source=source)
+    if restore:
+        source = warc_headers.get("Newsdesk-Source") or source
+    return RawPage(data=payload, url=url, headers=headers, fetched_at=fetched_at, kind=kept_kind or "html",
+                   source=source)
 
 
 def _header_dict(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -223,8 +230,10 @@ def _header_dict(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return headers
 
 
-def _not_a_page(status: int | None, headers: dict[str, str], identified: str | None) -> str | None:
-    """Why a response is not a page (a redirect, an error, another content type), or None."""
+def _not_a_page(status: int | None, headers: dict[str, str], identified: str | None, kept: bool) -> str | None:
+    """Why a response is not a page (a redirect, an error, another content type), or None.
+
+    ``kept`` pages (newsdesk wrote them) were pages when kept, whatever their content type."""
     if status is None:
         return "response without an HTTP status"
     if status in _REDIRECTS:
@@ -232,7 +241,7 @@ def _not_a_page(status: int | None, headers: dict[str, str], identified: str | N
     if not 200 <= status < 300:
         return f"HTTP status {status}"
     declared = media_type(headers.get("content-type"))
-    if declared in HTML_CONTENT_TYPES:
+    if kept or declared in HTML_CONTENT_TYPES:
         return None
     sniffed = media_type(identified)
     if declared in _GENERIC_TYPES and (not sniffed or sniffed in HTML_CONTENT_TYPES):
