@@ -225,7 +225,7 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _UPDATED_SPLIT = re.compile(
-    r"\b(?:updated|last updated|modified|last modified|edited|aktualisiert|mis à jour|actualizado|"
+    r"\b(?:updated|update|last updated|modified|last modified|edited|aktualisiert|mis à jour|actualizado|"
     r"güncelleme|güncellendi)\b",
     re.I,
 )
@@ -238,7 +238,7 @@ _RELATIVE_DATE = re.compile(
 _GLUED_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 _GLUED_LABEL = re.compile(r"(?<=[\w)])(?=(?:Updated|Published|Last updated|Posted)\b)")
 _DATE_NOISE = frozenset({
-    "date", "dated", "published", "updated", "last", "first", "posted", "modified", "on", "at",
+    "date", "dated", "published", "updated", "update", "last", "first", "posted", "modified", "on", "at",
     "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt", "pst",
     "pdt", "ist", "trt", "msk", "jst", "of", "the", "|", "-", "–", "—", "·", "•", "/", ",",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
@@ -1131,6 +1131,10 @@ def extract_text(text: str, url: str | None = None) -> Article:
     # Where agencies are named: the first paragraph's dateline, credit lines, the last paragraphs.
     credit_lines = [line.text for line in body_lines[:1] + body_lines[-3:]]
     credit_lines += [line.text for line in body_lines + tail if line.kind == CREDIT]
+    # Last, and only in their "Outlet with AA" or "Source: AFP" form: credits by the headline
+    # (a bare "AFP" there is the photo's).
+    credit_lines += [line.text for line in header_lines[-12:]
+                     if line.kind in (CREDIT, KICKER) and not line.in_widget and not _is_bare_photo_credit(line.text)]
     wire = wire_source_from_lines(credit_lines).source
     authors = clean_authors(header.byline_names or [])
     if not header.byline_names:

@@ -194,6 +194,9 @@ _WITH = re.compile(
     + r")\s+(.{1,160})$",
     re.I,
 )
+# "Daily Sabah with AA", "TRT World and agencies": the outlet's own name, then the agencies it used.
+_OUTLET_AND = re.compile(r"^([^.,;:!?()]{1,40}?)\s+(?:with|and|&|\+)\s+([^()]{1,80})$", re.I)
+_AGENCIES_WORDS = frozenset({"agencies", "news agencies", "wires", "wire services", "agency reports"})
 _STAFF_CREDIT = re.compile(
     r"^(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|compiling|research|graphics)\s+by\b",
     re.I,
@@ -290,6 +293,12 @@ def _credit_agency(line: str) -> tuple[bool, Agency | None]:
         if len(agencies) == 1 and "/" not in text and not agencies[0].bare and text == agencies[0].code:
             return False, None
         return True, agencies[0]
+    outlet = _OUTLET_AND.match(text)
+    if outlet and len(outlet.group(1).split()) <= 4 and outlet.group(1)[:1].isupper():
+        agencies, all_sources = _agencies_in_list(outlet.group(2))
+        if agencies and all_sources:
+            return True, agencies[0]
+        return outlet.group(2).strip().casefold() in _AGENCIES_WORDS, None
     return False, None
 
 

@@ -35,6 +35,8 @@ from newsdesk.model import WireSource
         ("Reuters", "Reuters"),
         ("Anadolu Agency", "AA"),
         ("Quelle: dpa", "dpa"),
+        ("DAILY SABAH WITH AA", "AA"),
+        ("Hürriyet Daily News with AFP and Reuters", "AFP"),
     ],
 )
 def test_credit_lines_name_their_agency(line: str, code: str) -> None:
@@ -76,6 +78,8 @@ def test_datelines_name_their_agency_and_are_not_credit_lines(line: str, code: s
         "AFP/Getty Images",
         "PA",
         "By the end of the year the agency (AFP) had closed its bureau.",
+        "Students and staff",
+        "He spoke with Reuters and AFP on Monday.",
     ],
 )
 def test_prose_and_photo_credits_are_not_wire_credits(line: str) -> None:
@@ -92,6 +96,7 @@ def test_staff_credit_without_agency_is_a_credit_line_without_source() -> None:
 
 def test_generic_source_is_a_credit_line() -> None:
     assert is_credit_line("Source: TRT World and agencies")
+    assert is_credit_line("TRT World and agencies")
     assert wire_source_from_lines(["With agencies"]).credit_lines == (0,)
 
 
