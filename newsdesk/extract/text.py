@@ -1119,6 +1119,11 @@ def extract_text(text: str, url: str | None = None) -> Article:
     counts.update(_key(_BREADCRUMB_SPLIT.split(line.text)[-1]) for line in lines[:start]
                   if line.kind == SHORT and _BREADCRUMB_SPLIT.search(line.text))
     header = _read_header(header_lines, counts, url)
+    if header.headline is None and len(body_lines) > 1 and _opens_as_headline(body_lines[0]):
+        # Nothing before the body: the text was copied from the headline down, and a headline
+        # phrased as a question or exclamation scored as prose.
+        header.headline = body_lines[0].text
+        body_lines = body_lines[1:]
     drop = {_key(t) for t in (header.headline, header.standfirst) if t}
     if header.image and header.image.caption:
         drop.add(_key(header.image.caption))
@@ -1182,6 +1187,11 @@ def extract_text(text: str, url: str | None = None) -> Article:
     elif body:
         article.language = detect_language(article.text)
     return article
+
+
+def _opens_as_headline(line: _Line) -> bool:
+    end = line.text.rstrip(_CLOSERS)[-1:]
+    return line.kind == PROSE and line.words <= 20 and end in ("?", "!") and not line.in_widget
 
 
 def _without_author_bio(body: list[Block], authors: list[str]) -> list[Block]:

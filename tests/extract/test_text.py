@@ -246,6 +246,12 @@ def test_byline_in_header_becomes_author() -> None:
     assert article.published == "2025-10-01"
 
 
+def test_question_headline_at_the_top_is_the_headline() -> None:
+    article = extract_text("Will the old bridge ever reopen to traffic after the repairs finish?\n\n" + BODY)
+    assert article.headline == "Will the old bridge ever reopen to traffic after the repairs finish?"
+    assert len(article.body) == 2
+
+
 def test_byline_in_trailing_list_is_not_an_author() -> None:
     text = "Bridge to close for repairs until spring\n\n" + BODY
     text += "More stories\nA headline about trains\nBy John Roe\n"
