@@ -160,6 +160,19 @@ class Polled:
     fetched_at: str | None = None
     changed: bool = True
 
+    @classmethod
+    def of(cls, result: RawPage | NotModified) -> Polled:
+        """The validators a fetch result carries (a fetched page is named by the URL asked for).
+
+        >>> Polled.of(RawPage(b"<urlset/>", url="https://news.example/sitemap.xml", headers={"etag": '"s1"'})).etag
+        '"s1"'
+        """
+        if isinstance(result, NotModified):
+            return cls(result.url, etag=result.etag, last_modified=result.last_modified, changed=False)
+        asked = result.source if result.source and "://" in result.source else None
+        return cls(asked or result.url or "", etag=result.headers.get("etag"),
+                   last_modified=result.headers.get("last-modified"), fetched_at=result.fetched_at)
+
 
 #: What a reader yields: a page, or a failure naming the input and the reason.
 IngestItem = RawPage | SourceFailure
