@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import unquote, urlsplit
 
 from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, UnsupportedInputError
@@ -167,6 +168,9 @@ _WIDGET_LABELS = frozenset({
     "more videos", "related videos", "featured", "featured stories", "spotlight", "recommendation",
     "most read articles", "more top stories", "top headlines", "headlines", "also in news",
     "lo más leído", "meistgelesen", "les plus lus", "più letti", "en çok okunanlar",
+    # Tables of contents: their entries repeat the subheadings, they are not the text.
+    "table of contents", "table of content", "contents", "in this article", "on this page",
+    "jump to", "jump to section", "skip to section", "what's in this article", "inhaltsverzeichnis",
 })
 _WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on)|"
                             r"popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
@@ -184,7 +188,7 @@ _ASIDE_LABELS = frozenset({
 })
 _TAG_LABELS = frozenset({
     "tags", "tag", "topics", "topic", "related topics", "related tags", "keywords", "filed under",
-    "explore more on these topics", "more on these topics", "suggested topics", "in this article",
+    "explore more on these topics", "more on these topics", "suggested topics",
     "more about", "categories", "themen", "etiquetas", "etiketler", "mots-clés",
 })
 # "Related: Title", "RelatedTRT World - Title" (label glued to the link), "ALSO READ | Title".
@@ -217,6 +221,8 @@ _BYLINE = re.compile(
 _BYLINE_END = re.compile(
     r"\s[|•·—–]\s|\s-\s|\s\|\s?|\d|\b(?:updated|published|posted|last updated|on|at)\b", re.I
 )
+_BYLINE_LABELS = frozenset({"by", "written by", "words by", "story by", "author", "authors", "posted by",
+                            "reported by", "von", "par", "por"})
 _NAME_PARTICLES = frozenset({"and", "&", "de", "da", "di", "del", "der", "van", "von", "al", "bin",
                              "la", "le", "du", "dos", "y", "e", "und", "et", "ibn", "el", "ter"})
 _DATE_LABEL = re.compile(
@@ -356,7 +362,19 @@ def _split_lines(text: str) -> list[_Line]:
             lines.append(_Line(index, folded, words, _classify(folded, words), gap or index == 0))
         gap = False
     _mark_embeds(lines)
+    _join_byline_labels(lines)
     return lines
+
+
+def _join_byline_labels(lines: list[_Line]) -> None:
+    """"Written by" alone on a line, the name on the next: read the pair as one byline."""
+    for line, following in pairwise(lines):
+        if _key(line.text) in _BYLINE_LABELS and following.kind == SHORT and following.words <= 6:
+            joined = "By " + following.text
+            if _byline_names(joined) is not None:
+                line.kind = MARKER
+                following.kind = BYLINE
+                following.text = joined
 
 
 def _mark_embeds(lines: list[_Line]) -> None:
@@ -460,7 +478,7 @@ def _byline_names(text: str) -> str | None:
     match = _BYLINE.match(text)
     if match is None:
         return None
-    rest = match.group(1)
+    rest = _unglue(match.group(1))
     end = _BYLINE_END.search(rest)
     names = rest[: end.start()] if end else rest
     names = names.strip(" ,;:|-–—")
