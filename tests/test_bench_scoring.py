@@ -5,19 +5,11 @@ The benchmark itself (benchmarks/extraction.py over the shared datasets) is not 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-# benchmarks/ is a top-level folder, not part of the installed package: make the project root importable.
-_ROOT = str(Path(__file__).resolve().parents[1])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from benchmarks import scoring  # noqa: E402
-from benchmarks.extraction import Page, ToolRun, Truth, run_tools, score_scrapinghub, score_wcxb  # noqa: E402
-from benchmarks.peers import Prediction, Tool, html_to_text  # noqa: E402
+from benchmarks import scoring
+from benchmarks.extraction import Page, ToolRun, Truth, run_tools, score_scrapinghub, score_wcxb
+from benchmarks.peers import Prediction, Tool, html_to_text
 
 TRUTH_BODY = "The coalition will end its mission in Iraq by September 2025."
 
