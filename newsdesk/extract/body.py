@@ -102,9 +102,13 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
     prose_total = _paragraph_text(root)
     text_total = _text_len(root)
 
+    prose_bar = max(prose_total * 0.4, 300)
+    text_bar = max(text_total * 0.4, 600)
+
     def holds_the_article(node: LexborNode) -> bool:
-        return (_paragraph_text(node) >= max(prose_total * 0.4, 300)
-                or _text_len(node) >= max(text_total * 0.4, 600))
+        text_len = _text_len(node)
+        # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
+        return text_len >= text_bar or (text_len >= prose_bar and _paragraph_text(node) >= prose_bar)
 
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
@@ -119,12 +123,13 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
     for node in root.css("[class],[id],[role]"):
         if node.tag in ("html", "body", "article", "main"):
             continue
-        role = node.attributes.get("role") or ""
-        strength = 2 if role in _FURNITURE_ROLES else boilerplate_strength(_name_of(node))
+        attrs = node.attributes
+        name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        strength = 2 if attrs.get("role") in _FURNITURE_ROLES else boilerplate_strength(name)
         if strength == 0 or holds_the_article(node):
             continue
         if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
-            if strength == 2 and _RELATED_NAME.search(_name_of(node)):
+            if strength == 2 and _RELATED_NAME.search(name):
                 related.extend(_anchors(node))
             node.remove()
 
