@@ -102,6 +102,7 @@ _PHOTO_NOTE = re.compile(
 )
 # "Credit...Jane Doe for The Times": a visually hidden label copied with its ellipsis.
 _HIDDEN_LABEL = re.compile(r"(?<![\w.])(Credit|Photo|Image|Photograph)\s*(?:\.{2,3}|…)\s*(?=\S)")
+_WITH_AGENCY = re.compile(r"\bwith\b", re.I)
 _REPORTED_BY = re.compile(r"\b(?:reporting|reported|written|writing) by\b", re.I)
 _MARKER_SPLIT = re.compile(r"\s*[·•|]\s*")
 _COMMENTS_LABEL = re.compile(
@@ -219,7 +220,7 @@ _BYLINE = re.compile(
 )
 # Where the names of a byline end: a separator, a date, a time, "Updated", "Published".
 _BYLINE_END = re.compile(
-    r"\s[|•·—–]\s|\s-\s|\s\|\s?|\d|\b(?:updated|published|posted|last updated|on|at)\b", re.I
+    r"\s[|•·—–]\s|\s-\s|\s\|\s?|\d|\b(?:updated|published|posted|last updated|on|at|with)\b", re.I
 )
 _BYLINE_LABELS = frozenset({"by", "written by", "words by", "story by", "author", "authors", "posted by",
                             "reported by", "von", "par", "por"})
@@ -241,7 +242,7 @@ _RELATIVE_DATE = re.compile(
     re.I,
 )
 # Copying glues neighbouring inline elements: "October 1, 20253:05 PM GMT+2Updated 2 hours ago".
-_GLUED_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+_GLUED_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d|[A-Z][a-z])")
 _GLUED_LABEL = re.compile(r"(?<=[\w)])(?=(?:Updated|Published|Last updated|Posted)\b)")
 _DATE_NOISE = frozenset({
     "date", "dated", "published", "updated", "update", "last", "first", "posted", "modified", "on", "at",
@@ -427,12 +428,12 @@ def _classify(text: str, words: int) -> str:
         return TAGS
     if _RELATED_GLUED.match(text) or (words <= 40 and _RELATED_INLINE.match(text)):
         return RELATED
+    if words <= 40 and _byline_names(text) is not None:
+        return BYLINE
     if words <= 40 and is_credit_line(text):
         return CREDIT
     if words <= 8 and _READING_LINE.match(text):
         return READING
-    if words <= 40 and _byline_names(text) is not None:
-        return BYLINE
     if words <= 20 and _is_date_line(text):
         return DATE
     if words <= 60 and _is_caption(text):
@@ -1158,6 +1159,9 @@ def extract_text(text: str, url: str | None = None) -> Article:
     # (a bare "AFP" there is the photo's).
     credit_lines += [line.text for line in header_lines[-12:]
                      if line.kind in (CREDIT, KICKER) and not line.in_widget and not _is_bare_photo_credit(line.text)]
+    # "By Jane Doe with AFP"
+    credit_lines += [line.text[m.start() :] for line in header_lines[-12:] if line.kind == BYLINE
+                     for m in [_WITH_AGENCY.search(line.text)] if m]
     wire = wire_source_from_lines(credit_lines).source
     authors = clean_authors(header.byline_names or [])
     if not header.byline_names:
@@ -1175,8 +1179,17 @@ def extract_text(text: str, url: str | None = None) -> Article:
 
     published = header.published
     updated = header.updated
-    if published is None:
-        published, late_updated = _dates(line for line in tail[:3])
+    # No date in the header: one among the first lines of the body region, just after the body,
+    # or in a list that ran into the body's start (its header cluster) is the next best.
+    fallbacks = (
+        [line for line in body_lines[:8] if not line.in_widget],
+        tail[:3],
+        [line for line in header_lines[-8:] if line.in_widget and line.kind == DATE],
+    )
+    for candidates in fallbacks:
+        if published is not None:
+            break
+        published, late_updated = _dates(candidates)
         updated = updated or late_updated
     if published is None and url:
         published = date_from_url(url)

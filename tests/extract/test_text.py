@@ -252,6 +252,12 @@ def test_question_headline_at_the_top_is_the_headline() -> None:
     assert len(article.body) == 2
 
 
+def test_byline_with_agency_gives_author_and_wire() -> None:
+    article = extract_text("Bridge to close for repairs until spring\nBy Jane Doe with AFP\nOctober 1, 2025\n\n" + BODY)
+    assert article.authors == ["Jane Doe"]
+    assert article.wire_source is not None and article.wire_source.code == "AFP"
+
+
 def test_byline_in_trailing_list_is_not_an_author() -> None:
     text = "Bridge to close for repairs until spring\n\n" + BODY
     text += "More stories\nA headline about trains\nBy John Roe\n"
