@@ -7,14 +7,18 @@ headlines with their own bylines. No markup says which is which, so this module 
 of the text instead, in three linear passes:
 
 1. **Classify** every line on its own (bounded regexes, no backtracking): prose, short
-   headline-like text, date line, byline, reading time, caption, credit, interface marker,
-   widget label ("Most read", "Related", "Tags"), boilerplate sentence, list item.
+   headline-like text, kicker, date line, byline, reading time, caption, credit, interface
+   marker, widget label ("Most read", "Related", "Tags", "Table of contents"), boilerplate
+   sentence, list item, table row, embedded-post attribution. Widget labels then open runs of
+   headline-like lines that are never body, wherever they sit, and whose bylines are never
+   the article's.
 2. **Segment** with scores: prose lines count their words, header furniture (dates, bylines,
-   captions) and short lines count against, interface text and widgets count nothing. The
-   maximum-sum run of lines (Kadane) is the body; what precedes it is the header zone and what
-   follows the footer. Widget labels open runs of headline-like lines that are never body,
-   wherever they sit, and whose bylines are never the article's.
-3. **Read fields** from their zone: headline, standfirst, section, dates, authors, caption and
+   captions) and short lines count against, interface text counts nothing. The maximum-sum
+   run of lines (Kadane) is the body; what precedes it is the header zone and what follows the
+   footer. The run is cut after the headline when a URL's slug names it, and before comments,
+   a second article's header or a closing run of unlabelled teasers.
+3. **Read fields** from their zone: headline (scored: repeated, over a standfirst, byline or
+   date, under a kicker, matching the URL), standfirst, section, dates, authors, caption and
    reading time from the header zone; body blocks, wire credit and related links from the body
    and the lines just after it.
 
@@ -300,22 +304,22 @@ class _Line:
 
 
 def section_title(text: str) -> str:
-    """A section name as a person writes it: ALL CAPS becomes Title Case, acronyms stay.
+    """A section name as a person writes it: ALL CAPS or all lower case becomes Title Case.
 
-    >>> section_title("MIDDLE EAST"), section_title("US POLITICS"), section_title("ARTS AND CULTURE")
+    >>> section_title("MIDDLE EAST"), section_title("US POLITICS"), section_title("arts and culture")
     ('Middle East', 'US Politics', 'Arts and Culture')
     >>> section_title("Middle East")
     'Middle East'
     """
     text = " ".join(text.split())
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters or not all(ch.isupper() for ch in letters):
+    if not letters or not (all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)):
         return text
     words = []
     for position, word in enumerate(text.split(" ")):
         folded = word.casefold()
         if folded in _ACRONYMS:
-            words.append(word)
+            words.append(word.upper())
         elif position > 0 and folded in _MINOR_WORDS:
             words.append(folded)
         else:

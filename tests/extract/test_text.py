@@ -299,7 +299,8 @@ def test_credit_on_its_own_line_belongs_to_the_caption_above() -> None:
 @pytest.mark.parametrize(
     ("raw", "title"),
     [("MIDDLE EAST", "Middle East"), ("US POLITICS", "US Politics"), ("ARTS AND CULTURE", "Arts and Culture"),
-     ("Middle East", "Middle East"), ("WORLD", "World"), ("ASIA-PACIFIC", "Asia-Pacific")],
+     ("Middle East", "Middle East"), ("WORLD", "World"), ("ASIA-PACIFIC", "Asia-Pacific"),
+     ("middle east", "Middle East"), ("us politics", "US Politics"), ("iPhone", "iPhone")],
 )
 def test_section_title(raw: str, title: str) -> None:
     assert section_title(raw) == title
