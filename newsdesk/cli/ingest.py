@@ -1,0 +1,104 @@
+"""``newsdesk ingest``: read sources, extract in worker processes, keep everything in the store."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from types import FrameType
+
+from newsdesk.cli.common import EXIT_INTERRUPTED, add_db_option, say
+from newsdesk.ingest import SourceFailure
+from newsdesk.ingest.files import read_path, read_stdin
+from newsdesk.model import RawPage
+from newsdesk.pipeline import DEFAULT_BATCH_SIZE, IngestReport, run_ingest
+from newsdesk.store import open_store
+
+#: Seconds between progress lines when standard error is not a terminal (logs, CI).
+LOG_EVERY_SECONDS = 10.0
+
+
+def read_sources(sources: Sequence[str], kind: str | None = None) -> Iterator[RawPage | SourceFailure]:
+    """Every input named on the command line, as one stream of pages and failures.
+
+    >>> [str(item) for item in read_sources(["/nonexistent/folder"])]
+    ['/nonexistent/folder: no such file or folder']
+    """
+    for source in sources:
+        if source == "-":
+            yield from read_stdin(kind=kind)
+        else:
+            yield from read_path(source)
+
+
+class _Progress:
+    """A progress bar on a terminal (rich), a quiet line every few seconds elsewhere."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.last_line = time.monotonic()
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                transient=True)
+            self.task = self.bar.add_task("ingesting", total=None)
+            self.bar.start()
+
+    def update(self, report: IngestReport) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description=report.summary())
+        elif not self.quiet and time.monotonic() - self.last_line >= LOG_EVERY_SECONDS:
+            self.last_line = time.monotonic()
+            say(f"newsdesk: {report.summary()}")
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _stop_on_sigterm() -> None:
+    # SIGTERM stops a run the way Ctrl-C does: batches in flight are written, nothing is lost.
+    def interrupt(_signum: int, _frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Ingest every source into the store and print the summary; the exit code says how it went."""
+    _stop_on_sigterm()
+    progress = _Progress(args.quiet)
+    command = "ingest " + " ".join(args.sources)
+    try:
+        with open_store(args.db) as store:
+            report = run_ingest(read_sources(args.sources, args.kind), store, workers=args.workers,
+                                batch_size=args.batch_size, command=command, progress=progress.update)
+    finally:
+        progress.close()
+    say(f"newsdesk: {'interrupted: ' if report.interrupted else ''}{report.summary()}")
+    return EXIT_INTERRUPTED if report.interrupted else report.exit_code
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Register ``ingest`` on the command's subparsers."""
+    parser = commands.add_parser(
+        "ingest", help="extract sources into the store",
+        description="Read files and folders (.html, .htm, .html.gz, .txt, .jsonl), WARC files "
+                    "(CC-NEWS included), standard input (-) and URLs; extract them in worker processes "
+                    "and keep articles, duplicates, not-articles and failures in the store. Running the "
+                    "same command again adds nothing. Exit code 0: all inputs read; 1: some failed "
+                    "(see `newsdesk stats`); 2: the command was wrong; 130: interrupted.")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders, WARCs, URLs, or -")
+    add_db_option(parser)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="extraction processes (default: one per core)")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help=f"inputs per committed batch (default {DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--kind", choices=("html", "text", "jsonl"), help="how to read standard input")
+    parser.add_argument("--quiet", action="store_true", help="no progress, only the summary")
+    parser.set_defaults(handler=run)
