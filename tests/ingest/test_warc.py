@@ -106,9 +106,10 @@ def test_gzip_content_encoding_kept_from_the_wire_is_decoded(tmp_path: Path) -> 
     assert "content-encoding" not in page.headers
 
 
-def test_truncated_file_gives_the_good_records_then_a_failure(tmp_path: Path) -> None:
-    path = tmp_path / "truncated.warc.gz"
-    offsets = write_warc(path, [Response(FLOODS_URL, FLOODS), Response(STRIKE_URL, STRIKE)])
+@pytest.mark.parametrize("compressed", [True, False])
+def test_truncated_file_gives_the_good_records_then_a_failure(tmp_path: Path, compressed: bool) -> None:
+    path = tmp_path / ("truncated.warc.gz" if compressed else "truncated.warc")
+    offsets = write_warc(path, [Response(FLOODS_URL, FLOODS), Response(STRIKE_URL, STRIKE)], gzip=compressed)
     data = path.read_bytes()
     path.write_bytes(data[: offsets[-1] + (len(data) - offsets[-1]) // 2])
     items = list(read_warc(path))
@@ -135,6 +136,18 @@ def test_corrupt_record_in_the_middle_is_reported_and_reading_goes_on(tmp_path: 
     assert urls == [FLOODS_URL, third]
     assert len(failures) == 1
     assert failures[0].source == f"{path}#{damaged_at}"
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_garbage_after_the_last_record_is_one_failure(tmp_path: Path, compressed: bool) -> None:
+    path = tmp_path / ("tail.warc.gz" if compressed else "tail.warc")
+    write_warc(path, [Response(FLOODS_URL, FLOODS)], gzip=compressed)
+    end = path.stat().st_size
+    with open(path, "ab") as out:
+        out.write(b"\x1f\x8b\x08\x00 partial download, then an HTML error page <html>503</html>")
+    items = list(read_warc(path))
+    assert isinstance(items[0], RawPage) and items[0].url == FLOODS_URL
+    assert [item.source for item in items[1:]] == [f"{path}#{end}"]
 
 
 def test_garbage_file_is_one_failure(tmp_path: Path) -> None:
