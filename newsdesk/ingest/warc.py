@@ -11,7 +11,9 @@ Content-Type is missing or generic, Common Crawl's ``WARC-Identified-Payload-Typ
 Payloads stored as they came off the wire (chunked, gzip, deflate, brotli, zstd) are decoded.
 
 A page's ``source`` is ``path#offset``: the byte offset of its record (of its gzip member in a
-.warc.gz), which :func:`record_location` parses and :func:`read_warc_record` reads back.
+.warc.gz), which :func:`record_location` parses and :func:`read_warc_record` reads back. A .warc.gz
+compressed as a single gzip stream (``gzip crawl.warc``) has no such offsets; its pages are named
+``path#record-N`` (the N-th record), which :func:`record_location` does not take for a location.
 
 Damage is reported, not fatal: a record shorter than its Content-Length (a truncated file) is a
 failure; a corrupt record ends fastwarc's iteration with an error, so the reader names the offset
@@ -116,34 +118,53 @@ def read_warc(path: str | os.PathLike[str], *, max_record_bytes: int = MAX_RECOR
         yield SourceFailure(name, f"cannot read file ({exc.strerror or exc})")
         return
     with handle:
-        compressed = handle.read(3) == _GZIP_MAGIC
+        scan = _Scan(handle, name, handle.read(3) == _GZIP_MAGIC, max_record_bytes)
         start: int | None = 0
-        reported = False
         while start is not None and start < size:
-            start, reported = yield from _read_from(handle, name, start, compressed, reported, max_record_bytes)
+            start = yield from scan.read_from(start)
 
 
-def _read_from(handle: BinaryIO, name: str, start: int, compressed: bool, reported: bool,
-               max_bytes: int) -> Generator[Item, None, tuple[int | None, bool]]:
-    """Iterate from ``start``; return where to resume after damage (None at the end) and whether
-    the damage there is already reported (so one broken stretch gives one failure)."""
-    handle.seek(start)
-    last: int | None = None
-    try:
-        for record in ArchiveIterator(handle, record_types=WarcRecordType.any_type, parse_http=False):
-            last = record.stream_pos
-            reported = False
-            item = _record_item(record, name, max_bytes)
-            if item is not None:
-                yield item
-    except (OSError, ValueError) as exc:
-        damaged = start if last is None else _record_end(handle, last, compressed)
-        resume = _next_record_start(handle, damaged + 1, compressed)
-        if not reported:
-            after = f"resumed at offset {resume}" if resume is not None else "nothing readable after it"
-            yield SourceFailure(f"{name}#{damaged}", f"corrupt WARC data ({exc}); {after}")
-        return resume, True
-    return None, reported
+class _Scan:
+    """One pass over a WARC file, resumed after each damaged stretch."""
+
+    def __init__(self, handle: BinaryIO, name: str, compressed: bool, max_bytes: int) -> None:
+        self.handle = handle
+        self.name = name
+        self.compressed = compressed
+        self.max_bytes = max_bytes
+        self.records = 0
+        self.previous: int | None = None
+        self.reported = False  # the current damaged stretch already has its failure
+
+    def source(self, position: int) -> str:
+        """``path#offset`` where a record can be read back from its offset; ``path#record-N`` where
+        it cannot (a .warc.gz compressed as one stream: fastwarc's positions then point nowhere)."""
+        seekable = position != self.previous and (
+            not self.compressed or os.pread(self.handle.fileno(), 3, position) == _GZIP_MAGIC)
+        self.previous = position
+        return f"{self.name}#{position}" if seekable else f"{self.name}#record-{self.records}"
+
+    def read_from(self, start: int) -> Generator[Item, None, int | None]:
+        """Read records from ``start``; return where to resume after damage, or None at the end."""
+        self.handle.seek(start)
+        last: int | None = None
+        try:
+            for record in ArchiveIterator(self.handle, record_types=WarcRecordType.any_type, parse_http=False):
+                last = record.stream_pos
+                self.records += 1
+                self.reported = False
+                item = _record_item(record, self.source(last), self.max_bytes)
+                if item is not None:
+                    yield item
+        except (OSError, ValueError) as exc:
+            damaged = start if last is None else _record_end(self.handle, last, self.compressed)
+            resume = _next_record_start(self.handle, damaged + 1, self.compressed)
+            if not self.reported:
+                after = f"resumed at offset {resume}" if resume is not None else "nothing readable after it"
+                yield SourceFailure(f"{self.name}#{damaged}", f"corrupt WARC data ({exc}); {after}")
+            self.reported = True
+            return resume
+        return None
 
 
 def read_warc_record(path: str | os.PathLike[str], offset: int, *, max_record_bytes: int = MAX_RECORD_BYTES,
@@ -164,7 +185,7 @@ def read_warc_record(path: str | os.PathLike[str], offset: int, *, max_record_by
             for record in ArchiveIterator(handle, record_types=WarcRecordType.any_type, parse_http=False):
                 if record.stream_pos != offset:
                     break
-                item = _record_item(record, name, max_record_bytes, restore=restore)
+                item = _record_item(record, source, max_record_bytes, restore=restore)
                 if item is None:
                     return SourceFailure(source, f"record is a {record.record_type} record, not a response")
                 return item
@@ -175,14 +196,13 @@ def read_warc_record(path: str | os.PathLike[str], offset: int, *, max_record_by
     return SourceFailure(source, "no WARC record starts at this offset")
 
 
-def _record_item(record: WarcRecord, name: str, max_bytes: int, *, restore: bool = False) -> Item | None:
+def _record_item(record: WarcRecord, source: str, max_bytes: int, *, restore: bool = False) -> Item | None:
     """The page (or failure) one record gives; None for records that are not responses."""
     kind = record.record_type
     if kind != WarcRecordType.response:
         if kind in (WarcRecordType.no_type, WarcRecordType.unknown):
-            return SourceFailure(f"{name}#{record.stream_pos}", "unreadable WARC record (no valid WARC-Type)")
+            return SourceFailure(source, "unreadable WARC record (no valid WARC-Type)")
         return None
-    source = f"{name}#{record.stream_pos}"
     warc_headers = record.headers
     url = (warc_headers.get("WARC-Target-URI") or "").strip().strip("<>") or None
     if url is not None and url.startswith("dns:"):

@@ -69,6 +69,19 @@ def test_source_names_the_record_and_reads_back(tmp_path: Path) -> None:
     assert isinstance(again, RawPage) and again.data == STRIKE and again.url == STRIKE_URL
 
 
+def test_warc_gzipped_as_one_stream_is_read_with_record_numbers(tmp_path: Path) -> None:
+    plain = tmp_path / "crawl.warc"
+    write_warc(plain, [Response(FLOODS_URL, FLOODS), Response(STRIKE_URL, STRIKE)], gzip=False)
+    whole = tmp_path / "crawl.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))
+    floods, strike = read_warc(whole)
+    assert isinstance(floods, RawPage) and isinstance(strike, RawPage)
+    assert (floods.url, strike.url) == (FLOODS_URL, STRIKE_URL) and strike.data == STRIKE
+    # Offsets inside one gzip stream cannot be seeked to, so the sources are record numbers.
+    assert strike.source == f"{whole}#record-5"
+    assert record_location(strike.source) is None
+
+
 def test_redirects_and_errors_are_skipped_with_their_reason(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     write_warc(path, [
