@@ -28,17 +28,19 @@ from newsdesk.model import RawPage
 
 if TYPE_CHECKING:
     from newsdesk.ingest.feeds import read_feed
-    from newsdesk.ingest.fetch import Fetcher, FetchRequest, FetchSettings, fetch_urls
+    from newsdesk.ingest.fetch import AsyncFetcher, Fetcher, FetchRequest, FetchResult, FetchSettings, fetch_urls
     from newsdesk.ingest.files import read_path, read_stdin
     from newsdesk.ingest.rawstore import RawStore, RecordLocation, read_record
-    from newsdesk.ingest.sitemaps import read_sitemap, walk_sitemaps
-    from newsdesk.ingest.sources import SourcesFileError, discover, load_sources, resolve_url
-    from newsdesk.ingest.warc import read_warc, record_location
+    from newsdesk.ingest.sitemaps import SitemapLink, read_sitemap, walk_sitemaps
+    from newsdesk.ingest.sources import SourcesFileError, discover, load_sources, parse_sources, resolve_url
+    from newsdesk.ingest.warc import read_warc, read_warc_record, record_location
 
 __all__ = [
     "HTML_CONTENT_TYPES",
+    "AsyncFetcher",
     "Discovered",
     "FetchRequest",
+    "FetchResult",
     "FetchSettings",
     "Fetcher",
     "IngestItem",
@@ -46,18 +48,21 @@ __all__ = [
     "Polled",
     "RawStore",
     "RecordLocation",
+    "SitemapLink",
     "SourceFailure",
     "SourcesFileError",
     "discover",
     "fetch_urls",
     "load_sources",
     "media_type",
+    "parse_sources",
     "read_feed",
     "read_path",
     "read_record",
     "read_sitemap",
     "read_stdin",
     "read_warc",
+    "read_warc_record",
     "record_location",
     "resolve_url",
     "utc_now",
@@ -66,12 +71,14 @@ __all__ = [
 
 _LAZY = {
     "read_path": "files", "read_stdin": "files",
-    "read_warc": "warc", "record_location": "warc",
+    "read_warc": "warc", "read_warc_record": "warc", "record_location": "warc",
     "read_feed": "feeds",
-    "read_sitemap": "sitemaps", "walk_sitemaps": "sitemaps",
-    "Fetcher": "fetch", "FetchRequest": "fetch", "FetchSettings": "fetch", "fetch_urls": "fetch",
+    "read_sitemap": "sitemaps", "walk_sitemaps": "sitemaps", "SitemapLink": "sitemaps",
+    "Fetcher": "fetch", "AsyncFetcher": "fetch", "FetchRequest": "fetch", "FetchResult": "fetch",
+    "FetchSettings": "fetch", "fetch_urls": "fetch",
     "RawStore": "rawstore", "RecordLocation": "rawstore", "read_record": "rawstore",
-    "load_sources": "sources", "discover": "sources", "resolve_url": "sources", "SourcesFileError": "sources",
+    "load_sources": "sources", "parse_sources": "sources", "discover": "sources", "resolve_url": "sources",
+    "SourcesFileError": "sources",
 }
 
 
