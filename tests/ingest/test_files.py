@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from ingest_warcs import Response, write_warc
 
 from newsdesk.ingest import SourceFailure
@@ -155,3 +156,14 @@ def test_stdin_over_the_cap_is_a_failure() -> None:
 def test_missing_path_is_a_failure(tmp_path: Path) -> None:
     (failure,) = read_path(tmp_path / "nowhere")
     assert isinstance(failure, SourceFailure) and failure.reason == "no such file or folder"
+
+
+SHARED_PAGES = Path(__file__).resolve().parents[3] / "shared" / "data" / "scrapinghub-aeb" / "html"
+
+
+@pytest.mark.skipif(not SHARED_PAGES.is_dir(), reason="shared benchmark data not present")
+def test_shared_benchmark_folder_reads_without_failures() -> None:
+    items = list(read_path(SHARED_PAGES))
+    assert len(items) == len(list(SHARED_PAGES.glob("*.html.gz")))
+    assert not _failures(items)
+    assert all(page.kind == "html" and page.data.lstrip()[:1] == b"<" for page in _pages(items))
