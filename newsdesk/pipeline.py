@@ -92,8 +92,8 @@ def to_outcome(item: RawPage | SourceFailure) -> Outcome:
     ('FailureOutcome', 'empty input')
     """
     if isinstance(item, SourceFailure):
-        if item.skipped:
-            return NotArticleOutcome(item.source, item.url, item.reason)
+        # Even an input read fine that holds no page (a PDF, an HTTP 404 in a crawl) is quarantined
+        # with its reason: the user sees it in `stats` and can tell a crawl's noise from a failure.
         return FailureOutcome(item.source, "read", item.reason, url=item.url)
     name = item.source or item.url or "<input>"
     warc = _warc_ref(item)
@@ -116,7 +116,7 @@ def to_outcomes(items: list[RawPage | SourceFailure]) -> list[Outcome]:
 
     >>> [type(o).__name__ for o in to_outcomes([SourceFailure("x.pdf", "content type application/pdf",
     ...                                                          skipped=True)])]
-    ['NotArticleOutcome']
+    ['FailureOutcome']
     """
     return [to_outcome(item) for item in items]
 

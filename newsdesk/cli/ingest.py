@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, add_db_option, say
@@ -15,23 +15,70 @@ from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.files import read_path, read_stdin
 from newsdesk.model import RawPage
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE, IngestReport, run_ingest
-from newsdesk.store import open_store
+from newsdesk.store import Store, open_store
+from newsdesk.store.base import Outlet
 
 #: Seconds between progress lines when standard error is not a terminal (logs, CI).
 LOG_EVERY_SECONDS = 10.0
 
 
-def read_sources(sources: Sequence[str], kind: str | None = None) -> Iterator[RawPage | SourceFailure]:
+def read_sources(sources: Sequence[str], kind: str | None = None, store: Store | None = None
+                 ) -> Iterator[RawPage | SourceFailure]:
     """Every input named on the command line, as one stream of pages and failures.
+
+    Files, folders and WARCs are read; URLs are fetched (a feed or a sitemap is expanded into
+    its articles); a ``sources.toml`` is polled outlet by outlet. With a ``store``, URLs it
+    already holds are not fetched again.
 
     >>> [str(item) for item in read_sources(["/nonexistent/folder"])]
     ['/nonexistent/folder: no such file or folder']
     """
-    for source in sources:
-        if source == "-":
-            yield from read_stdin(kind=kind)
-        else:
-            yield from read_path(source)
+    fetcher = None
+    try:
+        for source in sources:
+            if source == "-":
+                yield from read_stdin(kind=kind)
+            elif "://" in source or source.lower().endswith(".toml"):
+                from newsdesk.ingest.fetch import Fetcher
+                from newsdesk.ingest.remote import read_outlets, read_urls
+
+                fetcher = fetcher or Fetcher()
+                is_new = _new_in(store)
+                if "://" in source:
+                    yield from read_urls([source], fetcher, is_new)
+                else:
+                    outlets = _load_outlets(source, store)
+                    if isinstance(outlets, SourceFailure):
+                        yield outlets
+                    else:
+                        yield from read_outlets(outlets, fetcher, is_new)
+            else:
+                yield from read_path(source)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _new_in(store: Store | None) -> Callable[[list[str]], list[str]]:
+    def is_new(urls: list[str]) -> list[str]:
+        if store is None:
+            return urls
+        seen = store.seen_urls(urls)
+        return [url for url in urls if url not in seen]
+
+    return is_new
+
+
+def _load_outlets(path: str, store: Store | None) -> list[Outlet] | SourceFailure:
+    from newsdesk.ingest.sources import SourcesFileError, load_sources
+
+    try:
+        outlets = load_sources(path)
+    except SourcesFileError as exc:
+        return SourceFailure(path, str(exc).removeprefix(f"{path}: "))
+    if store is not None:
+        store.upsert_outlets(outlets)
+    return outlets
 
 
 class _Progress:
@@ -76,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     command = "ingest " + " ".join(args.sources)
     try:
         with open_store(args.db) as store:
-            report = run_ingest(read_sources(args.sources, args.kind), store, workers=args.workers,
+            report = run_ingest(read_sources(args.sources, args.kind, store), store, workers=args.workers,
                                 batch_size=args.batch_size, command=command, progress=progress.update)
     finally:
         progress.close()
@@ -89,7 +136,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "ingest", help="extract sources into the store",
         description="Read files and folders (.html, .htm, .html.gz, .txt, .jsonl), WARC files "
-                    "(CC-NEWS included), standard input (-) and URLs; extract them in worker processes "
+                    "(CC-NEWS included), standard input (-), URLs of articles, feeds or sitemaps, and "
+                    "sources.toml files of outlets; extract them in worker processes "
                     "and keep articles, duplicates, not-articles and failures in the store. Running the "
                     "same command again adds nothing. Exit code 0: all inputs read; 1: some failed "
                     "(see `newsdesk stats`); 2: the command was wrong; 130: interrupted.")
