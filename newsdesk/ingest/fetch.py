@@ -341,12 +341,15 @@ class AsyncFetcher:
 
     async def _in_turn(self, host: _Host, delay: float, work: Coroutine[Any, Any, T]) -> T:
         """Run ``work`` when the host's delay has passed, holding one of the global slots."""
-        wait = host.next_start - time.monotonic()
-        if wait > 0:
-            await asyncio.sleep(wait)
-        async with self._slots:
-            host.next_start = time.monotonic() + delay
-            return await work
+        try:
+            wait = host.next_start - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            async with self._slots:
+                host.next_start = time.monotonic() + delay
+                return await work
+        finally:
+            work.close()  # Cancelled before it ran: close it, or Python warns it was never awaited.
 
     async def _request(self, url: str, asked: str, headers: dict[str, str], accept: Collection[str],
                        max_bytes: int) -> FetchResult | _Redirect | _Retry:
@@ -501,12 +504,23 @@ class Fetcher:
             error = exc
         await queue.put((True, error))
 
+    @staticmethod
+    async def _cancel_pending() -> None:
+        current = asyncio.current_task()
+        pending = [task for task in asyncio.all_tasks() if task is not current]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
     def close(self) -> None:
         """Close the connections and stop the background thread."""
         if self._closed:
             return
         self._closed = True
         try:
+            # Work left pending by an interrupted consumer (Ctrl-C mid fetch_many) is cancelled and
+            # awaited here, so the loop closes with nothing half-done to complain about.
+            self._call(self._cancel_pending())
             self._call(self._async.aclose())
         finally:
             self._loop.call_soon_threadsafe(self._loop.stop)
