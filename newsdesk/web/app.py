@@ -1,0 +1,65 @@
+"""The FastAPI application: the reader's pages, the feeds, the REST API under /api/v1, OpenAPI at /docs.
+
+:func:`create_app` builds one app over one store. ``uvicorn`` serves it (``newsdesk serve``);
+tests drive it through ``fastapi.testclient.TestClient`` without a network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from newsdesk import __version__
+from newsdesk.web import api, feeds, pages
+from newsdesk.web.config import load_config
+from newsdesk.web.errors import install_error_handlers
+from newsdesk.web.state import AppState
+from newsdesk.web.stores import ThreadStores, prepare_database
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+_DESCRIPTION = """Read and search the news newsdesk has stored, and ingest more.
+
+Reading needs no token. Lists are paged with an opaque `cursor`: pass back the `next_cursor` of
+the previous page. `POST /api/v1/ingest` needs `Authorization: Bearer <token>`, the token the
+server was configured with (`NEWSDESK_TOKEN`); without one configured, writing is disabled (403).
+
+Errors are `{"error": {"status", "code", "message", "errors": [{"location", "message"}]}}`.
+"""
+
+
+def create_app(db: str | None = None, *, token: str | None = None, allow_private_urls: bool = False) -> FastAPI:
+    """The newsdesk web app over the store at ``db`` (default ``$NEWSDESK_DB``, else ``./newsdesk.db``).
+
+    ``token`` (default ``$NEWSDESK_TOKEN``) is the bearer token that allows writing; without one,
+    writing is disabled. A missing database is created, an old one migrated.
+    ``allow_private_urls`` lets the ingest endpoint fetch loopback and private addresses.
+
+    >>> import tempfile, os
+    >>> from fastapi.testclient import TestClient
+    >>> client = TestClient(create_app(os.path.join(tempfile.mkdtemp(), "news.db")))
+    >>> client.get("/api/v1/stats").json()["articles"]
+    0
+    """
+    config = load_config(db, token)
+    prepare_database(config.db)
+    app = FastAPI(
+        title="newsdesk",
+        version=__version__,
+        description=_DESCRIPTION,
+        openapi_tags=[
+            {"name": "articles", "description": "Stored articles: lists, search, one article, related articles."},
+            {"name": "outlets", "description": "The outlets articles come from."},
+            {"name": "store", "description": "Counts over the whole store."},
+            {"name": "ingest", "description": "Add an article (needs the bearer token)."},
+        ],
+    )
+    app.state.newsdesk = AppState(config, ThreadStores(config.db), allow_private_urls=allow_private_urls)
+    install_error_handlers(app, pages.error_page)
+    app.include_router(api.router)
+    app.include_router(feeds.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

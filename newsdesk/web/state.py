@@ -1,0 +1,37 @@
+"""What every route of one app shares: its configuration and its stores, kept on ``app.state``.
+
+>>> from fastapi import FastAPI
+>>> from newsdesk.web.config import WebConfig
+>>> app = FastAPI()
+>>> app.state.newsdesk = AppState(WebConfig(db="news.db"), ThreadStores("news.db"))
+>>> app.state.newsdesk.config.writes_enabled
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+
+from newsdesk.web.config import WebConfig
+from newsdesk.web.stores import ThreadStores
+
+
+@dataclass(slots=True)
+class AppState:
+    """The configuration and the stores of one app.
+
+    ``allow_private_urls`` lets the write endpoint fetch loopback and private addresses
+    (for tests and for a server that ingests from an intranet on purpose).
+    """
+
+    config: WebConfig
+    stores: ThreadStores
+    allow_private_urls: bool = False
+
+
+def app_state(request: Request) -> AppState:
+    """The state of the app serving ``request``."""
+    state: AppState = request.app.state.newsdesk
+    return state
