@@ -1,0 +1,731 @@
+"""Ingest benchmark: newsdesk and datatrove turning the same WARC crawl into stored text, in one run.
+
+What is measured, for each tool, on the same .warc.gz files built from the 974 pages of
+``../shared/data`` (scrapinghub-aeb and wcxb-dev-articles, repeated to ``--records`` responses by
+``benchmarks/make_warc.py``; written to a temporary folder or ``--work``, never into the repository):
+
+* newsdesk: the command a user types, ``newsdesk ingest FILES... --db fresh.db --workers W --quiet``,
+  into a store that does not exist yet: read (fastwarc), extract (W worker processes), write (SQLite
+  with its full-text index, one writer).
+* datatrove: ``WarcReader -> Trafilatura -> JsonlWriter`` under ``LocalPipelineExecutor(tasks=W,
+  workers=W)``, every step with its defaults (Trafilatura ``favour_precision=True`` with its one-second
+  timeout per page, gzipped JSON Lines out).
+
+datatrove gives each task whole files (task k reads files k, k+W, ...) and cannot split one file
+across tasks, so both tools get the input as W files of consecutive records: one file would leave
+all but one of datatrove's tasks idle.
+
+Each tool runs as a child process in a session of its own, so that everything it starts is
+measured: wall time from start to exit; pages per second (responses in the input / wall seconds,
+start-up included); CPU seconds of all its processes; and peak memory, sampled every 0.1 s from
+``/proc``: the sum of PSS over its processes (PSS shares pages that forked workers have in common
+among them, so the sum is what the run adds to the machine's memory), and the largest RSS of any one
+process. CPU seconds are the larger of two lower bounds: ``getrusage(RUSAGE_CHILDREN)`` (exact for
+every process that was waited for, but blind to processes a server process forks, as datatrove's
+forkserver does) and the sum of the last CPU time sampled for each process. psutil is not a
+dependency, hence ``/proc`` by hand.
+
+``--profile`` adds where newsdesk's time goes: the stages run one after the other in this process,
+on the first records of the input (read, pickling to and from a worker, extraction, SQLite writer).
+
+datatrove's WarcReader imports cchardet and python-magic. Where they are not installed, the peer
+runs :class:`PlainWarcReader`, WarcReader with its record function redone without them: magic is
+only asked when a record has no ``WARC-Identified-Payload-Type`` (every record here has one), and
+cchardet only when a page is not UTF-8 (every page here is), where charset-normalizer stands in.
+The report says which reader ran.
+
+Usage::
+
+    python benchmarks/ingest.py                                 # 5,000 records, both tools, 2 workers
+    python benchmarks/ingest.py --records 5000 50000 --json ingest.json --profile
+    python benchmarks/ingest.py --records 50000 --tools newsdesk --work /tmp/ingest-bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import pickle
+import platform
+import resource
+import shlex
+import signal
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+if not __package__:
+    # Run as a script: make the project root importable so ``benchmarks.*`` resolves as under -m.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.make_warc import COPY_MODES, load_pages, write_warcs
+
+try:
+    from datatrove.pipeline.readers import WarcReader as DatatroveWarcReader
+    from datatrove.pipeline.readers.base import BaseDiskReader
+    from datatrove.pipeline.writers.disk_base import DiskWriter
+except ImportError:  # The peer is optional: newsdesk alone can still be measured.
+    DatatroveWarcReader = None
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
+TOOLS = ("newsdesk", "datatrove")
+
+#: The bar the issue sets: newsdesk's pages per second over datatrove's.
+MIN_SPEED_RATIO = 3.0
+#: Seconds between two samples of the measured processes.
+SAMPLE_EVERY = 0.1
+#: Longest a single tool run may take before it is stopped, in seconds.
+RUN_TIMEOUT = 3 * 3600
+#: Records the --profile breakdown runs on, and the batch size it pickles and writes.
+PROFILE_RECORDS = 1000
+PROFILE_BATCH = 100
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+# ------------------------------------------------------------------------------------- measurement
+
+
+@dataclass(slots=True)
+class Measured:
+    """How one child process run went: its exit status, time, CPU and memory.
+
+    >>> Measured(["true"], 0, 2.0, 3.5, 1 << 30, 1 << 29, 4).peak_pss_mib
+    1024.0
+    """
+
+    command: list[str]
+    returncode: int
+    wall_s: float
+    cpu_s: float
+    peak_pss_bytes: int
+    peak_rss_one_bytes: int
+    max_processes: int
+    stderr_tail: str = ""
+
+    @property
+    def peak_pss_mib(self) -> float:
+        """Peak PSS summed over the run's processes, in MiB."""
+        return self.peak_pss_bytes / 1048576
+
+    @property
+    def peak_rss_one_mib(self) -> float:
+        """Largest RSS of any one of the run's processes, in MiB."""
+        return self.peak_rss_one_bytes / 1048576
+
+
+@dataclass(slots=True)
+class _ProcSample:
+    cpu_s: float
+    rss_bytes: int
+    pss_bytes: int
+
+
+def _read_proc(pid: int, session: int) -> _ProcSample | None:
+    """CPU and memory of ``pid`` when it belongs to ``session``; None when it does not or is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its closing one.
+    fields = stat[stat.rindex(")") + 2 :].split()
+    if int(fields[3]) != session:
+        return None
+    cpu = (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+    rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    pss = rss
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+                break
+    return _ProcSample(cpu, rss, pss)
+
+
+class _SessionSampler(threading.Thread):
+    """Samples every process of one session (a measured command and all it starts) until stopped."""
+
+    def __init__(self, session: int) -> None:
+        super().__init__(daemon=True)
+        self.session = session
+        self.stop_event = threading.Event()
+        self.peak_pss = 0
+        self.peak_rss_one = 0
+        self.max_processes = 0
+        self.cpu_by_pid: dict[int, float] = {}
+
+    def run(self) -> None:
+        while not self.stop_event.is_set():
+            self.sample()
+            self.stop_event.wait(SAMPLE_EVERY)
+
+    def sample(self) -> None:
+        total_pss = 0
+        count = 0
+        for name in os.listdir("/proc"):
+            if not name.isdigit():
+                continue
+            sample = _read_proc(int(name), self.session)
+            if sample is None:
+                continue
+            count += 1
+            total_pss += sample.pss_bytes
+            self.peak_rss_one = max(self.peak_rss_one, sample.rss_bytes)
+            self.cpu_by_pid[int(name)] = sample.cpu_s
+        self.peak_pss = max(self.peak_pss, total_pss)
+        self.max_processes = max(self.max_processes, count)
+
+
+def measure(command: Sequence[str], *, stderr_path: Path, timeout: float = RUN_TIMEOUT,
+            env: dict[str, str] | None = None) -> Measured:
+    """Run ``command`` in a new session and measure it and every process it starts.
+
+    >>> m = measure([sys.executable, "-c", "print('hi')"], stderr_path=Path(tempfile.mkdtemp()) / "err")
+    >>> m.returncode, m.wall_s > 0, m.max_processes >= 0
+    (0, True, True)
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    with open(stderr_path, "wb") as stderr:
+        process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
+                                   env=env)
+        sampler = _SessionSampler(process.pid)
+        sampler.start()
+        try:
+            returncode = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            returncode = process.wait()
+        finally:
+            wall = time.perf_counter() - started
+            sampler.stop_event.set()
+            sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    waited_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    sampled_cpu = sum(sampler.cpu_by_pid.values())
+    tail = stderr_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+    return Measured(list(command), returncode, wall, max(waited_cpu, sampled_cpu), sampler.peak_pss,
+                    sampler.peak_rss_one, sampler.max_processes, tail)
+
+
+# ------------------------------------------------------------------------------------------- tools
+
+
+@dataclass(slots=True)
+class ToolRun:
+    """One tool on one input: the measurement and what the tool made of the records.
+
+    ``pages_per_s`` is responses in the input per wall second.
+
+    >>> run = ToolRun("newsdesk", 5000, 2, Measured(["x"], 0, 10.0, 18.0, 0, 0, 3))
+    >>> run.pages_per_s, run.pages_per_cpu_s
+    (500.0, 277.77777777777777)
+    """
+
+    tool: str
+    records: int
+    workers: int
+    measured: Measured
+    outcome: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""
+
+    @property
+    def pages_per_s(self) -> float:
+        """Responses per wall second."""
+        return self.records / self.measured.wall_s if self.measured.wall_s else 0.0
+
+    @property
+    def pages_per_cpu_s(self) -> float:
+        """Responses per CPU second (all processes)."""
+        return self.records / self.measured.cpu_s if self.measured.cpu_s else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with the derived rates."""
+        data = asdict(self)
+        data["pages_per_s"] = self.pages_per_s
+        data["pages_per_cpu_s"] = self.pages_per_cpu_s
+        return data
+
+
+def newsdesk_command(paths: Sequence[Path], db: Path, workers: int) -> list[str]:
+    """The ``newsdesk ingest`` command line, through the installed ``newsdesk`` script when there is one.
+
+    >>> newsdesk_command([Path("a.warc.gz")], Path("x.db"), 2)[-6:]
+    ['ingest', 'a.warc.gz', '--db', 'x.db', '--workers', '2']
+    """
+    script = Path(sys.executable).with_name("newsdesk")
+    launcher = [str(script)] if script.exists() else [sys.executable, "-c",
+                                                       "import sys; from newsdesk.cli import main; sys.exit(main())"]
+    return [*launcher, "ingest", *map(str, paths), "--db", str(db), "--workers", str(workers)]
+
+
+def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int) -> ToolRun:
+    """Ingest ``paths`` into a fresh store under ``work`` and count what the store holds afterwards."""
+    db = work / f"newsdesk-{records}.db"
+    for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    command = [*newsdesk_command(paths, db, workers), "--quiet"]
+    measured = measure(command, stderr_path=work / f"newsdesk-{records}.stderr")
+    return ToolRun("newsdesk", records, workers, measured, _store_outcome(db))
+
+
+def _store_outcome(db: Path) -> dict[str, Any]:
+    if not db.exists():
+        return {}
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                  for table in ("articles", "duplicates", "not_articles", "quarantine", "raw_pages")}
+        counts["indexed"] = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    finally:
+        conn.close()
+    counts["db_mib"] = round(sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1048576, 1)
+    return counts
+
+
+def run_datatrove(folder: Path, work: Path, records: int, workers: int) -> ToolRun:
+    """Run datatrove's pipeline over every .warc.gz in ``folder`` in a child process, then read its stats."""
+    out = work / f"datatrove-{records}-out"
+    logs = work / f"datatrove-{records}-logs"
+    for old in (out, logs):
+        if old.exists():
+            _remove_tree(old)
+    command = [sys.executable, str(Path(__file__).resolve()), "--peer-run", str(folder), "--peer-out", str(out),
+               "--peer-logs", str(logs), "--workers", str(workers)]
+    measured = measure(command, stderr_path=work / f"datatrove-{records}.stderr")
+    outcome, variant = _datatrove_outcome(out, logs)
+    return ToolRun("datatrove", records, workers, measured, outcome, variant)
+
+
+def _remove_tree(path: Path) -> None:
+    for child in sorted(path.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        child.rmdir() if child.is_dir() else child.unlink()
+    path.rmdir()
+
+
+def _datatrove_outcome(out: Path, logs: Path) -> tuple[dict[str, Any], str]:
+    outcome: dict[str, Any] = {}
+    written = 0
+    for part in sorted(out.glob("*.jsonl.gz")):
+        with gzip.open(part, "rb") as handle:
+            written += sum(1 for _ in handle)
+    outcome["documents_written"] = written
+    variant = ""
+    with contextlib.suppress(OSError, ValueError):
+        variant = (logs / "stand-ins.txt").read_text(encoding="utf-8").strip()
+    with contextlib.suppress(OSError, ValueError):
+        for step in json.loads((logs / "stats.json").read_text(encoding="utf-8")):
+            if "Trafilatura" in step.get("name", ""):
+                stats = step.get("stats", {})
+                for key in ("total", "extracted", "forwarded", "dropped", "timeout", "broken_process", "clean_error"):
+                    value = stats.get(key)
+                    if isinstance(value, dict):
+                        value = value.get("total", value.get("n"))
+                    if value is not None:
+                        outcome[f"trafilatura_{key}"] = value
+    outcome["output_mib"] = round(sum(p.stat().st_size for p in out.glob("*")) / 1048576, 1) if out.exists() else 0
+    return outcome, variant
+
+
+# --------------------------------------------------------------------------------- datatrove (peer)
+
+
+def _plain_process_record(record: Any) -> dict[str, Any] | None:
+    """datatrove 0.10.1's ``process_record``, with charset-normalizer for cchardet and no magic sniffing."""
+    if record.rec_type != "response" and record.rec_type != "conversion":
+        return None
+    mime_type = record.rec_headers.get("WARC-Identified-Payload-Type", None)
+    if mime_type is None or (
+        mime_type not in ("text/html", "application/xhtml+xml")
+        and (record.rec_type != "conversion" or mime_type != "text/plain")
+    ):
+        return None
+    content_bytes = record.content_stream().read()
+    try:
+        html = content_bytes.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(content_bytes).best()
+        if best is None or best.encoding in ("utf_8", "utf-8"):
+            return None
+        html = str(best)
+    url = record.rec_headers.get("WARC-Target-URI", None)
+    return {"text": html, "id": record.rec_headers["WARC-Record-ID"], "url": url,
+            "date": record.rec_headers.get("WARC-Date", None)}
+
+
+if DatatroveWarcReader is not None:
+
+    class PlainWarcReader(BaseDiskReader):  # type: ignore[misc,valid-type]
+        """datatrove's WarcReader, reading records with :func:`_plain_process_record`.
+
+        A subclass of WarcReader would inherit its dependency check (datatrove checks the whole MRO),
+        so this one stands beside it on the same base, with the same constructor and loop.
+        """
+
+        name = "🕷 Warc"
+
+        def __init__(self, data_folder: str, compression: str | None = "infer",
+                     glob_pattern: str | None = None) -> None:
+            self.compression = compression
+            super().__init__(data_folder, glob_pattern=glob_pattern)
+
+        def read_file(self, filepath: str) -> Iterator[Any]:
+            """Documents of one WARC file, as WarcReader.read_file gives them."""
+            from warcio.archiveiterator import ArchiveIterator
+
+            with self.data_folder.open(filepath, "rb", compression=self.compression) as handle:
+                for index, record in enumerate(ArchiveIterator(handle)):
+                    with self.track_time():
+                        data = _plain_process_record(record)
+                        if not data:
+                            continue
+                        document = self.get_document_from_dict(data, filepath, index)
+                        if not document:
+                            continue
+                    yield document
+
+
+    class PlainJsonlWriter(DiskWriter):  # type: ignore[misc,valid-type]
+        """datatrove's JsonlWriter with the standard library's json in place of orjson (same lines out)."""
+
+        default_output_filename: str = "${rank}.jsonl"
+        name = "🐿 Jsonl"
+
+        def __init__(self, output_folder: str, compression: str | None = "gzip") -> None:
+            super().__init__(output_folder, compression=compression, mode="wb")
+
+        def _write(self, document: dict[str, Any], file_handler: Any, _filename: str) -> None:
+            from datatrove.pipeline.writers.jsonl import _json_default
+
+            line = json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+            file_handler.write(line.encode("utf-8") + b"\n")
+
+
+def _datatrove_steps(folder: Path, out: Path) -> tuple[list[Any], str]:
+    """The reader, extractor and writer of the peer pipeline, and a note of any stand-in used."""
+    from datatrove.pipeline.extractors import Trafilatura
+    from datatrove.pipeline.writers import JsonlWriter
+
+    # By module name, so that the pickled pipeline finds the stand-ins in datatrove's worker processes.
+    import benchmarks.ingest as this
+
+    notes = []
+    reader_class: Any = DatatroveWarcReader
+    if not (_importable("cchardet") and _importable("magic")):
+        reader_class = this.PlainWarcReader
+        notes.append("WarcReader without cchardet and python-magic")
+    writer_class: Any = JsonlWriter
+    if not _importable("orjson"):
+        writer_class = this.PlainJsonlWriter
+        notes.append("JsonlWriter with json for orjson")
+    steps = [reader_class(str(folder), glob_pattern="*.warc.gz"), Trafilatura(), writer_class(str(out))]
+    return steps, "; ".join(notes)
+
+
+def _importable(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+def run_datatrove_pipeline(folder: Path, out: Path, logs: Path, workers: int) -> None:
+    """datatrove's WarcReader -> Trafilatura -> JsonlWriter over ``folder``, ``workers`` tasks at once."""
+    from datatrove.executor import LocalPipelineExecutor
+
+    if DatatroveWarcReader is None:
+        raise SystemExit("datatrove is not installed: pip install -e '.[bench]'")
+    steps, notes = _datatrove_steps(folder, out)
+    logs.mkdir(parents=True, exist_ok=True)
+    (logs / "stand-ins.txt").write_text(notes + "\n", encoding="utf-8")
+    LocalPipelineExecutor(pipeline=steps, tasks=workers, workers=workers, logging_dir=str(logs)).run()
+
+
+# --------------------------------------------------------------------------------- profile (newsdesk)
+
+
+def profile_newsdesk(path: Path, records: int = PROFILE_RECORDS, batch_size: int = PROFILE_BATCH) -> dict[str, Any]:
+    """CPU seconds per 1,000 pages of each newsdesk stage, run one after the other in this process.
+
+    Stages: ``read`` (fastwarc to RawPages), ``pickle_to_worker`` (a batch of pages pickled and
+    unpickled, as the pool sends it), ``extract`` (:func:`newsdesk.pipeline.to_outcomes`),
+    ``pickle_from_worker`` (the outcomes back), ``write`` (:meth:`Store.write_batch` into a fresh
+    SQLite file). ``main_process`` sums what the ingesting process itself does (read, both pickling
+    halves on its side, write); ``workers`` what the extraction processes do.
+    """
+    from newsdesk.ingest.warc import read_warc
+    from newsdesk.pipeline import batched, to_outcomes
+    from newsdesk.store import open_store
+
+    timings: dict[str, float] = {}
+
+    def timed(name: str, started: float) -> None:
+        timings[name] = timings.get(name, 0.0) + time.process_time() - started
+
+    started = time.process_time()
+    items = list(islice(read_warc(path), records))
+    timed("read", started)
+    batches = list(batched(items, batch_size))
+    started = time.process_time()
+    sent = [pickle.dumps(batch, pickle.HIGHEST_PROTOCOL) for batch in batches]
+    timed("pickle_to_worker_dump", started)
+    started = time.process_time()
+    for blob in sent:
+        pickle.loads(blob)
+    timed("pickle_to_worker_load", started)
+    started = time.process_time()
+    outcomes = [to_outcomes(batch) for batch in batches]
+    timed("extract", started)
+    started = time.process_time()
+    returned = [pickle.dumps(batch, pickle.HIGHEST_PROTOCOL) for batch in outcomes]
+    timed("pickle_from_worker_dump", started)
+    started = time.process_time()
+    for blob in returned:
+        pickle.loads(blob)
+    timed("pickle_from_worker_load", started)
+    with tempfile.TemporaryDirectory() as folder, open_store(Path(folder) / "profile.db") as store:
+        run_id = store.start_run("profile")
+        started = time.process_time()
+        for batch in outcomes:
+            store.write_batch(batch, run_id=run_id)
+        timed("write", started)
+    count = len(items)
+    per_thousand = {name: round(seconds * 1000 / count, 3) for name, seconds in timings.items()}
+    main = ("read", "pickle_to_worker_dump", "pickle_from_worker_load", "write")
+    worker = ("pickle_to_worker_load", "extract", "pickle_from_worker_dump")
+    return {
+        "records": count,
+        "batch_size": batch_size,
+        "cpu_s_per_1000_pages": per_thousand,
+        "main_process": round(sum(per_thousand[name] for name in main), 3),
+        "workers": round(sum(per_thousand[name] for name in worker), 3),
+        "mib_to_workers_per_1000": round(sum(map(len, sent)) * 1000 / count / 1048576, 1),
+        "mib_from_workers_per_1000": round(sum(map(len, returned)) * 1000 / count / 1048576, 1),
+    }
+
+
+# ------------------------------------------------------------------------------------------ report
+
+
+def environment(argv: Sequence[str]) -> dict[str, Any]:
+    """Machine, Python, date and versions, for the report.
+
+    >>> sorted(environment(["benchmarks/ingest.py"]))[:3]
+    ['command', 'cpu', 'date']
+    """
+    versions: dict[str, str] = {}
+    for package in ("newsdesk", "datatrove", "trafilatura", "fastwarc", "warcio"):
+        with contextlib.suppress(Exception):
+            from importlib.metadata import version
+
+            versions[package] = version(package)
+    return {
+        "command": shlex.join(["python", "benchmarks/ingest.py", *argv[1:]]),
+        "cpu": _cpu_model(),
+        "logical_cpus": os.cpu_count() or 0,
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": datetime.now().astimezone().isoformat(timespec="minutes"),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "newsdesk_commit": _git_commit(),
+        "versions": versions,
+    }
+
+
+def _cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def _git_commit() -> str | None:
+    try:
+        done = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=PROJECT_ROOT, capture_output=True,
+                              text=True, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return done.stdout.strip() or None
+
+
+def _outcome_text(run: ToolRun) -> str:
+    o = run.outcome
+    if run.tool == "newsdesk":
+        return (f"{o.get('articles', '?')} articles ({o.get('indexed', '?')} indexed), {o.get('duplicates', '?')} "
+                f"duplicates, {o.get('not_articles', '?')} not articles, {o.get('quarantine', '?')} failed; "
+                f"db {o.get('db_mib', '?')} MiB")
+    timeouts = o.get("trafilatura_timeout", 0)
+    return (f"{o.get('documents_written', '?')} documents written, {timeouts} extraction timeouts, "
+            f"{o.get('trafilatura_dropped', 0)} dropped; output {o.get('output_mib', '?')} MiB")
+
+
+def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[str, Any] | None,
+                    build_s: dict[int, float]) -> str:
+    """The report as Markdown: setup, one table row per run, ratios, and the profile when asked."""
+    lines = [
+        f"Run of {env['date']}: `{env['command']}`",
+        f"Machine: {env['cpu']}, {env['logical_cpus']} logical CPUs, {env['memory_gib']} GiB; Python {env['python']}; "
+        f"load average at start {env['load_average_at_start']}; newsdesk {env['newsdesk_commit']}; "
+        + ", ".join(f"{k} {v}" for k, v in env["versions"].items() if k != "newsdesk"),
+        "",
+        "| tool | records | workers | wall s | pages/s | CPU s | pages/CPU-s | peak PSS, all processes (MiB) "
+        "| peak RSS, one process (MiB) | processes | exit | outcome |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for run in runs:
+        m = run.measured
+        name = run.tool + (f" ({run.variant})" if run.variant else "")
+        lines.append(f"| {name} | {run.records:,} | {run.workers} | {m.wall_s:.1f} | {run.pages_per_s:.1f} | "
+                     f"{m.cpu_s:.1f} | {run.pages_per_cpu_s:.1f} | {m.peak_pss_mib:.0f} | {m.peak_rss_one_mib:.0f} | "
+                     f"{m.max_processes} | {m.returncode} | {_outcome_text(run)} |")
+    lines.append("")
+    for records in sorted({run.records for run in runs}):
+        ours = [r for r in runs if r.records == records and r.tool == "newsdesk"]
+        peers = [r for r in runs if r.records == records and r.tool == "datatrove"]
+        if ours and peers and peers[0].pages_per_s:
+            ratio = ours[0].pages_per_s / peers[0].pages_per_s
+            verdict = "meets" if ratio >= MIN_SPEED_RATIO else "misses"
+            lines.append(f"- {records:,} records: newsdesk {ratio:.2f}x datatrove's pages/s (wall); "
+                         f"{ours[0].pages_per_cpu_s / max(peers[0].pages_per_cpu_s, 1e-9):.2f}x per CPU second; "
+                         f"{verdict} the {MIN_SPEED_RATIO:.0f}x bar.")
+    ours_by_size = sorted((r.records, r.measured.peak_pss_mib) for r in runs if r.tool == "newsdesk")
+    if len(ours_by_size) > 1:
+        lines.append("- newsdesk peak PSS by input size: "
+                     + ", ".join(f"{n:,} records {mib:.0f} MiB" for n, mib in ours_by_size) + ".")
+    if build_s:
+        lines.append("- Building the input (not timed above): "
+                     + ", ".join(f"{n:,} records {s:.0f} s" for n, s in sorted(build_s.items())) + ".")
+    if profile:
+        stages = profile["cpu_s_per_1000_pages"]
+        lines += [
+            "",
+            f"newsdesk, CPU seconds per 1,000 pages by stage (first {profile['records']} records, in one process, "
+            f"batches of {profile['batch_size']}):",
+            "",
+            "| stage | CPU s / 1,000 pages | runs in |",
+            "|---|---:|---|",
+        ]
+        where = {"read": "main", "pickle_to_worker_dump": "main", "pickle_to_worker_load": "worker",
+                 "extract": "worker", "pickle_from_worker_dump": "worker", "pickle_from_worker_load": "main",
+                 "write": "main"}
+        for stage, seconds in stages.items():
+            lines.append(f"| {stage} | {seconds:.3f} | {where.get(stage, '')} |")
+        lines.append(f"| main process total | {profile['main_process']:.3f} | |")
+        lines.append(f"| worker total | {profile['workers']:.3f} | |")
+        lines.append("")
+        lines.append(f"Pickled: {profile['mib_to_workers_per_1000']} MiB to workers and "
+                     f"{profile['mib_from_workers_per_1000']} MiB back per 1,000 pages.")
+    return "\n".join(lines) + "\n"
+
+
+# -------------------------------------------------------------------------------------------- main
+
+
+def _input_files(pages_dir: Path, work: Path, records: int, workers: int, mode: str,
+                 build_s: dict[int, float]) -> tuple[Path, list[Path]]:
+    """The W input files for ``records`` responses, built once and reused from ``work`` when present."""
+    folder = work / f"warc-{mode}-{records}-x{workers}"
+    manifest = folder / "manifest.json"
+    wanted = {"records": records, "files": workers, "mode": mode}
+    if manifest.exists() and json.loads(manifest.read_text(encoding="utf-8")) == wanted:
+        return folder, sorted(folder.glob("*.warc.gz"))
+    if folder.exists():
+        _remove_tree(folder)
+    started = time.perf_counter()
+    paths = write_warcs(load_pages(pages_dir), folder, records, workers, mode=mode)
+    build_s[records] = time.perf_counter() - started
+    manifest.write_text(json.dumps(wanted), encoding="utf-8")
+    return folder, paths
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line.
+
+    >>> parse_args(["--records", "5000", "50000"]).records
+    [5000, 50000]
+    """
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
+    parser.add_argument("--records", type=int, nargs="+", default=[5000], help="input sizes, in responses")
+    parser.add_argument("--workers", type=int, default=2, help="extraction processes / datatrove tasks")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: newsdesk,datatrove")
+    parser.add_argument("--peer-max-records", type=int, default=5000,
+                        help="run datatrove only on inputs up to this size (it is the slow one)")
+    parser.add_argument("--copies", choices=COPY_MODES, default="distinct", help="how repeated pages differ")
+    parser.add_argument("--work", type=Path, help="keep inputs and outputs here (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON")
+    parser.add_argument("--profile", action="store_true", help="add newsdesk's per-stage CPU breakdown")
+    parser.add_argument("--check", action="store_true", help=f"exit 1 unless newsdesk is {MIN_SPEED_RATIO:.0f}x")
+    parser.add_argument("--peer-run", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--peer-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--peer-logs", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    unknown = set(tools) - set(TOOLS)
+    if unknown or not tools:
+        parser.error(f"--tools takes {', '.join(TOOLS)}; got {args.tools!r}")
+    if args.workers < 1 or min(args.records) < args.workers:
+        parser.error("--workers must be at least 1 and no more than the smallest --records")
+    args.tool_list = tools
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Build the inputs, run the tools, print the Markdown report; the exit code is 1 only for --check."""
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    if args.peer_run is not None:
+        run_datatrove_pipeline(args.peer_run, args.peer_out, args.peer_logs, args.workers)
+        return 0
+    env = environment(argv)
+    runs: list[ToolRun] = []
+    build_s: dict[int, float] = {}
+    profile: dict[str, Any] | None = None
+    with contextlib.ExitStack() as stack:
+        work = args.work or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="newsdesk-ingest-bench-")))
+        work.mkdir(parents=True, exist_ok=True)
+        for records in args.records:
+            folder, paths = _input_files(args.data, work, records, args.workers, args.copies, build_s)
+            if "newsdesk" in args.tool_list:
+                runs.append(run_newsdesk(paths, work, records, args.workers))
+                print(f"newsdesk, {records} records: {runs[-1].measured.wall_s:.1f} s", file=sys.stderr)
+            if "datatrove" in args.tool_list and records <= args.peer_max_records:
+                runs.append(run_datatrove(folder, work, records, args.workers))
+                print(f"datatrove, {records} records: {runs[-1].measured.wall_s:.1f} s", file=sys.stderr)
+            if args.profile and profile is None:
+                profile = profile_newsdesk(paths[0])
+    report = render_markdown(env, runs, profile, build_s)
+    print(report)
+    if args.json is not None:
+        payload = {"environment": env, "copies": args.copies, "runs": [r.to_dict() for r in runs],
+                   "profile": profile, "build_s": build_s}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    failed = [r for r in runs if r.measured.returncode not in (0,)]
+    for run in failed:
+        print(f"{run.tool} exited {run.measured.returncode}:\n{run.measured.stderr_tail}", file=sys.stderr)
+    if args.check:
+        ratios = [a.pages_per_s / b.pages_per_s for a in runs for b in runs
+                  if a.tool == "newsdesk" and b.tool == "datatrove" and a.records == b.records and b.pages_per_s]
+        return 0 if ratios and min(ratios) >= MIN_SPEED_RATIO and not failed else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
