@@ -37,7 +37,7 @@ from newsdesk.web.models import (
     SearchResults,
     StatsOut,
 )
-from newsdesk.web.params import ArticleQuery, clean_query
+from newsdesk.web.params import ArticleQuery, clean_query, is_article_id
 from newsdesk.web.reading import day_counts, facet_counts, outlet_of, outlet_summaries, related_articles
 from newsdesk.web.rendering import path_segment
 from newsdesk.web.state import app_state
@@ -145,7 +145,7 @@ def lookup_article(request: Request, url: Annotated[str, Query(min_length=1, max
             tags=["articles"])
 def get_article(request: Request, article_id: int) -> dict[str, Any]:
     """One article with every field."""
-    stored = app_state(request).stores.reader().get(article_id) if article_id > 0 else None
+    stored = app_state(request).stores.reader().get(article_id) if is_article_id(article_id) else None
     if stored is None:
         raise ApiError(404, "not_found", f"article {article_id}: no such article")
     return article_json(stored, base_url(request))
@@ -157,7 +157,7 @@ def get_related(request: Request, article_id: int,
                 limit: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
     """Stored articles most like this one (full-text similarity of the headline and standfirst)."""
     store = app_state(request).stores.reader()
-    stored = store.get(article_id) if article_id > 0 else None
+    stored = store.get(article_id) if is_article_id(article_id) else None
     if stored is None:
         raise ApiError(404, "not_found", f"article {article_id}: no such article")
     hits = related_articles(store, stored, limit=limit)

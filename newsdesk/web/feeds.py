@@ -30,7 +30,7 @@ from newsdesk.web.config import FEED_SIZE, MAX_FILTER_CHARS, MAX_QUERY_CHARS
 from newsdesk.web.errors import ApiError
 from newsdesk.web.params import ArticleQuery
 from newsdesk.web.reading import outlet_of
-from newsdesk.web.rendering import body_parts, language_tag, path_segment
+from newsdesk.web.rendering import body_parts, language_tag, path_segment, safe_url
 from newsdesk.web.state import app_state
 
 router = APIRouter(prefix="/feeds", include_in_schema=False)
@@ -76,7 +76,8 @@ def article_html(article: Article) -> str:
             parts.append(f"[{escape(image.note)}]")
         if image.credit:
             parts.append(f"Photo: {escape(image.credit)}")
-        img = f'<img src="{escape(image.url)}" alt="{escape(image.caption or "")}">' if image.url else ""
+        src = safe_url(image.url)
+        img = f'<img src="{escape(src)}" alt="{escape(image.caption or "")}">' if src else ""
         out.append(f"<figure>{img}<figcaption>{' '.join(p for p in parts if p)}</figcaption></figure>")
     for part in body_parts(article.body):
         if part.kind == "list":
@@ -109,6 +110,10 @@ def feed_articles(store: Store, query: ArticleQuery, limit: int = FEED_SIZE) -> 
         return store.latest(limit, query.filters)
     found = (store.get(hit.id) for hit in store.search(query.q, query.filters, limit=limit))
     return [stored for stored in found if stored is not None]
+
+
+def _original(article: Article) -> str | None:
+    return safe_url(article.canonical_url) or safe_url(article.url)
 
 
 def _entry_id(stored: StoredArticle, base: str) -> str:
@@ -156,8 +161,8 @@ def atom_feed(articles: list[StoredArticle], *, title: str, self_url: str, html_
         sub(entry, "title", article.headline or "Untitled article")
         sub(entry, "id", _entry_id(stored, base))
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}/articles/{stored.id}")
-        if article.canonical_url or article.url:
-            sub(entry, "link", rel="related", type="text/html", href=article.canonical_url or article.url or "")
+        if original := _original(article):
+            sub(entry, "link", rel="related", type="text/html", href=original)
         if published := rfc3339(article.published):
             sub(entry, "published", published)
         sub(entry, "updated", _updated(stored))
@@ -188,11 +193,11 @@ def json_feed(articles: list[StoredArticle], *, title: str, self_url: str, html_
         item: dict[str, Any] = {
             "id": _entry_id(stored, base),
             "url": f"{base}/articles/{stored.id}",
-            "external_url": article.canonical_url or article.url,
+            "external_url": _original(article),
             "title": article.headline or "Untitled article",
             "content_html": article_html(article),
             "summary": article.standfirst,
-            "image": article.image.url if article.image and article.image.url else None,
+            "image": safe_url(article.image.url) if article.image else None,
             "date_published": rfc3339(article.published),
             "date_modified": rfc3339(article.updated),
             "authors": [{"name": name} for name in article.authors] or None,

@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, Response
 from newsdesk.model import Link
 from newsdesk.store import Store, StoredArticle, StoreStats
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET
-from newsdesk.web.params import ArticleQuery, ParamError
+from newsdesk.web.params import ArticleQuery, ParamError, is_article_id
 from newsdesk.web.reading import (
     NO_VALUE,
     day_counts,
@@ -28,7 +28,15 @@ from newsdesk.web.reading import (
     outlet_summaries,
     related_articles,
 )
-from newsdesk.web.rendering import UI_LANGUAGE, json_ld, language_tag, make_environment, path_segment, text_direction
+from newsdesk.web.rendering import (
+    UI_LANGUAGE,
+    json_ld,
+    language_tag,
+    make_environment,
+    path_segment,
+    safe_url,
+    text_direction,
+)
 from newsdesk.web.state import app_state
 
 router = APIRouter(include_in_schema=False)
@@ -94,11 +102,11 @@ def _related_links(store: Store, links: list[Link], root: str) -> list[dict[str,
     """The page's own related links, pointing at the stored copy when the store has it."""
     out: list[dict[str, Any]] = []
     for link in links:
-        stored = store.get(link.url) if link.url else None
+        stored = store.get(link.url) if safe_url(link.url) else None
         if stored is not None:
             href, kind = f"{root}/articles/{stored.id}", "stored"
-        elif link.url:
-            href, kind = link.url, "external"
+        elif safe_url(link.url):
+            href, kind = str(safe_url(link.url)), "external"
         else:
             href, kind = _query_link(f"{root}/search", {"q": f'"{link.title}"'}), "search"
         out.append({"title": link.title, "site": link.site, "href": href, "kind": kind})
@@ -109,7 +117,7 @@ def _related_links(store: Store, links: list[Link], root: str) -> list[dict[str,
 def article_page(request: Request, article_id: str) -> Response:
     """One article as a good news site shows it, with related articles and more from its section and outlet."""
     store = app_state(request).stores.reader()
-    stored: StoredArticle | None = store.get(int(article_id)) if article_id.isdigit() else None
+    stored: StoredArticle | None = store.get(int(article_id)) if is_article_id(article_id) else None
     if stored is None:
         return error_page(request, 404, "Not found", f"article {article_id}: no such article in this store")
     article = stored.article
@@ -129,7 +137,8 @@ def article_page(request: Request, article_id: str) -> Response:
         article=article,
         outlet=outlet,
         page_url=page_url,
-        original_url=article.canonical_url or article.url,
+        original_url=safe_url(article.canonical_url) or safe_url(article.url),
+        image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
         page_related=_related_links(store, article.related, root_of(request)),
         related=related_articles(store, stored),

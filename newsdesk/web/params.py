@@ -14,6 +14,22 @@ from newsdesk.store import Filters
 from newsdesk.store.base import parse_instant
 from newsdesk.web.config import MAX_FILTER_CHARS, MAX_QUERY_CHARS
 
+#: Largest id SQLite can hold; a bigger number cannot name an article.
+MAX_ARTICLE_ID = 2**63 - 1
+
+
+def is_article_id(value: int | str) -> bool:
+    """Whether ``value`` can be an article id (a positive integer SQLite can hold).
+
+    >>> is_article_id(7), is_article_id("12"), is_article_id(0), is_article_id("1e3"), is_article_id(10**30)
+    (True, True, False, False, False)
+    """
+    if isinstance(value, str):
+        if not value.isascii() or not value.isdigit() or len(value) > 19:
+            return False
+        value = int(value)
+    return 0 < value <= MAX_ARTICLE_ID
+
 
 class ParamError(ValueError):
     """A query parameter the server cannot use.

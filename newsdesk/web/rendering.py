@@ -187,14 +187,29 @@ def json_ld(article: Article, *, page_url: str, outlet: str | None) -> Markup:
         "sourceOrganization": (
             {"@type": "Organization", "name": article.wire_source.name} if article.wire_source else None
         ),
-        "image": article.image.url if article.image and article.image.url else None,
-        "url": article.canonical_url or article.url or page_url,
+        "image": safe_url(article.image.url) if article.image else None,
+        "url": safe_url(article.canonical_url) or safe_url(article.url) or page_url,
         "mainEntityOfPage": page_url,
         "wordCount": article.word_count or None,
         "timeRequired": duration(article.reading_time_minutes),
         "keywords": ", ".join(article.tags) or None,
     }
     return script_json({key: value for key, value in data.items() if value is not None})
+
+
+def safe_url(value: str | None) -> str | None:
+    """A URL a page may link to or load: http(s) only, so ``javascript:`` and ``data:`` never reach an href.
+
+    >>> safe_url("https://www.trtworld.com/a"), safe_url("javascript:alert(1)"), safe_url(" HTTP://x.example/ ")
+    ('https://www.trtworld.com/a', None, 'HTTP://x.example/')
+    """
+    if not value:
+        return None
+    text = value.strip()
+    scheme, _, rest = text.partition(":")
+    if scheme.lower() not in ("http", "https") or not rest.startswith("//") or len(rest) < 3:
+        return None
+    return text
 
 
 def path_segment(value: str) -> str:
@@ -219,6 +234,6 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(human_date=human_date, short_date=short_date, segment=path_segment)
+    env.filters.update(human_date=human_date, short_date=short_date, segment=path_segment, safe_url=safe_url)
     env.globals.update(language_tag=language_tag, text_direction=text_direction, body_parts=body_parts)
     return env
