@@ -51,3 +51,7 @@ class StoreError(NewsdeskError):
         self.source = source or "<store>"
         self.reason = reason
         super().__init__(f"{self.source}: {reason}")
+
+
+class PageTooComplexError(ExtractionError):
+    """The page needs more work than one page may take (pathological nesting or size)."""

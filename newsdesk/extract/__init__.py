@@ -66,10 +66,10 @@ def extract(data: bytes | str, *, url: str | None = None, kind: str | None = Non
         if chosen == "html":
             from newsdesk.extract.html import extract_html
 
-            return extract_html(text, url)
+            return extract_html(text, url, name)
         from newsdesk.extract.text import extract_text
 
-        return extract_text(text, url)
+        return extract_text(text, url, name)
     except ExtractionError:
         raise
     except RecursionError:

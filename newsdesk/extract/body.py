@@ -27,10 +27,8 @@ from newsdesk.extract.boilerplate import (
     boilerplate_strength,
     is_furniture_text,
 )
+from newsdesk.extract.budget import WorkBudget
 from newsdesk.model import Block
-
-#: Work cap: pages with more elements than this are cut (a 100,000-deep DOM is an attack, not news).
-MAX_ELEMENTS = 60_000
 
 _WS = re.compile(r"\s+")
 _PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
@@ -47,6 +45,11 @@ _POSITIVE_NAME = re.compile(
 _NEGATIVE_NAME = re.compile(
     r"comment|combx|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|"
     r"sponsor|shopping|tags|tool|widget|share|social|nav|menu|teaser|recommend|newsletter", re.I)
+
+
+def _fold_code(text: str) -> str:
+    """Code keeps its lines: trim trailing space and blank edges only."""
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()).strip("\n")
 
 
 def fold_ws(text: str) -> str:
@@ -67,6 +70,9 @@ class BodyResult:
     related: list[tuple[str, str]] = field(default_factory=list)  # (title, href) of related links
     link_text_ratio: float = 0.0
     container_tag: str | None = None
+    #: Other stories the container advertises (linked headlines, nested <article>s): many, each
+    #: with little text of its own, make a listing rather than an article.
+    teasers: int = 0
 
 
 #: Minimum length of a link text for it to count as a headline of a related article.
@@ -91,12 +97,13 @@ def _name_of(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
-def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
+def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: WorkBudget | None = None) -> None:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     ``remove`` (unlink) rather than ``decompose`` (free): nodes already collected by a selector
     may sit inside a subtree removed before them, and must stay valid memory.
     """
+    budget = budget or WorkBudget()
     for node in root.css(",".join(DROP_TAGS)):
         node.remove()
     prose_total = _paragraph_text(root)
@@ -113,15 +120,19 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
     for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
+        budget.step()
         if node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
             continue
         if not holds_the_article(node):
             node.remove()
     for node in root.css(",".join(FURNITURE_TAGS)):
+        budget.step()
         if not holds_the_article(node):
             node.remove()
     for node in root.css("[class],[id],[role]"):
-        if node.tag in ("html", "body", "article", "main"):
+        budget.step()
+        # Figures keep their captions whatever their classes say: captions feed the image.
+        if node.tag in _NEVER_FURNITURE:
             continue
         attrs = node.attributes
         name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
@@ -134,6 +145,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]]) -> None:
             node.remove()
 
 
+_NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
 _REACT_SEGMENT = re.compile(r"^[SP]:\d+$")
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
@@ -170,10 +182,12 @@ def _own_text_len(node: LexborNode) -> int:
     return total
 
 
-def _best_container(body: LexborNode) -> LexborNode | None:
+def _best_container(body: LexborNode, budget: WorkBudget | None = None) -> LexborNode | None:
+    budget = budget or WorkBudget()
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for node in body.css(_PARAGRAPH_TAGS):
+        budget.step()
         tag = node.tag
         if tag in ("div", "section", "span", "li", "td", "dd"):
             length = _own_text_len(node)
@@ -203,13 +217,19 @@ def _best_container(body: LexborNode) -> LexborNode | None:
         return None
     best_key = None
     best = float("-inf")
-    for key, score in scores.items():
+    # Only the leading candidates are worth measuring for links (readability keeps five too).
+    leaders = sorted(scores, key=scores.__getitem__, reverse=True)[:_FINALISTS]
+    for key in leaders:
+        budget.step()
         node = nodes[key]
         text_len = _text_len(node) or 1
-        final = score * (1.0 - min(_link_len(node) / text_len, 1.0))
+        final = scores[key] * (1.0 - min(_link_len(node) / text_len, 1.0))
         if final > best:
             best, best_key = final, key
     return nodes[best_key] if best_key is not None else None
+
+
+_FINALISTS = 8
 
 
 def _initial_score(node: LexborNode) -> float:
@@ -251,7 +271,7 @@ def _widen(container: LexborNode) -> LexborNode:
 
 
 _TEASER_LIMIT = 2
-_STORY_CHARS = 1000
+_STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3
 _WIDEN_STOP_AT_DENSE = True
 
@@ -287,7 +307,8 @@ class _Emitter:
     link_blocks: int = 0
 
     def flush(self) -> None:
-        text = fold_ws("".join(self.parts))
+        joined = "".join(self.parts)
+        text = _fold_code(joined) if self.kind == "code" else fold_ws(joined)
         link_chars = self.link_chars
         anchors = self.anchors
         self.parts.clear()
@@ -363,6 +384,19 @@ def _collect_caption(node: LexborNode, out: _Emitter) -> None:
     out.captions.append((text, src))
 
 
+def _lead_figure_caption(container: LexborNode, out: _Emitter) -> None:
+    """The caption of a lead figure CMSs put just above the body container (beside the headline)."""
+    ancestor = container.parent
+    for _ in range(3):
+        if ancestor is None or ancestor.tag in ("body", "html"):
+            return
+        figure = ancestor.css_first("figure")
+        if figure is not None and figure.css_first("figcaption") is not None:
+            _collect_caption(figure, out)
+            return
+        ancestor = ancestor.parent
+
+
 def _is_data_table(table: LexborNode) -> bool:
     # Layout tables hold paragraphs and divs of prose; data tables hold short cells.
     return table.css_first("p, div, table table, blockquote") is None and len(table.css("tr")) >= 2
@@ -378,7 +412,7 @@ def _emit_table(table: LexborNode, out: _Emitter) -> None:
         out.blocks.append(Block("table", "\n".join(rows)))
 
 
-def extract_body(tree: LexborHTMLParser) -> BodyResult:
+def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
 
     The tree is modified (boilerplate is removed): run metadata extraction first.
@@ -396,9 +430,10 @@ def extract_body(tree: LexborHTMLParser) -> BodyResult:
     body = tree.body
     if body is None:
         return BodyResult()
+    budget = budget or WorkBudget()
     related: list[tuple[str, str]] = []
-    _remove_furniture(body, related)
-    container = _best_container(body)
+    _remove_furniture(body, related, budget)
+    container = _best_container(body, budget)
     if container is None:
         return BodyResult(related=related)
     container = _widen(container)
@@ -407,10 +442,13 @@ def extract_body(tree: LexborHTMLParser) -> BodyResult:
         container = container.parent or container
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
+    if not emitter.captions:
+        _lead_figure_caption(container, emitter)
     return BodyResult(
         blocks=emitter.blocks,
         captions=emitter.captions,
         related=related + emitter.related,
         link_text_ratio=_link_density(container),
         container_tag=container.tag,
+        teasers=_teasers(container),
     )

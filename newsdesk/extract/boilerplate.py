@@ -39,7 +39,7 @@ _WEAK_TOKENS = (
     "nav", "skip", "print", "rating", "tags", "tagcloud", "taglist", "keywords", "topics", "byline",
     "dateline", "timestamp", "author", "authors", "bio", "avatar", "meta", "postmeta", "entrymeta",
     "caption", "credit", "credits", "hidden", "hide", "visually", "screenreader", "sronly", "jump",
-    "toc", "overlay", "reply", "widget", "widgets",
+    "toc", "overlay", "reply",
 )
 _BAD_COMPOUNDS = (
     "read-more", "more-from", "more-stories", "most-read", "most-popular", "you-may-like",
@@ -47,6 +47,7 @@ _BAD_COMPOUNDS = (
     "article-footer", "post-footer", "entry-footer", "author-box", "about-author", "author-info",
     "sr-only", "visually-hidden", "screen-reader", "related-links", "post-navigation", "site-header",
     "site-footer", "social-share", "share-tools", "article-tools", "story-tools", "inline-related",
+    "post-info", "entry-info", "article-info", "post-meta", "entry-meta", "article-meta", "meta-info",
 )
 # Tokens that mark the article itself; an element with one of these is kept despite bad tokens.
 _GOOD_TOKENS = frozenset({
@@ -73,11 +74,14 @@ def name_tokens(value: str) -> list[str]:
 def boilerplate_strength(value: str) -> int:
     """How surely a class/id value names page furniture: 2 surely, 1 maybe, 0 not.
 
-    "Maybe" names (widget, meta, author, hidden...) are used by some CMSs for content modules
-    too, so the caller removes them only when their content also looks like furniture.
+    "Maybe" names (meta, author, hidden...) are used by some CMSs for content modules too, so
+    the caller removes them only when their content also looks like furniture. "widget" is not
+    one at all: page builders wrap every heading and paragraph in one.
 
-    >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("elementor-widget-container")
+    >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("entry-author-name")
     (2, 1)
+    >>> boilerplate_strength("elementor-widget-container")
+    0
     >>> boilerplate_strength("article-body shareholder-letter")
     0
     """

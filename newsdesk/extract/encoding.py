@@ -154,11 +154,19 @@ def decode_bytes(data: bytes, *, source: str | None = None, content_type: str | 
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _UTF8_MULTIBYTE.search(data):
-        # Real UTF-8 sequences beside invalid bytes: a mixed page (often a cp1252 ad or
-        # comment pasted into a UTF-8 template). Keep the UTF-8 and read the strays as cp1252.
+    if _mostly_utf8(data):
+        # Real UTF-8 beside a few invalid bytes: a mixed page (often a cp1252 ad or comment
+        # pasted into a UTF-8 template). Keep the UTF-8 and read the strays as cp1252.
         return data.decode("utf-8", errors=_CP1252_FALLBACK)
     return _detect_and_decode(data, declared)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 sequences (legacy CJK bytes only do by chance)."""
+    valid = sum(len(m) for m in _UTF8_MULTIBYTE.findall(data))
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    # Legacy CJK text forms valid UTF-8 by chance for at most ~45% of its high bytes.
+    return valid > 0 and valid >= 0.6 * non_ascii
 
 
 def _detect_and_decode(data: bytes, declared: str | None) -> str:

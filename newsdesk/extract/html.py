@@ -12,9 +12,12 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from newsdesk.errors import PageTooComplexError
 from newsdesk.extract.body import extract_body, fold_ws
 from newsdesk.extract.boilerplate import is_end_marker
+from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.captions import split_caption
+from newsdesk.extract.dates import parse_date
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
 from newsdesk.extract.wire import wire_source_from_lines
@@ -34,6 +37,8 @@ _BYLINE_BLOCK = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
 _DATE_BLOCK = re.compile(
     r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$", re.I)
 _MIN_ARTICLE_WORDS = 120
+_LISTING_TEASERS = 10
+_WORDS_PER_TEASER = 20
 _TAIL_WINDOW = 4
 
 
@@ -55,6 +60,9 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
                     and (meta.headline is None or len(text.split()) > 3)):
                 continue
             if _BYLINE_BLOCK.match(text) or _DATE_BLOCK.match(text):
+                continue
+            # A bare date line above the story is its dateline in the page furniture.
+            if len(text) <= 40 and parse_date(text) is not None:
                 continue
         if block.type == "paragraph" and len(text) > 80:
             head_zone = False
@@ -139,11 +147,14 @@ def _related(found: list[tuple[str, str]], url: str | None, site: str | None) ->
     return links
 
 
-def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_ratio: float) -> bool:
+def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_ratio: float, teasers: int) -> bool:
     prose_blocks = sum(1 for b in blocks if b.type != "heading" and len(b.text) > 80)
     if meta.page_types & ARTICLE_TYPES:
         return word_count >= 40 and prose_blocks >= 1
     if meta.page_types & LISTING_TYPES and word_count < 300:
+        return False
+    # Many advertised stories with a line of summary each: a home or section page.
+    if teasers >= _LISTING_TEASERS and word_count < _WORDS_PER_TEASER * teasers:
         return False
     if link_ratio > 0.5:
         return False
@@ -154,7 +165,35 @@ def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_r
     return word_count >= 60 and prose_blocks >= 1 and link_ratio < 0.3 and (bool(meta.published) or has_own_headline)
 
 
-def extract_html(html: str, url: str | None = None) -> Article:
+#: Elements nested deeper than this make the page pathological: HTML tree building checks the
+#: open-element stack per tag, so a 100,000-deep page costs minutes of parse, not milliseconds.
+MAX_OPEN_ELEMENTS = 5000
+# Only a page with this many tags can hold that many open ones; most pages never pay the count.
+_TAGS_WORTH_COUNTING = 4 * MAX_OPEN_ELEMENTS
+_CONTAINERS = ("div|blockquote|section|article|span|ul|ol|li|table|tr|td|b|i|em|strong|a|font|center|"
+               "form|dl|dd|dt|nav|aside|header|footer|main|figure|q|u|s|small|big|code|pre|sub|sup|label")
+_CONTAINER_TAG = re.compile(rf"<(/?)(?:{_CONTAINERS})[\s>/]", re.I)
+
+
+def check_nesting(html: str, source: str | None = None) -> None:
+    """Refuse, before parsing, a page whose elements nest deeper than any real page does.
+
+    >>> check_nesting("<div>" * 10 + "</div>" * 10)
+    >>> check_nesting("<blockquote>" * 30_000, "deep.html")
+    Traceback (most recent call last):
+    ...
+    newsdesk.errors.PageTooComplexError: deep.html: page too complex: elements nested over 5000 deep
+    """
+    if html.count("<") < _TAGS_WORTH_COUNTING:
+        return
+    depth = 0
+    for match in _CONTAINER_TAG.finditer(html):
+        depth = max(0, depth - 1) if match.group(1) else depth + 1
+        if depth > MAX_OPEN_ELEMENTS:
+            raise PageTooComplexError(source, f"page too complex: elements nested over {MAX_OPEN_ELEMENTS} deep")
+
+
+def extract_html(html: str, url: str | None = None, source: str | None = None) -> Article:
     """Extract an Article from an HTML page.
 
     >>> page = ('<html lang="en"><head><title>Rain returns | Daily Bugle</title>'
@@ -166,9 +205,12 @@ def extract_html(html: str, url: str | None = None) -> Article:
     >>> article.headline, article.is_article, len(article.body)
     ('Rain returns', True, 2)
     """
+    check_nesting(html, source or url)
     tree = LexborHTMLParser(html)
+    budget = WorkBudget(source or url)
     meta = extract_metadata(tree, url)
-    found = extract_body(tree)
+    budget.check()
+    found = extract_body(tree, budget)
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
@@ -194,7 +236,7 @@ def extract_html(html: str, url: str | None = None) -> Article:
         wire_source=credit.source,
         related=_related(found.related, url, meta.site_name),
     ).finish()
-    article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio)
+    article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio, found.teasers)
     if not article.is_article:
         article.body = []
         article.finish()

@@ -1095,20 +1095,20 @@ def _is_listing(lines: Sequence[_Line], start: int, body: Sequence[Block]) -> bo
     return not introduced and headlines >= 8
 
 
-def _check_input(text: object, url: str | None) -> str:
+def _check_input(text: object, name: str | None) -> str:
     if not isinstance(text, str):
-        raise UnsupportedInputError(url, f"scraped text must be str, got {type(text).__name__}")
+        raise UnsupportedInputError(name, f"scraped text must be str, got {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
-        raise InputTooLargeError(url, f"text of {len(text):,} characters exceeds {MAX_TEXT_CHARS:,}")
+        raise InputTooLargeError(name, f"text of {len(text):,} characters exceeds {MAX_TEXT_CHARS:,}")
     if not text.strip():
-        raise EmptyInputError(url, "no text")
+        raise EmptyInputError(name, "no text")
     sample = text[:65536]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise DecodingError(url, "text holds control characters: binary data, not a copied page")
+        raise DecodingError(name, "text holds control characters: binary data, not a copied page")
     return text
 
 
-def extract_text(text: str, url: str | None = None) -> Article:
+def extract_text(text: str, url: str | None = None, source: str | None = None) -> Article:
     """Extract an Article from text copied out of a browser page.
 
     Raises EmptyInputError, InputTooLargeError, DecodingError (binary junk) or
@@ -1125,7 +1125,7 @@ def extract_text(text: str, url: str | None = None) -> Article:
     >>> len(article.body), article.wire_source.code, article.is_article
     (2, 'AFP', True)
     """
-    _check_input(text, url)
+    _check_input(text, source or url)
     lines = _mark_widgets(_split_lines(_normalise(text)))
     scores = [_score(line) for line in lines]
     run = _body_run(lines, scores, url)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -219,7 +219,9 @@ def _respond(request: Request, fmt: str, query: ArticleQuery, title: str, html_p
     base = str(request.base_url).rstrip("/")
     writer, media_type = _WRITERS[fmt]
     articles = feed_articles(state.stores.reader(), query)
-    body = writer(articles, title=f"{state.config.site_title}: {title}", self_url=str(request.url),
+    # Starlette's URL holds the decoded path: quote it again so "Harbour Times" stays one valid URL.
+    self_url = str(request.url.replace(path=quote(request.url.path)))
+    body = writer(articles, title=f"{state.config.site_title}: {title}", self_url=self_url,
                   html_url=f"{base}{html_path}", base=base)
     return Response(body, media_type=media_type)
 

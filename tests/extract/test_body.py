@@ -67,9 +67,6 @@ def test_pre_is_a_code_block() -> None:
     assert blocks_of(html)[-1] == ("code", "pip install newsdesk")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "white space inside <pre> is significant in HTML, but _Emitter.flush folds every block with fold_ws, "
-    "so a code block's lines are joined into one line"))
 def test_code_block_keeps_its_lines() -> None:
     html = article_page(f"<p>{PROSE * 2}</p><pre>total = 0\nfor row in rows:\n    total += row</pre>")
     assert blocks_of(html)[-1] == ("code", "total = 0\nfor row in rows:\n    total += row")
@@ -206,10 +203,6 @@ def test_split_sections_leave_out_the_advert_and_share_sections() -> None:
         assert furniture not in text
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a subheading inside a page-builder widget (Elementor's 'elementor-widget-heading', class token "
-    "'widget' is a weak boilerplate token) is removed as furniture because its text is short, so the body "
-    "of a page-builder article loses its headings"))
 def test_split_sections_keep_their_subheading() -> None:
     blocks = [(block.type, block.text) for block in fixture_body("page_split_sections.html").blocks]
     assert ("heading", "A night market on the quay") in blocks
@@ -245,10 +238,6 @@ def test_long_story_is_not_widened_into_the_teasers_below_it() -> None:
     assert _texts_without_the_title(_story_with_teasers_below(5)) == [(PROSE * 3).strip()] * 5
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_widen stops at a parent full of teasers only when the story already holds _STORY_CHARS (1000) "
-    "characters of <p> text; a short story (3 paragraphs, about 750 characters) is widened to <main> "
-    "and the 8 teaser cards below it become body paragraphs"))
 def test_short_story_is_not_widened_into_the_teasers_below_it() -> None:
     assert _texts_without_the_title(_story_with_teasers_below(3)) == [(PROSE * 3).strip()] * 3
 

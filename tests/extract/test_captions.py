@@ -162,10 +162,6 @@ def test_metadata_caption_with_a_credit_inside_is_split() -> None:
     assert (article.image.caption, article.image.credit) == ("Smoke over the old town on Monday.", "AP Photo/Jane Doe")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a <figcaption> whose class names a caption ('wp-element-caption' of WordPress core, Bootstrap's "
-    "'figure-caption') or a credit is removed as page furniture (weak tokens 'caption'/'credit' in "
-    "boilerplate._WEAK_TOKENS) before the body walk collects captions, so the image loses caption and credit"))
 @pytest.mark.parametrize("attrs", [' class="wp-element-caption"', ' class="figure-caption"', ' class="credit"'])
 def test_figcaption_with_a_caption_class_still_feeds_the_image(attrs: str) -> None:
     article = extract(_page(FIGURE.format(attrs=attrs)), url="https://news.example/2025/fire")
@@ -174,9 +170,6 @@ def test_figcaption_with_a_caption_class_still_feeds_the_image(attrs: str) -> No
     assert article.image.credit == "AP Photo/Jane Doe"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "captions are collected only while walking the chosen body container; the lead <figure> that "
-    "CMSs put above the body <div> (outside the container) is never read, so its caption and credit are lost"))
 def test_lead_figure_above_the_body_container_feeds_the_image() -> None:
     article = extract(_page(FIGURE.format(attrs=""), before_body=True), url="https://news.example/2025/fire")
     assert article.image is not None

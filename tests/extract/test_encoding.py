@@ -101,11 +101,6 @@ def test_undeclared_cyrillic_is_detected() -> None:
     assert decode_bytes(page.encode("cp1251")) == page
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "undeclared legacy CJK bytes never reach detection: the 'mixed UTF-8 page' shortcut in decode_bytes "
-    "fires on any one byte pair that happens to look like a UTF-8 sequence (common in Shift_JIS, EUC-KR, "
-    "GBK, Big5), and decodes the page as UTF-8 with cp1252 strays, i.e. mojibake; charset-normalizer alone "
-    "names these encodings correctly"))
 @pytest.mark.parametrize("codec, sentence", [
     ("shift_jis", "政府は月曜日、新しい経済対策を"
                   "発表した。首相は記者会見で、物価"

@@ -201,10 +201,6 @@ def test_image_url_of_the_wire_story_comes_from_json_ld() -> None:
     assert image.url == "https://cascadedaily.example/content/tncms/assets/v3/editorial/a/b2/windstorm-crews.jpg"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the lead <figure> sits above the itemprop=articleBody container, and captions are only collected "
-    "inside the chosen container, so the wire story's figcaption never reaches `image` "
-    "(see test_captions.py::test_lead_figure_above_the_body_container_feeds_the_image)"))
 def test_image_caption_and_credit_of_the_wire_story() -> None:
     image = page("wire").image
     assert image is not None
@@ -440,19 +436,12 @@ def test_articles_are_articles(name: str) -> None:
     assert page(name).is_article is True
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a home page listing 20 stories, each a teaser <article> with a linked headline and a one-sentence summary, "
-    "is taken for an article: the body is the teaser list (600 words) and is_article is True; "
-    "neither og:type 'website' nor the 20 <article> elements count against it in _is_article"))
 def test_home_page_listing_20_stories_is_not_an_article() -> None:
     article = page("home")
     assert article.is_article is False
     assert article.body == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a section index declared as schema.org CollectionPage is only judged a listing when its body has under "
-    "300 words (_is_article), so 20 teasers with summaries (600 words) make it an article"))
 def test_collection_page_listing_20_stories_is_not_an_article() -> None:
     html = page_bytes("home").decode("utf-8").replace('"@type": "WebSite"', '"@type": "CollectionPage"')
     article = extract(html, url=URLS["home"])
