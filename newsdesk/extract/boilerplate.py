@@ -78,7 +78,7 @@ def boilerplate_strength(value: str) -> int:
     the caller removes them only when their content also looks like furniture. "widget" is not
     one at all: page builders wrap every heading and paragraph in one.
 
-    >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("entry-author-name")
+    >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("byline-author")
     (2, 1)
     >>> boilerplate_strength("elementor-widget-container")
     0

@@ -259,6 +259,8 @@ def test_body_of_the_split_page_has_every_section_in_order() -> None:
     assert starts(page("split")) == [
         ("paragraph", "Portmere's harbour festival will return"), ("paragraph", "The festival was cancelled in"),
         ("paragraph", "The Norwegian training ship Sørlandet"), ("paragraph", '"People have been asking us'),
+        # The page builder's own heading widget is a subheading of the story, kept in order.
+        ("heading", "A night market on the"),
         ("paragraph", "For the first time, the"), ("paragraph", "Tickets are not needed for"),
     ]
 
