@@ -11,6 +11,19 @@ import re
 from typing import NamedTuple
 
 _WS = re.compile(r"\s+")
+_AGENCIES = (r"getty images|reuters|afp|associated press|ap|epa(?:-efe)?|anadolu(?: agency)?|aa|dpa|xinhua|"
+             r"shutterstock|alamy|bloomberg|pa(?: media| images| wire)?|efe|ansa|sipa|abaca|zuma(?: press)?|"
+             r"nurphoto|imago|kyodo|yonhap|ap photo|reuters tv|handout")
+_AGENCY_WORD = re.compile(rf"\b(?:{_AGENCIES})\b", re.I)
+# Bracketed notes that are editorial, not a credit: "[File Photo]", "[Archive]".
+_NOTE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|illustration|handout|stock\s+photo)$", re.I)
+# "[File: Name/Agency]": a note, then the credit.
+_NOTE_THEN_CREDIT = re.compile(r"^(file(?:\s+photo)?|archive)\s*:\s*(.+)$", re.I)
+# "... Jane Doe/Reuters", "... REUTERS/Gleb Garanich/File Photo", "... Jane Doe/AFP via Getty Images"
+_SLASH_CREDIT = re.compile(
+    r"(?<=[.!?…])\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w.'’ -]{1,40}){1,2}"
+    r"(?:\s+via\s+[\w .-]{1,30})?)\s*$")
+_CREDIT_LEAD_IN = re.compile(r"^(?:photo(?:graph)?|image|picture|credit|foto)s?\s*(?:by\b|:)\s*", re.I)
 # "[File Photo] / AP" or "[File photo]" at the end; the bracketed note is editorial, the rest is credit.
 _BRACKET_NOTE_CREDIT = re.compile(r"\s*\[([^\[\]]{1,40})\]\s*(?:[/|]\s*([^/\[\]|]{1,80}))?\s*$")
 # "(AP Photo/Evan Vucci)", "(Photo: Reuters)", "(Getty Images)", "(Credit: X)", "(File photo: AFP)"
@@ -64,8 +77,16 @@ def split_caption(text: str) -> Caption:
     note = credit = None
     match = _BRACKET_NOTE_CREDIT.search(text)
     if match:
-        note, credit = match.group(1), match.group(2)
+        inside, credit = match.group(1).strip(), match.group(2)
         text = text[: match.start()]
+        if credit is not None or _NOTE_ONLY.match(inside):
+            note = inside
+        elif (pair := _NOTE_THEN_CREDIT.match(inside)) is not None:
+            note, credit = pair.group(1), pair.group(2)
+        elif "/" in inside or _AGENCY_WORD.search(inside):
+            credit = inside  # Al Jazeera style: "[Name/Agency]" is the credit itself.
+        else:
+            note = inside
     if credit is None:
         match = _PAREN_CREDIT.search(text)
         if match:
@@ -77,10 +98,15 @@ def split_caption(text: str) -> Caption:
             credit = match.group(1)
             text = text[: match.start()]
     if credit is None:
+        match = _SLASH_CREDIT.search(text)
+        if match and _AGENCY_WORD.search(match.group(1)):
+            credit = match.group(1)
+            text = text[: match.start()]
+    if credit is None:
         match = _BARE_CREDIT.search(text)
         if match:
             credit = match.group(1)
             text = text[: match.start()]
     if credit:
-        credit = re.sub(r"^(?:photo(?:graph)?|image|credit)s?\s*:\s*", "", credit.strip(), flags=re.I)
+        credit = _CREDIT_LEAD_IN.sub("", credit.strip())
     return Caption(_clean(text), _clean(credit), _clean(note))

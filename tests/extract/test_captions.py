@@ -66,17 +66,11 @@ def test_split_caption_of_nothing_is_all_none(text: str) -> None:
     assert split_caption(text) == Caption(None, None, None)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'Photo by' is not stripped from a parenthesised credit: split_caption strips only "
-    "'photo:'/'image:'/'credit:' prefixes, so the credit comes back as 'Photo by Jane Doe/Getty Images'"))
 def test_split_caption_strips_photo_by_from_the_credit() -> None:
     assert split_caption("A view of the harbour. (Photo by Jane Doe/Getty Images)") == Caption(
         "A view of the harbour.", "Jane Doe/Getty Images", None)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a bracketed credit (Al Jazeera style '[Name/Agency]') is taken for an editorial note: "
-    "_BRACKET_NOTE_CREDIT puts any bracketed tail into `note`, so the credit is lost and the note is wrong"))
 @pytest.mark.parametrize("text, expected", [
     ("Palestinians inspect the damage in Gaza City. [Mohammed Salem/Reuters]",
      Caption("Palestinians inspect the damage in Gaza City.", "Mohammed Salem/Reuters", None)),
@@ -89,9 +83,6 @@ def test_split_caption_reads_a_bracketed_credit_as_credit(text: str, expected: C
     assert split_caption(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a bare 'Name/Agency' credit after the caption is not recognised: _BARE_CREDIT only allows plain "
-    "words before the agency, so 'Jane Doe/Reuters' stays glued to the caption"))
 @pytest.mark.parametrize("text, expected", [
     ("Firefighters tackle the blaze in Athens on Monday. Jane Doe/Reuters",
      Caption("Firefighters tackle the blaze in Athens on Monday.", "Jane Doe/Reuters", None)),
