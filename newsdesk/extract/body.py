@@ -384,6 +384,31 @@ def _collect_caption(node: LexborNode, out: _Emitter) -> None:
     out.captions.append((text, src))
 
 
+_RELATED_HEADING = re.compile(
+    r"^\W*(?:related|more\s+(?:on|from|about|in)\b|read\s+(?:more|next|also)|also\s+read|see\s+also|"
+    r"recommended|further\s+reading|you\s+(?:may|might)\s+also)", re.I)
+
+
+def _related_after(container: LexborNode) -> list[tuple[str, str]]:
+    """Links under a "Related" / "More on this story" heading just after the body container."""
+    found: list[tuple[str, str]] = []
+    anchor: LexborNode | None = container
+    for _ in range(2):
+        if anchor is None or anchor.tag in ("body", "html"):
+            break
+        sibling = anchor.next
+        seen = 0
+        while sibling is not None and seen < 6:
+            if sibling.tag not in ("-text", "-comment"):
+                seen += 1
+                heading = sibling.css_first("h2, h3, h4, h5, strong") if sibling.tag not in _HEADINGS else sibling
+                if heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))):
+                    found.extend(_anchors(sibling))
+            sibling = sibling.next
+        anchor = anchor.parent
+    return found
+
+
 def _lead_figure_caption(container: LexborNode, out: _Emitter) -> None:
     """The caption of a lead figure CMSs put just above the body container (beside the headline)."""
     ancestor = container.parent
@@ -444,6 +469,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     emitter.flush()
     if not emitter.captions:
         _lead_figure_caption(container, emitter)
+    related.extend(_related_after(container))
     return BodyResult(
         blocks=emitter.blocks,
         captions=emitter.captions,

@@ -231,10 +231,10 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         updated=meta.updated,
         section=meta.section,
         tags=list(meta.tags),
-        image=_image(meta, found.captions, url),
+        image=_image(meta, found.captions, url or meta.canonical_url),
         body=blocks,
         wire_source=credit.source,
-        related=_related(found.related, url, meta.site_name),
+        related=_related(found.related, url or meta.canonical_url, meta.site_name),
     ).finish()
     article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio, found.teasers)
     if not article.is_article:

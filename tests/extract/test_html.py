@@ -352,10 +352,6 @@ def test_related_links_are_absolute() -> None:
         assert all(link.url and link.url.startswith(("https://", "http://")) for link in page(name).related)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "without `url`, relative related links stay relative and same-site links get the host instead of the "
-    "site name, although the page states its own address in <link rel=canonical>: _related() only uses "
-    "`url` as the base (same for image URLs)"))
 def test_related_links_resolve_against_the_canonical_url_when_no_url_is_given() -> None:
     article = extract(page_bytes("wordpress"))
     assert article.related[1] == Link(
@@ -363,10 +359,6 @@ def test_related_links_resolve_against_the_canonical_url_when_no_url_is_given() 
         "https://riversidecourier.example/2024/06/21/insurers-refuse-cover-riverside-homes/", "The Riverside Courier")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a block of links to other stories after the body is recognised only by a class/id such as 'related' or "
-    "'read-more'; one named otherwise ('more-on-this') but headed 'More on this story' is neither body nor "
-    "related: its links are silently lost"))
 def test_related_links_under_a_more_on_this_story_heading() -> None:
     html = ("<html><body><article><h1>Central bank holds rates</h1><div class='article-content'><p>"
             + "The central bank kept its main interest rate at 4% on Thursday, and said inflation was falling. " * 8
