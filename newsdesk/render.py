@@ -31,7 +31,7 @@ def to_markdown(article: Article) -> str:
         lines += [f"**{article.standfirst}**", ""]
     if article.authors:
         lines += [f"By {', '.join(article.authors)}", ""]
-    if article.image and (article.image.caption or article.image.url):
+    if article.image and article.image.caption:
         credit = f" ({article.image.credit})" if article.image.credit else ""
         note = f" [{article.image.note}]" if article.image.note else ""
         lines += [f"> Photo: {article.image.caption or ''}{note}{credit}".rstrip(), ""]

@@ -27,7 +27,7 @@ def looks_like_html(text: str) -> bool:
     """
     head = text[:8192]
     stripped = head.lstrip()
-    if stripped.startswith("<") and _TAG.search(stripped[:200]):
+    if stripped.startswith("<") and (_TAG.search(stripped[:200]) or stripped.startswith("<!--")):
         return True
     return len(_TAG.findall(head)) >= 3
 

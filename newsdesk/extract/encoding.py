@@ -107,6 +107,19 @@ def sniff_declared_charset(head: bytes) -> str | None:
     return _normalise_label(match.group(1).decode("ascii", "replace")) if match else None
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: ASCII-range text leaves every other byte zero."""
+    if len(head) < 16:
+        return None
+    even_zeros = head[0::2].count(0) / len(head[0::2])
+    odd_zeros = head[1::2].count(0) / len(head[1::2])
+    if odd_zeros > 0.4 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.4 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def _looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
@@ -141,6 +154,8 @@ def decode_bytes(data: bytes, *, source: str | None = None, content_type: str | 
             return data[len(bom):].decode(codec, errors="replace")
 
     head = data[:_SNIFF_BYTES]
+    if (utf16 := _bomless_utf16(head)) is not None:
+        return data.decode(utf16, errors="replace")
     if _looks_binary(head):
         raise DecodingError(source, "input looks like binary data (control bytes), not text")
 

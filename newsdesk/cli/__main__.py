@@ -1,0 +1,7 @@
+"""``python -m newsdesk.cli``: the same as the ``newsdesk`` command."""
+
+import sys
+
+from newsdesk.cli import main
+
+sys.exit(main())
