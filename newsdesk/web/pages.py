@@ -45,6 +45,8 @@ _env.globals["outlet_of"] = outlet_of
 
 #: Highest page number the search and outlet pages offer.
 MAX_PAGE = MAX_OFFSET // DEFAULT_PAGE_SIZE
+#: Related articles shown beside an article.
+RELATED_LIMIT = 5
 #: Values offered in each filter menu of the search form (the most frequent).
 MENU_SIZE = 60
 
@@ -109,7 +111,8 @@ def _related_links(store: Store, links: list[Link], root: str) -> list[dict[str,
             href, kind = str(safe_url(link.url)), "external"
         else:
             href, kind = _query_link(f"{root}/search", {"q": f'"{link.title}"'}), "search"
-        out.append({"title": link.title, "site": link.site, "href": href, "kind": kind})
+        out.append({"title": link.title, "site": link.site, "href": href, "kind": kind,
+                    "id": stored.id if stored is not None else None})
     return out
 
 
@@ -123,6 +126,9 @@ def article_page(request: Request, article_id: str) -> Response:
     article = stored.article
     outlet = outlet_of(article.site_name, article.url)
     page_url = str(request.url_for("article_page", article_id=str(stored.id)))
+    page_related = _related_links(store, article.related, root_of(request))
+    # Stored articles the page itself links to are listed once, under the page's own "Related".
+    linked = {link["id"] for link in page_related if link["id"] is not None}
     feeds = [("Latest articles", "/feeds/latest")]
     if article.section:
         feeds.append((f"Section {article.section}", f"/feeds/sections/{path_segment(article.section)}"))
@@ -140,8 +146,9 @@ def article_page(request: Request, article_id: str) -> Response:
         original_url=safe_url(article.canonical_url) or safe_url(article.url),
         image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
-        page_related=_related_links(store, article.related, root_of(request)),
-        related=related_articles(store, stored),
+        page_related=page_related,
+        related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked))
+                 if hit.id not in linked][:RELATED_LIMIT],
         more_section=more_from(store, stored, by="section"),
         more_outlet=more_from(store, stored, by="outlet"),
         section_link=_query_link(f"{root_of(request)}/search", {"section": article.section}),
