@@ -141,7 +141,6 @@ _MONTH_NAMES = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_SPACES = re.compile(r"\s+")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -226,14 +225,23 @@ def _names_in(text: str, strict: bool) -> list[str]:
     if len(text) > 1000:
         # Author bios and whole paragraphs are not bylines.
         return []
+    # Each substitution runs only when the character it needs is there: most bylines are a plain
+    # name, and this runs for every author field of every page.
     text = html.unescape(text) if "&" in text else text
-    text = _URL.sub(" ", _EMAIL.sub(" ", text))
-    text = _BRACKETS.sub(" ", _HANDLE.sub(" ", text))
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "://" in text or "www." in text.lower():
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _HANDLE.sub(" ", text)
+    if "(" in text or "[" in text:
+        text = _BRACKETS.sub(" ", text)
     text = text.replace("\u00a0", " ").replace("\u200b", "")
-    text = _NUMBER.sub(" | ", _MONTH_BY_NUMBER.sub(" | ", text))
+    if _DIGIT.search(text):
+        text = _NUMBER.sub(" | ", _MONTH_BY_NUMBER.sub(" | ", text))
     names: list[str] = []
     for segment in _SEGMENT_SPLIT.split(text):
-        segment = _SPACES.sub(" ", segment).strip(_TRIM_CHARS)
+        segment = " ".join(segment.split()).strip(_TRIM_CHARS)
         if not segment or _SKIP_SEGMENT.match(segment):
             continue
         segment = _strip_lead_in(_LABEL.sub("", segment))

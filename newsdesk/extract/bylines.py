@@ -29,6 +29,9 @@ _BYLINE_WORD = re.compile(
 _BYLINE_START = re.compile(
     r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|von|par|por|door)(?:\s*:|\s|$)", re.IGNORECASE
 )
+# The letters _BYLINE_START can start with (ignoring case, where "ſ" is an "s"): a test on one
+# character spares the regex on the many elements of a page that cannot be a byline.
+_BYLINE_INITIALS = frozenset("wWpPrRtTsSbBvVdDſ")
 #: An element that only labels the byline next to it.
 _BYLINE_LABEL = re.compile(
     r"(?:written|posted|reported|words|story)?\s*(?:by|von|par|por)\s*:?|(?:author|autor|auteur|autore)\s*:?",
@@ -116,7 +119,7 @@ def _scope_byline(scope: LexborNode) -> list[str]:
         if node.tag in _NON_TEXT_TAGS:
             continue
         own = (node.text(deep=False) or "").strip()
-        if not own or len(own) > MAX_BYLINE_CHARS or not _BYLINE_START.match(own):
+        if not own or own[0] not in _BYLINE_INITIALS or len(own) > MAX_BYLINE_CHARS or not _BYLINE_START.match(own):
             continue
         text = node_words(node)
         if text and len(text) <= MAX_BYLINE_CHARS and not in_comments_or_form(node):

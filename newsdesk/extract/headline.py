@@ -49,19 +49,27 @@ def choose_headline(
     ...                 None, None)
     ('Port strike ends', None)
     """
-    site_words = _site_words(site_name, url)
-    titles = [t for t in (clean_text(title) for title in [ld_headline, *meta_titles]) if t]
-    stripped = [_without_site(title, site_words) for title in titles]
-    # The part before the first separator too: "Climate Change | Economic Research Service".
-    first_parts = [_TITLE_SEPARATOR.split(title, maxsplit=1)[0] for title in titles]
-    references = [*titles, *stripped, *first_parts]
+    # The same title comes in og:title, twitter:title and <title>: each is folded once.
+    titles = list(dict.fromkeys(t for t in (clean_text(title) for title in [ld_headline, *meta_titles]) if t))
     h1s = [
         (text, node)
         for node in _headline_nodes(index)
         if (text := node_text(node)) and len(text) < _MAX_HEADLINE_CHARS
     ]
+    folded_titles = [folded for folded in map(_loose, titles) if folded]
+    if h1s and (first := _loose(h1s[0][0])) and any(_loosely_same(first, title) for title in folded_titles):
+        # The usual page: its first <h1> is the title; the site name need not be looked for.
+        return h1s[0]
+    site_words = _site_words(site_name, url)
+    stripped = [_without_site(title, site_words) for title in titles]
+    # The part before the first separator too: "Climate Change | Economic Research Service".
+    first_parts = [_TITLE_SEPARATOR.split(title, maxsplit=1)[0] for title in titles]
+    references = [
+        folded for folded in dict.fromkeys([*folded_titles, *map(_loose, [*stripped, *first_parts])]) if folded
+    ]
     for text, node in h1s:
-        if any(_loosely_same(text, reference) for reference in references):
+        folded = _loose(text)
+        if folded and any(_loosely_same(folded, reference) for reference in references):
             return text, node
     # An <h1> that disagrees with the metadata is still what readers see as the headline when it
     # is the only one; among several, nothing says which, and the metadata is the safer guess.
@@ -134,10 +142,8 @@ def _without_site(title: str, site_words: set[str]) -> str:
     return title
 
 
-def _loosely_same(a: str, b: str) -> bool:
-    la, lb = _loose(a), _loose(b)
-    if not la or not lb:
-        return False
+def _loosely_same(la: str, lb: str) -> bool:
+    """Whether two loosely folded texts (see :func:`_loose`, neither empty) say the same."""
     if la == lb:
         return True
     shorter, longer = (la, lb) if len(la) <= len(lb) else (lb, la)

@@ -34,7 +34,6 @@ ARTICLE_TYPES = frozenset(
 #: Types whose dates and names stand for the page when no article object is present.
 PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "aboutpage", "videoobject", "event"})
 
-_SPACES = re.compile(r"\s+")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
@@ -238,5 +237,5 @@ def article_body(item: dict[str, Any] | None) -> str | None:
     if "<" in body and ">" in body:
         body = LexborHTMLParser(body).text(separator="\n")
     # Each line is a paragraph; they are joined the way Article.text joins blocks.
-    lines = (_SPACES.sub(" ", line).strip() for line in body.splitlines())
+    lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n\n".join(line for line in lines if line) or None

@@ -16,7 +16,7 @@ nodes the selectors return, because this runs on every page of a CC-NEWS-sized c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -45,6 +45,26 @@ _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 _MAX_NODES = 8
 _PUBLISHED_KEY = re.compile(r"publish|pub_?date|release_?date|issued|post_?date|article_?date|creat")
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
+#: <meta> names of the author (a name; URLs of profile pages are passed over).
+_AUTHOR_METAS = (
+    "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "byline",
+)
+#: <meta> names of the publication date, surest first.
+_PUBLISHED_METAS = (
+    "article:published_time", "og:published_time", "article:published", "citation_publication_date",
+    "citation_date", "citation_online_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "publication_date", "date", "article.published", "datepublished", "article_date_original",
+    "original-publish-date", "pub_date", "created",
+)
+#: <meta> names of the last modification date, surest first.
+_UPDATED_METAS = (
+    "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified", "last-modified",
+    "lastmod", "datemodified", "modified",
+)
+#: An absolute http(s) URL that joining and re-assembling leaves as it is: no empty query,
+#: fragment or path parameters to drop, no brackets of an IPv6 host to check.
+_PLAIN_ABSOLUTE_URL = re.compile(r"https?://[^\s\x00-\x1f#;\[\]]+")
 #: The longest tag worth keeping; longer "tags" are sentences.
 _MAX_TAG_CHARS = 80
 
@@ -110,30 +130,12 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         site_name=site_name,
         url=url,
     )
-    published = _first_date(
-        string_values(article, "datePublished", "dateCreated", "uploadDate"),
-        index.meta_all("article:published_time", "og:published_time", "article:published",
-                       "citation_publication_date", "citation_date", "citation_online_date",
-                       "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
-                       "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
-                       "publish_date", "publication_date", "date", "article.published", "datepublished",
-                       "article_date_original", "original-publish-date", "pub_date", "created"),
-        _microdata_dates(index, "datePublished"),
-        string_values(page, "datePublished", "dateCreated", "uploadDate"),
-        _meta_dates_by_name(index.metas),
-        time_element_dates(index, headline_node),
-    )
+    published = _first_date(_published_candidates(index, linked, headline_node))
     if published is None:
         published = visible_date(tree, index, headline_node, _day_first(index))
     if published is None and url:
         published = date_from_url(url)
-    updated = _first_date(
-        string_values(article, "dateModified"),
-        index.meta_all("article:modified_time", "og:updated_time", "article:modified",
-                       "dcterms.modified", "last-modified", "lastmod", "datemodified", "modified"),
-        _microdata_dates(index, "dateModified"),
-        string_values(page, "dateModified"),
-    )
+    updated = _first_date(_updated_candidates(index, linked))
     if published is None:
         # A page that states only when it was last changed was published no later than that;
         # it is the best date there is, and what a reader of the page would take as its date.
@@ -171,13 +173,13 @@ def _ld_text(item: dict[str, Any] | None, *keys: str) -> str | None:
     return first_text(*string_values(item, *keys))
 
 
-def _first_date(*groups: Iterable[str | None]) -> str | None:
+def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
+    """The first value of the first group that parses as a date; later groups are never made."""
     for group in groups:
         for value in group:
-            if isinstance(value, str):
-                iso = parse_date(value)
-                if iso is not None:
-                    return iso
+            iso = parse_date(value)
+            if iso is not None:
+                return iso
     return None
 
 
@@ -185,6 +187,9 @@ def _absolute_url(value: str | None, base: str | None) -> str | None:
     value = clean_text(value)
     if not value:
         return None
+    if _PLAIN_ABSOLUTE_URL.fullmatch(value) and not value.endswith("?"):
+        # What urljoin would give back unchanged, without its two parses and one unparse.
+        return value
     try:
         absolute = urljoin(base, value) if base else value
         scheme = urlsplit(absolute).scheme
@@ -198,24 +203,24 @@ def _absolute_url(value: str | None, base: str | None) -> str | None:
 
 def _authors(tree: LexborHTMLParser, index: PageIndex, linked: LinkedData, headline: LexborNode | None) -> list[str]:
     """Authors from author fields first (JSON-LD, <meta>, microdata), then from the visible byline."""
-    meta_authors = [
-        value
-        for value in index.meta_all("author", "article:author", "parsely-author", "sailthru.author",
-                                    "dc.creator", "dcterms.creator", "byl", "byline")
-        if not value.lstrip().lower().startswith(("http://", "https://", "www."))
-    ]
-    citation_authors = [_first_name_first(value) for value in index.meta_all("citation_author")]
-    for raw in (
-        linked.author_names(linked.article),
-        meta_authors,
-        citation_authors,
-        _microdata_authors(index),
-        linked.author_names(linked.page),
-    ):
+    for raw in _author_fields(index, linked):
         names = clean_authors(raw)
         if names:
             return names
     return byline_authors(tree, index, headline)
+
+
+def _author_fields(index: PageIndex, linked: LinkedData) -> Iterator[list[str]]:
+    """Raw author names, most trusted field first, each field read only when reached."""
+    yield linked.author_names(linked.article)
+    yield [
+        value
+        for value in index.meta_all(*_AUTHOR_METAS)
+        if not value.lstrip().lower().startswith(("http://", "https://", "www."))
+    ]
+    yield [_first_name_first(value) for value in index.meta_all("citation_author")]
+    yield _microdata_authors(index)
+    yield linked.author_names(linked.page)
 
 
 def _first_name_first(name: str) -> str:
@@ -238,6 +243,24 @@ def _microdata_authors(index: PageIndex) -> list[str]:
 
 
 # --- dates ---------------------------------------------------------------------------------------
+
+
+def _published_candidates(index: PageIndex, linked: LinkedData, headline: LexborNode | None) -> Iterator[list[str]]:
+    """Publication date values, most trusted source first, each source read only when reached."""
+    yield string_values(linked.article, "datePublished", "dateCreated", "uploadDate")
+    yield index.meta_all(*_PUBLISHED_METAS)
+    yield _microdata_dates(index, "datePublished")
+    yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
+    yield _meta_dates_by_name(index.metas)
+    yield time_element_dates(index, headline)
+
+
+def _updated_candidates(index: PageIndex, linked: LinkedData) -> Iterator[list[str]]:
+    """Modification date values, most trusted source first, each source read only when reached."""
+    yield string_values(linked.article, "dateModified")
+    yield index.meta_all(*_UPDATED_METAS)
+    yield _microdata_dates(index, "dateModified")
+    yield string_values(linked.page, "dateModified")
 
 
 def _meta_dates_by_name(metas: dict[str, list[str]]) -> list[str]:

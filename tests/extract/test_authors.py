@@ -44,6 +44,8 @@ from newsdesk.extract.authors import MAX_NAME_WORDS, clean_authors
         (["Summer Swann, June 5, 2024"], ["Summer Swann"]),
         (["Jane Doe jane.doe@example.com @janedoe https://example.com/jane"], ["Jane Doe"]),
         (["Follow @janedoe Jane Doe"], ["Jane Doe"]),
+        (["Jane Doe (https://twitter.com/@janedoe?lang=en)"], ["Jane Doe"]),
+        (["JANE DOE [WWW.EXAMPLE.COM]"], ["Jane Doe"]),
         # Names that look like the things removed.
         (["Theresa May"], ["Theresa May"]),
         (["Rui Ma"], ["Rui Ma"]),

@@ -53,6 +53,11 @@ from newsdesk.extract.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_date,
         ("13/10/2025", "2025-10-13"),
         ("10/13/2025", "2025-10-13"),
         ("01.10.2025 12:04", "2025-10-01T12:04:00"),
+        # Machine forms at the edges of what datetime.fromisoformat reads.
+        ("2025-10-01T11:03:00.1234567Z", "2025-10-01T11:03:00+00:00"),
+        ("2025-10-01T11:03:00+05:45", "2025-10-01T11:03:00+05:45"),
+        ("2025-10-01T24:00:00Z", "2025-10-01"),
+        ("2025-10-01T11:03:00+15:00", "2025-10-01T11:03:00"),
     ],
 )
 def test_parse_date_normalises_known_forms(text: str, expected: str) -> None:

@@ -176,6 +176,17 @@ def test_canonical_url_is_made_absolute() -> None:
     assert meta.canonical_url == GRAPH_URL
 
 
+def test_canonical_url_only_from_the_canonical_link() -> None:
+    # Author and microdata links come before it in many heads; they name other pages.
+    meta = page(
+        '<html><head><link rel="author" href="https://social.example/+harbourtimes">'
+        '<link itemprop="url" href="https://harbourtimes.example/humans.txt">'
+        '<link rel="canonical" href="/news/ferries-resume"></head></html>',
+        "https://harbourtimes.example/news/ferries-resume?utm_source=feed",
+    )
+    assert meta.canonical_url == "https://harbourtimes.example/news/ferries-resume"
+
+
 def test_canonical_url_from_og_url() -> None:
     meta = read("meta_opengraph_only.html", "https://www.beispiel-zeitung.de/politik/haushalt-2026?ref=x")
     assert meta.canonical_url == "https://www.beispiel-zeitung.de/politik/haushalt-2026"
