@@ -118,7 +118,7 @@ def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None,
         "next_cursor": encode_cursor(end, fingerprint) if hits and end < total else None,
     }
     if with_facets:
-        facets = facet_counts(store, query.q, query.filters)
+        facets = facet_counts(store, query.q, query.filters, stats=app_state(request).stats.get(store))
         page["facets"] = {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
                           for name, values in facets.items()}
     return page
@@ -156,11 +156,12 @@ def get_article(request: Request, article_id: int) -> dict[str, Any]:
 def get_related(request: Request, article_id: int,
                 limit: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
     """Stored articles most like this one (full-text similarity of the headline and standfirst)."""
-    store = app_state(request).stores.reader()
+    state = app_state(request)
+    store = state.stores.reader()
     stored = store.get(article_id) if is_article_id(article_id) else None
     if stored is None:
         raise ApiError(404, "not_found", f"article {article_id}: no such article")
-    hits = related_articles(store, stored, limit=limit)
+    hits = related_articles(store, stored, limit=limit, frequency=lambda word: state.frequencies.count(store, word))
     base = base_url(request)
     return {"items": [hit_json(hit, base) for hit in hits], "total": len(hits), "limit": limit, "next_cursor": None}
 
@@ -324,6 +325,8 @@ async def ingest(request: Request) -> JSONResponse:
             return write_one(store, item)
 
     written = await run_in_threadpool(write)
+    state.stats.clear()
+    state.frequencies.clear()
     if written.result == "failed":
         if isinstance(item, SourceFailure):
             status, code = 502, "fetch_failed"

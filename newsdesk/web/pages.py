@@ -94,8 +94,9 @@ def _query_link(path: str, params: dict[str, Any]) -> str:
 @router.get("/", response_class=HTMLResponse, name="home_page")
 def home(request: Request) -> Response:
     """Explore: the newest articles by section, with outlet, time and reading time."""
-    store = app_state(request).stores.reader()
-    stats = store.stats()
+    state = app_state(request)
+    store = state.stores.reader()
+    stats = state.stats.get(store)
     return render(request, "home.html", title="Explore", groups=explore(store), stats=stats,
                   outlets=len([name for name in stats.by_source if name != NO_VALUE]))
 
@@ -119,7 +120,8 @@ def _related_links(store: Store, links: list[Link], root: str) -> list[dict[str,
 @router.get("/articles/{article_id}", response_class=HTMLResponse, name="article_page")
 def article_page(request: Request, article_id: str) -> Response:
     """One article as a good news site shows it, with related articles and more from its section and outlet."""
-    store = app_state(request).stores.reader()
+    state = app_state(request)
+    store = state.stores.reader()
     stored: StoredArticle | None = store.get(int(article_id)) if is_article_id(article_id) else None
     if stored is None:
         return error_page(request, 404, "Not found", f"article {article_id}: no such article in this store")
@@ -147,7 +149,8 @@ def article_page(request: Request, article_id: str) -> Response:
         image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
         page_related=page_related,
-        related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked))
+        related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked),
+                                                 frequency=lambda word: state.frequencies.count(store, word))
                  if hit.id not in linked][:RELATED_LIMIT],
         more_section=more_from(store, stored, by="section"),
         more_outlet=more_from(store, stored, by="outlet"),
@@ -178,8 +181,9 @@ def search_page(
     page: Page = 1,
 ) -> Response:
     """The search form, facet counts, highlighted results and pagination."""
-    store = app_state(request).stores.reader()
-    stats: StoreStats = store.stats()
+    state = app_state(request)
+    store = state.stores.reader()
+    stats: StoreStats = state.stats.get(store)
     given = {"q": q, "outlet": outlet, "section": section, "lang": lang, "since": since, "until": until}
     error: str | None = None
     try:
@@ -218,16 +222,19 @@ def search_page(
 @router.get("/outlets", response_class=HTMLResponse, name="outlets_page")
 def outlets_page(request: Request) -> Response:
     """Every outlet with its article count."""
-    summaries = outlet_summaries(app_state(request).stores.reader())
+    state = app_state(request)
+    store = state.stores.reader()
+    summaries = outlet_summaries(store, state.stats.get(store))
     return render(request, "outlets.html", title="Outlets", outlets=summaries)
 
 
 @router.get("/outlets/{name:path}", response_class=HTMLResponse, name="outlet_page")
 def outlet_page(request: Request, name: str, page: Page = 1) -> Response:
     """One outlet: its articles, newest first, and how many it published per day."""
-    store = app_state(request).stores.reader()
+    state = app_state(request)
+    store = state.stores.reader()
     wanted = name.strip().casefold()
-    summary = next((s for s in outlet_summaries(store) if s.name.casefold() == wanted), None)
+    summary = next((s for s in outlet_summaries(store, state.stats.get(store)) if s.name.casefold() == wanted), None)
     if summary is None:
         return error_page(request, 404, "Not found", f"outlet {name!r}: no such outlet in this store")
     filters = ArticleQuery.parse(outlet=summary.name).filters

@@ -10,6 +10,7 @@ issue a small, bounded number of indexed queries each.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -21,8 +22,13 @@ EXPLORE_SCAN = 200
 #: Sections on the home page, and articles under each.
 EXPLORE_SECTIONS = 8
 EXPLORE_PER_SECTION = 5
-#: Words of the headline and standfirst used to find related articles.
-RELATED_TERMS = 14
+#: Words of the headline and standfirst considered for finding related articles, and how many are searched for.
+RELATED_CANDIDATES = 16
+RELATED_TERMS = 6
+#: A word in more than this share of the store is too common to tell related articles apart...
+RELATED_MAX_SHARE = 0.05
+#: ...unless the store is so small that the share is fewer articles than this.
+RELATED_MIN_CEILING = 50
 #: Values counted per facet (the most frequent in the whole store).
 FACET_CANDIDATES = 12
 #: Sentinel the stats use for articles without a value; it cannot be filtered on.
@@ -97,13 +103,15 @@ def explore(store: Store, *, sections: int = EXPLORE_SECTIONS, per_section: int 
     return groups
 
 
-def related_query(headline: str | None, standfirst: str | None, *, terms: int = RELATED_TERMS) -> str | None:
-    """A search query for articles like this one: the telling words of its headline and standfirst, ORed.
+def candidate_words(headline: str | None, standfirst: str | None, *, limit: int = RELATED_CANDIDATES) -> list[str]:
+    """The words of a headline, then its standfirst, that could say what an article is about.
 
-    >>> related_query("US-led coalition to scale back Iraq mission", None)
-    'led OR coalition OR scale OR back OR iraq OR mission'
-    >>> related_query("To be or not to be", None) is None
-    True
+    Words shorter than three letters, numbers and common function words are left out.
+
+    >>> candidate_words("US-led coalition to scale back Iraq mission", None)
+    ['led', 'coalition', 'scale', 'back', 'iraq', 'mission']
+    >>> candidate_words("To be or not to be", None)
+    []
     """
     chosen: list[str] = []
     for text in (headline, standfirst):
@@ -111,13 +119,40 @@ def related_query(headline: str | None, standfirst: str | None, *, terms: int = 
             if len(word) < 3 or word.isdigit() or word in _STOPWORDS or word in chosen:
                 continue
             chosen.append(word)
-            if len(chosen) >= terms:
-                break
-    return " OR ".join(chosen) or None
+            if len(chosen) >= limit:
+                return chosen
+    return chosen
 
 
-def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> list[SearchHit]:
-    """Stored articles most similar to ``stored`` by full-text rank of its headline and standfirst words.
+def telling_terms(store: Store, words: list[str], *, terms: int = RELATED_TERMS,
+                  frequency: Callable[[str], int] | None = None) -> list[str]:
+    """The rarest of ``words`` in the store that another article shares: what "more like this" searches for.
+
+    A word in one article only (this one) finds nothing; a word in a large part of the
+    store says little about any article and makes the ranked query score most of the
+    store. So each word's document frequency is counted (cheap: no ranking), words in
+    fewer than two articles or in more than :data:`RELATED_MAX_SHARE` of them are dropped
+    (unless that leaves nothing), and the rarest ``terms`` are kept, as search engines'
+    "more like this" does. ``frequency`` counts the articles holding a word (default: ask
+    the store; a server passes a cache).
+
+    >>> from newsdesk.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     telling_terms(store, ["coalition", "iraq"])
+    []
+    """
+    total = store.count()
+    ceiling = max(RELATED_MIN_CEILING, int(total * RELATED_MAX_SHARE))
+    count = frequency or (lambda word: store.count(f'"{word}"'))
+    frequencies = [(count(word), position, word) for position, word in enumerate(words)]
+    shared = [item for item in frequencies if item[0] >= 2]
+    telling = [item for item in shared if item[0] <= ceiling] or shared
+    return [word for _, _, word in sorted(telling)[:terms]]
+
+
+def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5,
+                     frequency: Callable[[str], int] | None = None) -> list[SearchHit]:
+    """Stored articles most similar to ``stored``: full-text rank over the telling words of its headline and standfirst.
 
     >>> from newsdesk.store import open_store
     >>> from newsdesk.model import Article
@@ -125,10 +160,11 @@ def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> 
     ...     related_articles(store, StoredArticle(1, Article(headline="Iraq"), "2025-10-01T00:00:00Z"))
     []
     """
-    query = related_query(stored.article.headline, stored.article.standfirst)
-    if query is None:
+    words = candidate_words(stored.article.headline, stored.article.standfirst)
+    terms = telling_terms(store, words, frequency=frequency)
+    if not terms:
         return []
-    hits = store.search(query, limit=limit + 1)
+    hits = store.search(" OR ".join(terms), limit=limit + 1)
     return [hit for hit in hits if hit.id != stored.id][:limit]
 
 
@@ -252,8 +288,8 @@ class OutletSummary:
     feeds: list[str] = field(default_factory=list)
 
 
-def outlet_summaries(store: Store) -> list[OutletSummary]:
-    """Every outlet with articles or in the sources file, the busiest first.
+def outlet_summaries(store: Store, stats: StoreStats | None = None) -> list[OutletSummary]:
+    """Every outlet with articles or in the sources file, the busiest first (counts from ``stats`` if given).
 
     >>> from newsdesk.store import open_store
     >>> with open_store(":memory:") as store:
@@ -262,7 +298,7 @@ def outlet_summaries(store: Store) -> list[OutletSummary]:
     """
     configured = {outlet.name: outlet for outlet in store.outlets()}
     summaries: list[OutletSummary] = []
-    for name, count in store.stats().by_source.items():
+    for name, count in (stats or store.stats()).by_source.items():
         if name == NO_VALUE:
             continue
         outlet = configured.pop(name, None)

@@ -10,10 +10,11 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
+from newsdesk.web.cache import StatsCache, WordFrequencies
 from newsdesk.web.config import WebConfig
 from newsdesk.web.stores import ThreadStores
 
@@ -22,6 +23,8 @@ from newsdesk.web.stores import ThreadStores
 class AppState:
     """The configuration and the stores of one app.
 
+    ``stats`` keeps the store-wide counts the pages show for a few seconds, ``frequencies``
+    the document frequencies of words that "related articles" ranks by.
     ``allow_private_urls`` lets the write endpoint fetch loopback and private addresses
     (for tests and for a server that ingests from an intranet on purpose).
     """
@@ -29,6 +32,8 @@ class AppState:
     config: WebConfig
     stores: ThreadStores
     allow_private_urls: bool = False
+    stats: StatsCache = field(default_factory=StatsCache)
+    frequencies: WordFrequencies = field(default_factory=WordFrequencies)
 
 
 def app_state(request: Request) -> AppState:
