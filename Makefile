@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEMO_DB := .demo/newsdesk.db
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-ingest browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +19,25 @@ $(VENV)/.bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $(VENV)/.bench
 
-demo: $(STAMP)
-	$(BIN)/newsdesk extract --format markdown examples/trtworld-iraq-coalition.txt examples/pages/*.html
+# Debian's Chromium for the browser tests (they skip cleanly where it cannot be installed).
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "chromium could not be installed: browser tests will be skipped"; \
+	fi
 
-test: $(STAMP)
+# The main job on bundled data: extract the seed example, ingest every example, serve the reader.
+demo: $(STAMP)
+	$(BIN)/newsdesk extract --format markdown examples/trtworld-iraq-coalition.txt
+	@mkdir -p .demo
+	$(BIN)/newsdesk ingest --quiet --db $(DEMO_DB) examples/
+	$(BIN)/newsdesk stats --db $(DEMO_DB)
+	@echo
+	@echo "newsdesk reader: http://$(HOST):$(PORT)/   (API: http://$(HOST):$(PORT)/docs; Ctrl-C stops it)"
+	$(BIN)/newsdesk serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
+
+test: $(STAMP) browser
 	$(BIN)/ruff check newsdesk tests benchmarks
 	$(BIN)/pytest
 
@@ -29,5 +47,8 @@ lint: $(STAMP)
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/extraction.py
 
+bench-ingest: $(VENV)/.bench
+	$(BIN)/python benchmarks/ingest.py
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .demo build *.egg-info

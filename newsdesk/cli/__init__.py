@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsdesk.cli import extract, ingest, maintain, query
+from newsdesk.cli import extract, ingest, maintain, query, serve
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from newsdesk.errors import NewsdeskError
 
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_parser(commands)
     query.add_parsers(commands)
     maintain.add_parsers(commands)
+    serve.add_parser(commands)
     return parser
 
 
