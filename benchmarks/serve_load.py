@@ -2,13 +2,16 @@
 
 The script fills a store with generated articles (``--articles``, 10,000 by default), starts the
 server as its own process on 127.0.0.1 exactly as ``newsdesk serve`` does (uvicorn, one process),
-and runs each scenario for a bounded time (``--duration`` seconds) with ``--concurrency`` clients
-that send their next request as soon as the previous one is answered (a closed loop):
+and runs each scenario for a bounded time (``--duration`` seconds) at each number of clients in
+``--concurrency`` (default 1, then 16), each client sending its next request as soon as the
+previous one is answered (a closed loop). With one client the latency is the time to serve one
+request; with many, requests queue and the figure that matters is requests per second.
 
 - ``article page``: ``GET /articles/{id}``, ids drawn at random from the store (the page runs the
   "related" full-text query and the "more from" lists as well as reading the article);
-- ``search page``: ``GET /search?q=...``, queries drawn from the articles' vocabulary (one or two
-  words; the page counts facets per outlet, section and language too);
+- ``search page``: ``GET /search?q=...``, queries drawn from the articles' vocabulary (a topic word,
+  two of them, a topic word and a place, or a rarer word; the page also counts the results per
+  outlet, section and language for its facets);
 - ``API search``: ``GET /api/v1/search?q=...``, the same queries, JSON;
 - ``API article``: ``GET /api/v1/articles/{id}``.
 
@@ -19,12 +22,13 @@ processes' CPU time on a small machine. Only loopback traffic: the server listen
 The articles are generated from templates with a fixed seed: realistic lengths (about 300 to 700
 words), a Zipf-like vocabulary (a few words in most articles, most words in few), 14 outlets,
 10 sections, three languages, and dates over 120 days. Nothing is copied into the repository: the
-store is written to a temporary folder (or ``--db``) and removed afterwards unless ``--keep``.
+store is written to a temporary folder and removed afterwards, or to ``--db`` and kept for the
+next run.
 
 Usage::
 
-    python benchmarks/serve_load.py                               # 10,000 articles, 20 s per scenario
-    python benchmarks/serve_load.py --articles 20000 --duration 30 --concurrency 32 --json load.json
+    python benchmarks/serve_load.py                         # 10,000 articles, 20 s per scenario and client count
+    python benchmarks/serve_load.py --db /tmp/load.db --articles 20000 --concurrency 1,8,32 --json load.json
 """
 
 from __future__ import annotations
@@ -283,6 +287,7 @@ class ScenarioResult:
     """What one scenario measured."""
 
     name: str
+    concurrency: int = 1
     requests: int = 0
     errors: int = 0
     seconds: float = 0.0
@@ -305,7 +310,8 @@ class ScenarioResult:
         return ordered[rank - 1]
 
     def summary(self) -> dict[str, float | int | str]:
-        return {"scenario": self.name, "requests": self.requests, "errors": self.errors,
+        return {"scenario": self.name, "concurrency": self.concurrency, "requests": self.requests,
+                "errors": self.errors,
                 "seconds": round(self.seconds, 2), "requests_per_second": round(self.per_second, 1),
                 "p50_ms": round(self.percentile(0.50), 1), "p90_ms": round(self.percentile(0.90), 1),
                 "p99_ms": round(self.percentile(0.99), 1),
@@ -316,7 +322,7 @@ class ScenarioResult:
 async def run_scenario(base: str, name: str, paths: Callable[[], str], *, duration: float, warmup: float,
                        concurrency: int) -> ScenarioResult:
     """Closed-loop load for ``duration`` seconds after ``warmup`` seconds untimed."""
-    result = ScenarioResult(name)
+    result = ScenarioResult(name, concurrency)
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
         async def worker(until: float, record: bool) -> None:
@@ -356,15 +362,15 @@ def cpu_model() -> str:
 def markdown_table(results: list[ScenarioResult]) -> str:
     """The results as a Markdown table.
 
-    >>> print(markdown_table([ScenarioResult("article page", 10, 0, 2.0, [5.0] * 10)]).splitlines()[2])
-    | article page | 10 | 0 | 5.0 | 5.0 | 5.0 | 5.0 |
+    >>> print(markdown_table([ScenarioResult("article page", 1, 10, 0, 2.0, [5.0] * 10)]).splitlines()[2])
+    | article page | 1 | 10 | 0 | 5.0 | 5.0 | 5.0 | 5.0 |
     """
-    lines = ["| scenario | requests | errors | requests/s | p50 ms | p90 ms | p99 ms |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| scenario | clients | requests | errors | requests/s | p50 ms | p90 ms | p99 ms |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for result in results:
         s = result.summary()
-        lines.append(f"| {s['scenario']} | {s['requests']} | {s['errors']} | {s['requests_per_second']} | "
-                     f"{s['p50_ms']} | {s['p90_ms']} | {s['p99_ms']} |")
+        lines.append(f"| {s['scenario']} | {s['concurrency']} | {s['requests']} | {s['errors']} | "
+                     f"{s['requests_per_second']} | {s['p50_ms']} | {s['p90_ms']} | {s['p99_ms']} |")
     return "\n".join(lines)
 
 
@@ -385,9 +391,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the store (default 10000)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds of load per scenario (default 20)")
     parser.add_argument("--warmup", type=float, default=3.0, help="untimed seconds before each scenario")
-    parser.add_argument("--concurrency", type=int, default=16, help="clients sending at once (default 16)")
+    parser.add_argument("--concurrency", default="1,16",
+                        help="clients sending at once; a comma-separated list runs every scenario at each "
+                             "(default 1,16: the latency of one request alone, then throughput under load)")
     parser.add_argument("--db", help="store to use; filled when it holds fewer than --articles articles")
-    parser.add_argument("--keep", action="store_true", help="keep the generated store (with --db)")
     parser.add_argument("--scenarios", default="article page,search page,API search,API article",
                         help="comma-separated scenarios to run")
     parser.add_argument("--json", help="also write the results to this JSON file")
@@ -413,6 +420,12 @@ def main(argv: list[str] | None = None) -> int:
             "API article": lambda: f"/api/v1/articles/{rng.choice(ids)}",
         }
         chosen = [name.strip() for name in args.scenarios.split(",") if name.strip()]
+        try:
+            levels = [int(level) for level in args.concurrency.split(",") if level.strip()]
+        except ValueError:
+            parser.error(f"--concurrency {args.concurrency!r}: give whole numbers, e.g. 1,16")
+        if not levels or min(levels) < 1:
+            parser.error("--concurrency: give at least one number of clients, each 1 or more")
         unknown = [name for name in chosen if name not in scenarios]
         if unknown:
             parser.error(f"unknown scenarios: {', '.join(unknown)} (known: {', '.join(scenarios)})")
@@ -420,15 +433,14 @@ def main(argv: list[str] | None = None) -> int:
         server = start_server(db, port)
         try:
             results = [asyncio.run(run_scenario(f"http://127.0.0.1:{port}", name, scenarios[name],
-                                                duration=args.duration, warmup=args.warmup,
-                                                concurrency=args.concurrency))
-                       for name in chosen]
+                                                duration=args.duration, warmup=args.warmup, concurrency=level))
+                       for name in chosen for level in levels]
         finally:
             server.terminate()
             server.wait(timeout=30)
         size_mb = db.stat().st_size / 1e6
     finally:
-        if folder is not None and not args.keep:
+        if folder is not None:
             folder.cleanup()
 
     command = "python benchmarks/serve_load.py " + shlex.join(argv if argv is not None else sys.argv[1:])
@@ -438,13 +450,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {machine['cpu']}, {machine['logical_cpus']} logical CPUs, Python {machine['python']}, "
           f"{machine['platform']}  ")
     print(f"Store: {len(ids)} articles, {size_mb:.0f} MB (filled in {fill_seconds:.1f} s); server: one uvicorn "
-          f"process on 127.0.0.1; client: {args.concurrency} concurrent connections (httpx, one process), "
+          f"process on 127.0.0.1; client: httpx in one process, closed loop with 'clients' connections, "
           f"{args.duration:g} s per scenario after {args.warmup:g} s of warm-up; "
           f"run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n")
     print(markdown_table(results))
     if args.json:
         Path(args.json).write_text(json.dumps({
-            "command": command, "machine": machine, "articles": len(ids), "concurrency": args.concurrency,
+            "command": command, "machine": machine, "articles": len(ids), "concurrency": levels,
             "duration_s": args.duration, "results": [r.summary() for r in results]}, indent=2) + "\n")
     return 1 if any(r.errors for r in results) else 0
 
