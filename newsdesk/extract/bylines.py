@@ -3,8 +3,10 @@
 When a page's metadata names no author or date, the visible page usually still does, next to
 the headline: "By Jane Doe", "Published March 17, 2025", a ``<time>`` in the article's header.
 These readers look where a reader's eye goes (the elements after the headline, the top of the
-headline's own ``<article>``), and stay out of related-story cards, comment threads and forms,
-which carry names and dates of their own.
+headline's own ``<article>``, the block that holds the byline), and stay out of related-story
+cards, comment threads and forms, which carry names and dates of their own. Only a date that a
+label names ("Last updated: November 13, 2025") is taken from anywhere on the page, and only
+when nothing nearer gives one.
 """
 
 from __future__ import annotations
@@ -40,6 +42,19 @@ _BYLINE_LABEL = re.compile(
 _FORM_TAGS = frozenset({"form", "label", "input", "textarea", "select", "button"})
 #: Where a <time> is the article's own rather than a related story's or the site's clock.
 _DATELINE_AREAS = frozenset({"article", "header", "main"})
+# A label that says which date follows: "Published:", "Posted on", "Last updated", "Mis à jour le".
+_DATE_LABEL = re.compile(
+    r"(?:(?:first\s+|originally\s+)?(?P<published>published|posted|publication\s+date|date\s+published|date"
+    r"|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)"
+    r"|(?:last\s+|page\s+)?(?P<updated>updated|modified|reviewed|revised|aktualisiert|mis\s+à\s+jour|actualizado"
+    r"|aggiornato|bijgewerkt))"
+    r"(?:\s+(?:on|at|am|le|el|il|op))?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+#: The longest line that can be a labelled date ("Last updated on Wednesday, October 1, 2025 at 10:30 AM").
+_MAX_LABELLED_CHARS = 80
+#: How many byline elements have their block looked at for a date.
+_MAX_BYLINE_BLOCKS = 3
 #: How many candidate nodes of one kind are looked at.
 _MAX_NODES = 8
 #: Elements looked at when searching an article's top for a printed date; datelines come early.
@@ -202,6 +217,9 @@ def visible_date(
         found = _first_printed_date(scope, day_first)
         if found is not None:
             return found
+    found = _date_beside_byline(index, day_first)
+    if found is not None:
+        return found
     for nodes in (_article_times(index, headline), index.dated, index.times):
         for node in nodes[:_MAX_NODES]:
             value = node.attributes.get("datetime")
@@ -211,6 +229,30 @@ def visible_date(
                 found = find_date(text, day_first=day_first)
             if found is not None:
                 return found
+    return None
+
+
+def _date_beside_byline(index: PageIndex, day_first: bool | None) -> str | None:
+    """A date printed in the byline's own line or block ("Jane Doe • March 17, 2025").
+
+    Bylines and datelines share a block so often that a short block holding the byline and a
+    date is the article's dateline, wherever the page put it.
+    """
+    for node in index.bylines[:_MAX_BYLINE_BLOCKS]:
+        if in_comments_or_form(node):
+            # A commenter's name and the time of the comment.
+            continue
+        block: LexborNode | None = node
+        for _ in range(3):
+            if block is None or block.tag in ("body", "html"):
+                break
+            text = node_words(block)
+            if text is None or len(text) > MAX_BYLINE_CHARS:
+                break
+            found = find_date(text, day_first=day_first)
+            if found is not None:
+                return found
+            block = block.parent
     return None
 
 
@@ -225,7 +267,6 @@ def _article_scopes(tree: LexborHTMLParser, headline: LexborNode | None) -> Iter
             node = tree.css_first(selector)
             if node is not None:
                 yield node
-                return
         return
     node = headline.parent
     for depth in range(12):
@@ -254,3 +295,41 @@ def _first_printed_date(scope: LexborNode, day_first: bool | None) -> str | None
                 if found is not None:
                     return found
     return None
+
+
+def labelled_dates(tree: LexborHTMLParser, day_first: bool | None) -> tuple[str | None, str | None]:
+    """The first dates anywhere on the page that a label calls published and updated.
+
+    For pages that print their date away from the headline, often at the foot ("Last updated:
+    November 13, 2025"); the label is what makes a date there trustworthy, and it says which date
+    it is. The label may stand alone in its element, with the date in the next.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> tree = LexborHTMLParser("<main><h1>Webcams</h1><p>Views of the valley.</p>"
+    ...                         "<footer><b>Last Updated:</b> <span>November 13, 2025</span></footer></main>")
+    >>> labelled_dates(tree, None)
+    (None, '2025-11-13')
+    """
+    body = tree.body
+    if body is None:
+        return None, None
+    found: dict[str, str] = {}
+    lines = [line.strip() for line in body.text(deep=True, separator="\n").split("\n")]
+    for number, line in enumerate(lines):
+        if not line or len(line) > _MAX_LABELLED_CHARS:
+            continue
+        label = _DATE_LABEL.match(line)
+        if label is None:
+            continue
+        kind = "published" if label.group("published") else "updated"
+        if kind in found:
+            continue
+        value = line[label.end() :] or next((later for later in lines[number + 1 : number + 3] if later), "")
+        if not value or len(value) > _MAX_LABELLED_CHARS or not _DIGIT.search(value):
+            continue
+        date = parse_date(value, day_first=day_first)
+        if date is not None:
+            found[kind] = date
+            if len(found) == 2:
+                break
+    return found.get("published"), found.get("updated")

@@ -106,10 +106,11 @@ _MONTH_DAY_YEAR = re.compile(
     + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)\.?,?\s*(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
     _FLAGS,
 )
+# "1 October 2025", "1er octobre 2025", "1 de octubre de 2025", and "01-Oct-2025" as databases print it.
 _DAY_MONTH_YEAR = re.compile(
-    r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\.?\s*(?:de\s+|of\s+)?"
+    r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\.?(?:\s*(?:de\s+|of\s+)?|[-/])"
     + _LETTER_BEFORE + _MONTH + r"\.?" + _NO_LETTER_AFTER
-    + r",?\s*(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
+    + r"(?:,?\s*(?:de\s+|del\s+)?|[-/])(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
     _FLAGS,
 )
 # Highwire citation style: "2023 Jan 7".
@@ -149,6 +150,10 @@ _PATTERNS = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DA
 _FIELD_PATTERNS = (*_PATTERNS, _YEAR_MONTH_DAY)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
+#: A reading time printed beside a date ("October 1, 2025 · 5 min read"), not part of the date.
+_READING_TIME = re.compile(
+    r"(?<!\d)\d{1,3}\s*-?\s*(?:minutes?|mins?)(?![^\W\d_])\.?(?:\s+read(?:ing)?)?", re.IGNORECASE
+)
 #: Words a date field may carry around the date ("Published: Wed, ..."), at most.
 _MAX_EXTRA_WORDS = 5
 
@@ -324,6 +329,8 @@ def parse_date(text: str, *, day_first: bool | None = None) -> str | None:
     iso, start, end = found
     iso, start = _with_time_before(iso, text, start)
     rest = text[:start] + " " + text[end:]
+    if "min" in rest:
+        rest = _READING_TIME.sub(" ", rest)
     if _DIGIT.search(rest) or len(_WORD.findall(rest)) > _MAX_EXTRA_WORDS:
         return None
     return iso

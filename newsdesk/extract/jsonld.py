@@ -8,6 +8,12 @@ library accepts those faults.
 The objects of all scripts are flattened (lists, ``@graph`` arrays, ``mainEntity`` wrappers) and
 the article object and the page object picked out of them. Values are returned as the page wrote
 them; cleaning them into one-line text is the caller's job.
+
+Pages built with JavaScript frameworks also carry their article as application state, JSON in
+other scripts (``__NEXT_DATA__``, ``window.__INITIAL_STATE__``) that no schema governs.
+:func:`script_dates` reads the one field worth the search there, the publication date; those
+scripts are large, so they are searched for the field's name with ``str.find`` and parsed only
+around what it finds, never whole.
 """
 
 from __future__ import annotations
@@ -39,6 +45,18 @@ _BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 _CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _JSON_DECODER = json.JSONDecoder(strict=False)
+#: Names app state gives the publication date ("publishedAt", "date_published", "firstPublishDate").
+_PUBLISHED_FIELD = re.compile(
+    r"(?:date_?)?(?:first_?|original(?:ly)?_?|initial_?)?publish(?:ed)?(?:_?(?:at|date|time|on|date_?time))?"
+    r"|pub_?date|publication_?date|date_?published",
+    re.IGNORECASE,
+)
+#: Pieces of those names that str.find looks for: every name above contains one of them.
+_PUBLISHED_FIELD_PIECES = ("ublish", "UBLISH", "ubDate", "ub_date", "ubdate", "UB_DATE", "UBDATE")
+#: A "name": "value" pair, quoted or not, with its quotes escaped when the JSON sits in a string.
+_FIELD_PAIR = re.compile(r'([A-Za-z_]{3,40})\\?"?\s*:\s*\\?"([^"\\]{6,40})\\?"')
+#: How far the field name is looked for on either side of a piece of it.
+_FIELD_WINDOW = 60
 #: How deep lists and wrappers are followed; real pages nest two or three levels.
 _MAX_DEPTH = 4
 
@@ -239,3 +257,50 @@ def article_body(item: dict[str, Any] | None) -> str | None:
     # Each line is a paragraph; they are joined the way Article.text joins blocks.
     lines = (" ".join(line.split()) for line in body.splitlines())
     return "\n\n".join(line for line in lines if line) or None
+
+
+def script_dates(scripts: Iterable[str], headline: str | None) -> list[str]:
+    """Publication dates that app state in ``scripts`` gives, the article's own first.
+
+    Such state often lists related stories with dates of their own. The date field nearest to
+    the headline's text belongs to the article; without the headline in any script, the dates
+    are trusted only when they all name the same day.
+
+    >>> state = ('{"post": {"title": "Ferries resume", "publishedAt": "2025-03-02T08:00:00Z"},'
+    ...          ' "related": [{"title": "Port closes", "publishedAt": "2025-02-20T10:00:00Z"}]}')
+    >>> script_dates([state], "Ferries resume")
+    ['2025-03-02T08:00:00Z']
+    >>> script_dates([state], "Something else")
+    []
+    """
+    found: list[tuple[int, int, str]] = []
+    texts = [text for text in scripts if any(piece in text for piece in _PUBLISHED_FIELD_PIECES)]
+    for number, text in enumerate(texts):
+        positions: set[int] = set()
+        for piece in _PUBLISHED_FIELD_PIECES:
+            at = text.find(piece)
+            while at >= 0:
+                positions.add(at)
+                at = text.find(piece, at + len(piece))
+        seen: set[int] = set()
+        for at in sorted(positions):
+            for pair in _FIELD_PAIR.finditer(text, max(0, at - _FIELD_WINDOW), at + _FIELD_WINDOW):
+                if pair.start(1) <= at < pair.end(1) and pair.start() not in seen and _PUBLISHED_FIELD.fullmatch(
+                    pair.group(1)
+                ):
+                    seen.add(pair.start())
+                    found.append((number, pair.start(), pair.group(2)))
+    if not found:
+        return []
+    if headline:
+        spellings = {headline, json.dumps(headline)[1:-1], json.dumps(headline, ensure_ascii=False)[1:-1]}
+        nearest: tuple[int, str] | None = None
+        for number, position, value in found:
+            for spelling in spellings:
+                at = texts[number].find(spelling)
+                if at >= 0 and (nearest is None or abs(at - position) < nearest[0]):
+                    nearest = (abs(at - position), value)
+        if nearest is not None:
+            return [nearest[1]]
+    days = {value[:10] for _, _, value in found}
+    return [found[0][2]] if len(days) == 1 else []

@@ -28,12 +28,13 @@ from newsdesk.extract.bylines import (
     MAX_BYLINE_CHARS,
     byline_authors,
     in_comments_or_form,
+    labelled_dates,
     time_element_dates,
     visible_date,
 )
 from newsdesk.extract.dates import date_from_url, parse_date
 from newsdesk.extract.headline import choose_headline
-from newsdesk.extract.jsonld import LinkedData, article_body, string_list, string_values
+from newsdesk.extract.jsonld import LinkedData, article_body, script_dates, string_list, string_values
 from newsdesk.extract.pageindex import PageIndex, clean_text, first_text, node_text, node_words
 from newsdesk.model import Image
 
@@ -43,8 +44,13 @@ _MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 #: How many microdata nodes of one property are looked at.
 _MAX_NODES = 8
-_PUBLISHED_KEY = re.compile(r"publish|pub_?date|release_?date|issued|post_?date|article_?date|creat")
+# Names sites give their own date fields ("w-published-date", "date-pub", "sn-post-date", "pdate").
+_PUBLISHED_KEY = re.compile(
+    r"publish|pub[-_.]?date|date[-_.]?pub|release[-_.]?date|issued|post[-_.]?date|article[-_.]?date|creat|^pdate$"
+)
+_UPDATED_KEY = re.compile(r"modif|updat|revis")
 _NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
+_NOT_UPDATED_KEY = re.compile(r"expir|valid|by$|author|user|id$")
 #: <meta> names of the author (a name; URLs of profile pages are passed over).
 _AUTHOR_METAS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "byline",
@@ -130,16 +136,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         site_name=site_name,
         url=url,
     )
-    published = _first_date(_published_candidates(index, linked, headline_node))
-    if published is None:
-        published = visible_date(tree, index, headline_node, _day_first(index))
-    if published is None and url:
-        published = date_from_url(url)
-    updated = _first_date(_updated_candidates(index, linked))
-    if published is None:
-        # A page that states only when it was last changed was published no later than that;
-        # it is the best date there is, and what a reader of the page would take as its date.
-        published = updated
+    published, updated = _dates(tree, index, linked, headline, headline_node, url)
     return PageMetadata(
         headline=headline,
         description=first_text(
@@ -245,6 +242,40 @@ def _microdata_authors(index: PageIndex) -> list[str]:
 # --- dates ---------------------------------------------------------------------------------------
 
 
+def _dates(
+    tree: LexborHTMLParser,
+    index: PageIndex,
+    linked: LinkedData,
+    headline: str | None,
+    headline_node: LexborNode | None,
+    url: str | None,
+) -> tuple[str | None, str | None]:
+    """The publication and last modification dates, each from the surest source that gives one.
+
+    Fields written for machines come first, then what a reader sees near the headline or the
+    byline, then app state in scripts, the URL, and dates labelled anywhere on the page. An
+    updated date never passes for the publication date while the page gives one; only a page
+    that says nothing but when it changed is taken to be published then.
+    """
+    published = _first_date(_published_candidates(index, linked, headline_node))
+    if published is None:
+        published = visible_date(tree, index, headline_node, _day_first(index))
+    if published is None:
+        published = _first_date([script_dates(index.scripts, headline)])
+    if published is None and url:
+        published = date_from_url(url)
+    updated = _first_date(_updated_candidates(index, linked))
+    if published is None:
+        # The whole page's text is read only here, for the few pages with no date elsewhere.
+        published, labelled_updated = labelled_dates(tree, _day_first(index))
+        updated = updated or labelled_updated
+    if published is None:
+        # A page that states only when it was last changed was published no later than that;
+        # it is the best date there is, and what a reader of the page would take as its date.
+        published = updated
+    return published, updated
+
+
 def _published_candidates(index: PageIndex, linked: LinkedData, headline: LexborNode | None) -> Iterator[list[str]]:
     """Publication date values, most trusted source first, each source read only when reached."""
     yield string_values(linked.article, "datePublished", "dateCreated", "uploadDate")
@@ -252,6 +283,7 @@ def _published_candidates(index: PageIndex, linked: LinkedData, headline: Lexbor
     yield _microdata_dates(index, "datePublished")
     yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
     yield _meta_dates_by_name(index.metas)
+    yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
     yield time_element_dates(index, headline)
 
 
@@ -261,16 +293,22 @@ def _updated_candidates(index: PageIndex, linked: LinkedData) -> Iterator[list[s
     yield index.meta_all(*_UPDATED_METAS)
     yield _microdata_dates(index, "dateModified")
     yield string_values(linked.page, "dateModified")
+    yield [value for key, values in index.metas.items() if _says_updated(key) for value in values]
 
 
 def _meta_dates_by_name(metas: dict[str, list[str]]) -> list[str]:
     """Values of <meta> tags whose own name says publication date ("w-published-date", "published")."""
-    return [
-        value
-        for key, values in metas.items()
-        if _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key)
-        for value in values
-    ]
+    return [value for key, values in metas.items() if _says_published(key) for value in values]
+
+
+def _says_updated(name: str) -> bool:
+    """Whether a field's lowercase name says last modification ("article.updated", "modified-date")."""
+    return bool(_UPDATED_KEY.search(name)) and not _NOT_UPDATED_KEY.search(name)
+
+
+def _says_published(name: str) -> bool:
+    """Whether a field's lowercase name says publication date, as sites name their own fields."""
+    return bool(_PUBLISHED_KEY.search(name)) and not _NOT_PUBLISHED_KEY.search(name)
 
 
 def _microdata_dates(index: PageIndex, prop: str) -> list[str]:

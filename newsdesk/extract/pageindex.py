@@ -78,6 +78,7 @@ class PageIndex:
     itemtypes: set[str]
     _bylines: list[LexborNode] | None = None
     _dated: list[LexborNode] | None = None
+    _scripts: list[str] | None = None
 
     @classmethod
     def read(cls, tree: LexborHTMLParser) -> PageIndex:
@@ -201,6 +202,17 @@ class PageIndex:
             ranked.sort(key=lambda item: item[:2])
             self._dated = [node for _, _, node in ranked]
         return self._dated
+
+    @property
+    def scripts(self) -> list[str]:
+        """The texts of inline scripts other than JSON-LD (app state, analytics), found on first use."""
+        if self._scripts is None:
+            self._scripts = [
+                node.text() or ""
+                for node in self.tree.css("script:not([src])")
+                if "ld+json" not in (node.attributes.get("type") or "").lower()
+            ]
+        return self._scripts
 
     def meta(self, key: str) -> str | None:
         """The first value of the <meta> named ``key`` (lowercase), or None."""

@@ -49,6 +49,13 @@ from newsdesk.extract.dates import MAX_YEAR, MIN_YEAR, date_from_url, find_date,
         ("1 okt. 2025", "2025-10-01"),
         ("1 Ekim 2025 Çarşamba", "2025-10-01"),
         ("2025年10月1日", "2025-10-01"),
+        # Day, month name and year joined by hyphens or slashes, as databases print them.
+        ("04-Aug-2021 5:11:10", "2021-08-04T05:11:10"),
+        ("on 04-ago-2021", "2021-08-04"),
+        ("1/Oct/2025", "2025-10-01"),
+        # A reading time beside the date is not part of it.
+        ("February 4, 2025 - 11 minutes", "2025-02-04"),
+        ("Oct 1, 2025 · 5 min read", "2025-10-01"),
         # Numeric forms that can only mean one thing.
         ("13/10/2025", "2025-10-13"),
         ("10/13/2025", "2025-10-13"),
@@ -79,6 +86,7 @@ def test_parse_date_normalises_known_forms(text: str, expected: str) -> None:
         "01/10/2025",
         "Price 12/10/2025 and 13/10/2025",
         "Reporting by Jane Doe; editing by John Smith",
+        "October 1, 2025 and 12 others",
     ],
 )
 def test_parse_date_rejects_what_is_not_one_real_date(text: str) -> None:

@@ -9,6 +9,7 @@ from newsdesk.extract.jsonld import (
     LinkedData,
     article_body,
     parse_json_leniently,
+    script_dates,
     string_list,
     string_values,
     types_of,
@@ -122,6 +123,41 @@ def test_article_body_as_paragraphs() -> None:
     assert article_body(None) is None
 
 
+NUXT_STATE = (
+    'window.__NUXT__={data:[{related:[{title:"Port closes for a week",published_at:"2025-02-20"}],'
+    'article:{title:"Ferries resume after the storm",published_at:"2025-03-02",updated_at:"2025-03-03"}}]}'
+)
+# Next.js app router streams its state as JSON inside JavaScript strings, quotes escaped.
+NEXT_FLIGHT = (
+    'self.__next_f.push([1,"{\\"post\\":{\\"title\\":\\"Ferries resume after the storm\\",'
+    '\\"datePublished\\":\\"2025-03-02T08:00:00Z\\"}}"])'
+)
+
+
+def test_script_dates_take_the_field_nearest_the_headline() -> None:
+    assert script_dates([NUXT_STATE], "Ferries resume after the storm") == ["2025-03-02"]
+
+
+def test_script_dates_in_escaped_json() -> None:
+    assert script_dates(["var x = 1;", NEXT_FLIGHT], "Ferries resume after the storm") == ["2025-03-02T08:00:00Z"]
+
+
+def test_script_dates_without_the_headline_need_one_day() -> None:
+    assert script_dates([NUXT_STATE], None) == []
+    agreeing = '{"publishDate": "2025-03-02", "meta": {"pubDate": "2025-03-02T08:00:00Z"}}'
+    assert script_dates([agreeing], None) == ["2025-03-02"]
+
+
+def test_script_dates_ignore_other_fields() -> None:
+    state = '{"createdAt": "2020-01-01", "updatedAt": "2025-03-03", "publisher": "Coastline", "published": true}'
+    assert script_dates([state], "Ferries resume after the storm") == []
+
+
 @given(st.text(max_size=200))
 def test_parse_json_leniently_never_raises(text: str) -> None:
     assert isinstance(parse_json_leniently(text), list)
+
+
+@given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=30)))
+def test_script_dates_never_raise(text: str, headline: str | None) -> None:
+    assert isinstance(script_dates([text, '{"publishedAt": "' + text[:20] + '"}'], headline), list)

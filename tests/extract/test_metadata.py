@@ -143,6 +143,75 @@ def test_date_printed_in_the_post_info_line() -> None:
     assert read("meta_dateline_text.html").published == "2025-03-17"
 
 
+def test_date_from_microdata_named_by_the_site() -> None:
+    meta = page(
+        "<html><body><h1>Top car rental company named</h1><p><a href='/author/faith-k'>Faith K</a>"
+        '<span itemprop="published-date" content="Published Oct 20, 2025 at 5:00 PM PST">Oct 20, 2025</span>'
+        '<span itemprop="updated-date"></span></p></body></html>'
+    )
+    assert meta.published == "2025-10-20T17:00:00-08:00"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("sn-post-date", "2025-02-03", "2025-02-03"),
+        ("date-pub", "20250203", "2025-02-03"),
+        ("pdate", "20250203", "2025-02-03"),
+    ],
+)
+def test_date_from_meta_names_sites_invent(name: str, value: str, expected: str) -> None:
+    assert page(f'<html><head><meta name="{name}" content="{value}"></head></html>').published == expected
+
+
+def test_updated_from_meta_names_sites_invent() -> None:
+    meta = page(
+        '<html><head><meta property="article:published_time" content="2025-02-03T08:00:00Z">'
+        '<meta name="article.updated" content="2025-02-05T10:00:00Z"></head></html>'
+    )
+    assert (meta.published, meta.updated) == ("2025-02-03T08:00:00+00:00", "2025-02-05T10:00:00+00:00")
+
+
+def test_date_from_app_state_next_to_the_headline_not_a_related_story() -> None:
+    assert read("meta_app_state.html").published == "2025-03-04T07:30:00+00:00"
+
+
+def test_date_printed_beside_the_byline_away_from_the_headline() -> None:
+    meta = read("meta_byline_block.html")
+    assert (meta.authors, meta.published) == (["Maria Lopez"], "2021-08-04T05:11:10")
+
+
+def test_date_labelled_last_updated_at_the_foot_is_the_only_date() -> None:
+    meta = read("meta_labelled_dates.html")
+    assert (meta.published, meta.updated) == ("2025-11-13", "2025-11-13")
+
+
+def test_a_labelled_update_does_not_pass_for_the_publication_date() -> None:
+    html = (FIXTURES / "meta_labelled_dates.html").read_text(encoding="utf-8")
+    html = html.replace("<footer>", "<footer><p>Published: <b>March 2, 2021</b></p>")
+    meta = page(html)
+    assert (meta.published, meta.updated) == ("2021-03-02", "2025-11-13")
+
+
+def test_date_printed_in_main_before_the_article_element() -> None:
+    meta = page(
+        "<html><head><title>Seven ways to eat more plants | Koia</title></head><body><main>"
+        "<section><h3><span>blog | </span> February 01, 2022</h3></section>"
+        "<article><p>Start with breakfast.</p><p>Then swap one dinner a week.</p></article>"
+        "</main></body></html>"
+    )
+    assert meta.published == "2022-02-01"
+
+
+def test_date_with_a_reading_time_above_the_headline() -> None:
+    meta = page(
+        '<html><body><header class="hero"><div class="container"><div class="post-head">'
+        "<p>February 4, 2025 - 11 minutes</p><h1>Cloud computing in 2025</h1><p>What the year holds.</p>"
+        "</div></div></header><main><p>Text.</p></main></body></html>"
+    )
+    assert meta.published == "2025-02-04"
+
+
 def test_date_from_the_url_when_the_page_says_nothing() -> None:
     meta = read("meta_logo_h1.html", "https://dailyexample.com/news/2025/09/12/wildfire-smoke")
     assert meta.published == "2025-09-12"
