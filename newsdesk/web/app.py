@@ -15,6 +15,7 @@ from newsdesk import __version__
 from newsdesk.web import api, feeds, pages
 from newsdesk.web.config import load_config
 from newsdesk.web.errors import install_error_handlers
+from newsdesk.web.headers import SecurityHeaders
 from newsdesk.web.state import AppState
 from newsdesk.web.stores import ThreadStores, prepare_database
 
@@ -62,4 +63,5 @@ def create_app(db: str | None = None, *, token: str | None = None, allow_private
     app.include_router(feeds.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.add_middleware(SecurityHeaders)
     return app

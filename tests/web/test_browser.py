@@ -104,6 +104,8 @@ def no_sideways_scroll(page: object) -> bool:
 def test_read_an_article_from_the_home_page(browser: object, server: str) -> None:
     context = open_context(browser, server, viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
     page.goto(server + "/")
     expect = sync_api.expect
     expect(page.get_by_role("heading", level=1, name="Explore")).to_be_visible()
@@ -134,6 +136,7 @@ def test_read_an_article_from_the_home_page(browser: object, server: str) -> Non
     expect(page.locator("figure .credit")).to_contain_text("Ayman Yaqub/AFP")
     expect(page.locator(".source-line")).to_have_text("Source: Agence France-Presse (AFP)")
     shoot(page, "article-photo.png")
+    assert not [text for text in console if "Content Security Policy" in text], console
     context.close()
 
 

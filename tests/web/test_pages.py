@@ -287,3 +287,10 @@ def test_stylesheet_is_served(client: TestClient) -> None:
     response = client.get("/static/style.css")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/css")
     assert ":focus-visible" in response.text and "prefers-color-scheme: dark" in response.text
+
+
+def test_pages_forbid_scripts_and_docs_keep_theirs(client: TestClient) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    assert policy.startswith("default-src 'none'") and "script-src" not in policy
+    assert client.get("/api/v1/stats").headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in client.get("/docs").headers
