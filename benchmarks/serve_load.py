@@ -1,7 +1,7 @@
 """Load test of ``newsdesk serve``: requests per second and latency of the reader and the API under load.
 
 The script fills a store with generated articles (``--articles``, 10,000 by default), starts the
-server as its own process on 127.0.0.1 exactly as ``newsdesk serve`` does (uvicorn, one process),
+server with ``newsdesk serve`` in a process of its own on 127.0.0.1 (uvicorn, one process),
 and runs each scenario for a bounded time (``--duration`` seconds) at each number of clients in
 ``--concurrency`` (default 1, then 16), each client sending its next request as soon as the
 previous one is answered (a closed loop). With one client the latency is the time to serve one
@@ -262,10 +262,10 @@ def free_port() -> int:
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    """``newsdesk serve`` in its own process (the serve module, so that it runs before the CLI registers it)."""
-    code = ("import sys; from newsdesk.cli.serve import serve; "
-            "serve(sys.argv[1], host='127.0.0.1', port=int(sys.argv[2]), log_level='warning')")
-    process = subprocess.Popen([sys.executable, "-c", code, str(db), str(port)], stdout=subprocess.DEVNULL)
+    """``newsdesk serve`` in its own process, as a user starts it, with --log-level warning (no access log)."""
+    command = [sys.executable, "-m", "newsdesk.cli", "serve", "--db", str(db), "--host", "127.0.0.1",
+               "--port", str(port), "--log-level", "warning"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
