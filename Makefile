@@ -7,7 +7,7 @@ DEMO_DB := .demo/newsdesk.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: demo test lint bench bench-ingest browser clean
+.PHONY: demo test lint bench bench-ingest bench-serve browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,9 @@ bench: $(VENV)/.bench
 
 bench-ingest: $(VENV)/.bench
 	$(BIN)/python benchmarks/ingest.py
+
+bench-serve: $(STAMP)
+	$(BIN)/python benchmarks/serve_load.py
 
 clean:
 	rm -rf $(VENV) .demo build *.egg-info
