@@ -128,6 +128,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     for node in root.css(",".join(FURNITURE_TAGS)):
         budget.step()
         if not holds_the_article(node):
+            if _names_related(node):
+                related.extend(_anchors(node))
             node.remove()
     for node in root.css("[class],[id],[role]"):
         budget.step()
@@ -140,7 +142,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         if strength == 0 or holds_the_article(node):
             continue
         if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
-            if strength == 2 and _RELATED_NAME.search(name):
+            if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             node.remove()
 
@@ -387,6 +389,17 @@ def _collect_caption(node: LexborNode, out: _Emitter) -> None:
 _RELATED_HEADING = re.compile(
     r"^\W*(?:related|more\s+(?:on|from|about|in)\b|read\s+(?:more|next|also)|also\s+read|see\s+also|"
     r"recommended|further\s+reading|you\s+(?:may|might)\s+also)", re.I)
+
+
+def _names_related(node: LexborNode, name: str | None = None) -> bool:
+    """Whether an element says it lists related stories, by its class/id or by its heading."""
+    if name is None:
+        attrs = node.attributes
+        name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if _RELATED_NAME.search(name):
+        return True
+    heading = node.css_first("h2, h3, h4, h5")
+    return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None
 
 
 def _related_after(container: LexborNode) -> list[tuple[str, str]]:

@@ -219,10 +219,11 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
     drop = {tail_start + i - 1 for i in credit.credit_lines if i > 0}
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
 
+    site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,
-        site_name=_site_name(meta, url),
+        site_name=site_name,
         language=meta.language,
         headline=meta.headline,
         standfirst=_standfirst(meta, blocks),
@@ -234,7 +235,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         image=_image(meta, found.captions, url or meta.canonical_url),
         body=blocks,
         wire_source=credit.source,
-        related=_related(found.related, url or meta.canonical_url, meta.site_name),
+        related=_related(found.related, url or meta.canonical_url, site_name),
     ).finish()
     article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio, found.teasers)
     if not article.is_article:
