@@ -28,7 +28,7 @@ import os
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
@@ -48,6 +48,11 @@ DEFAULT_DB = "newsdesk.db"
 # writer strips from every stored text, so they can never occur in an article.
 HIGHLIGHT_OPEN = "\x02"
 HIGHLIGHT_CLOSE = "\x03"
+
+#: The fields :meth:`Store.facet_counts` counts by default: names of :class:`Filters` fields.
+FACET_FIELDS = ("source", "section", "lang")
+#: Longest range of days :meth:`Store.counts_by_day` answers (ten years).
+MAX_DAYS = 3660
 
 
 # --------------------------------------------------------------------------- outcomes
@@ -612,6 +617,53 @@ class Store(ABC):
         """How many articles :meth:`search` would find with no limit."""
 
     @abstractmethod
+    def page(self, filters: Filters | None, *, after: str | None, limit: int) -> tuple[list[SearchHit], str | None]:
+        """One page of the articles matching ``filters``, newest first (undated last), and the next page's token.
+
+        Pages are keyed on (publication time, id): pass the returned token as ``after`` for
+        the next page; None means this page is the last. The token is opaque; one this store
+        did not make raises :class:`StoreError`. Hits carry no highlights (there is no query).
+        """
+
+    @abstractmethod
+    def facet_counts(
+        self,
+        query: str | None,
+        filters: Filters | None = None,
+        fields: Sequence[str] = FACET_FIELDS,
+        *,
+        limit: int = 12,
+    ) -> dict[str, dict[str, int]]:
+        """How many articles :meth:`search` finds per value of each field, for the facets of a search.
+
+        ``fields`` are names of :class:`Filters` fields: ``source`` (the outlet: site name, else
+        host), ``section`` and ``lang``. Each field is counted with every filter applied except
+        its own, so that the alternatives to a chosen value keep their counts; and each count is
+        what filtering on that value gives (``en`` includes ``en-GB``, sections compare without
+        case, an outlet's host also finds its articles that carry a site name). Per field: the
+        ``limit`` values with the most articles, most first, plus the value the filters choose
+        when it has any; values with no articles and articles without a value are left out.
+        """
+
+    @abstractmethod
+    def counts_by_day(self, filters: Filters | None, *, since: date, until: date) -> dict[str, int]:
+        """Articles matching ``filters`` published on each UTC day from ``since`` to ``until`` (both included).
+
+        Every day of the range is a key (``YYYY-MM-DD``), oldest first, with 0 for days without
+        articles. ``since`` after ``until``, or a range over :data:`MAX_DAYS` days, raises
+        :class:`StoreError`.
+        """
+
+    @abstractmethod
+    def related(self, article_id: int, *, limit: int = 5) -> list[SearchHit]:
+        """Other articles most like this one ("more like this"), best first; [] for an unknown id.
+
+        The article's telling words (rare in the store but shared with other articles, taken
+        from its headline, standfirst and the start of its body) are searched for, any of them,
+        ranked by BM25. The article itself and its recorded exact duplicates are left out.
+        """
+
+    @abstractmethod
     def iter_articles(self, filters: Filters | None = None) -> Iterator[StoredArticle]:
         """Every article matching ``filters``, in id order, streamed (memory stays flat)."""
 
@@ -655,6 +707,8 @@ class Store(ABC):
 __all__ = [
     "DB_ENV",
     "DEFAULT_DB",
+    "FACET_FIELDS",
+    "MAX_DAYS",
     "ArticleOutcome",
     "FailureOutcome",
     "Filters",

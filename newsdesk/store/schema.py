@@ -209,10 +209,28 @@ END;
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 """
 
+_V3_NEWEST_BY_FILTER = """
+-- Each filterable column followed by the publication time (and, implicitly, the id): a filtered
+-- list newest first, a page after a (published_utc, id) position, and the articles per day of
+-- one section or outlet are read in index order without sorting or visiting the table. They
+-- replace the single-column indexes, which they serve as well. The unfiltered order uses
+-- articles_published, whose entries are (published_utc, id) already.
+DROP INDEX articles_site_name;
+DROP INDEX articles_host;
+DROP INDEX articles_section;
+DROP INDEX articles_language;
+CREATE INDEX articles_outlet_published ON articles (site_name COLLATE NOCASE, host, published_utc);
+CREATE INDEX articles_host_published ON articles (host, published_utc);
+CREATE INDEX articles_section_published ON articles (section COLLATE NOCASE, published_utc);
+CREATE INDEX articles_language_published ON articles (language COLLATE NOCASE, published_utc);
+"""
+
 #: The schema's history, oldest first. Append; never edit a released step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE),
     Migration(2, "full-text search: FTS5 index over headline, standfirst and body, kept by triggers", _V2_SEARCH),
+    Migration(3, "newest-first indexes per filter: outlet, host, section and language, each by publication time",
+              _V3_NEWEST_BY_FILTER),
 )
 
 #: The version this code writes and reads.
@@ -263,7 +281,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    2
+    3
     """
     _check_history(migrations)
     target = migrations[-1].version

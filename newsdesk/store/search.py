@@ -143,6 +143,20 @@ def host_of(url: str | None) -> str | None:
     return host or None
 
 
+def source_keys(source: str) -> tuple[str, str]:
+    """What a ``source`` filter compares: the site name (without case) and the host it would be.
+
+    An outlet is named by its site name or by its URL's host, so a filter finds both.
+
+    >>> source_keys(" www.TRTWorld.com ")
+    ('www.TRTWorld.com', 'trtworld.com')
+    >>> source_keys("Harbour Times")
+    ('Harbour Times', 'harbour times')
+    """
+    name = source.strip()
+    return name, host_of("//" + name) or name.lower()
+
+
 def filter_sql(filters: Filters | None, alias: str = "a") -> tuple[str, list[Any]]:
     """SQL conditions (joined by AND, starting with `` AND``) and their parameters.
 
@@ -163,9 +177,8 @@ def filter_sql(filters: Filters | None, alias: str = "a") -> tuple[str, list[Any
         conditions.append(f"{alias}.published_utc < ?")
         params.append(filters.until_utc)
     if filters.source:
-        source = filters.source.strip()
         conditions.append(f"({alias}.site_name = ? COLLATE NOCASE OR {alias}.host = ?)")
-        params += [source, host_of("//" + source) or source.lower()]
+        params += list(source_keys(filters.source))
     if filters.section:
         conditions.append(f"{alias}.section = ? COLLATE NOCASE")
         params.append(filters.section.strip())

@@ -28,18 +28,20 @@ import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from newsdesk.model import Article, Block, Image, Link, RawPage, WireSource
 from newsdesk.store.base import (
+    FACET_FIELDS,
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
+    MAX_DAYS,
     ArticleOutcome,
     FailureOutcome,
     Filters,
@@ -61,6 +63,9 @@ from newsdesk.store.base import (
     normalise_url,
     parse_instant,
 )
+from newsdesk.store.facets import facet_for, top_values
+from newsdesk.store.keyset import PagePosition
+from newsdesk.store.related import RELATED_BODY_CHARS, candidate_words, frequency_ceiling, telling_terms
 from newsdesk.store.schema import SCHEMA_VERSION, migrate, schema_version
 from newsdesk.store.search import BM25_WEIGHTS, SNIPPET_TOKENS, filter_sql, host_of, lead_snippet, parse_query
 
@@ -106,6 +111,9 @@ _SELECT_RAW = (
     "data, warc_path, warc_offset, warc_length FROM raw_pages"
 )
 _HIT_COLUMNS = "a.id, a.url, a.headline, a.site_name, a.published, a.section, a.language, a.authors"
+# What a hit shows when there are no words to highlight: the headline unmarked, the lead as snippet.
+_UNMARKED = "a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600)"
+_LEAD_COLUMNS = f"0.0, {_UNMARKED}"
 _NEWEST_FIRST = "ORDER BY a.published_utc DESC NULLS LAST, a.id DESC"
 
 
@@ -401,6 +409,13 @@ def _stored_raw(row: tuple[Any, ...]) -> StoredRawPage:
     page = RawPage(payload, url=url, headers=_load_json(headers, {}), fetched_at=fetched_at, kind=kind, source=source)
     warc = WarcRef(warc_path, warc_offset, warc_length) if warc_path is not None else None
     return StoredRawPage(raw_id, page, content_hash, final_url, warc)
+
+
+def _utc_day(day: date) -> date:
+    """The UTC day of a date or time (a time without an offset is taken as UTC)."""
+    if isinstance(day, datetime):
+        return (day.astimezone(UTC) if day.tzinfo is not None else day).date()
+    return day
 
 
 def _counts(rows: Iterable[tuple[Any, int]]) -> dict[str, int]:
@@ -774,7 +789,7 @@ class SQLiteStore(Store):
         limit, offset = max(0, int(limit)), max(0, int(offset))
         if query is None or not query.strip():
             rows = self._conn.execute(
-                f"SELECT {_HIT_COLUMNS}, 0.0, a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600) "
+                f"SELECT {_HIT_COLUMNS}, {_LEAD_COLUMNS} "
                 f"FROM articles AS a WHERE 1 {where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             ).fetchall()
@@ -784,7 +799,7 @@ class SQLiteStore(Store):
             return []
         if fts.match is None:
             rows = self._conn.execute(
-                f"SELECT {_HIT_COLUMNS}, 0.0, a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600) "
+                f"SELECT {_HIT_COLUMNS}, {_LEAD_COLUMNS} "
                 "FROM articles AS a WHERE a.id NOT IN "
                 "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) "
                 f"{where} {_NEWEST_FIRST} LIMIT ? OFFSET ?",
@@ -842,6 +857,25 @@ class SQLiteStore(Store):
             snippet=snippet,
         )
 
+    def _matching(self, query: str | None, filters: Filters | None) -> tuple[str, list[Any]] | None:
+        """``FROM ... WHERE ...`` over the articles (``a``) a search finds, and its parameters; None: nothing."""
+        where, params = filter_sql(filters)
+        if query is None or not query.strip():
+            return f"FROM articles AS a WHERE 1 {where}", params
+        fts = parse_query(query)
+        if fts.matches_nothing:
+            return None
+        if fts.match is None:
+            return (
+                "FROM articles AS a WHERE a.id NOT IN "
+                f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) {where}",
+                [fts.exclude, *params],
+            )
+        return (
+            f"FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? {where}",
+            [fts.match, *params],
+        )
+
     def count(self, query: str | None = None, filters: Filters | None = None) -> int:
         """How many articles a search finds.
 
@@ -849,26 +883,164 @@ class SQLiteStore(Store):
         ...     store.count("anything")
         0
         """
+        matching = self._matching(query, filters)
+        if matching is None:
+            return 0
+        sql, params = matching
+        return int(self._conn.execute(f"SELECT count(*) {sql}", params).fetchone()[0])
+
+    def page(self, filters: Filters | None, *, after: str | None, limit: int) -> tuple[list[SearchHit], str | None]:
+        """A page of the newest-first list and the token of the next (see :meth:`Store.page`).
+
+        Dated articles are read from the index on publication time (then id) starting just past
+        ``after``; undated ones, which come last, by id. Either way one index seek, however far
+        into the list the page is.
+
+        >>> from newsdesk.model import Article
+        >>> articles = [Article(url=f"https://example.com/{n}", published=f"2025-10-0{n}") for n in (1, 2, 3)]
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome(a.url, a) for a in articles])
+        ...     first, token = store.page(None, after=None, limit=2)
+        ...     second, end = store.page(None, after=token, limit=2)
+        >>> [hit.url[-1] for hit in first + second], end
+        (['3', '2', '1'], None)
+        """
+        position = PagePosition.from_token(after) if after else None
+        limit = max(0, int(limit))
+        if limit == 0:
+            return [], None
         where, params = filter_sql(filters)
-        if query is None or not query.strip():
-            sql, args = f"SELECT count(*) FROM articles AS a WHERE 1 {where}", params
-        else:
-            fts = parse_query(query)
-            if fts.matches_nothing:
-                return 0
-            if fts.match is None:
-                sql = (
-                    "SELECT count(*) FROM articles AS a WHERE a.id NOT IN "
-                    f"(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) {where}"
-                )
-                args = [fts.exclude, *params]
-            else:
-                sql = (
-                    "SELECT count(*) FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
-                    f"WHERE articles_fts MATCH ? {where}"
-                )
-                args = [fts.match, *params]
-        return int(self._conn.execute(sql, args).fetchone()[0])
+        select = f"SELECT {_HIT_COLUMNS}, {_LEAD_COLUMNS}, a.published_utc FROM articles AS a"
+        rows: list[tuple[Any, ...]] = []
+        if position is None or position.published_utc is not None:
+            keyset, key = ("", []) if position is None else ("AND (a.published_utc, a.id) < (?, ?)",
+                                                            [position.published_utc, position.id])
+            rows = self._conn.execute(
+                f"{select} WHERE a.published_utc IS NOT NULL {keyset} {where} "
+                "ORDER BY a.published_utc DESC, a.id DESC LIMIT ?",
+                (*key, *params, limit + 1),
+            ).fetchall()
+        if len(rows) <= limit:
+            keyset, key = ("AND a.id < ?", [position.id]) if position and position.published_utc is None else ("", [])
+            rows += self._conn.execute(
+                f"{select} WHERE a.published_utc IS NULL {keyset} {where} ORDER BY a.id DESC LIMIT ?",
+                (*key, *params, limit + 1 - len(rows)),
+            ).fetchall()
+        token = PagePosition(rows[limit - 1][-1], rows[limit - 1][0]).token() if len(rows) > limit else None
+        return [self._hit(row[:-1]) for row in rows[:limit]], token
+
+    def facet_counts(
+        self,
+        query: str | None,
+        filters: Filters | None = None,
+        fields: Sequence[str] = FACET_FIELDS,
+        *,
+        limit: int = 12,
+    ) -> dict[str, dict[str, int]]:
+        """Results per outlet, section and language: one ``GROUP BY`` per field (see :meth:`Store.facet_counts`).
+
+        >>> from newsdesk.model import Article
+        >>> a = Article(url="https://www.trtworld.com/a", headline="Iraq deal", language="en-GB", section="World")
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", a)])
+        ...     store.facet_counts("iraq", Filters(section="world"))
+        {'source': {'trtworld.com': 1}, 'section': {'World': 1}, 'lang': {'en-gb': 1}}
+        """
+        filters = filters or Filters()
+        facets = {name: facet_for(name) for name in fields}
+        counted: dict[str, dict[str, int]] = {}
+        for name, facet in facets.items():
+            chosen = getattr(filters, name)
+            # Each field is counted without its own filter, so the alternatives to a choice stay visible.
+            matching = self._matching(query, dataclasses.replace(filters, **{name: None}))
+            rows: list[tuple[Any, ...]] = []
+            if matching is not None:
+                sql, params = matching
+                rows = self._conn.execute(f"SELECT {facet.select} {sql} GROUP BY {facet.group}", params).fetchall()
+            counted[name] = top_values(facet.counts(rows, chosen), chosen, limit)
+        return counted
+
+    def counts_by_day(self, filters: Filters | None, *, since: date, until: date) -> dict[str, int]:
+        """Articles per UTC day of publication over a range, in one query (see :meth:`Store.counts_by_day`).
+
+        >>> from newsdesk.model import Article
+        >>> a = Article(url="https://example.com/a", published="2025-10-02T01:30:00+03:00")
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome("a", a)])
+        ...     store.counts_by_day(None, since=date(2025, 9, 30), until=date(2025, 10, 2))
+        {'2025-09-30': 0, '2025-10-01': 1, '2025-10-02': 0}
+        """
+        if not isinstance(since, date) or not isinstance(until, date):
+            raise StoreError("counts_by_day", f"since and until must be dates, not {since!r} and {until!r}")
+        since, until = _utc_day(since), _utc_day(until)
+        days = (until - since).days + 1
+        if days < 1:
+            raise StoreError("counts_by_day", f"since {since} is after until {until}")
+        if days > MAX_DAYS:
+            raise StoreError("counts_by_day", f"{days} days from {since} to {until} is over the limit of {MAX_DAYS}")
+        where, params = filter_sql(filters)
+        first, end = f"{since.isoformat()}T00:00:00Z", f"{(until + timedelta(days=1)).isoformat()}T00:00:00Z"
+        found = dict(
+            self._conn.execute(
+                "SELECT substr(a.published_utc, 1, 10), count(*) FROM articles AS a "
+                f"WHERE a.published_utc >= ? AND a.published_utc < ? {where} GROUP BY 1",
+                (first, end, *params),
+            ).fetchall()
+        )
+        return {day: int(found.get(day, 0)) for day in (str(since + timedelta(days=n)) for n in range(days))}
+
+    def related(self, article_id: int, *, limit: int = 5) -> list[SearchHit]:
+        """More like this, from the full-text index (see :meth:`Store.related` and :mod:`newsdesk.store.related`).
+
+        >>> from newsdesk.model import Article, Block
+        >>> def story(n, headline):
+        ...     return Article(url=f"https://example.com/{n}", headline=headline, body=[Block("paragraph", headline)])
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([ArticleOutcome(str(n), story(n, h)) for n, h in enumerate([
+        ...         "Coalition to leave Iraq", "Troops start leaving Iraq", "Storm hits the coast"])])
+        ...     [hit.headline for hit in store.related(1)]
+        ['Troops start leaving Iraq']
+        """
+        limit = max(0, int(limit))
+        if limit == 0 or isinstance(article_id, bool) or not isinstance(article_id, int):
+            return []
+        conn = self._conn
+        row = conn.execute(
+            "SELECT a.headline, a.standfirst, substr(a.body_text, 1, ?), a.key, a.body_hash FROM articles AS a "
+            "WHERE a.id = ?",
+            (RELATED_BODY_CHARS, article_id if 0 < article_id <= _MAX_INT else 0),
+        ).fetchone()
+        if row is None:
+            return []
+        headline, standfirst, body_start, key, body_hash = row
+        weights = candidate_words(headline, standfirst, body_start)
+        if not weights:
+            return []
+        total = int(conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0)
+        # Each count stops past the ceiling: a word that common is not searched for anyway.
+        frequencies = dict(
+            conn.execute(
+                "SELECT w.value, (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH "
+                "'\"' || replace(w.value, '\"', '\"\"') || '\"' LIMIT ?)) FROM json_each(?) AS w",
+                (frequency_ceiling(total) + 1, _dump(list(weights))),
+            ).fetchall()
+        )
+        terms = telling_terms(weights, frequencies, total)
+        if not terms:
+            return []
+        weights_sql = ", ".join(str(w) for w in BM25_WEIGHTS)
+        rows = conn.execute(
+            f"SELECT {_HIT_COLUMNS}, -bm25(articles_fts, {weights_sql}), {_UNMARKED} "
+            "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
+            "WHERE articles_fts MATCH ? AND a.id != ? "
+            # Copies of this article are not related articles: the same body, or recorded as duplicates.
+            "AND (a.body_hash IS NULL OR a.body_hash IS NOT ?) "
+            "AND a.key NOT IN (SELECT url FROM duplicates WHERE duplicate_of = ?) "
+            "AND a.id NOT IN (SELECT duplicate_of FROM duplicates WHERE url = ?) "
+            f"ORDER BY bm25(articles_fts, {weights_sql}), a.id LIMIT ?",
+            (" OR ".join(f'"{term}"' for term in terms), article_id, body_hash, article_id, key, limit),
+        ).fetchall()
+        return [self._hit(row) for row in rows]
 
     def iter_articles(self, filters: Filters | None = None) -> Iterator[StoredArticle]:
         """Stream every article matching ``filters`` in id order.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from store_samples import assert_consistent, coalition, harbour, outcome_for
 
-from newsdesk.store import SQLiteStore, StoreError, open_store
+from newsdesk.store import Filters, SQLiteStore, StoreError, open_store
 from newsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION, Migration, migrate, schema_version
 
 
@@ -61,6 +61,45 @@ def test_version_1_database_is_migrated_on_open(db_path: Path) -> None:
         assert_consistent(store)
         store.write_batch([outcome_for(harbour())])
         assert store.count("harbour") == 1
+
+
+def _indexes(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'")
+    return {row[0] for row in rows}
+
+
+def test_version_2_database_is_migrated_on_open(db_path: Path) -> None:
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:2])
+    for n, (published, section) in enumerate([("2025-10-01T07:00:00Z", "World"), ("2025-09-30T11:05:00Z", "world"),
+                                              (None, "Local")]):
+        conn.execute(
+            "INSERT INTO articles (key, url, site_name, headline, body_text, body_layout, published, published_utc, "
+            "section, record_hash, ingested_at) VALUES (?, ?, 'Harbour Gazette', ?, ?, ?, ?, ?, ?, 'x', "
+            "'2025-10-01T08:00:00Z')",
+            (f"https://harbourgazette.example/{n}", f"https://harbourgazette.example/{n}", f"Ferry notice {n}",
+             f"Sailing {n} is cancelled.", f'[["paragraph", {len(f"Sailing {n} is cancelled.")}]]', published,
+             published, section),
+        )
+    assert "articles_section" in _indexes(conn)
+    conn.close()
+    with open_store(db_path) as store:
+        assert isinstance(store, SQLiteStore)
+        assert schema_version(store.connection) == SCHEMA_VERSION
+        indexes = _indexes(store.connection)
+        # Migration 3 put a newest-first index in place of each single-column filter index.
+        assert {"articles_outlet_published", "articles_host_published", "articles_section_published",
+                "articles_language_published"} <= indexes
+        assert not {"articles_site_name", "articles_host", "articles_section", "articles_language"} & indexes
+        plan = " ".join(row[-1] for row in store.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles AS a WHERE a.section = 'World' COLLATE NOCASE "
+            "AND a.published_utc IS NOT NULL ORDER BY a.published_utc DESC, a.id DESC LIMIT 3"))
+        assert "articles_section_published" in plan and "TEMP B-TREE" not in plan
+        first, after = store.page(Filters(section="WORLD"), after=None, limit=1)
+        second, end = store.page(Filters(section="WORLD"), after=after, limit=1)
+        assert [hit.headline for hit in first + second] == ["Ferry notice 0", "Ferry notice 1"] and end is None
+        assert [hit.headline for hit in store.page(None, after=None, limit=5)[0]][-1] == "Ferry notice 2"
+        assert_consistent(store)
 
 
 def test_failed_migration_leaves_the_database_as_it_was(db_path: Path) -> None:
