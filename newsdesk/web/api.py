@@ -5,13 +5,23 @@ Reading needs no token. Lists are paged with an opaque ``cursor`` (pass back the
 parameters are checked before the store is touched, and every error is JSON naming the
 parameter and the reason (see :mod:`newsdesk.web.errors` for the status codes).
 
+Lists newest first (``/articles``, and ``/search`` without ``q``) page by position: the cursor
+(format 2) carries the store's :meth:`~newsdesk.store.Store.page` token, so a deep page costs
+what the first does and articles added meanwhile neither repeat nor hide items. Ranked search
+(``q`` given) has no stable position to resume from, so its cursor (format 1,
+:mod:`newsdesk.web.cursor`) carries an offset. A format-1 cursor from before lists paged by
+position is refused with 400 saying to start again from the first page.
+
 Read handlers are plain functions: the server runs them in its worker threads, each of which
 keeps its own read-only store (:class:`~newsdesk.web.stores.ThreadStores`).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hmac
+import json
 from dataclasses import asdict, replace
 from typing import Annotated, Any
 
@@ -22,9 +32,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
 from newsdesk.ingest import SourceFailure
-from newsdesk.store import SearchHit, StoredArticle
+from newsdesk.store import SearchHit, StoredArticle, StoreError
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_FILTER_CHARS, MAX_PAGE_SIZE, MAX_POST_BYTES, MAX_QUERY_CHARS
-from newsdesk.web.cursor import decode_cursor, encode_cursor, request_fingerprint
+from newsdesk.web.cursor import CursorError, decode_cursor, encode_cursor, request_fingerprint
 from newsdesk.web.errors import ApiError, error_body
 from newsdesk.web.models import (
     ArticleList,
@@ -102,23 +112,99 @@ def article_json(stored: StoredArticle, base: str) -> dict[str, Any]:
     return data
 
 
+# --------------------------------------------------------------------------- cursors of lists by position
+
+_POSITION_CURSOR = 2
+
+
+def _cursor_data(cursor: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode("ascii")))
+    except (ValueError, UnicodeEncodeError, binascii.Error):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def position_cursor(after: str, fingerprint: str) -> str:
+    """The opaque cursor of the page after the store position ``after`` of the list ``fingerprint`` names.
+
+    >>> position_cursor("n1.WyIyMDI1LTEwLTAxVDA2OjAwOjAwWiIsM10", "abc") != ""
+    True
+    """
+    data = json.dumps({"v": _POSITION_CURSOR, "a": after, "f": fingerprint}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(data.encode("ascii")).decode("ascii").rstrip("=")
+
+
+def read_position_cursor(cursor: str | None, fingerprint: str) -> str | None:
+    """The store position a list cursor holds (None for no cursor); :class:`CursorError` if not valid here.
+
+    >>> read_position_cursor(position_cursor("n1.x", "abc"), "abc")
+    'n1.x'
+    >>> read_position_cursor(encode_cursor(20, "abc"), "abc")
+    Traceback (most recent call last):
+    ...
+    newsdesk.web.cursor.CursorError: cursor: an offset cursor from an earlier version of this API: \
+lists now page by position; request the first page again, without a cursor
+    """
+    if not cursor:
+        return None
+    data = _cursor_data(cursor) or {}
+    version, after, made_for = data.get("v"), data.get("a"), data.get("f")
+    if version == 1:
+        # Ranked search still makes offset cursors; only one made for this very list is from before.
+        decode_cursor(cursor, fingerprint)
+        raise CursorError("cursor", "an offset cursor from an earlier version of this API: lists now page by "
+                                    "position; request the first page again, without a cursor")
+    if version != _POSITION_CURSOR or not isinstance(after, str) or not after or not isinstance(made_for, str):
+        raise CursorError("cursor", "not a cursor this server made")
+    if made_for != fingerprint:
+        raise CursorError("cursor", "made for another query or other filters")
+    return after
+
+
+def read_offset_cursor(cursor: str | None, fingerprint: str) -> int:
+    """The offset a ranked search's cursor holds (0 for none); a list's cursor is another query's.
+
+    >>> read_offset_cursor(position_cursor("n1.x", "abc"), "abc")
+    Traceback (most recent call last):
+    ...
+    newsdesk.web.cursor.CursorError: cursor: made for another query or other filters
+    """
+    try:
+        return decode_cursor(cursor, fingerprint)
+    except CursorError:
+        if cursor and (_cursor_data(cursor) or {}).get("v") == _POSITION_CURSOR:
+            raise CursorError("cursor", "made for another query or other filters") from None
+        raise
+
+
 def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None, *,
           with_facets: bool = False) -> dict[str, Any]:
     fingerprint = request_fingerprint({"path": request.url.path, **query.params()})
-    offset = decode_cursor(cursor, fingerprint)
     store = app_state(request).stores.reader()
-    hits = store.search(query.q, query.filters, limit=limit, offset=offset)
-    total = store.count(query.q, query.filters)
-    end = offset + len(hits)
+    if query.q is None:
+        after = read_position_cursor(cursor, fingerprint)
+        try:
+            hits, next_after = store.page(query.filters, after=after, limit=limit)
+        except StoreError as exc:
+            raise CursorError("cursor", "not a cursor this server made") from exc
+        total = store.count(None, query.filters)
+        next_cursor = position_cursor(next_after, fingerprint) if next_after else None
+    else:
+        offset = read_offset_cursor(cursor, fingerprint)
+        hits = store.search(query.q, query.filters, limit=limit, offset=offset)
+        total = store.count(query.q, query.filters)
+        end = offset + len(hits)
+        next_cursor = encode_cursor(end, fingerprint) if hits and end < total else None
     base = base_url(request)
     page: dict[str, Any] = {
         "items": [hit_json(hit, base) for hit in hits],
         "total": total,
         "limit": limit,
-        "next_cursor": encode_cursor(end, fingerprint) if hits and end < total else None,
+        "next_cursor": next_cursor,
     }
     if with_facets:
-        facets = facet_counts(store, query.q, query.filters, stats=app_state(request).stats.get(store))
+        facets = facet_counts(store, query.q, query.filters)
         page["facets"] = {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
                           for name, values in facets.items()}
     return page
@@ -155,13 +241,12 @@ def get_article(request: Request, article_id: int) -> dict[str, Any]:
             tags=["articles"])
 def get_related(request: Request, article_id: int,
                 limit: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
-    """Stored articles most like this one (full-text similarity of the headline and standfirst)."""
-    state = app_state(request)
-    store = state.stores.reader()
+    """Stored articles most like this one (full-text similarity of the headline, standfirst and lead)."""
+    store = app_state(request).stores.reader()
     stored = store.get(article_id) if is_article_id(article_id) else None
     if stored is None:
         raise ApiError(404, "not_found", f"article {article_id}: no such article")
-    hits = related_articles(store, stored, limit=limit, frequency=lambda word: state.frequencies.count(store, word))
+    hits = related_articles(store, stored, limit=limit)
     base = base_url(request)
     return {"items": [hit_json(hit, base) for hit in hits], "total": len(hits), "limit": limit, "next_cursor": None}
 
@@ -326,7 +411,6 @@ async def ingest(request: Request) -> JSONResponse:
 
     written = await run_in_threadpool(write)
     state.stats.clear()
-    state.frequencies.clear()
     if written.result == "failed":
         if isinstance(item, SourceFailure):
             status, code = 502, "fetch_failed"
