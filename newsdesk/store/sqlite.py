@@ -883,6 +883,8 @@ class SQLiteStore(Store):
         ...     store.count("anything")
         0
         """
+        if (query is None or not query.strip()) and not filter_sql(filters)[0]:
+            return self._article_total()
         matching = self._matching(query, filters)
         if matching is None:
             return 0
@@ -1016,7 +1018,7 @@ class SQLiteStore(Store):
         weights = candidate_words(headline, standfirst, body_start)
         if not weights:
             return []
-        total = int(conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0)
+        total = self._article_total()
         # Each count stops past the ceiling: a word that common is not searched for anyway.
         frequencies = dict(
             conn.execute(
@@ -1066,28 +1068,40 @@ class SQLiteStore(Store):
             last_id = rows[-1][0]
 
     def stats(self) -> StoreStats:
-        """Counts over the store.
+        """Counts over the store, read from the counts the writes keep (table ``store_counts``).
+
+        Reading them costs a few rows whatever the size of the store; the triggers that keep
+        them run in the transaction of each write, so they are never out of step.
 
         >>> with SQLiteStore(":memory:") as store:
         ...     store.stats().to_dict()["articles"]
         0
         """
-        conn = self._conn
-        by = "GROUP BY 1 ORDER BY 2 DESC, 1"
+        grouped: dict[str, list[tuple[str, int]]] = {}
+        for kind, value, n in self._conn.execute(
+            "SELECT kind, value, n FROM store_counts WHERE n > 0 ORDER BY kind, n DESC, value"
+        ):
+            grouped.setdefault(kind, []).append((value, n))
+
+        def total(kind: str) -> int:
+            return sum(n for _, n in grouped.get(kind, []))
+
         return StoreStats(
-            articles=int(conn.execute("SELECT count(*) FROM articles").fetchone()[0]),
-            by_source=_counts(conn.execute(f"SELECT coalesce(site_name, host), count(*) FROM articles {by}")),
-            by_day=_counts(
-                conn.execute("SELECT substr(published_utc, 1, 10), count(*) FROM articles GROUP BY 1 ORDER BY 1")
-            ),
-            by_section=_counts(conn.execute(f"SELECT section, count(*) FROM articles {by}")),
-            by_language=_counts(conn.execute(f"SELECT lower(language), count(*) FROM articles {by}")),
-            duplicates=_counts(conn.execute(f"SELECT kind, count(*) FROM duplicates {by}")),
-            not_articles=_counts(conn.execute(f"SELECT reason, count(*) FROM not_articles {by}")),
-            quarantined=_counts(conn.execute(f"SELECT stage, count(*) FROM quarantine {by}")),
-            raw_pages=int(conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0]),
-            runs=int(conn.execute("SELECT count(*) FROM runs").fetchone()[0]),
+            articles=total("articles"),
+            by_source=_counts(grouped.get("source", [])),
+            by_day=_counts(sorted(grouped.get("day", []))),
+            by_section=_counts(grouped.get("section", [])),
+            by_language=_counts(grouped.get("language", [])),
+            duplicates=_counts(grouped.get("duplicates", [])),
+            not_articles=_counts(grouped.get("not_articles", [])),
+            quarantined=_counts(grouped.get("quarantine", [])),
+            raw_pages=total("raw_pages"),
+            runs=total("runs"),
         )
+
+    def _article_total(self) -> int:
+        row = self._conn.execute("SELECT n FROM store_counts WHERE kind = 'articles' AND value = ''").fetchone()
+        return int(row[0]) if row else 0
 
     def seen_urls(self, urls: Iterable[str]) -> set[str]:
         """Which URLs the store already holds in any form.

@@ -7,7 +7,7 @@ The outlets are invented; the articles are short but shaped like real ones
 from __future__ import annotations
 
 from newsdesk.model import Article, Block, Image, Link, RawPage, WireSource
-from newsdesk.store import ArticleOutcome, SQLiteStore
+from newsdesk.store import ArticleOutcome, SQLiteStore, StoreStats
 
 
 def coalition() -> Article:
@@ -170,10 +170,38 @@ def table_counts(store: SQLiteStore) -> dict[str, int]:
     }
 
 
+def recounted(store: SQLiteStore) -> StoreStats:
+    """The stats counted afresh from the tables, to check the counts the triggers keep."""
+    conn = store.connection
+
+    def counts(sql: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for value, n in conn.execute(sql):
+            name = "(none)" if value is None or value == "" else value
+            out[name] = out.get(name, 0) + n
+        return out
+
+    return StoreStats(
+        articles=conn.execute("SELECT count(*) FROM articles").fetchone()[0],
+        by_source=counts("SELECT coalesce(site_name, host), count(*) FROM articles GROUP BY 1"),
+        by_day=counts("SELECT substr(published_utc, 1, 10), count(*) FROM articles GROUP BY 1"),
+        by_section=counts("SELECT section, count(*) FROM articles GROUP BY 1"),
+        by_language=counts("SELECT lower(language), count(*) FROM articles GROUP BY 1"),
+        duplicates=counts("SELECT kind, count(*) FROM duplicates GROUP BY 1"),
+        not_articles=counts("SELECT reason, count(*) FROM not_articles GROUP BY 1"),
+        quarantined=counts("SELECT stage, count(*) FROM quarantine GROUP BY 1"),
+        raw_pages=conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0],
+        runs=conn.execute("SELECT count(*) FROM runs").fetchone()[0],
+    )
+
+
 def assert_consistent(store: SQLiteStore) -> None:
-    """The file is sound, every reference resolves, and the full-text index matches the articles."""
+    """The file is sound, every reference resolves, the full-text index matches the articles,
+    and the kept counts match the tables."""
     conn = store.connection
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     # With rank 1, FTS5 also compares the index with the external content table; it raises if they differ.
     conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    assert conn.execute("SELECT count(*) FROM store_counts WHERE n < 0").fetchone()[0] == 0
+    assert store.stats() == recounted(store)

@@ -81,11 +81,20 @@ def test_version_2_database_is_migrated_on_open(db_path: Path) -> None:
              f"Sailing {n} is cancelled.", f'[["paragraph", {len(f"Sailing {n} is cancelled.")}]]', published,
              published, section),
         )
+    conn.execute("INSERT INTO runs (command, started_at) VALUES ('newsdesk ingest crawl.warc.gz', '2025-10-01')")
+    conn.execute("INSERT INTO not_articles (url, reason, at) VALUES ('https://harbourgazette.example/', "
+                 "'section front', '2025-10-01')")
+    conn.execute("INSERT INTO quarantine (input, stage, reason, at) VALUES ('crawl.warc.gz#8', 'ingest', "
+                 "'truncated gzip member', '2025-10-01')")
     assert "articles_section" in _indexes(conn)
     conn.close()
     with open_store(db_path) as store:
         assert isinstance(store, SQLiteStore)
         assert schema_version(store.connection) == SCHEMA_VERSION
+        # Migration 4 counted what the database held.
+        stats = store.stats()
+        assert (stats.articles, stats.runs, stats.by_section) == (3, 1, {"World": 1, "world": 1, "Local": 1})
+        assert (stats.not_articles, stats.quarantined) == ({"section front": 1}, {"ingest": 1})
         indexes = _indexes(store.connection)
         # Migration 3 put a newest-first index in place of each single-column filter index.
         assert {"articles_outlet_published", "articles_host_published", "articles_section_published",
