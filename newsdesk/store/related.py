@@ -29,7 +29,7 @@ from collections.abc import Mapping
 #: Characters of the body read for candidate words: the lead, where news puts what matters.
 RELATED_BODY_CHARS = 2000
 #: Candidate words looked up in the index (the best weighted), and how many are searched for.
-RELATED_CANDIDATES = 32
+RELATED_CANDIDATES = 48
 RELATED_TERMS = 8
 #: A word in more than this share of the store is too common to tell related articles apart...
 RELATED_MAX_SHARE = 0.05
@@ -113,18 +113,19 @@ def telling_terms(weights: Mapping[str, float], frequencies: Mapping[str, int], 
     """The words to search for: best ``weight x idf`` among those another article shares.
 
     ``frequencies`` counts the articles holding each word, this one included (a count may stop
-    above :func:`frequency_ceiling`). A word in this article only finds nothing; a word over the
-    ceiling is used only when no other is left.
+    above :func:`frequency_ceiling`). A word in this article only finds nothing, and a word over
+    the ceiling is never searched for, even when no other is left: articles that share only
+    common words are not related, and searching for such words would score most of the store
+    (17 to 25 ms a search over 10,000 articles, against under 1 ms for rare words).
 
     >>> weights = {"coalition": 4.0, "iraq": 4.0, "baghdad": 1.0, "mission": 1.0}
     >>> telling_terms(weights, {"coalition": 300, "iraq": 40, "baghdad": 1, "mission": 900}, 10_000, terms=2)
     ['iraq', 'coalition']
     >>> telling_terms({"mission": 1.0}, {"mission": 900}, 10_000)
-    ['mission']
+    []
     """
     ceiling = frequency_ceiling(total)
-    shared = [(word, frequencies.get(word, 0), weight) for word, weight in weights.items()
-              if frequencies.get(word, 0) >= 2]
-    telling = [item for item in shared if item[1] <= ceiling] or shared
+    telling = [(word, frequencies.get(word, 0), weight) for word, weight in weights.items()
+               if 2 <= frequencies.get(word, 0) <= ceiling]
     ranked = sorted(telling, key=lambda item: (-item[2] * idf(item[1], max(total, item[1])), item[1], item[0]))
     return [word for word, _, _ in ranked[: max(0, terms)]]

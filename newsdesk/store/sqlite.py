@@ -115,6 +115,13 @@ _HIT_COLUMNS = "a.id, a.url, a.headline, a.site_name, a.published, a.section, a.
 _UNMARKED = "a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600)"
 _LEAD_COLUMNS = f"0.0, {_UNMARKED}"
 _NEWEST_FIRST = "ORDER BY a.published_utc DESC NULLS LAST, a.id DESC"
+_MARKS = f"'{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}'"
+# One article's highlighted headline and body and standfirst snippets for a query (rowid = ? is an FTS5 seek).
+_MARKED = (
+    f"SELECT highlight(articles_fts, 0, {_MARKS}), snippet(articles_fts, 2, {_MARKS}, '…', {SNIPPET_TOKENS}), "
+    f"snippet(articles_fts, 1, {_MARKS}, '…', {SNIPPET_TOKENS}) FROM articles_fts "
+    "WHERE articles_fts MATCH ? AND rowid = ?"
+)
 
 
 def _now() -> str:
@@ -806,19 +813,18 @@ class SQLiteStore(Store):
                 (fts.exclude, *params, limit, offset),
             ).fetchall()
             return [self._hit(row) for row in rows]
-        marks = f"'{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}'"
         weights = ", ".join(str(w) for w in BM25_WEIGHTS)
         rows = self._conn.execute(
-            f"SELECT {_HIT_COLUMNS}, -bm25(articles_fts, {weights}), "
-            f"highlight(articles_fts, 0, {marks}), "
-            f"snippet(articles_fts, 2, {marks}, '…', {SNIPPET_TOKENS}), "
-            f"snippet(articles_fts, 1, {marks}, '…', {SNIPPET_TOKENS}), NULL "
+            f"SELECT {_HIT_COLUMNS}, -bm25(articles_fts, {weights}) "
             "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid "
             f"WHERE articles_fts MATCH ? {where} "
             f"ORDER BY bm25(articles_fts, {weights}), a.id LIMIT ? OFFSET ?",
             (fts.match, *params, limit, offset),
         ).fetchall()
-        return [self._hit(row) for row in rows]
+        # Highlights and snippets are made for the page's rows only: in the ranking query SQLite
+        # would make them for every match before sorting (2,000 of them for a common word).
+        marked = [self._conn.execute(_MARKED, (fts.match, row[0])).fetchone() or (None, None, None) for row in rows]
+        return [self._hit((*row, *marks, None)) for row, marks in zip(rows, marked, strict=True)]
 
     @staticmethod
     def _hit(row: tuple[Any, ...]) -> SearchHit:
