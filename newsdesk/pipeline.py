@@ -21,7 +21,7 @@ from itertools import islice
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
 from newsdesk.ingest import SourceFailure
-from newsdesk.ingest.warc import record_location
+from newsdesk.ingest.warc import REDIRECT_REASON, record_location
 from newsdesk.model import RawPage
 from newsdesk.store import (
     ArticleOutcome,
@@ -92,8 +92,12 @@ def to_outcome(item: RawPage | SourceFailure) -> Outcome:
     ('FailureOutcome', 'empty input')
     """
     if isinstance(item, SourceFailure):
-        # Even an input read fine that holds no page (a PDF, an HTTP 404 in a crawl) is quarantined
-        # with its reason: the user sees it in `stats` and can tell a crawl's noise from a failure.
+        if item.skipped and item.reason.startswith(REDIRECT_REASON):
+            # A crawl's redirect record holds no page, and the page it points to is its own record:
+            # recorded, but neither an article nor a failure (a normal CC-NEWS file is full of them).
+            return NotArticleOutcome(item.source, item.url, item.reason)
+        # Any other input without a page (a PDF, an HTTP 404, a robots.txt refusal) is quarantined
+        # with its reason: the user sees it in `stats`, and the exit code says some inputs failed.
         return FailureOutcome(item.source, "read", item.reason, url=item.url)
     name = item.source or item.url or "<input>"
     warc = _warc_ref(item)
@@ -105,7 +109,8 @@ def to_outcome(item: RawPage | SourceFailure) -> Outcome:
     except ExtractionError as exc:
         return FailureOutcome(name, "extract", exc.reason, url=item.url, raw=raw, warc=warc)
     if article.url is None:
-        article.url = item.url
+        # A saved page without its address still names itself through its canonical link.
+        article.url = item.url or article.canonical_url
     if not article.is_article:
         return NotArticleOutcome(name, item.final_url or item.url, NOT_AN_ARTICLE, raw=raw, warc=warc)
     return ArticleOutcome(name, article, raw=raw, warc=warc)

@@ -65,6 +65,9 @@ _LOCATION = re.compile(r"^(?P<path>.+\.w?arc(?:\.gz)?)#(?P<offset>\d+)$", re.I)
 
 Item = RawPage | SourceFailure
 
+#: How a redirect record's reason starts: the pipeline records these as not-articles, not failures.
+REDIRECT_REASON = "redirect"
+
 
 class RecordLocation(NamedTuple):
     """Where one WARC record starts (and how many bytes it takes, when known).
@@ -257,7 +260,7 @@ def _not_a_page(status: int | None, headers: dict[str, str], identified: str | N
     if status is None:
         return "response without an HTTP status"
     if status in _REDIRECTS:
-        return f"redirect {status} to {headers.get('location', '(no Location header)')}"
+        return f"{REDIRECT_REASON} {status} to {headers.get('location', '(no Location header)')}"
     if not 200 <= status < 300:
         return f"HTTP status {status}"
     declared = media_type(headers.get("content-type"))
