@@ -52,6 +52,7 @@ if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import scoring
+from benchmarks.machine import cpu_model
 from benchmarks.peers import METADATA_FIELDS, REFERENCE_TOOL, TOOL_NAMES, Prediction, Tool, load_tools
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -582,7 +583,7 @@ def _environment(argv: Sequence[str]) -> dict[str, Any]:
     return {
         "command": shlex.join(["python", shown, *argv[1:]]),
         "python": platform.python_version(),
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "logical_cpus": os.cpu_count() or 0,
         "platform": platform.platform(),
         "date": datetime.now().astimezone().isoformat(timespec="minutes"),
@@ -590,14 +591,6 @@ def _environment(argv: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def _git_commit() -> str | None:

@@ -75,6 +75,7 @@ if not __package__:
     # Run as a script: make the project root importable so ``benchmarks.*`` resolves as under -m.
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.machine import cpu_model
 from benchmarks.make_warc import COPY_MODES, load_pages, write_warcs
 
 try:
@@ -543,7 +544,7 @@ def environment(argv: Sequence[str]) -> dict[str, Any]:
             versions[package] = version(package)
     return {
         "command": shlex.join(["python", "benchmarks/ingest.py", *argv[1:]]),
-        "cpu": _cpu_model(),
+        "cpu": cpu_model(),
         "logical_cpus": os.cpu_count() or 0,
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "python": platform.python_version(),
@@ -555,12 +556,6 @@ def environment(argv: Sequence[str]) -> dict[str, Any]:
     }
 
 
-def _cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
 
 
 def _git_commit() -> str | None:

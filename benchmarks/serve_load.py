@@ -56,6 +56,7 @@ import httpx
 if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.machine import cpu_model
 from newsdesk.model import Article, Block, Image, WireSource
 from newsdesk.store import ArticleOutcome, open_store
 
@@ -349,14 +350,6 @@ async def run_scenario(base: str, name: str, paths: Callable[[], str], *, durati
 # --------------------------------------------------------------------------- report
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def markdown_table(results: list[ScenarioResult]) -> str:
