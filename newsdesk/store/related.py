@@ -11,7 +11,8 @@ Two bounds keep it cheap on a large store. Common function words never reach the
 common to tell articles apart, so its count may stop there: counting every article that holds
 "said" would cost more than the whole search. (SQLite's fts5vocab table gives exact document
 frequencies, but it reads every position of a word: about 18 ms for 32 candidate words over
-10,000 articles, against about 1.5 ms for counts that stop at the ceiling.)
+10,000 articles, against about 1.5 ms for counts that stop at the ceiling.) The store also keeps
+the counts until the database changes, since the common words come back on page after page.
 
 Words are split here as the index's ``unicode61 remove_diacritics 2`` tokenizer splits them
 (letters and digits, lower case, diacritics removed), because Python's sqlite3 does not expose

@@ -77,6 +77,8 @@ MAX_BODY_CHARS = 50_000_000
 MAX_FIELD_CHARS = 20_000
 #: Rows fetched at a time by the streaming readers.
 STREAM_CHUNK = 500
+#: Most word counts one store keeps for related() before starting afresh (a few MB).
+MAX_KEPT_FREQUENCIES = 100_000
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MAX_INT = 2**63 - 1
@@ -452,6 +454,9 @@ class SQLiteStore(Store):
     ) -> None:
         self.path = os.fspath(path)
         self.read_only = read_only
+        # Document frequencies related() counted, valid while the database is unchanged (see _frequencies_of).
+        self._frequencies: dict[str, int] = {}
+        self._frequencies_version: int | None = None
         try:
             if read_only:
                 if self.path != ":memory:" and not Path(self.path).exists():
@@ -514,6 +519,8 @@ class SQLiteStore(Store):
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+        # PRAGMA data_version does not change for this connection's own commits.
+        self._frequencies = {}
 
     # writing -----------------------------------------------------------------
 
@@ -1025,15 +1032,7 @@ class SQLiteStore(Store):
         if not weights:
             return []
         total = self._article_total()
-        # Each count stops past the ceiling: a word that common is not searched for anyway.
-        frequencies = dict(
-            conn.execute(
-                "SELECT w.value, (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH "
-                "'\"' || replace(w.value, '\"', '\"\"') || '\"' LIMIT ?)) FROM json_each(?) AS w",
-                (frequency_ceiling(total) + 1, _dump(list(weights))),
-            ).fetchall()
-        )
-        terms = telling_terms(weights, frequencies, total)
+        terms = telling_terms(weights, self._frequencies_of(list(weights), frequency_ceiling(total) + 1), total)
         if not terms:
             return []
         weights_sql = ", ".join(str(w) for w in BM25_WEIGHTS)
@@ -1049,6 +1048,30 @@ class SQLiteStore(Store):
             (" OR ".join(f'"{term}"' for term in terms), article_id, body_hash, article_id, key, limit),
         ).fetchall()
         return [self._hit(row) for row in rows]
+
+    def _frequencies_of(self, words: list[str], cap: int) -> dict[str, int]:
+        """How many articles hold each word, counted no further than ``cap`` (no word that common is searched for).
+
+        Counts are kept until the database changes (another connection's commit moves
+        ``PRAGMA data_version``; this one's clears them in :meth:`_transaction`), so they are never
+        stale. News vocabulary is skewed: the same common words, the ones that cost most to count,
+        come back on page after page.
+        """
+        conn = self._conn
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._frequencies_version or len(self._frequencies) > MAX_KEPT_FREQUENCIES:
+            self._frequencies, self._frequencies_version = {}, version
+        kept = self._frequencies
+        missing = [word for word in words if word not in kept]
+        if missing:
+            kept.update(
+                conn.execute(
+                    "SELECT w.value, (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH "
+                    "'\"' || replace(w.value, '\"', '\"\"') || '\"' LIMIT ?)) FROM json_each(?) AS w",
+                    (cap, _dump(missing)),
+                ).fetchall()
+            )
+        return {word: kept[word] for word in words}
 
     def iter_articles(self, filters: Filters | None = None) -> Iterator[StoredArticle]:
         """Stream every article matching ``filters`` in id order.

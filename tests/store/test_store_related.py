@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from store_samples import coalition, cup_final
 
 from newsdesk.model import Article, Block
-from newsdesk.store import ArticleOutcome, SQLiteStore
+from newsdesk.store import ArticleOutcome, SQLiteStore, open_store
 from newsdesk.store.related import candidate_words, index_words, telling_terms
 
 COALITION_URL = "https://www.dailymeridian.example/world/iraq-coalition-2026"
@@ -136,3 +137,20 @@ def test_telling_terms_prefer_rare_shared_words_that_the_article_stresses() -> N
     # A word in this article only, or in over 5% of the store, is not searched for.
     assert telling_terms(weights, frequencies, 10_000, terms=20) == ["baghdad", "coalition", "troops", "erbil",
                                                                      "convoys"]
+
+
+def test_counts_kept_between_calls_follow_every_write(db_path: Path, news: SQLiteStore) -> None:
+    ident = id_of(news, cup_final().url or "")
+    before = [hit.url for hit in news.related(ident, limit=20)]
+    # Words only the cup final held until now ("squad", "manager", "praised"): counted once as 1, not shared.
+    praise = Article(url="https://valleyledger.example/sport/manager-praises-squad",
+                     headline="Manager praised the squad", body=[Block("paragraph", "Praised squad, happy manager.")])
+    # Written through another connection: the counts the reader kept must not hide it...
+    with open_store(db_path) as writer:
+        writer.write_batch([ArticleOutcome("praise", praise)])
+    assert praise.url not in before and praise.url in [hit.url for hit in news.related(ident, limit=20)]
+    # ...nor when written through the same one.
+    minute = Article(url="https://northernsports.example/football/united-minute", headline="United goal in the minute",
+                     body=[Block("paragraph", "United conceded a goal in the 89th minute.")])
+    news.write_batch([ArticleOutcome("minute", minute)])
+    assert minute.url in [hit.url for hit in news.related(ident, limit=20)]
