@@ -362,6 +362,14 @@ INSERT INTO store_counts (kind, value, n)
     UNION ALL SELECT 'runs', '', count(*) FROM runs;
 """
 
+_V5_PLANNER_STATISTICS = """
+-- Migration 3 left its indexes without statistics, and SQLite's PRAGMA optimize does not add
+-- them to a table that has some: the planner then takes an equality on language for a rare
+-- value and reads 7,000 of 10,000 articles to list the newest English ones (35 ms instead of
+-- 0.07). On an empty table this records nothing, and PRAGMA optimize gathers them later.
+ANALYZE articles;
+"""
+
 #: The schema's history, oldest first. Append; never edit a released step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE),
@@ -369,6 +377,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "newest-first indexes per filter: outlet, host, section and language, each by publication time",
               _V3_NEWEST_BY_FILTER),
     Migration(4, "store_counts: the counts of `newsdesk stats`, kept by triggers", _V4_COUNTS),
+    Migration(5, "query planner statistics for the articles' indexes", _V5_PLANNER_STATISTICS),
 )
 
 #: The version this code writes and reads.
@@ -419,7 +428,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    4
+    5
     """
     _check_history(migrations)
     target = migrations[-1].version

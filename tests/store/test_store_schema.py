@@ -100,6 +100,9 @@ def test_version_2_database_is_migrated_on_open(db_path: Path) -> None:
         assert {"articles_outlet_published", "articles_host_published", "articles_section_published",
                 "articles_language_published"} <= indexes
         assert not {"articles_site_name", "articles_host", "articles_section", "articles_language"} & indexes
+        # Migration 5 gave the planner statistics for them.
+        analysed = {row[0] for row in store.connection.execute("SELECT idx FROM sqlite_stat1 WHERE tbl = 'articles'")}
+        assert "articles_language_published" in analysed and "articles_outlet_published" in analysed
         plan = " ".join(row[-1] for row in store.connection.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM articles AS a WHERE a.section = 'World' COLLATE NOCASE "
             "AND a.published_utc IS NOT NULL ORDER BY a.published_utc DESC, a.id DESC LIMIT 3"))
