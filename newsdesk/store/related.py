@@ -55,6 +55,8 @@ STOPWORDS = frozenset({
     "del", "che", "per", "una", "bir", "ile",
 })
 _WORD = re.compile(r"[^\W_]+")
+# The diacritics unicode61 removes are the combining marks Latin letters decompose into.
+_DIACRITIC = re.compile("[\u0300-\u036f]")
 
 
 def index_words(text: str | None) -> list[str]:
@@ -65,9 +67,9 @@ def index_words(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _WORD.findall(bare.lower())
+    if not text.isascii():
+        text = _DIACRITIC.sub("", unicodedata.normalize("NFKD", text))
+    return _WORD.findall(text.lower())
 
 
 def candidate_words(headline: str | None, standfirst: str | None, body_start: str | None, *,

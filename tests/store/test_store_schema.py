@@ -19,6 +19,7 @@ def test_new_store_has_the_latest_schema_and_settings(store: SQLiteStore) -> Non
     assert conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     assert conn.execute("PRAGMA synchronous").fetchone() == (1,)  # NORMAL
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] > 0
+    assert conn.execute("PRAGMA mmap_size").fetchone()[0] > 0
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     assert {
         "sources",
