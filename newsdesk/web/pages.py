@@ -149,8 +149,7 @@ def article_page(request: Request, article_id: str) -> Response:
         image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
         page_related=page_related,
-        related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked),
-                                                 frequency=lambda word: state.frequencies.count(store, word))
+        related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked))
                  if hit.id not in linked][:RELATED_LIMIT],
         more_section=more_from(store, stored, by="section"),
         more_outlet=more_from(store, stored, by="outlet"),
@@ -194,7 +193,7 @@ def search_page(
     if error is None:
         hits = store.search(query.q, query.filters, limit=DEFAULT_PAGE_SIZE, offset=(page - 1) * DEFAULT_PAGE_SIZE)
         total = store.count(query.q, query.filters)
-        facets = facet_counts(store, query.q, query.filters, stats=stats)
+        facets = facet_counts(store, query.q, query.filters)
     params = query.params()
     pages = _pages(total, page)
     title = f"Search: {query.q}" if query.q else "Search"

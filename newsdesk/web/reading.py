@@ -78,12 +78,8 @@ def explore(store: Store, *, sections: int = EXPLORE_SECTIONS, per_section: int 
     return groups
 
 
-def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5,
-                     frequency: object = None) -> list[SearchHit]:
+def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> list[SearchHit]:
     """Stored articles most similar to ``stored`` (the store's "more like this", :meth:`Store.related`).
-
-    ``frequency`` is ignored: the store reads word frequencies from its own index now. It is
-    still accepted because the article page passes the app's old word-count cache.
 
     >>> from newsdesk.store import open_store
     >>> from newsdesk.model import Article
@@ -135,15 +131,14 @@ class FacetValue:
 FACET_FIELDS = {"outlet": "source", "section": "section", "language": "lang"}
 
 
-def facet_counts(store: Store, query: str | None, filters: Filters, *, candidates: int = FACET_CANDIDATES,
-                 stats: StoreStats | None = None) -> dict[str, list[FacetValue]]:
+def facet_counts(store: Store, query: str | None, filters: Filters, *,
+                 candidates: int = FACET_CANDIDATES) -> dict[str, list[FacetValue]]:
     """Counts of results per outlet, section and language, for the facets of a search page.
 
     Each facet is counted with the other filters applied but not its own, so that the
     alternatives to a chosen value stay visible with their counts; each count is what choosing
     the value gives (see :meth:`Store.facet_counts`). The ``candidates`` values with the most
-    results are kept, and the chosen one. ``stats`` is ignored (the values come from the results
-    now, not from the whole store); it is still accepted because the search page passes it.
+    results are kept, and the chosen one.
 
     >>> from newsdesk.store import open_store
     >>> with open_store(":memory:") as store:

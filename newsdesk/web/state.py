@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
-from newsdesk.web.cache import StatsCache, WordFrequencies
+from newsdesk.web.cache import StatsCache
 from newsdesk.web.config import WebConfig
 from newsdesk.web.stores import ThreadStores
 
@@ -23,8 +23,7 @@ from newsdesk.web.stores import ThreadStores
 class AppState:
     """The configuration and the stores of one app.
 
-    ``stats`` keeps the store-wide counts the pages show for a few seconds, ``frequencies``
-    the document frequencies of words that "related articles" ranks by.
+    ``stats`` keeps the store-wide counts the pages show for a few seconds.
     ``allow_private_urls`` lets the write endpoint fetch loopback and private addresses
     (for tests and for a server that ingests from an intranet on purpose).
     """
@@ -33,7 +32,6 @@ class AppState:
     stores: ThreadStores
     allow_private_urls: bool = False
     stats: StatsCache = field(default_factory=StatsCache)
-    frequencies: WordFrequencies = field(default_factory=WordFrequencies)
 
 
 def app_state(request: Request) -> AppState:
