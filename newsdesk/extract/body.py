@@ -255,8 +255,8 @@ def _widen(container: LexborNode) -> LexborNode:
         if parent is None or parent.tag in ("body", "html"):
             break
         parent_len = _paragraph_text(parent)
-        dense = _link_density(parent) > _WIDEN_MAX_LINK_DENSITY
-        if dense and _WIDEN_STOP_AT_DENSE:
+        # A link-dense ancestor is navigation around the story: climbing stops there.
+        if _link_density(parent) > _WIDEN_MAX_LINK_DENSITY:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as what we have: then it is a listicle's next entry.
@@ -265,7 +265,7 @@ def _widen(container: LexborNode) -> LexborNode:
         if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
                 and (parent_len - current_len) / new_teasers < 0.5 * current_len):
             break
-        if parent_len > current_len * 1.1 and not dense:
+        if parent_len > current_len * 1.1:
             best = parent
         current, current_len = parent, max(parent_len, current_len)
         teasers += new_teasers
@@ -275,7 +275,6 @@ def _widen(container: LexborNode) -> LexborNode:
 _TEASER_LIMIT = 2
 _STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3
-_WIDEN_STOP_AT_DENSE = True
 
 
 def _teasers(node: LexborNode) -> int:
@@ -393,10 +392,7 @@ _RELATED_HEADING = re.compile(
 
 def _names_related(node: LexborNode, name: str | None = None) -> bool:
     """Whether an element says it lists related stories, by its class/id or by its heading."""
-    if name is None:
-        attrs = node.attributes
-        name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if _RELATED_NAME.search(name):
+    if _RELATED_NAME.search(name if name is not None else _name_of(node)):
         return True
     heading = node.css_first("h2, h3, h4, h5")
     return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None
