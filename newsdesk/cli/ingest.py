@@ -43,7 +43,7 @@ def read_sources(sources: Sequence[str], kind: str | None = None, store: Store |
                 from newsdesk.ingest.remote import read_outlets, read_urls
 
                 fetcher = fetcher or Fetcher()
-                is_new = _new_in(store)
+                is_new = new_urls_in(store)
                 if "://" in source:
                     yield from read_urls([source], fetcher, is_new)
                 else:
@@ -59,7 +59,13 @@ def read_sources(sources: Sequence[str], kind: str | None = None, store: Store |
             fetcher.close()
 
 
-def _new_in(store: Store | None) -> Callable[[list[str]], list[str]]:
+def new_urls_in(store: Store | None) -> Callable[[list[str]], list[str]]:
+    """A filter keeping the URLs ``store`` does not hold yet (all of them without a store).
+
+    >>> new_urls_in(None)(["https://news.example/a"])
+    ['https://news.example/a']
+    """
+
     def is_new(urls: list[str]) -> list[str]:
         if store is None:
             return urls
@@ -108,8 +114,8 @@ class _Progress:
             self.bar.stop()
 
 
-def _stop_on_sigterm() -> None:
-    # SIGTERM stops a run the way Ctrl-C does: batches in flight are written, nothing is lost.
+def stop_on_sigterm() -> None:
+    """Make SIGTERM stop a run the way Ctrl-C does: batches in flight are written, nothing is lost."""
     def interrupt(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
@@ -118,7 +124,7 @@ def _stop_on_sigterm() -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ingest every source into the store and print the summary; the exit code says how it went."""
-    _stop_on_sigterm()
+    stop_on_sigterm()
     progress = _Progress(args.quiet)
     command = "ingest " + " ".join(args.sources)
     try:

@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_db_option, say
-from newsdesk.cli.ingest import _new_in, _stop_on_sigterm
+from newsdesk.cli.ingest import new_urls_in, stop_on_sigterm
 from newsdesk.errors import NewsdeskError
 from newsdesk.ingest import Polled, SourceFailure
 from newsdesk.ingest.warc import read_warc_record
@@ -51,7 +51,7 @@ def kept_pages(store: Store) -> Iterator[RawPage | SourceFailure]:
 
 def run_reprocess(args: argparse.Namespace) -> int:
     """Re-extract every kept raw page with the current extractor; articles are updated in place."""
-    _stop_on_sigterm()
+    stop_on_sigterm()
     with open_store(args.db) as store:
         # iter_raw_pages reads in chunks, so writing between them on the same connection is safe.
         report = run_ingest(kept_pages(store), store, workers=args.workers, command="reprocess")
@@ -67,14 +67,14 @@ def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: in
     outlets = load_sources(path)  # Read every round: edits to the file take effect without a restart.
     store.upsert_outlets(outlets)
     with Fetcher() as fetcher:
-        pages = read_outlets(outlets, fetcher, _new_in(store), previous=dict(previous),
+        pages = read_outlets(outlets, fetcher, new_urls_in(store), previous=dict(previous),
                              polled=lambda p: previous.__setitem__(p.url, p))
         return run_ingest(pages, store, workers=workers, command=f"watch {path}")
 
 
 def run_watch(args: argparse.Namespace) -> int:
     """Poll the outlets of a sources file every interval and ingest what is new, until stopped."""
-    _stop_on_sigterm()
+    stop_on_sigterm()
     previous: dict[str, Polled] = {}
     stop = threading.Event()
     rounds = 0
