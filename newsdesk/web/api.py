@@ -33,7 +33,14 @@ from starlette.responses import JSONResponse
 
 from newsdesk.ingest import SourceFailure
 from newsdesk.store import SearchHit, StoredArticle, StoreError
-from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_FILTER_CHARS, MAX_PAGE_SIZE, MAX_POST_BYTES, MAX_QUERY_CHARS
+from newsdesk.web.config import (
+    DEFAULT_PAGE_SIZE,
+    MAX_FILTER_CHARS,
+    MAX_OFFSET,
+    MAX_PAGE_SIZE,
+    MAX_POST_BYTES,
+    MAX_QUERY_CHARS,
+)
 from newsdesk.web.cursor import CursorError, decode_cursor, encode_cursor, request_fingerprint
 from newsdesk.web.errors import ApiError, error_body
 from newsdesk.web.models import (
@@ -56,8 +63,7 @@ from newsdesk.web.writing import BlockedAddressError, check_public, fetch_page, 
 router = APIRouter(prefix="/api/v1")
 
 _READ_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "the request cannot be read (a bad cursor)"},
-    422: {"model": ErrorBody, "description": "a parameter has a value that cannot be used"},
+    400: {"model": ErrorBody, "description": "a bad cursor, or a parameter that is malformed or out of range"},
 }
 _NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "no such record"}}
 
@@ -73,7 +79,7 @@ def filter_params(
     since: Annotated[str | None, Query(max_length=64, description="published on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(max_length=64, description="published on or before (YYYY-MM-DD)")] = None,
 ) -> ArticleQuery:
-    """The article filters of a request, checked (a :class:`ParamError` answers 422)."""
+    """The article filters of a request, checked (a :class:`ParamError` answers 400)."""
     return ArticleQuery.parse(outlet=outlet, section=section, lang=lang, author=author, since=since, until=until)
 
 
@@ -195,7 +201,7 @@ def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None,
         hits = store.search(query.q, query.filters, limit=limit, offset=offset)
         total = store.count(query.q, query.filters)
         end = offset + len(hits)
-        next_cursor = encode_cursor(end, fingerprint) if hits and end < total else None
+        next_cursor = encode_cursor(end, fingerprint) if hits and end < min(total, MAX_OFFSET) else None
     base = base_url(request)
     page: dict[str, Any] = {
         "items": [hit_json(hit, base) for hit in hits],

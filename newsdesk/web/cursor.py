@@ -18,6 +18,8 @@ import hashlib
 import json
 from collections.abc import Mapping
 
+from newsdesk.web.config import MAX_OFFSET
+
 _VERSION = 1
 
 
@@ -70,6 +72,10 @@ def decode_cursor(cursor: str | None, fingerprint: str, *, name: str = "cursor")
     Traceback (most recent call last):
     ...
     newsdesk.web.cursor.CursorError: cursor: made for another query or other filters
+    >>> decode_cursor(encode_cursor(10**29, "abc"), "abc")
+    Traceback (most recent call last):
+    ...
+    newsdesk.web.cursor.CursorError: cursor: points past the deepest page this server gives (10000 results)
     """
     if cursor is None or cursor == "":
         return 0
@@ -83,4 +89,7 @@ def decode_cursor(cursor: str | None, fingerprint: str, *, name: str = "cursor")
         raise CursorError(name, "not a cursor this server made")
     if made_for != fingerprint:
         raise CursorError(name, "made for another query or other filters")
+    if offset > MAX_OFFSET:
+        # Only a forged cursor gets here: the server never pages past MAX_OFFSET, and SQLite's OFFSET overflows.
+        raise CursorError(name, f"points past the deepest page this server gives ({MAX_OFFSET} results)")
     return offset

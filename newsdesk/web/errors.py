@@ -2,11 +2,13 @@
 
 Every API error is ``{"error": {"status", "code", "message", "errors": [{"location", "message"}]}}``:
 ``code`` is stable for programs, ``message`` names the input and the reason for people.
-Status codes: 400 a request that cannot be read (malformed JSON, a cursor this server did
-not make); 401 a missing or wrong token; 403 writing is disabled; 404 nothing at that address;
-413 a body over the limit; 415 a body that is not JSON; 422 a readable request with a value
-that cannot be used (a date that is not a date, a page size over the limit); 502 a page that
-could not be fetched; 503 a database that cannot be read.
+Status codes: 400 a request that cannot be used as sent (malformed JSON, a cursor this server
+did not make, a query or path parameter that is malformed or out of range: a date that is not a
+date, a page size over the limit, a Host header the server does not answer to, a URL that is not
+http(s)); 401 a missing or wrong token; 403 writing is disabled; 404 nothing at that address;
+413 a body over the limit; 415 a body that is not JSON; 422 a JSON body with a field that cannot
+be used, or a page that could not be extracted; 502 a page that could not be fetched; 503 a
+database that cannot be read. Nothing a client sends is a 500.
 """
 
 from __future__ import annotations
@@ -24,11 +26,14 @@ from newsdesk.errors import StoreError
 from newsdesk.web.cursor import CursorError
 from newsdesk.web.params import ParamError
 
+#: Where a request's parameters are: a problem there is a 400, not a body field's 422.
+_PARAMETER_PLACES = ("query", "path", "header", "cookie")
 #: Paths under this prefix answer errors in JSON; everything else is a page for people.
 API_PREFIX = "/api/"
 
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-          406: "not_acceptable", 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_value",
+          406: "not_acceptable", 412: "precondition_failed",
+          413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid_value",
           500: "internal_error", 502: "bad_gateway", 503: "unavailable"}
 
 
@@ -63,23 +68,28 @@ def error_body(status: int, code: str, message: str, errors: Sequence[tuple[str,
 def validation_problems(exc: RequestValidationError) -> tuple[int, str, list[tuple[str, str]]]:
     """Status, code and (location, message) pairs for FastAPI's validation errors.
 
-    A body that is not JSON at all is a 400 (the request cannot be read); anything else is a
-    422 (readable, but a value is wrong).
+    A body that is not JSON at all, or a query or path parameter that is malformed or out of
+    range, is a 400 (the request cannot be used as sent); a wrong field of a JSON body is a 422.
 
     >>> validation_problems(RequestValidationError([{"type": "less_than_equal", "loc": ("query", "limit"),
     ...                                              "msg": "Input should be less than or equal to 100"}]))
-    (422, 'invalid_value', [('query.limit', 'Input should be less than or equal to 100')])
+    (400, 'invalid_parameter', [('query.limit', 'Input should be less than or equal to 100')])
+    >>> validation_problems(RequestValidationError([{"type": "missing", "loc": ("body", "url"), "msg": "missing"}]))
+    (422, 'invalid_value', [('body.url', 'missing')])
     """
     problems: list[tuple[str, str]] = []
     status, code = 422, "invalid_value"
     for error in exc.errors():
-        location = ".".join(str(part) for part in error.get("loc", ()))
+        parts = tuple(error.get("loc", ()))
+        location = ".".join(str(part) for part in parts)
         message = str(error.get("msg", "invalid value"))
         if error.get("type") == "json_invalid":
             status, code = 400, "malformed_json"
             detail = (error.get("ctx") or {}).get("error")
             message = f"the body is not valid JSON ({detail})" if detail else "the body is not valid JSON"
             location = "body"
+        elif parts and parts[0] in _PARAMETER_PLACES and code != "malformed_json":
+            status, code = 400, "invalid_parameter"
         problems.append((location, message))
     return status, code, problems
 
@@ -114,7 +124,7 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
                 problems: Sequence[tuple[str, str]] = (), headers: dict[str, str] | None = None) -> Response:
         if is_api(request):
             return JSONResponse(error_body(status, code, message, problems), status_code=status, headers=headers)
-        title = {404: "Not found", 400: "Bad request", 422: "Cannot use this request"}.get(status, "Error")
+        title = {404: "Not found", 400: "Cannot use this request", 422: "Cannot use this request"}.get(status, "Error")
         response = render_page(request, status, title, message)
         if headers:
             response.headers.update(headers)
@@ -126,7 +136,7 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
 
     async def on_param_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ParamError)
-        return respond(request, 422, "invalid_value", str(exc), [(f"query.{exc.name}", exc.reason)])
+        return respond(request, 400, "invalid_parameter", str(exc), [(f"query.{exc.name}", exc.reason)])
 
     async def on_cursor_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, CursorError)

@@ -201,7 +201,7 @@ def search_page(
     return render(
         request, "search.html",
         title=title,
-        status=422 if error else 200,
+        status=400 if error else 200,
         feeds=[(f"This search ({query.q or 'all articles'})", feed_path)],
         error=error,
         given={k: v or "" for k, v in given.items()},

@@ -3,7 +3,7 @@
 Both surfaces take the same names (``q``, ``outlet``, ``section``, ``lang``, ``author``, ``since``,
 ``until``) and must refuse the same bad values with the same reasons, so the checks live here
 once. Errors are :class:`ParamError`, naming the parameter and the reason; the API answers them
-with 422 and the pages show them above the form.
+with 400 and the pages show them above the form.
 """
 
 from __future__ import annotations

@@ -89,12 +89,12 @@ def test_articles_filters(client: TestClient, params: dict, expected: list[str])
     ({"since": "2025-10-03", "until": "2025-10-01"}, "query.since"),
     ({"section": "x" * 201}, "query.section"),
 ])
-def test_articles_bad_parameters_are_422_naming_the_parameter(client: TestClient, params: dict,
+def test_articles_bad_parameters_are_400_naming_the_parameter(client: TestClient, params: dict,
                                                               location: str) -> None:
     response = client.get("/api/v1/articles", params=params)
-    assert response.status_code == 422
+    assert response.status_code == 400
     error = error_of(response)
-    assert error["code"] == "invalid_value"
+    assert error["code"] == "invalid_parameter"
     assert [item["location"] for item in error["errors"]] == [location]
     assert location.split(".")[1] in error["message"]
 
@@ -131,9 +131,9 @@ def test_unknown_article_is_404(client: TestClient, ref: str) -> None:
     assert ref in error_of(response)["message"]
 
 
-def test_article_id_that_is_not_a_number_is_422(client: TestClient) -> None:
+def test_article_id_that_is_not_a_number_is_400(client: TestClient) -> None:
     response = client.get("/api/v1/articles/iraq")
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert error_of(response)["errors"][0]["location"] == "path.article_id"
 
 
@@ -142,7 +142,7 @@ def test_lookup_by_url(client: TestClient) -> None:
     assert found.status_code == 200 and found.json()["site_name"] == "Harbour Times"
     missing = client.get("/api/v1/articles/lookup", params={"url": "https://nowhere.example/a"})
     assert missing.status_code == 404
-    assert client.get("/api/v1/articles/lookup").status_code == 422
+    assert client.get("/api/v1/articles/lookup").status_code == 400
 
 
 def test_related_articles_share_the_story(client: TestClient) -> None:
@@ -151,7 +151,7 @@ def test_related_articles_share_the_story(client: TestClient) -> None:
     urls = [item["url"] for item in related["items"]]
     assert urls[0] == HARBOUR_URL
     assert SEED_URL not in urls
-    assert client.get(f"/api/v1/articles/{ident}/related", params={"limit": 21}).status_code == 422
+    assert client.get(f"/api/v1/articles/{ident}/related", params={"limit": 21}).status_code == 400
     assert client.get("/api/v1/articles/424242/related").status_code == 404
 
 
@@ -191,16 +191,16 @@ def test_search_accepts_any_query_text(client: TestClient, query: str) -> None:
     assert response.json()["total"] == len(response.json()["items"])
 
 
-def test_search_query_over_the_limit_is_422(client: TestClient) -> None:
+def test_search_query_over_the_limit_is_400(client: TestClient) -> None:
     response = client.get("/api/v1/search", params={"q": "a" * 501})
-    assert response.status_code == 422
+    assert response.status_code == 400
     assert error_of(response)["errors"][0]["location"] == "query.q"
 
 
 def test_search_filters_and_bad_dates(client: TestClient) -> None:
     assert client.get("/api/v1/search", params={"q": "coalition", "outlet": "Harbour Times"}).json()["total"] == 1
     bad = client.get("/api/v1/search", params={"q": "coalition", "since": "31/12/2025"})
-    assert bad.status_code == 422
+    assert bad.status_code == 400
     assert "YYYY-MM-DD" in error_of(bad)["message"]
 
 
@@ -223,8 +223,8 @@ def test_outlets_list_and_one_outlet(client: TestClient) -> None:
 
 def test_unknown_outlet_and_bad_days(client: TestClient) -> None:
     assert client.get("/api/v1/outlets/Nowhere Daily").status_code == 404
-    assert client.get("/api/v1/outlets/Harbour Times", params={"days": 0}).status_code == 422
-    assert client.get("/api/v1/outlets/Harbour Times", params={"days": 367}).status_code == 422
+    assert client.get("/api/v1/outlets/Harbour Times", params={"days": 0}).status_code == 400
+    assert client.get("/api/v1/outlets/Harbour Times", params={"days": 367}).status_code == 400
 
 
 def test_stats(client: TestClient) -> None:

@@ -216,11 +216,11 @@ def test_search_page_filters_by_language_and_dates(client: TestClient) -> None:
 
 
 def test_search_page_explains_bad_input(client: TestClient) -> None:
-    tree = page(client, "/search", status=422, since="next week")
+    tree = page(client, "/search", status=400, since="next week")
     assert "since: cannot read 'next week' as a date" in text(tree, ".error-message")
     assert tree.css_first("form.search-form input#since").attributes["value"] == "next week"
-    assert page(client, "/search", status=422, q="x" * 501).css_first(".error-message") is not None
-    assert page(client, "/search", status=422, page="0").css_first(".error-message") is not None
+    assert page(client, "/search", status=400, q="x" * 501).css_first(".error-message") is not None
+    assert page(client, "/search", status=400, page="0").css_first(".error-message") is not None
 
 
 def test_search_page_with_no_results(client: TestClient) -> None:

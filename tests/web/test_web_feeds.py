@@ -109,8 +109,8 @@ def test_empty_feeds_are_valid(client: TestClient) -> None:
 @pytest.mark.parametrize(("path", "params", "status"), [
     ("/feeds/latest.rss", {}, 404),
     ("/feeds/sections/World.xml", {}, 404),
-    ("/feeds/search.atom", {"since": "soon"}, 422),
-    ("/feeds/search.json", {"q": "x" * 501}, 422),
+    ("/feeds/search.atom", {"since": "soon"}, 400),
+    ("/feeds/search.json", {"q": "x" * 501}, 400),
 ])
 def test_bad_feed_requests(client: TestClient, path: str, params: dict, status: int) -> None:
     response = client.get(path, params=params)
