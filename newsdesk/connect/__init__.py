@@ -1,0 +1,1 @@
+"""Connect articles: exact and near-duplicate copies, the same story across outlets and over time."""
