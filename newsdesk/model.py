@@ -20,6 +20,8 @@ BLOCK_TYPES = frozenset(
 READING_WORDS_PER_MINUTE = 230
 
 _WORD = re.compile(r"\w+")
+#: The keys enrichment adds to ``Article.to_dict()``.
+_ENRICHMENT_KEYS = ("entities", "quotes", "times", "quantities", "recognizer")
 
 
 @dataclass(slots=True)
@@ -308,8 +310,8 @@ class Article:
             elif f.name in ("image", "wire_source") and value is not None:
                 value = asdict(value)
             elif f.name == "enrichment":
-                if value is not None:
-                    out.update(value.to_dict())
+                # Stable keys: null (not enriched) is not the same as [] (enriched, nothing found).
+                out.update(value.to_dict() if value is not None else dict.fromkeys(_ENRICHMENT_KEYS))
                 continue
             elif isinstance(value, list):
                 value = list(value)
@@ -330,7 +332,7 @@ class Article:
             kwargs["wire_source"] = WireSource(**data["wire_source"])
         if data.get("enrichment") is not None:
             kwargs["enrichment"] = Enrichment.from_dict(data["enrichment"])
-        elif any(key in data for key in ("entities", "quotes", "times", "quantities")):
+        elif any(data.get(key) is not None for key in _ENRICHMENT_KEYS[:4]):
             kwargs["enrichment"] = Enrichment.from_dict(data)
         kwargs["authors"] = list(data.get("authors") or [])
         kwargs["tags"] = list(data.get("tags") or [])

@@ -25,6 +25,17 @@ related                list<struct<title, url, site: string>>          JSON list
 reading_time_minutes   int32                                           number
 word_count             int64                                           number
 is_article             bool                                            ``true`` / ``false``
+entities               list<struct<name, type, mentions, aliases,      JSON list
+                       country, lat, lon, geonames_id>>
+quotes                 list<struct<text, speaker, speaker_role, kind,  JSON list
+                       cue, start, end, speaker_start, speaker_end,
+                       speaker_type>>
+times                  list<struct<text, type, value, start, end,      JSON list
+                       mod>>
+quantities             list<struct<text, value, unit, approximate,     JSON list
+                       start, end, kind, currency>>
+recognizer             string (the entity recogniser that ran)         text
+enrich_error           string (why enrichment failed, if it did)       text
 text                   string (the body's blocks joined by a blank line) text
 body_hash              string (fingerprint of the normalised body)     text
 ingested_at            string (UTC, ``YYYY-MM-DDTHH:MM:SSZ``)          text
@@ -77,6 +88,12 @@ EXPORT_COLUMNS = (
     "reading_time_minutes",
     "word_count",
     "is_article",
+    "entities",
+    "quotes",
+    "times",
+    "quantities",
+    "recognizer",
+    "enrich_error",
     "text",
     "body_hash",
     "ingested_at",
@@ -88,7 +105,26 @@ EXPORT_COLUMNS = (
 PARQUET_CHUNK = 1_000
 
 _LIST_COLUMNS = frozenset({"authors", "tags"})
-_JSON_COLUMNS = frozenset({"image", "body", "wire_source", "related"})
+_JSON_COLUMNS = frozenset({"image", "body", "wire_source", "related", "entities", "quotes", "times", "quantities"})
+
+
+def _annotation_fields(pa: Any) -> list[tuple[str, Any]]:
+    # Enrichment as nested columns (null where an article was not enriched), so that Arrow readers
+    # can filter on a speaker or a place without parsing JSON.
+    text, offset = pa.string(), pa.int32()
+    mention = pa.struct([("text", text), ("start", offset), ("end", offset)])
+    entity = pa.struct([("name", text), ("type", text), ("mentions", pa.list_(mention)), ("aliases", pa.list_(text)),
+                        ("country", text), ("lat", pa.float64()), ("lon", pa.float64()),
+                        ("geonames_id", pa.int64())])
+    quote = pa.struct([("text", text), ("speaker", text), ("speaker_role", text), ("kind", text), ("cue", text),
+                       ("start", offset), ("end", offset), ("speaker_start", offset), ("speaker_end", offset),
+                       ("speaker_type", text)])
+    time = pa.struct([("text", text), ("type", text), ("value", text), ("start", offset), ("end", offset),
+                      ("mod", text)])
+    quantity = pa.struct([("text", text), ("value", pa.float64()), ("unit", text), ("approximate", pa.bool_()),
+                          ("start", offset), ("end", offset), ("kind", text), ("currency", text)])
+    return [("entities", pa.list_(entity)), ("quotes", pa.list_(quote)), ("times", pa.list_(time)),
+            ("quantities", pa.list_(quantity)), ("recognizer", text), ("enrich_error", text)]
 
 
 def parquet_schema() -> pa.Schema:
@@ -121,6 +157,7 @@ def parquet_schema() -> pa.Schema:
             ("reading_time_minutes", pa.int32()),
             ("word_count", pa.int64()),
             ("is_article", pa.bool_()),
+            *_annotation_fields(pa),
             ("text", text),
             ("body_hash", text),
             ("ingested_at", text),

@@ -370,6 +370,58 @@ _V5_PLANNER_STATISTICS = """
 ANALYZE articles;
 """
 
+_V6_ANNOTATIONS = """
+-- What enrichment found, whole, as Enrichment.to_dict() JSON: the record an article is read back with.
+ALTER TABLE articles ADD COLUMN enrichment TEXT;
+-- Why enrichment failed for this article (it is stored without annotations).
+ALTER TABLE articles ADD COLUMN enrich_error TEXT;
+
+-- One row per distinct entity (canonical name and type), so that an entity has a stable id across articles.
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    country TEXT,
+    lat REAL,
+    lon REAL,
+    geonames_id INTEGER,
+    UNIQUE (name, type)
+);
+CREATE INDEX entities_name ON entities (name COLLATE NOCASE);
+
+-- Which entities an article names, how often, and when the article was published (kept here so that
+-- "mentions over time" and the top entities of a period read one index, not the articles).
+CREATE TABLE article_entities (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    mentions INTEGER NOT NULL,
+    published_utc TEXT,
+    PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_entity ON article_entities (entity_id, published_utc);
+CREATE INDEX article_entities_by_time ON article_entities (published_utc, entity_id);
+
+-- Who said what: one row per quote, the speaker's canonical name, and the entity it resolved to.
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    speaker TEXT,
+    speaker_entity_id INTEGER REFERENCES entities (id) ON DELETE SET NULL,
+    speaker_role TEXT,
+    kind TEXT NOT NULL,
+    cue TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    published_utc TEXT
+);
+CREATE INDEX quotes_article ON quotes (article_id, position);
+CREATE INDEX quotes_speaker ON quotes (speaker COLLATE NOCASE, published_utc);
+CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity_id, published_utc);
+CREATE INDEX quotes_time ON quotes (published_utc);
+"""
+
 #: The schema's history, oldest first. Append; never edit a released step.
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables: sources, raw pages, articles, duplicates, not-articles, runs, quarantine", _V1_CORE),
@@ -378,6 +430,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               _V3_NEWEST_BY_FILTER),
     Migration(4, "store_counts: the counts of `newsdesk stats`, kept by triggers", _V4_COUNTS),
     Migration(5, "query planner statistics for the articles' indexes", _V5_PLANNER_STATISTICS),
+    Migration(6, "enrichment: annotations kept with each article; entities, their articles, and quotes as tables",
+              _V6_ANNOTATIONS),
 )
 
 #: The version this code writes and reads.
@@ -428,7 +482,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    5
+    6
     """
     _check_history(migrations)
     target = migrations[-1].version

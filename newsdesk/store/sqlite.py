@@ -39,7 +39,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newsdesk.model import Article, Block, Image, Link, RawPage, WireSource
+from newsdesk.model import Article, Block, Enrichment, Image, Link, RawPage, WireSource
+from newsdesk.store.annotations import EnrichmentQueries, write_annotations
 from newsdesk.store.base import (
     FACET_FIELDS,
     HIGHLIGHT_CLOSE,
@@ -94,11 +95,11 @@ _MAX_INT = 2**63 - 1
 _ARTICLE_COLUMNS = (
     "key, url, canonical_url, host, site_name, language, headline, standfirst, authors, published, "
     "published_utc, updated, section, tags, image, wire_source, related, reading_time_minutes, "
-    "word_count, is_article, body_text, body_layout, body_hash, record_hash"
+    "word_count, is_article, enrichment, enrich_error, body_text, body_layout, body_hash, record_hash"
 )
 _INSERT_ARTICLE = (
     f"INSERT INTO articles ({_ARTICLE_COLUMNS}, raw_page_id, run_id, ingested_at) "
-    f"VALUES ({', '.join('?' * 27)}) RETURNING id"
+    f"VALUES ({', '.join('?' * 29)}) RETURNING id"
 )
 _UPDATE_ARTICLE = (
     "UPDATE articles SET "
@@ -109,7 +110,7 @@ _SELECT_ARTICLE = (
     "SELECT a.id, a.url, a.canonical_url, a.site_name, a.language, a.headline, a.standfirst, a.authors, "
     "a.published, a.updated, a.section, a.tags, a.image, a.wire_source, a.related, "
     "a.reading_time_minutes, a.word_count, a.is_article, a.body_text, a.body_layout, a.body_hash, "
-    "a.ingested_at, a.run_id, a.raw_page_id FROM articles AS a"
+    "a.ingested_at, a.run_id, a.raw_page_id, a.enrichment, a.enrich_error FROM articles AS a"
 )
 _INSERT_RAW = (
     "INSERT OR IGNORE INTO raw_pages (url, final_url, fetched_at, headers, kind, source, content_hash, "
@@ -230,6 +231,9 @@ class _ArticleRow:
     body_hash: str | None
     record_hash: str
     raw: _RawRow | None
+    enrichment: Enrichment | None = None
+    enrich_error: str | None = None
+    published_utc: str | None = None
 
 
 @dataclass(slots=True)
@@ -322,13 +326,16 @@ def _prepare_article(outcome: ArticleOutcome, now: str) -> _ArticleRow:
         _clean_int(article.reading_time_minutes),
         _clean_int(article.word_count) or 0,
         int(bool(article.is_article)),
+        _dump(article.enrichment.to_dict()) if article.enrichment is not None else None,
+        _clean(article.enrich_error),
         body_text,
         layout,
         body_hash,
     )
     record_hash = hashlib.sha256(_dump(values).encode("utf-8")).hexdigest()[:32]
     raw = _prepare_raw(outcome.raw, outcome.warc, now)
-    return _ArticleRow(_clean(outcome.input) or "", key, url, values, body_hash, record_hash, raw)
+    return _ArticleRow(_clean(outcome.input) or "", key, url, values, body_hash, record_hash, raw,
+                       article.enrichment, _clean(article.enrich_error), values[10])
 
 
 def _prepare(outcome: Outcome, now: str) -> _Row:
@@ -381,6 +388,16 @@ def _blocks(text: str, layout: str) -> list[Block]:
     return blocks
 
 
+def _enrichment(text: str | None) -> Enrichment | None:
+    data = _load_json(text, None)
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Enrichment.from_dict(data)
+    except (TypeError, ValueError):  # Written by a newer newsdesk with fields this one does not know.
+        return None
+
+
 def _stored_article(row: tuple[Any, ...]) -> StoredArticle:
     image = _load_json(row[12], None)
     wire = _load_json(row[13], None)
@@ -407,6 +424,8 @@ def _stored_article(row: tuple[Any, ...]) -> StoredArticle:
         reading_time_minutes=row[15],
         word_count=row[16],
         is_article=bool(row[17]),
+        enrichment=_enrichment(row[24]),
+        enrich_error=row[25],
     )
     return StoredArticle(row[0], article, row[21], row[20], row[22], row[23])
 
@@ -452,7 +471,7 @@ def _counts(rows: Iterable[tuple[Any, int]]) -> dict[str, int]:
 # --------------------------------------------------------------------------- the store
 
 
-class SQLiteStore(Store):
+class SQLiteStore(Store, EnrichmentQueries):
     """The embedded store: one SQLite file (or ``":memory:"``).
 
     ``read_only`` opens without the right to write or migrate (for readers that must
@@ -650,14 +669,29 @@ class SQLiteStore(Store):
             conn.execute(_UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0]))
             summary.updated += 1
             summary.article_ids.append(int(existing[0]))
+            self._write_enrichment(conn, int(existing[0]), row, run_id, now)
             return
         # fetchall, not fetchone: a RETURNING statement left unfinished would block the COMMIT.
         article_id = conn.execute(_INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)).fetchall()[0][0]
         summary.inserted += 1
         summary.article_ids.append(int(article_id))
+        self._write_enrichment(conn, int(article_id), row, run_id, now)
         # The URL is an article now: drop what earlier runs said about it.
         conn.execute("DELETE FROM not_articles WHERE url = ?", (row.key,))
         conn.execute("DELETE FROM duplicates WHERE url = ?", (row.key,))
+
+    def _write_enrichment(self, conn: sqlite3.Connection, article_id: int, row: _ArticleRow, run_id: int | None,
+                          now: str) -> None:
+        write_annotations(conn, article_id, row.enrichment, row.published_utc)
+        if row.enrich_error:
+            # The article is stored without annotations; the failure is kept where `failures` and `stats` see it.
+            conn.execute(
+                "INSERT INTO quarantine (input, url, stage, reason, run_id, at) VALUES (?, ?, 'enrich', ?, ?, ?) "
+                "ON CONFLICT (input, stage) DO UPDATE SET url = excluded.url, reason = excluded.reason, "
+                "run_id = excluded.run_id, at = excluded.at, attempts = attempts + 1",
+                (row.input, row.url, row.enrich_error, run_id, now))
+        else:
+            conn.execute("DELETE FROM quarantine WHERE input = ? AND stage = 'enrich'", (row.input,))
 
     def _write_not_article(
         self,
