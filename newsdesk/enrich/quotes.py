@@ -1,0 +1,331 @@
+"""Who said what: direct, indirect and mixed quotes, each with its speaker, role and cue.
+
+Direct quotes come from paired quote marks (:mod:`quotes_marks`) attributed by the cue beside them
+(``"...," Parnell said`` / ``Parnell said: "..."``); a quotation interrupted by its attribution
+(``"A," he said. "B."``) is one quote. A quoted paragraph with no cue continues the previous speaker's
+words when it follows them. Indirect quotes are the reported clause of a sentence built as "X said (that)
+...", "..., X said", "according to X, ..." (:mod:`quotes_cues`); one with a quoted fragment inside is
+``mixed``. Speakers resolve to entities' canonical names (:mod:`quotes_speakers`). For other languages
+only quote marks are read: a full quoted sentence, without speaker, is all that is safe to say.
+
+>>> from newsdesk.model import Entity, Mention
+>>> text = '"We will leave," Chief Pentagon Spokesman Sean Parnell said. The move ends a war, he added.'
+>>> [(q.kind, q.text, q.speaker, q.speaker_role, q.cue) for q in find_quotes(text, [])]
+[('direct', 'We will leave', 'Sean Parnell', 'Chief Pentagon Spokesman', 'said'), \
+('indirect', 'The move ends a war', 'Sean Parnell', 'Chief Pentagon Spokesman', 'added')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsdesk.enrich.quotes_cues import (
+    AFTER_CUE,
+    CLAUSE_START,
+    CUE,
+    TOLD_OBJECT,
+    sentence_bounds,
+    speaker_before,
+    word_set,
+)
+from newsdesk.enrich.quotes_marks import QuotedSpan, paragraph_bounds, quoted_spans
+from newsdesk.enrich.quotes_speakers import Speaker, SpeakerResolver
+from newsdesk.model import Entity, Quote
+
+__all__ = ["find_quotes"]
+
+#: Cues that report speech even without "that"; the others ("found", "showed") need it.
+_STRONG = word_set(
+    "said says say told tells added adds announced announces warned warns argued argues claimed claims believes "
+    "believe believed stated states explained explains noted notes insisted insists suggested suggests wrote "
+    "writes acknowledged admitted declared declares predicted predicts promised confirmed confirms recalled "
+    "tweeted replied responded countered contended thinks think thought estimated "
+    "emphasized emphasised stressed concluded conceded remarked testified alleged alleges charged cautioned "
+    "vowed pledged reported reports disclosed complained")
+_INVERTING = word_set("said says added adds wrote writes asked asks explained continued noted argued told warned")
+_AFTER_SPEAKER = re.compile(r"[\s,]*$")
+_SENTENCE_END = re.compile(r"\s*[.!?…]*[\"”’)]*\s*$")
+_NP_AFTER = re.compile(
+    r"\s+(?P<np>(?:(?:the|a|an|another)\s+)?(?:[\w'’.\-&]+\s+){0,6}?[\w'’.\-&]+)"
+    r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?))?(?=\s*(?:[,.;:!?\"“”]|$))")
+_OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
+_QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
+_TERMINAL = frozenset(".!?…")
+_CONTINUE_PARAGRAPHS = 2
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    phrase: tuple[int, int, str | None] | None
+    paragraph: int
+    continues: bool = False
+
+
+def find_quotes(text: str, entities: list[Entity], language: str | None = None) -> list[Quote]:
+    """Every quote in ``text``, sorted by start, none overlapping another.
+
+    ``entities`` (PERSON and ORG, with their mentions) give speakers their canonical names; ``language``
+    other than English keeps only what quote marks alone say.
+
+    >>> t = 'Clinton said the plan was "a disaster" for voters.\\n\\n“It will pass,” she said.'
+    >>> [(q.kind, q.text, q.speaker, q.text == t[q.start:q.end]) for q in find_quotes(t, [])]
+    [('mixed', 'the plan was "a disaster" for voters', 'Clinton', True), ('direct', 'It will pass', 'Clinton', True)]
+    >>> [q.text for q in find_quotes("« Nous partirons demain matin », a-t-il dit.", [], language="fr")]
+    ['Nous partirons demain matin']
+    """
+    english = language is None or language.lower().split("-")[0] == "en"
+    paragraphs = paragraph_bounds(text)
+    paragraph_starts = [s for s, _ in paragraphs]
+    sentences = [b for s, e in paragraphs for b in sentence_bounds(text, s, e)]
+    sentence_starts = [s for s, _ in sentences]
+    spans = quoted_spans(text)
+
+    def paragraph_of(at: int) -> int:
+        return max(0, bisect.bisect_right(paragraph_starts, at) - 1)
+
+    def sentence_of(at: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(sentence_starts, at) - 1)
+        return sentences[i] if sentences else (0, len(text))
+
+    candidates: list[_Candidate] = []
+    fragments: list[QuotedSpan] = []
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        i += 1
+        p_end = paragraphs[paragraph_of(span.open_at)][1]
+        found = _direct(text, span, p_end, sentence_of(span.open_at)[0], english)
+        if found is None:
+            fragments.append(span)
+            continue
+        end, cue, phrase, attribution_end = found
+        # "A," he said, "B." — the attribution interrupts one quotation: keep reading it.
+        while (attribution_end is not None and i < len(spans) and spans[i].open_at < p_end
+               and re.fullmatch(r"[,.;:]?\s*", text[attribution_end:spans[i].open_at])):
+            end = _content_end(text, spans[i])
+            attribution_end = None
+            i += 1
+        continues = phrase is None and cue is None
+        candidates.append(_Candidate(_content_start(text, span), end, "direct", cue, phrase, paragraph_of(span.open_at),
+                                     continues))
+    if english:
+        taken = sorted((c.start, c.end) for c in candidates)
+        for s_start, s_end in sentences:
+            found_indirect = _indirect(text, s_start, s_end)
+            if found_indirect is None:
+                continue
+            start, end, cue, phrase = found_indirect
+            if _overlaps(taken, start, end):
+                continue
+            kind = "mixed" if any(start <= f.open_at and f.end <= end for f in fragments) else "indirect"
+            candidates.append(_Candidate(start, end, kind, cue, phrase, paragraph_of(start)))
+    return _resolve(text, entities, sorted(candidates, key=lambda c: c.start))
+
+
+def _content_start(text: str, span: QuotedSpan) -> int:
+    start = span.content_start
+    while start < span.content_end and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _content_end(text: str, span: QuotedSpan) -> int:
+    end = span.content_end
+    while end > span.content_start and text[end - 1] in " ,\t":
+        end -= 1
+    return end
+
+
+def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, english: bool
+            ) -> tuple[int, str | None, tuple[int, int, str | None] | None, int | None] | None:
+    # (content end, cue, speaker phrase, end of the attribution after the quote) or None for a fragment.
+    content = text[span.content_start:span.content_end]
+    words = len(content.split())
+    if words == 0:
+        return None
+    end = _content_end(text, span)
+    at_sentence_start = bool(_OPENERS_BEFORE.fullmatch(text, sentence_start, span.open_at))
+    ends_clause = content.rstrip()[-1:] in ",.!?…:;—-" or not span.closed
+    if english:
+        after = _attribution_after(text, span.end, p_end)
+        if after is not None and (ends_clause or at_sentence_start):
+            cue, phrase, attribution_end = after
+            return end, cue, phrase, attribution_end
+        before = _attribution_before(text, span.open_at, sentence_start)
+        if before is not None:
+            cue, phrase = before
+            return end, cue, phrase, None
+    # A quoted sentence, or a quoted clause a (foreign) attribution follows: "« ... », a-t-il dit".
+    full_sentence = at_sentence_start and (content.rstrip()[-1:] in _TERMINAL or content.rstrip()[-1:] == ","
+                                           or text[span.end:span.end + 1] in _TERMINAL | {","} or not span.closed)
+    if full_sentence and words >= 4:
+        return end, None, None, None
+    return None
+
+
+def _attribution_after(text: str, after: int, p_end: int
+                       ) -> tuple[str, tuple[int, int, str | None], int] | None:
+    # '," Parnell said' / '," said Parnell, a spokesman' right after a closing mark.
+    limit = min(p_end, after + 160)
+    for m in CUE.finditer(text, after, limit):
+        between = text[after:m.start()]
+        if any(ch in between for ch in "\"“”.!?;"):
+            return None
+        cue = m.group()
+        if not between.strip(" ,"):
+            if cue.lower() not in _INVERTING and cue.lower() != "according to":
+                return None
+            np = _NP_AFTER.match(text, m.end(), limit)
+            if np is None:
+                return None
+            return cue, (np.start("np"), np.end("np"), np.group("role")), np.end()
+        phrase = speaker_before(text, after, m.start())
+        if phrase is None or text[after:phrase[0]].strip(" ,"):
+            return None
+        tail = AFTER_CUE.match(text, m.end(), limit)
+        return cue, phrase, tail.end() if tail else m.end()
+    return None
+
+
+def _attribution_before(text: str, open_at: int, sentence_start: int
+                        ) -> tuple[str, tuple[int, int, str | None]] | None:
+    # 'Parnell said: "' / 'Parnell said in a statement, "' right before an opening mark.
+    lo = max(sentence_start, open_at - 200)
+    last = None
+    for m in CUE.finditer(text, lo, open_at):
+        last = m
+    if last is None or last.group().lower() == "according to":
+        return None
+    tail = AFTER_CUE.match(text, last.end(), open_at)
+    rest = text[tail.end() if tail else last.end():open_at]
+    if not re.fullmatch(r"\s*[,:]?\s*", rest):
+        return None
+    phrase = speaker_before(text, lo, last.start())
+    if phrase is None:
+        return None
+    return last.group(), phrase
+
+
+def _indirect(text: str, s_start: int, s_end: int
+              ) -> tuple[int, int, str, tuple[int, int, str | None]] | None:
+    # The reported clause of one sentence and its cue and speaker phrase.
+    for m in CUE.finditer(text, s_start, s_end):
+        cue = m.group()
+        if cue.lower() == "according to":
+            found = _according_to(text, s_start, s_end, m)
+        else:
+            found = _reported(text, s_start, s_end, m)
+        if found is not None:
+            start, end = _trim(text, found[0], found[1])
+            if len(text[start:end].split()) >= 3:
+                return start, end, cue, found[2]
+    return None
+
+
+def _according_to(text: str, s_start: int, s_end: int, m: re.Match[str]
+                  ) -> tuple[int, int, tuple[int, int, str | None]] | None:
+    np = _NP_AFTER.match(text, m.end(), s_end)
+    if np is None:
+        return None
+    phrase = (np.start("np"), np.end("np"), np.group("role"))
+    if not text[s_start:m.start()].strip(" \"“"):
+        comma = text.find(",", np.end(), s_end)
+        if comma == -1:
+            return None
+        return comma + 1, s_end, phrase
+    if text[s_start:m.start()].rstrip().endswith(","):
+        return s_start, text.rindex(",", s_start, m.start()), phrase
+    return None
+
+
+def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
+              ) -> tuple[int, int, tuple[int, int, str | None]] | None:
+    cue = m.group().lower()
+    tail = AFTER_CUE.match(text, m.end(), s_end)
+    after = tail.end() if tail else m.end()
+    # "..., X said." and "..., said X.": the content is what comes before the comma.
+    if _SENTENCE_END.fullmatch(text, after, s_end) or (cue in _INVERTING and _inverted_to_end(text, after, s_end)):
+        before = text[s_start:m.start()]
+        if not before.rstrip().endswith(","):
+            phrase = speaker_before(text, s_start, m.start())
+            if phrase is None:
+                return None
+            comma = text.rfind(",", s_start, phrase[0])
+            if comma == -1 or text[comma + 1:phrase[0]].strip():
+                return None
+            return s_start, comma, phrase
+        comma = before.rstrip().rfind(",")
+        np = _NP_AFTER.match(text, m.end(), s_end)
+        if np is None or cue not in _INVERTING:
+            return None
+        return s_start, s_start + comma, (np.start("np"), np.end("np"), np.group("role"))
+    # "X said (that) ...": the content is the rest of the sentence.
+    phrase = speaker_before(text, s_start, m.start())
+    if phrase is None:
+        return None
+    if cue == "told":
+        obj = TOLD_OBJECT.match(text, after, s_end)
+        if obj is None:
+            return None
+        after = obj.end()
+        tail = AFTER_CUE.match(text, after, s_end)
+        after = tail.end() if tail else after
+    clause = CLAUSE_START.match(text, after, s_end)
+    has_that = clause is not None and "that" in clause.group()
+    if cue not in _STRONG and not has_that:
+        return None
+    start = clause.end() if clause else after
+    if start >= s_end or (text[start] in _QUOTE_OPEN and not has_that):
+        return None
+    return start, s_end, phrase
+
+
+def _inverted_to_end(text: str, after: int, s_end: int) -> bool:
+    np = _NP_AFTER.match(text, after, s_end)
+    return np is not None and bool(_SENTENCE_END.fullmatch(text, np.end(), s_end))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.;:!?":
+        end -= 1
+    return start, end
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(taken, (start, start))
+    return any(s < end and start < e for s, e in taken[max(0, i - 1):i + 1])
+
+
+def _resolve(text: str, entities: list[Entity], candidates: list[_Candidate]) -> list[Quote]:
+    resolver = SpeakerResolver(text, entities)
+    quotes: list[Quote] = []
+    last_end = -1
+    last_paragraph = -10
+    previous: Speaker | None = None
+    for c in candidates:
+        if c.start < last_end:
+            continue
+        speaker: Speaker | None = None
+        if c.phrase is not None:
+            speaker = resolver.resolve(c.phrase[0], c.phrase[1], c.phrase[2], c.start)
+        elif c.continues and previous is not None and c.paragraph - last_paragraph <= _CONTINUE_PARAGRAPHS:
+            speaker = Speaker(previous.name, previous.role, previous.type, None, None)
+            resolver.remember(previous)
+        quotes.append(Quote(
+            text=text[c.start:c.end], speaker=speaker.name if speaker else None,
+            speaker_role=speaker.role if speaker else None, kind=c.kind, cue=c.cue, start=c.start, end=c.end,
+            speaker_start=speaker.start if speaker else None, speaker_end=speaker.end if speaker else None,
+            speaker_type=speaker.type if speaker else None))
+        if speaker is not None and speaker.name:
+            previous = speaker
+        last_end = c.end
+        last_paragraph = c.paragraph
+    return quotes

@@ -1,0 +1,165 @@
+"""The English words and patterns that attribute speech: cue verbs, sentence bounds, speaker phrases.
+
+News attributes with a small, closed set of constructions ("X said", "said X", "according to X",
+"X told reporters that"), so precompiled regular expressions over one sentence at a time find them in
+time linear in the text; a parser would cost tens of milliseconds an article for little more recall here.
+
+>>> [m.group() for m in CUE.finditer("The reduction reflects success, Parnell added, according to aides.")]
+['added', 'according to']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AFTER_CUE", "CLAUSE_START", "CUE", "CUE_WORDS", "INVERTING", "PRONOUNS", "TOLD_OBJECT", "sentence_bounds",
+    "speaker_before", "trie_pattern", "word_set",
+]
+
+def word_set(spaced: str) -> frozenset[str]:
+    """The words of a space-separated list, as a set (lexicons read better as running text).
+
+    >>> sorted(word_set("said says"))
+    ['said', 'says']
+    """
+    return frozenset(spaced.split())
+
+
+#: Verbs that report speech or belief, in the forms news uses.
+_VERBS = (
+    "said says say saying told tells tell added adds announced announces warned warns argued argues argue "
+    "claimed claims claim believes believed believe stated states explained explains noted notes insisted "
+    "insists suggested suggests reported reports wrote writes asked asks acknowledged acknowledges admitted "
+    "admits declared declares predicted predicts promised promises confirmed confirms recalled recalls "
+    "tweeted tweets posted replied replies responded responds countered counters contended contends "
+    "maintained maintains thinks thought think estimated estimates emphasized emphasised stressed stresses "
+    "concluded concludes conceded concedes observed remarked joked quipped testified testifies revealed "
+    "reveals alleged alleges charged charges complained complains cautioned cautions vowed vows pledged "
+    "pledges agreed agrees disclosed discloses boasted boasts feared fears hoped hopes expects expected "
+    "predicted warned urged urges denied denies learned learns found finds showed shows"
+)
+CUE_WORDS: frozenset[str] = word_set(_VERBS)
+#: Cues that also take the speaker after them ("said Parnell").
+INVERTING: frozenset[str] = word_set(
+    "said says added adds wrote writes asked asks explained continued noted argued told warned recalled")
+PRONOUNS: frozenset[str] = word_set("he she they it we i")
+
+
+def trie_pattern(words: frozenset[str] | list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefix, which ``re`` scans several times faster.
+
+    >>> trie_pattern(["said", "says", "say"])
+    'sa(?:id|y(?:s)?)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+#: Any cue word, or "according to".
+CUE = re.compile(rf"\b(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
+_AUX = r"(?:has|have|had|also|later|previously|then|would|will|again|once|recently|repeatedly|further|" \
+       r"simply|publicly|privately|often|reportedly|earlier|first|is|was|were|are|been|not|never)"
+#: Auxiliaries and adverbs between a speaker and the cue ("has also said").
+TRAILING_AUX = re.compile(rf"(?:\s+{_AUX})*\s*$")
+#: After the cue: when, where or to whom, before the reported words ("said on Tuesday that").
+AFTER_CUE = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"tonight|this\s+week|last\s+\w+|(?:in|at|on|during|to|with)\s+(?:an?|the|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|speech|email|e-mail|letter|release|rally|event|"
+    r"conference|post|tweet|debate|call|appearance|meeting|op-ed|column|report|hearing|briefing|reporters)|"
+    r"(?:to\s+)?reporters|in\s+\w+|(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)))*"
+)
+#: The object of "told" ("told reporters", "told the Post").
+TOLD_OBJECT = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[\w'’.-]+")
+#: The opening of a reported clause after its cue.
+CLAUSE_START = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
+#: Words that end a speaker phrase on its left ("the analysis showed that he said": "he").
+_STOP = word_set("that and but because while as when if who whom which what where why how after before since though "
+    "although or so than whether to of for in on at by with from about said says told added")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’.\-&]+\s+){0,7}[\w'’.\-&]+\s*$")
+_APPOSITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*),\s+(?P<role>(?:an?|the|his|her|its|their)\s+"
+    r"[^,;:\"“”]{1,80}?),\s*$")
+_DETERMINERS = word_set("the a an another one two three some many several other these those his her their its "
+                         "senior top former")
+
+
+def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    """The speaker phrase just left of a cue, within ``text[lo:cue_start]``: ``(start, end, apposition role)``.
+
+    >>> t = "The deal holds, Hugh Hill, a doctor, said."
+    >>> s, e, role = speaker_before(t, 0, t.index("said"))
+    >>> t[s:e], role
+    ('Hugh Hill', 'a doctor')
+    >>> t = "The United States will leave, the Pentagon has also announced."
+    >>> s, e, _ = speaker_before(t, 0, t.index("announced"))
+    >>> t[s:e]
+    'the Pentagon'
+    """
+    window = text[lo:cue_start]
+    aux = TRAILING_AUX.search(window)
+    window = window[:aux.start()] if aux else window
+    m = _APPOSITION.search(window)
+    if m:
+        return lo + m.start("name"), lo + m.end("name"), m.group("role")
+    m = _WORDS_BEFORE.search(window)
+    if m is None:
+        return None
+    words = list(re.finditer(r"[\w'’.\-&]+", window[m.start():]))
+    base = lo + m.start()
+    kept = []
+    for w in reversed(words):
+        if w.group().lower() in _STOP:
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    kept.reverse()
+    first = kept[0].group()
+    if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
+            or first.endswith(("s", "’s", "'s")) or first[0].isdigit()):
+        return None
+    return base + kept[0].start(), base + kept[-1].end(), None
+
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_ABBREVIATIONS = word_set(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev u.s u.k u.n jan feb mar apr jun jul aug "
+    "sep sept oct nov dec no vs inc corp co ltd p.m a.m d.c e.g i.e")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of ``text[start:end]``, abbreviations ("Sen.", "U.S.") not ending one.
+
+    >>> t = "Sen. Ted Cruz spoke. The U.S. Army left. He said so."
+    >>> [t[s:e] for s, e in sentence_bounds(t, 0, len(t))]
+    ['Sen. Ted Cruz spoke.', 'The U.S. Army left.', 'He said so.']
+    """
+    out: list[tuple[int, int]] = []
+    begin = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        dot = text.rfind(".", begin, m.start() + 1)
+        if dot != -1 and dot >= m.start() - 3:
+            word = text[max(begin, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
+            token = word[0].lstrip("(\"“‘").lower()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        out.append((begin, m.start() + len(m.group().rstrip())))
+        begin = m.end()
+    if begin < end:
+        out.append((begin, end))
+    return out

@@ -1,0 +1,255 @@
+"""Who a speaker phrase names: the canonical entity, its role, and what "he" or "Parnell" refers to.
+
+A :class:`SpeakerResolver` reads one text's PERSON and ORG entities (their mentions map a span to a
+canonical name), splits titles from names ("Chief Pentagon Spokesman Sean Parnell"), carries a role found
+at a speaker's first mention to later quotes, and resolves pronouns to the most recent person who spoke
+(else the nearest person mentioned before). Without entities it falls back to capitalised-name patterns.
+
+>>> r = SpeakerResolver("Chief Pentagon Spokesman Sean Parnell said so. He said more.", [])
+>>> s = r.resolve(0, 37, None, 0)
+>>> s.name, s.role
+('Sean Parnell', 'Chief Pentagon Spokesman')
+>>> r.resolve(47, 49, None, 47).name
+'Sean Parnell'
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from newsdesk.enrich.quotes_cues import PRONOUNS, word_set
+from newsdesk.model import Entity
+
+__all__ = ["Speaker", "SpeakerResolver", "split_role"]
+
+#: Words that make a title: the role ends at the last of them ("Chief Pentagon Spokesman").
+_TITLE_WORDS = word_set(
+    "president vice secretary senator sen. sen rep. rep representative congressman congresswoman governor gov. "
+    "gov mayor spokesman spokeswoman spokesperson chief minister director ceo chairman chairwoman chair "
+    "general gen. commander admiral colonel col. captain lieutenant sergeant judge justice attorney "
+    "ambassador commissioner candidate nominee leader speaker adviser advisor aide manager strategist "
+    "pollster analyst professor prof. dr. dr doctor chancellor premier king queen prince princess pope "
+    "officer official executive founder co-founder head deputy sheriff councilman councilwoman treasurer "
+    "economist author editor columnist reporter correspondent anchor host lawyer attorney-general "
+    "mr. mrs. ms. mr mrs ms sir lord lady rabbi reverend rev. father bishop cardinal emir sheikh president-elect "
+    "chairperson superintendent inspector prosecutor counsel delegate whip member organizer activist "
+    "consultant researcher scientist historian expert fellow partner owner publisher"
+)
+_ORG_WORDS = word_set(
+    "department ministry committee party campaign council agency office administration government "
+    "commission pentagon house senate congress court police army navy bureau university institute "
+    "association union foundation company corporation inc. corp. group post times news journal network "
+    "center centre service board bank fund organization organisation coalition alliance team "
+    "network poll survey report study newspaper magazine"
+)
+_TOKEN = re.compile(r"[\w'’.\-&]+")
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\.?\s+){1,5}[A-Z][\w'’\-]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True)
+class Speaker:
+    """A resolved speaker: canonical ``name`` (None when unknown), ``role``, ``type``, and the span at the quote.
+
+    >>> Speaker("Sean Parnell", "Chief Pentagon Spokesman", "PERSON", 25, 37).type
+    'PERSON'
+    """
+
+    name: str | None
+    role: str | None
+    type: str | None
+    start: int | None
+    end: int | None
+
+
+def split_role(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """Split the phrase ``text[start:end]`` into a name span and the title before it.
+
+    >>> t = "Republican presidential candidate Donald Trump"
+    >>> s, e, role = split_role(t, 0, len(t))
+    >>> t[s:e], role
+    ('Donald Trump', 'Republican presidential candidate')
+    >>> split_role("the Pentagon", 0, 12)
+    (4, 12, None)
+    """
+    tokens = list(_TOKEN.finditer(text, start, end))
+    if not tokens:
+        return start, end, None
+    # The name is the trailing run of capitalised words that are not titles.
+    first_name = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group()
+        if not (word[0].isupper() or (i < len(tokens) - 1 and word in ("de", "van", "von", "bin", "al", "del"))):
+            break
+        if word.lower() in _TITLE_WORDS:
+            break
+        first_name = i
+    if first_name == len(tokens):
+        # No name after the words: a common noun phrase ("a campaign spokeswoman"); it is its own name.
+        return start, end, None
+    role_tokens = tokens[:first_name]
+    while role_tokens and role_tokens[0].group().lower() in ("the", "a", "an", "former", "then"):
+        if role_tokens[0].group().lower() in ("former", "then"):
+            break
+        role_tokens = role_tokens[1:]
+    role = text[role_tokens[0].start():role_tokens[-1].end()] if role_tokens else None
+    return tokens[first_name].start(), end, role
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one text, in text order, remembering who spoke and in what role.
+
+    >>> from newsdesk.model import Entity, Mention
+    >>> t = "The Pentagon said so. Sean Parnell, a spokesman, said more. Parnell added this."
+    >>> ents = [Entity("Pentagon", "ORG", [Mention("Pentagon", 4, 12)]),
+    ...         Entity("Sean Parnell", "PERSON", [Mention("Sean Parnell", 22, 34), Mention("Parnell", 60, 67)])]
+    >>> r = SpeakerResolver(t, ents)
+    >>> [r.resolve(*args).name for args in [(0, 12, None, 0), (22, 34, "a spokesman", 22)]]
+    ['Pentagon', 'Sean Parnell']
+    >>> s = r.resolve(60, 67, None, 60)
+    >>> s.name, s.role, s.type
+    ('Sean Parnell', 'spokesman', 'PERSON')
+    """
+
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.text = text
+        spans = sorted((m.start, m.end, e) for e in entities if e.type in ("PERSON", "ORG") for m in e.mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self._types = {e.name: e.type for e in entities if e.type in ("PERSON", "ORG")}
+        self._persons = [(s, e) for s, _, e in spans if e.type == "PERSON"]
+        self._person_starts = [s for s, _ in self._persons]
+        self._names_learnt = False
+        self._roles: dict[str, str] = {}
+        self._recent: list[Speaker] = []
+        # Full names the text gives, by surname, for "Parnell" when no recogniser ran.
+        self._surnames: dict[str, tuple[int, str]] = {}
+        for entity in entities:
+            if entity.type == "PERSON" and " " in entity.name:
+                self._surnames.setdefault(entity.name.rsplit(None, 1)[-1], (-1, entity.name))
+
+    def _mention_in(self, start: int, end: int) -> tuple[int, int, Entity] | None:
+        # The rightmost PERSON mention inside [start, end), else the rightmost ORG one.
+        i = bisect.bisect_left(self._starts, start)
+        best = None
+        while i < len(self._spans) and self._spans[i][0] < end:
+            span = self._spans[i]
+            if span[1] <= end and (best is None or span[2].type == "PERSON" or best[2].type != "PERSON"):
+                best = span
+            i += 1
+        return best
+
+    def _learn_names(self) -> None:
+        # Multi-word capitalised names of the text, mapped by surname (first full mention wins).
+        self._names_learnt = True
+        for m in _NAME_RUN.finditer(self.text):
+            words = m.group().split()
+            titles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS]
+            words = words[titles[-1] + 1:] if titles else words
+            if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
+                self._surnames.setdefault(words[-1], (m.start(), " ".join(words)))
+
+    def _last_person(self, before: int) -> Speaker | None:
+        for speaker in reversed(self._recent):
+            if speaker.type == "PERSON" or (speaker.type is None and speaker.name and speaker.name[:1].isupper()):
+                return speaker
+        i = bisect.bisect_left(self._person_starts, before) - 1
+        if i >= 0:
+            start, entity = self._persons[i]
+            return Speaker(entity.name, self._roles.get(entity.name), "PERSON", start, start)
+        return None
+
+    def resolve(self, start: int, end: int, apposition: str | None, at: int) -> Speaker:
+        """The speaker named by ``text[start:end]`` for a quote at ``at``, role from ``apposition`` or the title.
+
+        >>> SpeakerResolver("a source said", []).resolve(0, 8, None, 0).name
+        'a source'
+        """
+        phrase = self.text[start:end]
+        if phrase.lower() in PRONOUNS:
+            speaker = self._resolve_pronoun(phrase.lower(), start, end, at)
+            return speaker
+        mention = self._mention_in(start, end)
+        if mention is not None:
+            m_start, m_end, entity = mention
+            _, _, role = split_role(self.text, start, m_end)
+            if role is not None and m_start > start:
+                role = self.text[start:m_start].strip(" ,")
+                role = _strip_article(role)
+            name, kind, s, e = entity.name, entity.type, m_start, m_end
+        else:
+            s, e, role = split_role(self.text, start, end)
+            name = _POSSESSIVE.sub("", self.text[s:e]).strip()
+            kind = self._types.get(name)
+            if " " not in name and name[:1].isupper():
+                if not self._names_learnt:
+                    self._learn_names()
+                full = self._surnames.get(name)
+                if full is not None and full[0] < at:
+                    name = full[1]
+                    kind = self._types.get(name, kind)
+            if kind is None and _looks_like_org(self.text, start, s, name):
+                kind = "ORG"
+            elif kind is None and (role is not None or _looks_like_person(name)):
+                kind = "PERSON"
+        if apposition:
+            role = _strip_article(apposition.strip())
+        if name and role:
+            self._roles.setdefault(name, role)
+        elif name:
+            role = self._roles.get(name)
+        speaker = Speaker(name, role, kind, s, e)
+        self._recent.append(speaker)
+        return speaker
+
+    def _resolve_pronoun(self, pronoun: str, start: int, end: int, at: int) -> Speaker:
+        if pronoun in ("he", "she"):
+            person = self._last_person(at)
+            if person is not None:
+                speaker = Speaker(person.name, person.role or self._roles.get(person.name or ""), "PERSON",
+                                  start, end)
+                self._recent.append(speaker)
+                return speaker
+        if pronoun in ("it", "they"):
+            for speaker in reversed(self._recent[-3:]):
+                if speaker.type == "ORG":
+                    return Speaker(speaker.name, speaker.role, "ORG", start, end)
+        return Speaker(None, None, None, start, end)
+
+    def remember(self, speaker: Speaker) -> None:
+        """Count ``speaker`` as the latest one (a quote that continues an earlier speaker's words).
+
+        >>> r = SpeakerResolver("", [])
+        >>> r.remember(Speaker("Ann Lee", None, "PERSON", 0, 0))
+        >>> r.latest().name
+        'Ann Lee'
+        """
+        self._recent.append(speaker)
+
+    def latest(self) -> Speaker | None:
+        """The most recent speaker, if any.
+
+        >>> SpeakerResolver("", []).latest() is None
+        True
+        """
+        return self._recent[-1] if self._recent else None
+
+
+def _strip_article(role: str) -> str:
+    for article in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if role.startswith(article):
+            return role[len(article):]
+    return role
+
+
+def _looks_like_org(text: str, phrase_start: int, name_start: int, name: str) -> bool:
+    lead = text[phrase_start:name_start].strip().lower()
+    words = name.lower().split()
+    return lead in ("the",) or any(w in _ORG_WORDS for w in words) or (name.isupper() and len(name) > 1)
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
