@@ -3,7 +3,8 @@
 The order follows the HTML standard's encoding sniffing: a byte-order mark wins, then the
 transport's charset (an HTTP ``Content-Type`` header), then a ``<meta charset>`` or XML declaration
 in the first bytes, then strict UTF-8 (most of the web), and only then statistical detection with
-charset-normalizer. Detection is last because it is the slowest step and the least sure.
+charset-normalizer. Detection is last because it is the slowest step and the least sure. A page declared
+UTF-8 with invalid bytes stays UTF-8, the bad bytes replaced.
 """
 
 from __future__ import annotations
@@ -169,6 +170,11 @@ def decode_bytes(data: bytes, *, source: str | None = None, content_type: str | 
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if declared == "utf-8":
+        # A page that says UTF-8 and has invalid bytes is damaged UTF-8, not a legacy page: browsers
+        # keep the declaration and show U+FFFD for the bad bytes; guessing a code page would garble all
+        # the good text to rescue a few bad bytes.
+        return data.decode("utf-8", errors="replace")
     if _mostly_utf8(data):
         # Real UTF-8 beside a few invalid bytes: a mixed page (often a cp1252 ad or comment
         # pasted into a UTF-8 template). Keep the UTF-8 and read the strays as cp1252.
