@@ -98,6 +98,28 @@ def test_seed_related_link_is_split_from_its_label(seed: Article) -> None:
     assert seed.related[0].title.startswith("Iraq's PM seeks closer ties")
 
 
+def test_seed_outlet_is_named_by_its_same_site_related_block(seed: Article) -> None:
+    # Issue 10: the copied text names no outlet except in "RelatedTRT World - ...".
+    assert seed.site_name == "TRT World"
+
+
+def test_related_links_naming_other_outlets_do_not_name_the_site() -> None:
+    lines = ["Storm batters the coast overnight", "By Ann Lee", "12 March 2024", ""]
+    lines += ["Heavy rain and wind battered the coast overnight, officials said on Tuesday morning." * 3, ""] * 4
+    lines += ["Related", "BBC - Floods close roads across the north", "Reuters - Insurers count the cost of storms"]
+    article = extract_text("\n".join(lines), None, "t")
+    assert article.is_article
+    assert [link.site for link in article.related] == ["BBC", "Reuters"]
+    assert article.site_name is None
+
+
+def test_text_with_a_url_and_no_named_outlet_takes_the_host_as_site_name() -> None:
+    lines = ["Storm batters the coast overnight", "12 March 2024", ""]
+    lines += ["Heavy rain and wind battered the coast overnight, officials said on Tuesday morning." * 3, ""] * 4
+    article = extract_text("\n".join(lines), "https://www.coastnews.example/2024/storm", "t")
+    assert article.site_name == "coastnews.example"
+
+
 def test_seed_wire_and_derived_fields(seed: Article) -> None:
     assert seed.wire_source == WireSource("AA", "Anadolu Agency")
     assert seed.reading_time_minutes == 1
