@@ -1,0 +1,326 @@
+"""The Parquet shard one input file becomes: its fixed schema, writing it safely, reading it back.
+
+One row per outcome of :func:`newsdesk.pipeline.to_outcomes`, in the order the file was read
+(``position``). Columns:
+
+* where it came from: ``input_file`` (the file as given), ``position``, ``input`` (the outcome's name, e.g.
+  ``path#offset``), ``warc_path``/``warc_offset``/``warc_length`` (raw HTML stays in the WARC);
+* the run: ``run_id`` and ``extractor_version`` (newsdesk's version);
+* the outcome: ``kind`` (``article``, ``not-article``, ``failure``), ``url``, ``stage``, ``reason``,
+  ``details``;
+* the article: every field of :meth:`Article.to_dict` with the types of the Parquet export
+  (:func:`newsdesk.store.export.parquet_schema`), except enrichment's annotations, kept as one
+  JSON column ``annotations`` (numbers in them keep their int/float type, which a float64 column
+  would not), and ``extra``, JSON of any key a later Article has that this schema lacks;
+* ``raw_*``: the raw page of an input that does not live in a WARC (a saved .html, a JSON Lines
+  record), so that loading keeps it as a local run does;
+* ``minhash``: the article's MinHash signature (:mod:`newsdesk.connect.minhash`), null otherwise.
+
+A shard is written under a temporary name, renamed, then marked done by an empty ``.done`` file
+beside it: a shard without its marker is from an interrupted task and is rewritten. The file's
+crawl date (its first record's ``fetched_at``), which orders shards for loading, is in the
+Parquet file's key-value metadata (``crawl_date``), written when the whole file has been read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsdesk import __version__
+from newsdesk.connect.minhash import NUM_PERM, signatures
+from newsdesk.model import Article, RawPage
+from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outcome, WarcRef
+from newsdesk.store.export import parquet_schema
+
+__all__ = [
+    "SHARD_SCHEMA",
+    "ShardInfo",
+    "ShardWriter",
+    "done_marker",
+    "is_done",
+    "outcome_table",
+    "read_outcomes",
+    "row_outcome",
+    "shard_infos",
+    "shard_path",
+]
+
+KIND_ARTICLE = "article"
+KIND_NOT_ARTICLE = "not-article"
+KIND_FAILURE = "failure"
+_ANNOTATION_KEYS = ("entities", "quotes", "times", "quantities", "recognizer")
+# Export columns that are the store's, not the article's, or derived (text is the body's blocks joined).
+_NOT_ARTICLE_FIELDS = {"id", "text", "body_hash", "ingested_at", "run_id", "raw_page_id", *_ANNOTATION_KEYS,
+                       "entities", "quotes", "times", "quantities"}
+
+
+def _schema() -> pa.Schema:
+    text = pa.string()
+    export = parquet_schema()
+    article_fields = [export.field(name) for name in export.names if name not in _NOT_ARTICLE_FIELDS]
+    return pa.schema([
+        ("run_id", text), ("extractor_version", text), ("input_file", text),
+        ("position", pa.int64()), ("input", text),
+        ("warc_path", text), ("warc_offset", pa.int64()), ("warc_length", pa.int64()),
+        ("kind", text), ("url", text), ("stage", text), ("reason", text), ("details", text),
+        *[pa.field(f"article_{f.name}", f.type) for f in article_fields],
+        ("annotations", text), ("extra", text),
+        ("raw_data", pa.binary()), ("raw_is_text", pa.bool_()), ("raw_url", text), ("raw_final_url", text),
+        ("raw_headers", text), ("raw_fetched_at", text), ("raw_kind", text), ("raw_source", text),
+        ("minhash", pa.list_(pa.uint32(), NUM_PERM)),
+    ])
+
+
+#: The fixed schema of every shard.
+SHARD_SCHEMA = _schema()
+_ARTICLE_COLUMNS = [name.removeprefix("article_") for name in SHARD_SCHEMA.names if name.startswith("article_")]
+
+
+def shard_path(out_dir: str | os.PathLike[str], input_file: str) -> Path:
+    """Where the shard of ``input_file`` goes: its base name and a hash of its full path.
+
+    >>> shard_path("/shards", "/crawl/CC-NEWS-20251001.warc.gz").name
+    'CC-NEWS-20251001.warc.gz-59a2298afa.parquet'
+    """
+    digest = hashlib.sha1(os.path.abspath(input_file).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return Path(out_dir) / f"{Path(input_file).name}-{digest}.parquet"
+
+
+def done_marker(shard: Path) -> Path:
+    """The marker that says ``shard`` is complete.
+
+    >>> done_marker(Path("/shards/a.warc.gz-0123456789.parquet")).name
+    'a.warc.gz-0123456789.parquet.done'
+    """
+    return shard.with_name(shard.name + ".done")
+
+
+def is_done(out_dir: str | os.PathLike[str], input_file: str) -> bool:
+    """Whether ``input_file`` already has a complete shard under ``out_dir``.
+
+    >>> is_done("/nonexistent", "a.warc.gz")
+    False
+    """
+    shard = shard_path(out_dir, input_file)
+    return shard.is_file() and done_marker(shard).is_file()
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _base_row(outcome: Outcome) -> dict[str, Any]:
+    warc: WarcRef | None = outcome.warc
+    raw: RawPage | None = outcome.raw
+    row: dict[str, Any] = {"input": outcome.input, "warc_path": warc.path if warc else None,
+                           "warc_offset": warc.offset if warc else None, "warc_length": warc.length if warc else None}
+    if raw is not None:
+        data = raw.data.encode("utf-8", "surrogatepass") if isinstance(raw.data, str) else raw.data
+        row.update(raw_data=data, raw_is_text=isinstance(raw.data, str), raw_url=raw.url, raw_final_url=raw.final_url,
+                   raw_headers=_json(raw.headers), raw_fetched_at=raw.fetched_at, raw_kind=raw.kind,
+                   raw_source=raw.source)
+    return row
+
+
+def _outcome_row(outcome: Outcome) -> dict[str, Any]:
+    row = _base_row(outcome)
+    if isinstance(outcome, ArticleOutcome):
+        data = outcome.article.to_dict()
+        row.update(kind=KIND_ARTICLE, url=outcome.article.url)
+        for name in _ARTICLE_COLUMNS:
+            row[f"article_{name}"] = data.pop(name, None)
+        annotations = {key: data.pop(key) for key in _ANNOTATION_KEYS if key in data}
+        row["annotations"] = _json(annotations) if annotations else None
+        data.pop("text", None)
+        row["extra"] = _json(data) if data else None
+    elif isinstance(outcome, NotArticleOutcome):
+        row.update(kind=KIND_NOT_ARTICLE, url=outcome.url, reason=outcome.reason)
+    else:
+        row.update(kind=KIND_FAILURE, url=outcome.url, stage=outcome.stage, reason=outcome.reason,
+                   details=outcome.details)
+    return row
+
+
+def outcome_table(outcomes: Sequence[Outcome], *, input_file: str, run_id: str, first_position: int = 0) -> pa.Table:
+    """The shard rows of a batch of outcomes, with their MinHash signatures.
+
+    An outcome that cannot be made a row (a value the schema cannot hold) becomes a failure row
+    naming the reason, so one bad record never loses the file.
+
+    >>> from newsdesk.store import FailureOutcome
+    >>> table = outcome_table([FailureOutcome("a.warc.gz#0", "read", "HTTP status 404")], input_file="a.warc.gz",
+    ...                       run_id="r1")
+    >>> table.num_rows, table.column("kind")[0].as_py(), table.column("reason")[0].as_py()
+    (1, 'failure', 'HTTP status 404')
+    """
+    rows: list[dict[str, Any]] = []
+    for outcome in outcomes:
+        try:
+            row = _outcome_row(outcome)
+            pa.Table.from_pylist([row], schema=SHARD_SCHEMA)  # fails here, for this row alone, if it cannot be held
+        except Exception as exc:
+            row = _outcome_row(FailureOutcome(outcome.input, "shard", f"cannot write to a shard: "
+                                              f"{type(exc).__name__}: {exc}", url=getattr(outcome, "url", None)))
+        rows.append(row)
+    texts = [o.article.text if isinstance(o, ArticleOutcome) else "" for o in outcomes]
+    sigs = signatures(texts)
+    for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
+        row.update(run_id=run_id, extractor_version=__version__, input_file=input_file,
+                   position=first_position + index)
+        row["minhash"] = sigs[index].tolist() if row["kind"] == KIND_ARTICLE and isinstance(
+            outcome, ArticleOutcome) else None
+    return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
+
+
+class ShardWriter:
+    """Writes one shard batch by batch: under a temporary name, renamed by :meth:`finish`, then marked done.
+
+    >>> import tempfile
+    >>> from newsdesk.store import FailureOutcome
+    >>> path = Path(tempfile.mkdtemp()) / "a.parquet"
+    >>> writer = ShardWriter(path)
+    >>> writer.write(outcome_table([FailureOutcome("a.html", "read", "empty input")], input_file="a.html", run_id="r"))
+    >>> writer.finish(crawl_date=None), done_marker(path).exists()
+    (1, True)
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done_marker(path).unlink(missing_ok=True)
+        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.writer = pq.ParquetWriter(self.temporary, SHARD_SCHEMA, compression="zstd")
+        self.rows = 0
+
+    def write(self, table: pa.Table) -> None:
+        """Append a batch of rows (made by :func:`outcome_table`)."""
+        self.writer.write_table(table)
+        self.rows += table.num_rows
+
+    def finish(self, *, crawl_date: str | None) -> int:
+        """Close, rename to the final name, mark done; return the number of rows."""
+        self.writer.add_key_value_metadata({"crawl_date": crawl_date or ""})
+        self.writer.close()
+        os.replace(self.temporary, self.path)
+        done_marker(self.path).touch()
+        return self.rows
+
+    def abandon(self) -> None:
+        """Close and delete the temporary file (the task failed; a rerun starts the file again)."""
+        self.writer.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class ShardInfo:
+    """A complete shard and what orders it for loading: (crawl date, input file).
+
+    >>> ShardInfo(Path("a.parquet"), "crawl/a.warc.gz", "2025-10-01T08:30:00Z", 12).sort_key
+    ('2025-10-01T08:30:00Z', 'crawl/a.warc.gz')
+    """
+
+    path: Path
+    input_file: str
+    crawl_date: str
+    rows: int
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Crawl date, then the input file's path."""
+        return (self.crawl_date, self.input_file)
+
+
+def shard_infos(shards_dir: str | os.PathLike[str]) -> list[ShardInfo]:
+    """Every complete shard under ``shards_dir`` in load order: crawl date, then input file.
+
+    A shard of a file with no crawl date (no record said when it was fetched) sorts first.
+
+    >>> shard_infos("/nonexistent")
+    []
+    """
+    infos = []
+    for path in sorted(Path(shards_dir).glob("*.parquet")):
+        if not done_marker(path).is_file():
+            continue
+        parquet = pq.ParquetFile(path)
+        first = parquet.read_row_group(0, columns=["input_file"]) if parquet.num_row_groups else None
+        input_file = first.column("input_file")[0].as_py() if first is not None and first.num_rows else str(path)
+        meta = parquet.metadata.metadata or {}
+        crawl_date = meta.get(b"crawl_date", b"").decode()
+        infos.append(ShardInfo(path, input_file, crawl_date, parquet.metadata.num_rows))
+    return sorted(infos, key=lambda info: info.sort_key)
+
+
+def _raw_page(row: dict[str, Any]) -> RawPage | None:
+    if row["raw_data"] is None:
+        return None
+    headers = json.loads(row["raw_headers"] or "{}")
+    data: bytes | str = row["raw_data"]
+    if row["raw_is_text"]:
+        data = data.decode("utf-8", "surrogatepass")
+    return RawPage(data=data, url=row["raw_url"], final_url=row["raw_final_url"], headers=headers,
+                   fetched_at=row["raw_fetched_at"], kind=row["raw_kind"], source=row["raw_source"])
+
+
+def _article(row: dict[str, Any]) -> Article:
+    data: dict[str, Any] = {name: row[f"article_{name}"] for name in _ARTICLE_COLUMNS}
+    if row["extra"]:
+        data.update(json.loads(row["extra"]))
+    if row["annotations"]:
+        data.update(json.loads(row["annotations"]))
+    return Article.from_dict(data)
+
+
+def row_outcome(row: dict[str, Any]) -> Outcome:
+    """The outcome a shard row records (what the store's writer takes).
+
+    >>> from newsdesk.store import NotArticleOutcome
+    >>> table = outcome_table([NotArticleOutcome("f.html", "https://x.example/", "a front page")],
+    ...                       input_file="f.html", run_id="r")
+    >>> row_outcome(table.to_pylist()[0])
+    NotArticleOutcome(input='f.html', url='https://x.example/', reason='a front page', raw=None, warc=None)
+    """
+    warc = WarcRef(row["warc_path"], row["warc_offset"], row["warc_length"]) if row["warc_path"] else None
+    raw = _raw_page(row)
+    if row["kind"] == KIND_ARTICLE:
+        return ArticleOutcome(row["input"], _article(row), raw=raw, warc=warc)
+    if row["kind"] == KIND_NOT_ARTICLE:
+        return NotArticleOutcome(row["input"], row["url"], row["reason"], raw=raw, warc=warc)
+    return FailureOutcome(row["input"], row["stage"] or "read", row["reason"] or "", details=row["details"],
+                          url=row["url"], raw=raw, warc=warc)
+
+
+def read_outcomes(path: Path, batch_rows: int = 100) -> Iterator[tuple[list[Outcome], np.ndarray, np.ndarray]]:
+    """A shard's outcomes in file order, in batches, with each row's position and signature.
+
+    Signatures come as a ``uint32`` (rows, NUM_PERM) array; rows without one (not articles) are all
+    ``0xFFFFFFFF``.
+
+    >>> import tempfile
+    >>> from newsdesk.store import FailureOutcome
+    >>> path = Path(tempfile.mkdtemp()) / "a.parquet"
+    >>> writer = ShardWriter(path)
+    >>> writer.write(outcome_table([FailureOutcome("a.html", "read", "empty input")], input_file="a.html", run_id="r"))
+    >>> _ = writer.finish(crawl_date=None)
+    >>> [(type(o).__name__, o.reason) for o in next(read_outcomes(path))[0]]
+    [('FailureOutcome', 'empty input')]
+    """
+    columns = [name for name in SHARD_SCHEMA.names if name not in ("run_id", "extractor_version")]
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
+        rows = batch.to_pylist()
+        sigs = np.full((len(rows), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
+        for index, row in enumerate(rows):
+            if row["minhash"] is not None:
+                sigs[index] = row["minhash"]
+        positions = np.array([row["position"] for row in rows], dtype=np.int64)
+        yield [row_outcome(row) for row in rows], positions, sigs
