@@ -1,0 +1,150 @@
+"""The English patterns of time expressions (TIMEX3), one compiled regular expression per family.
+
+The vocabulary (month and weekday names, number words, units, modifiers) follows HeidelTime's English
+resources in spirit: each family is a pattern with named groups, and :mod:`newsdesk.enrich.times` turns a
+match into a type and a value. Spans follow TimeBank's conventions: "the" belongs to "the third quarter",
+"the past two months" and "the end of 2026"; "on" and "in" never do.
+
+Patterns are compiled once per process and are free of nested unbounded repetition, so each one runs in
+linear time on any input.
+
+>>> bool(FAMILIES["month_day"].fullmatch("September 27, 2024"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "half a": 0.5, "a half": 0.5, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12,
+}
+#: Amount words that say "some number": TIMEX3 writes the amount as X.
+VAGUE_AMOUNTS = frozenset({"several", "a few", "few", "some", "many", "numerous", "the"})
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+            "final": 4, "last": 4}
+#: TIMEX3 mods of the words that narrow a period ("early 2026", "the end of the year").
+MOD_WORDS = {"early": "START", "beginning": "START", "start": "START", "dawn": "START", "late": "END",
+             "end": "END", "close": "END", "mid": "MID", "middle": "MID"}
+APPROX_WORDS = {"about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+                "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
+                "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "more than": "MORE_THAN", "over": "MORE_THAN",
+                "at least": "EQUAL_OR_MORE", "just": None, "only": None}
+PARTS_OF_DAY = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI"}
+
+_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+WEEKDAY = rf"(?P<weekday>{_WEEKDAY})"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RAW = r"(?:1[6-9]\d\d|20\d\d)"
+# A year is four digits that are not part of a longer number, an amount or a decimal.
+YEAR = rf"(?<![\d$£€#,.\-/:])(?P<year>{_YEAR_RAW})(?![\d%]|,\d|\.\d|-\d|:\d|/\d|s\b)"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                r"hundred)")
+AMOUNT = (rf"(?P<amount>\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?|a\s+hundred|half\s+a|a\s+half|"
+          r"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozen|several|a\s+few|few|many|numerous|an?)")
+UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
+        r"years?|decades?|century|centuries)")
+_APPROX = r"(?P<approx>about|around|approximately|roughly|nearly|almost|less\s+than|under|up\s+to|more\s+than|" \
+          r"over|at\s+least|just|only)"
+_MOD = r"(?:(?P<modthe>the\s+)?(?:very\s+)?(?P<mod>early|late|mid|middle|beginning|start|end|close)(?:\s+of\s+|[\s-]))"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
+_RELATIVE = r"(?P<rel>last|next|this|coming|past|previous)"
+
+_FAMILY_PATTERNS: dict[str, str] = {
+    # 2025-09-30, 2025-09-30T14:00, 2025/09/30
+    "iso": r"(?<![\d\-/])(?P<year>\d{4})[-/](?P<month>0[1-9]|1[0-2])[-/](?P<day>0[1-9]|[12]\d|3[01])"
+           r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+           r"(?![\d\-/])",
+    # 9/27/2024 (US order, as English news writes it)
+    "slash": r"(?<![\d/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])",
+    # September 27, 2024 / Tuesday, Sept. 30 / early September 27 / September 27th
+    "month_day": rf"(?:{_MOD})?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{MONTH}\s*{DAY}(?![\d:])(?:,?\s+{YEAR})?",
+    # 27 September 2024 / the 27th of September
+    "day_month": rf"(?:the\s+)?(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                 rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}\.?)(?:,?\s+{YEAR})?",
+    # September 2024 / September of 2024 / late September / last September
+    "month": rf"(?:{_MOD}|(?P<rel>last|next|this|early|late)\s+)?{MONTH}(?:(?:,?\s+|\s+of\s+){YEAR})?",
+    # Tuesday / last Tuesday / Tuesday night / early Tuesday
+    "weekday": rf"(?:(?P<early>early|late)\s+)?(?:{_RELATIVE}\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?\b"
+               rf"(?:\s+{_PART}s?)?",
+    # today, yesterday morning, tonight, last night, this morning, the day before yesterday
+    "day_word": rf"(?:(?P<early>early|late|mid-?)\s*)?(?P<word>today|yesterday|tomorrow|tonight)(?:\s+{_PART})?|"
+                r"(?P<this>this|last)\s+(?P<part2>morning|afternoon|evening|night)|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow)",
+    # last week, next month, this year, the past year, the current fiscal year, earlier this month
+    "relative_unit": r"(?:(?P<adv>earlier|later|early|late)\s+)?(?P<det>last|next|this|coming|past|previous|"
+                     r"current|the\s+(?:past|last|previous|coming|next|current|latest|following|same|prior))\s+"
+                     r"(?:fiscal\s+|calendar\s+)?(?P<unit>weekend|week|month|quarter|year|decade|century|"
+                     r"summer|spring|fall|autumn|winter)(?![\w-])",
+    # the past two months, the first nine months, the coming weeks, recent years
+    "span_of": rf"(?:{_APPROX}\s+)?(?:(?P<the>the)\s+)?(?P<which>past|last|next|first|previous|coming|final|"
+               rf"latest|following|remaining|recent|prior)\s+(?:{AMOUNT}\s+)?{UNIT}(?![\w-])",
+    # the third quarter, third-quarter, the fiscal first quarter, 1988's second half, the quarter
+    "quarter": rf"(?:(?P<the>the|this|that)\s+|(?P<poss>this|last|next)\s+year's\s+|{YEAR}(?:'s)?\s+)?"
+               r"(?:(?P<adj>year-earlier|year-ago|year\s+earlier|comparable|latest|same|fiscal|fiscal-|flat|"
+               r"current|previous|seasonally\s+slow)[\s-]+){0,3}"
+               r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?"
+               r"(?P<unit>quarter|half)(?![\w-])(?:\s+of\s+(?:(?P<ofdet>this|last|next)\s+year|" + YEAR.replace(
+                   "year>", "ofyear>") + r"))?",
+    # year-earlier, year-ago, the year-earlier period
+    "year_ago": r"(?:(?P<the>the)\s+(?:comparable\s+|same\s+)?)?year[- ](?:earlier|ago)"
+                r"(?:\s+(?P<unit>period|quarter|month|week|level))?",
+    # 2026, fiscal 1989, the end of 2026, mid-2026, the summer of 2024, the first half of 2026
+    "year": rf"(?:{_MOD}|(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?|(?P<half>the\s+(?:first|"
+            rf"second)\s+half\s+of)\s+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)\s*)?{YEAR}",
+    # the 1990s, the early '80s
+    "decade": r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
+    # two years ago, about a week ago, a few days ago
+    "ago": rf"(?:{_APPROX}\s+)?(?:{AMOUNT}[\s-]+)?{UNIT}\s+(?:or\s+so\s+)?ago\b",
+    # daily, every week, each Thursday, per year, twice a week
+    "set": r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|quarterly)(?![\w-])|"
+           r"(?P<quant>every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|quarter|year|hour|minute|morning|"
+           rf"evening|night|afternoon|weekend|{_WEEKDAY}|{_MONTH_FULL})(?![\w-])|"
+           r"(?:(?<=\bonce\s)|(?<=\btwice\s))a\s+(?P<aunit>day|week|month|year)(?![\w-])",
+    # a year earlier, two days later
+    "offset": rf"(?:{_APPROX}\s+)?{AMOUNT}[\s-]+{UNIT}\s+(?P<dir>earlier|later|from\s+now|hence)\b",
+    # three days, a 30-year, five-year, 40 years, two weeks
+    "duration": rf"(?:{_APPROX}\s+)?{AMOUNT}[\s-]+{UNIT}(?![\w-]|-old|\s+old\b)",
+    # bare plural units that TimeBank tags as vague durations: "for years", "for weeks"
+    "vague": r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|of|to|before|after))",
+    # now, currently, recently, the past, the future, soon
+    "reference": r"(?P<present>now|currently|presently|nowadays|at\s+present|current)(?![\w-])|"
+                 r"(?P<past>(?:more\s+)?recently|recent|lately|formerly|the\s+past)(?![\w-])|"
+                 r"(?P<future>the\s+(?:near\s+)?future|future|soon)(?![\w-])",
+    # 3 p.m., 10:35 a.m. EDT Friday, noon, midnight Friday, 14:00 GMT
+    "clock": rf"(?:{_APPROX}\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
+             r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?:GMT|UTC|[A-Z]{2,3}T\b|hours?\b|local\b))|"
+             r"(?P<noon>noon|midnight|midday))"
+             r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]T)\b\)?)?"
+             rf"(?:,?\s+(?:(?P<dayword>today|yesterday|tomorrow)|(?P<weekday>{_WEEKDAY}))\b)?",
+    # spring, last summer, this fall (only with a determiner: "fall" alone is mostly the verb)
+    "season": r"(?P<det>last|next|this|early|late|past|coming|the)\s+(?P<season>spring|summer|fall|autumn|winter)"
+              r"(?![\w-]|\s+of\b)",
+    # Christmas, Thanksgiving Day, New Year's Eve
+    "holiday": r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|"
+               r"\s+Eve)?|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day|Independence\s+Day|Memorial\s+Day|"
+               r"Labor\s+Day|Veterans\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July)\b",
+}
+
+#: Families in order of preference when two equally long matches start at the same place.
+FAMILIES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FAMILY_PATTERNS.items()
+}
+#: Families that are English words (skipped for other languages); the rest are numeric and safe anywhere.
+NUMERIC_FAMILIES = frozenset({"iso", "slash"})
