@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsdesk import __version__
-from newsdesk.web import api, feeds, pages
+from newsdesk.web import api, enrichment, feeds, pages
 from newsdesk.web.config import load_config
 from newsdesk.web.errors import install_error_handlers
 from newsdesk.web.headers import SecurityHeaders
@@ -53,6 +53,7 @@ def create_app(db: str | None = None, *, token: str | None = None, allow_private
         openapi_tags=[
             {"name": "articles", "description": "Stored articles: lists, search, one article, related articles."},
             {"name": "outlets", "description": "The outlets articles come from."},
+            {"name": "entities", "description": "People, organisations and places, and who said what."},
             {"name": "store", "description": "Counts over the whole store."},
             {"name": "ingest", "description": "Add an article (needs the bearer token)."},
         ],
@@ -60,8 +61,10 @@ def create_app(db: str | None = None, *, token: str | None = None, allow_private
     app.state.newsdesk = AppState(config, ThreadStores(config.db), allow_private_urls=allow_private_urls)
     install_error_handlers(app, pages.error_page)
     app.include_router(api.router)
+    app.include_router(enrichment.api_router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
+    app.include_router(enrichment.pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_middleware(SecurityHeaders)
     return app
