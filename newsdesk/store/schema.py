@@ -39,6 +39,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from newsdesk.store import copies, stories, vectors
 from newsdesk.store.base import StoreError
 
 
@@ -432,6 +433,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "query planner statistics for the articles' indexes", _V5_PLANNER_STATISTICS),
     Migration(6, "enrichment: annotations kept with each article; entities, their articles, and quotes as tables",
               _V6_ANNOTATIONS),
+    Migration(7, "near-copies: MinHash signatures, LSH band keys, and each copy's parent and containment",
+              copies.MIGRATION_SQL),
+    Migration(8, "article embeddings (float16) for semantic search and stories", vectors.MIGRATION_SQL),
+    Migration(9, "stories: groups of articles across outlets and over time", stories.MIGRATION_SQL),
 )
 
 #: The version this code writes and reads.
@@ -482,7 +487,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    6
+    9
     """
     _check_history(migrations)
     target = migrations[-1].version
