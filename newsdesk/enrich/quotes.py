@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdesk.enrich.quotes_cues import (
@@ -93,6 +94,7 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
         i = max(0, bisect.bisect_right(sentence_starts, at) - 1)
         return sentences[i] if sentences else (0, len(text))
 
+    spans_by_open = {span.open_at: span for span in spans}
     candidates: list[_Candidate] = []
     fragments: list[QuotedSpan] = []
     i = 0
@@ -104,16 +106,16 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
         if found is None:
             fragments.append(span)
             continue
-        end, cue, phrase, attribution_end = found
-        # "A," he said, "B." — the attribution interrupts one quotation: keep reading it.
-        while (attribution_end is not None and i < len(spans) and spans[i].open_at < p_end
-               and re.fullmatch(r"[,.;:]?\s*", text[attribution_end:spans[i].open_at])):
+        end, cue, phrase = found
+        first_open = span.open_at
+        # '"A," he said, "B."' and '"A," he said. "B."': one quotation that its attribution interrupts.
+        while english and cue is not None and i < len(spans) and _continues(text, span, spans[i], p_end, sentence_of):
             end = _content_end(text, spans[i])
-            attribution_end = None
+            span = spans[i]
             i += 1
         continues = phrase is None and cue is None
-        candidates.append(_Candidate(_content_start(text, span), end, "direct", cue, phrase, paragraph_of(span.open_at),
-                                     continues))
+        candidates.append(_Candidate(_content_start(text, spans_by_open[first_open]), end, "direct", cue, phrase,
+                                     paragraph_of(first_open), continues))
     if english:
         taken = sorted((c.start, c.end) for c in candidates)
         for s_start, s_end in sentences:
@@ -143,8 +145,8 @@ def _content_end(text: str, span: QuotedSpan) -> int:
 
 
 def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, english: bool
-            ) -> tuple[int, str | None, tuple[int, int, str | None] | None, int | None] | None:
-    # (content end, cue, speaker phrase, end of the attribution after the quote) or None for a fragment.
+            ) -> tuple[int, str | None, tuple[int, int, str | None] | None] | None:
+    # (content end, cue, speaker phrase) or None for a fragment.
     content = text[span.content_start:span.content_end]
     words = len(content.split())
     if words == 0:
@@ -155,18 +157,34 @@ def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, englis
     if english:
         after = _attribution_after(text, span.end, p_end)
         if after is not None and (ends_clause or at_sentence_start):
-            cue, phrase, attribution_end = after
-            return end, cue, phrase, attribution_end
+            cue, phrase, _ = after
+            return end, cue, phrase
         before = _attribution_before(text, span.open_at, sentence_start)
         if before is not None:
             cue, phrase = before
-            return end, cue, phrase, None
+            return end, cue, phrase
     # A quoted sentence, or a quoted clause a (foreign) attribution follows: "« ... », a-t-il dit".
     full_sentence = at_sentence_start and (content.rstrip()[-1:] in _TERMINAL or content.rstrip()[-1:] == ","
                                            or text[span.end:span.end + 1] in _TERMINAL | {","} or not span.closed)
     if full_sentence and words >= 4:
-        return end, None, None, None
+        return end, None, None
     return None
+
+
+def _continues(text: str, span: QuotedSpan, nxt: QuotedSpan, p_end: int,
+               sentence_of: Callable[[int], tuple[int, int]]) -> bool:
+    # The next quotation of the paragraph goes on with the same words when nothing but the attribution (and
+    # at most one sentence end) lies between, and it has no attribution of its own.
+    if nxt.open_at >= p_end or not span.closed:
+        return False
+    between = text[span.end:nxt.open_at]
+    if sum(between.count(ch) for ch in ".!?") > 1 or len(between) > 200:
+        return False
+    if not (between.rstrip().endswith((",", ".", ":", ";")) or _OPENERS_BEFORE.fullmatch(
+            text, sentence_of(nxt.open_at)[0], nxt.open_at)):
+        return False
+    return (_attribution_after(text, nxt.end, p_end) is None
+            and _attribution_before(text, nxt.open_at, max(span.end, sentence_of(nxt.open_at)[0])) is None)
 
 
 def _attribution_after(text: str, after: int, p_end: int

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "AFTER_CUE", "CLAUSE_START", "CUE", "CUE_WORDS", "INVERTING", "PRONOUNS", "TOLD_OBJECT", "sentence_bounds",
+    "AFTER_CUE", "AUXILIARIES", "CLAUSE_START", "CUE", "CUE_WORDS", "INVERTING", "PRONOUNS", "TOLD_OBJECT",
+    "sentence_bounds",
     "speaker_before", "trie_pattern", "word_set",
 ]
 
@@ -71,10 +72,10 @@ def trie_pattern(words: frozenset[str] | list[str]) -> str:
 
 #: Any cue word, or "according to".
 CUE = re.compile(rf"\b(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
-_AUX = r"(?:has|have|had|also|later|previously|then|would|will|again|once|recently|repeatedly|further|" \
-       r"simply|publicly|privately|often|reportedly|earlier|first|is|was|were|are|been|not|never)"
 #: Auxiliaries and adverbs between a speaker and the cue ("has also said").
-TRAILING_AUX = re.compile(rf"(?:\s+{_AUX})*\s*$")
+AUXILIARIES: frozenset[str] = word_set(
+    "has have had also later previously then would will again once recently repeatedly further simply publicly "
+    "privately often reportedly earlier first is was were are been not never")
 #: After the cue: when, where or to whom, before the reported words ("said on Tuesday that").
 AFTER_CUE = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
@@ -90,16 +91,20 @@ CLAUSE_START = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
 #: Words that end a speaker phrase on its left ("the analysis showed that he said": "he").
 _STOP = word_set("that and but because while as when if who whom which what where why how after before since though "
     "although or so than whether to of for in on at by with from about said says told added")
-_WORDS_BEFORE = re.compile(r"(?:[\w'’.\-&]+\s+){0,7}[\w'’.\-&]+\s*$")
-_APPOSITION = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*),\s+(?P<role>(?:an?|the|his|her|its|their)\s+"
-    r"[^,;:\"“”]{1,80}?),\s*$")
+_WINDOW = 160
+_TOKEN = re.compile(r"[\w'’.\-&]+")
+_MAX_PHRASE = 8
+_MAX_NAME = 5
+_APPOSITION_LEADS = word_set("a an the his her its their")
 _DETERMINERS = word_set("the a an another one two three some many several other these those his her their its "
-                         "senior top former")
+                        "senior top former")
 
 
 def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
     """The speaker phrase just left of a cue, within ``text[lo:cue_start]``: ``(start, end, apposition role)``.
+
+    The phrase is the run of words before the cue (auxiliaries "has also" left out) back to punctuation or
+    a word that starts a clause ("that", "and"); "Name, a role," gives the name and the role.
 
     >>> t = "The deal holds, Hugh Hill, a doctor, said."
     >>> s, e, role = speaker_before(t, 0, t.index("said"))
@@ -110,30 +115,48 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     >>> t[s:e]
     'the Pentagon'
     """
-    window = text[lo:cue_start]
-    aux = TRAILING_AUX.search(window)
-    window = window[:aux.start()] if aux else window
-    m = _APPOSITION.search(window)
-    if m:
-        return lo + m.start("name"), lo + m.end("name"), m.group("role")
-    m = _WORDS_BEFORE.search(window)
-    if m is None:
+    # A speaker phrase is a few words: looking further back only costs time.
+    lo = max(lo, cue_start - _WINDOW)
+    tokens = list(_TOKEN.finditer(text, lo, cue_start))
+    end = len(tokens)
+    while end and tokens[end - 1].group().lower() in AUXILIARIES:
+        end -= 1
+    if not end:
         return None
-    words = list(re.finditer(r"[\w'’.\-&]+", window[m.start():]))
-    base = lo + m.start()
-    kept = []
-    for w in reversed(words):
-        if w.group().lower() in _STOP:
-            break
-        kept.append(w)
-    if not kept:
+    gap_after = text[tokens[end - 1].end():tokens[end].start() if end < len(tokens) else cue_start].strip()
+    if gap_after not in ("", ","):
         return None
-    kept.reverse()
-    first = kept[0].group()
+    begin = _run_start(text, tokens, end, _MAX_PHRASE, stop=True)
+    if begin == end:
+        return None
+    first = tokens[begin].group()
+    gap_before = text[tokens[begin - 1].end() if begin else lo:tokens[begin].start()]
+    appositive = first.lower() in _APPOSITION_LEADS and gap_before.strip() == "," and begin
+    if gap_after and not appositive:
+        return None
+    if appositive:
+        name_begin = _run_start(text, tokens, begin, _MAX_NAME, stop=False)
+        if name_begin < begin and all(t.group()[:1].isupper() for t in tokens[name_begin:begin]):
+            role = text[tokens[begin].start():tokens[end - 1].end()]
+            return tokens[name_begin].start(), tokens[begin - 1].end(), role
+        return None
     if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
             or first.endswith(("s", "’s", "'s")) or first[0].isdigit()):
         return None
-    return base + kept[0].start(), base + kept[-1].end(), None
+    return tokens[begin].start(), tokens[end - 1].end(), None
+
+
+def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, stop: bool) -> int:
+    # Index of the first token of the run ending before ``end``: only spaces between, at most ``limit`` long.
+    begin = end
+    while begin > 0 and end - begin < limit:
+        token = tokens[begin - 1]
+        if stop and token.group().lower() in _STOP:
+            break
+        if begin < end and text[token.end():tokens[begin].start()].strip():
+            break
+        begin -= 1
+    return begin
 
 
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")

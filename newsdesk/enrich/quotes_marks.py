@@ -33,7 +33,8 @@ _CLOSERS: dict[str, str] = {
     "‹": "›",
 }
 _DOUBLE = frozenset('"“”„«»')
-_MARK = re.compile("[\"“”„‘’'‚«»‹›]")
+#: Two apostrophes are a double quote mark (the New York Times' style in plain text).
+_MARK = re.compile("''|[\"“”„‘’'‚«»‹›]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;\"“„‘«»‹")
 
@@ -54,6 +55,7 @@ class QuotedSpan:
     content_end: int
     close_at: int | None
     paragraphs: int = 1
+    close_width: int = 1
 
     @property
     def closed(self) -> bool:
@@ -63,7 +65,7 @@ class QuotedSpan:
     @property
     def end(self) -> int:
         """Offset just past the closing mark (or the content, when unbalanced)."""
-        return self.close_at + 1 if self.close_at is not None else self.content_end
+        return self.close_at + self.close_width if self.close_at is not None else self.content_end
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -75,10 +77,10 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
-def _role(text: str, at: int, mark: str) -> str:
+def _role(text: str, at: int, mark: str, width: int) -> str:
     # "o" opens, "c" closes, "b" either, "" neither (an apostrophe inside a word).
     before = text[at - 1] if at > 0 else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
+    after = text[at + width] if at + width < len(text) else " "
     if mark in "“„‚«‹":
         return "o"
     if mark in "›":
@@ -120,6 +122,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     open_at = 0
     crossed = 1
     opened_at_paragraph_start = False
+    open_width = 1
     for index, (p_start, p_end) in enumerate(paragraphs):
         lead = p_start + len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
         continuing = opener is not None
@@ -129,15 +132,16 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             at = m.start()
             if continuing and at == lead:
                 continue  # The mark that reopens a continued quotation.
-            mark = m.group()
-            role = _role(text, at, mark)
+            mark = '"' if m.group() == "''" else m.group()
+            width = m.end() - at
+            role = _role(text, at, mark, width)
             if opener is None:
                 if role in ("o", "b"):
-                    opener, open_at, crossed = mark, at, 1
+                    opener, open_at, crossed, open_width = mark, at, 1, width
                     opened_at_paragraph_start = at == lead
                 continue
             if mark in _CLOSERS[opener] and role and not (role == "o" and mark in "'‘"):
-                spans.append(QuotedSpan(open_at, open_at + 1, at, at, crossed))
+                spans.append(QuotedSpan(open_at, open_at + open_width, at, at, crossed, width))
                 opener = None
         if opener is None:
             continue
@@ -147,7 +151,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             if n_first and n_first in _REOPENERS[opener]:
                 continue
         if crossed > 1 or (opener in _DOUBLE and opened_at_paragraph_start):
-            spans.append(QuotedSpan(open_at, open_at + 1, p_end, None, crossed))
+            spans.append(QuotedSpan(open_at, open_at + open_width, p_end, None, crossed))
         opener = None
     return spans
 
