@@ -146,7 +146,7 @@ class RayReport:
     >>> report = RayReport(files_total=3, skipped=1)
     >>> report.files.append(FileResult("a.warc.gz", "a.parquet", rows=5, failures=1))
     >>> report.exit_code, report.summary()
-    (1, 'files 1/3 done · skipped 1 done · failed 0 · pages 5 · articles 0 · not articles 0 · failures 1')
+    (1, 'files 2/3 done · skipped 1 done · failed 0 · pages 5 · articles 0 · not articles 0 · failures 1')
     """
 
     run_id: str = ""
