@@ -27,8 +27,11 @@ from newsdesk.enrich.quotes_cues import (
     CLAUSE_START,
     CUE,
     TOLD_OBJECT,
+    ends_sentence,
     sentence_bounds,
+    sentence_ends,
     speaker_before,
+    subject_of,
     word_set,
 )
 from newsdesk.enrich.quotes_marks import QuotedSpan, paragraph_bounds, quoted_spans
@@ -46,11 +49,16 @@ _STRONG = word_set(
     "emphasized emphasised stressed concluded conceded remarked testified alleged alleges charged cautioned "
     "vowed pledged reported reports disclosed complained")
 _INVERTING = word_set("said says added adds wrote writes asked asks explained continued noted argued told warned")
+#: Participles that report after a main clause ("..., saying that").
+_PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling")
 _AFTER_SPEAKER = re.compile(r"[\s,]*$")
 _SENTENCE_END = re.compile(r"\s*[.!?…]*[\"”’)]*\s*$")
+#: A speaker named after its cue ("said Sen. Ted Cruz", "said a person briefed on the talks", "said Hill, a doctor").
 _NP_AFTER = re.compile(
-    r"\s+(?P<np>(?:(?:the|a|an|another)\s+)?(?:[\w'’.\-&]+\s+){0,6}?[\w'’.\-&]+)"
+    r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,7}?"
+    r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of|de|van|von|bin|al|del|for))*)"
     r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?))?(?=\s*(?:[,.;:!?\"“”]|$))")
+_ATTRIBUTION_END = re.compile(r"\s*(?:[.,;:!?—–\-(]|$)")
 _OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
 _QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
 _TERMINAL = frozenset(".!?…")
@@ -155,7 +163,7 @@ def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, englis
     at_sentence_start = bool(_OPENERS_BEFORE.fullmatch(text, sentence_start, span.open_at))
     ends_clause = content.rstrip()[-1:] in ",.!?…:;—-" or not span.closed
     if english:
-        after = _attribution_after(text, span.end, p_end)
+        after = _attribution_after(text, span.end, p_end, content.rstrip()[-1:] in _TERMINAL)
         if after is not None and (ends_clause or at_sentence_start):
             cue, phrase, _ = after
             return end, cue, phrase
@@ -178,7 +186,7 @@ def _continues(text: str, span: QuotedSpan, nxt: QuotedSpan, p_end: int,
     if nxt.open_at >= p_end or not span.closed:
         return False
     between = text[span.end:nxt.open_at]
-    if sum(between.count(ch) for ch in ".!?") > 1 or len(between) > 200:
+    if sentence_ends(text, span.end, nxt.open_at) > 1 or len(between) > 200:
         return False
     if not (between.rstrip().endswith((",", ".", ":", ";")) or _OPENERS_BEFORE.fullmatch(
             text, sentence_of(nxt.open_at)[0], nxt.open_at)):
@@ -187,13 +195,16 @@ def _continues(text: str, span: QuotedSpan, nxt: QuotedSpan, p_end: int,
             and _attribution_before(text, nxt.open_at, max(span.end, sentence_of(nxt.open_at)[0])) is None)
 
 
-def _attribution_after(text: str, after: int, p_end: int
+def _attribution_after(text: str, after: int, p_end: int, closed_sentence: bool = False
                        ) -> tuple[str, tuple[int, int, str | None], int] | None:
-    # '," Parnell said' / '," said Parnell, a spokesman' right after a closing mark.
+    # '," Parnell said' / '," said Parnell, a spokesman' right after a closing mark. After a quoted sentence
+    # ('."') the attribution must end at punctuation: '"Go." He said the rally...' starts a new sentence.
     limit = min(p_end, after + 160)
     for m in CUE.finditer(text, after, limit):
         between = text[after:m.start()]
-        if any(ch in between for ch in "\"“”.!?;"):
+        if any(ch in between for ch in "\"“”!?;") or ends_sentence(text, after, m.start()):
+            return None
+        if closed_sentence and not _ATTRIBUTION_END.match(text, _after_attribution(text, m, limit)):
             return None
         cue = m.group()
         if not between.strip(" ,"):
@@ -209,6 +220,16 @@ def _attribution_after(text: str, after: int, p_end: int
         tail = AFTER_CUE.match(text, m.end(), limit)
         return cue, phrase, tail.end() if tail else m.end()
     return None
+
+
+def _after_attribution(text: str, m: re.Match[str], limit: int) -> int:
+    # Where the words after a cue end: "said Sean Parnell, a spokesman" / "said in a statement".
+    if m.group().lower() in _INVERTING:
+        np = _NP_AFTER.match(text, m.end(), limit)
+        if np is not None and text[m.end():np.start("np")].strip() == "":
+            return np.end()
+    tail = AFTER_CUE.match(text, m.end(), limit)
+    return tail.end() if tail else m.end()
 
 
 def _attribution_before(text: str, open_at: int, sentence_start: int
@@ -268,21 +289,25 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     tail = AFTER_CUE.match(text, m.end(), s_end)
     after = tail.end() if tail else m.end()
     # "..., X said." and "..., said X.": the content is what comes before the comma.
-    if _SENTENCE_END.fullmatch(text, after, s_end) or (cue in _INVERTING and _inverted_to_end(text, after, s_end)):
-        before = text[s_start:m.start()]
-        if not before.rstrip().endswith(","):
-            phrase = speaker_before(text, s_start, m.start())
-            if phrase is None:
-                return None
+    if _SENTENCE_END.fullmatch(text, after, s_end):
+        phrase = speaker_before(text, s_start, m.start())
+        if phrase is not None:
             comma = text.rfind(",", s_start, phrase[0])
-            if comma == -1 or text[comma + 1:phrase[0]].strip():
-                return None
-            return s_start, comma, phrase
-        comma = before.rstrip().rfind(",")
+            if comma != -1 and not text[comma + 1:phrase[0]].strip():
+                return s_start, comma, phrase
+    before = text[s_start:m.start()].rstrip()
+    if cue in _INVERTING and before.endswith(","):
         np = _NP_AFTER.match(text, m.end(), s_end)
-        if np is None or cue not in _INVERTING:
-            return None
-        return s_start, s_start + comma, (np.start("np"), np.end("np"), np.group("role"))
+        if np is not None and _SENTENCE_END.fullmatch(text, np.end(), s_end):
+            return s_start, s_start + len(before) - 1, (np.start("np"), np.end("np"), np.group("role"))
+    # "X hit back, saying (that) ...": the speaker is the sentence's subject.
+    if cue in _PARTICIPLES and text[s_start:m.start()].rstrip().endswith(","):
+        phrase = subject_of(text, s_start, m.start())
+        clause = CLAUSE_START.match(text, after, s_end)
+        start = clause.end() if clause else after
+        if phrase is not None and start < s_end and text[start] not in _QUOTE_OPEN:
+            return start, s_end, phrase
+        return None
     # "X said (that) ...": the content is the rest of the sentence.
     phrase = speaker_before(text, s_start, m.start())
     if phrase is None:
@@ -302,11 +327,6 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     if start >= s_end or (text[start] in _QUOTE_OPEN and not has_that):
         return None
     return start, s_end, phrase
-
-
-def _inverted_to_end(text: str, after: int, s_end: int) -> bool:
-    np = _NP_AFTER.match(text, after, s_end)
-    return np is not None and bool(_SENTENCE_END.fullmatch(text, np.end(), s_end))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -13,9 +13,21 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "AFTER_CUE", "AUXILIARIES", "CLAUSE_START", "CUE", "CUE_WORDS", "INVERTING", "PRONOUNS", "TOLD_OBJECT",
+    "AFTER_CUE",
+    "AUXILIARIES",
+    "CLAUSE_START",
+    "CUE",
+    "CUE_WORDS",
+    "INVERTING",
+    "PRONOUNS",
+    "TOLD_OBJECT",
+    "ends_sentence",
     "sentence_bounds",
-    "speaker_before", "trie_pattern", "word_set",
+    "sentence_ends",
+    "speaker_before",
+    "subject_of",
+    "trie_pattern",
+    "word_set",
 ]
 
 def word_set(spaced: str) -> frozenset[str]:
@@ -29,7 +41,8 @@ def word_set(spaced: str) -> frozenset[str]:
 
 #: Verbs that report speech or belief, in the forms news uses.
 _VERBS = (
-    "said says say saying told tells tell added adds announced announces warned warns argued argues argue "
+    "said says say saying told tells tell telling added adds adding arguing claiming warning noting insisting "
+    "suggesting explaining announced announces warned warns argued argues argue "
     "claimed claims claim believes believed believe stated states explained explains noted notes insisted "
     "insists suggested suggests reported reports wrote writes asked asks acknowledged acknowledges admitted "
     "admits declared declares predicted predicts promised promises confirmed confirms recalled recalls "
@@ -115,6 +128,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     >>> t[s:e]
     'the Pentagon'
     """
+    sentence_lo = lo
     # A speaker phrase is a few words: looking further back only costs time.
     lo = max(lo, cue_start - _WINDOW)
     tokens = list(_TOKEN.finditer(text, lo, cue_start))
@@ -131,9 +145,11 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
         return None
     first = tokens[begin].group()
     gap_before = text[tokens[begin - 1].end() if begin else lo:tokens[begin].start()]
-    appositive = first.lower() in _APPOSITION_LEADS and gap_before.strip() == "," and begin
+    appositive = bool(gap_after) and first.lower() in _APPOSITION_LEADS and gap_before.strip() == "," and begin
     if gap_after and not appositive:
-        return None
+        # "Rep. Chris Collins, R-NY, says" / "Sam Donaldson, who covered the White House, said": the subject
+        # opens the sentence and a parenthesis ends just before the cue.
+        return _subject(text, sentence_lo, cue_start)
     if appositive:
         name_begin = _run_start(text, tokens, begin, _MAX_NAME, stop=False)
         if name_begin < begin and all(t.group()[:1].isupper() for t in tokens[name_begin:begin]):
@@ -144,6 +160,39 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             or first.endswith(("s", "’s", "'s")) or first[0].isdigit()):
         return None
     return tokens[begin].start(), tokens[end - 1].end(), None
+
+
+_SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now),?\s+)?"
+                      r"(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,5}[A-Z][\w'’.\-&]*),")
+
+
+def _subject(text: str, sentence_lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    # The capitalised name that opens a sentence, up to its first comma, when the cue is near.
+    if cue_start - sentence_lo > 2 * _WINDOW:
+        return None
+    m = _SUBJECT.match(text, sentence_lo, cue_start)
+    if m is None:
+        return None
+    return m.start("np"), m.end("np"), None
+
+
+def subject_of(text: str, sentence_lo: int, limit: int) -> tuple[int, int, str | None] | None:
+    """The speaker phrase that opens a sentence, for a cue that comes after its clause ("..., saying that").
+
+    >>> t = "Trump hit back on Tuesday, saying the polls were rigged."
+    >>> s, e, _ = subject_of(t, 0, t.index("saying"))
+    >>> t[s:e]
+    'Trump'
+    """
+    m = _OPENING_SUBJECT.match(text, sentence_lo, limit)
+    if m is None:
+        return None
+    return m.start("np"), m.end("np"), None
+
+
+_OPENING_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier),?\s+)?"
+    r"(?P<np>(?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-&]*\s+){0,4}[A-Z][\w'’.\-&]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|We)\b")
 
 
 def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, stop: bool) -> int:
@@ -165,6 +214,39 @@ _ABBREVIATIONS = word_set(
     "sep sept oct nov dec no vs inc corp co ltd p.m a.m d.c e.g i.e")
 
 
+def sentence_ends(text: str, start: int, end: int) -> int:
+    """How many sentences end inside ``text[start:end]`` ("Mr." and "U.S." end none).
+
+    >>> t = "Mr. Clinton said. Then he left."
+    >>> sentence_ends(t, 0, len(t))
+    2
+    """
+    count = 0
+    for m in _STOP_MARK.finditer(text, start, end):
+        if m.group() == "." and _is_abbreviation(text, start, m.start()):
+            continue
+        count += 1
+    return count
+
+
+def ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends inside ``text[start:end]``.
+
+    >>> ends_sentence(" Mr. Clinton ", 0, 13), ends_sentence(" Go. He ", 0, 8)
+    (False, True)
+    """
+    return sentence_ends(text, start, end) > 0
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    word = text[max(start, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
+    token = word[0].lstrip("(\"“‘").lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+
+
+_STOP_MARK = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+
+
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of ``text[start:end]``, abbreviations ("Sen.", "U.S.") not ending one.
 
@@ -176,11 +258,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for m in _BOUNDARY.finditer(text, start, end):
         dot = text.rfind(".", begin, m.start() + 1)
-        if dot != -1 and dot >= m.start() - 3:
-            word = text[max(begin, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
-            token = word[0].lstrip("(\"“‘").lower()
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                continue
+        if dot != -1 and dot >= m.start() - 3 and _is_abbreviation(text, begin, dot):
+            continue
         out.append((begin, m.start() + len(m.group().rstrip())))
         begin = m.end()
     if begin < end:
