@@ -43,6 +43,7 @@ from newsdesk.web.config import (
 )
 from newsdesk.web.cursor import CursorError, decode_cursor, encode_cursor, request_fingerprint
 from newsdesk.web.errors import ApiError, error_body
+from newsdesk.web.links import public_base
 from newsdesk.web.models import (
     ArticleList,
     ArticleOut,
@@ -84,8 +85,8 @@ def filter_params(
 
 
 def base_url(request: Request) -> str:
-    """The server's address as the client reached it, without a trailing slash."""
-    return str(request.base_url).rstrip("/")
+    """The address links start with, never taken from an unchecked Host header (:mod:`newsdesk.web.links`)."""
+    return public_base(request)
 
 
 def hit_json(hit: SearchHit, base: str) -> dict[str, Any]:
@@ -227,7 +228,9 @@ def list_articles(request: Request, filters: Annotated[ArticleQuery, Depends(fil
             tags=["articles"])
 def lookup_article(request: Request, url: Annotated[str, Query(min_length=1, max_length=4096)]) -> dict[str, Any]:
     """The article stored under a URL: its canonical URL, its URL, or the URL of a recorded copy."""
-    stored = app_state(request).stores.reader().get(url.strip())
+    ref = url.strip()
+    # The store reads a string of digits as an id; one too large for SQLite names no article.
+    stored = app_state(request).stores.reader().get(ref) if is_article_id(ref) or not ref.isdigit() else None
     if stored is None:
         raise ApiError(404, "not_found", f"url {url!r}: no article stored under this URL")
     return article_json(stored, base_url(request))

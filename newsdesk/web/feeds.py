@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from html import escape
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -28,6 +28,7 @@ from newsdesk.store import Store, StoredArticle
 from newsdesk.store.base import parse_instant
 from newsdesk.web.config import FEED_SIZE, MAX_FILTER_CHARS, MAX_QUERY_CHARS
 from newsdesk.web.errors import ApiError
+from newsdesk.web.links import public_base, public_url
 from newsdesk.web.params import ArticleQuery
 from newsdesk.web.reading import outlet_of
 from newsdesk.web.rendering import body_parts, language_tag, path_segment, safe_url
@@ -216,11 +217,10 @@ _WRITERS: dict[str, tuple[Callable[..., bytes], str]] = {"atom": (atom_feed, ATO
 
 def _respond(request: Request, fmt: str, query: ArticleQuery, title: str, html_path: str) -> Response:
     state = app_state(request)
-    base = str(request.base_url).rstrip("/")
+    base = public_base(request)
     writer, media_type = _WRITERS[fmt]
     articles = feed_articles(state.stores.reader(), query)
-    # Starlette's URL holds the decoded path: quote it again so "Harbour Times" stays one valid URL.
-    self_url = str(request.url.replace(path=quote(request.url.path)))
+    self_url = public_url(request, base)
     body = writer(articles, title=f"{state.config.site_title}: {title}", self_url=self_url,
                   html_url=f"{base}{html_path}", base=base)
     return Response(body, media_type=media_type)

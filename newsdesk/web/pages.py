@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, Response
 from newsdesk.model import Link
 from newsdesk.store import Store, StoredArticle, StoreStats
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET
+from newsdesk.web.links import public_base
 from newsdesk.web.params import ArticleQuery, ParamError, is_article_id
 from newsdesk.web.reading import (
     NO_VALUE,
@@ -127,7 +128,7 @@ def article_page(request: Request, article_id: str) -> Response:
         return error_page(request, 404, "Not found", f"article {article_id}: no such article in this store")
     article = stored.article
     outlet = outlet_of(article.site_name, article.url)
-    page_url = str(request.url_for("article_page", article_id=str(stored.id)))
+    page_url = f"{public_base(request)}/articles/{stored.id}"
     page_related = _related_links(store, article.related, root_of(request))
     # Stored articles the page itself links to are listed once, under the page's own "Related".
     linked = {link["id"] for link in page_related if link["id"] is not None}

@@ -59,7 +59,7 @@ def test_atom_entries_carry_caption_credit_source_and_language(client: TestClien
     content = seed.findtext(f"{ATOM}content") or ""
     assert "Iraq deal sets 2026 deadline for US-led coalition withdrawal. [File Photo] Photo: AP" in content
     assert "<p>Source: Anadolu Agency (AA)</p>" in content
-    assert seed.findtext(f"{ATOM}author/{ATOM}name") == "trtworld.com"
+    assert seed.findtext(f"{ATOM}author/{ATOM}name") == "TRT World"
     french = entries[PAGES["journal-du-port-vendanges.html"]]
     assert french.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
 
