@@ -4,7 +4,8 @@ The order follows the HTML standard's encoding sniffing: a byte-order mark wins,
 transport's charset (an HTTP ``Content-Type`` header), then a ``<meta charset>`` or XML declaration
 in the first bytes, then strict UTF-8 (most of the web), and only then statistical detection with
 charset-normalizer. Detection is last because it is the slowest step and the least sure. A page declared
-UTF-8 with invalid bytes stays UTF-8, the bad bytes replaced.
+UTF-8 that holds valid UTF-8 beside invalid bytes stays UTF-8; only a page with no UTF-8 in it at all
+is taken to lie about its charset.
 """
 
 from __future__ import annotations
@@ -170,14 +171,11 @@ def decode_bytes(data: bytes, *, source: str | None = None, content_type: str | 
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if declared == "utf-8":
-        # A page that says UTF-8 and has invalid bytes is damaged UTF-8, not a legacy page: browsers
-        # keep the declaration and show U+FFFD for the bad bytes; guessing a code page would garble all
-        # the good text to rescue a few bad bytes.
-        return data.decode("utf-8", errors="replace")
-    if _mostly_utf8(data):
-        # Real UTF-8 beside a few invalid bytes: a mixed page (often a cp1252 ad or comment
-        # pasted into a UTF-8 template). Keep the UTF-8 and read the strays as cp1252.
+    if (declared == "utf-8" and _UTF8_MULTIBYTE.search(data)) or _mostly_utf8(data):
+        # Real UTF-8 beside invalid bytes: a mixed page (often a cp1252 ad or comment pasted into a
+        # UTF-8 template) or a damaged one. Keep the UTF-8 and read each stray as cp1252, or U+FFFD
+        # where cp1252 has no character. A page that says UTF-8 and shows some is UTF-8, however many
+        # strays it has: detection would garble all its good text to rescue a few bad bytes.
         return data.decode("utf-8", errors=_CP1252_FALLBACK)
     return _detect_and_decode(data, declared)
 
