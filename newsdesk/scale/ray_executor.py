@@ -42,6 +42,7 @@ from newsdesk.scale.shards import (
     outcome_table,
     shard_path,
 )
+from newsdesk.store.base import parse_instant
 
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TASK_TIMEOUT", "FileResult", "RayReport", "input_files", "process_file",
            "run_on_ray"]
@@ -118,8 +119,10 @@ def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = D
     try:
         for batch in batched(read_path(input_file), batch_size):
             if crawl_date is None:
-                crawl_date = next((item.fetched_at for item in batch if isinstance(item, RawPage) and item.fetched_at),
-                                  None)
+                fetched = next((item.fetched_at for item in batch if isinstance(item, RawPage) and item.fetched_at),
+                               None)
+                # One form (UTC, Z) for every file, so that crawl dates sort as times.
+                crawl_date = parse_instant(fetched) or fetched
             table = outcome_table(to_outcomes(batch), input_file=input_file, run_id=run_id,
                                   first_position=result.rows)
             writer.write(table)

@@ -8,8 +8,8 @@ One row per outcome of :func:`newsdesk.pipeline.to_outcomes`, in the order the f
 * the run: ``run_id`` and ``extractor_version`` (newsdesk's version);
 * the outcome: ``kind`` (``article``, ``not-article``, ``failure``), ``url``, ``stage``, ``reason``,
   ``details``;
-* the article: every field of :meth:`Article.to_dict` with the types of the Parquet export
-  (:func:`newsdesk.store.export.parquet_schema`), except enrichment's annotations, kept as one
+* the article: every field of :meth:`Article.to_dict` as a typed column ``article_<field>`` (lists
+  and structs nested, dates as the page wrote them), except enrichment's annotations, kept as one
   JSON column ``annotations`` (numbers in them keep their int/float type, which a float64 column
   would not), and ``extra``, JSON of any key a later Article has that this schema lacks;
 * ``raw_*``: the raw page of an input that does not live in a WARC (a saved .html, a JSON Lines
@@ -40,7 +40,6 @@ from newsdesk import __version__
 from newsdesk.connect.minhash import NUM_PERM, signatures
 from newsdesk.model import Article, RawPage
 from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outcome, WarcRef
-from newsdesk.store.export import parquet_schema
 
 __all__ = [
     "SHARD_SCHEMA",
@@ -59,21 +58,32 @@ KIND_ARTICLE = "article"
 KIND_NOT_ARTICLE = "not-article"
 KIND_FAILURE = "failure"
 _ANNOTATION_KEYS = ("entities", "quotes", "times", "quantities", "recognizer")
-# Export columns that are the store's, not the article's, or derived (text is the body's blocks joined).
-_NOT_ARTICLE_FIELDS = {"id", "text", "body_hash", "ingested_at", "run_id", "raw_page_id", *_ANNOTATION_KEYS,
-                       "entities", "quotes", "times", "quantities"}
+
+
+def _article_fields() -> list[tuple[str, pa.DataType]]:
+    text = pa.string()
+    return [
+        ("url", text), ("canonical_url", text), ("site_name", text), ("language", text), ("headline", text),
+        ("standfirst", text), ("authors", pa.list_(text)),
+        # Dates stay strings, as the page gave them: the page's own offset is information.
+        ("published", text), ("updated", text), ("section", text), ("tags", pa.list_(text)),
+        ("image", pa.struct([("url", text), ("caption", text), ("credit", text), ("note", text)])),
+        ("body", pa.list_(pa.struct([("type", text), ("text", text)]))),
+        ("wire_source", pa.struct([("code", text), ("name", text)])),
+        ("related", pa.list_(pa.struct([("title", text), ("url", text), ("site", text)]))),
+        ("reading_time_minutes", pa.int32()), ("word_count", pa.int64()), ("is_article", pa.bool_()),
+        ("enrich_error", text),
+    ]
 
 
 def _schema() -> pa.Schema:
     text = pa.string()
-    export = parquet_schema()
-    article_fields = [export.field(name) for name in export.names if name not in _NOT_ARTICLE_FIELDS]
     return pa.schema([
         ("run_id", text), ("extractor_version", text), ("input_file", text),
         ("position", pa.int64()), ("input", text),
         ("warc_path", text), ("warc_offset", pa.int64()), ("warc_length", pa.int64()),
         ("kind", text), ("url", text), ("stage", text), ("reason", text), ("details", text),
-        *[pa.field(f"article_{f.name}", f.type) for f in article_fields],
+        *[(f"article_{name}", kind) for name, kind in _article_fields()],
         ("annotations", text), ("extra", text),
         ("raw_data", pa.binary()), ("raw_is_text", pa.bool_()), ("raw_url", text), ("raw_final_url", text),
         ("raw_headers", text), ("raw_fetched_at", text), ("raw_kind", text), ("raw_source", text),

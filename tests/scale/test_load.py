@@ -1,0 +1,34 @@
+"""Loading shards gives the store a local run gives, duplicates and near duplicates included; again, nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scale_compare import local_run, snapshot
+from scale_crawl import build_crawl
+
+from newsdesk.scale.load import load_shards
+from newsdesk.scale.ray_executor import process_file
+from newsdesk.store import open_store
+
+
+def test_shards_loaded_equal_a_local_run_and_loading_again_adds_nothing(tmp_path: Path) -> None:
+    inputs = build_crawl(tmp_path / "crawl")
+    assert local_run(inputs, tmp_path / "local.db") == 0
+    # Shards written in another order than they load in: load sorts them by crawl date and file.
+    for path in reversed(inputs):
+        process_file(str(path), str(tmp_path / "shards"), "run-1")
+    with open_store(tmp_path / "sharded.db") as store:
+        report = load_shards(tmp_path / "shards", store, batch_size=3)
+    assert report.exit_code == 0 and report.shards == 4 and report.inputs == 16
+    local, sharded = snapshot(tmp_path / "local.db"), snapshot(tmp_path / "sharded.db")
+    assert sharded == local
+    stats = sharded[0]
+    assert stats["duplicates"]["exact"] >= 4 and stats["duplicates"]["near"] >= 3
+    with open_store(tmp_path / "sharded.db") as store:
+        again = load_shards(tmp_path / "shards", store)
+    assert (again.written.inserted, again.written.unchanged + again.written.duplicates, again.near_duplicates) == (
+        0, 16, 0)
+    stats_again, export_again = snapshot(tmp_path / "sharded.db")
+    assert export_again == sharded[1]
+    assert {**stats_again, "runs": 0} == {**stats, "runs": 0}
