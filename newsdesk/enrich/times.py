@@ -25,12 +25,18 @@ from datetime import date, datetime, timedelta
 from newsdesk.enrich.times_grammar import (
     APPROX_WORDS,
     FAMILIES,
+    FAMILY_TRIGGERS,
+    LOOK_BACK,
     MOD_WORDS,
     MONTHS,
     NUMBER_WORDS,
     NUMERIC_FAMILIES,
     ORDINALS,
     PARTS_OF_DAY,
+    PREFIX_WORDS,
+    TRIGGER,
+    TRIGGER_ANY_CASE,
+    TRIGGER_KIND,
     VAGUE_AMOUNTS,
     WEEKDAYS,
 )
@@ -114,8 +120,8 @@ def _cue_tense(cue: re.Match[str], context: str) -> str | None:
     word = cue.group("past").lower()
     if word in _NOT_PAST:
         return None
-    if word.endswith("ed") and _PASSIVE_BEFORE.search(context, 0, cue.start()):
-        return None  # "will be signed": the participle says nothing of time; keep looking.
+    if _PASSIVE_BEFORE.search(context, 0, cue.start()):
+        return None  # "will be signed", "is held": the participle says nothing of time; keep looking.
     return "past"
 
 
@@ -162,12 +168,7 @@ def find_times(text: str, published: str | None = None, language: str | None = N
         raise TypeError(f"find_times: text must be str, not {type(text).__name__}")
     context = _Context(text, _anchor(published))
     english = language is None or language.lower().split("-")[0] == "en"
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for order, (family, pattern) in enumerate(FAMILIES.items()):
-        if not english and family not in NUMERIC_FAMILIES:
-            continue
-        candidates.extend((m.start(), m.start() - m.end(), order, family, m)
-                          for m in pattern.finditer(text) if m.end() > m.start())
+    candidates = _candidates(text, english)
     candidates.sort(key=lambda c: c[:3])
     found: list[TimeExpression] = []
     covered_to = 0
@@ -182,6 +183,60 @@ def find_times(text: str, published: str | None = None, language: str | None = N
         context.remember(value)
         covered_to = match.end()
     return found
+
+
+_WORD = re.compile(r"(?<![\w'’$.-])[\w'’$.-]+")
+# The letters a word starts with; a word starting with a digit, a quote or "$" has none and always qualifies.
+_WORD_HEAD = re.compile(r"[^\W\d_]+")
+_FAMILY_ORDER = {family: order for order, family in enumerate(FAMILIES)}
+
+
+def _lower_same_length(text: str) -> str | None:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    lowered = text.replace("\u0130", "I").lower()  # the one letter whose lower case is two characters
+    return lowered if len(lowered) == len(text) else None
+
+
+def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.Match[str]]]:
+    """Every family's matches that contain a trigger word: (start, -length, family order, family, match)."""
+    lowered = _lower_same_length(text)
+    source = lowered if lowered is not None else text
+    triggers = TRIGGER.finditer(lowered) if lowered is not None else TRIGGER_ANY_CASE.finditer(text)
+    tried: set[tuple[str, int]] = set()
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for trigger in triggers:
+        position = trigger.start()
+        if trigger["digit"]:
+            if position >= 2 and text[position - 1] in ",." and text[position - 2].isdigit():
+                continue  # the thousands or decimals of a number already seen
+            kind = "digit"
+        elif english:
+            kind = TRIGGER_KIND[trigger.group().lower()]
+        else:
+            continue
+        window_start = max(0, position - LOOK_BACK)
+        starts = [word.start() for word in _WORD.finditer(source, window_start, position)
+                  if _starts_expression(word.group())]
+        starts.append(position)
+        for family, back in FAMILY_TRIGGERS[kind]:
+            if not english and family not in NUMERIC_FAMILIES:
+                continue
+            pattern = FAMILIES[family]
+            for start in starts[-1 - back:]:
+                if (family, start) in tried:
+                    continue
+                tried.add((family, start))
+                match = pattern.match(text, start)
+                if match is not None and match.end() > position:
+                    candidates.append((start, start - match.end(), _FAMILY_ORDER[family], family, match))
+    return candidates
+
+
+def _starts_expression(word: str) -> bool:
+    head = _WORD_HEAD.match(word)
+    return head is None or head.group().lower() in PREFIX_WORDS
 
 
 def _anchor(published: str | None) -> date | None:
@@ -339,7 +394,7 @@ def _weekday(match: re.Match[str], context: _Context) -> Found | None:
         day = nearest_weekday(anchor, weekday, 1 if context.tense(match) == "future" else -1)
     mod = MOD_WORDS.get((match["early"] or "").lower())
     if part:
-        return "TIME", f"{day.isoformat()}T{part}", mod
+        return "TIME", f"{day.isoformat()}{part}", mod
     return "DATE", day.isoformat(), mod
 
 
@@ -356,7 +411,7 @@ def _day_word(match: re.Match[str], context: _Context) -> Found | None:
     if context.anchor is None:
         return ("TIME" if part else "DATE"), ("PRESENT_REF" if key == "today" else "XXXX-XX-XX"), mod
     value = (context.anchor + timedelta(days=_DAY_OFFSETS[key])).isoformat()
-    return ("TIME", f"{value}T{part}", mod) if part else ("DATE", value, mod)
+    return ("TIME", f"{value}{part}", mod) if part else ("DATE", value, mod)
 
 
 _DETERMINER_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
