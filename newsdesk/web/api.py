@@ -57,7 +57,7 @@ from newsdesk.web.models import (
 )
 from newsdesk.web.params import ArticleQuery, clean_query, is_article_id
 from newsdesk.web.reading import day_counts, facet_counts, outlet_of, outlet_summaries, related_articles
-from newsdesk.web.rendering import path_segment
+from newsdesk.web.rendering import path_segment, safe_url
 from newsdesk.web.state import app_state
 from newsdesk.web.writing import BlockedAddressError, check_public, fetch_page, page_from_post, write_one
 
@@ -349,6 +349,10 @@ def parse_ingest(body: bytes) -> IngestRequest:
     Traceback (most recent call last):
     ...
     newsdesk.web.errors.ApiError: give either html or text, not both
+    >>> parse_ingest(b'{"text": "Storm hits coast", "url": "javascript:alert(1)"}')
+    Traceback (most recent call last):
+    ...
+    newsdesk.web.errors.ApiError: body.url: only absolute http and https URLs can be ingested
     """
     if not body.strip():
         raise ApiError(400, "malformed_json", "the body is empty: send a JSON object",
@@ -366,6 +370,12 @@ def parse_ingest(body: bytes) -> IngestRequest:
     if payload.html is None and payload.text is None and not (payload.url or "").strip():
         raise ApiError(422, "invalid_value", "give a url to fetch, or the html or text of a page",
                        [("body", "no url, html or text")])
+    url = (payload.url or "").strip()
+    if url and safe_url(url) is None:
+        # Refused before anything is fetched or stored, and not repeated back: javascript: and data: URLs
+        # are how stored text turns into script in some other reader of the API or the feeds.
+        raise ApiError(400, "url_not_allowed", "body.url: only absolute http and https URLs can be ingested",
+                       [("body.url", "not an absolute http(s) URL")])
     return payload
 
 
@@ -379,7 +389,7 @@ def parse_ingest(body: bytes) -> IngestRequest:
         "application/json": {"schema": IngestRequest.model_json_schema()}}}},
     responses={
         200: {"model": IngestResult, "description": "stored before, a duplicate, or not an article (recorded)"},
-        400: {"model": ErrorBody, "description": "the body is not JSON"},
+        400: {"model": ErrorBody, "description": "the body is not JSON, or its url is not an http(s) URL"},
         401: {"model": ErrorBody, "description": "no token, or not the configured one"},
         403: {"model": ErrorBody, "description": "writing is disabled (no token configured)"},
         413: {"model": ErrorBody, "description": "the body is over the limit"},

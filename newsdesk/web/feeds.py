@@ -26,6 +26,7 @@ from newsdesk import __version__
 from newsdesk.model import Article
 from newsdesk.store import Store, StoredArticle
 from newsdesk.store.base import parse_instant
+from newsdesk.web.conditional import entity_tag, http_date, is_not_modified
 from newsdesk.web.config import FEED_SIZE, MAX_FILTER_CHARS, MAX_QUERY_CHARS
 from newsdesk.web.errors import ApiError
 from newsdesk.web.links import public_base, public_url
@@ -118,7 +119,8 @@ def _original(article: Article) -> str | None:
 
 
 def _entry_id(stored: StoredArticle, base: str) -> str:
-    return stored.article.canonical_url or stored.article.url or f"{base}/articles/{stored.id}"
+    # Only an http(s) address may name an entry: a stored javascript: URL is never echoed.
+    return _original(stored.article) or f"{base}/articles/{stored.id}"
 
 
 def _updated(stored: StoredArticle) -> str:
@@ -215,6 +217,19 @@ _WRITERS: dict[str, tuple[Callable[..., bytes], str]] = {"atom": (atom_feed, ATO
                                                           "json": (json_feed, JSON_FEED_TYPE)}
 
 
+def last_change(articles: list[StoredArticle]) -> str | None:
+    """When a feed of ``articles`` last changed: the latest of their updates and of their storing, RFC 3339.
+
+    >>> last_change([StoredArticle(1, Article(published="2025-09-30"), "2025-10-01T06:00:00Z")])
+    '2025-10-01T06:00:00Z'
+    >>> last_change([]) is None
+    True
+    """
+    instants = [instant for stored in articles for instant in (_updated(stored), rfc3339(stored.ingested_at))
+                if instant]
+    return max(instants, default=None)
+
+
 def _respond(request: Request, fmt: str, query: ArticleQuery, title: str, html_path: str) -> Response:
     state = app_state(request)
     base = public_base(request)
@@ -223,7 +238,15 @@ def _respond(request: Request, fmt: str, query: ArticleQuery, title: str, html_p
     self_url = public_url(request, base)
     body = writer(articles, title=f"{state.config.site_title}: {title}", self_url=self_url,
                   html_url=f"{base}{html_path}", base=base)
-    return Response(body, media_type=media_type)
+    # Readers poll: let them ask whether the feed changed, and answer 304 without the body when it did not.
+    headers = {"ETag": entity_tag(body), "Cache-Control": "no-cache"}
+    changed = last_change(articles)
+    last_modified = http_date(changed) if changed else None
+    if last_modified:
+        headers["Last-Modified"] = last_modified
+    if is_not_modified(request.headers, headers["ETag"], last_modified):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 @router.get("/latest.{fmt}")
@@ -234,20 +257,24 @@ def latest_feed(request: Request, fmt: str) -> Response:
 
 @router.get("/sections/{name:path}.{fmt}")
 def section_feed(request: Request, name: str, fmt: str) -> Response:
-    """The newest articles of one section."""
+    """The newest articles of one section (any case); 404 for a section no article has."""
     query = ArticleQuery.parse(section=name)
     if query.section is None:
         raise ApiError(404, "not_found", "a section feed needs a section name")
+    if app_state(request).stores.reader().count(None, query.filters) == 0:
+        raise ApiError(404, "not_found", f"section {query.section!r}: no such section in this store")
     return _respond(request, _format(fmt), query, f"section {query.section}",
                     "/search?" + urlencode({"section": query.section}))
 
 
 @router.get("/outlets/{name:path}.{fmt}")
 def outlet_feed(request: Request, name: str, fmt: str) -> Response:
-    """The newest articles of one outlet."""
+    """The newest articles of one outlet (its name or host); 404 for an outlet the store does not know."""
     query = ArticleQuery.parse(outlet=name)
     if query.outlet is None:
         raise ApiError(404, "not_found", "an outlet feed needs an outlet name")
+    if not _known_outlet(request, query):
+        raise ApiError(404, "not_found", f"outlet {query.outlet!r}: no such outlet in this store")
     return _respond(request, _format(fmt), query, f"outlet {query.outlet}", f"/outlets/{path_segment(query.outlet)}")
 
 
@@ -266,6 +293,15 @@ def search_feed(
     query = ArticleQuery.parse(q=q, outlet=outlet, section=section, lang=lang, since=since, until=until)
     html_path = "/search" + (f"?{request.url.query}" if request.url.query else "")
     return _respond(request, _format(fmt), query, f"search {query.q or 'all articles'}", html_path)
+
+
+def _known_outlet(request: Request, query: ArticleQuery) -> bool:
+    # As the outlet page: an outlet with articles, or one of the sources file (its feed is empty).
+    store = app_state(request).stores.reader()
+    if store.count(None, query.filters) > 0:
+        return True
+    wanted = (query.outlet or "").casefold()
+    return any(outlet.name.casefold() == wanted for outlet in store.outlets())
 
 
 def _format(fmt: str) -> str:

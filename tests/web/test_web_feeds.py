@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
-from web_samples import HOSTILE, HOSTILE_HEADLINE, PAGES, SEED_URL
+from web_samples import HOSTILE, HOSTILE_HEADLINE, PAGES, SEED_URL, TOKEN
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HARBOUR_URL = PAGES["harbour-times-iraq-drawdown.html"]
@@ -103,7 +103,7 @@ def test_hostile_text_is_escaped_in_feeds(client: TestClient) -> None:
 
 def test_empty_feeds_are_valid(client: TestClient) -> None:
     assert atom(client, "/feeds/search.atom", q="zeppelin").entries == []
-    assert json_feed(client, "/feeds/sections/Sport.json")["items"] == []
+    assert json_feed(client, "/feeds/search.json", q="zeppelin")["items"] == []
 
 
 @pytest.mark.parametrize(("path", "params", "status"), [
@@ -116,3 +116,44 @@ def test_bad_feed_requests(client: TestClient, path: str, params: dict, status: 
     response = client.get(path, params=params)
     assert response.status_code == status
     assert response.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("path", ["/feeds/sections/Sport.atom", "/feeds/sections/Sport.json",
+                                  "/feeds/outlets/No Such Outlet.atom", "/feeds/outlets/nosuch.example.json"])
+def test_feed_of_an_unknown_section_or_outlet_is_404(client: TestClient, path: str) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_feed_of_a_section_in_another_case_is_found(client: TestClient) -> None:
+    assert atom(client, "/feeds/sections/middle east.atom").entries
+
+
+@pytest.mark.parametrize("path", ["/feeds/latest.atom", "/feeds/latest.json", "/feeds/outlets/Harbour Times.atom",
+                                  "/feeds/search.json?q=coalition"])
+def test_feeds_answer_conditional_requests_with_304(client: TestClient, path: str) -> None:
+    first = client.get(path)
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    assert etag.startswith('"') and modified.endswith(" GMT")
+    assert client.get(path).headers["etag"] == etag  # the same feed has the same tag
+    again = client.get(path, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    assert client.get(path, headers={"If-None-Match": f'"other", {etag}'}).status_code == 304
+    assert client.get(path, headers={"If-Modified-Since": modified}).status_code == 304
+    # A tag that does not match wins over a date that does (RFC 9110, 13.2.2).
+    assert client.get(path, headers={"If-None-Match": '"other"', "If-Modified-Since": modified}).status_code == 200
+    assert client.get(path, headers={"If-Modified-Since": "Thu, 01 Jan 1970 00:00:00 GMT"}).status_code == 200
+    assert client.get(path, headers={"If-Modified-Since": "not a date"}).status_code == 200
+
+
+def test_a_new_article_changes_the_feed_tag(writer_client: TestClient) -> None:
+    before = writer_client.get("/feeds/latest.atom").headers["etag"]
+    posted = writer_client.post("/api/v1/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                                json={"text": "Ferries to the islands sailed again on Monday after the storm, the "
+                                              "operator said, adding extra crossings. " * 5})
+    assert posted.status_code == 201, posted.text
+    assert writer_client.get("/feeds/latest.atom", headers={"If-None-Match": before}).status_code == 200
+
+
+def test_feed_entry_ids_are_never_unsafe_urls(client: TestClient) -> None:
+    for entry in atom(client, "/feeds/latest.atom").entries:
+        assert entry.id.startswith(("http://", "https://")), entry.id
