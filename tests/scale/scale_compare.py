@@ -19,8 +19,8 @@ def local_run(inputs: list[Path], db: Path) -> int:
     return code
 
 
-def snapshot(db: Path) -> tuple[dict[str, Any], list[str]]:
-    """``newsdesk stats`` as a dict, and ``newsdesk export --format jsonl`` sorted, without ingestion times."""
+def snapshot(db: Path, drop: tuple[str, ...] = ("ingested_at",)) -> tuple[dict[str, Any], list[str]]:
+    """``newsdesk stats`` as a dict, and ``newsdesk export --format jsonl`` sorted, without the ``drop`` keys."""
     with open_store(db) as store:
         stats = store.stats().to_dict()
     out = db.with_suffix(".jsonl")
@@ -28,6 +28,7 @@ def snapshot(db: Path) -> tuple[dict[str, Any], list[str]]:
     lines = []
     for line in out.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        record.pop("ingested_at", None)
+        for key in drop:
+            record.pop(key, None)
         lines.append(json.dumps(record, sort_keys=True, ensure_ascii=False))
     return stats, sorted(lines)
