@@ -59,6 +59,7 @@ _NP_AFTER = re.compile(
     r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of|de|van|von|bin|al|del|for))*)"
     r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?))?(?=\s*(?:[,.;:!?\"“”]|$))")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;:!?—–\-(]|$)")
+_AFTER_COLON = re.compile(r":\s*$")
 _OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
 _QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
 _TERMINAL = frozenset(".!?…")
@@ -160,7 +161,8 @@ def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, englis
     if words == 0:
         return None
     end = _content_end(text, span)
-    at_sentence_start = bool(_OPENERS_BEFORE.fullmatch(text, sentence_start, span.open_at))
+    at_sentence_start = bool(_OPENERS_BEFORE.fullmatch(text, sentence_start, span.open_at)
+                             or _AFTER_COLON.search(text, max(sentence_start, span.open_at - 3), span.open_at))
     ends_clause = content.rstrip()[-1:] in ",.!?…:;—-" or not span.closed
     if english:
         after = _attribution_after(text, span.end, p_end, content.rstrip()[-1:] in _TERMINAL)
@@ -213,7 +215,7 @@ def _attribution_after(text: str, after: int, p_end: int, closed_sentence: bool 
             np = _NP_AFTER.match(text, m.end(), limit)
             if np is None:
                 return None
-            return cue, (np.start("np"), np.end("np"), np.group("role")), np.end()
+            return cue, _np(np), np.end()
         phrase = speaker_before(text, after, m.start())
         if phrase is None or text[after:phrase[0]].strip(" ,"):
             return None
@@ -253,8 +255,10 @@ def _attribution_before(text: str, open_at: int, sentence_start: int
 
 def _indirect(text: str, s_start: int, s_end: int
               ) -> tuple[int, int, str, tuple[int, int, str | None]] | None:
-    # The reported clause of one sentence and its cue and speaker phrase.
-    for m in CUE.finditer(text, s_start, s_end):
+    # The reported clause of one sentence and its cue and speaker phrase; the sentence's last cue first, since
+    # "..., the source added." governs the cues inside its clause.
+    cues = list(CUE.finditer(text, s_start, s_end))
+    for m in cues[-1:] + cues[:-1]:
         cue = m.group()
         if cue.lower() == "according to":
             found = _according_to(text, s_start, s_end, m)
@@ -272,7 +276,7 @@ def _according_to(text: str, s_start: int, s_end: int, m: re.Match[str]
     np = _NP_AFTER.match(text, m.end(), s_end)
     if np is None:
         return None
-    phrase = (np.start("np"), np.end("np"), np.group("role"))
+    phrase = _np(np)
     if not text[s_start:m.start()].strip(" \"“"):
         comma = text.find(",", np.end(), s_end)
         if comma == -1:
@@ -299,7 +303,7 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     if cue in _INVERTING and before.endswith(","):
         np = _NP_AFTER.match(text, m.end(), s_end)
         if np is not None and _SENTENCE_END.fullmatch(text, np.end(), s_end):
-            return s_start, s_start + len(before) - 1, (np.start("np"), np.end("np"), np.group("role"))
+            return s_start, s_start + len(before) - 1, _np(np)
     # "X hit back, saying (that) ...": the speaker is the sentence's subject.
     if cue in _PARTICIPLES and text[s_start:m.start()].rstrip().endswith(","):
         phrase = subject_of(text, s_start, m.start())
@@ -327,6 +331,15 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     if start >= s_end or (text[start] in _QUOTE_OPEN and not has_that):
         return None
     return start, s_end, phrase
+
+
+def _np(np: re.Match[str]) -> tuple[int, int, str | None]:
+    # The speaker phrase of an _NP_AFTER match, without the full stop that ends its sentence.
+    end = np.end("np")
+    if np.group("np").endswith(".") and not ends_sentence(np.string, np.start("np"), end - 1) and \
+            ends_sentence(np.string, np.start("np"), end + 1):
+        end -= 1
+    return np.start("np"), end, np.group("role")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -141,7 +141,9 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
                     opened_at_paragraph_start = at == lead
                 continue
             if mark in _CLOSERS[opener] and role and not (role == "o" and mark in "'‘"):
-                spans.append(QuotedSpan(open_at, open_at + open_width, at, at, crossed, width))
+                # A single letter in single marks is a contraction ("rock 'n' roll"), not a quote.
+                if opener in _DOUBLE or at - open_at - open_width > 1:
+                    spans.append(QuotedSpan(open_at, open_at + open_width, at, at, crossed, width))
                 opener = None
         if opener is None:
             continue

@@ -122,6 +122,7 @@ class SpeakerResolver:
         self._persons = [(s, e) for s, _, e in spans if e.type == "PERSON"]
         self._person_starts = [s for s, _ in self._persons]
         self._names_learnt = False
+        self._named: list[tuple[int, str]] = []
         self._roles: dict[str, str] = {}
         self._recent: list[Speaker] = []
         # Full names the text gives, by surname, for "Parnell" when no recogniser ran.
@@ -150,6 +151,7 @@ class SpeakerResolver:
             words = words[titles[-1] + 1:] if titles else words
             if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
                 self._surnames.setdefault(words[-1], (m.start(), " ".join(words)))
+                self._named.append((m.start(), " ".join(words)))
 
     def _last_person(self, before: int) -> Speaker | None:
         for speaker in reversed(self._recent):
@@ -159,6 +161,14 @@ class SpeakerResolver:
         if i >= 0:
             start, entity = self._persons[i]
             return Speaker(entity.name, self._roles.get(entity.name), "PERSON", start, start)
+        if not self._persons:
+            # No recogniser ran: the nearest full name written before.
+            if not self._names_learnt:
+                self._learn_names()
+            j = bisect.bisect_left(self._named, (before, "")) - 1
+            if j >= 0:
+                name = self._named[j][1]
+                return Speaker(name, self._roles.get(name), "PERSON", self._named[j][0], self._named[j][0])
         return None
 
     def resolve(self, start: int, end: int, apposition: str | None, at: int) -> Speaker:
