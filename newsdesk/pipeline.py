@@ -6,17 +6,29 @@ access and picklable inputs and outputs, so it runs the same inline, in a proces
 
 Batches are written in the order they were read, whatever order the workers finish in, so that
 "which copy of a duplicate came first" does not depend on scheduling: an interrupted ingest run
-again gives exactly the articles of an uninterrupted one.
+again gives exactly the articles of an uninterrupted one. A run asked to skip what is recorded
+asks the store about each batch before extracting it, so a rerun pays only for what is missing.
+
+Workers die with the process that started them: a ``kill -9`` of an ingest must not leave
+extraction processes blocked forever on a pipe nobody will write to (``ProcessPoolExecutor``
+has no such guarantee). On Linux the kernel signals them (``PR_SET_PDEATHSIG``); everywhere a
+watchdog thread notices that the parent is gone.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
+from types import FrameType
 
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
@@ -37,6 +49,10 @@ from newsdesk.store import (
 #: small enough that an interrupted run loses little work and memory stays flat.
 DEFAULT_BATCH_SIZE = 100
 
+#: Seconds between a worker's checks that its parent is still alive (where the kernel cannot tell it).
+PARENT_CHECK_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
+
 #: Reason recorded for a page extraction judged not to be an article.
 NOT_AN_ARTICLE = "not an article (a listing or index page, or too little text)"
 
@@ -50,7 +66,10 @@ class IngestReport:
     (1, 1)
     """
 
+    #: Inputs read, ``skipped`` included.
     inputs: int = 0
+    #: Inputs an earlier run recorded, not extracted again.
+    skipped: int = 0
     written: WriteSummary = field(default_factory=WriteSummary)
     interrupted: bool = False
     run_id: int | None = None
@@ -74,9 +93,10 @@ class IngestReport:
         'inputs 2 · articles stored 1 · updated 0 · unchanged 0 · duplicates 1 · not articles 0 · failures 0'
         """
         w = self.written
+        recorded = f" · already recorded {self.skipped}" if self.skipped else ""
         return (f"inputs {self.inputs} · articles stored {w.inserted} · updated {w.updated} · "
                 f"unchanged {w.unchanged} · duplicates {w.duplicates} · not articles {w.not_articles} · "
-                f"failures {w.quarantined}")
+                f"failures {w.quarantined}{recorded}")
 
 
 def _warc_ref(page: RawPage) -> WarcRef | None:
@@ -145,13 +165,17 @@ def run_ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     command: str = "ingest",
     progress: Callable[[IngestReport], None] | None = None,
+    skip_recorded: bool = False,
 ) -> IngestReport:
     """Extract every input and write the outcomes to ``store``, batch by batch.
 
     ``workers`` processes extract (default: one per core); with 1, everything runs inline.
     Every batch is committed as it completes, so an interrupted run keeps what it wrote and
-    the same command run again adds exactly what is missing. ``KeyboardInterrupt`` stops
-    reading, writes the batches in flight, and returns a report marked interrupted.
+    the same command run again adds exactly what is missing. With ``skip_recorded``, pages the
+    store already recorded (:meth:`Store.recorded_inputs`) are counted as ``skipped`` and not
+    extracted again. ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
+    returns a report marked interrupted; a batch being written when it comes is either
+    committed and counted or not written and not counted, never half of either.
 
     >>> from newsdesk.store import open_store
     >>> with open_store(":memory:") as store:
@@ -163,17 +187,24 @@ def run_ingest(
     report = IngestReport(run_id=store.start_run(command))
 
     def write(outcomes: list[Outcome]) -> None:
-        report.inputs += len(outcomes)
-        report.written += store.write_batch(outcomes, run_id=report.run_id)
+        # The counts change only once the batch is committed, and a signal arriving meanwhile is
+        # held until both are done: the summary always says what the store holds.
+        with _signals_held():
+            written = store.write_batch(outcomes, run_id=report.run_id)
+            report.inputs += len(outcomes)
+            report.written += written
         if progress is not None:
             progress(report)
 
+    batches = batched(items, batch_size)
+    if skip_recorded:
+        batches = _unrecorded(batches, store, report)
     try:
         if workers == 1:
-            for batch in batched(items, batch_size):
+            for batch in batches:
                 write(to_outcomes(batch))
         else:
-            _run_in_pool(items, workers, batch_size, write, report)
+            _run_in_pool(batches, workers, write, report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -181,13 +212,64 @@ def run_ingest(
     return report
 
 
-def _run_in_pool(items: Iterable[RawPage | SourceFailure], workers: int, batch_size: int,
+def _unrecorded(batches: Iterable[list[RawPage | SourceFailure]], store: Store,
+                report: IngestReport) -> Iterator[list[RawPage | SourceFailure]]:
+    for batch in batches:
+        recorded = store.recorded_inputs([item for item in batch if isinstance(item, RawPage)])
+        if recorded:
+            kept = [item for item in batch if not (isinstance(item, RawPage) and item.source in recorded)]
+            report.skipped += len(batch) - len(kept)
+            report.inputs += len(batch) - len(kept)
+            batch = kept
+        if batch:
+            yield batch
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block ends, then raise KeyboardInterrupt if one came."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def hold(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = {signum: signal.signal(signum, hold) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    if received:
+        raise KeyboardInterrupt
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A worker's initializer: end this process when ``parent_pid`` is gone."""
+    if sys.platform.startswith("linux"):
+        # Without prctl (another libc) the watchdog below still works.
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # The parent died before the signal was asked for.
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            threading.Event().wait(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsdesk-parent-watch", daemon=True).start()
+
+
+def _run_in_pool(batches: Iterable[list[RawPage | SourceFailure]], workers: int,
                  write: Callable[[list[Outcome]], None], report: IngestReport) -> None:
     # Two batches in flight per worker keep every core busy while memory stays bounded.
     in_flight: deque[Future[list[Outcome]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         try:
-            for batch in batched(items, batch_size):
+            for batch in batches:
                 in_flight.append(pool.submit(to_outcomes, batch))
                 while len(in_flight) >= workers * 2:
                     write(in_flight.popleft().result())

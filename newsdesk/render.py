@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from newsdesk.model import Article
 
 _PREFIX = {"heading": "## ", "list_item": "- ", "quote": "> ", "code": "    "}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def human_date(value: str | None) -> str | None:
+    """An ISO 8601 date or time as people write it, keeping the page's own offset.
+
+    Month names are spelled out here rather than by ``strftime``, which follows the locale.
+
+    >>> human_date("2025-09-30T14:05:00+03:00")
+    '30 September 2025, 14:05 (UTC+03:00)'
+    >>> human_date("2025-09-30"), human_date("2025-09-30T09:00:00Z"), human_date("soon")
+    ('30 September 2025', '30 September 2025, 09:00 (UTC)', 'soon')
+    """
+    if not value:
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    day = f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year}"
+    if len(value) <= 10:
+        return day
+    offset = moment.utcoffset()
+    if offset is None:
+        zone = ""
+    elif not offset:
+        zone = " (UTC)"
+    else:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        zone = f" (UTC{sign}{abs(minutes) // 60:02}:{abs(minutes) % 60:02})"
+    return f"{day}, {moment.hour:02}:{moment.minute:02}{zone}"
 
 
 def _dateline(article: Article) -> str:
-    parts = [article.section, article.published,
+    parts = [article.section, human_date(article.published),
              f"{article.reading_time_minutes} min read" if article.reading_time_minutes else None]
     return " · ".join(p for p in parts if p)
 

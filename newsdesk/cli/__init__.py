@@ -1,7 +1,8 @@
 """The ``newsdesk`` command: a thin layer over the Python API, one module per subcommand.
 
 Exit codes: 0 everything succeeded; 1 some inputs failed (each reported, the others still
-processed); 2 the command itself was wrong (usage, a bad option value); 130 interrupted.
+processed); 2 the command itself was wrong (usage, a bad option value, a broken sources file) or the
+database cannot be used (locked by another process, read-only for a write); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from newsdesk.cli import extract, ingest, maintain, query, serve
+from newsdesk.cli import extract, failures, ingest, maintain, query, serve
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from newsdesk.errors import NewsdeskError
 
@@ -26,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_parser(commands)
     ingest.add_parser(commands)
     query.add_parsers(commands)
+    failures.add_parser(commands)
     maintain.add_parsers(commands)
     serve.add_parser(commands)
     return parser

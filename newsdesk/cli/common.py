@@ -18,6 +18,37 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1 (a count of workers, a batch size, a limit).
+
+    >>> positive_int("4")
+    4
+    >>> positive_int("0")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: must be a whole number of at least 1, not '0'
+    """
+    return _int_at_least(text, 1)
+
+
+def non_negative_int(text: str) -> int:
+    """An argparse type: a whole number of at least 0 (an offset, a number of rounds, an indent).
+
+    >>> non_negative_int("0")
+    0
+    """
+    return _int_at_least(text, 0)
+
+
+def _int_at_least(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least {least}, not {text!r}")
+    return value
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     """Add --db (default: $NEWSDESK_DB, else ./newsdesk.db)."""
     parser.add_argument("--db", help="the database file (default: $NEWSDESK_DB, else ./newsdesk.db)")

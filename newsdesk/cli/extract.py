@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 
-from newsdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, say
+from newsdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, non_negative_int, say
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
 from newsdesk.ingest import SourceFailure
@@ -38,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
             say(f"newsdesk: {exc}")
             failed += 1
             continue
+        if article.url is None:
+            # A saved page without its address still names itself through its canonical link.
+            article.url = article.canonical_url
         if args.format == "json":
             out.write(json.dumps({"source": name, **article.to_dict()}, ensure_ascii=False, indent=args.indent) + "\n")
         else:
@@ -59,5 +62,5 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                         help="json: one object per input and line (default); text; markdown")
     parser.add_argument("--kind", choices=("html", "text"), help="force the input kind")
     parser.add_argument("--url", help="the page's URL (resolves relative links, dates in paths)")
-    parser.add_argument("--indent", type=int, default=None, help="pretty-print JSON with this indent")
+    parser.add_argument("--indent", type=non_negative_int, default=None, help="pretty-print JSON with this indent")
     parser.set_defaults(handler=run)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
 
-from newsdesk.cli.common import EXIT_INTERRUPTED, add_db_option, say
+from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, add_db_option, positive_int, say
+from newsdesk.cli.progress import Progress, input_sizes
 from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.files import read_path, read_stdin
 from newsdesk.model import RawPage
@@ -18,8 +17,8 @@ from newsdesk.pipeline import DEFAULT_BATCH_SIZE, IngestReport, run_ingest
 from newsdesk.store import Store, open_store
 from newsdesk.store.base import Outlet
 
-#: Seconds between progress lines when standard error is not a terminal (logs, CI).
-LOG_EVERY_SECONDS = 10.0
+#: Failed inputs listed at the end of a run; the rest are counted and left to `newsdesk failures`.
+FAILURES_SHOWN = 10
 
 
 def read_sources(sources: Sequence[str], kind: str | None = None, store: Store | None = None
@@ -87,31 +86,40 @@ def _load_outlets(path: str, store: Store | None) -> list[Outlet] | SourceFailur
     return outlets
 
 
-class _Progress:
-    """A progress bar on a terminal (rich), a quiet line every few seconds elsewhere."""
+def check_sources_files(sources: Sequence[str]) -> None:
+    """Read every sources file named, raising :class:`SourcesFileError` for one that is missing or broken.
 
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.last_line = time.monotonic()
-        self.bar = None
-        if not quiet and sys.stderr.isatty():
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    A sources file is the command's configuration, not an input: a mistake in it is a usage error
+    (exit 2) found before anything is fetched, as ``watch`` does.
 
-            self.bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                                transient=True)
-            self.task = self.bar.add_task("ingesting", total=None)
-            self.bar.start()
+    >>> check_sources_files(["page.html", "https://news.example/rss"])
+    """
+    files = [source for source in sources if "://" not in source and source.lower().endswith(".toml")]
+    if files:
+        from newsdesk.ingest.sources import load_sources
 
-    def update(self, report: IngestReport) -> None:
-        if self.bar is not None:
-            self.bar.update(self.task, description=report.summary())
-        elif not self.quiet and time.monotonic() - self.last_line >= LOG_EVERY_SECONDS:
-            self.last_line = time.monotonic()
-            say(f"newsdesk: {report.summary()}")
+        for path in files:
+            load_sources(path)
 
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+
+def print_failures(store: Store, report: IngestReport, shown: int = FAILURES_SHOWN) -> None:
+    """List the run's failed inputs with their reasons on standard error: the first ``shown``, then a count.
+
+    >>> from newsdesk.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     print_failures(store, IngestReport(run_id=store.start_run("ingest")))
+    """
+    if report.run_id is None or not report.failed:
+        return
+    listed = store.failures(run_id=report.run_id, limit=shown)
+    if not listed:
+        return
+    say("newsdesk: failed inputs:")
+    for failure in listed:
+        say(f"  {failure.line()}")
+    total = store.count_failures(run_id=report.run_id)
+    if total > len(listed):
+        say(f"  ... and {total - len(listed)} more (newsdesk failures --since {listed[-1].at[:10]})")
 
 
 def stop_on_sigterm() -> None:
@@ -123,16 +131,26 @@ def stop_on_sigterm() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Ingest every source into the store and print the summary; the exit code says how it went."""
+    """Ingest every source into the store and print the summary; the exit code says how it went.
+
+    Inputs an earlier run already recorded (an interrupted run, run again) are skipped before
+    extraction. No input at all (an empty folder) is not an error: "nothing to ingest", exit 0.
+    """
+    check_sources_files(args.sources)
     stop_on_sigterm()
-    progress = _Progress(args.quiet)
     command = "ingest " + " ".join(args.sources)
-    try:
-        with open_store(args.db) as store:
-            report = run_ingest(read_sources(args.sources, args.kind, store), store, workers=args.workers,
-                                batch_size=args.batch_size, command=command, progress=progress.update)
-    finally:
-        progress.close()
+    with open_store(args.db) as store:
+        progress = Progress(args.quiet, input_sizes(args.sources))
+        try:
+            items = progress.track(read_sources(args.sources, args.kind, store))
+            report = run_ingest(items, store, workers=args.workers, batch_size=args.batch_size, command=command,
+                                progress=progress.update, skip_recorded=True)
+        finally:
+            progress.close()
+        print_failures(store, report)
+    if not report.interrupted and report.inputs == 0:
+        say(f"newsdesk: nothing to ingest (no file newsdesk reads in {', '.join(args.sources)})")
+        return EXIT_OK
     say(f"newsdesk: {'interrupted: ' if report.interrupted else ''}{report.summary()}")
     return EXIT_INTERRUPTED if report.interrupted else report.exit_code
 
@@ -145,13 +163,15 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                     "(CC-NEWS included), standard input (-), URLs of articles, feeds or sitemaps, and "
                     "sources.toml files of outlets; extract them in worker processes "
                     "and keep articles, duplicates, not-articles and failures in the store. Running the "
-                    "same command again adds nothing. Exit code 0: all inputs read; 1: some failed "
-                    "(see `newsdesk stats`); 2: the command was wrong; 130: interrupted.")
+                    "same command again adds nothing and skips what an interrupted run already did. Exit "
+                    "code 0: all inputs read (or nothing to read); 1: some failed (listed at the end, and "
+                    "by `newsdesk failures`); 2: the command was wrong, or the database is locked or "
+                    "read-only; 130: interrupted.")
     parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files, folders, WARCs, URLs, or -")
     add_db_option(parser)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--workers", type=positive_int, default=os.cpu_count() or 1,
                         help="extraction processes (default: one per core)")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+    parser.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH_SIZE,
                         help=f"inputs per committed batch (default {DEFAULT_BATCH_SIZE})")
     parser.add_argument("--kind", choices=("html", "text", "jsonl"), help="how to read standard input")
     parser.add_argument("--quiet", action="store_true", help="no progress, only the summary")

@@ -8,7 +8,15 @@ import threading
 import time
 from collections.abc import Iterator
 
-from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_db_option, say
+from newsdesk.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_db_option,
+    non_negative_int,
+    positive_int,
+    say,
+)
 from newsdesk.cli.ingest import new_urls_in, stop_on_sigterm
 from newsdesk.errors import NewsdeskError
 from newsdesk.ingest import Polled, SourceFailure
@@ -105,7 +113,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         description="Read back every raw page the store keeps (from the database or its WARC file) and "
                     "extract it again: articles are updated in place, nothing is fetched.")
     add_db_option(reprocess)
-    reprocess.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per core)")
+    reprocess.add_argument("--workers", type=positive_int, default=None,
+                           help="extraction processes (default: one per core)")
     reprocess.set_defaults(handler=run_reprocess)
 
     watch = commands.add_parser(
@@ -115,7 +124,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
                     "after writing what is in flight.")
     watch.add_argument("sources", metavar="SOURCES.toml")
     watch.add_argument("--every", type=parse_duration, default=600.0, help="interval, e.g. 90s, 10m, 1h (default 10m)")
-    watch.add_argument("--rounds", type=int, default=0, help="stop after this many polls (default: never)")
+    watch.add_argument("--rounds", type=non_negative_int, default=0, help="stop after this many polls (default: never)")
     add_db_option(watch)
-    watch.add_argument("--workers", type=int, default=1, help="extraction processes (default 1: polls are small)")
+    watch.add_argument("--workers", type=positive_int, default=1,
+                       help="extraction processes (default 1: polls are small)")
     watch.set_defaults(handler=run_watch)

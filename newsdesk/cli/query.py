@@ -7,7 +7,16 @@ import json
 import sys
 from typing import Any
 
-from newsdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_db_option, add_filter_options, filters_from, say
+from newsdesk.cli.common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    add_db_option,
+    add_filter_options,
+    filters_from,
+    non_negative_int,
+    positive_int,
+    say,
+)
 from newsdesk.render import to_markdown, to_text
 from newsdesk.store import EXPORT_FORMATS, export_articles, open_store
 
@@ -102,8 +111,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     search.add_argument("query", nargs="*", help="words to search for")
     add_db_option(search)
     add_filter_options(search)
-    search.add_argument("--limit", type=int, default=20, help="results per page (default 20)")
-    search.add_argument("--offset", type=int, default=0, help="skip this many results")
+    search.add_argument("--limit", type=positive_int, default=20, help="results per page (default 20)")
+    search.add_argument("--offset", type=non_negative_int, default=0, help="skip this many results")
     search.add_argument("--format", choices=("table", "json"), default="table")
     search.set_defaults(handler=run_search)
 

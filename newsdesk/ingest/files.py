@@ -6,7 +6,10 @@ What each file holds is told by its name: ``.html``, ``.htm``, ``.xhtml`` and ``
 ``.warc`` and ``.warc.gz`` go to :func:`newsdesk.ingest.warc.read_warc`. A folder is walked in
 name order (hidden entries skipped), reading only files with those names, because saved pages sit
 beside their images, scripts and style sheets. A file named explicitly with another suffix is read
-as one page and extraction decides what it is.
+as a page only when it starts like one (``<!doctype html``, ``<html``, or the comment a browser
+writes at the top of a saved page: wget keeps a server's ``story.php`` as it was named); anything
+else (``data.json``, ``Makefile``, ``README.md``) is refused with a reason that names the types
+newsdesk reads, the way a folder walk passes over it.
 
 A page file over ``max_bytes`` (16 MiB, the extractor's own page limit) is a failure without being
 read; so is a truncated or corrupt gzip file. A ``.jsonl`` file streams line by line, so its size
@@ -33,7 +36,7 @@ from newsdesk.extract.encoding import MAX_PAGE_BYTES, gunzip_capped
 from newsdesk.ingest import SourceFailure, utc_iso
 from newsdesk.model import RawPage
 
-__all__ = ["MAX_FILE_BYTES", "MAX_JSONL_LINE_BYTES", "read_path", "read_stdin"]
+__all__ = ["MAX_FILE_BYTES", "MAX_JSONL_LINE_BYTES", "read_path", "read_stdin", "walk_files"]
 
 #: Largest page file read, in bytes (compressed size for .gz, and again after decompression).
 MAX_FILE_BYTES = MAX_PAGE_BYTES
@@ -44,6 +47,8 @@ _PAGE_KINDS = {".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "htm
 _WARC_SUFFIXES = (".warc", ".warc.gz")
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 _GZIP_MAGIC = b"\x1f\x8b"
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<!--")
+_KNOWN_TYPES = ".html, .htm, .xhtml, .shtml, .txt, .jsonl, .warc (each may end in .gz)"
 _SNIFF_BYTES = 65536
 # Browsers write this comment at the top of a page saved with "Save page as".
 _SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
@@ -103,7 +108,17 @@ def read_path(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES) 
         yield SourceFailure(name, "no such file or folder")
 
 
-def _read_folder(folder: str, max_bytes: int) -> Iterator[Item]:
+def walk_files(folder: str) -> Iterator[str | SourceFailure]:
+    """The files a folder walk reads, in the order it reads them (a failure for a folder it cannot list).
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> folder = tempfile.mkdtemp()
+    >>> for name in ("b.html", "a.txt", "logo.png"):
+    ...     _ = Path(folder, name).write_text("x")
+    >>> [Path(p).name for p in walk_files(folder)]
+    ['a.txt', 'b.html']
+    """
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -115,9 +130,17 @@ def _read_folder(folder: str, max_bytes: int) -> Iterator[Item]:
         child = os.path.join(folder, entry.name)
         # Symbolic links to folders are not followed: a link cycle would never end.
         if entry.is_dir(follow_symlinks=False):
-            yield from _read_folder(child, max_bytes)
+            yield from walk_files(child)
         elif entry.is_file() and _is_known(entry.name):
-            yield from _read_file(child, max_bytes)
+            yield child
+
+
+def _read_folder(folder: str, max_bytes: int) -> Iterator[Item]:
+    for found in walk_files(folder):
+        if isinstance(found, SourceFailure):
+            yield found
+        else:
+            yield from _read_file(found, max_bytes)
 
 
 def _read_file(name: str, max_bytes: int) -> Iterator[Item]:
@@ -131,7 +154,24 @@ def _read_file(name: str, max_bytes: int) -> Iterator[Item]:
         yield from _read_jsonl_file(name, max_bytes)
         return
     suffix, gzipped = _suffixes(lower)
-    yield _read_page_file(name, _PAGE_KINDS.get(suffix), gzipped, max_bytes)
+    if suffix not in _PAGE_KINDS and not _starts_like_html(name):
+        described = f"'{suffix}'" if suffix else "no suffix"
+        yield SourceFailure(name, f"not a file type newsdesk reads ({described}; it reads {_KNOWN_TYPES})",
+                            skipped=True)
+        return
+    yield _read_page_file(name, _PAGE_KINDS.get(suffix, "html"), gzipped, max_bytes)
+
+
+def _starts_like_html(name: str) -> bool:
+    """Whether a file's first bytes are those of an HTML page (a saved page under another name)."""
+    try:
+        with open(name, "rb") as handle:
+            head = handle.read(1024)
+    except OSError:
+        return True  # Let the reader report why the file cannot be read.
+    if head.startswith(_GZIP_MAGIC):
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith(_HTML_STARTS)
 
 
 def _read_page_file(name: str, kind: str | None, gzipped: bool, max_bytes: int) -> Item:

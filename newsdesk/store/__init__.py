@@ -9,6 +9,7 @@
 from newsdesk.store.base import (
     ArticleOutcome,
     FailureOutcome,
+    FailureRecord,
     Filters,
     Highlighted,
     NotArticleOutcome,
@@ -32,6 +33,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "ArticleOutcome",
     "FailureOutcome",
+    "FailureRecord",
     "Filters",
     "Highlighted",
     "NotArticleOutcome",

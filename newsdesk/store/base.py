@@ -373,6 +373,32 @@ class StoreStats:
         }
 
 
+@dataclass(slots=True, frozen=True)
+class FailureRecord:
+    """A quarantined input as the store keeps it: what failed, where, why, and when last.
+
+    >>> FailureRecord("empty.html", "extract", "empty input", at="2025-10-01T12:00:00Z").line()
+    'empty.html: extract: empty input'
+    """
+
+    input: str
+    stage: str
+    reason: str
+    url: str | None = None
+    at: str = ""
+    attempts: int = 1
+    run_id: int | None = None
+
+    def line(self) -> str:
+        """One line for people: the input, the stage it failed at, the reason."""
+        return f"{self.input}: {self.stage}: {self.reason}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of every field."""
+        return {"input": self.input, "stage": self.stage, "reason": self.reason, "url": self.url,
+                "at": self.at, "attempts": self.attempts, "run_id": self.run_id}
+
+
 # --------------------------------------------------------------------------- filters
 
 
@@ -679,6 +705,25 @@ class Store(ABC):
         """
 
     @abstractmethod
+    def failures(self, *, since: str | None = None, run_id: int | None = None,
+                 limit: int | None = None) -> list[FailureRecord]:
+        """Quarantined inputs, newest first: those failed since ``since`` (a date or ISO time),
+        or in run ``run_id``; at most ``limit``."""
+
+    @abstractmethod
+    def count_failures(self, *, since: str | None = None, run_id: int | None = None) -> int:
+        """How many inputs :meth:`failures` would list without a limit."""
+
+    @abstractmethod
+    def recorded_inputs(self, pages: Iterable[RawPage]) -> set[str]:
+        """The ``source`` names of ``pages`` the store already recorded with the same content.
+
+        A page read from a WARC is recorded when a raw page points at the same file and offset;
+        any other page when a raw page has its source name and the hash of its bytes. Lets a
+        rerun skip what an interrupted run already did, before extracting it again.
+        """
+
+    @abstractmethod
     def get_raw_page(self, raw_page_id: int) -> StoredRawPage | None:
         """One kept raw page, with its bytes (or a WARC pointer)."""
 
@@ -711,6 +756,7 @@ __all__ = [
     "MAX_DAYS",
     "ArticleOutcome",
     "FailureOutcome",
+    "FailureRecord",
     "Filters",
     "Highlighted",
     "NotArticleOutcome",

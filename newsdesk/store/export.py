@@ -14,8 +14,8 @@ language               string (BCP 47, lower case)                     text
 headline               string                                          text
 standfirst             string                                          text
 authors                list<string>                                    names joined by ``"; "``
-published              string (ISO 8601 as published, offset kept)     text
-updated                string (ISO 8601 as published, offset kept)     text
+published              timestamp[us, UTC]                              ISO 8601 as published
+updated                timestamp[us, UTC]                              ISO 8601 as published
 section                string                                          text
 tags                   list<string>                                    tags joined by ``"; "``
 image                  struct<url, caption, credit, note: string>      JSON object
@@ -38,14 +38,17 @@ recognizer             string (the entity recogniser that ran)         text
 enrich_error           string (why enrichment failed, if it did)       text
 text                   string (the body's blocks joined by a blank line) text
 body_hash              string (fingerprint of the normalised body)     text
-ingested_at            string (UTC, ``YYYY-MM-DDTHH:MM:SSZ``)          text
+ingested_at            timestamp[us, UTC]                              ``YYYY-MM-DDTHH:MM:SSZ``
 run_id                 int64                                           number
 raw_page_id            int64                                           number
 =====================  ==============================================  ===========================
 
-Missing values are null in JSON Lines and Parquet and empty in CSV. Dates stay
-strings because a page's own offset (``+03:00``) is information a single timestamp
-type would drop. Files are written under a temporary name and renamed when
+Missing values are null in JSON Lines and Parquet and empty in CSV. Parquet holds
+dates as timestamps (the instant, in UTC), so that tools filter and sort them as
+times; JSON Lines and CSV keep the text as published, with the page's own offset
+(``+03:00``), which a timestamp type cannot hold. A date without a time is its
+midnight UTC, one without an offset is taken as UTC, and text that is no date at
+all is null in Parquet (and kept in the other two). Files are written under a temporary name and renamed when
 complete, so a file with the final name is never a partial export.
 """
 
@@ -57,6 +60,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -105,6 +109,7 @@ EXPORT_COLUMNS = (
 PARQUET_CHUNK = 1_000
 
 _LIST_COLUMNS = frozenset({"authors", "tags"})
+_TIMESTAMP_COLUMNS = ("published", "updated", "ingested_at")
 _JSON_COLUMNS = frozenset({"image", "body", "wire_source", "related", "entities", "quotes", "times", "quantities"})
 
 
@@ -136,6 +141,7 @@ def parquet_schema() -> pa.Schema:
     import pyarrow as pa
 
     text = pa.string()
+    instant = pa.timestamp("us", tz="UTC")
     return pa.schema(
         [
             ("id", pa.int64()),
@@ -146,8 +152,8 @@ def parquet_schema() -> pa.Schema:
             ("headline", text),
             ("standfirst", text),
             ("authors", pa.list_(text)),
-            ("published", text),
-            ("updated", text),
+            ("published", instant),
+            ("updated", instant),
             ("section", text),
             ("tags", pa.list_(text)),
             ("image", pa.struct([("url", text), ("caption", text), ("credit", text), ("note", text)])),
@@ -160,7 +166,7 @@ def parquet_schema() -> pa.Schema:
             *_annotation_fields(pa),
             ("text", text),
             ("body_hash", text),
-            ("ingested_at", text),
+            ("ingested_at", instant),
             ("run_id", pa.int64()),
             ("raw_page_id", pa.int64()),
         ]
@@ -187,6 +193,34 @@ def csv_row(record: dict[str, Any]) -> list[str]:
         else:
             cells.append(str(value))
     return cells
+
+
+def as_instant(value: Any) -> datetime | None:
+    """An ISO 8601 text as an aware UTC datetime for a Parquet timestamp; None when it is no date.
+
+    >>> as_instant("2025-09-30T14:05:00+03:00").isoformat()
+    '2025-09-30T11:05:00+00:00'
+    >>> as_instant("2025-09-30").isoformat(), as_instant("last week")
+    ('2025-09-30T00:00:00+00:00', None)
+    """
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        return moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _with_instants(record: dict[str, Any]) -> dict[str, Any]:
+    for column in _TIMESTAMP_COLUMNS:
+        record[column] = as_instant(record.get(column))
+    return record
 
 
 def _records(store: Store, filters: Filters | None) -> Iterator[dict[str, Any]]:
@@ -248,7 +282,7 @@ def _write_parquet(records: Iterable[dict[str, Any]], handle: IO[bytes]) -> int:
     with pq.ParquetWriter(handle, schema, compression="zstd") as writer:
         chunk: list[dict[str, Any]] = []
         for record in records:
-            chunk.append(record)
+            chunk.append(_with_instants(record))
             if len(chunk) >= PARQUET_CHUNK:
                 writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
                 count += len(chunk)

@@ -48,6 +48,7 @@ from newsdesk.store.base import (
     MAX_DAYS,
     ArticleOutcome,
     FailureOutcome,
+    FailureRecord,
     Filters,
     Highlighted,
     NotArticleOutcome,
@@ -83,6 +84,8 @@ MAX_FIELD_CHARS = 20_000
 STREAM_CHUNK = 500
 #: Bytes of the database file read through a memory map (up to SQLite's own limit of about 2 GB).
 MMAP_BYTES = 1 << 30
+#: Environment variable: seconds a write waits for another process's write to finish (default 10).
+BUSY_TIMEOUT_ENV = "NEWSDESK_BUSY_TIMEOUT"
 #: Most word counts kept for related() per database file before starting afresh (a few MB).
 MAX_KEPT_FREQUENCIES = 100_000
 # Word counts related() made, by database file (see SQLiteStore._frequencies_of). Each value is
@@ -457,6 +460,37 @@ def _stored_raw(row: tuple[Any, ...]) -> StoredRawPage:
     return StoredRawPage(raw_id, page, content_hash, final_url, warc)
 
 
+def busy_timeout_ms() -> int:
+    """How long a write waits for another writer: ``$NEWSDESK_BUSY_TIMEOUT`` seconds, else 10 s.
+
+    >>> busy_timeout_ms()
+    10000
+    """
+    try:
+        seconds = float(os.environ.get(BUSY_TIMEOUT_ENV, "") or 10)
+    except ValueError:
+        seconds = 10.0
+    return max(0, int(seconds * 1000))
+
+
+def store_error(path: str, exc: sqlite3.Error, doing: str = "") -> StoreError:
+    """The StoreError people should read for an SQLite error: locks and permissions in plain words.
+
+    >>> str(store_error("news.db", sqlite3.OperationalError("database is locked")))
+    'news.db: database is locked by another process (another newsdesk writing?); try again when it ends'
+    >>> str(store_error("news.db", sqlite3.OperationalError("attempt to write a readonly database")))
+    'news.db: the database is read-only here (no permission to write the file or its folder); read commands still work'
+    """
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreError(path, "database is locked by another process (another newsdesk writing?); "
+                                "try again when it ends")
+    if "readonly" in text or "read-only" in text:
+        return StoreError(path, "the database is read-only here (no permission to write the file or its folder); "
+                                "read commands still work")
+    return StoreError(path, f"{doing or 'database error'}: {text}")
+
+
 def _utc_day(day: date) -> date:
     """The UTC day of a date or time (a time without an offset is taken as UTC)."""
     if isinstance(day, datetime):
@@ -487,45 +521,65 @@ class SQLiteStore(Store, EnrichmentQueries):
         path: str | os.PathLike[str],
         *,
         read_only: bool = False,
-        busy_timeout_ms: int = 10_000,
+        busy_timeout_ms: int | None = None,
     ) -> None:
         self.path = os.fspath(path)
         self.read_only = read_only
         # Which kept word counts related() reads (see _frequencies_of): those of this file, or its own.
         self._counts_key = f"memory:{id(self)}" if self.path == ":memory:" else os.path.abspath(self.path)
         self._data_version: int | None = None
+        self._recorded_offsets: dict[str, frozenset[int]] = {}
+        timeout_ms = busy_timeout_ms if busy_timeout_ms is not None else globals()["busy_timeout_ms"]()
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(self.path, "no such database")
+        self._conn = self._connect(timeout_ms, immutable=False)
         try:
-            if read_only:
-                if self.path != ":memory:" and not Path(self.path).exists():
-                    raise StoreError(self.path, "no such database")
-                uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro"
-                self._conn = sqlite3.connect(
-                    uri, uri=True, isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
-                )
+            self._open(timeout_ms)
+        except sqlite3.OperationalError as exc:
+            self._conn.close()
+            if read_only and "readonly" in str(exc) and not _has_wal(self.path):
+                # A WAL database needs its -shm file, which a reader without the right to write the
+                # folder cannot create. With no -wal file every committed write is in the main file,
+                # so reading it as immutable sees all of it.
+                self._conn = self._connect(timeout_ms, immutable=True)
+                try:
+                    self._open(timeout_ms)
+                except BaseException:
+                    self._conn.close()
+                    raise
+            elif "locked" in str(exc) or "readonly" in str(exc) or "busy" in str(exc):
+                raise store_error(self.path, exc) from exc
             else:
-                self._conn = sqlite3.connect(
-                    self.path, isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
-                )
-        except sqlite3.Error as exc:
-            raise StoreError(self.path, f"cannot open the database: {exc}") from exc
-        try:
-            self._configure(busy_timeout_ms)
-            if read_only:
-                version = schema_version(self._conn)
-                if version != SCHEMA_VERSION:
-                    raise StoreError(
-                        self.path,
-                        f"schema version {version}, this newsdesk reads "
-                        f"{SCHEMA_VERSION}; open it once for writing to migrate",
-                    )
-            else:
-                migrate(self._conn, source=self.path)
+                raise StoreError(self.path, f"not a usable newsdesk database: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise StoreError(self.path, f"not a usable newsdesk database: {exc}") from exc
         except BaseException:
             self._conn.close()
             raise
+
+    def _connect(self, timeout_ms: int, *, immutable: bool) -> sqlite3.Connection:
+        try:
+            if self.read_only:
+                uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro" + ("&immutable=1" if immutable else "")
+                return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout_ms / 1000,
+                                       cached_statements=256)
+            return sqlite3.connect(self.path, isolation_level=None, timeout=timeout_ms / 1000, cached_statements=256)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot open the database: {exc}") from exc
+
+    def _open(self, timeout_ms: int) -> None:
+        self._configure(timeout_ms)
+        if self.read_only:
+            version = schema_version(self._conn)
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    self.path,
+                    f"schema version {version}, this newsdesk reads "
+                    f"{SCHEMA_VERSION}; open it once for writing to migrate",
+                )
+        else:
+            migrate(self._conn, source=self.path)
 
     def _configure(self, busy_timeout_ms: int) -> None:
         conn = self._conn
@@ -549,14 +603,22 @@ class SQLiteStore(Store, EnrichmentQueries):
         if self.read_only:
             raise StoreError(self.path, "the store was opened read-only")
         conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise store_error(self.path, exc, "cannot start a write") from exc
         try:
             yield conn
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise store_error(self.path, exc, "cannot commit") from exc
         # PRAGMA data_version does not change for this connection's own commits.
         _KEPT_FREQUENCIES[self._counts_key] = {}
 
@@ -1219,6 +1281,87 @@ class SQLiteStore(Store, EnrichmentQueries):
             seen.update(u for u, c, k in zip(chunk, cleaned, keys, strict=True) if c in found or k in found)
         return seen
 
+    def _failure_where(self, since: str | None, run_id: int | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if since is not None:
+            instant = parse_instant(since)
+            if instant is None:
+                raise StoreError(self.path, f"cannot read {since!r} as a date (YYYY-MM-DD or ISO 8601)")
+            clauses.append("at >= ?")
+            params.append(instant)
+        if run_id is not None:
+            clauses.append("run_id = ?")
+            params.append(int(run_id))
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def failures(self, *, since: str | None = None, run_id: int | None = None,
+                 limit: int | None = None) -> list[FailureRecord]:
+        """Quarantined inputs, newest first (see :meth:`Store.failures`).
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     _ = store.write_batch([FailureOutcome("gone.html", "read", "no such file or folder")])
+        ...     [f.line() for f in store.failures(since="2000-01-01")]
+        ['gone.html: read: no such file or folder']
+        """
+        where, params = self._failure_where(since, run_id)
+        rows = self._conn.execute(
+            f"SELECT input, stage, reason, url, at, attempts, run_id FROM quarantine{where} "
+            "ORDER BY at DESC, id DESC LIMIT ?", (*params, -1 if limit is None else max(0, int(limit)))
+        ).fetchall()
+        return [FailureRecord(*row) for row in rows]
+
+    def count_failures(self, *, since: str | None = None, run_id: int | None = None) -> int:
+        """How many quarantined inputs match (see :meth:`Store.count_failures`).
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.count_failures()
+        0
+        """
+        where, params = self._failure_where(since, run_id)
+        return int(self._conn.execute(f"SELECT count(*) FROM quarantine{where}", params).fetchone()[0])
+
+    def recorded_inputs(self, pages: Iterable[RawPage]) -> set[str]:
+        """Source names of pages already recorded with the same content (see :meth:`Store.recorded_inputs`).
+
+        >>> from newsdesk.model import Article
+        >>> page = RawPage(b"<p>Deal</p>", url="https://example.com/a", source="a.html")
+        >>> with SQLiteStore(":memory:") as store:
+        ...     before = store.recorded_inputs([page])
+        ...     _ = store.write_batch([ArticleOutcome("a.html", Article(url="https://example.com/a"), page)])
+        ...     (before, store.recorded_inputs([page]))
+        (set(), {'a.html'})
+        """
+        from newsdesk.ingest.warc import record_location
+
+        recorded: set[str] = set()
+        for page in pages:
+            source = page.source
+            if not source:
+                continue
+            location = record_location(source)
+            if location is not None:
+                if location.offset in self._warc_offsets(location.path):
+                    recorded.add(source)
+                continue
+            data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else page.data
+            row = self._conn.execute(
+                "SELECT 1 FROM raw_pages WHERE ifnull(url, '') = ? AND content_hash = ? AND source = ? LIMIT 1",
+                (_clean(page.url) or "", hashlib.sha256(bytes(data or b"")).hexdigest()[:32], _clean(source)),
+            ).fetchone()
+            if row is not None:
+                recorded.add(source)
+        return recorded
+
+    def _warc_offsets(self, path: str) -> frozenset[int]:
+        # No index covers (warc_path, warc_offset), so each WARC file's recorded offsets are read
+        # in one scan and kept: a rerun over a crawl asks about every record of the same file.
+        kept = self._recorded_offsets
+        if path not in kept:
+            kept[path] = frozenset(row[0] for row in self._conn.execute(
+                "SELECT warc_offset FROM raw_pages WHERE warc_path = ?", (path,)))
+        return kept[path]
+
     def get_raw_page(self, raw_page_id: int) -> StoredRawPage | None:
         """One kept raw page with its bytes.
 
@@ -1258,6 +1401,13 @@ class SQLiteStore(Store, EnrichmentQueries):
         except sqlite3.Error:
             pass  # Closing must not fail because a statistics refresh could not run.
         self._conn.close()
+
+
+def _has_wal(path: str) -> bool:
+    try:
+        return os.path.getsize(f"{path}-wal") > 0
+    except OSError:
+        return False
 
 
 def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:

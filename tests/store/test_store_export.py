@@ -13,7 +13,7 @@ from store_samples import coalition, harbour, outcome_for
 from newsdesk.model import Article, Block
 from newsdesk.store import ArticleOutcome, Filters, SQLiteStore, StoreError, export_articles
 from newsdesk.store import export as export_module
-from newsdesk.store.export import EXPORT_COLUMNS, parquet_schema
+from newsdesk.store.export import EXPORT_COLUMNS, as_instant, parquet_schema
 
 
 def test_jsonl_holds_every_article_whole(filled: SQLiteStore, tmp_path: Path) -> None:
@@ -59,7 +59,13 @@ def test_parquet_has_the_documented_schema(filled: SQLiteStore, tmp_path: Path) 
     assert rows[0]["body"][2] == {"type": "heading", "text": "Two phases"}
     assert rows[0]["related"][0]["site"] == "Daily Meridian"
     assert rows[1]["image"] is None and rows[1]["language"] == "en-GB"
-    assert Article.from_dict(rows[0]) == coalition()
+    # Dates are timestamps (the same instants, in UTC); every other field round-trips as it was.
+    expected = coalition()
+    assert rows[0]["published"] == as_instant(expected.published)
+    assert rows[0]["updated"] == as_instant(expected.updated)
+    assert str(table.schema.field("ingested_at").type) == "timestamp[us, tz=UTC]"
+    restored = Article.from_dict({**rows[0], "published": expected.published, "updated": expected.updated})
+    assert restored == expected
 
 
 def test_parquet_is_written_in_row_groups(store: SQLiteStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
