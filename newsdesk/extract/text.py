@@ -1024,7 +1024,10 @@ def site_from_related(links: Sequence[Link]) -> str | None:
 
 
 def _host(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed address ("http://[::1") names no site
+        return None
     return host.removeprefix("www.") if host else None
 
 
