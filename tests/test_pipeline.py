@@ -360,3 +360,35 @@ def test_kill_9_mid_ingest_then_the_same_command_gives_the_uninterrupted_result(
     finally:
         conn.close()
     assert runs == [(0,), (1,)]
+
+
+class _InterruptedOnSecondWrite:
+    """A store whose second batch is interrupted: before its transaction starts, or by a signal inside it."""
+
+    def __init__(self, store: Any, *, signal_inside: bool) -> None:
+        self.store = store
+        self.signal_inside = signal_inside
+        self.writes = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.store, name)
+
+    def write_batch(self, outcomes: Any, *, run_id: int | None = None) -> Any:
+        self.writes += 1
+        if self.writes == 2:
+            if not self.signal_inside:
+                raise KeyboardInterrupt  # Nothing of this batch is written.
+            os.kill(os.getpid(), signal.SIGINT)  # Arrives while the batch is being written.
+        return self.store.write_batch(outcomes, run_id=run_id)
+
+
+@pytest.mark.parametrize("signal_inside", [False, True])
+def test_interrupted_summary_counts_only_what_was_committed(tmp_path: Path, signal_inside: bool) -> None:
+    source = write_stories(tmp_path / "pages", 30)
+    with open_store(tmp_path / "news.db") as real:
+        store = _InterruptedOnSecondWrite(real, signal_inside=signal_inside)
+        report = run_ingest(read_path(source), store, workers=1, batch_size=10)  # type: ignore[arg-type]
+        stored = real.count()
+    assert report.interrupted
+    assert report.written.inserted == stored == (20 if signal_inside else 10)
+    assert report.inputs == stored

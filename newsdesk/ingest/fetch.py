@@ -31,6 +31,7 @@ form. No state outlives a fetcher: the robots.txt cache and host schedule belong
 from __future__ import annotations
 
 import asyncio
+import socket
 import threading
 import time
 from collections.abc import AsyncIterator, Collection, Coroutine, Iterable, Iterator
@@ -55,6 +56,7 @@ __all__ = [
     "FetchResult",
     "FetchSettings",
     "Fetcher",
+    "connection_problem",
     "fetch_urls",
 ]
 
@@ -200,6 +202,35 @@ def _accept_header(accept: Collection[str]) -> str:
     if set(accept) <= HTML_CONTENT_TYPES:
         return "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
     return ",".join(sorted(accept)) + ",*/*;q=0.1"
+
+
+def connection_problem(exc: BaseException, host: str) -> str | None:
+    """What went wrong connecting to ``host``, in words, when it was the name or the refusal.
+
+    The HTTP client wraps the socket error (sometimes in a group of attempts), so the chain
+    of causes is searched for it.
+
+    >>> connection_problem(httpx.ConnectError("x"), "news.example") is None
+    True
+    >>> error = httpx.ConnectError("All connection attempts failed")
+    >>> error.__cause__ = ConnectionRefusedError(111, "Connection refused")
+    >>> connection_problem(error, "news.example")
+    'connection refused by news.example (nothing listens on that port)'
+    """
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror):
+            return f"host {host} not found (DNS: {current.strerror or current})"
+        if isinstance(current, ConnectionRefusedError):
+            return f"connection refused by {host} (nothing listens on that port)"
+        pending.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        pending.extend(getattr(current, "exceptions", ()))
+    return None
 
 
 def _mib(size: int) -> str:
@@ -366,6 +397,8 @@ class AsyncFetcher:
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:
             return SourceFailure(asked, f"cannot request this URL ({exc})", url=url)
         except httpx.TransportError as exc:
+            if problem := connection_problem(exc, urlsplit(url).hostname or url):
+                return _Retry(SourceFailure(asked, problem, url=url, retryable=True))
             detail = str(exc) or type(exc).__name__
             return _Retry(SourceFailure(asked, f"connection failed ({detail})", url=url, retryable=True))
 
@@ -435,6 +468,8 @@ class AsyncFetcher:
                         return _Robots(None, now + _ROBOTS_ERROR_TTL,
                                        refusal=f"robots.txt answered HTTP {status}; host not fetched for now")
         except (TimeoutError, httpx.HTTPError) as exc:
+            if problem := connection_problem(exc, urlsplit(origin).hostname or origin):
+                return _Robots(None, now + _ROBOTS_ERROR_TTL, refusal=f"{problem}; host not fetched for now")
             detail = str(exc) or type(exc).__name__
             return _Robots(None, now + _ROBOTS_ERROR_TTL,
                            refusal=f"robots.txt could not be fetched ({detail}); host not fetched for now")

@@ -159,9 +159,9 @@ def test_unreachable_host_and_bad_urls() -> None:
     settings = FetchSettings(host_delay=0.0, retries=0)
     refused = _fetch(f"http://127.0.0.1:{closed_port}/a.html", settings)
     assert isinstance(refused, SourceFailure) and refused.retryable
-    assert refused.reason.startswith("robots.txt could not be fetched")
+    assert refused.reason.startswith("connection refused by 127.0.0.1")
     direct = _fetch(f"http://127.0.0.1:{closed_port}/a.html", FetchSettings(retries=0, respect_robots=False))
-    assert isinstance(direct, SourceFailure) and direct.reason.startswith("connection failed")
+    assert isinstance(direct, SourceFailure) and direct.reason.startswith("connection refused")
     assert _fetch("file:///etc/passwd").reason == "not an http(s) URL"
 
 
@@ -194,3 +194,26 @@ def test_stopping_early_does_not_hang(server: NewsServer) -> None:
         assert isinstance(first, RawPage)
         # The fetcher is still usable after an abandoned stream.
         assert isinstance(fetcher.fetch(server.url("/story/19.html")), RawPage)
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_a_refused_connection_is_reported_as_refused_not_as_robots() -> None:
+    failure = _fetch(f"http://127.0.0.1:{_closed_port()}/news/a.html")
+    assert isinstance(failure, SourceFailure)
+    assert "connection refused by 127.0.0.1" in failure.reason and "robots.txt" not in failure.reason
+    # Without robots.txt in the way, the page's own request says the same.
+    failure = _fetch(f"http://127.0.0.1:{_closed_port()}/news/a.html", FetchSettings(
+        host_delay=0.0, backoff=0.01, retries=0, respect_robots=False))
+    assert isinstance(failure, SourceFailure) and "connection refused" in failure.reason
+
+
+def test_a_host_that_does_not_resolve_is_reported_as_not_found() -> None:
+    # .invalid never resolves (RFC 6761).
+    failure = _fetch("http://newsdesk-test.invalid/news/a.html")
+    assert isinstance(failure, SourceFailure)
+    assert "host newsdesk-test.invalid not found" in failure.reason and "robots.txt" not in failure.reason
