@@ -52,7 +52,7 @@ from newsdesk.enrich.times_resolve import (
     shift_season,
     shift_value,
     week_value,
-    year_by_tense,
+    year_nearest,
 )
 from newsdesk.model import TimeExpression
 
@@ -63,7 +63,7 @@ Found = tuple[str, str, str | None]  # type, value, mod
 # Tense cues. Future first: "planned to" and "scheduled" look past but point ahead.
 _TENSE_CUE = re.compile(
     r"\b(?P<future>will|won't|shall|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|scheduled|is\s+to|are\s+to|due\s+to|set\s+to|would|until|upcoming|next)\b|(?P<fut2>'ll)\b|"
+    r"expected\s+to|is\s+to|are\s+to|set\s+to|would|as\s+soon\s+as|upcoming|next)\b|(?P<fut2>'ll)\b|"
     r"\b(?P<past>said|was|were|had|did|told|met|went|came|took|made|gave|left|began|fell|rose|won|lost|sent|"
     r"held|saw|became|brought|bought|sold|spoke|wrote|got|found|thought|knew|paid|ran|struck|ago|last|"
     r"[a-z]{3,}ed)\b",
@@ -82,6 +82,10 @@ _MONTH_PREPOSITIONS = frozenset({"in", "of", "since", "until", "by", "from", "th
                                  "after", "and", "or", "to", "last", "next", "this", "early", "late", "mid",
                                  "till", "between", "on", "for"})
 _SEASON_PREPOSITIONS = frozenset({"in", "during", "over", "since", "until", "by", "through", "for"})
+# Families whose values later relative expressions may count from; shifted ones ("the year-ago quarter") never.
+_REMEMBERED = frozenset({"iso", "slash", "month_day", "day_month", "weekday", "day_word", "quarter", "clock"})
+_SHIFTED = re.compile(r"year[- ](?:earlier|ago)|last\s+year|comparable", re.IGNORECASE)
+_QUARTER_REACH = 800
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
 
@@ -133,6 +137,8 @@ class _Context:
     anchor: date | None
     last_day: date | None = None
     last_quarter: tuple[int, int] | None = None
+    #: Where the last quarter was named: "a year ago" means that quarter's year-ago only close to it.
+    last_quarter_at: int = -1_000_000
 
     def tense(self, match: re.Match[str]) -> str | None:
         return tense_near(self.text, match.start(), match.end())
@@ -141,12 +147,16 @@ class _Context:
         found = _WORD_BEFORE.search(self.text, max(0, position - 30), position)
         return found.group(1).lower() if found else ""
 
-    def remember(self, value: str) -> None:
+    def recent_quarter(self, position: int) -> tuple[int, int] | None:
+        return self.last_quarter if position - self.last_quarter_at <= _QUARTER_REACH else None
+
+    def remember(self, value: str, position: int) -> None:
         if (day := _DAY_VALUE.match(value)) is not None:
             with contextlib.suppress(ValueError):  # an impossible date written in the text is no anchor
                 self.last_day = date(int(day[1]), int(day[2]), int(day[3]))
         elif (quarter := _QUARTER_VALUE.match(value)) is not None:
             self.last_quarter = (int(quarter[1]), int(quarter[2]))
+            self.last_quarter_at = position
 
 
 def find_times(text: str, published: str | None = None, language: str | None = None) -> list[TimeExpression]:
@@ -180,7 +190,8 @@ def find_times(text: str, published: str | None = None, language: str | None = N
             continue
         kind, value, mod = resolved
         found.append(TimeExpression(match.group(), kind, value, start, match.end(), mod))
-        context.remember(value)
+        if family in _REMEMBERED and not _SHIFTED.search(match.group()):
+            context.remember(value, match.end())
         covered_to = match.end()
     return found
 
@@ -313,6 +324,9 @@ def _slash(match: re.Match[str], context: _Context) -> Found | None:
     return None if value is None else ("DATE", value, None)
 
 
+_REL_TENSE = {"last": "past", "next": "future"}
+
+
 def _month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
@@ -326,7 +340,8 @@ def _month_day(match: re.Match[str], context: _Context) -> Found | None:
     elif context.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", _mod(match)
     else:
-        year = year_by_tense(context.anchor, month, day, context.tense(match))
+        year = year_nearest(context.anchor, month, day, _REL_TENSE.get((match["rel"] or "").lower())
+                            or context.tense(match))
     value = _day(year, month, day)
     return None if value is None else ("DATE", value, _mod(match))
 
@@ -340,7 +355,7 @@ def _month_day_plain(match: re.Match[str], context: _Context) -> Found | None:
     elif context.anchor is None:
         return "DATE", f"XXXX-{month:02d}-{day:02d}", None
     else:
-        year = year_by_tense(context.anchor, month, day, context.tense(match))
+        year = year_nearest(context.anchor, month, day, context.tense(match))
     value = _day(year, month, day)
     return None if value is None else ("DATE", value, None)
 
@@ -369,7 +384,7 @@ def _month(match: re.Match[str], context: _Context) -> Found | None:
     elif rel == "this":
         year = anchor.year
     else:
-        year = year_by_tense(anchor, month, None, context.tense(match))
+        year = year_nearest(anchor, month, None, context.tense(match))
     return "DATE", f"{year:04d}-{month:02d}", mod
 
 
@@ -488,14 +503,15 @@ def _quarter(match: re.Match[str], context: _Context) -> Found | None:
         year, quarter = anchor.year, quarter_of(anchor)  # type: ignore[union-attr]
     else:
         year, quarter = shift_quarter(anchor.year, quarter_of(anchor), -1)  # type: ignore[union-attr]
-    return "DATE", f"{year + (-1 if year_ago else 0):04d}-Q{quarter}", None
+    return "DATE", f"{year + shift:04d}-Q{quarter}", None
 
 
 def _year_ago(match: re.Match[str], context: _Context) -> Found | None:
     unit = (match["unit"] or "").lower()
-    if unit == "quarter" or (unit in ("", "period", "level") and context.last_quarter is not None):
-        if context.last_quarter is not None:
-            year, quarter = context.last_quarter
+    recent = context.recent_quarter(match.start())
+    if unit == "quarter" or (unit in ("", "period", "level") and recent is not None):
+        if recent is not None:
+            year, quarter = recent
         elif context.anchor is not None:
             year, quarter = shift_quarter(context.anchor.year, quarter_of(context.anchor), -1)
         else:
@@ -532,6 +548,9 @@ def _ago(match: re.Match[str], context: _Context) -> Found | None:
         return None  # "week ago" without an amount is not English; leave it to other families
     if amount == "X" or context.anchor is None:
         return "DATE", "PAST_REF", _mod(match)
+    quarter = context.recent_quarter(match.start())
+    if unit == "year" and amount == 1 and quarter is not None:
+        return "DATE", f"{quarter[0] - 1:04d}-Q{quarter[1]}", _mod(match)  # results stories: the year-ago quarter
     return "DATE", _offset_value(context.anchor, unit, -amount), _mod(match)
 
 
@@ -558,8 +577,9 @@ def _offset(match: re.Match[str], context: _Context) -> Found | None:
     if amount == "X":
         return "DATE", ("FUTURE_REF" if direction != "earlier" else "PAST_REF"), _mod(match)
     sign = -1 if direction == "earlier" else 1
-    if direction in ("earlier", "later") and unit == "year" and context.last_quarter is not None:
-        year, quarter = context.last_quarter
+    recent = context.recent_quarter(match.start())
+    if direction in ("earlier", "later") and unit == "year" and recent is not None:
+        year, quarter = recent
         return "DATE", f"{year + sign * round(amount):04d}-Q{quarter}", _mod(match)
     anchor = context.anchor
     if direction in ("earlier", "later") and unit in ("day", "week") and context.last_day is not None:
@@ -575,14 +595,28 @@ def _duration(match: re.Match[str], context: _Context) -> Found | None:
     words = " ".join(match["amount"].lower().split())
     if words in ("a", "an") and unit in ("second", "quarter"):
         return None  # "a second time", "a quarter of the budget"
+    if unit == "quarter" and (context.text.startswith(" of", match.end()) or "-" in match.group()):
+        return None  # "three-quarters of its food", "a rolling four-quarter test"
     if words in ("a", "an") and unit_word != unit:
         return None
-    if words in ("a", "an") and _MONEY_OR_COUNT_BEFORE.search(context.text, max(0, match.start() - 20),
-                                                               match.start()):
-        return "SET", duration_value(1, unit), None  # "$5 a year", "four flights a week"
+    before = context.word_before(match.start())
+    if words in ("a", "an") and before and before not in _DURATION_BEFORE and not match["approx"]:
+        return "SET", duration_value(1, unit), None  # "$5 a year", "four flights a week", "24 hours a day"
+    if words == "one" and unit == "day" and before in _MODALS:
+        return "DATE", "FUTURE_REF", None  # "Islam will one day be ..."
     if words in VAGUE_AMOUNTS and unit_word == unit:
         return None
     return "DURATION", duration_value(_amount(match["amount"]), unit), _mod(match)
+
+
+# Words after which "a week" is a length ("within a week"); after anything else it is a rate ("700 seats a week").
+_DURATION_BEFORE = frozenset({"for", "within", "in", "about", "over", "than", "after", "of", "nearly", "almost",
+                              "just", "only", "least", "some", "the", "last", "past", "next", "first", "up", "to",
+                              "by", "around", "under", "during", "barely", "still", "take", "takes", "took",
+                              "spent", "spend", "lasted", "more", "and", "or", "half", "once", "twice", "is",
+                              "was", "be", "been", "it", "that", "with", "from", "before", "later", "another"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "he", "she", "they", "we", "i",
+                     "you", "must"})
 
 
 def _vague(match: re.Match[str], context: _Context) -> Found | None:
@@ -602,6 +636,8 @@ def _reference(match: re.Match[str], context: _Context) -> Found | None:
     return "DATE", "FUTURE_REF", None
 
 
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|at|on|for|with|from|by|since|until|through|during|over|"
+                         r"basis|but|as|than|the|a|an|after|before|because|while|when|if|until)\b)[A-Za-z]")
 _SET_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
                 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "quarterly": "P3M"}
 _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y", "hour": "PT1H",
@@ -611,6 +647,8 @@ _SET_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "ye
 
 def _set(match: re.Match[str], context: _Context) -> Found | None:
     if match["adverb"]:
+        if _NOUN_AFTER.match(context.text, match.end()):
+            return None  # "quarterly dividend", "daily Granma": an adjective or a name, not how often
         return "SET", _SET_ADVERBS[match["adverb"].lower()], None
     if match["aunit"]:
         return "SET", _SET_UNITS[match["aunit"].lower()], None
@@ -711,10 +749,55 @@ def _holiday(match: re.Match[str], context: _Context) -> Found | None:
     return "DATE", day.isoformat(), None
 
 
+def _period(match: re.Match[str], context: _Context) -> Found | None:
+    anchor = context.anchor
+    if match["weekend"]:
+        if anchor is None:
+            return "DATE", "XXXX-WXX-WE", None
+        direction = 1 if context.tense(match) == "future" else -1
+        return "DATE", week_value(nearest_weekday(anchor, 5, direction)) + "-WE", None
+    if match["unit"]:
+        unit = match["unit"].lower()
+        return "DATE", (shift_value(anchor, unit, 0) if anchor else _unknown(unit)), MOD_WORDS[match["mod"].lower()]
+    if match["yearend"]:
+        return "DATE", (f"{anchor.year:04d}" if anchor else "XXXX"), "END"
+    which = (match["which"] or "").lower()
+    if match["theunit"].lower() == "period":
+        if which not in ("latest", "comparable", "same", "current"):
+            return None
+        quarter = context.recent_quarter(match.start())
+        if quarter is None:
+            if anchor is None:
+                return None
+            quarter = shift_quarter(anchor.year, quarter_of(anchor), -1)
+        return "DATE", f"{quarter[0]:04d}-Q{quarter[1]}", None
+    if match["ended"]:
+        return "DURATION", "P1Y", None  # "the year ended Aug. 31": a fiscal year, its length
+    if which not in ("full", "fiscal", "calendar", "current") and context.word_before(match.start()) not in (
+            "for", "during", "through", "of"):
+        return None  # "the year" alone is too often some other year
+    return "DATE", (f"{anchor.year:04d}" if anchor else "XXXX"), None
+
+
+def _century(match: re.Match[str], context: _Context) -> Found | None:
+    number = int(match["ordinal"])
+    return ("DATE", f"{number - 1:02d}", None) if 1 <= number <= 21 else None
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _decade_word(match: re.Match[str], context: _Context) -> Found | None:
+    if not match.group().lower().startswith("the") and not match["mod"]:
+        return None  # "in his sixties" is an age
+    return "DATE", f"19{_DECADE_WORDS[match['word'].lower()]}", _mod(match)
+
+
 _HANDLERS: dict[str, Callable[[re.Match[str], _Context], Found | None]] = {
     "iso": _iso, "slash": _slash, "month_day": _month_day, "day_month": _month_day_plain, "month": _month,
     "weekday": _weekday, "day_word": _day_word, "relative_unit": _relative_unit, "span_of": _span_of,
     "quarter": _quarter, "year_ago": _year_ago, "year": _year, "decade": _decade, "ago": _ago, "set": _set,
     "offset": _offset, "duration": _duration, "vague": _vague, "reference": _reference, "clock": _clock,
-    "season": _season, "holiday": _holiday,
+    "season": _season, "holiday": _holiday, "period": _period, "century": _century, "decade_word": _decade_word,
 }

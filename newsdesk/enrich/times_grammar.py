@@ -78,7 +78,8 @@ _FAMILY_PATTERNS: dict[str, str] = {
     # 9/27/2024 (US order, as English news writes it)
     "slash": r"(?<![\d/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])",
     # September 27, 2024 / Tuesday, Sept. 30 / early September 27 / September 27th
-    "month_day": rf"(?:{_MOD})?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{MONTH}\s*{DAY}(?![\d:])(?:,?\s+{YEAR})?",
+    "month_day": rf"(?:{_MOD}|(?P<rel>last|next|this)\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{MONTH}\s*{DAY}"
+                 rf"(?!\d|:\d)(?:,?\s+{YEAR})?",
     # 27 September 2024 / the 27th of September
     "day_month": rf"(?:the\s+)?(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
                  rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}\.?)(?:,?\s+{YEAR})?",
@@ -110,9 +111,19 @@ _FAMILY_PATTERNS: dict[str, str] = {
                 r"(?:\s+(?P<unit>period|quarter|month|week|level))?",
     # 2026, fiscal 1989, the end of 2026, mid-2026, the summer of 2024, the first half of 2026
     "year": rf"(?:{_MOD}|(?P<season>spring|summer|fall|autumn|winter)\s+(?:of\s+)?|(?P<half>the\s+(?:first|"
-            rf"second)\s+half\s+of)\s+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)\s*)?{YEAR}",
+            rf"second|last)\s+half\s+of)\s+)?(?:(?P<fiscal>fiscal(?:\s+year)?|calendar(?:\s+year)?|FY)\s*)?{YEAR}",
     # the 1990s, the early '80s
     "decade": r"(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<decade>(?:1[5-9]|20)\d0|'\d0)'?s\b",
+    # the weekend, the end of the month, year-end, the full year, for the year, the year ended June 30
+    "period": r"(?:(?P<weekend>the\s+weekend)|(?:(?P<the>the)\s+(?P<mod>end|beginning|start|middle|close)\s+of\s+"
+              r"the\s+(?P<unit>month|year|week|decade|quarter|century))|(?P<yearend>year[\s-]end)|"
+              r"the\s+(?P<which>full|fiscal|calendar|current|latest|comparable|same)?\s*(?P<theunit>year|period)\b"
+              r"(?P<ended>\s+(?:ended|ending|ends|to\s+date))?)(?![\w-])",
+    # the 20th century, the 1800s are "decade"
+    "century": r"(?:the\s+)?(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b",
+    # the nineties, the early eighties
+    "decade_word": r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|"
+                   r"sixties|seventies|eighties|nineties)\b",
     # two years ago, about a week ago, a few days ago
     "ago": rf"(?:{_APPROX}\s+)?(?:{AMOUNT}[\s-]+)?{UNIT}\s+(?:or\s+so\s+)?ago\b",
     # daily, every week, each Thursday, per year, twice a week
@@ -128,8 +139,8 @@ _FAMILY_PATTERNS: dict[str, str] = {
     "vague": r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|of|to|before|after))",
     # now, currently, recently, the past, the future, soon
     "reference": r"(?P<present>now|currently|presently|nowadays|at\s+present|current)(?![\w-])|"
-                 r"(?P<past>(?:more\s+)?recently|recent|lately|formerly|the\s+past)(?![\w-])|"
-                 r"(?P<future>the\s+(?:near\s+)?future|future|soon)(?![\w-])",
+                 r"(?P<past>(?:more\s+)?recently|recent|lately|formerly|previously|the\s+past)(?![\w-])|"
+                 r"(?P<future>the\s+(?:near\s+|foreseeable\s+)?future|(?<!as\s)soon)(?![\w-])",
     # 3 p.m., 10:35 a.m. EDT Friday, noon, midnight Friday, 14:00 GMT
     "clock": rf"(?:{_APPROX}\s+)?(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)|"
              r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?:GMT|UTC|[A-Z]{2,3}T\b|hours?\b|local\b))|"
@@ -157,7 +168,7 @@ _TRIGGER_WORDS = {
              "apr jun jul aug sept sep oct nov dec",
     "weekday": "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
                "fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun",
-    "unit": "second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight "
+    "unit": "second seconds minute minutes hour hours day days night nights week weeks weekends fortnight "
             "fortnights month months quarter quarters year years decade decades century centuries half",
     "dayword": "today yesterday tomorrow tonight morning afternoon evening",
     "reference": "now currently presently nowadays present current recently recent lately formerly past future soon",
@@ -165,6 +176,8 @@ _TRIGGER_WORDS = {
     "noon": "noon midnight midday",
     "season": "spring summer fall autumn winter",
     "holiday": "christmas thanksgiving halloween valentine's valentine’s independence memorial labor veterans",
+    "decade_word": "twenties thirties forties fifties sixties seventies eighties nineties",
+    "period": "weekend period",
 }
 #: The kind of each trigger word (lower case).
 TRIGGER_KIND = {word: kind for kind, words in _TRIGGER_WORDS.items() for word in words.split()}
@@ -204,17 +217,19 @@ TRIGGER = re.compile(r"\b(?:(?P<digit>\d)|(?:" + _trie(sorted(TRIGGER_KIND)) + r
 #: For each kind of trigger word, the families to try and how many words before the trigger they may start.
 FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int], ...]] = {
     "digit": (("iso", 0), ("slash", 0), ("year", 4), ("decade", 2), ("clock", 2), ("day_month", 1),
-              ("quarter", 0)),
+              ("quarter", 0), ("century", 1)),
     "month": (("month_day", 5), ("day_month", 3), ("month", 4), ("set", 2), ("holiday", 3)),
     "weekday": (("weekday", 2), ("month_day", 3), ("set", 2)),
     "unit": (("relative_unit", 4), ("span_of", 6), ("quarter", 5), ("year_ago", 2), ("ago", 4), ("offset", 4),
-             ("duration", 4), ("vague", 0), ("set", 2), ("day_word", 1), ("holiday", 2)),
+             ("duration", 4), ("vague", 0), ("set", 2), ("day_word", 1), ("holiday", 2), ("period", 4)),
     "dayword": (("day_word", 3), ("set", 2)),
     "reference": (("reference", 2),),
     "adverb": (("set", 0),),
     "noon": (("clock", 2),),
     "season": (("season", 1), ("year", 0), ("relative_unit", 3)),
     "holiday": (("holiday", 1),),
+    "decade_word": (("decade_word", 2),),
+    "period": (("period", 4), ("relative_unit", 3), ("span_of", 6)),
 }
 #: The longest look back, in characters, for the words before a trigger.
 LOOK_BACK = 60

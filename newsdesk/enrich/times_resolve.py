@@ -28,11 +28,14 @@ def duration_value(amount: float | str, unit: str) -> str:
     """A TIMEX3 duration: ``P3D``, ``PT5H`` (clock units take a ``T``), ``PXY`` for an unknown amount.
 
     >>> duration_value(3, "day"), duration_value(5, "hour"), duration_value("X", "year"), duration_value(2, "decade")
-    ('P3D', 'PT5H', 'PXY', 'P2DE')
+    ('P3D', 'PT5H', 'PXY', 'P20Y')
     >>> duration_value(1.5, "year")
     'P1.5Y'
     """
     letter = UNIT_LETTER[unit]
+    if unit in ("decade", "century") and amount != "X":
+        # TimeBank writes decades and centuries as years ("two decades" is P20Y).
+        amount, letter = float(amount) * (10 if unit == "decade" else 100), "Y"
     if isinstance(amount, float) and amount.is_integer():
         amount = int(amount)
     clock = "T" if unit in ("second", "minute", "hour") else ""
@@ -158,20 +161,29 @@ def nearest_weekday(anchor: date, weekday: int, direction: int) -> date:
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
 
 
-def year_by_tense(anchor: date, month: int, day: int | None, tense: str | None) -> int:
-    """The year of a month (and day) written without one: the last one before a past verb, the next after a future.
+def year_nearest(anchor: date, month: int, day: int | None, tense: str | None, slack_days: int = 45) -> int:
+    """The year of a month (and day) written without one: the nearest to ``anchor``, unless the tense says otherwise.
+
+    News writes "Nov. 20" for the coming or the last one, whichever is close; a past verb moves a date
+    more than ``slack_days`` ahead back a year ("was held in December" in October), a future verb moves
+    one more than ``slack_days`` behind forward.
 
     >>> a = date(2025, 10, 1)
-    >>> year_by_tense(a, 12, None, "past"), year_by_tense(a, 3, 5, "future"), year_by_tense(a, 12, 1, None)
-    (2024, 2026, 2025)
+    >>> year_nearest(a, 10, 20, "past"), year_nearest(a, 12, None, "past"), year_nearest(a, 1, 14, None)
+    (2025, 2024, 2026)
+    >>> year_nearest(a, 8, None, "future"), year_nearest(a, 8, None, None)
+    (2026, 2025)
     """
-    mentioned = (month, day or 1)
-    today = (anchor.month, anchor.day if day is not None else 1)
-    if tense == "past" and mentioned > today:
-        return anchor.year - 1
-    if tense == "future" and mentioned < today:
-        return anchor.year + 1
-    return anchor.year
+    offsets = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        mentioned = date(year, month, min(day or 15, calendar.monthrange(year, month)[1]))
+        offsets.append(((mentioned - anchor).days, year))
+    nearest_offset, nearest_year = min(offsets, key=lambda pair: abs(pair[0]))
+    if tense == "past" and nearest_offset > slack_days:
+        return max((o, y) for o, y in offsets if o <= slack_days)[1]
+    if tense == "future" and nearest_offset < -slack_days:
+        return min((o, y) for o, y in offsets if o >= -slack_days)[1]
+    return nearest_year
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
