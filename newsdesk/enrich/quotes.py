@@ -26,6 +26,7 @@ from newsdesk.enrich.quotes_cues import (
     AFTER_CUE,
     CLAUSE_START,
     CUE,
+    INVERTING,
     TOLD_OBJECT,
     ends_sentence,
     sentence_bounds,
@@ -48,17 +49,17 @@ _STRONG = word_set(
     "tweeted replied responded countered contended thinks think thought estimated "
     "emphasized emphasised stressed concluded conceded remarked testified alleged alleges charged cautioned "
     "vowed pledged reported reports disclosed complained")
-_INVERTING = word_set("said says added adds wrote writes asked asks explained continued noted argued told warned")
 #: Participles that report after a main clause ("..., saying that").
 _PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling")
 _AFTER_SPEAKER = re.compile(r"[\s,]*$")
 _SENTENCE_END = re.compile(r"\s*[.!?…]*[\"”’)]*\s*$")
 #: A speaker named after its cue ("said Sen. Ted Cruz", "said a person briefed on the talks", "said Hill, a doctor").
 _NP_AFTER = re.compile(
-    r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,7}?"
+    r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,5}?"
     r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of|de|van|von|bin|al|del|for))*)"
     r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?))?(?=\s*(?:[,.;:!?\"“”]|$))")
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;:!?—–\-(]|$)")
+_NAME_COLON = re.compile(r"(?:^|(?<=[\s(—–-]))(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,3}[A-Z][\w'’\-&]*)\s*:\s*$")
 _AFTER_COLON = re.compile(r":\s*$")
 _OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
 _QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
@@ -210,7 +211,7 @@ def _attribution_after(text: str, after: int, p_end: int, closed_sentence: bool 
             return None
         cue = m.group()
         if not between.strip(" ,"):
-            if cue.lower() not in _INVERTING and cue.lower() != "according to":
+            if cue.lower() not in INVERTING and cue.lower() != "according to":
                 return None
             np = _NP_AFTER.match(text, m.end(), limit)
             if np is None:
@@ -226,7 +227,7 @@ def _attribution_after(text: str, after: int, p_end: int, closed_sentence: bool 
 
 def _after_attribution(text: str, m: re.Match[str], limit: int) -> int:
     # Where the words after a cue end: "said Sean Parnell, a spokesman" / "said in a statement".
-    if m.group().lower() in _INVERTING:
+    if m.group().lower() in INVERTING:
         np = _NP_AFTER.match(text, m.end(), limit)
         if np is not None and text[m.end():np.start("np")].strip() == "":
             return np.end()
@@ -235,22 +236,28 @@ def _after_attribution(text: str, m: re.Match[str], limit: int) -> int:
 
 
 def _attribution_before(text: str, open_at: int, sentence_start: int
-                        ) -> tuple[str, tuple[int, int, str | None]] | None:
+                        ) -> tuple[str | None, tuple[int, int, str | None]] | None:
     # 'Parnell said: "' / 'Parnell said in a statement, "' right before an opening mark.
     lo = max(sentence_start, open_at - 200)
     last = None
     for m in CUE.finditer(text, lo, open_at):
         last = m
-    if last is None or last.group().lower() == "according to":
-        return None
-    tail = AFTER_CUE.match(text, last.end(), open_at)
-    rest = text[tail.end() if tail else last.end():open_at]
-    if not re.fullmatch(r"\s*[,:]?\s*", rest):
-        return None
-    phrase = speaker_before(text, lo, last.start())
-    if phrase is None:
-        return None
-    return last.group(), phrase
+    if last is not None and last.group().lower() != "according to":
+        tail = AFTER_CUE.match(text, last.end(), open_at)
+        rest = text[tail.end() if tail else last.end():open_at]
+        if re.fullmatch(r"\s*[,:]?\s*", rest):
+            cue = last.group().lower()
+            if cue in _PARTICIPLES and text[lo:last.start()].rstrip().endswith(","):
+                phrase = subject_of(text, sentence_start, last.start())
+            else:
+                phrase = speaker_before(text, lo, last.start())
+            if phrase is not None:
+                return last.group(), phrase
+    # 'Philip Bump: "' — a name and a colon attribute without a verb.
+    colon = _NAME_COLON.search(text, max(sentence_start, open_at - 60), open_at)
+    if colon is not None:
+        return None, (colon.start("np"), colon.end("np"), None)
+    return None
 
 
 def _indirect(text: str, s_start: int, s_end: int
@@ -300,10 +307,13 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
             if comma != -1 and not text[comma + 1:phrase[0]].strip():
                 return s_start, comma, phrase
     before = text[s_start:m.start()].rstrip()
-    if cue in _INVERTING and before.endswith(","):
-        np = _NP_AFTER.match(text, m.end(), s_end)
-        if np is not None and _SENTENCE_END.fullmatch(text, np.end(), s_end):
-            return s_start, s_start + len(before) - 1, _np(np)
+    # "A, federal officials said, B.": the attribution sits inside the reported sentence.
+    if text[after:s_end].lstrip().startswith(","):
+        phrase = speaker_before(text, s_start, m.start())
+        if phrase is not None:
+            comma = text.rfind(",", s_start, phrase[0])
+            if comma != -1 and not text[comma + 1:phrase[0]].strip() and len(text[s_start:comma].split()) >= 3:
+                return s_start, s_end, phrase
     # "X hit back, saying (that) ...": the speaker is the sentence's subject.
     if cue in _PARTICIPLES and text[s_start:m.start()].rstrip().endswith(","):
         phrase = subject_of(text, s_start, m.start())
@@ -313,6 +323,18 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
             return start, s_end, phrase
         return None
     # "X said (that) ...": the content is the rest of the sentence.
+    found = _leading(text, s_start, s_end, m, after)
+    if found is None and cue in INVERTING and before.endswith(","):
+        # "..., said Jo Park, the campaign manager."
+        np = _NP_AFTER.match(text, m.end(), s_end)
+        if np is not None and _SENTENCE_END.fullmatch(text, np.end(), s_end):
+            return s_start, s_start + len(before) - 1, _np(np)
+    return found
+
+
+def _leading(text: str, s_start: int, s_end: int, m: re.Match[str], after: int
+             ) -> tuple[int, int, tuple[int, int, str | None]] | None:
+    cue = m.group().lower()
     phrase = speaker_before(text, s_start, m.start())
     if phrase is None:
         return None

@@ -46,7 +46,8 @@ _VERBS = (
     "claimed claims claim believes believed believe stated states explained explains noted notes insisted "
     "insists suggested suggests reported reports wrote writes asked asks acknowledged acknowledges admitted "
     "admits declared declares predicted predicts promised promises confirmed confirms recalled recalls "
-    "tweeted tweets posted replied replies responded responds countered counters contended contends "
+    "continued continues shouted tweeted tweets posted replied replies responded responds countered counters "
+    "contended contends "
     "maintained maintains thinks thought think estimated estimates emphasized emphasised stressed stresses "
     "concluded concludes conceded concedes observed remarked joked quipped testified testifies revealed "
     "reveals alleged alleges charged charges complained complains cautioned cautions vowed vows pledged "
@@ -56,7 +57,8 @@ _VERBS = (
 CUE_WORDS: frozenset[str] = word_set(_VERBS)
 #: Cues that also take the speaker after them ("said Parnell").
 INVERTING: frozenset[str] = word_set(
-    "said says added adds wrote writes asked asks explained continued noted argued told warned recalled")
+    "said says added adds wrote writes asked asks explained continued noted argued told warned recalled replied "
+    "responded insisted declared tweeted shouted")
 PRONOUNS: frozenset[str] = word_set("he she they it we i")
 
 
@@ -156,14 +158,19 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             role = text[tokens[begin].start():tokens[end - 1].end()]
             return tokens[name_begin].start(), tokens[begin - 1].end(), role
         return None
+    plural_group = end - begin <= 3 and tokens[end - 1].group().endswith("s")  # "federal officials"
     if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
-            or first.endswith(("s", "’s", "'s")) or first[0].isdigit()):
+            or first.endswith(("s", "’s", "'s")) or first[0].isdigit() or plural_group):
         return None
+    last = tokens[end - 1].group().lower()
+    if (first.lower() in PRONOUNS and end - begin > 1) or last in _DETERMINERS or (last in PRONOUNS - {"it"} \
+            and end - begin > 1):
+        return None  # "he reiterated his claim that": a noun after "his", not a speaker.
     return tokens[begin].start(), tokens[end - 1].end(), None
 
 
 _SUBJECT = re.compile(r"\s*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now),?\s+)?"
-                      r"(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,5}[A-Z][\w'’.\-&]*),")
+                      r"(?P<np>[A-Z][\w'’.\-&]*(?:\s+(?:(?:of|from|for|at|in)\s+)?[A-Z][\w'’.\-&]*){0,5}),")
 
 
 def _subject(text: str, sentence_lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
@@ -208,7 +215,7 @@ def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, sto
     return begin
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:''|[\"”’)\]])*\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev u.s u.k u.n jan feb mar apr jun jul aug "
     "sep sept oct nov dec no vs inc corp co ltd p.m a.m d.c e.g i.e")

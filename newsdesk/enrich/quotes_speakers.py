@@ -35,7 +35,10 @@ _TITLE_WORDS = word_set(
     "economist author editor columnist reporter correspondent anchor host lawyer attorney-general "
     "mr. mrs. ms. mr mrs ms sir lord lady rabbi reverend rev. father bishop cardinal emir sheikh president-elect "
     "chairperson superintendent inspector prosecutor counsel delegate whip member organizer activist "
-    "consultant researcher scientist historian expert fellow partner owner publisher"
+    "consultant researcher scientist historian expert fellow partner owner publisher "
+    # The departments that end a title: "Secretary of State", "Chief of Staff".
+    "state defense defence staff commerce treasury homeland security energy labor agriculture education "
+    "transportation interior veterans affairs health"
 )
 _ORG_WORDS = word_set(
     "department ministry committee party campaign council agency office administration government "
@@ -73,6 +76,10 @@ def split_role(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     ('Donald Trump', 'Republican presidential candidate')
     >>> split_role("the Pentagon", 0, 12)
     (4, 12, None)
+    >>> t = "Gov. John R. Kasich of Ohio"
+    >>> s, e, role = split_role(t, 0, len(t))
+    >>> t[s:e], role
+    ('John R. Kasich', 'Gov.')
     """
     tokens = list(_TOKEN.finditer(text, start, end))
     if not tokens:
@@ -89,13 +96,25 @@ def split_role(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     if first_name == len(tokens):
         # No name after the words: a common noun phrase ("a campaign spokeswoman"); it is its own name.
         return start, end, None
+    name_end = end
+    if first_name >= 2 and tokens[first_name - 1].group() in ("of", "from") and _is_name_word(tokens[first_name - 2]):
+        # "John R. Kasich of Ohio": the name is before "of", the place after it.
+        name_end = tokens[first_name - 2].end()
+        first_name -= 2
+        while first_name > 0 and _is_name_word(tokens[first_name - 1]):
+            first_name -= 1
     role_tokens = tokens[:first_name]
     while role_tokens and role_tokens[0].group().lower() in ("the", "a", "an", "former", "then"):
         if role_tokens[0].group().lower() in ("former", "then"):
             break
         role_tokens = role_tokens[1:]
     role = text[role_tokens[0].start():role_tokens[-1].end()] if role_tokens else None
-    return tokens[first_name].start(), end, role
+    return tokens[first_name].start(), name_end, role
+
+
+def _is_name_word(token: re.Match[str]) -> bool:
+    word = token.group()
+    return word[:1].isupper() and word.lower() not in _TITLE_WORDS
 
 
 class SpeakerResolver:
