@@ -263,6 +263,22 @@ def test_workers_exit_when_their_ingest_is_killed(tmp_path: Path) -> None:
             process.kill()
 
 
+def test_progress_is_measured_in_bytes_of_the_files_a_folder_walk_reads(pages: Path) -> None:
+    from newsdesk.cli.progress import ByteMeter, input_sizes
+    from newsdesk.ingest.files import read_path
+
+    (pages / "logo.png").write_bytes(b"\x89PNG" * 100)
+    sizes = input_sizes([str(pages)])
+    assert sizes is not None and sorted(Path(name).name for name in sizes) == [f"story{n}.html" for n in range(3)]
+    meter = ByteMeter(sizes)
+    seen = []
+    for item in read_path(pages):
+        meter.observe(item)
+        seen.append(meter.done)
+    assert seen == sorted(seen) and seen[-1] == meter.total == sum(p.stat().st_size for p in pages.glob("*.html"))
+    assert input_sizes([str(pages), "https://news.example/rss"]) is None
+
+
 # rough edges --------------------------------------------------------------------------------------
 
 

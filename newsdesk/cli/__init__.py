@@ -8,12 +8,15 @@ database cannot be used (locked by another process, read-only for a write); 130 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from newsdesk.cli import extract, failures, ingest, maintain, query, serve
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from newsdesk.errors import NewsdeskError
+from newsdesk.store.base import default_db_path
+from newsdesk.store.sqlite import store_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except NewsdeskError as exc:  # A bad option value or an unusable database: the command was wrong.
         say(f"newsdesk: {exc}")
+        return EXIT_USAGE
+    except sqlite3.OperationalError as exc:  # A lock or permission met outside the store's own checks.
+        say(f"newsdesk: {store_error(getattr(args, 'db', None) or default_db_path(), exc)}")
         return EXIT_USAGE
     except BrokenPipeError:  # `newsdesk ... | head` is normal use, not an error.
         return EXIT_OK
