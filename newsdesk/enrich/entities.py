@@ -63,15 +63,16 @@ def find_entities(text: str, language: str | None = None, *, recognizer: str = "
 
 
 def _combine(statistical: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    # spaCy first (merge keeps the first of equal overlapping spans); a head-word organisation name that
-    # contains spaCy's spans replaces them, being the longer and more specific reading.
+    # spaCy first (merge keeps the first of equal overlapping spans); a head-word organisation name or a
+    # gazetteer name that contains spaCy's spans replaces them, being the longer and more specific reading
+    # ("US-Iraq Higher Military Commission" over "US", "NEW DELHI" over "DELHI").
     replaced: set[int] = set()
     extra: list[Candidate] = []
     for cand in found:
         inside = [i for i, s in enumerate(statistical) if s.start < cand.end and cand.start < s.end]
         if not inside:
             extra.append(cand)
-        elif cand.rule == "org-head" and _strictly_covers(cand, [statistical[i] for i in inside]):
+        elif cand.rule in ("org-head", "gazetteer") and _strictly_covers(cand, [statistical[i] for i in inside]):
             replaced.update(inside)
             extra.append(cand)
     return [s for i, s in enumerate(statistical) if i not in replaced] + extra

@@ -52,6 +52,11 @@ _LEADING_JUNK = re.compile(r"^[\s.,;:!?\"“”‘’'()-]+")
 _PAREN_AFTER = re.compile(r"[ \u00a0]?\(([A-Z][^()\n]{0,48}?)\)")
 _WORD = re.compile(r"[^\s]+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_CAPITALISED = re.compile(r"[^\W\d_a-z]")
+#: Up to this many names, later mentions are searched name by name; beyond, capital by capital.
+_FEW_NAMES = 64
+#: Title words that also end organisation names ("Executive" in "Health Service Executive").
+_ORG_WORDS = frozenset({"Executive", "Justice", "Interior", "Finance", "Health", "Defence", "Defense", "Economy"})
 
 
 def _clean(text: str, cand: Candidate) -> Candidate | None:
@@ -86,6 +91,13 @@ def _clean(text: str, cand: Candidate) -> Candidate | None:
         last_title = max((i for i, w in enumerate(words[:-1]) if w.group().rstrip(".") in TITLE_WORDS), default=-1)
         if last_title >= 0:
             start += words[last_title + 1].start()
+            span = text[start:end]
+    elif type_ == "ORG":
+        # "House of Representatives Speaker": a role after an organisation's name is not part of it.
+        words = list(_WORD.finditer(span))
+        while len(words) > 1 and words[-1].group() in TITLE_WORDS and words[-1].group() not in _ORG_WORDS:
+            words.pop()
+            end = start + words[-1].end()
             span = text[start:end]
     if span in INSTITUTIONS:
         type_ = "ORG"
@@ -170,18 +182,26 @@ def _parenthetical_aliases(text: str, cands: list[Candidate], name_type: dict[st
 def _person_names(names_types: list[tuple[str, str]]) -> dict[str, str]:
     # A shorter name joins the one longer PERSON name whose words it is a run of ("Parnell", "Sean Parnell").
     fulls = [name for name, type_ in names_types if type_ == "PERSON" and len(_tokens(name)) >= 2]
+    # Full names by word, so a name is compared only with the full names sharing its words (linear in names).
+    by_word: dict[str, set[str]] = {}
+    for full in fulls:
+        for word in _tokens(full):
+            by_word.setdefault(word, set()).add(full)
+    maximal = {full for full in fulls if not _contained(full, by_word)}
     out: dict[str, str] = {}
     for name, type_ in names_types:
-        if type_ == "PLACE" or (name in fulls and type_ == "PERSON" and not _contained(name, fulls)):
+        if type_ == "PLACE" or name in maximal:
             continue
         words = _tokens(name)
-        owners = [full for full in fulls if full != name and _is_run_of(words, _tokens(full))]
+        sharing = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+        owners = [full for full in sharing if full != name and _is_run_of(words, _tokens(full))]
         if type_ != "PERSON" and len(words) == 1 and owners:
             # Another type only when it is the surname ("Parnell" typed ORG), not a first name shared with
             # an organisation ("Jordan").
             owners = [full for full in owners if _tokens(full)[-1] == words[0]]
-        if len({o for o in owners if not _contained(o, fulls)}) == 1:
-            out[name] = next(o for o in owners if not _contained(o, fulls))
+        top = {o for o in owners if o in maximal}
+        if len(top) == 1:
+            out[name] = top.pop()
     return out
 
 
@@ -194,9 +214,10 @@ def _surnames(name_type: dict[str, str], person_of: dict[str, str]) -> dict[str,
             and n.endswith(_tokens(n)[-1])}
 
 
-def _contained(name: str, fulls: list[str]) -> bool:
+def _contained(name: str, by_word: dict[str, set[str]]) -> bool:
     words = _tokens(name)
-    return any(other != name and _is_run_of(words, _tokens(other)) for other in fulls)
+    sharing = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+    return any(other != name and _is_run_of(words, _tokens(other)) for other in sharing)
 
 
 def _is_run_of(words: list[str], longer: list[str]) -> bool:
@@ -206,22 +227,40 @@ def _is_run_of(words: list[str], longer: list[str]) -> bool:
 
 def _missed_mentions(text: str, cands: list[Candidate], names: list[str]) -> list[Candidate]:
     # Later mentions a recogniser missed ("Parnell added", a second "Baghdad"): exact, case-sensitive,
-    # whole-word occurrences of a name already found, outside every span already taken.
-    wanted = sorted({n for n in names if len(n) >= 2 and (len(n) >= 3 or n.isupper())}, key=len, reverse=True)
-    if not wanted:
-        return []
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in wanted) + r")(?!\w)")
+    # whole-word occurrences of a name already found, outside every span already taken. Names are looked up
+    # at each capitalised word by their first letters, so the cost grows with the text, not text x names.
+    by_prefix: dict[str, list[str]] = {}
+    for name in sorted({n for n in names if len(n) >= 2 and (len(n) >= 3 or n.isupper())}, key=len, reverse=True):
+        by_prefix.setdefault(name[:2], []).append(name)
     taken = sorted((c.start, c.end) for c in cands)
-    out: list[Candidate] = []
     starts = [s for s, _ in taken]
-    for match in pattern.finditer(text):
-        i = bisect.bisect_right(starts, match.start()) - 1
-        if i >= 0 and taken[i][1] > match.start():
+    out: list[Candidate] = []
+    if sum(len(v) for v in by_prefix.values()) <= _FEW_NAMES:
+        # Few names (the usual article): str.find of each, in C, beats visiting every capital letter.
+        places = sorted({at for names_ in by_prefix.values() for name in names_ for at in _find_all(text, name)})
+    else:
+        places = [match.start() for match in _CAPITALISED.finditer(text)]
+    for at in places:
+        if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue
-        if i + 1 < len(taken) and taken[i + 1][0] < match.end():
-            continue
-        out.append(Candidate(match.start(), match.end(), "", "name"))
+        for name in by_prefix.get(text[at:at + 2], ()):
+            end = at + len(name)
+            if not text.startswith(name, at) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                continue
+            i = bisect.bisect_right(starts, at) - 1
+            if not (i >= 0 and taken[i][1] > at) and not (i + 1 < len(starts) and starts[i + 1] < end):
+                out.append(Candidate(at, end, "", "name"))
+            break
     return out
+
+
+def _find_all(text: str, name: str) -> list[int]:
+    found = []
+    at = text.find(name)
+    while at >= 0:
+        found.append(at)
+        at = text.find(name, at + 1)
+    return found
 
 
 def _group(text: str, cands: list[Candidate], name_type: dict[str, str], person_of: dict[str, str],

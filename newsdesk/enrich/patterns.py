@@ -74,7 +74,7 @@ Police Bank Fund Church Club Brigade Brigades Battalion Organisation Organizatio
 Board Administration Airlines Airways Motors Holdings Technologies Systems Partners Media Studios Pharmaceuticals
 Energy Industries Institution Centre Center School Hospital Trust Times Post News Herald Journal Tribune Telegraph
 Gazette Press Television Radio Senate Congress Cabinet Directorate Secretariat Command Unit Mission Council Program
-Programme Initiative Exchange Observatory Laboratory Labs Lab Academy Commons Lords Chamber Regiment Ministries
+Programme Initiative House Exchange Observatory Laboratory Labs Lab Academy Commons Lords Chamber Regiment Ministries
 """))
 
 #: Capitalised words that start sentences or name times, never entities on their own.
@@ -118,12 +118,16 @@ Santa Maria Jesus Pasay Bello Male Orlu Ondo Iwo Owo Oyo Kobe Cali Lima Lyon Bar
 """))
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_TITLE_ABBREV = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Rep|Sen|Gov|Prof|Capt|Maj|Adm|Cpl|Rev|Jr|Sr|St|Co|Inc|Corp|Ltd)\."
-_TOKEN = rf"(?:{_TITLE_ABBREV}|(?:[{_UPPER}]\.){{2,}}|[{_UPPER}][\w&'’]*)"
-_JOIN = (r"(?:[ \u00a0]|-|[ \u00a0](?:of|the|for|and|de|del|da|di|du|des|la|le|von|van|der|den|bin|ibn|abu)"
-         r"(?:[ \u00a0]the)?[ \u00a0]|[ \u00a0](?:al|el|ad|as|ash|an|at)-)")
-_RUN = re.compile(rf"(?<![\w.]){_TOKEN}(?:{_JOIN}{_TOKEN})*")
-_TOKEN_IN_RUN = re.compile(_TOKEN)
+#: Abbreviations whose final "." belongs to the word.
+_ABBREVIATIONS = frozenset(_words("Mr Mrs Ms Dr Gen Lt Col Sgt Rep Sen Gov Prof Capt Maj Adm Cpl Rev Jr Sr St Co Inc "
+                                  "Corp Ltd"))
+# A simple pattern that starts with a character class: the regex engine skips ahead to capitals by itself,
+# which is what keeps the scan fast. Runs are then joined in Python from the gaps between tokens.
+_TOKEN = re.compile(rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w&'’]*")
+_CONNECTORS = _words("of the for and de del da di du des la le von van der den bin ibn abu")
+#: What may stand between two capitalised words of one name: a space, a hyphen, "of", "of the", "al-", ...
+_JOINS = frozenset([" ", "\u00a0", "-"] + [f" {c} " for c in _CONNECTORS] + [f" {c} the " for c in _CONNECTORS]
+                   + [f" {c}-" for c in _words("al el ad as ash an at")])
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _NOT_ACRONYMS = frozenset(_words("""
@@ -131,11 +135,25 @@ TV CEO CFO COO CTO GDP AM PM OK ID PR IT US UK EU UN AI PC HQ DJ MC VIP FAQ PDF 
 MP MPs ET GMT UTC BST EST PST CET ISBN URL HTML GPS SUV LGBT LGBTQ NB PS RIP ASAP FYI DIY TBA TBC NEW OF THE AND IN
 A AN I BREAKING UPDATE LIVE WATCH READ MORE PHOTO VIDEO EXCLUSIVE OPINION ANALYSIS SPORT NEWS KM MW GW KG
 """))
+_SPEECH_WORDS = frozenset(_words("said says told added to asked wrote warned stated"))
+_CUE_WORDS = _SPEECH_WORDS | {"for", "of", "at"}
 _SPEECH_BEFORE = re.compile(r"(?:said|says|told|added|according to|asked|wrote|warned|stated)[ \u00a0]$")
-_SPEECH_AFTER = re.compile(r"^(?:,? who\b|[ \u00a0](?:said|says|told|added|wrote|warned|stated|explained|"
+_SPEECH_AFTER = re.compile(r"(?:,? who\b|[ \u00a0](?:said|says|told|added|wrote|warned|stated|explained|"
                            r"noted|argued|insisted|claimed|tweeted|announced)\b)")
+_ROLES = (r"spokes(?:person|man|woman)|founder|co-founder|president|vice[- ]president|director|chairman|chairwoman|"
+          r"chair|chief|head|minister|secretary|envoy|ambassador|official|member|leader|ceo|executive|professor|"
+          r"lawyer|attorney|author|actor|actress|singer|coach|player|manager|mayor|governor|senator|congressman|"
+          r"congresswoman|lawmaker|analyst|economist|researcher|scientist|editor|reporter|journalist|owner|"
+          r"partner|commander|general|officer|spokespeople|candidate|judge|prosecutor|adviser|advisor|aide|"
+          r"son|daughter|wife|husband|mother|father|brother|sister")
+#: "Kym Lino, a spokesperson for ...", "Jane Doe, the former envoy": an apposition naming a role follows a person.
+_APPOSITION_AFTER = re.compile(rf",[ \u00a0](?:the |a |an |his |her |their )?(?:[a-z-]+ ){{0,3}}(?:{_ROLES})s?\b")
+#: "a spokesperson for Instagram", "the CEO of Acme": the name after a role and "for"/"of"/"at" is an organisation.
+_ORG_BEFORE = re.compile(rf"\b(?:{_ROLES}|employees?|staff|workers)s?[ \u00a0](?:for|of|at)[ \u00a0]$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\"“”]\s*|\n)$")
 _MAX_GRAM = 6
+#: Tokens per run at most: no name is longer, and it bounds the work on a page of capitalised words.
+_MAX_RUN = 16
 
 
 @lru_cache(maxsize=1)
@@ -174,16 +192,35 @@ def find_candidates(text: str, english: bool = True) -> list[Candidate]:
 
     gazetteer = _gazetteer()
     states = _us_states()
-    # Acronyms mean nothing in text written in capitals (headlines, shouted captions).
-    capitals = len(re.findall(r"[A-Z]", text))
-    letters = capitals + len(re.findall(r"[a-z]", text))
-    acronyms_ok = letters == 0 or capitals / letters < 0.3
     out: list[Candidate] = []
-    for run in _RUN.finditer(text):
-        tokens = [(run.start() + t.start(), run.start() + t.end()) for t in _TOKEN_IN_RUN.finditer(run.group())]
-        for start, end, type_, rule in _read_run(text, tokens, gazetteer, states, english, acronyms_ok):
+    for tokens in _runs(text):
+        for start, end, type_, rule in _read_run(text, tokens, gazetteer, states, english):
             out.append(Candidate(start, end, type_, rule))
     return out
+
+
+def _runs(text: str) -> list[list[tuple[int, int]]]:
+    # Runs of capitalised tokens joined by the gaps in _JOINS; a token inside a word ("iPhone") is none,
+    # and a stop word ("The", "Monday") neither starts nor joins a run.
+    runs: list[list[tuple[int, int]]] = []
+    last_end = -1
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "."):
+            continue
+        word = match.group()
+        if word in _STOP:
+            last_end = -1
+            continue
+        if text[end:end + 1] == "." and word in _ABBREVIATIONS:
+            end += 1
+        if last_end >= 0 and text[last_end:start] in _JOINS and len(runs[-1]) < _MAX_RUN:
+            runs[-1].append((start, end))
+        else:
+            runs.append([(start, end)])
+        # A possessive ends a name: "Iraq's Prime Minister" is two runs.
+        last_end = -1 if word.endswith(("'s", "’s")) else end
+    return runs
 
 
 def find_candidates_text(text: str, english: bool = True) -> list[tuple[str, str]]:
@@ -201,27 +238,34 @@ def _word(text: str, token: tuple[int, int]) -> str:
 
 
 def _read_run(text: str, tokens: list[tuple[int, int]], gazetteer: dict[str, str], states: frozenset[str],
-              english: bool, acronyms_ok: bool) -> list[tuple[int, int, str, str]]:
-    # Split at stop words (sentence-initial "The", month names) and after possessives ("Iraq's Prime Minister").
-    pieces: list[list[tuple[int, int]]] = [[]]
-    for token in tokens:
-        word = text[token[0]:token[1]]
-        if word in _STOP or (word.rstrip(".") in _STOP and word not in TITLE_WORDS):
-            if pieces[-1]:
-                pieces.append([])
-            continue
-        pieces[-1].append(token)
-        if word.endswith(("'s", "’s")):
-            pieces.append([])
-    out: list[tuple[int, int, str, str]] = []
-    for piece in pieces:
-        if piece:
-            out.extend(_read_piece(text, piece, gazetteer, states, english, acronyms_ok))
-    return out
+              english: bool) -> list[tuple[int, int, str, str]]:
+    if len(tokens) > 1:
+        return _read_piece(text, tokens, gazetteer, states, english)
+    # Most runs are one word; this path avoids the general reader's bookkeeping.
+    start, end = tokens[0]
+    word = _word(text, tokens[0])
+    end = start + len(word)
+    type_ = gazetteer.get(word)
+    if type_ is None and word in states:
+        type_ = "CITY"
+    if type_ is None and len(word) > 3 and word.isupper() and gazetteer.get(word.title()) in ("PLACE", "CITY"):
+        type_ = "PLACE"
+    if type_ is not None:
+        return [(start, end, "PLACE" if type_ == "CITY" else type_, "gazetteer")]
+    if word in TITLE_WORDS or word.rstrip(".") in TITLE_WORDS:
+        return []
+    if _ACRONYM.match(word):
+        if word not in _NOT_ACRONYMS and not _ROMAN.match(word) and _lowercase_near(text, start, end):
+            return [(start, end, "ORG", "acronym")]
+        return []
+    if english and ((text[end:end + 1] in (" ", ",") and _SPEECH_AFTER.match(text, end, end + 15))
+                    or _previous_word(text, start) in _CUE_WORDS):
+        return _speech_person(text, [(start, end)], [word], [end], {0})
+    return []
 
 
 def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str], states: frozenset[str],
-                english: bool, acronyms_ok: bool) -> list[tuple[int, int, str, str]]:
+                english: bool) -> list[tuple[int, int, str, str]]:
     words = [_word(text, t) for t in toks]
     end_of = [t[0] + len(w) for t, w in zip(toks, words, strict=True)]
     found: list[tuple[int, int, str, str]] = []
@@ -254,7 +298,8 @@ def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str
             found.append((toks[i][0], end_of[j], type_, "gazetteer"))
             i = j + 1
             continue
-        if acronyms_ok and _ACRONYM.match(words[i]) and words[i] not in _NOT_ACRONYMS and not _ROMAN.match(words[i]):
+        if _ACRONYM.match(words[i]) and words[i] not in _NOT_ACRONYMS and not _ROMAN.match(words[i]) \
+                and _lowercase_near(text, toks[i][0], toks[i][1]):
             found.append((toks[i][0], end_of[i], "ORG", "acronym"))
             i += 1
             continue
@@ -273,6 +318,11 @@ def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str
             item = (item[0], item[1], "PLACE", item[3])
         kept.append(item)
     return sorted(kept)
+
+
+def _lowercase_near(text: str, start: int, end: int) -> bool:
+    # Acronyms mean nothing in text written in capitals (a shouted headline or caption).
+    return any(c.islower() for c in text[max(0, start - 40):start]) or any(c.islower() for c in text[end:end + 40])
 
 
 def _org_head_end(text: str, toks: list[tuple[int, int]], words: list[str], i: int) -> int | None:
@@ -309,11 +359,23 @@ def _gazetteer_match(text: str, toks: list[tuple[int, int]], words: list[str], i
     for j in range(min(len(toks), i + _MAX_GRAM) - 1, i - 1, -1):
         name = text[toks[i][0]:toks[j][0]] + words[j]
         type_ = gazetteer.get(name)
+        if type_ is None and len(name) > 3 and name.isupper():
+            type_ = gazetteer.get(name.title())  # datelines: "NEW DELHI:", "SAN FRANCISCO (AP)"
+            if type_ not in ("PLACE", "CITY"):
+                type_ = None
         if type_ is None and name in states:
             type_ = "CITY"  # judged like a city: "Georgia", "Virginia" are first names too
         if type_ is not None:
             return j, type_
     return None
+
+
+def _previous_word(text: str, start: int) -> str:
+    # The word before a name, found with rfind: cheaper than a regex searched backwards over every name.
+    if start < 2 or text[start - 1] not in " \u00a0":
+        return ""
+    space = max(text.rfind(" ", max(0, start - 30), start - 1), text.rfind("\u00a0", max(0, start - 30), start - 1))
+    return text[space + 1:start - 1]
 
 
 def _speech_person(text: str, toks: list[tuple[int, int]], words: list[str], end_of: list[int],
@@ -330,11 +392,16 @@ def _speech_person(text: str, toks: list[tuple[int, int]], words: list[str], end
             groups.append([k])
     for group in groups:
         start, end = toks[group[0]][0], end_of[group[-1]]
-        if len(group) > 3:
+        before = _previous_word(text, start)
+        role_before = before in ("for", "of", "at") and _ORG_BEFORE.search(text, max(0, start - 40), start) is not None
+        if len(group) > 4 or (len(group) > 3 and not role_before):
             continue
-        before = text[max(0, start - 20):start]
-        after = text[end:end + 15]
-        verb_after = _SPEECH_AFTER.match(after) is not None
-        if _SPEECH_BEFORE.search(before) or (verb_after and (len(group) >= 2 or not _SENTENCE_START.search(before))):
+        if role_before:
+            out.append((start, end, "ORG", "role-of"))
+        elif len(group) >= 2 and _APPOSITION_AFTER.match(text, end, end + 60):
+            out.append((start, end, "PERSON", "apposition"))
+        elif (before in _SPEECH_WORDS and _SPEECH_BEFORE.search(text, max(0, start - 20), start)) or (
+                _SPEECH_AFTER.match(text, end, end + 15)
+                and (len(group) >= 2 or not _SENTENCE_START.search(text, max(0, start - 4), start))):
             out.append((start, end, "PERSON", "speech"))
     return out
