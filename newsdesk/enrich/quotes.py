@@ -41,14 +41,8 @@ from newsdesk.model import Entity, Quote
 
 __all__ = ["find_quotes"]
 
-#: Cues that report speech even without "that"; the others ("found", "showed") need it.
-_STRONG = word_set(
-    "said says say told tells added adds announced announces warned warns argued argues claimed claims believes "
-    "believe believed stated states explained explains noted notes insisted insists suggested suggests wrote "
-    "writes acknowledged admitted declared declares predicted predicts promised confirmed confirms recalled "
-    "tweeted replied responded countered contended thinks think thought estimated "
-    "emphasized emphasised stressed concluded conceded remarked testified alleged alleges charged cautioned "
-    "vowed pledged reported reports disclosed complained")
+#: Cues that report only with "that" ("found that ..."), not with an object ("found the key").
+_NEEDS_THAT = word_set("learned learns charged charges agreed agrees posted asked asks")
 #: Participles that report after a main clause ("..., saying that").
 _PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling")
 _AFTER_SPEAKER = re.compile(r"[\s,]*$")
@@ -347,7 +341,7 @@ def _leading(text: str, s_start: int, s_end: int, m: re.Match[str], after: int
         after = tail.end() if tail else after
     clause = CLAUSE_START.match(text, after, s_end)
     has_that = clause is not None and "that" in clause.group()
-    if cue not in _STRONG and not has_that:
+    if cue in _NEEDS_THAT and not has_that:
         return None
     start = clause.end() if clause else after
     if start >= s_end or (text[start] in _QUOTE_OPEN and not has_that):
