@@ -41,12 +41,14 @@ def _import_ray_for_loopback() -> Any:
 
 
 @contextmanager
-def connect(address: str | None = None, *, num_cpus: int | None = None) -> Iterator[Any]:
+def connect(address: str | None = None, *, num_cpus: int | None = None,
+            object_store_memory: int | None = None) -> Iterator[Any]:
     """Yield the ``ray`` module connected to a cluster: ``address``'s, or a local loopback-only one.
 
     A local cluster is shut down on exit, with every process it started; a cluster joined by address
     is only disconnected from. When this process is already connected (a test session's cluster),
-    that connection is used and left as it is.
+    that connection is used and left as it is. ``num_cpus`` and ``object_store_memory`` (bytes)
+    size a local cluster (Ray's defaults: every core, 30% of memory).
 
     >>> with connect(num_cpus=1) as ray:  # doctest: +SKIP
     ...     ray.cluster_resources()["CPU"]
@@ -59,7 +61,8 @@ def connect(address: str | None = None, *, num_cpus: int | None = None) -> Itera
         return
     if address is None:
         ray = _import_ray_for_loopback()
-        ray.init(address="local", num_cpus=num_cpus, _node_ip_address="127.0.0.1", include_dashboard=False,
+        ray.init(address="local", num_cpus=num_cpus, object_store_memory=object_store_memory,
+                 _node_ip_address="127.0.0.1", include_dashboard=False,
                  dashboard_host="127.0.0.1", log_to_driver=False, configure_logging=False)
     else:
         ray.init(address=address, log_to_driver=False, configure_logging=False)

@@ -38,8 +38,10 @@ from newsdesk.scale.shards import (
     KIND_FAILURE,
     KIND_NOT_ARTICLE,
     ShardWriter,
+    failure_rows,
     is_done,
     outcome_table,
+    remove_leftovers,
     shard_path,
 )
 from newsdesk.store.base import parse_instant
@@ -160,6 +162,8 @@ class RayReport:
     startup_s: float = 0.0
     run_s: float = 0.0
     interrupted: bool = False
+    #: Failure rows in the shards of skipped (done) files.
+    skipped_failures: int = 0
 
     @property
     def pages(self) -> int:
@@ -168,8 +172,8 @@ class RayReport:
 
     @property
     def failures(self) -> int:
-        """Failure rows, plus one per file whose task failed."""
-        return sum(f.failures for f in self.files) + len(self.failed)
+        """Failure rows (of this run's shards and of those it skipped), plus one per file whose task failed."""
+        return sum(f.failures for f in self.files) + len(self.failed) + self.skipped_failures
 
     @property
     def exit_code(self) -> int:
@@ -218,6 +222,10 @@ def run_on_ray(
     files = input_files(inputs)
     todo = [f for f in files if not is_done(out, f)]
     report = RayReport(run_id=uuid.uuid4().hex, files_total=len(files), skipped=len(files) - len(todo))
+    # A done file's failures are still failures: a rerun exits as the first run did, like a local rerun.
+    report.skipped_failures = sum(failure_rows(shard_path(out, f)) for f in files if f not in todo)
+    for name in todo:
+        remove_leftovers(out, name)
     started = time.perf_counter()
     with connect(address, num_cpus=num_cpus) as ray:
         report.startup_s = time.perf_counter() - started

@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsdesk import __version__
@@ -229,6 +230,35 @@ class ShardWriter:
         """Close and delete the temporary file (the task failed; a rerun starts the file again)."""
         self.writer.close()
         self.temporary.unlink(missing_ok=True)
+
+
+def remove_leftovers(out_dir: str | os.PathLike[str], input_file: str) -> int:
+    """Delete what killed tasks left of ``input_file``'s shard (temporary files); return how many.
+
+    >>> remove_leftovers("/nonexistent", "a.warc.gz")
+    0
+    """
+    shard = shard_path(out_dir, input_file)
+    removed = 0
+    for leftover in shard.parent.glob(f".{shard.name}.*.tmp") if shard.parent.is_dir() else ():
+        leftover.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def failure_rows(path: Path) -> int:
+    """How many failure rows a shard holds.
+
+    >>> import tempfile
+    >>> from newsdesk.store import FailureOutcome
+    >>> writer = ShardWriter(Path(tempfile.mkdtemp()) / "a.parquet")
+    >>> writer.write(outcome_table([FailureOutcome("a.html", "read", "empty input")], input_file="a.html", run_id="r"))
+    >>> _ = writer.finish(crawl_date=None)
+    >>> failure_rows(writer.path)
+    1
+    """
+    kinds = pq.read_table(path, columns=["kind"]).column("kind")
+    return int(pc.sum(pc.equal(kinds, KIND_FAILURE)).as_py() or 0)
 
 
 @dataclass(frozen=True, slots=True)
