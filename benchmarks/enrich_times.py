@@ -258,19 +258,25 @@ def dateparser_system() -> System | None:
     return run
 
 
-def evaluate(system: System, documents: Iterable[Document]) -> tuple[Score, list[dict[str, Any]]]:
-    """Run ``system`` over ``documents``; the total score and one row per document."""
-    total = Score()
-    rows: list[dict[str, Any]] = []
+def evaluate(system: System, documents: Iterable[Document]) -> dict[str, Score]:
+    """Run ``system`` once over each document; its score and time per document name."""
+    scores: dict[str, Score] = {}
     for document in documents:
         began = time.perf_counter()
         predicted = system(document)
         elapsed = (time.perf_counter() - began) * 1000
         score = score_document(document.gold, predicted)
         score.ms_per_doc.append(elapsed)
-        total.add(score)
-        rows.append({"document": document.name, **score.summary()})
-    return total, rows
+        scores[document.name] = score
+    return scores
+
+
+def total(scores: dict[str, Score], names: Iterable[str]) -> Score:
+    """The sum of the per-document scores of ``names``."""
+    summed = Score()
+    for name in names:
+        summed.add(scores[name])
+    return summed
 
 
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -309,9 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             report["results"][name] = "skipped (not installed)"
             continue
         report["results"][name] = {}
+        scores = evaluate(system, parts[next(iter(parts))] if args.split else documents)
         for part, part_documents in parts.items():
-            score, rows = evaluate(system, part_documents)
-            summary = score.summary()
+            summary = total(scores, (d.name for d in part_documents)).summary()
+            rows = [{"document": d.name, **scores[d.name].summary()} for d in part_documents]
             report["results"][name][part] = {**summary, "per_document": rows}
             print(f"{name:<11} {part:<9} {len(part_documents):>4} {summary['gold']:>5} {summary['predicted']:>5} "
                   f"{summary['strict_f1']:>8.3f} {summary['relaxed_f1']:>8.3f} {summary['type_accuracy']:>8.3f} "

@@ -63,7 +63,8 @@ Found = tuple[str, str, str | None]  # type, value, mod
 # Tense cues. Future first: "planned to" and "scheduled" look past but point ahead.
 _TENSE_CUE = re.compile(
     r"\b(?P<future>will|won't|shall|going\s+to|plans?\s+to|planned\s+to|intends?\s+to|expects?\s+to|"
-    r"expected\s+to|is\s+to|are\s+to|set\s+to|would|as\s+soon\s+as|upcoming|next)\b|(?P<fut2>'ll)\b|"
+    r"expected\s+to|scheduled\s+to|is\s+to|are\s+to|set\s+to|would|as\s+soon\s+as|upcoming|next)\b|"
+    r"(?P<fut2>'ll)\b|"
     r"\b(?P<past>said|was|were|had|did|told|met|went|came|took|made|gave|left|began|fell|rose|won|lost|sent|"
     r"held|saw|became|brought|bought|sold|spoke|wrote|got|found|thought|knew|paid|ran|struck|ago|last|"
     r"[a-z]{3,}ed)\b",
@@ -86,6 +87,9 @@ _SEASON_PREPOSITIONS = frozenset({"in", "during", "over", "since", "until", "by"
 _REMEMBERED = frozenset({"iso", "slash", "month_day", "day_month", "weekday", "day_word", "quarter", "clock"})
 _SHIFTED = re.compile(r"year[- ](?:earlier|ago)|last\s+year|comparable", re.IGNORECASE)
 _QUARTER_REACH = 800
+# Families that name a date with its year in the text itself.
+_EXPLICIT = frozenset({"iso", "slash", "month_day", "day_month", "month", "year"})
+_EXPLICIT_VALUE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d\d))?)?$")
 _DAY_VALUE = re.compile(r"(\d{4})-(\d\d)-(\d\d)$")
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
 
@@ -136,6 +140,8 @@ class _Context:
     text: str
     anchor: date | None
     last_day: date | None = None
+    #: The last date named with its year (a day, month or year), for "the following year", "that month".
+    last_date: date | None = None
     last_quarter: tuple[int, int] | None = None
     #: Where the last quarter was named: "a year ago" means that quarter's year-ago only close to it.
     last_quarter_at: int = -1_000_000
@@ -192,6 +198,8 @@ def find_times(text: str, published: str | None = None, language: str | None = N
         found.append(TimeExpression(match.group(), kind, value, start, match.end(), mod))
         if family in _REMEMBERED and not _SHIFTED.search(match.group()):
             context.remember(value, match.end())
+        if family in _EXPLICIT and (explicit := _EXPLICIT_VALUE.match(value)) is not None:
+            context.last_date = date(int(explicit[1]), int(explicit[2] or 1), int(explicit[3] or 1))
         covered_to = match.end()
     return found
 
@@ -375,6 +383,9 @@ def _month(match: re.Match[str], context: _Context) -> Found | None:
     if match["year"]:
         return "DATE", f"{int(match['year']):04d}-{month:02d}", mod
     anchor = context.anchor
+    if match["yrel"] and anchor is not None:
+        year = anchor.year + {"last": -1, "next": 1}.get(match["yrel"].lower(), 0)
+        return "DATE", f"{year:04d}-{month:02d}", mod
     if anchor is None:
         return "DATE", f"XXXX-{month:02d}", mod
     if rel == "last":
@@ -429,8 +440,9 @@ def _day_word(match: re.Match[str], context: _Context) -> Found | None:
     return ("TIME", f"{value}{part}", mod) if part else ("DATE", value, mod)
 
 
+_ANAPHORIC = frozenset({"following", "previous", "prior", "same", "that"})
 _DETERMINER_SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "latest": -1, "next": 1, "coming": 1,
-                     "following": 1, "this": 0, "current": 0, "same": 0}
+                     "following": 1, "this": 0, "current": 0, "same": 0, "that": 0}
 
 
 def _relative_unit(match: re.Match[str], context: _Context) -> Found | None:
@@ -438,6 +450,9 @@ def _relative_unit(match: re.Match[str], context: _Context) -> Found | None:
     unit = _unit(match["unit"])
     by = _DETERMINER_SHIFT[determiner]
     mod = MOD_WORDS.get((match["adv"] or "").lower())
+    if determiner in _ANAPHORIC and unit in ("year", "month") and context.last_date is not None:
+        # "the following year", "that month": counted from the date the story last named, not from today
+        return "DATE", shift_value(context.last_date, unit, by), mod
     if context.anchor is None:
         return "DATE", _unknown(unit), mod
     if unit in SEASONS:
@@ -680,6 +695,15 @@ def _clock(match: re.Match[str], context: _Context) -> Found | None:
     day: date | None
     if context.anchor is None:
         day = None
+    elif match["month"]:
+        if not _capitalised(match["month"]):
+            return None
+        month, day_number = _month_number(match["month"]), int(match["day"])
+        year = int(match["year"]) if match["year"] else year_nearest(context.anchor, month, day_number,
+                                                                      context.tense(match))
+        if _day(year, month, day_number) is None:
+            return None
+        day = date(year, month, day_number)
     elif match["dayword"]:
         day = context.anchor + timedelta(days=_DAY_OFFSETS[match["dayword"].lower()])
     elif match["weekday"] and match["weekday"].lower() in WEEKDAYS:

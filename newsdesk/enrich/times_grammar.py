@@ -84,7 +84,8 @@ _FAMILY_PATTERNS: dict[str, str] = {
     "day_month": rf"(?:the\s+)?(?<![\d.,])(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?"
                  rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}\.?)(?:,?\s+{YEAR})?",
     # September 2024 / September of 2024 / late September / last September
-    "month": rf"(?:{_MOD}|(?P<rel>last|next|this|early|late)\s+)?{MONTH}(?:(?:,?\s+|\s+of\s+){YEAR})?",
+    "month": rf"(?:{_MOD}|(?P<rel>last|next|this|early|late)\s+)?{MONTH}(?:(?:,?\s+|\s+of\s+){YEAR}|"
+             r"\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b)?",
     # Tuesday / last Tuesday / Tuesday night / early Tuesday
     "weekday": rf"(?:(?P<early>early|late)\s+)?(?:{_RELATIVE}\s+)?(?P<weekday>{_WEEKDAY})(?P<plural>s)?\b"
                rf"(?:\s+{_PART}s?)?",
@@ -93,7 +94,7 @@ _FAMILY_PATTERNS: dict[str, str] = {
                 r"(?P<this>this|last)\s+(?P<part2>morning|afternoon|evening|night)|the\s+day\s+(?P<around>before\s+yesterday|after\s+tomorrow)",
     # last week, next month, this year, the past year, the current fiscal year, earlier this month
     "relative_unit": r"(?:(?P<adv>earlier|later|early|late)\s+)?(?P<det>last|next|this|coming|past|previous|"
-                     r"current|the\s+(?:past|last|previous|coming|next|current|latest|following|same|prior))\s+"
+                     r"current|that|the\s+(?:past|last|previous|coming|next|current|latest|following|same|prior))\s+"
                      r"(?:fiscal\s+|calendar\s+)?(?P<unit>weekend|week|month|quarter|year|decade|century|"
                      r"summer|spring|fall|autumn|winter)(?![\w-])",
     # the past two months, the first nine months, the coming weeks, recent years
@@ -118,7 +119,7 @@ _FAMILY_PATTERNS: dict[str, str] = {
     "period": r"(?:(?P<weekend>the\s+weekend)|(?:(?P<the>the)\s+(?P<mod>end|beginning|start|middle|close)\s+of\s+"
               r"the\s+(?P<unit>month|year|week|decade|quarter|century))|(?P<yearend>year[\s-]end)|"
               r"the\s+(?P<which>full|fiscal|calendar|current|latest|comparable|same)?\s*(?P<theunit>year|period)\b"
-              r"(?P<ended>\s+(?:ended|ending|ends|to\s+date))?)(?![\w-])",
+              r"(?P<ended>(?=\s+(?:ended|ending|ends|to\s+date)))?)(?![\w-])",
     # the 20th century, the 1800s are "decade"
     "century": r"(?:the\s+)?(?P<ordinal>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b",
     # the nineties, the early eighties
@@ -146,7 +147,8 @@ _FAMILY_PATTERNS: dict[str, str] = {
              r"(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?=\s*(?:GMT|UTC|[A-Z]{2,3}T\b|hours?\b|local\b))|"
              r"(?P<noon>noon|midnight|midday))"
              r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]T)\b\)?)?"
-             rf"(?:,?\s+(?:(?P<dayword>today|yesterday|tomorrow)|(?P<weekday>{_WEEKDAY}))\b)?",
+             rf"(?:,?\s+(?:(?P<dayword>today|yesterday|tomorrow)|(?P<weekday>{_WEEKDAY})\b|"
+             rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR}\.?)\s*(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)(?:,?\s+{YEAR})?)\b)?",
     # spring, last summer, this fall (only with a determiner: "fall" alone is mostly the verb)
     "season": r"(?P<det>last|next|this|early|late|past|coming|the)\s+(?P<season>spring|summer|fall|autumn|winter)"
               r"(?![\w-]|\s+of\b)",
