@@ -122,8 +122,14 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
                                      paragraph_of(first_open), continues))
     if english:
         taken = sorted((c.start, c.end) for c in candidates)
+        cues = list(CUE.finditer(text))
+        cue_starts = [m.start() for m in cues]
         for s_start, s_end in sentences:
-            found_indirect = _indirect(text, s_start, s_end)
+            first = bisect.bisect_left(cue_starts, s_start)
+            last = bisect.bisect_left(cue_starts, s_end, first)
+            if first == last:
+                continue
+            found_indirect = _indirect(text, s_start, s_end, cues[first:last])
             if found_indirect is None:
                 continue
             start, end, cue, phrase = found_indirect
@@ -254,11 +260,10 @@ def _attribution_before(text: str, open_at: int, sentence_start: int
     return None
 
 
-def _indirect(text: str, s_start: int, s_end: int
+def _indirect(text: str, s_start: int, s_end: int, cues: list[re.Match[str]]
               ) -> tuple[int, int, str, tuple[int, int, str | None]] | None:
     # The reported clause of one sentence and its cue and speaker phrase; the sentence's last cue first, since
     # "..., the source added." governs the cues inside its clause.
-    cues = list(CUE.finditer(text, s_start, s_end))
     for m in cues[-1:] + cues[:-1]:
         cue = m.group()
         if cue.lower() == "according to":

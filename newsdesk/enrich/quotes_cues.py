@@ -86,7 +86,7 @@ def trie_pattern(words: frozenset[str] | list[str]) -> str:
 
 
 #: Any cue word, or "according to".
-CUE = re.compile(rf"\b(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
+CUE = re.compile(rf"(?<!\w)(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
 #: Auxiliaries and adverbs between a speaker and the cue ("has also said").
 AUXILIARIES: frozenset[str] = word_set(
     "has have had also later previously then would will again once recently repeatedly further simply publicly "

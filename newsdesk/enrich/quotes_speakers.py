@@ -48,7 +48,8 @@ _ORG_WORDS = word_set(
     "network poll survey report study newspaper magazine"
 )
 _TOKEN = re.compile(r"[\w'’.\-&]+")
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'’\-]*\.?\s+){1,5}[A-Z][\w'’\-]+")
+#: Two to six capitalised words on one line (possessive quantifiers: no backtracking).
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’\-]*+(?:\.?[ \t]+[A-Z][\w'’\-]*+){1,5}")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
