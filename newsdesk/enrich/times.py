@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -33,7 +34,8 @@ from newsdesk.enrich.times_grammar import (
     NUMERIC_FAMILIES,
     ORDINALS,
     PARTS_OF_DAY,
-    PREFIX_WORDS,
+    PREFIX_START,
+    PREFIX_START_ANY_CASE,
     TRIGGER,
     TRIGGER_ANY_CASE,
     TRIGGER_KIND,
@@ -77,7 +79,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|is|are|am)\s+(?:\w+\s+)?$", re.IGNO
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z])|\n")
 _WINDOW = 240
 _NUMBER_SPLIT = re.compile(r"[\s-]+")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_BEFORE = re.compile(r"(\w+)[^\w.!?;:]*$")  # the word before, within the sentence
 _MONEY_OR_COUNT_BEFORE = re.compile(r"(?:\d|percent|cents?|dollars?|times|pounds?|euros?)\W*$", re.IGNORECASE)
 _MONTH_PREPOSITIONS = frozenset({"in", "of", "since", "until", "by", "from", "through", "during", "before",
                                  "after", "and", "or", "to", "last", "next", "this", "early", "late", "mid",
@@ -204,9 +206,6 @@ def find_times(text: str, published: str | None = None, language: str | None = N
     return found
 
 
-_WORD = re.compile(r"(?<![\w'’$.-])[\w'’$.-]+")
-# The letters a word starts with; a word starting with a digit, a quote or "$" has none and always qualifies.
-_WORD_HEAD = re.compile(r"[^\W\d_]+")
 _FAMILY_ORDER = {family: order for order, family in enumerate(FAMILIES)}
 
 
@@ -223,6 +222,8 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
     lowered = _lower_same_length(text)
     source = lowered if lowered is not None else text
     triggers = TRIGGER.finditer(lowered) if lowered is not None else TRIGGER_ANY_CASE.finditer(text)
+    prefix_pattern = PREFIX_START if lowered is not None else PREFIX_START_ANY_CASE
+    prefix_starts = [m.start() for m in prefix_pattern.finditer(source)]
     tried: set[tuple[str, int]] = set()
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for trigger in triggers:
@@ -235,9 +236,7 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
             kind = TRIGGER_KIND[trigger.group().lower()]
         else:
             continue
-        window_start = max(0, position - LOOK_BACK)
-        starts = [word.start() for word in _WORD.finditer(source, window_start, position)
-                  if _starts_expression(word.group())]
+        starts = prefix_starts[bisect_left(prefix_starts, position - LOOK_BACK):bisect_left(prefix_starts, position)]
         starts.append(position)
         for family, back in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
@@ -251,11 +250,6 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
                 if match is not None and match.end() > position:
                     candidates.append((start, start - match.end(), _FAMILY_ORDER[family], family, match))
     return candidates
-
-
-def _starts_expression(word: str) -> bool:
-    head = _WORD_HEAD.match(word)
-    return head is None or head.group().lower() in PREFIX_WORDS
 
 
 def _anchor(published: str | None) -> date | None:
@@ -682,6 +676,8 @@ def _set(match: re.Match[str], context: _Context) -> Found | None:
 
 
 def _clock(match: re.Match[str], context: _Context) -> Found | None:
+    if match["noon"] and context.word_before(match.start()) == "high":
+        return None  # "high noon" is a showdown, not a time
     if match["noon"]:
         hour, minute = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[match["noon"].lower()]
     elif match["hour24"]:

@@ -248,5 +248,9 @@ PREFIX_WORDS = frozenset({
     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
     "seventy", "eighty", "ninety", "hundred"
 }) | frozenset(TRIGGER_KIND)
+#: Where a word that may start a time expression begins (a prefix word, a number, a quote or "$"), found in
+#: one pass over the lower-cased text rather than word by word before each trigger.
+PREFIX_START = re.compile(r"(?<![\w'’$.-])(?:(?:" + _trie(sorted(PREFIX_WORDS)) + r")(?![^\W\d_])|[\d'’$.-])")
 #: The same triggers for the rare text whose lower case changes its length (offsets would shift).
 TRIGGER_ANY_CASE = re.compile(TRIGGER.pattern, re.IGNORECASE)
+PREFIX_START_ANY_CASE = re.compile(PREFIX_START.pattern, re.IGNORECASE)
