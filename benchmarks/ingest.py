@@ -7,6 +7,12 @@ What is measured, for each tool, on the same .warc.gz files built from the 974 p
 * newsdesk: the command a user types, ``newsdesk ingest FILES... --db fresh.db --workers W --quiet``,
   into a store that does not exist yet: read (fastwarc), extract (W worker processes), write (SQLite
   with its full-text index, one writer).
+* newsdesk-ray (asked for by name): the Ray path, ``python -m newsdesk.cli.scale ingest FILES... --out
+  SHARDS --num-cpus W`` (what ``newsdesk ingest --executor ray`` runs) on a local cluster it starts,
+  then ``load SHARDS --db fresh.db``. The same ingest is run a second time, over the finished shards:
+  it skips every file, so it costs exactly the cluster's start-up and shutdown, which is subtracted
+  to give the figures "start-up excluded" (and reported apart). The bar: at least 0.9x the local
+  pool's pages per CPU second, start-up excluded.
 * datatrove: ``WarcReader -> Trafilatura -> JsonlWriter`` under ``LocalPipelineExecutor(tasks=W,
   workers=W)``, every step with its defaults (Trafilatura ``favour_precision=True`` with its one-second
   timeout per page, gzipped JSON Lines out).
@@ -44,6 +50,7 @@ Usage::
     python benchmarks/ingest.py                                 # 5,000 records, both tools, 2 workers
     python benchmarks/ingest.py --records 5000 50000 --repeat 3 --json ingest.json --profile
     python benchmarks/ingest.py --records 50000 --tools newsdesk --work /tmp/ingest-bench
+    python benchmarks/ingest.py --records 5000 50000 --tools newsdesk,newsdesk-ray,datatrove
 """
 
 from __future__ import annotations
@@ -87,7 +94,11 @@ except ImportError:  # The peer is optional: newsdesk alone can still be measure
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
-TOOLS = ("newsdesk", "datatrove")
+TOOLS = ("newsdesk", "newsdesk-ray", "datatrove")
+#: What runs without --tools (the Ray path needs the ray extra and is asked for by name).
+DEFAULT_TOOLS = ("newsdesk", "datatrove")
+#: The bar for the Ray path: its pages per CPU second (start-up excluded) over the local pool's.
+MIN_RAY_CPU_RATIO = 0.9
 
 #: The bar the issue sets: newsdesk's pages per second over datatrove's.
 MIN_SPEED_RATIO = 3.0
@@ -287,6 +298,44 @@ def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int) 
     command = [*newsdesk_command(paths, db, workers), "--quiet"]
     measured = measure(command, stderr_path=work / f"newsdesk-{records}.stderr")
     return ToolRun("newsdesk", records, workers, measured, _store_outcome(db))
+
+
+def _scale_command(*arguments: str) -> list[str]:
+    """``python -m newsdesk.cli.scale ...``: the Ray executor's ingest and load, as a user runs them."""
+    return [sys.executable, "-m", "newsdesk.cli.scale", *arguments]
+
+
+def run_newsdesk_ray(paths: Sequence[Path], work: Path, records: int, workers: int) -> ToolRun:
+    """The Ray path on a local cluster of ``workers`` CPUs: shard ``paths``, then load the shards.
+
+    Three measured commands: the ingest into a fresh shard folder; the same ingest again, which
+    finds every file done and so costs exactly the cluster's start-up and shutdown (subtracted
+    from the first to give the figures start-up excluded); and ``load`` into a fresh store.
+    The row's own wall, CPU and memory are the first command's, start-up included.
+    """
+    out = work / f"ray-{records}-shards"
+    db = work / f"ray-{records}.db"
+    if out.exists():
+        _remove_tree(out)
+    for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    ingest = _scale_command("ingest", *map(str, paths), "--out", str(out), "--num-cpus", str(workers), "--quiet")
+    env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0"}
+    measured = measure(ingest, stderr_path=work / f"ray-{records}.stderr", env=env)
+    startup = measure(ingest, stderr_path=work / f"ray-{records}-startup.stderr", env=env)
+    load = measure(_scale_command("load", str(out), "--db", str(db)), stderr_path=work / f"ray-{records}-load.stderr")
+    work_cpu = max(measured.cpu_s - startup.cpu_s, 1e-9)
+    work_wall = max(measured.wall_s - startup.wall_s, 1e-9)
+    outcome = _store_outcome(db)
+    outcome.update(
+        startup_wall_s=round(startup.wall_s, 2), startup_cpu_s=round(startup.cpu_s, 2),
+        startup_exit=startup.returncode, wall_s_excl_startup=round(work_wall, 2),
+        cpu_s_excl_startup=round(work_cpu, 2), pages_per_s_excl_startup=round(records / work_wall, 1),
+        pages_per_cpu_s_excl_startup=round(records / work_cpu, 1),
+        shards_mib=round(sum(p.stat().st_size for p in out.glob("*.parquet")) / 1048576, 1) if out.exists() else 0,
+        load_wall_s=round(load.wall_s, 2), load_cpu_s=round(load.cpu_s, 2),
+        load_peak_pss_mib=round(load.peak_pss_mib), load_exit=load.returncode)
+    return ToolRun("newsdesk-ray", records, workers, measured, outcome)
 
 
 def _store_outcome(db: Path) -> dict[str, Any]:
@@ -569,6 +618,13 @@ def _git_commit() -> str | None:
 
 def _outcome_text(run: ToolRun) -> str:
     o = run.outcome
+    if run.tool == "newsdesk-ray":
+        return (f"start-up {o.get('startup_wall_s', '?')} s wall, {o.get('startup_cpu_s', '?')} CPU s; without it "
+                f"{o.get('pages_per_s_excl_startup', '?')} pages/s, {o.get('pages_per_cpu_s_excl_startup', '?')} "
+                f"pages/CPU-s; shards {o.get('shards_mib', '?')} MiB; load {o.get('load_wall_s', '?')} s wall, "
+                f"{o.get('load_cpu_s', '?')} CPU s, peak PSS {o.get('load_peak_pss_mib', '?')} MiB; then "
+                f"{o.get('articles', '?')} articles, {o.get('duplicates', '?')} duplicates, "
+                f"{o.get('quarantine', '?')} failed")
     if run.tool == "newsdesk":
         return (f"{o.get('articles', '?')} articles ({o.get('indexed', '?')} indexed), {o.get('duplicates', '?')} "
                 f"duplicates, {o.get('not_articles', '?')} not articles, {o.get('quarantine', '?')} failed; "
@@ -635,6 +691,21 @@ def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[
             lines.append(f"- {records:,} records, best run of each: newsdesk {ratio:.2f}x datatrove's pages/s (wall); "
                          f"{ours.pages_per_cpu_s / max(peer.pages_per_cpu_s, 1e-9):.2f}x per CPU second; "
                          f"{verdict} the {MIN_SPEED_RATIO:.0f}x bar.")
+    for records in sorted({run.records for run in runs}):
+        ours, ray = best_run(runs, "newsdesk", records), best_run(runs, "newsdesk-ray", records)
+        if ours and ray and ours.pages_per_cpu_s:
+            ratio = ray.outcome.get("pages_per_cpu_s_excl_startup", 0.0) / ours.pages_per_cpu_s
+            verdict = "meets" if ratio >= MIN_RAY_CPU_RATIO else "misses"
+            lines.append(f"- {records:,} records: the Ray path, start-up excluded, reaches {ratio:.2f}x the local "
+                         f"pool's pages per CPU second ({verdict} the {MIN_RAY_CPU_RATIO}x bar); its start-up and "
+                         f"shutdown cost {ray.outcome.get('startup_wall_s', '?')} s wall and "
+                         f"{ray.outcome.get('startup_cpu_s', '?')} CPU s; with them, "
+                         f"{ray.pages_per_cpu_s / ours.pages_per_cpu_s:.2f}x.")
+    ray_sizes = sorted({r.records for r in runs if r.tool == "newsdesk-ray" and r.measured.returncode == 0})
+    if len(ray_sizes) > 1:
+        lines.append("- newsdesk-ray peak PSS by input size (all its processes, Ray's included): "
+                     + ", ".join(f"{n:,} records {best_run(runs, 'newsdesk-ray', n).measured.peak_pss_mib:.0f} MiB"  # type: ignore[union-attr]
+                                 for n in ray_sizes) + ".")
     sizes = sorted({r.records for r in runs if r.tool == "newsdesk"})
     peaks = [(n, max(r.measured.peak_pss_mib for r in runs
                      if r.tool == "newsdesk" and r.records == n and r.measured.returncode == 0)) for n in sizes
@@ -703,7 +774,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--records", type=int, nargs="+", default=[5000], help="input sizes, in responses")
     parser.add_argument("--workers", type=int, default=2, help="extraction processes / datatrove tasks")
-    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated: newsdesk,datatrove")
+    parser.add_argument("--tools", default=",".join(DEFAULT_TOOLS),
+                        help="comma-separated: newsdesk,newsdesk-ray,datatrove (default newsdesk,datatrove)")
     parser.add_argument("--peer-max-records", type=int, default=5000,
                         help="run datatrove only on inputs up to this size (it is the slow one)")
     parser.add_argument("--repeat", type=int, default=1,
@@ -745,13 +817,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         for records in args.records:
             folder, paths = _input_files(args.data, work, records, args.workers, args.copies, build_s)
-            tools = [t for t in args.tool_list if t == "newsdesk" or records <= args.peer_max_records]
+            tools = [t for t in args.tool_list if t != "datatrove" or records <= args.peer_max_records]
             for repeat in range(args.repeat):
                 # Alternate which tool goes first, so that a change in the machine's load over the
                 # run falls on both alike.
                 for tool in tools if repeat % 2 == 0 else tools[::-1]:
                     if tool == "newsdesk":
                         run = run_newsdesk(paths, work, records, args.workers)
+                    elif tool == "newsdesk-ray":
+                        run = run_newsdesk_ray(paths, work, records, args.workers)
                     else:
                         run = run_datatrove(folder, work, records, args.workers)
                     run.repeat = repeat + 1

@@ -39,6 +39,7 @@ def add_ray_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--address", help="Ray cluster to join: auto or HOST:PORT (default: start a local one that "
                                          "listens on loopback only)")
     group.add_argument("--out", metavar="SHARDS_DIR", help="folder of the shards (required with --executor ray)")
+    group.add_argument("--num-cpus", type=int, help="CPUs of the local cluster newsdesk starts (default: every core)")
     group.add_argument("--max-retries", type=int, default=DEFAULT_MAX_RETRIES,
                        help=f"reruns of a task whose worker died (default {DEFAULT_MAX_RETRIES})")
     group.add_argument("--task-timeout", type=float, default=DEFAULT_TASK_TIMEOUT,
@@ -84,6 +85,7 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
     progress = _Progress(getattr(args, "quiet", False))
     try:
         report = run_on_ray(args.sources, args.out, address=getattr(args, "address", None),
+                            num_cpus=getattr(args, "num_cpus", None),
                             batch_size=getattr(args, "batch_size", DEFAULT_BATCH_SIZE),
                             max_retries=getattr(args, "max_retries", DEFAULT_MAX_RETRIES),
                             task_timeout=getattr(args, "task_timeout", DEFAULT_TASK_TIMEOUT),
