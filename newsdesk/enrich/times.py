@@ -141,6 +141,8 @@ class _Context:
 
     text: str
     anchor: date | None
+    #: English text: month-first numeric dates, and every family; otherwise only numeric dates and years.
+    english: bool = True
     last_day: date | None = None
     #: The last date named with its year (a day, month or year), for "the following year", "that month".
     last_date: date | None = None
@@ -184,8 +186,8 @@ def find_times(text: str, published: str | None = None, language: str | None = N
     """
     if not isinstance(text, str):
         raise TypeError(f"find_times: text must be str, not {type(text).__name__}")
-    context = _Context(text, _anchor(published))
     english = language is None or language.lower().split("-")[0] == "en"
+    context = _Context(text, _anchor(published), english)
     candidates = _candidates(text, english)
     candidates.sort(key=lambda c: c[:3])
     found: list[TimeExpression] = []
@@ -238,6 +240,8 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
             continue
         starts = prefix_starts[bisect_left(prefix_starts, position - LOOK_BACK):bisect_left(prefix_starts, position)]
         starts.append(position)
+        if not english:
+            starts = starts[-1:]  # English words before a number ("the end of") are no prefix in other languages
         for family, back in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
                 continue
@@ -322,7 +326,9 @@ def _slash(match: re.Match[str], context: _Context) -> Found | None:
     year = int(match["year"])
     if year < 100:
         year += 2000 if year <= 40 else 1900
-    value = _day(year, int(match["month"]), int(match["day"]))
+    first, second = int(match["first"]), int(match["second"])
+    month, day = (first, second) if context.english and first <= 12 else (second, first)
+    value = _day(year, month, day)
     return None if value is None else ("DATE", value, None)
 
 

@@ -75,8 +75,9 @@ _FAMILY_PATTERNS: dict[str, str] = {
     "iso": r"(?<![\d\-/])(?P<year>\d{4})[-/](?P<month>0[1-9]|1[0-2])[-/](?P<day>0[1-9]|[12]\d|3[01])"
            r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
            r"(?![\d\-/])",
-    # 9/27/2024 (US order, as English news writes it)
-    "slash": r"(?<![\d/.])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])",
+    # 9/27/2024 (US order in English; day first elsewhere, and wherever the first number is over 12)
+    "slash": r"(?<![\d/.])(?P<first>3[01]|[12]\d|0?[1-9])/(?P<second>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})"
+             r"(?![\d/])",
     # September 27, 2024 / Tuesday, Sept. 30 / early September 27 / September 27th
     "month_day": rf"(?:{_MOD}|(?P<rel>last|next|this)\s+)?(?:(?P<weekday>{_WEEKDAY}),?\s+)?{MONTH}\s*{DAY}"
                  rf"(?!\d|:\d)(?:,?\s+{YEAR})?",
@@ -163,7 +164,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     name: re.compile(pattern, re.IGNORECASE) for name, pattern in _FAMILY_PATTERNS.items()
 }
 #: Families that are English words (skipped for other languages); the rest are numeric and safe anywhere.
-NUMERIC_FAMILIES = frozenset({"iso", "slash"})
+NUMERIC_FAMILIES = frozenset({"iso", "slash", "year"})
 
 _TRIGGER_WORDS = {
     "month": "january february march april may june july august september october november december jan feb mar "

@@ -108,9 +108,15 @@ def test_tense_cues() -> None:
     assert tense_near(text, thursday, thursday + 8) == "future"
 
 
-def test_other_languages_keep_only_numeric_dates() -> None:
-    found = find_times("Am 30. September 2025 (2025-09-30) sagte er am Dienstag, now.", WEDNESDAY, language="de")
-    assert [(t.text, t.value) for t in found] == [("2025-09-30", "2025-09-30")]
+def test_other_languages_keep_only_numeric_dates_and_years() -> None:
+    found = find_times("Am 30. September 2025 (2025-09-30, 30/09/2025) sagte er am Dienstag, now.", WEDNESDAY,
+                       language="de")
+    assert [(t.text, t.value) for t in found] == [
+        ("2025", "2025"), ("2025-09-30", "2025-09-30"), ("30/09/2025", "2025-09-30")]
+
+
+def test_day_first_numeric_date_when_the_month_cannot_come_first() -> None:
+    assert one("Filed on 27/9/2024.")[2] == "2024-09-27"
 
 
 def test_not_text_is_a_clear_error() -> None:
