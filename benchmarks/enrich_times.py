@@ -10,6 +10,12 @@ equal and relaxed when they overlap (one to one); precision, recall and F1 for b
 the relaxed matches; value F1 = value accuracy x relaxed F1. The official scorer works on tokens; here
 spans are character offsets, which gives the same matches for spans that start and end on token edges.
 
+Beside it, agreement with HeidelTime on real news: ``../shared/data/timeline17-dev`` holds 401 BBC and CNN
+articles (2009-2011) with the dates HeidelTime tagged in each (``dates_tagged``: day-level values, month
+and year values as their first day). Each system's DATE and TIME values are reduced the same way and
+compared as multisets per article (micro precision, recall, F1). HeidelTime is a reference design, not
+ground truth, so this says how often the two agree, not who is right.
+
 The baseline is the tool a user would reach for, ``dateparser.search.search_dates`` (languages ["en"],
 RELATIVE_BASE the DCT). It gives no type and a datetime, so each hit becomes a DATE at day granularity.
 
@@ -21,10 +27,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import statistics
 import sys
 import time
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3-tbaq"
+TIMELINES = DATA.parent / "timeline17-dev"
 #: Corpora read, in this order.
 CORPORA = ("TimeBank", "AQUAINT")
 #: One document in this many is held out (never tuned on).
@@ -279,12 +288,60 @@ def total(scores: dict[str, Score], names: Iterable[str]) -> Score:
     return summed
 
 
+_DAY_LIKE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?(?:T.*)?$")
+
+
+def day_of_value(value: str) -> str | None:
+    """A TIMEX3 value as HeidelTime's day-level list writes it (months and years as their first day).
+
+    >>> day_of_value("2011-01-25T16:00"), day_of_value("2011-01"), day_of_value("2011"), day_of_value("P3D")
+    ('2011-01-25', '2011-01-01', '2011-01-01', None)
+    """
+    found = _DAY_LIKE.match(value)
+    if found is None:
+        return None
+    return f"{found[1]}-{found[2] or '01'}-{found[3] or '01'}"
+
+
+def load_timeline_articles(folder: Path = TIMELINES) -> list[tuple[Document, list[str]]]:
+    """timeline17-dev's articles as documents, each with the day values HeidelTime tagged in it."""
+    articles: list[tuple[Document, list[str]]] = []
+    for path in sorted(folder.glob("*/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            articles.append((Document(record["id"], record["date"], record["text"], []), record["dates_tagged"]))
+    return articles
+
+
+def heideltime_agreement(system: System, articles: Sequence[tuple[Document, list[str]]]) -> dict[str, Any]:
+    """Micro precision, recall and F1 of a system's day values against HeidelTime's, as multisets per article."""
+    agreed = predicted_total = reference_total = 0
+    elapsed: list[float] = []
+    for document, reference in articles:
+        began = time.perf_counter()
+        spans = system(document)
+        elapsed.append((time.perf_counter() - began) * 1000)
+        predicted = Counter(day for span in spans if span.type in ("DATE", "TIME")
+                            if (day := day_of_value(span.value)) is not None)
+        expected = Counter(reference)
+        agreed += sum((predicted & expected).values())
+        predicted_total += sum(predicted.values())
+        reference_total += sum(expected.values())
+    precision = agreed / predicted_total if predicted_total else 0.0
+    recall = agreed / reference_total if reference_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"articles": len(articles), "heideltime_dates": reference_total, "predicted_dates": predicted_total,
+            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "ms_per_doc_median": round(statistics.median(elapsed), 3) if elapsed else None}
+
+
 def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="the tempeval3-tbaq folder")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here")
     parser.add_argument("--split", choices=("dev", "held-out", "all"), help="score only this part")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    parser.add_argument("--no-agreement", action="store_true", help="skip the agreement with HeidelTime")
     return parser.parse_args(argv)
 
 
@@ -324,6 +381,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{summary['strict_f1']:>8.3f} {summary['relaxed_f1']:>8.3f} {summary['type_accuracy']:>8.3f} "
                   f"{summary['value_accuracy']:>8.3f} {summary['value_f1']:>8.3f} "
                   f"{summary['ms_per_doc_median']:>8.2f}")
+    timelines = args.data.parent / "timeline17-dev"
+    if not args.no_agreement and timelines.is_dir():
+        articles = load_timeline_articles(timelines)
+        report["heideltime_agreement"] = {}
+        print(f"\nagreement with HeidelTime's dates on {len(articles)} timeline17-dev articles")
+        print(f"{'system':<11} {'heidel':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'ms/doc':>8}")
+        for name, system in systems.items():
+            if system is None:
+                continue
+            agreement = heideltime_agreement(system, articles)
+            report["heideltime_agreement"][name] = agreement
+            print(f"{name:<11} {agreement['heideltime_dates']:>6} {agreement['predicted_dates']:>6} "
+                  f"{agreement['precision']:>6.3f} {agreement['recall']:>6.3f} {agreement['f1']:>6.3f} "
+                  f"{agreement['ms_per_doc_median']:>8.2f}")
     if args.out:
         args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
