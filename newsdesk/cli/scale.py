@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_db_option, say
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE
+from newsdesk.scale import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT
 
 #: Seconds between progress lines when standard error is not a terminal (logs, CI).
 LOG_EVERY_SECONDS = 10.0
@@ -30,8 +31,6 @@ def add_ray_options(parser: argparse.ArgumentParser) -> None:
     >>> args.executor, args.out, args.address, args.max_retries
     ('ray', 'shards', None, 3)
     """
-    from newsdesk.scale.ray_executor import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT
-
     group = parser.add_argument_group("Ray executor (--executor ray)")
     group.add_argument("--executor", choices=("local", "ray"), default="local",
                        help="local: worker processes writing the store; ray: one Ray task per input file writing "
@@ -75,7 +74,7 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
         say("newsdesk: --executor ray writes shards: give their folder with --out SHARDS_DIR")
         return EXIT_USAGE
     try:
-        from newsdesk.scale.ray_executor import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT, run_on_ray
+        from newsdesk.scale.ray_executor import run_on_ray
     except ImportError:
         say(_NO_RAY)
         return EXIT_USAGE

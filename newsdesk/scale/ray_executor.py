@@ -32,6 +32,7 @@ from typing import Any
 from newsdesk.ingest.files import read_path
 from newsdesk.model import RawPage
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE, batched, to_outcomes
+from newsdesk.scale import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT
 from newsdesk.scale.cluster import cluster_cpus, connect
 from newsdesk.scale.shards import (
     KIND_ARTICLE,
@@ -49,11 +50,6 @@ from newsdesk.store.base import parse_instant
 __all__ = ["DEFAULT_MAX_RETRIES", "DEFAULT_TASK_TIMEOUT", "FileResult", "RayReport", "input_files", "process_file",
            "run_on_ray"]
 
-#: Times Ray reruns a task whose worker died, before the file counts as failed.
-DEFAULT_MAX_RETRIES = 3
-#: Seconds a task may run. A 1 GB CC-NEWS file takes about 10 minutes on one core; a task at six
-#: times that is stuck, not slow.
-DEFAULT_TASK_TIMEOUT = 3600.0
 #: Seconds between two progress reports while no file completes.
 PROGRESS_EVERY = 2.0
 
