@@ -139,6 +139,8 @@ _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
 
 #: How far back a marker, month or label can start (the longest marker is "in the region of ").
 _LOOKBEHIND = 24
+#: The longest digits read as one figure ("999,999,999,999,999.99" and a little more).
+_LONGEST_FIGURE = 32
 #: At most this many words between a figure and the noun it counts ("2,500 US-led coalition troops").
 _NP_WINDOW = 4
 
@@ -197,6 +199,8 @@ def _digit_figures(text: str, language: str | None, english: bool):
 def _read_digit_figure(text: str, match: re.Match[str], language: str | None, english: bool) -> _Figure | None:
     written = match.group(0)
     num_start, num_end = match.span()
+    if len(written) > _LONGEST_FIGURE:
+        return None  # a serial number or a run of digits; also keeps Decimal -> int conversion cheap
     value = parse_digits_exact(written, language)
     if value is None:
         return None
@@ -227,10 +231,8 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
             figure.scale = SCALES[lowered]  # "£30m", "30m people"; "a 30m tower" is thirty metres
         elif lowered == "%":
             figure.kind, figure.unit = "percent", "%"
-        elif lowered in MEASURES:
-            figure.kind, figure.unit = "measure", MEASURES[lowered]
-        elif lowered.startswith("%"):
-            return None
+        elif lowered in MEASURES and not (len(lowered) == 1 and tail_match.group(0).isupper()):
+            figure.kind, figure.unit = "measure", MEASURES[lowered]  # "5g" is grams, "5G" a network
         else:
             return None  # "27th", "1990s", "10am", "4G", "737MAX": not a count
         after = tail_match.end()
@@ -252,12 +254,13 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
     if _is_date_or_label(text, figure, start, num_end, written, english):
         return None
     if english:
+        if figure.kind == "number" and _DOTTED_THOUSANDS.fullmatch(written) \
+                and _counted_noun(text, figure.end, False) is not None:
+            # "1.000 led lights": a writer's continental grouping in English text, not one light.
+            figure.value = Decimal(written.replace(".", ""))
         _read_after(text, figure)
         if figure.end < 0:
             return None
-        if figure.unit is not None and figure.kind == "number" and _DOTTED_THOUSANDS.fullmatch(written):
-            # "1.000 led lights": a writer's continental grouping in English text, not one light.
-            figure.value = Decimal(written.replace(".", ""))
         _read_marker(text, figure)
     else:
         percent = _PERCENT_AFTER.match(text, figure.end)
@@ -429,6 +432,8 @@ def _word_figures(text: str, taken: list[tuple[int, int]]):
             continue
         if text[end:end + 1] == "-" or text[start - 1:start] == "-":
             continue  # "a one-off", "a two-year deal": compound adjectives
+        if end - start > _LONGEST_FIGURE * 4:
+            continue  # dozens of number words in a row are a list or noise, not one figure
         value = parse_words_exact(text[start:end])
         if value is None:
             continue
