@@ -94,6 +94,17 @@ def section_counts(rows: Rows, chosen: str | None) -> dict[str, int]:
     return counts
 
 
+def section_spellings(counts: dict[str, int]) -> dict[str, str]:
+    """The label of each section from articles per spelling: the key :func:`nocase` gives -> the most common spelling.
+
+    Lists that show sections (a menu, the home page's groups) show each once, as the facets do.
+
+    >>> section_spellings({"news": 1, "News": 3, "NEWS": 1, "Sport": 2})
+    {'news': 'News', 'sport': 'Sport'}
+    """
+    return {nocase(label): label for label in section_counts(list(counts.items()), None)}
+
+
 def language_counts(rows: Rows, chosen: str | None) -> dict[str, int]:
     """Articles per language from ``(lower(language), articles)`` groups; a language counts its regional tags.
 

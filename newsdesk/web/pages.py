@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, Response
 
 from newsdesk.model import Link
 from newsdesk.store import Store, StoredArticle, StoreStats
+from newsdesk.store.facets import section_counts
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET
 from newsdesk.web.links import public_base
 from newsdesk.web.params import ArticleQuery, ParamError, is_article_id
@@ -158,8 +159,12 @@ def article_page(request: Request, article_id: str) -> Response:
     )
 
 
-def _menu(counts: dict[str, int], chosen: str | None) -> list[str]:
-    values = [name for name in counts if name != NO_VALUE][:MENU_SIZE]
+def _menu(counts: dict[str, int], chosen: str | None, *, merge_case: bool = False) -> list[str]:
+    known = {name: count for name, count in counts.items() if name != NO_VALUE}
+    if merge_case:
+        # "News" and "news" are one section to the filter, so one entry, under the most common spelling.
+        known = section_counts(list(known.items()), None)
+    values = sorted(known, key=lambda name: -known[name])[:MENU_SIZE]
     if chosen and not any(v.casefold() == chosen.casefold() for v in values):
         values.append(chosen)
     return sorted(values, key=str.casefold)
@@ -214,7 +219,8 @@ def search_page(
         facets=facets,
         facet_param={"outlet": "outlet", "section": "section", "language": "lang"},
         link=lambda **changes: _query_link(f"{root_of(request)}/search", {**params, "page": None, **changes}),
-        menus={"outlet": _menu(stats.by_source, query.outlet), "section": _menu(stats.by_section, query.section),
+        menus={"outlet": _menu(stats.by_source, query.outlet),
+               "section": _menu(stats.by_section, query.section, merge_case=True),
                "lang": _menu(stats.by_language, query.lang)},
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newsdesk.store import Filters
 from newsdesk.store.base import parse_instant
+from newsdesk.store.search import MIN_PREFIX_CHARS, short_prefixes
 from newsdesk.web.config import MAX_FILTER_CHARS, MAX_QUERY_CHARS
 
 #: Largest id SQLite can hold; a bigger number cannot name an article.
@@ -61,12 +62,21 @@ def clean_text(name: str, value: str | None, *, limit: int = MAX_FILTER_CHARS) -
 
 
 def clean_query(value: str | None) -> str | None:
-    """The search query, trimmed; None when blank. Longer than ``MAX_QUERY_CHARS`` is an error.
+    """The search query, trimmed; None when blank. Longer than ``MAX_QUERY_CHARS`` is an error, and so is a
+    prefix too short to search without reading most of the index (``a*``).
 
     >>> clean_query("  iraq coalition "), clean_query("")
     ('iraq coalition', None)
+    >>> clean_query("coalition a*")
+    Traceback (most recent call last):
+    ...
+    newsdesk.web.params.ParamError: q: a prefix search needs at least 3 characters before * (not 'a*')
     """
-    return clean_text("q", value, limit=MAX_QUERY_CHARS)
+    text = clean_text("q", value, limit=MAX_QUERY_CHARS)
+    if text and (short := short_prefixes(text)):
+        raise ParamError("q", f"a prefix search needs at least {MIN_PREFIX_CHARS} characters before * "
+                              f"(not {short[0]!r})")
+    return text
 
 
 def clean_date(name: str, value: str | None) -> str | None:

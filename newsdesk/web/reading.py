@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from newsdesk.store import Filters, SearchHit, Store, StoredArticle, StoreStats
 from newsdesk.store.base import parse_instant
+from newsdesk.store.facets import nocase, section_spellings
 from newsdesk.store.search import host_of
 
 #: Newest articles looked at to find the sections the home page shows, newest section first.
@@ -61,10 +62,13 @@ def explore(store: Store, *, sections: int = EXPLORE_SECTIONS, per_section: int 
     ...     explore(store)
     []
     """
+    # Spellings that differ only in case are one section (as the filter compares), under the most common one.
+    labels = section_spellings({k: v for k, v in store.stats().by_section.items() if k != NO_VALUE})
     names: list[str | None] = []
     for hit in store.search(None, limit=EXPLORE_SCAN):
-        if hit.section not in names:
-            names.append(hit.section)
+        name = labels.get(nocase(hit.section), hit.section) if hit.section else None
+        if name not in names:
+            names.append(name)
         if len(names) >= sections:
             break
     groups: list[SectionGroup] = []

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsdesk.model import Article, Block
 from newsdesk.store import ArticleOutcome, Filters, SQLiteStore, StoreError
-from newsdesk.store.search import parse_query
+from newsdesk.store.search import parse_query, short_prefixes
 
 
 def headlines(store: SQLiteStore, query: str | None, filters: Filters | None = None) -> list[str]:
@@ -218,3 +218,21 @@ def test_parse_query_quotes_every_term() -> None:
     assert parse_query('say "it\'s" O"Brien').match == '"say" AND "it\'s" AND "O""Brien"'
     assert parse_query("OR").match == '"OR"'
     assert parse_query("a " * 500).match.count('"a"') == 64  # type: ignore[union-attr]
+
+
+def test_short_prefixes_are_searched_as_words() -> None:
+    # A one- or two-letter prefix matches most of the index: FTS5 would read every term under it.
+    assert parse_query("a*").match == '"a"'
+    assert parse_query("ab* harb*").match == '"ab" AND "harb"*'
+    assert parse_query("-é*").exclude == '"é"'
+    assert parse_query("abc*").match == '"abc"*'
+
+
+def test_short_prefixes_are_listed() -> None:
+    assert short_prefixes("a* harb* -ab* x \"c*\"") == ["a*", "ab*"]
+    assert short_prefixes("harbour*") == []
+
+
+def test_a_short_prefix_finds_only_the_word(filled: SQLiteStore) -> None:
+    assert headlines(filled, "ha*") == headlines(filled, "ha")
+    assert headlines(filled, "harb*") == ["Council approves £40m harbour expansion after marathon meeting"]

@@ -225,7 +225,7 @@ def test_search_page_explains_bad_input(client: TestClient) -> None:
 
 def test_search_page_with_no_results(client: TestClient) -> None:
     tree = page(client, "/search", q="zeppelin")
-    assert text(tree, ".results-count").startswith("No articles for “zeppelin”")
+    assert text(tree, ".results-count").startswith("No articles match “zeppelin”")
 
 
 def test_search_pages_through_many_results(tmp_path: Path) -> None:
