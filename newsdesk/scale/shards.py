@@ -174,15 +174,7 @@ def outcome_table(outcomes: Sequence[Outcome], *, input_file: str, run_id: str, 
     >>> table.num_rows, table.column("kind")[0].as_py(), table.column("reason")[0].as_py()
     (1, 'failure', 'HTTP status 404')
     """
-    rows: list[dict[str, Any]] = []
-    for outcome in outcomes:
-        try:
-            row = _outcome_row(outcome)
-            pa.Table.from_pylist([row], schema=SHARD_SCHEMA)  # fails here, for this row alone, if it cannot be held
-        except Exception as exc:
-            row = _outcome_row(FailureOutcome(outcome.input, "shard", f"cannot write to a shard: "
-                                              f"{type(exc).__name__}: {exc}", url=getattr(outcome, "url", None)))
-        rows.append(row)
+    rows = [_safe_row(outcome) for outcome in outcomes]
     texts = [o.article.text if isinstance(o, ArticleOutcome) else "" for o in outcomes]
     sigs = signatures(texts)
     for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
@@ -190,7 +182,31 @@ def outcome_table(outcomes: Sequence[Outcome], *, input_file: str, run_id: str, 
                    position=first_position + index)
         row["minhash"] = sigs[index].tolist() if row["kind"] == KIND_ARTICLE and isinstance(
             outcome, ArticleOutcome) else None
-    return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
+    try:
+        return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
+        # Some row cannot be held: find it (them) row by row, and keep the reason in its place.
+        for index, outcome in enumerate(outcomes):
+            try:
+                pa.Table.from_pylist([rows[index]], schema=SHARD_SCHEMA)
+            except (pa.ArrowException, TypeError, ValueError, OverflowError) as exc:
+                rows[index] = {**_unholdable(outcome, exc), **{k: rows[index][k] for k in _PROVENANCE}}
+        return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
+
+
+_PROVENANCE = ("run_id", "extractor_version", "input_file", "position")
+
+
+def _unholdable(outcome: Outcome, exc: BaseException) -> dict[str, Any]:
+    return _outcome_row(FailureOutcome(outcome.input, "shard", f"cannot write to a shard: {type(exc).__name__}: {exc}",
+                                       url=getattr(outcome, "url", None)))
+
+
+def _safe_row(outcome: Outcome) -> dict[str, Any]:
+    try:
+        return _outcome_row(outcome)
+    except Exception as exc:  # an Article that cannot be made a dict: its reason, not a lost file
+        return _unholdable(outcome, exc)
 
 
 class ShardWriter:
