@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,8 +13,17 @@ import pytest
 from newsdesk.scale.cluster import connect, process_tree
 
 
-def _ray_processes() -> list[int]:
-    return [pid for pid in process_tree(os.getpid()) if pid != os.getpid()]
+def _alive(pids: list[int]) -> list[int]:
+    """Those of ``pids`` still running (a zombie waiting to be reaped is not)."""
+    alive = []
+    for pid in pids:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        if stat[stat.rindex(")") + 2:].split()[0] != "Z":
+            alive.append(pid)
+    return alive
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +33,10 @@ def ray_cluster() -> Iterator[Any]:
     # A small object store: the tests move a few MiB, and CI gives the whole module 2 GB.
     with connect(num_cpus=2, object_store_memory=128 * 1024 * 1024) as ray:
         yield ray
-    # ray.shutdown() stops every process it started; give them a moment to exit, then insist.
+        # Every process the cluster runs descends from this one (GCS, raylet, workers...).
+        started = [pid for pid in process_tree(os.getpid()) if pid != os.getpid()]
+    assert started, "the local cluster started no process of its own"
     deadline = time.monotonic() + 20
-    while _ray_processes() and time.monotonic() < deadline:
+    while _alive(started) and time.monotonic() < deadline:
         time.sleep(0.2)
-    left = _ray_processes()
-    assert not left, f"Ray processes left behind: {left}"
+    assert not _alive(started), f"Ray processes left behind: {_alive(started)}"
