@@ -5,7 +5,11 @@ Routes: ``/feeds/latest``, ``/feeds/sections/{section}``, ``/feeds/outlets/{outl
 
 Atom is written with :mod:`xml.etree.ElementTree`, which escapes text and attributes; what it
 does not do is drop the characters XML 1.0 forbids, which :func:`xml_text` does. Entry ids are
-the article's canonical URL (stable wherever the store is served from), else the reader's URL.
+the article's canonical http(s) URL (stable wherever the store is served from), else the reader's
+URL. Links start with the configured public address, never an unchecked Host header
+(:mod:`newsdesk.web.links`). Every feed has an ETag and a Last-Modified date, and a reader that
+sends them back gets 304 while the feed is unchanged (:mod:`newsdesk.web.conditional`). A feed of
+a section no article has, or of an outlet the store does not know, is a 404, as the outlet's page is.
 """
 
 from __future__ import annotations
