@@ -25,6 +25,7 @@ from newsdesk.extract.boilerplate import (
     DROP_TAGS,
     FURNITURE_TAGS,
     boilerplate_strength,
+    furniture_tokens,
     is_furniture_text,
 )
 from newsdesk.extract.budget import WorkBudget
@@ -40,8 +41,9 @@ _BLOCK_TAGS = frozenset({
     "fieldset", "aside", "nav", "caption", "picture", "video", "audio",
 })
 _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
+# "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
-    r"article|body|content|entry|hentry|main|page|post|text|blog|story|prose|richtext", re.I)
+    r"article(?!s)|body|content|entry|hentry|main|page|post(?!s)|text|blog|story|prose|richtext", re.I)
 _NEGATIVE_NAME = re.compile(
     r"comment|combx|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|"
     r"sponsor|shopping|tags|tool|widget|share|social|nav|menu|teaser|recommend|newsletter", re.I)
@@ -131,6 +133,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             if _names_related(node):
                 related.extend(_anchors(node))
             node.remove()
+    candidates: list[tuple[LexborNode, str, int]] = []
     for node in root.css("[class],[id],[role]"):
         budget.step()
         # Figures keep their captions whatever their classes say: captions feed the image.
@@ -139,12 +142,34 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         attrs = node.attributes
         name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
         strength = 2 if attrs.get("role") in _FURNITURE_ROLES else boilerplate_strength(name)
-        if strength == 0 or holds_the_article(node):
+        if strength:
+            candidates.append((node, name, strength))
+    article_tokens = _tokens_of_the_article(candidates, prose_bar)
+    for node, name, strength in candidates:
+        if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
+            continue
+        if holds_the_article(node):
             continue
         if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             node.remove()
+
+
+def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float) -> frozenset[str]:
+    """Furniture-sounding class tokens that the story's own paragraphs carry, together holding its prose.
+
+    Sites mark every paragraph of a metered story ``<p class="paywall">`` or similar: no single
+    paragraph holds the article, so each would go as furniture one by one and take the story with
+    it. Paragraphs that share such a token and together hold most of the prose are the article.
+    """
+    totals: dict[str, int] = {}
+    for node, name, _ in candidates:
+        if node.tag == "p":
+            length = _text_len(node)
+            for token in furniture_tokens(name):
+                totals[token] = totals.get(token, 0) + length
+    return frozenset(token for token, total in totals.items() if total >= prose_bar)
 
 
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})

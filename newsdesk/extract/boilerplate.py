@@ -96,6 +96,16 @@ def boilerplate_strength(value: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=65536)
+def furniture_tokens(value: str) -> frozenset[str]:
+    """The tokens of a class/id value that name furniture (strong or weak).
+
+    >>> sorted(furniture_tokens("has-dropcap paywall"))
+    ['paywall']
+    """
+    return frozenset(t for t in name_tokens(value) if t in _STRONG_TOKEN_SET or t in _WEAK_TOKEN_SET)
+
+
 # Whole blocks that are interface text, not article text.
 _FURNITURE_LINE = re.compile(
     r"""^\W*(?:
