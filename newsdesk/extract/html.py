@@ -20,6 +20,8 @@ from newsdesk.extract.captions import split_caption
 from newsdesk.extract.dates import parse_date
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
+from newsdesk.extract.textsize import text_length
+from newsdesk.extract.textsize import word_count as count_words
 from newsdesk.extract.wire import wire_source_from_lines
 from newsdesk.model import Article, Block, Image, Link
 
@@ -37,6 +39,8 @@ _BYLINE_BLOCK = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
 _DATE_BLOCK = re.compile(
     r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$", re.I)
 _MIN_ARTICLE_WORDS = 120
+#: Fewest words of a story that says it is one (schema.org type, or both a date and a headline).
+_MIN_SHORT_STORY_WORDS = 25
 _LISTING_TEASERS = 10
 _WORDS_PER_TEASER = 20
 _TAIL_WINDOW = 4
@@ -147,10 +151,12 @@ def _related(found: list[tuple[str, str]], url: str | None, site: str | None) ->
     return links
 
 
-def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_ratio: float, teasers: int) -> bool:
-    prose_blocks = sum(1 for b in blocks if b.type != "heading" and len(b.text) > 80)
+def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teasers: int) -> bool:
+    # Measured so that a Chinese or Japanese story meets the same bars as a Latin-script one.
+    word_count = sum(count_words(b.text) for b in blocks)
+    prose_blocks = sum(1 for b in blocks if b.type != "heading" and text_length(b.text) > 80)
     if meta.page_types & ARTICLE_TYPES:
-        return word_count >= 40 and prose_blocks >= 1
+        return word_count >= _MIN_SHORT_STORY_WORDS and prose_blocks >= 1
     if meta.page_types & LISTING_TYPES and word_count < 300:
         return False
     # Many advertised stories with a line of summary each: a home or section page.
@@ -160,9 +166,14 @@ def _is_article(meta: PageMetadata, blocks: list[Block], word_count: int, link_r
         return False
     if word_count >= _MIN_ARTICLE_WORDS and prose_blocks >= 1:
         return True
-    # A short story still has its own headline (not the outlet's name) or a date.
+    # A short story still has its own headline (not the outlet's name) or a date; a very short one
+    # (a blog post of a paragraph, a news brief) has both.
     has_own_headline = bool(meta.headline) and not (meta.site_name and _same_text(meta.headline, meta.site_name))
-    return word_count >= 60 and prose_blocks >= 1 and link_ratio < 0.3 and (bool(meta.published) or has_own_headline)
+    if prose_blocks < 1 or link_ratio >= 0.3:
+        return False
+    if meta.published and has_own_headline:
+        return word_count >= _MIN_SHORT_STORY_WORDS
+    return word_count >= 60 and (bool(meta.published) or has_own_headline)
 
 
 #: Elements nested deeper than this make the page pathological: HTML tree building checks the
@@ -237,7 +248,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         wire_source=credit.source,
         related=_related(found.related, url or meta.canonical_url, site_name),
     ).finish()
-    article.is_article = _is_article(meta, blocks, article.word_count, found.link_text_ratio, found.teasers)
+    article.is_article = _is_article(meta, blocks, found.link_text_ratio, found.teasers)
     if not article.is_article:
         article.body = []
         article.finish()
