@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -34,8 +33,7 @@ from newsdesk.enrich.times_grammar import (
     NUMERIC_FAMILIES,
     ORDINALS,
     PARTS_OF_DAY,
-    PREFIX_START,
-    PREFIX_START_ANY_CASE,
+    PREFIX_WORDS,
     TRIGGER,
     TRIGGER_ANY_CASE,
     TRIGGER_KIND,
@@ -75,6 +73,7 @@ _TENSE_CUE = re.compile(
 # "-ed" words that are not past tense verbs, and auxiliaries that make a following participle passive.
 _NOT_PAST = frozenset({"need", "speed", "seed", "feed", "indeed", "proceed", "exceed", "succeed", "hundred",
                        "bed", "red", "shed", "breed", "bleed", "greed", "embed", "weed", "deed", "creed"})
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till)\s+(?:at\s+)?$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|being|is|are|am)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z])|\n")
 _WINDOW = 240
@@ -106,6 +105,8 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     ('past', 'future', None)
     """
     before = text[max(0, start - _WINDOW):start]
+    if _DEADLINE_BEFORE.search(before):
+        return "future"  # "until Tuesday", "postponed till 9 a.m. Friday": a deadline lies ahead
     breaks = list(_SENTENCE_END.finditer(before))
     if breaks:
         before = before[breaks[-1].end():]
@@ -208,6 +209,9 @@ def find_times(text: str, published: str | None = None, language: str | None = N
     return found
 
 
+_TOKEN = re.compile(r"[^\s(\[\"“‘`]+")  # words, with opening brackets and quotes left off
+_HEAD = re.compile(r"[^\W\d_]+")
+_NUMERIC_HEADS = frozenset("0123456789'’$")
 _FAMILY_ORDER = {family: order for order, family in enumerate(FAMILIES)}
 
 
@@ -224,8 +228,6 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
     lowered = _lower_same_length(text)
     source = lowered if lowered is not None else text
     triggers = TRIGGER.finditer(lowered) if lowered is not None else TRIGGER_ANY_CASE.finditer(text)
-    prefix_pattern = PREFIX_START if lowered is not None else PREFIX_START_ANY_CASE
-    prefix_starts = [m.start() for m in prefix_pattern.finditer(source)]
     tried: set[tuple[str, int]] = set()
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for trigger in triggers:
@@ -238,10 +240,8 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
             kind = TRIGGER_KIND[trigger.group().lower()]
         else:
             continue
-        starts = prefix_starts[bisect_left(prefix_starts, position - LOOK_BACK):bisect_left(prefix_starts, position)]
-        starts.append(position)
-        if not english:
-            starts = starts[-1:]  # English words before a number ("the end of") are no prefix in other languages
+        # English words before a number ("the end of") are no prefix in other languages.
+        starts = _starts_before(source, position) if english else [position]
         for family, back in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
                 continue
@@ -254,6 +254,28 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
                 if match is not None and match.end() > position:
                     candidates.append((start, start - match.end(), _FAMILY_ORDER[family], family, match))
     return candidates
+
+
+def _starts_before(source: str, position: int) -> list[int]:
+    """Where the words of the run that may open a time expression before ``position`` start, and ``position``.
+
+    Walking back stops at the first word that no expression starts with or passes through ("said", a
+    name), so most triggers are tried at themselves and one or two words before.
+    """
+    tokens = _TOKEN.findall(source, max(0, position - LOOK_BACK), position)
+    starts = [position]
+    cursor = position
+    for token in reversed(tokens):
+        head = _HEAD.match(token)
+        if head is None and token[0] not in _NUMERIC_HEADS:
+            break
+        if head is not None and head.group() not in PREFIX_WORDS:
+            break
+        cursor = source.rfind(token, 0, cursor)
+        starts.insert(0, cursor)
+    if len(starts) > 1 and starts[-2] == position:
+        starts.pop()
+    return starts
 
 
 def _anchor(published: str | None) -> date | None:

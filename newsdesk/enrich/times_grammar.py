@@ -236,8 +236,8 @@ FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 #: The longest look back, in characters, for the words before a trigger.
 LOOK_BACK = 60
-#: Words a time expression may start with before its trigger word ("the end of", "about two", "last"):
-#: a family is tried at an earlier word only when it is one of these, a number or a month or weekday.
+#: Words a time expression may start with or hold before its trigger word ("the end of", "more than two",
+#: "last"): a family is tried at an earlier word only across a run of these, numbers, months and weekdays.
 PREFIX_WORDS = frozenset({
     "the", "a", "an", "this", "that", "last", "next", "past", "previous", "coming", "current", "latest", "same",
     "prior", "following", "first", "second", "third", "fourth", "final", "remaining", "recent", "early", "earlier",
@@ -247,11 +247,8 @@ PREFIX_WORDS = frozenset({
     "comparable", "flat", "seasonally", "every", "each", "per", "other", "once", "twice", "new", "one", "two",
     "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
     "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "hundred"
+    "seventy", "eighty", "ninety", "hundred", "than", "least", "to", "foreseeable", "near", "full", "slow", "or",
+    "so", "and", "before", "after", "day"
 }) | frozenset(TRIGGER_KIND)
-#: Where a word that may start a time expression begins (a prefix word, a number, a quote or "$"), found in
-#: one pass over the lower-cased text rather than word by word before each trigger.
-PREFIX_START = re.compile(r"(?<![\w'’$.-])(?:(?:" + _trie(sorted(PREFIX_WORDS)) + r")(?![^\W\d_])|[\d'’$.-])")
 #: The same triggers for the rare text whose lower case changes its length (offsets would shift).
 TRIGGER_ANY_CASE = re.compile(TRIGGER.pattern, re.IGNORECASE)
-PREFIX_START_ANY_CASE = re.compile(PREFIX_START.pattern, re.IGNORECASE)
