@@ -63,7 +63,7 @@ def _alternation(words: object) -> str:
 
 
 _SYMBOLS = [s for s in CURRENCY_SYMBOLS if not s.isalpha() and s not in ("Rs.",)]
-_CODES = [s for s in CURRENCY_SYMBOLS if s.isalpha()]
+_CODES = [s for s in CURRENCY_SYMBOLS if s.isalpha() and len(s) > 1]  # a lone "R" is rand only with a scale
 # Every pattern starts at a digit or a letter class, or is anchored: Python's re then skips the text
 # between figures quickly, where a leading optional group (a currency, "half a") made it try every position.
 _DIGITS_EN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
@@ -134,6 +134,7 @@ _CLOCK_AFTER = re.compile(rf"[ \u00a0]?(?:{_alternation(CLOCK_WORDS)})(?!\w)", r
 _NP_WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_DETERMINER = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|whom))?(?=[ \u00a0])",
                             re.IGNORECASE)
+_OWNER_OR_TOTAL = re.compile(r"(?:[ \u00a0]+(?:[A-Za-z]+['’]s?|[0-9][0-9,.]*))+(?=[ \u00a0])")
 _DOTTED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.000)+")
 _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
 
@@ -207,6 +208,8 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
     currency_match = _CURRENCY_BEFORE.search(text, max(0, num_start - 4), num_start)
     start = currency_match.start() if currency_match else num_start
     currency = currency_match.group(0) if currency_match else None
+    if currency is None and _is_rand(text, num_start, num_end):
+        start, currency = num_start - 1, "R"
     attached = start > 0 and not text[start - 1].isspace()
     left = _TOKEN_LEFT.search(text, max(0, start - 64), start) if attached else None
     right = _TOKEN_RIGHT.match(text, num_end)
@@ -244,6 +247,12 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         if rest.isdigit():
             figure.range_first = True
         elif rest.isalpha():
+            scale = _SCALE_AFTER.match(text, after + 1)
+            if scale and figure.scale == 1 and scale["scale"].lower() not in AMBIGUOUS_SCALES:
+                # "$100-million": a scale joined by a hyphen, as Canadian and some US papers write it
+                figure.scale, figure.end = SCALES[scale["scale"].lower()], scale.end()
+                _read_marker(text, figure)
+                return figure
             measure = _MEASURE_AFTER.match(text, after + 1)
             if measure is None or figure.kind != "number":
                 return None  # a compound adjective: "a 45-year-old man", "a 10-year deal"
@@ -272,7 +281,7 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
             figure.unit, figure.end = figure.currency, code.end()
     if _is_year(written, figure):
         return None
-    if english and figure.kind == "number" and figure.unit is None and _is_identifier(text, start):
+    if english and figure.kind == "number" and _is_identifier(text, start, written):
         return None
     return figure
 
@@ -307,7 +316,7 @@ def _is_date_or_label(text: str, figure: _Figure, start: int, num_end: int, writ
     words = _line_before(text, start).split()
     last = words[-1] if words else ""
     small = len(written) <= 2 and figure.kind == "number"
-    if small and figure.scale == 1:
+    if small and figure.scale == 1 and 0 < _day_number(written) <= 31:
         if english and (_MONTH_OR_WEEKDAY_WORD.fullmatch(last) or _MONTH_AFTER.match(text, num_end)):
             return True
         if _FOREIGN_MONTH_AFTER.match(text, num_end) or _FOREIGN_MONTH_WORD.fullmatch(last):
@@ -320,18 +329,40 @@ def _is_date_or_label(text: str, figure: _Figure, start: int, num_end: int, writ
     return english and figure.kind == "number" and last.rstrip(".").lower() in LABEL_WORDS
 
 
+def _day_number(written: str) -> int:
+    """The value of one or two plain digits, else 0 (for the day-of-month test)."""
+    return int(written) if written.isdigit() else 0
+
+
 def _is_year(written: str, figure: _Figure) -> bool:
     return (figure.kind == "number" and figure.scale == 1 and len(written) == 4 and written.isdigit()
             and 1000 <= int(written) <= 2199)
 
 
-def _is_identifier(text: str, start: int) -> bool:
-    # "Boeing 737", "Resolution 2334", "Apollo 11": a number right after a capitalised word inside a
-    # sentence names a thing. A capital after a sentence end ("Some 40 ...") is the sentence's first word.
+def _is_identifier(text: str, start: int, written: str) -> bool:
+    # "Boeing 737", "ATR 72 aircraft", "Apollo 11": plain digits right after a capitalised word inside a
+    # sentence name a thing, even with a noun after them. A capital after a sentence end ("Some 40 ...")
+    # is the sentence's first word; after a month or weekday ("On Saturday 40 people") it is a count; a
+    # grouped figure ("Iraq 2,500") is a count too, since model numbers are not written with separators.
+    if not written.isdigit():
+        return False
     words = _line_before(text, start).split()
     if not words or not words[-1][:1].isupper() or not words[-1].isalpha():
         return False
+    if _MONTH_OR_WEEKDAY_WORD.fullmatch(words[-1]):
+        return False
     return len(words) > 1 and not words[-2].endswith(_SENTENCE_ENDS)
+
+
+def _is_rand(text: str, num_start: int, num_end: int) -> bool:
+    """Whether an "R" right before the digits is South Africa's rand: only with a scale ("R4bn", "R3.5
+    billion"), since a bare "R2" is as often a road, a grade or a droid."""
+    if num_start == 0 or text[num_start - 1] != "R" or (num_start > 1 and text[num_start - 2].isalnum()):
+        return False
+    tail = _TAIL.match(text, num_end)
+    if tail is not None:
+        return tail.group(0).lower() in SCALES
+    return _SCALE_AFTER.match(text, num_end) is not None
 
 
 def _read_after(text: str, figure: _Figure) -> None:
@@ -389,9 +420,13 @@ def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int] |
                 # "2,500 of the troops": the noun after "of" is what is counted.
                 of = _OF_DETERMINER.match(text, cursor)
                 if of is not None:
-                    found = _counted_noun(text, of.end(), singular)
+                    # "330 of the resort's 397 guest rooms": past the owner and the total to the noun
+                    skip = _OWNER_OR_TOTAL.match(text, of.end())
+                    found = _counted_noun(text, skip.end() if skip else of.end(), singular)
                     if found is not None and _is_plural(found[0]):
-                        return found
+                        # With a total in between, the total is a figure of its own: the span stops here.
+                        total = skip is not None and any(c.isdigit() for c in skip.group(0))
+                        return (found[0], position) if total else found
             break
         if not singular and word["word"][0].islower() and _is_plural(word["word"]):
             return word["word"], word.end()

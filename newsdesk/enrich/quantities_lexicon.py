@@ -26,7 +26,7 @@ AMBIGUOUS_SCALES = frozenset({"m", "b", "k"})
 CURRENCY_SYMBOLS: dict[str, str] = {
     "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
     "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY",
-    "₹": "INR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₺": "TRY", "₽": "RUB", "₪": "ILS", "₦": "NGN",
+    "₹": "INR", "R": "ZAR", "Rs": "INR", "Rs.": "INR", "₩": "KRW", "₺": "TRY", "₽": "RUB", "₪": "ILS", "₦": "NGN",
     "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "CNY": "CNY", "INR": "INR", "CHF": "CHF",
     "AUD": "AUD", "CAD": "CAD", "RMB": "CNY", "TRY": "TRY", "RUB": "RUB",
 }
