@@ -209,7 +209,7 @@ def find_times(text: str, published: str | None = None, language: str | None = N
     return found
 
 
-_TOKEN = re.compile(r"[^\s(\[\"“‘`]+")  # words, with opening brackets and quotes left off
+_TOKEN = re.compile(r"[^\s(\[\"“‘`–—/]+")  # words, with opening brackets, quotes, dashes and slashes left off
 _HEAD = re.compile(r"[^\W\d_]+")
 _NUMERIC_HEADS = frozenset("0123456789'’$")
 _FAMILY_ORDER = {family: order for order, family in enumerate(FAMILIES)}
@@ -242,11 +242,11 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
             continue
         # English words before a number ("the end of") are no prefix in other languages.
         starts = _starts_before(source, position) if english else [position]
-        for family, back in FAMILY_TRIGGERS[kind]:
+        for family, back, opens in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
                 continue
             pattern = FAMILIES[family]
-            for start in starts[-1 - back:]:
+            for start in starts[-1 - back:] if opens else starts[-1 - back:-1]:
                 if (family, start) in tried:
                     continue
                 tried.add((family, start))
@@ -299,7 +299,7 @@ def _amount(words: str | None) -> float | str:
     if words in NUMBER_WORDS:
         return NUMBER_WORDS[words]
     if words[0].isdigit():
-        number = float(words)
+        number = float(words.replace(",", ""))
         return int(number) if number.is_integer() else number
     return sum(NUMBER_WORDS.get(part, 0) for part in _NUMBER_SPLIT.split(words)) or "X"
 

@@ -60,7 +60,7 @@ YEAR = rf"(?<![\d$£€#,./:])(?<!\d-)(?P<year>{_YEAR_RAW})(?![\d%]|,\d|\.\d|-\d
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                 r"hundred)")
-AMOUNT = (rf"(?P<amount>\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?|a\s+hundred|half\s+a|a\s+half|"
+AMOUNT = (rf"(?P<amount>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?|a\s+hundred|half\s+a|a\s+half|"
           r"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozen|several|a\s+few|few|many|numerous|an?)")
 UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
         r"years?|decades?|century|centuries)")
@@ -217,22 +217,25 @@ def _trie(words: list[str]) -> str:
 #: A word or number that every time expression contains; runs on lower-cased text. The word's kind is
 #: :data:`TRIGGER_KIND`; a number is the group ``digit``.
 TRIGGER = re.compile(r"\b(?:(?P<digit>\d)|(?:" + _trie(sorted(TRIGGER_KIND)) + r")\b)")
-#: For each kind of trigger word, the families to try and how many words before the trigger they may start.
-FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int], ...]] = {
-    "digit": (("iso", 0), ("slash", 0), ("year", 4), ("decade", 2), ("clock", 2), ("day_month", 1),
-              ("quarter", 0), ("century", 1)),
-    "month": (("month_day", 5), ("day_month", 3), ("month", 4), ("set", 2), ("holiday", 3)),
-    "weekday": (("weekday", 2), ("month_day", 3), ("set", 2)),
-    "unit": (("relative_unit", 4), ("span_of", 6), ("quarter", 5), ("year_ago", 2), ("ago", 4), ("offset", 4),
-             ("duration", 4), ("vague", 0), ("set", 2), ("day_word", 1), ("holiday", 2), ("period", 4)),
-    "dayword": (("day_word", 3), ("set", 2)),
-    "reference": (("reference", 2),),
-    "adverb": (("set", 0),),
-    "noon": (("clock", 2),),
-    "season": (("season", 1), ("year", 0), ("relative_unit", 3)),
-    "holiday": (("holiday", 1),),
-    "decade_word": (("decade_word", 2),),
-    "period": (("period", 4), ("relative_unit", 3), ("span_of", 6)),
+#: For each kind of trigger word, the families to try, how many words before the trigger they may start, and
+#: whether they may start at the trigger itself ("last week" never starts at "week"; "months ago" may).
+FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int, bool], ...]] = {
+    "digit": (("iso", 0, True), ("slash", 0, True), ("year", 4, True), ("decade", 2, True), ("clock", 2, True),
+              ("day_month", 1, True), ("quarter", 0, True), ("century", 1, True)),
+    "month": (("month_day", 5, True), ("day_month", 3, False), ("month", 4, True), ("set", 2, False),
+              ("holiday", 3, True)),
+    "weekday": (("weekday", 2, True), ("month_day", 3, True), ("set", 2, False)),
+    "unit": (("relative_unit", 4, False), ("span_of", 6, False), ("quarter", 5, False), ("year_ago", 2, True),
+             ("ago", 4, True), ("offset", 4, False), ("duration", 4, False), ("vague", 0, True), ("set", 2, False),
+             ("day_word", 1, False), ("holiday", 2, False), ("period", 4, True)),
+    "dayword": (("day_word", 3, True), ("set", 2, False)),
+    "reference": (("reference", 2, True),),
+    "adverb": (("set", 0, True),),
+    "noon": (("clock", 2, True),),
+    "season": (("season", 1, False), ("year", 0, True), ("relative_unit", 3, False)),
+    "holiday": (("holiday", 1, True),),
+    "decade_word": (("decade_word", 2, True),),
+    "period": (("period", 4, False), ("relative_unit", 3, False), ("span_of", 6, False)),
 }
 #: The longest look back, in characters, for the words before a trigger.
 LOOK_BACK = 60
