@@ -60,7 +60,8 @@ YEAR = rf"(?<![\d$£€#,./:])(?<!\d-)(?P<year>{_YEAR_RAW})(?![\d%]|,\d|\.\d|-\d
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                 r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                 r"hundred)")
-AMOUNT = (rf"(?P<amount>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?|a\s+hundred|half\s+a|a\s+half|"
+AMOUNT = (rf"(?P<amount>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\s-]{_NUMBER_WORD})?|"
+          r"a\s+hundred|half\s+a|a\s+half|"
           r"a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozen|several|a\s+few|few|many|numerous|an?)")
 UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
         r"years?|decades?|century|centuries)")
