@@ -9,7 +9,7 @@ dates, ordinals, labels or compound adjectives), so precision is meaningful. Eac
 Metric: a predicted quantity matches a gold item (one to one, in text order) when its text contains the
 item's ``text_contains`` and the values are equal, and, where the item gives them, its unit contains
 ``unit_contains`` and its ``kind`` and ``approximate`` are equal. "Located" is the looser measure the peers
-can be held to: the predicted text contains ``text_contains``, value and unit not checked.
+can be held to: the predicted span overlaps the gold item's, value and unit not checked.
 
 Peers, in the same run: spaCy's English NER (``en_core_web_sm``, the MONEY, PERCENT, QUANTITY and CARDINAL
 entities: spans only, no values), and quantulum3 where it is installed (values and units). Speed: each
@@ -59,6 +59,8 @@ class Found:
     unit: str | None = None
     kind: str | None = None
     approximate: bool | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 def fold(text: str | None) -> str:
@@ -89,17 +91,22 @@ def same_value(gold: float, found: float | None) -> bool:
     return found is not None and math.isclose(float(gold), float(found), rel_tol=1e-9, abs_tol=1e-12)
 
 
-def quantity_matches(item: dict[str, Any], found: Found, *, located_only: bool = False) -> bool:
-    """Whether ``found`` is the gold ``item`` (see the module's metric).
+def quantity_matches(item: dict[str, Any], found: Found, *, located: tuple[int, int] | None = None) -> bool:
+    """Whether ``found`` is the gold ``item`` (see the module's metric); with ``located``, the item's span in
+    the passage, only whether the two spans overlap (what a system that gives no values can be held to).
 
     >>> quantity_matches({"text_contains": "2,500", "value": 2500, "unit_contains": "personnel"},
     ...                  Found("roughly 2,500 personnel", 2500, "personnel"))
     True
+    >>> quantity_matches({"text_contains": "2,500 personnel", "value": 2500}, Found("2,500", start=8, end=13),
+    ...                  located=(8, 23))
+    True
     """
+    if located is not None:
+        return found.start is not None and found.end is not None and found.start < located[1] \
+            and located[0] < found.end
     if fold(item["text_contains"]) not in fold(found.text):
         return False
-    if located_only:
-        return True
     if not same_value(item["value"], found.value):
         return False
     if "unit_contains" in item and fold(item["unit_contains"]) not in fold(found.unit):
@@ -140,17 +147,25 @@ class Score:
         self.predicted += other.predicted
 
 
-def score_passage(items: list[dict[str, Any]], found: list[Found], *, located_only: bool = False) -> Score:
-    """One to one matches of ``found`` to gold ``items``, each gold item taking the first unused match.
+def score_passage(items: list[dict[str, Any]], found: list[Found], text: str | None = None) -> Score:
+    """One to one matches of ``found`` to gold ``items``, each gold item taking the first unused match;
+    given the passage's ``text``, matches are only located (spans overlap, see :func:`quantity_matches`).
 
     >>> score_passage([{"text_contains": "40%", "value": 40}], [Found("40%", 40), Found("2 jets", 2)]).precision
     0.5
     """
     used: set[int] = set()
     matched = 0
+    searched_from = 0
     for item in items:
+        located = None
+        if text is not None:
+            at = text.find(item["text_contains"], searched_from)
+            at = at if at >= 0 else text.find(item["text_contains"])
+            located = (at, at + len(item["text_contains"]))
+            searched_from = located[1] if at >= 0 else searched_from
         for index, candidate in enumerate(found):
-            if index not in used and quantity_matches(item, candidate, located_only=located_only):
+            if index not in used and quantity_matches(item, candidate, located=located):
                 used.add(index)
                 matched += 1
                 break
@@ -162,7 +177,8 @@ def newsdesk_finder() -> Callable[[str], list[Found]]:
     from newsdesk.enrich.quantities import find_quantities
 
     def run(text: str) -> list[Found]:
-        return [Found(q.text, q.value, q.unit, q.kind, q.approximate) for q in find_quantities(text, "en")]
+        return [Found(q.text, q.value, q.unit, q.kind, q.approximate, q.start, q.end)
+                for q in find_quantities(text, "en")]
 
     return run
 
@@ -177,7 +193,8 @@ def spacy_finder() -> Callable[[str], list[Found]] | None:
     labels = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
     def run(text: str) -> list[Found]:
-        return [Found(ent.text) for ent in nlp(text).ents if ent.label_ in labels]
+        return [Found(ent.text, start=ent.start_char, end=ent.end_char) for ent in nlp(text).ents
+                if ent.label_ in labels]
 
     return run
 
@@ -190,17 +207,18 @@ def quantulum_finder() -> Callable[[str], list[Found]] | None:
         return None
 
     def run(text: str) -> list[Found]:
-        return [Found(q.surface, q.value, q.unit.name) for q in parser.parse(text)]
+        return [Found(q.surface, q.value, q.unit.name, start=q.span[0], end=q.span[1]) for q in parser.parse(text)]
 
     return run
 
 
 def gold_scores(finder: Callable[[str], list[Found]], passages: Iterable[dict[str, Any]],
                 *, located_only: bool = False) -> Score:
-    """Summed :class:`Score` of ``finder`` over ``passages``."""
+    """Summed :class:`Score` of ``finder`` over ``passages`` (spans only with ``located_only``)."""
     total = Score()
     for passage in passages:
-        total.add(score_passage(passage["quantities"], finder(passage["text"]), located_only=located_only))
+        text = passage["text"] if located_only else None
+        total.add(score_passage(passage["quantities"], finder(passage["text"]), text))
     return total
 
 
@@ -242,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         "newsdesk": newsdesk_finder(), "spacy-ner": spacy_finder(), "quantulum3": quantulum_finder()}
     bodies = sample_bodies(args.sample) if args.sample and SHARED.exists() else []
     results: dict[str, Any] = {"machine": cpu_model(), "gold_passages": len(load_gold()), "systems": {}}
-    print(f"{'system':<12} {'split':<8} {'P':>6} {'R':>6} {'F1':>6} {'located R':>10} {'gold':>5} {'pred':>5}")
+    print(f"{'system':<12} {'split':<8} {'P':>6} {'R':>6} {'F1':>6} {'located P':>10} {'located R':>10} "
+          f"{'gold':>5} {'pred':>5}")
     for name, finder in systems.items():
         if finder is None:
             results["systems"][name] = {"missing": "not installed"}
@@ -257,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
                             "located_recall": located.recall, "located_precision": located.precision,
                             "gold": exact.gold, "predicted": exact.predicted}
             print(f"{name:<12} {split:<8} {exact.precision:6.3f} {exact.recall:6.3f} {exact.f1:6.3f} "
-                  f"{located.recall:10.3f} {exact.gold:5d} {exact.predicted:5d}")
+                  f"{located.precision:10.3f} {located.recall:10.3f} {exact.gold:5d} {exact.predicted:5d}")
         if bodies:
             entry["speed"] = speed(finder, bodies)
             print(f"{name:<12} speed    median {entry['speed']['median_ms']:.3f} ms, "
