@@ -55,6 +55,8 @@ __all__ = [
     "shard_path",
 ]
 
+#: Rows per Parquet row group: batches are gathered up to this, as a reader reads a row group at once.
+ROW_GROUP_ROWS = 1000
 KIND_ARTICLE = "article"
 KIND_NOT_ARTICLE = "not-article"
 KIND_FAILURE = "failure"
@@ -228,14 +230,25 @@ class ShardWriter:
         self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         self.writer = pq.ParquetWriter(self.temporary, SHARD_SCHEMA, compression="zstd")
         self.rows = 0
+        self.pending: list[pa.Table] = []
+        self.pending_rows = 0
 
     def write(self, table: pa.Table) -> None:
         """Append a batch of rows (made by :func:`outcome_table`)."""
-        self.writer.write_table(table)
+        self.pending.append(table)
+        self.pending_rows += table.num_rows
         self.rows += table.num_rows
+        if self.pending_rows >= ROW_GROUP_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            self.writer.write_table(pa.concat_tables(self.pending))
+        self.pending, self.pending_rows = [], 0
 
     def finish(self, *, crawl_date: str | None) -> int:
         """Close, rename to the final name, mark done; return the number of rows."""
+        self._flush()
         self.writer.add_key_value_metadata({"crawl_date": crawl_date or ""})
         self.writer.close()
         os.replace(self.temporary, self.path)
