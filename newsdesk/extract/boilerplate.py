@@ -58,6 +58,9 @@ _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _STRONG_TOKEN_SET = frozenset(_STRONG_TOKENS)
 _WEAK_TOKEN_SET = frozenset(_WEAK_TOKENS)
+# Classes CMSs derive from a post's categories and tags ("category-social-media", "tag-ads",
+# "entry-category-facebook"): they name the story's topic, not what the element is.
+_TOPIC_CLASS = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
 _BAD_COMPOUND_RE = re.compile("|".join(re.escape(c) for c in _BAD_COMPOUNDS))
 
 
@@ -84,7 +87,10 @@ def boilerplate_strength(value: str) -> int:
     0
     >>> boilerplate_strength("article-body shareholder-letter")
     0
+    >>> boilerplate_strength("entry category-social-media tag-newsletter")
+    0
     """
+    value = _TOPIC_CLASS.sub(" ", value)
     lowered = value.lower()
     if _BAD_COMPOUND_RE.search(lowered):
         return 2
