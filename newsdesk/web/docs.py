@@ -3,7 +3,8 @@
 FastAPI's own /docs page loads Swagger UI from a CDN (blank without a network, and scripts
 from another server without integrity checks) and starts it with an inline script (which a
 strict Content-Security-Policy forbids). This page instead loads Swagger UI's files from the
-``swagger-ui-bundle`` package, mounted at :data:`ASSETS_PATH`, and starts it from
+``swagger-ui-bundle-v2`` package (Swagger UI 5: version 4 cannot read the OpenAPI 3.1 that
+FastAPI writes), mounted at :data:`ASSETS_PATH`, and starts it from
 ``static/docs.js``; its policy (:data:`newsdesk.web.headers.DOCS_POLICY`) allows exactly those
 same-origin files and the OpenAPI document.
 """
