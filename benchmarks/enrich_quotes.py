@@ -267,7 +267,12 @@ def textacy_tool() -> Callable[[str], list[Predicted]] | None:
     def run(text: str) -> list[Predicted]:
         doc = nlp(text)
         out = []
-        for triple in direct_quotations(doc):
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:
+            # textacy refuses a text with an odd number of quote marks: it finds nothing there.
+            return []
+        for triple in triples:
             content = triple.content
             out.append(Predicted(content.start_char, content.end_char, "direct",
                                  [t.text for t in triple.speaker]))
