@@ -27,9 +27,11 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from types import FrameType
 
+from newsdesk.enrich import enrich_batch
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
 from newsdesk.ingest import SourceFailure
@@ -104,8 +106,11 @@ def _warc_ref(page: RawPage) -> WarcRef | None:
     return WarcRef(location.path, location.offset, location.length) if location else None
 
 
-def to_outcome(item: RawPage | SourceFailure) -> Outcome:
-    """Extract one input and say what became of it (the per-item body of :func:`to_outcomes`).
+def to_outcome(item: RawPage | SourceFailure, enrich: bool = True) -> Outcome:
+    """Extract (and, with ``enrich``, enrich) one input and say what became of it.
+
+    This is the per-item body of :func:`to_outcomes`. Enrichment never fails an input: an article
+    whose enrichment fails keeps its reason in ``enrich_error`` and is stored without annotations.
 
     >>> outcome = to_outcome(RawPage(b"", url="https://news.example/a", source="a.html"))
     >>> type(outcome).__name__, outcome.reason
@@ -133,17 +138,21 @@ def to_outcome(item: RawPage | SourceFailure) -> Outcome:
         article.url = item.url or article.canonical_url
     if not article.is_article:
         return NotArticleOutcome(name, item.final_url or item.url, NOT_AN_ARTICLE, raw=raw, warc=warc)
+    if enrich:
+        article = enrich_batch([article])[0]
     return ArticleOutcome(name, article, raw=raw, warc=warc)
 
 
-def to_outcomes(items: list[RawPage | SourceFailure]) -> list[Outcome]:
-    """The extraction stage over a batch: one outcome per input, never an exception.
+def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True) -> list[Outcome]:
+    """The extract (and enrich) stage over a batch: one outcome per input, never an exception.
+
+    It runs in the worker processes, so statistical NER (loaded once per process) never runs on the writer.
 
     >>> [type(o).__name__ for o in to_outcomes([SourceFailure("x.pdf", "content type application/pdf",
     ...                                                          skipped=True)])]
     ['FailureOutcome']
     """
-    return [to_outcome(item) for item in items]
+    return [to_outcome(item, enrich) for item in items]
 
 
 def batched(items: Iterable[RawPage | SourceFailure], size: int) -> Iterator[list[RawPage | SourceFailure]]:
@@ -166,6 +175,7 @@ def run_ingest(
     command: str = "ingest",
     progress: Callable[[IngestReport], None] | None = None,
     skip_recorded: bool = False,
+    enrich: bool = True,
 ) -> IngestReport:
     """Extract every input and write the outcomes to ``store``, batch by batch.
 
@@ -173,7 +183,8 @@ def run_ingest(
     Every batch is committed as it completes, so an interrupted run keeps what it wrote and
     the same command run again adds exactly what is missing. With ``skip_recorded``, pages the
     store already recorded (:meth:`Store.recorded_inputs`) are counted as ``skipped`` and not
-    extracted again. ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
+    extracted again. With ``enrich`` (the default) every article is enriched in the workers
+    (:func:`newsdesk.enrich.enrich_batch`). ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
     returns a report marked interrupted; a batch being written when it comes is either
     committed and counted or not written and not counted, never half of either.
 
@@ -196,15 +207,16 @@ def run_ingest(
         if progress is not None:
             progress(report)
 
+    stage = partial(to_outcomes, enrich=enrich)
     batches = batched(items, batch_size)
     if skip_recorded:
         batches = _unrecorded(batches, store, report)
     try:
         if workers == 1:
             for batch in batches:
-                write(to_outcomes(batch))
+                write(stage(batch))
         else:
-            _run_in_pool(batches, workers, write, report)
+            _run_in_pool(batches, workers, stage, write, report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -264,13 +276,14 @@ def _die_with_parent(parent_pid: int) -> None:
 
 
 def _run_in_pool(batches: Iterable[list[RawPage | SourceFailure]], workers: int,
+                 stage: Callable[[list[RawPage | SourceFailure]], list[Outcome]],
                  write: Callable[[list[Outcome]], None], report: IngestReport) -> None:
     # Two batches in flight per worker keep every core busy while memory stays bounded.
     in_flight: deque[Future[list[Outcome]]] = deque()
     with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         try:
             for batch in batches:
-                in_flight.append(pool.submit(to_outcomes, batch))
+                in_flight.append(pool.submit(stage, batch))
                 while len(in_flight) >= workers * 2:
                     write(in_flight.popleft().result())
             while in_flight:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from newsdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, non_negative_int, say
+from newsdesk.enrich import enrich_batch
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
 from newsdesk.ingest import SourceFailure
@@ -41,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
         if article.url is None:
             # A saved page without its address still names itself through its canonical link.
             article.url = article.canonical_url
+        if args.enrich:
+            article = enrich_batch([article])[0]
+            if article.enrich_error:
+                say(f"newsdesk: {name}: enrichment failed: {article.enrich_error}")
         if args.format == "json":
             out.write(json.dumps({"source": name, **article.to_dict()}, ensure_ascii=False, indent=args.indent) + "\n")
         else:
@@ -63,4 +68,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=("html", "text"), help="force the input kind")
     parser.add_argument("--url", help="the page's URL (resolves relative links, dates in paths)")
     parser.add_argument("--indent", type=non_negative_int, default=None, help="pretty-print JSON with this indent")
+    parser.add_argument("--enrich", action="store_true",
+                        help="also find entities, quotes, time expressions and figures (top-level JSON keys)")
     parser.set_defaults(handler=run)

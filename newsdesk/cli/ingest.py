@@ -144,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             items = progress.track(read_sources(args.sources, args.kind, store))
             report = run_ingest(items, store, workers=args.workers, batch_size=args.batch_size, command=command,
-                                progress=progress.update, skip_recorded=True)
+                                progress=progress.update, skip_recorded=True, enrich=not args.no_enrich)
         finally:
             progress.close()
         print_failures(store, report)
@@ -175,4 +175,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                         help=f"inputs per committed batch (default {DEFAULT_BATCH_SIZE})")
     parser.add_argument("--kind", choices=("html", "text", "jsonl"), help="how to read standard input")
     parser.add_argument("--quiet", action="store_true", help="no progress, only the summary")
+    parser.add_argument("--no-enrich", action="store_true",
+                        help="store articles without entities, quotes, time expressions and figures")
     parser.set_defaults(handler=run)

@@ -58,16 +58,18 @@ def kept_pages(store: Store) -> Iterator[RawPage | SourceFailure]:
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
-    """Re-extract every kept raw page with the current extractor; articles are updated in place."""
+    """Re-extract (and re-enrich) every kept raw page with the current code; articles are updated in place."""
     stop_on_sigterm()
     with open_store(args.db) as store:
         # iter_raw_pages reads in chunks, so writing between them on the same connection is safe.
-        report = run_ingest(kept_pages(store), store, workers=args.workers, command="reprocess")
+        report = run_ingest(kept_pages(store), store, workers=args.workers, command="reprocess",
+                            enrich=not args.no_enrich)
     say(f"newsdesk: reprocess: {report.summary()}")
     return EXIT_INTERRUPTED if report.interrupted else report.exit_code
 
 
-def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: int) -> IngestReport:
+def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: int,
+               enrich: bool = True) -> IngestReport:
     from newsdesk.ingest.fetch import Fetcher
     from newsdesk.ingest.remote import read_outlets
     from newsdesk.ingest.sources import load_sources
@@ -77,7 +79,7 @@ def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: in
     with Fetcher() as fetcher:
         pages = read_outlets(outlets, fetcher, new_urls_in(store), previous=dict(previous),
                              polled=lambda p: previous.__setitem__(p.url, p))
-        return run_ingest(pages, store, workers=workers, command=f"watch {path}")
+        return run_ingest(pages, store, workers=workers, command=f"watch {path}", enrich=enrich)
 
 
 def run_watch(args: argparse.Namespace) -> int:
@@ -91,7 +93,7 @@ def run_watch(args: argparse.Namespace) -> int:
             while not stop.is_set():
                 started = time.monotonic()
                 try:
-                    report = _poll_once(store, args.sources, previous, args.workers)
+                    report = _poll_once(store, args.sources, previous, args.workers, not args.no_enrich)
                 except NewsdeskError as exc:
                     say(f"newsdesk: {exc}")
                     return EXIT_USAGE
@@ -109,12 +111,14 @@ def run_watch(args: argparse.Namespace) -> int:
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     """Register ``reprocess`` and ``watch``."""
     reprocess = commands.add_parser(
-        "reprocess", help="re-extract every kept raw page with the current extractor",
+        "reprocess", help="re-extract and re-enrich every kept raw page with the current code",
         description="Read back every raw page the store keeps (from the database or its WARC file) and "
-                    "extract it again: articles are updated in place, nothing is fetched.")
+                    "extract and enrich it again: articles and their annotations are updated in place, "
+                    "nothing is fetched.")
     add_db_option(reprocess)
     reprocess.add_argument("--workers", type=positive_int, default=None,
                            help="extraction processes (default: one per core)")
+    reprocess.add_argument("--no-enrich", action="store_true", help="re-extract only; articles lose their annotations")
     reprocess.set_defaults(handler=run_reprocess)
 
     watch = commands.add_parser(
@@ -128,4 +132,6 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     add_db_option(watch)
     watch.add_argument("--workers", type=positive_int, default=1,
                        help="extraction processes (default 1: polls are small)")
+    watch.add_argument("--no-enrich", action="store_true",
+                       help="store articles without entities, quotes, time expressions and figures")
     watch.set_defaults(handler=run_watch)
