@@ -43,6 +43,7 @@ from newsdesk.enrich.quantities_lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     FALSE_PLURALS,
+    FRACTIONS,
     IRREGULAR_PLURALS,
     LABEL_WORDS,
     MEASURES,
@@ -72,9 +73,10 @@ _CURRENCY_BEFORE = re.compile(rf"(?:{_alternation(_SYMBOLS)}|\b(?:{_alternation(
 _TAIL = re.compile(r"[A-Za-z°%]+(?:/h)?")
 _TOKEN_LEFT = re.compile(r"\S{0,64}$")
 _TOKEN_RIGHT = re.compile(r"\S{0,64}")
-# A token holding an address, e-mail or a date written with one separator twice: no figures in it.
+# A token holding an address, e-mail, code ("rows=100", "0.00..2.27") or a date written with one separator
+# twice: no figures in it.
 _NOT_FIGURES_TOKEN = re.compile(
-    r"://|www\.|@|\.(?:com|org|net|gov|edu|io|uk|html?|php)\b|[0-9]+([-–/.])[0-9]+\1[0-9]+", re.IGNORECASE
+    r"://|www\.|@|=|\.\.|\.(?:com|org|net|gov|edu|io|uk|html?|php)\b|[0-9]+([-–/.])[0-9]+\1[0-9]+", re.IGNORECASE
 )
 
 
@@ -99,6 +101,9 @@ _NUMBER_WORD = _word_trie(_NUMBER_WORDS)
 _CAPITALISED_NUMBER_WORD = _word_trie([w.capitalize() for w in _NUMBER_WORDS])
 _WORDS_FIGURE = re.compile(
     rf"\b(?:{_NUMBER_WORD}|{_CAPITALISED_NUMBER_WORD})(?:(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0-]+)(?:{_NUMBER_WORD}))*\b"
+)
+_WORDS_FIGURE_AT = re.compile(
+    rf"(?:{_NUMBER_WORD})(?:(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0-]+)(?:{_NUMBER_WORD}))*\b", re.IGNORECASE
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Hh]alf[ \u00a0]+)?[Aa]n?[ \u00a0]+$")
 
@@ -135,6 +140,7 @@ _NP_WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)
 _OF_DETERMINER = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|whom))?(?=[ \u00a0])",
                             re.IGNORECASE)
 _OWNER_OR_TOTAL = re.compile(r"(?:[ \u00a0]+(?:[A-Za-z]+['’]s?|[0-9][0-9,.]*))+(?=[ \u00a0])")
+_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ers)")
 _DOTTED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.000)+")
 _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
 
@@ -218,7 +224,7 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         return None
     before = text[start - 1] if start else ""
     before2 = text[start - 2] if start > 1 else ""
-    if before and (before.isalnum() or before in "_/#@+.:$£€" or (before in "-–" and before2.isalpha())):
+    if before and (before.isalnum() or before in "_/#@+.:$£€=<>*^" or (before in "-–" and before2.isalpha())):
         return None  # part of an identifier, a path or an address ("F-16", "A320", "/2024")
     figure = _Figure(start, num_end, value)
     figure.range_second = bool(before) and before in "-–" and before2.isdigit()
@@ -428,7 +434,10 @@ def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int] |
                         total = skip is not None and any(c.isdigit() for c in skip.group(0))
                         return (found[0], position) if total else found
             break
-        if not singular and word["word"][0].islower() and _is_plural(word["word"]):
+        if not singular and (_DEMONYM_PLURAL.fullmatch(word["word"])
+                             or (word["word"][0].islower() and _is_plural(word["word"]))):
+            # Lower-case plurals, and capitalised ones only as peoples ("Americans", "Iraqis"): a capital
+            # plural is otherwise a name ("the Three Amigos", "Erik Jones").
             return word["word"], word.end()
         run.append(word)
         cursor = word.end()
@@ -457,8 +466,33 @@ def _read_marker(text: str, figure: _Figure) -> None:
         figure.start = figure.start - len(line) + position
 
 
+def _number_word_runs(text: str):
+    """The runs of number words in ``text``, as :data:`_WORDS_FIGURE` finds them, found faster: ``str.find``
+    of each number word in a lower-cased copy (a few dozen passes in C) gives the few places worth
+    matching, where a regex over the whole text tries all of its alternatives at every position."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower-casing changed lengths ("İ"): offsets would not line up
+        yield from _WORDS_FIGURE.finditer(text)
+        return
+    starts = set()
+    for word in _NUMBER_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            if at == 0 or not lowered[at - 1].isalpha():
+                starts.add(at)
+            at = lowered.find(word, at + len(word))
+    end = -1
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = _WORDS_FIGURE_AT.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def _word_figures(text: str, taken: list[tuple[int, int]]):
-    for match in _WORDS_FIGURE.finditer(text):
+    for match in _number_word_runs(text):
         start, end = match.span()
         article = _ARTICLE_BEFORE.search(text, max(0, start - 10), start)
         if article is not None and match.group(0).split()[0].lower() in WORD_SCALES:
@@ -476,6 +510,8 @@ def _word_figures(text: str, taken: list[tuple[int, int]]):
         _read_after(text, figure)
         if figure.end < 0:
             continue
+        if figure.unit is not None and figure.unit.lower() in FRACTIONS:
+            continue  # "one third of Americans", "two-thirds": a share, not a count
         counts_something = figure.unit is not None or value >= 1000
         if not counts_something or _is_vague_one(text, start, match.group(0)):
             continue
