@@ -140,6 +140,8 @@ _NP_WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)
 _OF_DETERMINER = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|whom))?(?=[ \u00a0])",
                             re.IGNORECASE)
 _OWNER_OR_TOTAL = re.compile(r"(?:[ \u00a0]+(?:[A-Za-z]+['’]s?|[0-9][0-9,.]*))+(?=[ \u00a0])")
+_ERA_AFTER = re.compile(r"[ \u00a0]?(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?!\w)")
+_RANKING_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
 _DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ers)")
 _DOTTED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.000)+")
 _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
@@ -224,7 +226,8 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         return None
     before = text[start - 1] if start else ""
     before2 = text[start - 2] if start > 1 else ""
-    if before and (before.isalnum() or before in "_/#@+.:$£€=<>*^" or (before in "-–" and before2.isalpha())):
+    if before and (before.isalnum() or before in "_/#@+.:$£€=<>*^"
+                   or (before in "-–" and before2.isalpha() and currency is None)):
         return None  # part of an identifier, a path or an address ("F-16", "A320", "/2024")
     figure = _Figure(start, num_end, value)
     figure.range_second = bool(before) and before in "-–" and before2.isdigit()
@@ -276,6 +279,9 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         _read_after(text, figure)
         if figure.end < 0:
             return None
+        if figure.unit is None and figure.kind == "number" and (start == 0 or text[start - 1] == "\n") \
+                and _RANKING_AFTER.match(text, num_end):
+            return None  # "1 The Man Who Saw Seconds": a ranked list's number, at the start of its line
         _read_marker(text, figure)
     else:
         percent = _PERCENT_AFTER.match(text, figure.end)
@@ -330,8 +336,9 @@ def _is_date_or_label(text: str, figure: _Figure, start: int, num_end: int, writ
         line_start = start == 0 or text[start - 1] == "\n"
         if line_start and _LIST_NUMBER_AFTER.match(text, num_end):
             return True
-    if figure.kind == "number" and figure.scale == 1 and _CLOCK_AFTER.match(text, figure.end):
-        return True
+    if figure.kind == "number" and figure.scale == 1 and (_CLOCK_AFTER.match(text, figure.end)
+                                                          or _ERA_AFTER.match(text, figure.end)):
+        return True  # "9 am", "750 AD"
     return english and figure.kind == "number" and last.rstrip(".").lower() in LABEL_WORDS
 
 
@@ -438,6 +445,10 @@ def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int] |
                              or (word["word"][0].islower() and _is_plural(word["word"]))):
             # Lower-case plurals, and capitalised ones only as peoples ("Americans", "Iraqis"): a capital
             # plural is otherwise a name ("the Three Amigos", "Erik Jones").
+            following = _NP_WORD.match(text, word.end())
+            if following is not None and following["word"][0].islower() and _is_plural(following["word"]) \
+                    and following["word"].lower() not in NP_STOPWORDS:
+                return following["word"], following.end()  # "two police officers": the last noun is the head
             return word["word"], word.end()
         run.append(word)
         cursor = word.end()

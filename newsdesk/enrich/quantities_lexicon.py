@@ -124,7 +124,7 @@ NP_STOPWORDS = frozenset({
 })
 #: Words before a figure that make it a label, not a quantity ("page 3", "No. 10", "Article 5").
 LABEL_WORDS = frozenset({
-    "page", "pages", "pp", "p", "section", "article", "chapter", "number", "no", "nos", "room", "flight",
+    "page", "pages", "pp", "p", "ch", "section", "article", "chapter", "number", "no", "nos", "room", "flight",
     "route", "line", "item", "paragraph", "para", "clause", "verse", "episode", "season", "level",
     "phase", "stage", "round", "version", "model", "category", "grade", "gate", "platform", "terminal",
     "district", "ward", "block", "lot", "unit", "vol", "volume", "issue", "figure", "fig", "table",

@@ -56,6 +56,11 @@ def only(text: str, language: str | None = None):
         ("Die 1.000 led lights shone.", "1.000 led lights", 1000, "lights", "number", False),
         ("The crowd of 30m people.", "30m people", 30_000_000, "people", "number", False),
         ("A 30m tower.", "30m", 30, "m", "measure", False),
+        ("Two police officers were hurt.", "Two police officers", 2, "officers", "number", False),
+        ("Some 2,000 Iraqis fled.", "Some 2,000 Iraqis", 2000, "Iraqis", "number", True),
+        ("Sars got R4bn.", "R4bn", 4_000_000_000, "ZAR", "money", False),
+        ("A $100-million revamp.", "$100-million", 100_000_000, "USD", "money", False),
+        ("On Saturday 40 people died.", "40 people", 40, "people", "number", False),
     ],
 )
 def test_figures_and_what_they_count(text, span, value, unit, kind, approximate):
@@ -87,10 +92,24 @@ def test_values_are_exact_numbers():
         "1. Open the box\n2. Close it", "The score was 3-1.", "The 2024-25 season.", "In the 1990s it grew.",
         "A 45-year-old man and a 10-year deal.", "One of them said no one knew.", "The meeting of 2024-09-27.",
         "Dated 27/09/2024.", "On Tuesday 30 it rained.", "Write to a1@b.com.", "The 4G network and 5G phones.",
+        "More than one third of voters.", "Founded around 750 AD.", "See Ch. 2 of the report.", "the R2 road",
+        "The plan (cost=0.00..2.27 rows=100 width=32).", "An ATR 72 aircraft crashed.", "The Three Amigos met.",
+        "Best books:\n\n1 The Man Who Saw Seconds",
     ],
 )
 def test_not_figures(text):
     assert [q.text for q in find_quantities(text)] == []
+
+
+def test_a_total_after_of_is_a_figure_of_its_own():
+    found = find_quantities("More than 330 of the resort's 397 guest rooms were redone.")
+    assert [(q.text, q.value, q.unit, q.approximate) for q in found] == [
+        ("More than 330", 330, "rooms", True), ("397 guest rooms", 397, "rooms", False)]
+
+
+def test_a_range_of_money_with_scales():
+    assert [(q.text, q.value) for q in find_quantities("Initial investment: $94K–$139K.")] == [
+        ("$94K", 94_000), ("$139K", 139_000)]
 
 
 def test_a_range_is_two_quantities_sharing_the_unit():
