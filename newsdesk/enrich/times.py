@@ -27,6 +27,7 @@ from newsdesk.enrich.times_grammar import (
     FAMILIES,
     FAMILY_TRIGGERS,
     LOOK_BACK,
+    MAX_BACK,
     MOD_WORDS,
     MONTHS,
     NUMBER_WORDS,
@@ -265,7 +266,7 @@ def _starts_before(source: str, position: int) -> list[int]:
     tokens = _TOKEN.findall(source, max(0, position - LOOK_BACK), position)
     starts = [position]
     cursor = position
-    for token in reversed(tokens):
+    for token in reversed(tokens[-MAX_BACK:]):
         head = _HEAD.match(token)
         if head is None and token[0] not in _NUMERIC_HEADS:
             break
@@ -438,6 +439,10 @@ def _weekday(match: re.Match[str], context: _Context) -> Found | None:
         day = nearest_weekday(anchor - timedelta(days=1), weekday, -1)
     elif rel in ("next", "coming"):
         day = nearest_weekday(anchor + timedelta(days=1), weekday, 1)
+    elif not part and context.text.startswith(("'s", "’s"), match.end()):
+        # "Wednesday's ruling" names an event, whose verb is often in another clause: the closer Wednesday.
+        before, after = nearest_weekday(anchor, weekday, -1), nearest_weekday(anchor, weekday, 1)
+        day = before if anchor - before <= after - anchor else after
     else:
         day = nearest_weekday(anchor, weekday, 1 if context.tense(match) == "future" else -1)
     mod = MOD_WORDS.get((match["early"] or "").lower())

@@ -238,8 +238,9 @@ FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int, bool], ...]] = {
     "decade_word": (("decade_word", 2, True),),
     "period": (("period", 4, False), ("relative_unit", 3, False), ("span_of", 6, False)),
 }
-#: The longest look back, in characters, for the words before a trigger.
+#: The longest look back, in characters and in words, for the words before a trigger.
 LOOK_BACK = 60
+MAX_BACK = max(back for families in FAMILY_TRIGGERS.values() for _, back, _ in families)
 #: Words a time expression may start with or hold before its trigger word ("the end of", "more than two",
 #: "last"): a family is tried at an earlier word only across a run of these, numbers, months and weekdays.
 PREFIX_WORDS = frozenset({
