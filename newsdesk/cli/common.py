@@ -63,9 +63,14 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--section", help="the section")
     group.add_argument("--lang", help="the language code, e.g. en")
     group.add_argument("--author", help="a part of an author's name")
+    group.add_argument("--person", help="articles naming this person (a part of the name)")
+    group.add_argument("--org", help="articles naming this organisation")
+    group.add_argument("--place", help="articles naming this place")
+    group.add_argument("--speaker", help="articles quoting this speaker (a part of the name)")
 
 
 def filters_from(args: argparse.Namespace) -> Filters:
     """The Filters named by the command line (validated by the store: a bad date is a StoreError)."""
     return Filters(since=args.since, until=args.until, source=args.source, section=args.section,
-                   lang=args.lang, author=args.author)
+                   lang=args.lang, author=args.author, person=args.person, org=args.org, place=args.place,
+                   speaker=args.speaker)

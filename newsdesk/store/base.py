@@ -463,6 +463,12 @@ class Filters:
     section: str | None = None
     lang: str | None = None
     author: str | None = None
+    #: Articles naming this person (a part of the name), organisation or place (its canonical name),
+    #: or quoting this speaker (a part of the name); all compare without case.
+    person: str | None = None
+    org: str | None = None
+    place: str | None = None
+    speaker: str | None = None
 
     def __post_init__(self) -> None:
         for name in ("since", "until"):

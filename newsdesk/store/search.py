@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from newsdesk.store.annotations import entity_filter_sql
 from newsdesk.store.base import Filters
 
 #: BM25 weights of the indexed columns: headline, standfirst, body.
@@ -216,6 +217,12 @@ def filter_sql(filters: Filters | None, alias: str = "a") -> tuple[str, list[Any
             f"EXISTS (SELECT 1 FROM json_each({alias}.authors) AS author WHERE author.value LIKE ? ESCAPE '\\')"
         )
         params.append("%" + _like_escape(filters.author.strip()) + "%")
+    for kind in ("person", "org", "place", "speaker"):
+        value = getattr(filters, kind)
+        if value and value.strip():
+            condition, values = entity_filter_sql(kind, value, alias)
+            conditions.append(condition)
+            params += values
     if not conditions:
         return "", []
     return " AND " + " AND ".join(conditions), params

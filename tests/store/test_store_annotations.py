@@ -124,3 +124,16 @@ def test_version_5_database_is_migrated(tmp_path: Path) -> None:
         assert old is not None and old.article.enrichment is None and old.article.text == "Kept."
         store.write_batch([ArticleOutcome("a.html", _enriched("https://news.example/a", "2025-10-01T09:00:00Z"))])
         assert [e.name for e in store.entities(type_="PLACE")] == ["Iraq"]
+
+
+def test_search_filters_by_person_org_place_and_speaker(store: SQLiteStore) -> None:
+    store.write_batch([
+        ArticleOutcome("a.html", _enriched("https://news.example/a", "2025-10-01T09:00:00Z")),
+        ArticleOutcome("c.html", _enriched("https://news.example/c", "2025-10-02T10:00:00Z", speaker="Mark Rutte")),
+        outcome_for(harbour()),
+    ])
+    assert store.count(None, Filters(person="parnell")) == 1
+    assert store.count(None, Filters(place="IRAQ")) == 2
+    assert store.count(None, Filters(speaker="Rutte")) == 1
+    assert store.count(None, Filters(org="Pentagon")) == 0
+    assert [hit.url for hit in store.search("leave", Filters(speaker="Sean"))] == ["https://news.example/a"]
