@@ -28,7 +28,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,13 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _fields(value: Any) -> dict[str, Any]:
+    """A dataclass record's fields, one level down (json.dumps asks again for nested ones)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def _base_row(outcome: Outcome) -> dict[str, Any]:
     warc: WarcRef | None = outcome.warc
     raw: RawPage | None = outcome.raw
@@ -148,13 +155,17 @@ def _base_row(outcome: Outcome) -> dict[str, Any]:
 def _outcome_row(outcome: Outcome) -> dict[str, Any]:
     row = _base_row(outcome)
     if isinstance(outcome, ArticleOutcome):
-        data = outcome.article.to_dict()
-        row.update(kind=KIND_ARTICLE, url=outcome.article.url)
+        article = outcome.article
+        # Annotations go straight to JSON: Enrichment.to_dict's dataclasses.asdict deep-copies every
+        # mention first, which cost more than everything else a row needs (the same keys come out).
+        data = replace(article, enrichment=None).to_dict()
+        row.update(kind=KIND_ARTICLE, url=article.url)
         for name in _ARTICLE_COLUMNS:
             row[f"article_{name}"] = data.pop(name, None)
-        annotations = {key: data.pop(key) for key in _ANNOTATION_KEYS if key in data}
-        row["annotations"] = _json(annotations) if annotations else None
-        data.pop("text", None)
+        for key in (*_ANNOTATION_KEYS, "text"):
+            data.pop(key, None)
+        row["annotations"] = (json.dumps(article.enrichment, ensure_ascii=False, separators=(",", ":"),
+                                         default=_fields) if article.enrichment is not None else None)
         row["extra"] = _json(data) if data else None
     elif isinstance(outcome, NotArticleOutcome):
         row.update(kind=KIND_NOT_ARTICLE, url=outcome.url, reason=outcome.reason)
