@@ -197,3 +197,23 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
         return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     last = date(year, month, calendar.monthrange(year, month)[1])
     return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def season_value(anchor: date, season: str, by: int, tense: str | None) -> str:
+    """The TIMEX3 value of ``season`` (``"SU"``) ``by`` seasons of its kind from ``anchor``, or by tense when 0.
+
+    >>> a = date(2025, 10, 1)
+    >>> season_value(a, "SU", -1, None), season_value(a, "SP", 1, None), season_value(a, "SU", 0, "future")
+    ('2025-SU', '2026-SP', '2026-SU')
+    """
+    year, current = season_of(anchor)
+    if by == 0 and tense is None:
+        return f"{anchor.year:04d}-{season}"
+    # Walk season by season from the current one to the mentioned one in the direction asked.
+    step = -1 if (by < 0 or (by == 0 and tense == "past")) else 1
+    start_offset = 0 if by == 0 else step
+    for offset in range(start_offset, start_offset + 5 * step, step):
+        shifted_year, shifted = shift_season(year, current, offset)
+        if shifted == season:
+            return f"{shifted_year:04d}-{season}"
+    return f"{anchor.year:04d}-{season}"
