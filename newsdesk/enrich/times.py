@@ -4,12 +4,13 @@
 words are, keeps the leftmost longest match at each place, and has the rules of ``times_dates`` (calendar
 dates, clock times) and ``times_periods`` (periods, lengths, rates, vague references) turn each into a
 TIMEX3 type (DATE, TIME, DURATION, SET), value and mod, with ``times_resolve`` doing the calendar
-arithmetic and ``times_tense`` telling the tense. Relative expressions ("Tuesday", "last week", "the third quarter") are anchored on the
-publication date, the way HeidelTime does for news: a weekday or a month without a year is the one before
-the publication date when the verb near it is in the past tense and the one after when it is in the
-future. Tense comes from a few word cues (auxiliaries, "said", "-ed" forms) rather than a tagger, which
-keeps the stage free of models and well under a millisecond per article; dateparser, the library a user
-would reach for, finds dates but gives no type, no durations, sets or mods, and no spans.
+arithmetic and ``times_tense`` telling the tense. Relative expressions ("Tuesday", "last week", "the
+third quarter") are anchored on the publication date, the way HeidelTime does for news: a weekday or a
+month without a year is the one before the publication date when the verb near it is in the past tense
+and the one after when it is in the future. Tense comes from a few word cues (auxiliaries, "said", "-ed"
+forms) rather than a tagger, which keeps the stage free of models and well under a millisecond per
+article; dateparser, the library a user would reach for, finds dates but gives no type, no durations,
+sets or mods, and no spans.
 
 >>> [(t.text, t.value) for t in find_times("The Pentagon announced on Tuesday that troops leave by "
 ...                                         "the end of 2026.", published="2025-10-01")]
