@@ -65,7 +65,9 @@ def test_server_process_serves_and_stops_on_sigterm(tmp_path: Path) -> None:
                             json={"html": "<html><body><article><h1>Ferry sailings resume</h1>"
                                           + "<p>Ferries to the islands sailed again on Monday after the storm, "
                                             "the operator said, with extra crossings added.</p>" * 6
-                                          + "</article></body></html>", "url": "https://news.example/ferries"})
+                                          + "</article></body></html>", "url": "https://news.example/ferries"},
+                            # The first write loads the enrichment models in the server process: seconds, not ms.
+                            timeout=120)
         assert posted.status_code == 201, posted.text
         assert httpx.get(f"http://127.0.0.1:{port}/", timeout=5).status_code == 200
     finally:
