@@ -157,8 +157,10 @@ def _starts_before(source: str, position: int) -> list[int]:
     return starts
 
 
-def _anchor(published: str | None) -> date | None:
-    if not published:
+def _anchor(published: str | date | None) -> date | None:
+    if isinstance(published, date):  # a datetime is a date too; callers in Python may pass either
+        return published.date() if isinstance(published, datetime) else published
+    if not published or not isinstance(published, str):
         return None
     try:
         return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()

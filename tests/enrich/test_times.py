@@ -94,6 +94,13 @@ def test_published_with_offset_and_time() -> None:
     assert one("It was announced on Tuesday.", "2025-10-01T23:30:00-04:00")[2] == "2025-09-30"
 
 
+def test_published_as_a_date_object() -> None:
+    from datetime import date, datetime
+
+    assert one("It was announced on Tuesday.", date(2025, 10, 1))[2] == "2025-09-30"  # type: ignore[arg-type]
+    assert one("It was announced on Tuesday.", datetime(2025, 10, 1, 9))[2] == "2025-09-30"  # type: ignore[arg-type]
+
+
 def test_without_publication_date_values_stay_unresolved() -> None:
     assert one("The deal was signed Sept. 27.", None)[2] == "XXXX-09-27"
     assert one("Talks resumed on Tuesday.", None)[2] == "XXXX-WXX-2"
