@@ -1,32 +1,347 @@
 """Near-copies in the store: MinHash signatures and LSH band keys of every article, and the syndication chain.
 
-A new article is checked against everything stored through its LSH band keys: one indexed lookup
-per band (``lsh_bands``), so the cost does not grow with the store. A near-copy stays an article and
-gains a ``duplicates`` row of kind ``near`` naming its group's original (``duplicate_of``) and its
-parent (the earlier copy that contains most of it), with the estimated similarity and containment.
+A new article is checked against everything stored through its LSH keys: one indexed lookup of its
+:data:`~newsdesk.connect.duplicates.LSH_BANDS` keys (``lsh_bands``), so the cost does not grow with the
+store. A near-copy stays an article and gains a ``duplicates`` row of kind ``near`` naming its group's
+original (``duplicate_of``) and its parent (``parent_id``, the earlier copy that contains most of it),
+with the estimated Jaccard similarity to the parent and the share of it found there (``containment``).
+The rows are those :mod:`newsdesk.store.near_duplicates` writes at load (keyed by the copy's article key),
+with two more columns; a row without ``parent_id`` is read as a copy of its ``duplicate_of``.
+
+Each host's boilerplate is learnt as articles arrive: ``host_paragraphs`` counts, per host, the articles
+each paragraph hash appears in (:mod:`newsdesk.connect.boilerplate`), and a new article's signature
+leaves out its paragraphs that reached :data:`~newsdesk.connect.boilerplate.MIN_ARTICLES`.
+
+The writer calls :func:`assign_copies` in the transaction that inserts a batch's articles, after
+inserting them; the read functions and :class:`CopyQueries` serve the CLI and the API.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from newsdesk.connect.boilerplate import MIN_ARTICLES
+from newsdesk.connect.duplicates import (
+    MIN_SHINGLES,
+    CopyFeatures,
+    CopyMember,
+    is_copy,
+    lsh_keys,
+    pair_stats,
+    rank_group,
+)
+
+__all__ = ["MAX_CANDIDATES", "CopyGroup", "CopyQueries", "CopyRow", "assign_copies", "copies_of", "copy_group",
+           "write_signatures"]
+
 #: Migration 7 (see :mod:`newsdesk.store.schema`).
 MIGRATION_SQL = """
--- The MinHash signature of every article's body (NUM_PERM uint32, little-endian) and its shingle count.
+-- The MinHash signature of every article's body less its host's boilerplate (NUM_PERM uint32,
+-- little-endian) and its shingle count.
 CREATE TABLE article_signatures (
     article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     signature BLOB NOT NULL,
     shingles INTEGER NOT NULL
 );
 
--- LSH band keys: articles sharing a (band, key) are candidate near-copies.
+-- LSH keys (band number mixed in): articles sharing a key are candidate near-copies.
 CREATE TABLE lsh_bands (
-    band INTEGER NOT NULL,
     key INTEGER NOT NULL,
     article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
-    PRIMARY KEY (band, key, article_id)
+    PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX lsh_bands_article ON lsh_bands (article_id);
+
+-- How many articles of a host each paragraph (by hash) appears in: the host's boilerplate is what recurs.
+CREATE TABLE host_paragraphs (
+    host TEXT NOT NULL,
+    hash INTEGER NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (host, hash)
+) WITHOUT ROWID;
 
 -- The syndication chain of a near-copy: the copy it was most likely made from, and how much of it is there.
 ALTER TABLE duplicates ADD COLUMN parent_id INTEGER REFERENCES articles (id) ON DELETE SET NULL;
 ALTER TABLE duplicates ADD COLUMN containment REAL;
+CREATE INDEX duplicates_parent ON duplicates (parent_id);
 """
+
+#: Candidates from the LSH keys verified per article; a key shared by more (an empty or templated body)
+#: says little, and its first ones by id are enough to join the group.
+MAX_CANDIDATES = 200
+
+
+@dataclass(slots=True)
+class CopyRow:
+    """One member of a copy group as stored; ``article_id`` is None for an exact copy (not kept as an article).
+
+    >>> CopyRow(7, "https://b.example/1", "b.example", None, None, 3, "near", 0.8, 1.0).parent_id
+    3
+    """
+
+    article_id: int | None
+    url: str
+    host: str | None
+    headline: str | None
+    published: str | None
+    parent_id: int | None
+    kind: str
+    similarity: float | None
+    containment: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict of every field."""
+        return {name: getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(slots=True)
+class CopyGroup:
+    """An original and its copies, original first, then by publication.
+
+    >>> g = CopyGroup(1, [CopyRow(1, "a", None, None, None, None, "original", None, None),
+    ...                   CopyRow(2, "b", None, None, None, 1, "near", 0.7, 1.0),
+    ...                   CopyRow(3, "c", None, None, None, 2, "near", 0.9, 1.0)])
+    >>> g.chain(3)
+    [1, 2, 3]
+    """
+
+    original: int
+    members: list[CopyRow] = field(default_factory=list)
+
+    def chain(self, article_id: int) -> list[int]:
+        """Article ids from the original down to ``article_id`` along parents."""
+        parents = {m.article_id: m.parent_id for m in self.members if m.article_id is not None}
+        path = [article_id]
+        while parents.get(path[-1]) is not None and len(path) <= len(parents):
+            path.append(parents[path[-1]])  # type: ignore[arg-type]
+        return path[::-1]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict: the original's id and every member."""
+        return {"original": self.original, "members": [m.to_dict() for m in self.members]}
+
+
+def write_signatures(conn: sqlite3.Connection, article_ids: Sequence[int], sigs: np.ndarray,
+                     shingles: Sequence[int] | np.ndarray) -> None:
+    """Store signatures and their LSH keys (replacing an article's earlier ones), without looking for copies.
+
+    For loading many at once (a reprocess, a benchmark's filler); :func:`assign_copies` does this and more.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> conn = SQLiteStore(":memory:").connection
+    >>> _ = conn.execute("INSERT INTO articles (key, record_hash, ingested_at) VALUES ('k', '', '')")
+    >>> write_signatures(conn, [1], np.arange(128, dtype=np.uint32).reshape(1, -1), [40])
+    >>> from newsdesk.connect.duplicates import LSH_BANDS
+    >>> conn.execute("SELECT count(*) FROM lsh_bands").fetchone()[0] == LSH_BANDS
+    True
+    """
+    signature_rows = []
+    band_rows = []
+    for article_id, sig, size in zip(article_ids, sigs, shingles, strict=True):
+        signature_rows.append((int(article_id), np.ascontiguousarray(sig, dtype="<u4").tobytes(), int(size)))
+        if int(size) >= MIN_SHINGLES:
+            band_rows.extend((key, int(article_id)) for key in lsh_keys(np.asarray(sig, dtype=np.uint32)))
+    conn.executemany("DELETE FROM lsh_bands WHERE article_id = ?", [(row[0],) for row in signature_rows])
+    conn.executemany("INSERT OR REPLACE INTO article_signatures (article_id, signature, shingles) VALUES (?, ?, ?)",
+                     signature_rows)
+    conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)", band_rows)
+
+
+def _boilerplate(conn: sqlite3.Connection, features: CopyFeatures, first_time: bool) -> frozenset[int]:
+    hashes = sorted(set(features.paragraph_hashes))
+    if not features.host or not hashes:
+        return frozenset()
+    if first_time:
+        conn.executemany("INSERT INTO host_paragraphs (host, hash, articles) VALUES (?, ?, 1) "
+                         "ON CONFLICT (host, hash) DO UPDATE SET articles = articles + 1",
+                         [(features.host, value) for value in hashes])
+    marks = ",".join("?" * len(hashes))
+    rows = conn.execute(f"SELECT hash FROM host_paragraphs WHERE host = ? AND articles >= ? AND hash IN ({marks})",
+                        (features.host, MIN_ARTICLES, *hashes)).fetchall()
+    return frozenset(int(row[0]) for row in rows)
+
+
+def _wire_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        code = json.loads(value).get("code")
+    except (ValueError, AttributeError):
+        return None
+    return code if isinstance(code, str) else None
+
+
+def _members(conn: sqlite3.Connection, ids: Sequence[int]) -> list[CopyMember]:
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT a.id, a.key, a.host, a.published_utc, a.wire_source, a.headline, s.signature, s.shingles "
+        f"FROM articles AS a JOIN article_signatures AS s ON s.article_id = a.id WHERE a.id IN ({marks}) "
+        "ORDER BY a.id", list(ids)).fetchall()
+    return [CopyMember(int(id_), key, host, published, _wire_code(wire), headline,
+                       np.frombuffer(blob, dtype="<u4").astype(np.uint32), int(size))
+            for id_, key, host, published, wire, headline, blob, size in rows]
+
+
+def _group_ids(conn: sqlite3.Connection, originals: set[int]) -> set[int]:
+    ids = set(originals)
+    marks = ",".join("?" * len(originals))
+    ids.update(int(row[0]) for row in conn.execute(
+        f"SELECT a.id FROM duplicates AS d JOIN articles AS a ON a.key = d.url "
+        f"WHERE d.kind = 'near' AND d.duplicate_of IN ({marks})", list(originals)))
+    return ids
+
+
+def _original_of(conn: sqlite3.Connection, article_ids: Sequence[int]) -> set[int]:
+    marks = ",".join("?" * len(article_ids))
+    rows = conn.execute(f"SELECT a.id, d.duplicate_of FROM articles AS a LEFT JOIN duplicates AS d "
+                        f"ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks})", list(article_ids))
+    return {int(original if original is not None else id_) for id_, original in rows}
+
+
+def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatures]],
+                  run_id: int | None = None) -> dict[int, int]:
+    """Store each article's signature and LSH keys, find its copies among everything stored, record the groups.
+
+    ``items`` are ``(article_id, features)`` of articles already inserted, in the order they were
+    (features from the stage :func:`~newsdesk.connect.duplicates.copy_features`). Runs inside the
+    caller's transaction. Returns ``article_id -> original id`` for every article found to be a copy
+    or an original of copies. A group's original and parents are ranked again whenever it grows
+    (:func:`~newsdesk.connect.duplicates.rank_group`), so a copy that arrives before its original is
+    put right when the original comes.
+
+    >>> from newsdesk.connect.duplicates import copy_features
+    >>> from newsdesk.model import Article, Block
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> conn = SQLiteStore(":memory:").connection
+    >>> story = [Block("paragraph", " ".join(f"w{i}" for i in range(k * 40, k * 40 + 40))) for k in range(4)]
+    >>> wire = Article(url="https://a.example/1", published="2025-10-01T08:00:00Z", body=story)
+    >>> copy = Article(url="https://b.example/2", published="2025-10-01T09:00:00Z", body=story[:2])
+    >>> for n, article in enumerate([copy, wire], start=1):
+    ...     _ = conn.execute("INSERT INTO articles (key, host, published_utc, record_hash, ingested_at) "
+    ...                      "VALUES (?, ?, ?, '', '')", (article.url, article.url[8:17], article.published[:19] + "Z"))
+    >>> assign_copies(conn, list(zip([1, 2], copy_features([copy, wire]))))
+    {1: 2, 2: 2}
+    >>> conn.execute("SELECT url, duplicate_of, parent_id, containment FROM duplicates").fetchall()
+    [('https://b.example/2', 2, 2, 1.0)]
+    """
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assigned: dict[int, int] = {}
+    for article_id, features in items:
+        article_id = int(article_id)
+        first_time = conn.execute("SELECT 1 FROM article_signatures WHERE article_id = ?",
+                                  (article_id,)).fetchone() is None
+        sig, size = features.combined(_boilerplate(conn, features, first_time))
+        write_signatures(conn, [article_id], sig.reshape(1, -1), [size])
+        if size < MIN_SHINGLES:
+            continue
+        keys = lsh_keys(sig)
+        marks = ",".join("?" * len(keys))
+        candidates = conn.execute(
+            f"SELECT s.article_id, s.signature, s.shingles FROM article_signatures AS s WHERE s.article_id IN "
+            f"(SELECT DISTINCT article_id FROM lsh_bands WHERE key IN ({marks}) AND article_id != ? "
+            f"ORDER BY article_id LIMIT {MAX_CANDIDATES})", (*keys, article_id)).fetchall()
+        matches = []
+        for other_id, blob, other_size in candidates:
+            other = np.frombuffer(blob, dtype="<u4")
+            _, mine_in_other, other_in_mine = pair_stats(sig, size, other, int(other_size))
+            if is_copy(size, int(other_size), mine_in_other, other_in_mine):
+                matches.append(int(other_id))
+        if not matches:
+            continue
+        group = _group_ids(conn, _original_of(conn, matches)) | {article_id}
+        order, parents = rank_group(_members(conn, sorted(group)))
+        original = order[0].ref
+        keys_by_id = {m.ref: m.key for m in order}
+        conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
+        conn.executemany(
+            "INSERT INTO duplicates (url, duplicate_of, kind, similarity, parent_id, containment, run_id, found_at) "
+            "VALUES (?, ?, 'near', ?, ?, ?, ?, ?) "
+            "ON CONFLICT (url) DO UPDATE SET duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, "
+            "parent_id = excluded.parent_id, containment = excluded.containment, "
+            "run_id = excluded.run_id, found_at = excluded.found_at WHERE duplicates.kind = 'near' AND "
+            "(duplicates.duplicate_of, duplicates.parent_id, duplicates.similarity, duplicates.containment) IS NOT "
+            "(excluded.duplicate_of, excluded.parent_id, excluded.similarity, excluded.containment)",
+            [(keys_by_id[ref], original, round(similarity, 4), parent, round(containment, 4), run_id, now)
+             for ref, (parent, similarity, containment) in parents.items()])
+        assigned.update(dict.fromkeys(keys_by_id, original))
+    return assigned
+
+
+_GROUP_SQL = """
+SELECT a.id, a.key, a.host, a.headline, a.published_utc, d.parent_id, d.duplicate_of, d.kind, d.similarity,
+       d.containment
+FROM duplicates AS d JOIN articles AS a ON a.key = d.url
+WHERE d.kind = 'near' AND d.duplicate_of = ?
+"""
+
+
+def copy_group(conn: sqlite3.Connection, article_id: int) -> CopyGroup | None:
+    """The copy group ``article_id`` belongs to (as original or copy), exact copies included; None if it has none.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> copy_group(SQLiteStore(":memory:").connection, 1) is None
+    True
+    """
+    row = conn.execute("SELECT d.duplicate_of FROM articles AS a JOIN duplicates AS d ON d.url = a.key "
+                       "AND d.kind = 'near' WHERE a.id = ?", (article_id,)).fetchone()
+    original = int(row[0]) if row else int(article_id)
+    head = conn.execute("SELECT id, key, host, headline, published_utc FROM articles WHERE id = ?",
+                        (original,)).fetchone()
+    if head is None:
+        return None
+    members = [CopyRow(int(head[0]), head[1], head[2], head[3], head[4], None, "original", None, None)]
+    for id_, key, host, headline, published, parent, duplicate_of, kind, similarity, containment in conn.execute(
+            _GROUP_SQL, (original,)):
+        members.append(CopyRow(int(id_), key, host, headline, published,
+                               int(parent) if parent is not None else int(duplicate_of), kind, similarity,
+                               containment))
+    ids = [m.article_id for m in members if m.article_id is not None]
+    marks = ",".join("?" * len(ids))
+    for url, duplicate_of in conn.execute(f"SELECT url, duplicate_of FROM duplicates WHERE kind = 'exact' AND "
+                                          f"duplicate_of IN ({marks}) ORDER BY id", ids):
+        members.append(CopyRow(None, url, None, None, None, int(duplicate_of), "exact", 1.0, 1.0))
+    if len(members) == 1:
+        return None
+    members[1:] = sorted(members[1:], key=lambda m: (m.published is None, m.published or "", m.url))
+    return CopyGroup(original, members)
+
+
+def copies_of(conn: sqlite3.Connection, article_id: int) -> list[CopyRow]:
+    """The copies made from ``article_id`` directly (its children in the chain), exact copies included.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> copies_of(SQLiteStore(":memory:").connection, 1)
+    []
+    """
+    group = copy_group(conn, article_id)
+    if group is None:
+        return []
+    return [m for m in group.members if m.parent_id == article_id and m.article_id != article_id]
+
+
+class CopyQueries:
+    """The store's questions about copies; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> class Store(CopyQueries, SQLiteStore): pass
+    >>> store = Store(":memory:")
+    >>> store.copy_group(1), store.copies_of(1)
+    (None, [])
+    """
+
+    connection: sqlite3.Connection
+
+    def copy_group(self, article_id: int) -> CopyGroup | None:
+        """The original and every copy of the group ``article_id`` is in (see :func:`copy_group`)."""
+        return copy_group(self.connection, article_id)
+
+    def copies_of(self, article_id: int) -> list[CopyRow]:
+        """The articles copied from ``article_id`` directly (see :func:`copies_of`)."""
+        return copies_of(self.connection, article_id)

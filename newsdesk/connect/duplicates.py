@@ -1,0 +1,378 @@
+"""Exact and near-duplicate copies of articles, and the syndication chain: who copied from whom.
+
+A wire story is republished trimmed, re-headlined, with a paragraph added, on other hosts. Bodies are
+compared by MinHash signatures of their 5-word shingles (:mod:`newsdesk.connect.minhash`), paragraph by
+paragraph so that each host's boilerplate (:mod:`newsdesk.connect.boilerplate`) can be left out after
+the fact: a signature of a set of paragraphs is the element-wise minimum of theirs, so the stage
+computes per-paragraph signatures once and whoever knows the boilerplate (the batch, or the store)
+combines the rest. Candidates come from LSH bands of :data:`LSH_ROWS` rows (42 bands of 3: a pair at
+Jaccard 0.45 shares a band 98% of the time, at 0.3 68%, at 0.02 0.03%), since a trimmed copy has a low
+Jaccard similarity to its original (a copy of 40% of a text is at 0.4 at best); a pair is a copy when the
+smaller body lies mostly inside the larger (**containment** ``|A∩B| / |A|`` of the smaller A, at least
+:data:`MIN_CONTAINMENT`), which a trimmed copy has and two reports of one event in their own words do not.
+
+Each group names its **original** and each copy its **parent**, by rules meant to hold for any outlet:
+
+1. the wire prior: a member published on the host of the agency that the group's articles credit
+   (``wire_source``) is where the story comes from;
+2. otherwise the earliest publication (members without a date after dated ones: an unknown time is
+   no evidence of being first);
+3. equal times: the member that contains most of the others (copies trim, so the complete text is the
+   source), then the article key, so that the result never depends on input order;
+4. a copy's parent is the member ranked before it that contains most of it; near ties (within
+   :data:`PARENT_TIE`) go to the one that kept its headline, then to the most similar (a copy of a trimmed
+   copy is closer to the trimmed copy than to the full original).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsdesk.connect.boilerplate import paragraph_hash, recurring_paragraphs
+from newsdesk.connect.minhash import EMPTY, NUM_PERM, SHINGLE_WORDS, band_keys, signatures
+from newsdesk.model import Article
+from newsdesk.store.base import article_key, body_fingerprint, parse_instant
+from newsdesk.store.search import host_of
+
+__all__ = ["AGENCY_HOSTS", "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT", "MIN_SHINGLES", "PARENT_TIE", "CopyFeatures",
+           "CopyMember", "DuplicateGroup", "copy_features", "lsh_keys", "near_duplicates", "pair_stats",
+           "rank_group"]
+
+#: Rows per band of the LSH index and bands (the first LSH_BANDS * LSH_ROWS positions of a signature are used).
+LSH_ROWS = 3
+LSH_BANDS = NUM_PERM // LSH_ROWS
+#: Least share of the smaller body's shingles found in the larger for the two to be copies.
+MIN_CONTAINMENT = 0.5
+#: Bodies with fewer shingles (left after boilerplate) are not compared: a one-line brief is "contained" in
+#: too many texts by chance of phrasing, and its signature is too coarse to tell.
+MIN_SHINGLES = 12
+#: Containments this close count as equal when choosing a parent.
+PARENT_TIE = 0.06
+#: The hosts of the agencies most widely syndicated, by the code :mod:`newsdesk.extract.wire` gives them.
+AGENCY_HOSTS: dict[str, tuple[str, ...]] = {
+    "Reuters": ("reuters.com",), "AP": ("apnews.com", "ap.org"), "AFP": ("afp.com",), "AA": ("aa.com.tr",),
+    "dpa": ("dpa.com", "dpa-international.com"), "EFE": ("efe.com",), "ANSA": ("ansa.it",),
+    "Xinhua": ("xinhuanet.com", "news.cn"), "Kyodo": ("kyodonews.net",), "Yonhap": ("yna.co.kr",),
+    "PA": ("pa.media",), "UPI": ("upi.com",), "IANS": ("ianslive.in",), "PTI": ("ptinews.com",),
+    "TASS": ("tass.com", "tass.ru"), "RIA": ("ria.ru",), "ANI": ("aninews.in",), "Bernama": ("bernama.com",),
+    "Jiji": ("jiji.com",), "AAP": ("aap.com.au",), "CP": ("thecanadianpress.com",), "Interfax": ("interfax.com",
+    "interfax.ru"), "Ukrinform": ("ukrinform.net", "ukrinform.ua"), "Antara": ("antaranews.com",),
+    "Europa Press": ("europapress.es",), "Bloomberg": ("bloomberg.com",),
+}
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CopyFeatures:
+    """What duplicate detection needs of one article, computed once by the stage (picklable).
+
+    ``paragraph_signatures`` holds one MinHash signature per body paragraph (``uint32``, shape
+    (paragraphs, NUM_PERM)) and ``paragraph_shingles`` their shingle counts, so that any subset of
+    paragraphs can be compared without the text (see :meth:`combined`).
+
+    >>> [features] = copy_features([Article(url="https://a.example/1", body=[])])
+    >>> features.host, features.combined()[1]
+    ('a.example', 0)
+    """
+
+    key: str
+    host: str | None
+    published_utc: str | None
+    wire: str | None
+    headline: str | None
+    fingerprint: str | None
+    paragraph_hashes: tuple[int, ...]
+    paragraph_signatures: np.ndarray
+    paragraph_shingles: np.ndarray
+
+    def combined(self, boilerplate: frozenset[int] = frozenset()) -> tuple[np.ndarray, int]:
+        """The signature and shingle count of the body less the paragraphs whose hash is in ``boilerplate``."""
+        keep = [i for i, value in enumerate(self.paragraph_hashes) if value not in boilerplate]
+        if not keep:
+            return np.full(NUM_PERM, EMPTY, dtype=np.uint32), 0
+        return self.paragraph_signatures[keep].min(axis=0), int(self.paragraph_shingles[keep].sum())
+
+
+@dataclass(slots=True)
+class CopyMember:
+    """One article of a candidate group, as :func:`rank_group` needs it; ``ref`` is an index or an article id.
+
+    >>> CopyMember(3, "k", None, None, None, None, np.zeros(NUM_PERM, dtype=np.uint32), 40).ref
+    3
+    """
+
+    ref: int
+    key: str
+    host: str | None
+    published_utc: str | None
+    wire: str | None
+    headline: str | None
+    signature: np.ndarray
+    shingles: int
+    fingerprint: str | None = None
+
+
+@dataclass(slots=True)
+class DuplicateGroup:
+    """A group of copies of one text: its members, its original, and each copy's parent.
+
+    Members are indices into the list given to :func:`near_duplicates`. ``similarity[m]`` is the
+    estimated Jaccard similarity of copy ``m`` to its parent, ``containment[m]`` the share of ``m``
+    found in its parent, ``kinds[m]`` ``exact`` (the same normalised body as its parent) or ``near``.
+
+    >>> g = DuplicateGroup(members=(0, 2), original=0, parents={2: 0})
+    >>> g.chain(2)
+    [0, 2]
+    """
+
+    members: tuple[int, ...]
+    original: int
+    parents: dict[int, int]
+    similarity: dict[int, float] = field(default_factory=dict)
+    containment: dict[int, float] = field(default_factory=dict)
+    kinds: dict[int, str] = field(default_factory=dict)
+
+    def chain(self, member: int) -> list[int]:
+        """The syndication chain from the original down to ``member``."""
+        path = [member]
+        while path[-1] in self.parents and len(path) <= len(self.members):
+            path.append(self.parents[path[-1]])
+        return path[::-1]
+
+
+def _paragraph_texts(article: Article) -> list[str]:
+    texts: list[str] = []
+    for block in article.body or []:
+        text = getattr(block, "text", None)
+        if isinstance(text, str) and text.strip():
+            texts.append(text)
+    return texts
+
+
+def copy_features(articles: list[Article]) -> list[CopyFeatures]:
+    """The stage: :class:`CopyFeatures` of each article, in order (one vectorised MinHash pass for the batch).
+
+    A body that cannot be read (no blocks, blocks without text) gives features with no paragraphs,
+    which match nothing; the batch goes on.
+
+    >>> from newsdesk.model import Block
+    >>> f = copy_features([Article(url="https://www.a.example/x", published="2025-10-01T10:00:00+02:00",
+    ...                            body=[Block("paragraph", "The coalition will leave Iraq by September.")])])[0]
+    >>> f.host, f.published_utc, f.paragraph_signatures.shape, int(f.paragraph_shingles[0])
+    ('a.example', '2025-10-01T08:00:00Z', (1, 128), 3)
+    """
+    paragraphs = [_paragraph_texts(article) for article in articles]
+    flat = [text for texts in paragraphs for text in texts]
+    sigs = signatures(flat)
+    counts = np.array([_shingle_count(text) for text in flat], dtype=np.int64)
+    out: list[CopyFeatures] = []
+    start = 0
+    for article, texts in zip(articles, paragraphs, strict=True):
+        end = start + len(texts)
+        wire = article.wire_source.code if article.wire_source is not None else None
+        out.append(CopyFeatures(
+            key=article_key(article), host=host_of(article.canonical_url or article.url),
+            published_utc=parse_instant(article.published) if isinstance(article.published, str) else None,
+            wire=wire, headline=article.headline, fingerprint=body_fingerprint("\n\n".join(texts)),
+            paragraph_hashes=tuple(paragraph_hash(text) or 0 for text in texts),
+            paragraph_signatures=sigs[start:end], paragraph_shingles=counts[start:end]))
+        start = end
+    return out
+
+
+def _shingle_count(text: str) -> int:
+    # Shingles of a paragraph, counted rather than hashed a second time (repeated shingles inside a paragraph
+    # are rare enough not to matter for containment).
+    words = len(_WORD.findall(text))
+    return max(1, words - SHINGLE_WORDS + 1) if words else 0
+
+
+def lsh_keys(signature: np.ndarray) -> list[int]:
+    """The signature's LSH keys, one per band, each mixed with its band number into one signed 64-bit integer.
+
+    Mixing the band in lets a store index one column: a key means the same rows in the same band.
+
+    >>> keys = lsh_keys(signatures(["storm hits the coast tonight, officials say"])[0])
+    >>> len(keys) == len(set(keys)) == LSH_BANDS, all(-2**63 <= k < 2**63 for k in keys)
+    (True, True)
+    """
+    keys = band_keys(signature[: LSH_BANDS * LSH_ROWS].reshape(1, -1), LSH_BANDS)[0]
+    with np.errstate(over="ignore"):
+        mixed = (keys ^ (np.arange(LSH_BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))).view(np.int64)
+    return [int(value) for value in mixed]
+
+
+def pair_stats(sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int) -> tuple[float, float, float]:
+    """Estimated (Jaccard, containment of A in B, containment of B in A) of two bodies from their signatures.
+
+    >>> a, b = signatures(["one two three four five six seven eight nine ten eleven twelve",
+    ...                    "one two three four five six seven eight"])
+    >>> j, a_in_b, b_in_a = pair_stats(a, 8, b, 4)
+    >>> b_in_a > a_in_b
+    True
+    """
+    if size_a <= 0 or size_b <= 0:
+        return 0.0, 0.0, 0.0
+    jac = float(np.count_nonzero(sig_a == sig_b)) / sig_a.size
+    shared = jac * (size_a + size_b) / (1.0 + jac)
+    return jac, min(1.0, shared / size_a), min(1.0, shared / size_b)
+
+
+def is_copy(size_a: int, size_b: int, a_in_b: float, b_in_a: float) -> bool:
+    """Whether two bodies are copies: the smaller lies mostly inside the larger, and both are long enough.
+
+    >>> is_copy(100, 60, 0.55, 0.95), is_copy(100, 100, 0.2, 0.2), is_copy(8, 8, 1.0, 1.0)
+    (True, False, False)
+    """
+    if min(size_a, size_b) < MIN_SHINGLES:
+        return False
+    smaller_inside = a_in_b if size_a <= size_b else b_in_a
+    return smaller_inside >= MIN_CONTAINMENT
+
+
+def _on_agency_host(member: CopyMember, wires: set[str]) -> bool:
+    if not member.host:
+        return False
+    for code in wires:
+        for host in AGENCY_HOSTS.get(code, ()):
+            if member.host == host or member.host.endswith("." + host):
+                return True
+    return False
+
+
+def rank_group(members: list[CopyMember]) -> tuple[list[CopyMember], dict[int, tuple[int, float, float]]]:
+    """Members from original to latest, and each copy's ``ref -> (parent ref, similarity, containment)``.
+
+    See the module docstring for the rules.
+
+    >>> text = " ".join(f"w{i}" for i in range(60))
+    >>> full, trimmed = signatures([text, " ".join(text.split()[:40])])
+    >>> a = CopyMember(1, "a", "x.example", "2025-10-01T09:00:00Z", None, "H", full, 56)
+    >>> b = CopyMember(2, "b", "y.example", "2025-10-01T08:00:00Z", None, "H", trimmed, 36)
+    >>> c = CopyMember(3, "c", "z.example", None, None, "H", trimmed, 36)
+    >>> order, parents = rank_group([a, c, b])
+    >>> [m.ref for m in order], {ref: parent for ref, (parent, _, _) in parents.items()}
+    ([2, 1, 3], {1: 2, 3: 2})
+    """
+    n = len(members)
+    sigs = np.stack([m.signature for m in members]) if members else np.zeros((0, NUM_PERM), dtype=np.uint32)
+    sizes = np.array([m.shingles for m in members], dtype=np.float64)
+    # jac[i, j] from equal positions; inside[i, j] = share of i found in j.
+    jac = np.stack([(sigs == sigs[i]).mean(axis=1) for i in range(n)]) if n else np.zeros((0, 0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shared = jac * (sizes[:, None] + sizes[None, :]) / (1.0 + jac)
+        inside = np.where(sizes[:, None] > 0, np.minimum(1.0, shared / sizes[:, None]), 0.0)
+    np.fill_diagonal(inside, 0.0)
+    holds = inside.sum(axis=0)  # how much of the others each member contains
+    wires = {m.wire for m in members if m.wire}
+
+    def rank_key(i: int) -> tuple[int, int, str, float, str]:
+        member = members[i]
+        return (0 if _on_agency_host(member, wires) else 1, 0 if member.published_utc else 1,
+                member.published_utc or "", -round(float(holds[i]), 6), member.key)
+
+    order = sorted(range(n), key=rank_key)
+    parents: dict[int, tuple[int, float, float]] = {}
+    for position, i in enumerate(order[1:], start=1):
+        earlier = order[:position]
+        best = max(float(inside[i, j]) for j in earlier)
+        tied = [j for j in earlier if inside[i, j] >= best - PARENT_TIE]
+        same_headline = [j for j in tied if members[j].headline and members[j].headline == members[i].headline]
+        pool = same_headline or tied
+        parent = max(pool, key=lambda j: (round(float(jac[i, j]), 6), -earlier.index(j)))
+        parents[members[i].ref] = (members[parent].ref, float(jac[i, parent]), float(inside[i, parent]))
+    return [members[i] for i in order], parents
+
+
+def near_duplicates(articles: list[Article]) -> list[DuplicateGroup]:
+    """Groups of copies among ``articles``: exact ones by normalised body, near ones by MinHash and containment.
+
+    Each host's boilerplate paragraphs, learnt from this batch, are left out first. Groups come in
+    the order of their first member; the result does not depend on the input order beyond the indices.
+
+    >>> from newsdesk.model import Block
+    >>> story = [Block("paragraph", " ".join(f"word{i}" for i in range(j * 30, j * 30 + 30))) for j in range(6)]
+    >>> wire = Article(url="https://a.example/1", published="2025-10-01T08:00:00Z", body=story)
+    >>> trimmed = Article(url="https://b.example/2", published="2025-10-01T09:00:00Z", body=story[:3])
+    >>> other = Article(url="https://c.example/3", body=[Block("paragraph", "Rain flooded the old town.")])
+    >>> [group] = near_duplicates([other, trimmed, wire])
+    >>> group.members, group.original, group.parents
+    ((1, 2), 2, {1: 2})
+    """
+    features = copy_features(articles)
+    return groups_of(features)
+
+
+def groups_of(features: list[CopyFeatures], *, verify: Callable[[int, int], bool] | None = None,
+              boilerplate: bool = True) -> list[DuplicateGroup]:
+    """:func:`near_duplicates` over features already computed (the benchmark times the two apart).
+
+    ``verify(i, j)`` replaces the containment test of a candidate pair from the LSH bands, and
+    ``boilerplate=False`` keeps every paragraph: the benchmark measures the alternatives with them.
+
+    >>> groups_of([])
+    []
+    """
+    learnt = recurring_paragraphs((f.host, f.paragraph_hashes) for f in features) if boilerplate else {}
+    combined = [f.combined(learnt.get(f.host or "", frozenset())) for f in features]
+    members = [CopyMember(i, f.key, f.host, f.published_utc, f.wire, f.headline, sig, size, f.fingerprint)
+               for i, (f, (sig, size)) in enumerate(zip(features, combined, strict=True))]
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    by_fingerprint: dict[str, int] = {}
+    for member in members:
+        if member.fingerprint is not None:
+            union(by_fingerprint.setdefault(member.fingerprint, member.ref), member.ref)
+    buckets: dict[int, list[int]] = {}
+    for member in members:
+        if member.shingles >= MIN_SHINGLES:
+            for key in lsh_keys(member.signature):
+                buckets.setdefault(key, []).append(member.ref)
+    checked: set[tuple[int, int]] = set()
+    for refs in buckets.values():
+        for position, i in enumerate(refs):
+            for j in refs[position + 1:]:
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                if verify is not None:
+                    if verify(i, j):
+                        union(i, j)
+                    continue
+                a, b = members[i], members[j]
+                _, a_in_b, b_in_a = pair_stats(a.signature, a.shingles, b.signature, b.shingles)
+                if is_copy(a.shingles, b.shingles, a_in_b, b_in_a):
+                    union(i, j)
+    components: dict[int, list[int]] = {}
+    for member in members:
+        components.setdefault(find(member.ref), []).append(member.ref)
+    groups = []
+    for refs in sorted(components.values()):
+        if len(refs) < 2:
+            continue
+        order, parents = rank_group([members[i] for i in refs])
+        groups.append(DuplicateGroup(
+            members=tuple(refs), original=order[0].ref,
+            parents={ref: p for ref, (p, _, _) in parents.items()},
+            similarity={ref: round(s, 4) for ref, (_, s, _) in parents.items()},
+            containment={ref: round(c, 4) for ref, (_, _, c) in parents.items()},
+            kinds={ref: "exact" if members[ref].fingerprint is not None
+                   and members[ref].fingerprint == members[p].fingerprint else "near"
+                   for ref, (p, _, _) in parents.items()}))
+    return groups
