@@ -66,7 +66,7 @@ AMOUNT = (rf"(?P<amount>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{_NUMBER_WORD}(?:[\
 UNIT = (r"(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|"
         r"years?|decades?|century|centuries)")
 _APPROX = r"(?P<approx>about|around|approximately|roughly|nearly|almost|less\s+than|under|up\s+to|more\s+than|" \
-          r"over|at\s+least|just|only)"
+          r"over(?!\s+the\b)|at\s+least|just|only)"
 _MOD = r"(?:(?P<modthe>the\s+)?(?:very\s+)?(?P<mod>early|late|mid|middle|beginning|start|end|close)(?:\s+of\s+|[\s-]))"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _RELATIVE = r"(?P<rel>last|next|this|coming|past|previous)"
@@ -103,7 +103,9 @@ _FAMILY_PATTERNS: dict[str, str] = {
     "span_of": rf"(?:{_APPROX}\s+)?(?:(?P<the>the)\s+)?(?P<which>past|last|next|first|previous|coming|final|"
                rf"latest|following|remaining|recent|prior)\s+(?:{AMOUNT}\s+)?{UNIT}(?![\w-])",
     # the third quarter, third-quarter, the fiscal first quarter, 1988's second half, the quarter
-    "quarter": rf"(?:(?P<the>the|this|that)\s+|(?P<poss>this|last|next)\s+year's\s+|{YEAR}(?:'s)?\s+)?"
+    # ("the" stays out of "the third-quarter loss": there the quarter is an adjective's part)
+    "quarter": rf"(?:(?P<the>the|this|that)\s+(?![a-z0-9]+-(?:quarter|half)\b))?"
+               rf"(?:(?P<poss>this|last|next)\s+year's\s+|{YEAR}(?:'s)?\s+)?"
                r"(?:(?P<adj>year-earlier|year-ago|year\s+earlier|comparable|latest|same|fiscal|fiscal-|flat|"
                r"current|previous|seasonally\s+slow)[\s-]+){0,3}"
                r"(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\s-]+)?"
@@ -137,11 +139,11 @@ _FAMILY_PATTERNS: dict[str, str] = {
     # a year earlier, two days later
     "offset": rf"(?:{_APPROX}\s+)?{AMOUNT}[\s-]+{UNIT}\s+(?P<dir>earlier|later|from\s+now|hence)\b",
     # three days, a 30-year, five-year, 40 years, two weeks
-    "duration": rf"(?:{_APPROX}\s+)?{AMOUNT}[\s-]+{UNIT}(?![\w-]|-old|\s+old\b)",
+    "duration": rf"(?:{_APPROX}\s+)?(?:the\s+(?!\S+-))?{AMOUNT}[\s-]+{UNIT}(?![\w-]|-old|\s+old\b)",
     # bare plural units that TimeBank tags as vague durations: "for years", "for weeks"
     "vague": r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b(?!\s+(?:ago|of|to|before|after))",
     # now, currently, recently, the past, the future, soon
-    "reference": r"(?P<present>now|currently|presently|nowadays|at\s+present|current)(?![\w-])|"
+    "reference": r"(?P<present>(?:right\s+)?now|currently|presently|nowadays|at\s+present|current)(?![\w-])|"
                  r"(?P<past>(?:more\s+)?recently|recent|lately|formerly|previously|the\s+past)(?![\w-])|"
                  r"(?P<future>the\s+(?:near\s+|foreseeable\s+)?future|(?<!as\s)soon)(?![\w-])",
     # 3 p.m., 10:35 a.m. EDT Friday, noon, midnight Friday, 14:00 GMT

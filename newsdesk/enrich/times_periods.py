@@ -209,8 +209,10 @@ def _duration(match: re.Match[str], context: TimeContext) -> Found | None:
     unit_word = match["unit"].lower()
     unit = unit_of(unit_word)
     words = " ".join(match["amount"].lower().split())
-    if words in ("a", "an") and unit in ("second", "quarter"):
-        return None  # "a second time", "a quarter of the budget"
+    if unit == "second" and (words in ("a", "an") or (unit_word == "second" and match.group().startswith("the"))):
+        return None  # "a second time", "the 1988 second quarter"
+    if words in ("a", "an") and unit == "quarter":
+        return None  # "a quarter of the budget"
     if unit == "quarter" and (context.text.startswith(" of", match.end()) or "-" in match.group()):
         return None  # "three-quarters of its food", "a rolling four-quarter test"
     if words in ("a", "an") and unit_word != unit:
