@@ -9,7 +9,8 @@ dates, ordinals, labels or compound adjectives), so precision is meaningful. Eac
 Metric: a predicted quantity matches a gold item (one to one, in text order) when its text contains the
 item's ``text_contains`` and the values are equal, and, where the item gives them, its unit contains
 ``unit_contains`` and its ``kind`` and ``approximate`` are equal. "Located" is the looser measure the peers
-can be held to: the predicted span overlaps the gold item's, value and unit not checked.
+can be held to: the predicted span overlaps the gold item's, value and unit not checked; "value" adds
+equal values (units not checked, since each system names units its own way).
 
 Peers, in the same run: spaCy's English NER (``en_core_web_sm``, the MONEY, PERCENT, QUANTITY and CARDINAL
 entities: spans only, no values), and quantulum3 where it is installed (values and units). Speed: each
@@ -17,6 +18,10 @@ system over the bodies of a sample of the shared pages (``newsdesk.extract`` run
 three runs per article, median and p90 per article.
 
     .venv/bin/python -m benchmarks.enrich_quantities --out /tmp/quantities.json
+
+quantulum3 is not a dependency of newsdesk; to measure it, install it beside the project without touching
+``.venv``: ``.venv/bin/python -m pip install --target /tmp/qpkgs quantulum3`` and run with
+``PYTHONPATH=.:/tmp/qpkgs``.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import gzip
 import json
 import math
 import random
+import re
 import statistics
 import sys
 import time
@@ -91,20 +97,24 @@ def same_value(gold: float, found: float | None) -> bool:
     return found is not None and math.isclose(float(gold), float(found), rel_tol=1e-9, abs_tol=1e-12)
 
 
-def quantity_matches(item: dict[str, Any], found: Found, *, located: tuple[int, int] | None = None) -> bool:
-    """Whether ``found`` is the gold ``item`` (see the module's metric); with ``located``, the item's span in
-    the passage, only whether the two spans overlap (what a system that gives no values can be held to).
+def quantity_matches(item: dict[str, Any], found: Found, *, located: list[tuple[int, int]] | None = None,
+                     value_too: bool = False) -> bool:
+    """Whether ``found`` is the gold ``item`` (see the module's metric); with ``located``, the spans where
+    the item's text occurs in the passage, only whether ``found`` overlaps one of them (what a system that
+    gives no values can be held to), and with ``value_too`` whether the values are equal as well (what a
+    system with its own unit names can be held to).
 
     >>> quantity_matches({"text_contains": "2,500", "value": 2500, "unit_contains": "personnel"},
     ...                  Found("roughly 2,500 personnel", 2500, "personnel"))
     True
     >>> quantity_matches({"text_contains": "2,500 personnel", "value": 2500}, Found("2,500", start=8, end=13),
-    ...                  located=(8, 23))
+    ...                  located=[(8, 23)])
     True
     """
     if located is not None:
-        return found.start is not None and found.end is not None and found.start < located[1] \
-            and located[0] < found.end
+        overlaps = found.start is not None and found.end is not None and any(
+            found.start < end and start < found.end for start, end in located)
+        return overlaps and (not value_too or same_value(item["value"], found.value))
     if fold(item["text_contains"]) not in fold(found.text):
         return False
     if not same_value(item["value"], found.value):
@@ -147,25 +157,24 @@ class Score:
         self.predicted += other.predicted
 
 
-def score_passage(items: list[dict[str, Any]], found: list[Found], text: str | None = None) -> Score:
+def score_passage(items: list[dict[str, Any]], found: list[Found], text: str | None = None,
+                  value_too: bool = False) -> Score:
     """One to one matches of ``found`` to gold ``items``, each gold item taking the first unused match;
-    given the passage's ``text``, matches are only located (spans overlap, see :func:`quantity_matches`).
+    given the passage's ``text``, matches are only located (spans overlap, and values equal with ``value_too``;
+    see :func:`quantity_matches`).
 
     >>> score_passage([{"text_contains": "40%", "value": 40}], [Found("40%", 40), Found("2 jets", 2)]).precision
     0.5
     """
     used: set[int] = set()
     matched = 0
-    searched_from = 0
     for item in items:
         located = None
         if text is not None:
-            at = text.find(item["text_contains"], searched_from)
-            at = at if at >= 0 else text.find(item["text_contains"])
-            located = (at, at + len(item["text_contains"]))
-            searched_from = located[1] if at >= 0 else searched_from
+            wanted = item["text_contains"]
+            located = [(m.start(), m.end()) for m in re.finditer(re.escape(wanted), text)]
         for index, candidate in enumerate(found):
-            if index not in used and quantity_matches(item, candidate, located=located):
+            if index not in used and quantity_matches(item, candidate, located=located, value_too=value_too):
                 used.add(index)
                 matched += 1
                 break
@@ -213,12 +222,13 @@ def quantulum_finder() -> Callable[[str], list[Found]] | None:
 
 
 def gold_scores(finder: Callable[[str], list[Found]], passages: Iterable[dict[str, Any]],
-                *, located_only: bool = False) -> Score:
-    """Summed :class:`Score` of ``finder`` over ``passages`` (spans only with ``located_only``)."""
+                *, located_only: bool = False, value_too: bool = False) -> Score:
+    """Summed :class:`Score` of ``finder`` over ``passages`` (spans only with ``located_only``, spans and
+    values with ``value_too`` as well)."""
     total = Score()
     for passage in passages:
         text = passage["text"] if located_only else None
-        total.add(score_passage(passage["quantities"], finder(passage["text"]), text))
+        total.add(score_passage(passage["quantities"], finder(passage["text"]), text, value_too))
     return total
 
 
@@ -260,8 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         "newsdesk": newsdesk_finder(), "spacy-ner": spacy_finder(), "quantulum3": quantulum_finder()}
     bodies = sample_bodies(args.sample) if args.sample and SHARED.exists() else []
     results: dict[str, Any] = {"machine": cpu_model(), "gold_passages": len(load_gold()), "systems": {}}
-    print(f"{'system':<12} {'split':<8} {'P':>6} {'R':>6} {'F1':>6} {'located P':>10} {'located R':>10} "
-          f"{'gold':>5} {'pred':>5}")
+    print(f"{'system':<12} {'split':<8} {'P':>6} {'R':>6} {'F1':>6} {'value P':>8} {'value R':>8} "
+          f"{'located P':>10} {'located R':>10} {'gold':>5} {'pred':>5}")
     for name, finder in systems.items():
         if finder is None:
             results["systems"][name] = {"missing": "not installed"}
@@ -272,10 +282,13 @@ def main(argv: list[str] | None = None) -> int:
             passages = load_gold(split)
             exact = gold_scores(finder, passages)
             located = gold_scores(finder, passages, located_only=True)
+            valued = gold_scores(finder, passages, located_only=True, value_too=True)
             entry[split] = {"precision": exact.precision, "recall": exact.recall, "f1": exact.f1,
                             "located_recall": located.recall, "located_precision": located.precision,
+                            "value_recall": valued.recall, "value_precision": valued.precision,
                             "gold": exact.gold, "predicted": exact.predicted}
             print(f"{name:<12} {split:<8} {exact.precision:6.3f} {exact.recall:6.3f} {exact.f1:6.3f} "
+                  f"{valued.precision:8.3f} {valued.recall:8.3f} "
                   f"{located.precision:10.3f} {located.recall:10.3f} {exact.gold:5d} {exact.predicted:5d}")
         if bodies:
             entry["speed"] = speed(finder, bodies)
