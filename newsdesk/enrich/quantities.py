@@ -23,7 +23,8 @@ Choices, documented once here:
   identifiers ("COVID-19", "F-16", "A320", "Article 5", "page 3"), list numbering, scores ("3-1"), and
   compound adjectives ("a 45-year-old man", "a 10-year deal"), which describe rather than count.
 - Other languages (``language`` set and not English): digits in that language's convention ("1.200,5"),
-  percent signs and currency symbols or codes; no words, units or markers.
+  percent signs and the word for percent ("Prozent", "pour cent"), currency symbols or codes; no number
+  words, units or markers.
 
 >>> [(q.text, q.value, q.unit, q.approximate) for q in find_quantities("The US has roughly 2,500 personnel.")]
 [('roughly 2,500 personnel', 2500, 'personnel', True)]
@@ -135,6 +136,9 @@ _MEASURE_AFTER = re.compile(
     rf"[ \u00a0]?(?P<measure>{_alternation(m for m in MEASURES if len(m) > 1)})(?![\w/])", re.IGNORECASE
 )
 _CURRENCY_AFTER_SYMBOL = re.compile(rf"[ \u00a0]?(?P<cur>{_alternation(_SYMBOLS)}|\b(?:{_alternation(_CODES)})\b)")
+# "percent" in the languages of the decimal comma most often met in news: a word as safe as the sign.
+_FOREIGN_PERCENT_AFTER = re.compile(r"[ \u00a0]+(?:Prozent|pour[ \u00a0]cent|por[ \u00a0]ciento|per[ \u00a0]cento"
+                                    r"|por[ \u00a0]cento|procent|procento|prosent)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"[ \u00a0]?(?:{_alternation(CLOCK_WORDS)})(?!\w)", re.IGNORECASE)
 _NP_WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_DETERMINER = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|whom))?(?=[ \u00a0])",
@@ -285,8 +289,11 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         _read_marker(text, figure)
     else:
         percent = _PERCENT_AFTER.match(text, figure.end)
+        foreign_percent = _FOREIGN_PERCENT_AFTER.match(text, figure.end)
         if figure.kind == "number" and percent and percent["sign"]:
             figure.kind, figure.unit, figure.end = "percent", "%", percent.end()
+        elif figure.kind == "number" and foreign_percent:
+            figure.kind, figure.unit, figure.end = "percent", "%", foreign_percent.end()
         code = _CURRENCY_AFTER_SYMBOL.match(text, figure.end)
         if figure.kind == "number" and code:
             figure.kind, figure.currency = "money", CURRENCY_SYMBOLS[code["cur"]]

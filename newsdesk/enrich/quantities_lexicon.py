@@ -134,7 +134,7 @@ LABEL_WORDS = frozenset({
 })
 #: Words after a figure that make it a time of day ("10 am", "9 o'clock").
 CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "et",
-                         "est", "edt", "pt", "pst", "cet", "cest", "hrs", "h"})
+                         "est", "edt", "pt", "pst", "cet", "cest", "hrs", "h", "uhr"})
 #: Fraction words: after a number word they make a share ("one third"), not a count.
 FRACTIONS = frozenset({
     "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",

@@ -132,6 +132,8 @@ def test_other_languages_use_their_number_convention_and_no_english_rules():
     french = find_quantities("Environ 1 200 000 personnes et 30 € le 3 mars.", "fr")
     assert [(q.text, q.value, q.kind, q.currency) for q in french] == [
         ("1 200 000", 1_200_000, "number", None), ("30 €", 30, "money", "EUR")]
+    assert [(q.text, q.kind) for q in find_quantities("Gegen 10.30 Uhr lag er bei 2,00 Prozent.", "de")] == [
+        ("2,00 Prozent", "percent")]
     # English words mean nothing in Spanish text: "one" is not a number here.
     assert find_quantities("one dozen personas", "es") == []
 
