@@ -227,25 +227,24 @@ def _is_run_of(words: list[str], longer: list[str]) -> bool:
 
 def _missed_mentions(text: str, cands: list[Candidate], names: list[str]) -> list[Candidate]:
     # Later mentions a recogniser missed ("Parnell added", a second "Baghdad"): exact, case-sensitive,
-    # whole-word occurrences of a name already found, outside every span already taken. Names are looked up
-    # at each capitalised word by their first letters, so the cost grows with the text, not text x names.
-    by_prefix: dict[str, list[str]] = {}
-    for name in sorted({n for n in names if len(n) >= 2 and (len(n) >= 3 or n.isupper())}, key=len, reverse=True):
-        by_prefix.setdefault(name[:2], []).append(name)
+    # whole-word occurrences of a name already found, outside every span already taken.
+    wanted = {n for n in names if len(n) >= 2 and (len(n) >= 3 or n.isupper())}
+    lengths = sorted({len(n) for n in wanted}, reverse=True)
     taken = sorted((c.start, c.end) for c in cands)
     starts = [s for s, _ in taken]
     out: list[Candidate] = []
-    if sum(len(v) for v in by_prefix.values()) <= _FEW_NAMES:
+    if len(wanted) <= _FEW_NAMES:
         # Few names (the usual article): str.find of each, in C, beats visiting every capital letter.
-        places = sorted({at for names_ in by_prefix.values() for name in names_ for at in _find_all(text, name)})
+        places = sorted({at for name in wanted for at in _find_all(text, name)})
     else:
+        # Many: at each capital letter, one set probe per distinct name length (bounded by the longest name).
         places = [match.start() for match in _CAPITALISED.finditer(text)]
     for at in places:
         if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue
-        for name in by_prefix.get(text[at:at + 2], ()):
-            end = at + len(name)
-            if not text.startswith(name, at) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+        for length in lengths:
+            end = at + length
+            if text[at:end] not in wanted or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
                 continue
             i = bisect.bisect_right(starts, at) - 1
             if not (i >= 0 and taken[i][1] > at) and not (i + 1 < len(starts) and starts[i + 1] < end):

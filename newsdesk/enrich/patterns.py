@@ -126,7 +126,8 @@ _ABBREVIATIONS = frozenset(_words("Mr Mrs Ms Dr Gen Lt Col Sgt Rep Sen Gov Prof 
 _TOKEN = re.compile(rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w&'’]*")
 _CONNECTORS = _words("of the for and de del da di du des la le von van der den bin ibn abu")
 #: What may stand between two capitalised words of one name: a space, a hyphen, "of", "of the", "al-", ...
-_JOINS = frozenset([" ", "\u00a0", "-"] + [f" {c} " for c in _CONNECTORS] + [f" {c} the " for c in _CONNECTORS]
+_JOINS = frozenset([" ", "\u00a0", "-"] + [f" {c} " for c in _CONNECTORS]
+                   + [f" {c} the " for c in _CONNECTORS if c != "and"]
                    + [f" {c}-" for c in _words("al el ad as ash an at")])
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$|^(?:[A-Z]\.){2,4}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -335,7 +336,7 @@ def _org_head_end(text: str, toks: list[tuple[int, int]], words: list[str], i: i
             join = text[toks[k - 1][1]:toks[k][0]]
             after_of = after_of or " of " in join
             # "the United States and Coalition partners": "and" joins two names unless inside "X of Y and Z".
-            if " and " in join and not after_of:
+            if (" and " in join and not after_of) or " and the " in join:
                 break
             if words[k].rstrip(".") in TITLE_WORDS:
                 break

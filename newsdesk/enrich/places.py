@@ -157,6 +157,8 @@ def resolve_place(name: str, context_countries: frozenset[str] = frozenset(),
     """
     countries, others, capitals = _tables()
     name = _strip_article(name.strip())
+    if name.isupper() and len(name) > 3 and name not in countries:
+        name = name.title()  # datelines: "NEW DELHI"
     country = countries.get(name)
     candidates = others.get(name) or others.get(_ascii_fold(name)) or []
     if country is not None and not (prefer_us_states and any(p.kind == "state" for p in candidates)):
