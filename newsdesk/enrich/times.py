@@ -25,6 +25,7 @@ from datetime import date, datetime
 from newsdesk.enrich.times_context import TimeContext
 from newsdesk.enrich.times_dates import DATE_HANDLERS
 from newsdesk.enrich.times_grammar import (
+    DATE_NUMBER,
     FAMILIES,
     FAMILY_TRIGGERS,
     LOOK_BACK,
@@ -114,6 +115,8 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
         if trigger["digit"]:
             if position >= 2 and text[position - 1] in ",." and text[position - 2].isdigit():
                 continue  # the thousands or decimals of a number already seen
+            if not DATE_NUMBER.match(source, position - (position > 0 and source[position - 1] in "'’")):
+                continue  # a count or an amount: no family reads it as a date or time
             kind = "digit"
         elif english:
             kind = TRIGGER_KIND[trigger.group().lower()]
