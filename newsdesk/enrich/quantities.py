@@ -183,6 +183,10 @@ def find_quantities(text: str, language: str | None = None) -> list[Quantity]:
     >>> [(q.text, q.value) for q in find_quantities("Die Kosten: 1.200,5 Euro, 40 % mehr.", language="de")]
     [('1.200,5', 1200.5), ('40 %', 40)]
     """
+    if not isinstance(text, str):
+        raise TypeError(f"find_quantities: text must be a str, got {type(text).__name__}")
+    if language is not None and not isinstance(language, str):
+        raise TypeError(f"find_quantities: language must be a language code or None, got {language!r}")
     english = not language or language.lower().replace("_", "-").split("-")[0] == "en"
     figures = [f for f in _digit_figures(text, language, english) if f is not None]
     if english:

@@ -138,6 +138,14 @@ def test_other_languages_use_their_number_convention_and_no_english_rules():
     assert find_quantities("one dozen personas", "es") == []
 
 
+def test_bad_input_is_refused_with_its_reason():
+    with pytest.raises(TypeError, match="text must be a str, got bytes"):
+        find_quantities(b"2,500 troops")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="language"):
+        find_quantities("2,500 troops", language=7)  # type: ignore[arg-type]
+    assert find_quantities("", "en") == [] and find_quantities("2 troops", "EN-us")[0].unit == "troops"
+
+
 def test_parsers():
     assert parse_digits("1,200.5") == 1200.5 and parse_digits("1.200,5", "de") == 1200.5
     assert parse_digits("12,34") is None
