@@ -65,6 +65,11 @@ INSTITUTIONS = frozenset([
     "ISIS", "ISIL", "Daesh", "PKK", "YPG", "SDF", "UNICEF", "UNESCO", "UNHCR", "WTO", "OECD", "ICC", "ICJ",
 ])
 
+#: Title words that name a field more than a role: they also stand inside organisations' names
+#: ("World Health Organization", "Foreign Affairs Committee").
+_DOMAIN_WORDS = frozenset(_words("Foreign Defence Defense Interior Finance Economy Health Justice Executive "
+                                 "Staff Field Head"))
+
 #: Words that end an organisation's name.
 _ORG_HEADS = frozenset(_words("""
 Ministry Commission Committee Council Party Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC PLC plc Co. Company Group
@@ -285,9 +290,10 @@ def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str
                 while j < n and (words[j].rstrip(".") in TITLE_WORDS or words[j] in TITLE_WORDS):
                     j += 1
                 k = j
-                while k < n and k - j < 4 and words[k] not in gazetteer and text[toks[k][0]:toks[k][1]] == words[k]:
+                while k < n and k - j < 4 and _name_word(text, toks, words, k, j, gazetteer) \
+                        and text[toks[k][0]:toks[k][1]] == words[k]:
                     k += 1
-                if k < n and k - j < 4 and words[k] not in gazetteer:
+                if k < n and k - j < 4 and _name_word(text, toks, words, k, j, gazetteer):
                     k += 1  # a possessive surname ("Parnell's") ends the name
                 if k > j and j > i:
                     found.append((toks[j][0], end_of[k - 1], "PERSON", "title"))
@@ -321,6 +327,16 @@ def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str
     return sorted(kept)
 
 
+def _name_word(text: str, toks: list[tuple[int, int]], words: list[str], k: int, first: int,
+               gazetteer: dict[str, str]) -> bool:
+    # A word of a person's name after a title: not a known name or title, and joined by a space, a hyphen
+    # or "al-"/"bin" (never by "and"/"of": "Sean Parnell and Health Minister Ann Lee" is two people).
+    if gazetteer.get(words[k], "NORP") != "NORP" or words[k].rstrip(".") in TITLE_WORDS:
+        return False  # a demonym may be a name's word ("Mohammed Shia al-Sudani"); a place or title not
+    join = text[toks[k - 1][1]:toks[k][0]] if k > first else " "
+    return " and " not in join and " of " not in join
+
+
 def _lowercase_near(text: str, start: int, end: int) -> bool:
     # Acronyms mean nothing in text written in capitals (a shouted headline or caption).
     return any(c.islower() for c in text[max(0, start - 40):start]) or any(c.islower() for c in text[end:end + 40])
@@ -338,8 +354,8 @@ def _org_head_end(text: str, toks: list[tuple[int, int]], words: list[str], i: i
             # "the United States and Coalition partners": "and" joins two names unless inside "X of Y and Z".
             if (" and " in join and not after_of) or " and the " in join:
                 break
-            if words[k].rstrip(".") in TITLE_WORDS:
-                break
+            if words[k].rstrip(".") in TITLE_WORDS and words[k] not in _DOMAIN_WORDS:
+                break  # "Pentagon Spokesman ...": a role, not part of an organisation's name
         if words[k] in _ORG_HEADS:
             last = k
     if last is None:
