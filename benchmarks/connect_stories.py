@@ -1,0 +1,394 @@
+"""Stories and timelines: pairwise F1 of story clustering on a labelled story set, Date-F1/AR-F of timelines.
+
+Story set (``tests/connect/gold/stories.jsonl``, ids and labels only: the texts stay in ``../shared``):
+
+* SemEval-2022 Task 8 dev pairs: a pair rated 1-1.5 (very similar) is one story across two outlets; each
+  article of a pair rated 3.5-4 is a story of its own; pairs in between are left out as undecided. Pairs
+  whose articles also match another pair's event were checked by hand and merged (``MERGED`` below).
+* Timeline17 dev: the Egyptian revolution (CNN, 19 days of daily coverage; every 4th article) is one story;
+  Michael Jackson's death and the Murray case (BBC, 2009-2011) is split into bursts of coverage (a gap of
+  more than 7 days without an article starts a new story: the trial, months after the charge, is a story
+  that continues the earlier one, which the chain pass links, not the same story).
+
+Split: ``dev`` (tuned on) is the Egypt topic and the SemEval pairs whose id hashes even; ``heldout`` (never
+tuned on) is the MJ topic and the other SemEval pairs.
+
+Baselines on the same stream: single-pass clustering over numpy TF-IDF cosine (batch IDF) and
+datasketch MinHashLSH candidate components (when datasketch is installed).
+
+Usage: ``python benchmarks/connect_stories.py [--out results.json] [--make-gold] [--no-timeline]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared" / "data"
+GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
+CACHE = Path("/tmp/newsdesk_connect_stories_cache")
+SEMEVAL = SHARED / "semeval22-task8-dev" / "pairs.jsonl"
+T17 = SHARED / "timeline17-dev"
+
+#: SemEval pairs (by pair id) found by hand to report the same event as another pair: merged into one story.
+MERGED: list[list[str]] = []
+_URL_DATE = re.compile(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/")
+
+
+def _half(key: str) -> str:
+    return "dev" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
+def make_gold() -> list[dict[str, Any]]:
+    """Story labels over the shared sets (see the module docstring)."""
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    merged_into = {pair: group[0] for group in MERGED for pair in group}
+    pairs = [json.loads(line) for line in SEMEVAL.open()]
+    for pair in sorted(pairs, key=lambda p: p["overall"]):
+        ids = [pair["a"]["id"], pair["b"]["id"]]
+        if any(i in seen for i in ids):
+            continue
+        if pair["overall"] <= 1.5:
+            label = "semeval:" + merged_into.get(pair["pair_id"], pair["pair_id"])
+            split = _half(merged_into.get(pair["pair_id"], pair["pair_id"]))
+            rows += [{"source": "semeval22", "pair": pair["pair_id"], "id": i, "story": label, "split": split}
+                     for i in ids]
+        elif pair["overall"] >= 3.5:
+            rows += [{"source": "semeval22", "pair": pair["pair_id"], "id": i, "story": f"semeval:{i}",
+                      "split": _half(pair["pair_id"])} for i in ids]
+        else:
+            continue
+        seen.update(ids)
+    egypt = [json.loads(line) for line in (T17 / "EgyptianProtest" / "articles.jsonl").open()]
+    rows += [{"source": "timeline17", "id": a["id"], "story": "t17:egypt", "split": "dev"} for a in egypt[::4]]
+    mj = [json.loads(line) for line in (T17 / "MJ" / "articles.jsonl").open()]
+    burst, last = 0, None
+    from datetime import date
+
+    for article in mj:
+        day = date.fromisoformat(article["date"])
+        if last is not None and (day - last).days > 7:
+            burst += 1
+        last = day
+        rows.append({"source": "timeline17", "id": article["id"], "story": f"t17:mj:{burst}", "split": "heldout"})
+    return rows
+
+
+def _semeval_articles() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for line in SEMEVAL.open():
+        pair = json.loads(line)
+        for side, lang in (("a", pair["lang1"]), ("b", pair["lang2"])):
+            item = pair[side]
+            match = _URL_DATE.search(item.get("url") or "")
+            out[item["id"]] = {"headline": item.get("title") or None, "text": item.get("text") or "",
+                               "url": item.get("url"), "language": lang,
+                               "published": "-".join(match.groups()) if match else None}
+    return out
+
+
+def _t17_articles() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for topic in ("EgyptianProtest", "MJ"):
+        for line in (T17 / topic / "articles.jsonl").open():
+            a = json.loads(line)
+            out[a["id"]] = {"headline": None, "sentences": a["sentences"], "url": f"https://{a['outlet']}.example/",
+                            "language": "en", "published": a["date"], "site": a["outlet"]}
+    return out
+
+
+def to_article(raw: dict[str, Any]) -> Any:
+    """An Article from a shared record (SemEval: title + text; Timeline17: sentences as paragraphs)."""
+    from newsdesk.model import Article, Block
+
+    if "sentences" in raw:
+        body = [Block("paragraph", s) for s in raw["sentences"] if s.strip()]
+    else:
+        body = [Block("paragraph", p.strip()) for p in raw["text"].split("\n") if p.strip()]
+    return Article(url=raw["url"], headline=raw["headline"], published=raw["published"], language=raw["language"],
+                   body=body, site_name=raw.get("site")).finish()
+
+
+def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:
+    """The gold rows' articles, enriched and cached under /tmp (enrichment is the slow part)."""
+    from newsdesk.enrich import enrich_batch
+    from newsdesk.model import Article
+
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / "articles.jsonl"
+    cached: dict[str, Any] = {}
+    if path.exists():
+        for line in path.open():
+            item = json.loads(line)
+            cached[item["key"]] = Article.from_dict({**item["article"], "enrichment": item["enrichment"]})
+    raw = {**_semeval_articles(), **_t17_articles()}
+    missing = [r["id"] for r in rows if r["id"] not in cached]
+    if missing:
+        enriched = enrich_batch([to_article(raw[key]) for key in missing])
+        with path.open("a") as handle:
+            for key, article in zip(missing, enriched, strict=True):
+                cached[key] = article
+                enrichment = article.enrichment.to_dict() if article.enrichment else None
+                handle.write(json.dumps({"key": key, "article": article.to_dict(), "enrichment": enrichment}) + "\n")
+    return [cached[r["id"]] for r in rows]
+
+
+def gold_vectors(rows: list[dict[str, Any]], articles: list[Any], model: str = "e5") -> np.ndarray:
+    """Embeddings of the gold articles, cached under /tmp by id."""
+    from newsdesk.connect.embeddings import embed_articles
+
+    path = CACHE / f"vectors-{model}.npz"
+    cached: dict[str, np.ndarray] = dict(np.load(path)) if path.exists() else {}
+    missing = [i for i, r in enumerate(rows) if r["id"] not in cached]
+    if missing:
+        vecs = embed_articles([articles[i] for i in missing], model=model)
+        cached.update({rows[i]["id"]: v for i, v in zip(missing, vecs, strict=True)})
+        np.savez(path, **cached)
+    return np.stack([cached[r["id"]] for r in rows])
+
+
+def pairwise_f1(clusters: list[list[int]], labels: list[str]) -> dict[str, float]:
+    """Pairwise precision, recall and F1 of predicted clusters against gold labels (pairs of the same story).
+
+    >>> pairwise_f1([[0, 1], [2]], ["a", "a", "b"])
+    {'precision': 1.0, 'recall': 1.0, 'f1': 1.0}
+    """
+    predicted = {pair for cluster in clusters for pair in combinations(sorted(cluster), 2)}
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        by_label[label].append(index)
+    gold = {pair for members in by_label.values() for pair in combinations(members, 2)}
+    hits = len(predicted & gold)
+    precision = hits / len(predicted) if predicted else 1.0
+    recall = hits / len(gold) if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def _subset(rows: list[dict[str, Any]], keep: list[int], clusters: list[list[int]]) -> list[list[int]]:
+    where = {old: new for new, old in enumerate(keep)}
+    return [[where[i] for i in c if i in where] for c in clusters]
+
+
+def score_clusters(rows: list[dict[str, Any]], clusters: list[list[int]]) -> dict[str, Any]:
+    """Pairwise scores over all rows and per split and source."""
+    out: dict[str, Any] = {"all": pairwise_f1(clusters, [r["story"] for r in rows])}
+    for key in ("split", "source"):
+        for value in sorted({r[key] for r in rows}):
+            keep = [i for i, r in enumerate(rows) if r[key] == value]
+            out[value] = pairwise_f1(_subset(rows, keep, clusters), [rows[i]["story"] for i in keep])
+    return out
+
+
+def tfidf_vectors(articles: list[Any]) -> np.ndarray:
+    """TF-IDF (sublinear tf, smoothed idf, like scikit-learn's defaults) of headline + text, unit rows."""
+    docs = [Counter(re.findall(r"\w{2,}", f"{a.headline or ''} {a.text}".lower())) for a in articles]
+    vocab = {w: i for i, w in enumerate(sorted({w for d in docs for w in d}))}
+    df = np.zeros(len(vocab))
+    for d in docs:
+        df[[vocab[w] for w in d]] += 1
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    out = np.zeros((len(docs), len(vocab)), dtype=np.float32)
+    for row, d in enumerate(docs):
+        for w, c in d.items():
+            out[row, vocab[w]] = (1 + np.log(c)) * idf[vocab[w]]
+        norm = np.linalg.norm(out[row])
+        if norm:
+            out[row] /= norm
+    return out
+
+
+def single_pass(vectors: np.ndarray, order: list[int], threshold: float) -> list[list[int]]:
+    """The classic baseline: each item joins the cluster of its most similar earlier item above ``threshold``."""
+    cluster_of: dict[int, int] = {}
+    clusters: list[list[int]] = []
+    seen: list[int] = []
+    for index in order:
+        best, best_sim = None, threshold
+        if seen:
+            sims = vectors[seen] @ vectors[index]
+            top = int(np.argmax(sims))
+            if sims[top] >= best_sim:
+                best = cluster_of[seen[top]]
+        if best is None:
+            best = len(clusters)
+            clusters.append([])
+        clusters[best].append(index)
+        cluster_of[index] = best
+        seen.append(index)
+    return clusters
+
+
+def datasketch_clusters(articles: list[Any], threshold: float = 0.3) -> list[list[int]] | None:
+    """Connected components of datasketch MinHashLSH candidates (word 3-shingles); None when not installed."""
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        return None
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    parent = list(range(len(articles)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for index, article in enumerate(articles):
+        words = re.findall(r"\w+", f"{article.headline or ''} {article.text}".lower())
+        sig = MinHash(num_perm=128)
+        for k in range(max(1, len(words) - 2)):
+            sig.update(" ".join(words[k:k + 3]).encode())
+        for other in lsh.query(sig):
+            parent[find(int(other))] = find(index)
+        lsh.insert(str(index), sig)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(articles)):
+        groups[find(index)].append(index)
+    return sorted(groups.values(), key=lambda g: g[0])
+
+
+def run_stories(args: argparse.Namespace) -> dict[str, Any]:
+    """Story clustering figures: newsdesk (embeddings, hashing) and the baselines, all on the gold stream."""
+    from newsdesk.connect.stories import build_stories, stream_order
+
+    rows = [json.loads(line) for line in GOLD.open()]
+    articles = gold_articles(rows)
+    vectors = gold_vectors(rows, articles)
+    order = stream_order(articles)
+    results: dict[str, Any] = {"articles": len(rows), "stories": len({r["story"] for r in rows})}
+    started = time.perf_counter()
+    stories = build_stories(articles, vectors)
+    elapsed = time.perf_counter() - started
+    results["newsdesk (e5 embeddings + entities)"] = {
+        **score_clusters(rows, [s.members for s in stories]),
+        "ms_per_article": round(1000 * elapsed / len(rows), 3),
+        "chains": sum(1 for s in stories if s.continues is not None)}
+    results["newsdesk (hashed words + entities)"] = score_clusters(
+        rows, [s.members for s in build_stories(articles, vectorizer="hashing")])
+    tfidf = tfidf_vectors(articles)
+    results["TF-IDF single-pass (0.3)"] = score_clusters(rows, single_pass(tfidf, order, 0.3))
+    results["e5 single-pass, no entities (0.86)"] = score_clusters(rows, single_pass(vectors, order, 0.86))
+    found = datasketch_clusters([articles[i] for i in order])
+    results["datasketch MinHashLSH (0.3)"] = (score_clusters(rows, [[order[i] for i in g] for g in found])
+                                              if found is not None else "skipped (not installed)")
+    return results
+
+
+def t17_topic(topic: str) -> tuple[list[Any], dict[str, Any]]:
+    """A Timeline17 topic's articles (enriched, cached under /tmp) and its reference timeline."""
+    from newsdesk.enrich import enrich_batch
+    from newsdesk.model import Article
+
+    reference = json.loads((T17 / topic / "timelines.jsonl").open().readline())
+    raw = [json.loads(line) for line in (T17 / topic / "articles.jsonl").open()]
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"t17-{topic}.jsonl"
+    if not path.exists():
+        enriched = enrich_batch([to_article(_t17_articles()[a["id"]]) for a in raw])
+        path.write_text("".join(json.dumps({**a.to_dict(), "enrichment": a.enrichment.to_dict() if a.enrichment
+                                            else None}) + "\n" for a in enriched))
+    articles = [Article.from_dict(json.loads(line)) for line in path.open()]
+    return articles, reference
+
+
+def _pubcount(articles: list[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
+    days = Counter(a.published for a in articles)
+    chosen = sorted(days, key=lambda d: (-days[d], d))[:n_dates]
+    return {d: [a.body[0].text for a in articles if a.published == d and a.body][:per_date] for d in chosen}
+
+
+def run_timelines(args: argparse.Namespace) -> dict[str, Any]:
+    """Timeline17 dev: Date-F1, AR1-F, AR2-F of newsdesk's timeline and of PUBCOUNT, per the data README."""
+    from newsdesk.connect.timeline import timeline
+    from newsdesk.connect.timeline_eval import alignment_rouge, date_f1, mean_scores
+
+    systems: dict[str, dict[str, list[dict[str, float]]]] = defaultdict(lambda: defaultdict(list))
+    per_topic: dict[str, Any] = {}
+    for topic in ("EgyptianProtest", "MJ"):
+        articles, reference = t17_topic(topic)
+        ref = reference["timeline"]
+        first, last = min(ref), max(ref)
+        inside = [a for a in articles if first <= a.published <= last]
+        n_dates = len(ref)
+        per_date = round(sum(len(v) for v in ref.values()) / n_dates)
+        query = " ".join(reference["query"])
+        started = time.perf_counter()
+        predictions = {
+            "newsdesk timeline (Datewise-style)": dict(timeline(inside, query, n_dates, per_date)),
+            "PUBCOUNT": _pubcount(inside, n_dates, per_date),
+        }
+        elapsed = time.perf_counter() - started
+        per_topic[topic] = {"articles": len(inside), "dates": n_dates, "per_date": per_date,
+                            "seconds": round(elapsed, 2)}
+        for name, predicted in predictions.items():
+            systems[name]["date"].append(date_f1(predicted, ref))
+            systems[name]["ar1"].append(alignment_rouge(predicted, ref, 1))
+            systems[name]["ar2"].append(alignment_rouge(predicted, ref, 2))
+            per_topic[topic][name] = round(date_f1(predicted, ref)["f1"], 4)
+    out: dict[str, Any] = {"topics": per_topic}
+    for name, metrics in systems.items():
+        out[name] = {metric: round(mean_scores(values)["f1"], 4) for metric, values in metrics.items()}
+    return out
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every figure of this benchmark."""
+    out: dict[str, Any] = {"stories": run_stories(args)}
+    if not args.no_timeline:
+        out["timelines"] = run_timelines(args)
+    return out
+
+
+def _print(results: dict[str, Any]) -> None:
+    stories = results["stories"]
+    print(f"stories: {stories['articles']} articles, {stories['stories']} gold stories")
+    print(f"{'system':40} {'all F1':>7} {'P':>6} {'R':>6} {'dev':>6} {'heldout':>7} {'semeval':>7} {'t17':>6}")
+    for name, value in stories.items():
+        if not isinstance(value, dict) and not isinstance(value, str):
+            continue
+        if isinstance(value, str):
+            print(f"{name:40} {value}")
+            continue
+        print(f"{name:40} {value['all']['f1']:7.3f} {value['all']['precision']:6.3f} {value['all']['recall']:6.3f} "
+              f"{value['dev']['f1']:6.3f} {value['heldout']['f1']:7.3f} {value['semeval22']['f1']:7.3f} "
+              f"{value['timeline17']['f1']:6.3f}")
+    for name, value in (results.get("timelines") or {}).items():
+        print(f"timeline {name}: {value}")
+
+
+def main() -> None:
+    """Command line: print the tables, write JSON to ``--out``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--make-gold", action="store_true", help="rewrite the gold story labels and exit")
+    parser.add_argument("--no-timeline", action="store_true")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"{SHARED}: shared data not found")
+    if args.make_gold:
+        rows = make_gold()
+        GOLD.parent.mkdir(parents=True, exist_ok=True)
+        GOLD.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        print(f"{len(rows)} articles, {len({r['story'] for r in rows})} stories -> {GOLD}")
+        return
+    results = run(args)
+    _print(results)
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

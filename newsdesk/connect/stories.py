@@ -1,0 +1,416 @@
+"""Stories: the same event across outlets and over time, grouped as articles stream in.
+
+Each article, in publication order, joins the most similar *live* story (one that gained an article in the
+last :data:`WINDOW_DAYS` days) or starts a new one. Similarity to a story is the cosine of the article's
+embedding to the story's centroid plus the overlap of the people, organisations and places enrichment found
+in both, less a penalty for the days since the story last moved. Copies (``copy_of``) join their original's
+story without scoring, so forty republications of one wire story never split it. A story that went quiet
+and one that starts later are linked as a *chain* (``Story.continues``) when their top entities agree and
+their centroids are close: the trial that follows an arrest months later.
+
+:class:`StoryStream` holds the live state and is what both :func:`cluster_stories` (a pure batch
+function) and the store (:mod:`newsdesk.store.stories`, which loads the live stories of the last days,
+assigns a batch, and writes them back) run, so both give the same stories for the same stream. Ties are
+broken by story id and the stream order is (publication time, input position): a rerun gives the same
+stories whatever the worker scheduling was.
+
+Without embeddings (``vectorizer="hashing"``) a hashed bag of words stands in: weaker, but it needs no model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import numpy as np
+
+from newsdesk.model import Article, Enrichment
+
+__all__ = ["HASH_DIM", "Story", "StoryFeatures", "StoryStream", "build_stories", "cluster_stories",
+           "hashed_vectors", "story_features"]
+
+#: A story takes no article published more than this many days after its last one (it has gone quiet).
+WINDOW_DAYS = 3.0
+#: Score an article needs to join a story: cosine + entity bonus - time penalty.
+JOIN_SCORE = 0.86
+#: Weight of the share of the article's people and organisations the story already names.
+ENTITY_WEIGHT = 0.06
+#: Weight of the share of the article's places the story already names.
+PLACE_WEIGHT = 0.03
+#: Score lost per day between the story's last article and this one.
+DAY_PENALTY = 0.01
+#: Entities and places a story keeps counts of (its most frequent; ties by name).
+TOP_KEEP = 30
+#: Chains: a later story continues an earlier one when this share of its top entities is shared ...
+CHAIN_ENTITY_SHARE = 0.5
+#: ... and their centroids are at least this close.
+CHAIN_COSINE = 0.85
+#: Top entities compared for chains.
+CHAIN_TOP = 5
+#: Dimension of the hashed bag-of-words vectors used without an embedding model.
+HASH_DIM = 4096
+#: Cosine scale of hashed vectors is lower than an embedding's: their score is mapped onto the same range.
+HASH_JOIN_SCORE = 0.30
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_SECONDS_PER_DAY = 86400.0
+
+
+@dataclass(slots=True)
+class StoryFeatures:
+    """What story assignment reads of one article.
+
+    >>> f = StoryFeatures(np.ones(2, np.float32) / np.sqrt(2), frozenset({"nato"}), frozenset(), 20000.0, "bbc")
+    >>> f.outlet
+    'bbc'
+    """
+
+    vector: np.ndarray
+    entities: frozenset[str]
+    places: frozenset[str]
+    #: Days since 1970-01-01 (UTC) of publication; None when the article has no readable date.
+    day: float | None
+    outlet: str | None
+    headline: str = ""
+
+
+@dataclass(slots=True)
+class Story:
+    """A story: its members (indices or article ids, in stream order) and what the reader shows of it.
+
+    >>> Story(1, [0, 2]).size
+    2
+    """
+
+    id: int
+    members: list[int]
+    title: str = ""
+    #: Member whose vector is nearest the centroid (its headline is the title).
+    title_member: int | None = None
+    first_seen: float | None = None
+    last_seen: float | None = None
+    outlets: list[str] = field(default_factory=list)
+    entities: list[tuple[str, int]] = field(default_factory=list)
+    places: list[tuple[str, int]] = field(default_factory=list)
+    #: The earlier story this one continues (a chain), if any.
+    continues: int | None = None
+
+    @property
+    def size(self) -> int:
+        """Number of member articles."""
+        return len(self.members)
+
+
+@dataclass(slots=True)
+class LiveStory:
+    """The running state of one story while the stream runs (what the store keeps per story row)."""
+
+    id: int
+    vector_sum: np.ndarray
+    size: int
+    entities: Counter[str]
+    places: Counter[str]
+    first_seen: float | None
+    last_seen: float | None
+    outlets: set[str] = field(default_factory=set)
+    members: list[int] = field(default_factory=list)
+    title_member: int | None = None
+    title: str = ""
+    title_vector: np.ndarray | None = None
+    continues: int | None = None
+
+    def centroid(self) -> np.ndarray:
+        """The unit-length mean of its members' vectors."""
+        norm = float(np.linalg.norm(self.vector_sum))
+        return self.vector_sum / norm if norm > 0 else self.vector_sum
+
+    def to_story(self) -> Story:
+        """The finished record."""
+        return Story(self.id, list(self.members), self.title, self.title_member, self.first_seen, self.last_seen,
+                     sorted(self.outlets), _top(self.entities), _top(self.places), self.continues)
+
+
+def _top(counts: Counter[str], keep: int = TOP_KEEP) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:keep]
+
+
+def _trim(counts: Counter[str]) -> None:
+    if len(counts) > TOP_KEEP:
+        kept = dict(_top(counts))
+        counts.clear()
+        counts.update(kept)
+
+
+def parse_day(value: str | None) -> float | None:
+    """Days since 1970-01-01 UTC of an ISO date or instant; None when unreadable.
+
+    >>> parse_day("1970-01-02"), parse_day("1970-01-01T12:00:00+00:00"), parse_day("soon")
+    (1.0, 0.5, None)
+    """
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp() / _SECONDS_PER_DAY
+
+
+def _outlet(article: Article) -> str | None:
+    from urllib.parse import urlsplit
+
+    for url in (article.url, article.canonical_url):
+        if url:
+            host = urlsplit(url).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+    return (article.site_name or "").strip().lower() or None
+
+
+def _enrichment(article: Article) -> Enrichment:
+    if article.enrichment is not None:
+        return article.enrichment
+    from newsdesk.enrich import enrich_text
+
+    try:
+        return enrich_text(article.text, published=article.published, language=article.language)
+    except Exception:  # An article enrichment cannot read is still grouped, by its vector alone.
+        return Enrichment()
+
+
+def story_features(articles: Sequence[Article], vectors: np.ndarray) -> list[StoryFeatures]:
+    """Features of each article: its vector, people and organisations, places, day and outlet.
+
+    Articles that were not enriched are enriched here (entities and places are half the evidence).
+
+    >>> from newsdesk.model import Entity
+    >>> a = Article(headline="NATO meets", published="2025-01-02", url="https://www.bbc.co.uk/x",
+    ...             enrichment=Enrichment([Entity("NATO", "ORG"), Entity("Brussels", "PLACE")]))
+    >>> f = story_features([a], np.ones((1, 2), np.float32))[0]
+    >>> sorted(f.entities), sorted(f.places), f.outlet, f.day
+    (['nato'], ['brussels'], 'bbc.co.uk', 20090.0)
+    """
+    if len(vectors) != len(articles):
+        raise ValueError(f"story_features: {len(articles)} articles but {len(vectors)} vectors")
+    out: list[StoryFeatures] = []
+    for article, vector in zip(articles, vectors, strict=True):
+        enrichment = _enrichment(article)
+        entities = frozenset(e.name.strip().lower() for e in enrichment.entities if e.type in ("PERSON", "ORG"))
+        places = frozenset(e.name.strip().lower() for e in enrichment.entities if e.type == "PLACE")
+        out.append(StoryFeatures(np.asarray(vector, dtype=np.float32), entities, places,
+                                 parse_day(article.published), _outlet(article), (article.headline or "").strip()))
+    return out
+
+
+def hashed_vectors(articles: Sequence[Article], dim: int = HASH_DIM) -> np.ndarray:
+    """Unit bag-of-words vectors (log counts of headline + lead words hashed into ``dim`` buckets).
+
+    The stand-in when no embedding model is installed: no vocabulary to fit, so a vector never changes
+    with the batch it came in.
+
+    >>> from newsdesk.model import Block
+    >>> v = hashed_vectors([Article(headline="Coalition leaves Iraq"), Article(headline="Iraq: coalition leaves"),
+    ...                     Article(body=[Block("paragraph", "Football results")])])
+    >>> round(float(v[0] @ v[1]), 3), round(float(v[0] @ v[2]), 3)
+    (1.0, 0.0)
+    """
+    out = np.zeros((len(articles), dim), dtype=np.float32)
+    for row, article in enumerate(articles):
+        words = _WORD.findall(f"{article.headline or ''} {article.standfirst or ''} {article.text[:2000]}".lower())
+        for word, count in Counter(words).items():
+            bucket = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little") % dim
+            out[row, bucket] += 1.0 + math.log(count)
+        norm = float(np.linalg.norm(out[row]))
+        if norm > 0:
+            out[row] /= norm
+    return out
+
+
+def _overlap(mine: frozenset[str], theirs: Counter[str]) -> float:
+    if not mine:
+        return 0.0
+    return sum(1 for name in mine if name in theirs) / len(mine)
+
+
+class StoryStream:
+    """Streaming story assignment: feed articles in stream order, read the stories back.
+
+    ``join_score`` is the score an article needs to join a live story (see :data:`JOIN_SCORE`; hashed
+    vectors use :data:`HASH_JOIN_SCORE`). ``next_id`` numbers new stories (the store passes its next free id).
+
+    >>> stream = StoryStream()
+    >>> v = np.array([1.0, 0.0], np.float32)
+    >>> f = StoryFeatures(v, frozenset({"nato"}), frozenset(), 20000.0, "bbc", "NATO meets")
+    >>> stream.add(0, f), stream.add(1, f), stream.add(2, f, copy_of=0)
+    (1, 1, 1)
+    >>> [s.members for s in stream.stories()]
+    [[0, 1, 2]]
+    """
+
+    def __init__(self, *, join_score: float = JOIN_SCORE, window_days: float = WINDOW_DAYS, next_id: int = 1,
+                 live: Sequence[LiveStory] = ()) -> None:
+        self.join_score = join_score
+        self.window_days = window_days
+        self.next_id = next_id
+        self.stories_by_id: dict[int, LiveStory] = {story.id: story for story in live}
+        self.story_of: dict[int, int] = {}
+        self.clock: float | None = max((s.last_seen for s in live if s.last_seen is not None), default=None)
+        #: Stories changed since the stream began (the store writes these back).
+        self.touched: set[int] = set()
+
+    def score(self, story: LiveStory, features: StoryFeatures, day: float | None) -> float:
+        """How well an article fits a story: cosine + entity and place overlap - days since it moved."""
+        cosine = float(features.vector @ story.centroid())
+        gap = 0.0 if day is None or story.last_seen is None else max(0.0, day - story.last_seen)
+        return (cosine + ENTITY_WEIGHT * _overlap(features.entities, story.entities)
+                + PLACE_WEIGHT * _overlap(features.places, story.places) - DAY_PENALTY * gap)
+
+    def live(self, day: float | None) -> list[LiveStory]:
+        """Stories that may still take an article published on ``day``, by id."""
+        if day is None:
+            return sorted(self.stories_by_id.values(), key=lambda s: s.id)
+        return sorted((s for s in self.stories_by_id.values()
+                       if s.last_seen is None or day - s.last_seen <= self.window_days), key=lambda s: s.id)
+
+    def add(self, member: int, features: StoryFeatures, *, copy_of: int | None = None) -> int:
+        """Put one article in a story and return the story's id (``copy_of``: the original's member key)."""
+        day = features.day if features.day is not None else self.clock
+        if features.day is not None:
+            self.clock = features.day if self.clock is None else max(self.clock, features.day)
+        chosen: LiveStory | None = None
+        if copy_of is not None and copy_of in self.story_of:
+            chosen = self.stories_by_id.get(self.story_of[copy_of])
+        if chosen is None and float(np.abs(features.vector).sum()) > 0:
+            best = -math.inf
+            for story in self.live(day):
+                value = self.score(story, features, day)
+                if value > best:
+                    best, chosen = value, story
+            if best < self.join_score:
+                chosen = None
+        if chosen is None:
+            chosen = LiveStory(self.next_id, np.zeros_like(features.vector, dtype=np.float32), 0, Counter(),
+                               Counter(), day, day)
+            self.stories_by_id[chosen.id] = chosen
+            self.next_id += 1
+        self._join(chosen, member, features, day)
+        return chosen.id
+
+    def _join(self, story: LiveStory, member: int, features: StoryFeatures, day: float | None) -> None:
+        story.vector_sum = story.vector_sum + features.vector
+        story.size += 1
+        story.entities.update(features.entities)
+        story.places.update(features.places)
+        _trim(story.entities)
+        _trim(story.places)
+        if day is not None:
+            story.first_seen = day if story.first_seen is None else min(story.first_seen, day)
+            story.last_seen = day if story.last_seen is None else max(story.last_seen, day)
+        if features.outlet:
+            story.outlets.add(features.outlet)
+        story.members.append(member)
+        self.story_of[member] = story.id
+        self.touched.add(story.id)
+        # The title is the headline nearest the centroid among the current title and the newcomer.
+        centroid = story.centroid()
+        current = -math.inf if story.title_vector is None else float(story.title_vector @ centroid)
+        if features.headline and (not story.title or float(features.vector @ centroid) > current):
+            story.title, story.title_member, story.title_vector = features.headline, member, features.vector
+
+    def link_chains(self) -> dict[int, int]:
+        """The periodic pass: each story that started after another went quiet continues it when their top
+        entities agree and centroids are close; returns ``{later id: earlier id}`` for the links made."""
+        made: dict[int, int] = {}
+        ordered = sorted(self.stories_by_id.values(), key=lambda s: (s.first_seen or 0.0, s.id))
+        for index, later in enumerate(ordered):
+            if later.continues is not None or later.first_seen is None:
+                continue
+            top = {name for name, _ in _top(later.entities, CHAIN_TOP)}
+            if not top:
+                continue
+            best, best_id = -math.inf, None
+            for earlier in ordered[:index]:
+                if earlier.last_seen is None or earlier.last_seen >= later.first_seen:
+                    continue
+                theirs = {name for name, _ in _top(earlier.entities, CHAIN_TOP)}
+                if len(top & theirs) / len(top) < CHAIN_ENTITY_SHARE:
+                    continue
+                cosine = float(later.centroid() @ earlier.centroid())
+                if cosine >= CHAIN_COSINE and cosine > best:
+                    best, best_id = cosine, earlier.id
+            if best_id is not None:
+                later.continues = made[later.id] = best_id
+                self.touched.add(later.id)
+        return made
+
+    def stories(self) -> list[Story]:
+        """Every story, by id (= order of creation)."""
+        return [self.stories_by_id[key].to_story() for key in sorted(self.stories_by_id)]
+
+
+def stream_order(articles: Sequence[Article]) -> list[int]:
+    """Indices in stream order: dated articles by publication time, then undated ones, input order breaking ties.
+
+    >>> stream_order([Article(published="2025-01-02"), Article(), Article(published="2025-01-01")])
+    [2, 0, 1]
+    """
+    days = [parse_day(a.published) for a in articles]
+    return sorted(range(len(articles)), key=lambda i: (days[i] is None, days[i] or 0.0, i))
+
+
+def _vectors(articles: Sequence[Article], vectors: np.ndarray | None, vectorizer: str) -> tuple[np.ndarray, float]:
+    if vectors is not None:
+        return np.asarray(vectors, dtype=np.float32), JOIN_SCORE
+    if vectorizer == "hashing":
+        return hashed_vectors(articles), HASH_JOIN_SCORE
+    if vectorizer != "embed":
+        raise ValueError(f"unknown vectorizer {vectorizer!r} (known: embed, hashing)")
+    from newsdesk.connect.embeddings import embed_articles
+
+    return embed_articles(articles), JOIN_SCORE
+
+
+def build_stories(articles: Sequence[Article], vectors: np.ndarray | None = None, *,
+                  copy_of: dict[int, int] | None = None, vectorizer: str = "embed",
+                  join_score: float | None = None) -> list[Story]:
+    """Stories of a batch with everything the reader shows (title, dates, outlets, entities, chain links).
+
+    ``vectors`` are the articles' unit embeddings (computed with ``vectorizer`` when absent: ``embed`` for
+    :func:`newsdesk.connect.embeddings.embed_articles`, ``hashing`` for :func:`hashed_vectors`);
+    ``copy_of`` maps a copy's index to its original's. Members are indices into ``articles``.
+
+    >>> arts = [Article(headline="Storm hits coast", published="2025-01-01", enrichment=Enrichment()),
+    ...         Article(headline="Storm hits the coast hard", published="2025-01-01", enrichment=Enrichment())]
+    >>> [s.members for s in build_stories(arts, np.array([[1, 0], [1, 0]], np.float32))]
+    [[0, 1]]
+    """
+    vecs, default_score = _vectors(articles, vectors, vectorizer)
+    features = story_features(articles, vecs)
+    stream = StoryStream(join_score=default_score if join_score is None else join_score)
+    copies = copy_of or {}
+    for index in stream_order(articles):
+        original = copies.get(index)
+        stream.add(index, features[index], copy_of=original if original != index else None)
+    stream.link_chains()
+    return stream.stories()
+
+
+def cluster_stories(articles: Sequence[Article], vectors: np.ndarray | None = None, *,
+                    copy_of: dict[int, int] | None = None, vectorizer: str = "embed") -> list[list[int]]:
+    """Group articles into stories: lists of article indices in stream order, stories by first article.
+
+    See :func:`build_stories` for the arguments; this returns only the groups.
+
+    >>> arts = [Article(headline=h, published=d, enrichment=Enrichment())
+    ...         for h, d in [("A", "2025-01-01"), ("B", "2025-01-02"), ("C", "2025-01-01")]]
+    >>> cluster_stories(arts, np.array([[1, 0], [0, 1], [1, 0]], np.float32))
+    [[0, 2], [1]]
+    """
+    return [story.members for story in build_stories(articles, vectors, copy_of=copy_of, vectorizer=vectorizer)]

@@ -1,0 +1,281 @@
+"""Timelines: for a story or a query, the key dates and one or more sentences that say what happened on each.
+
+The method is of the Datewise family (Gholipour Ghalandari & Ifrim, ACL 2020): first choose the dates, then
+the sentences of each date. A date's score counts the sentences that mention it (enrichment's resolved DATE
+expressions at day granularity, so "on Tuesday" in a Thursday article counts for that Tuesday) and the
+articles published that day; a day mentioned by many articles after the fact is one the coverage treats as
+an event. Datewise learns its feature weights by regression on other topics; with only two development
+topics to learn from, this uses one fixed weight for publications instead (see :data:`PUBLICATION_WEIGHT`).
+
+Sentences for a date are those that mention it (else the leads of that day's articles), ranked by centrality
+(TF-IDF cosine to the mean of that date's candidate sentences) and, with a query, by the share of its words
+they hold. A sentence nearly repeating one already chosen for the same or an adjacent day is skipped: wire
+copies retell one event on successive days.
+
+TF-IDF is written here in a few lines of Python (dictionaries, not a vectoriser library) because the sets are
+small (the sentences of one story) and the project does not depend on scikit-learn.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsdesk.model import Article, Enrichment
+
+__all__ = ["DatedSentence", "dated_sentences", "rank_dates", "split_sentences", "timeline"]
+
+#: An article published on a day counts as much as this many sentences mentioning that day.
+PUBLICATION_WEIGHT = 0.5
+#: Dates are kept within the articles' publication span, opened this many days earlier: the event an
+#: article reports often happened the day or days before the first report.
+LEAD_DAYS = 7
+#: A candidate sentence whose TF-IDF cosine to a chosen one (same or adjacent day) reaches this is a repeat.
+REPEAT_COSINE = 0.5
+#: Sentences shorter or longer than this (in words) are not timeline material (captions, run-ons).
+MIN_WORDS, MAX_WORDS = 5, 60
+#: Lead sentences of a day's articles used when no sentence mentions the day.
+LEAD_SENTENCES = 2
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
+                   "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their",
+                   "they", "this", "to", "was", "were", "which", "who", "will", "with", "would", "said", "says",
+                   "after", "before", "about", "over", "into", "than", "also", "not", "no", "she", "we", "you",
+                   "i", "our", "more"])
+
+
+@dataclass(slots=True)
+class DatedSentence:
+    """A sentence of an article, the days it mentions, and the day its article was published.
+
+    >>> DatedSentence("Mubarak resigned.", ("2011-02-11",), "2011-02-12", 0, 3).mentions
+    ('2011-02-11',)
+    """
+
+    text: str
+    mentions: tuple[str, ...]
+    published: str | None
+    article: int
+    position: int
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (after . ! ? before a capital or digit, and at newlines).
+
+    >>> text = "Troops left on Monday. A new phase began.\\n\\nMore later"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Troops left on Monday.', 'A new phase began.', 'More later']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        if text[start:end].strip():
+            spans.append(_strip_span(text, start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append(_strip_span(text, start, len(text)))
+    return spans
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _day(value: str | None) -> str | None:
+    if not value:
+        return None
+    head = value.strip()[:10]
+    try:
+        return date.fromisoformat(head).isoformat() if _DAY.match(head) else None
+    except ValueError:
+        return None
+
+
+def _enrichment(article: Article) -> Enrichment:
+    if article.enrichment is not None:
+        return article.enrichment
+    from newsdesk.enrich import enrich_text
+
+    try:
+        return enrich_text(article.text, published=article.published, language=article.language)
+    except Exception:  # An article enrichment cannot read still counts by its publication date.
+        return Enrichment()
+
+
+def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
+    """Every sentence of every article with the days (YYYY-MM-DD) its DATE expressions resolve to.
+
+    Articles without enrichment are enriched here (``newsdesk.enrich.enrich_text``).
+
+    >>> from newsdesk.model import Block, TimeExpression
+    >>> a = Article(published="2011-02-12", body=[Block("paragraph", "Mubarak quit on Friday. Crowds cheered.")],
+    ...             enrichment=Enrichment(times=[TimeExpression("Friday", "DATE", "2011-02-11", 16, 22)]))
+    >>> [(s.text, s.mentions) for s in dated_sentences([a])]
+    [('Mubarak quit on Friday.', ('2011-02-11',)), ('Crowds cheered.', ())]
+    """
+    out: list[DatedSentence] = []
+    for index, article in enumerate(articles):
+        text = article.text
+        spans = split_sentences(text)
+        days: dict[int, list[str]] = defaultdict(list)
+        for expression in _enrichment(article).times:
+            day = _day(expression.value) if expression.type == "DATE" and len(expression.value) == 10 else None
+            if day is None:
+                continue
+            for position, (start, end) in enumerate(spans):
+                if start <= expression.start < end:
+                    if day not in days[position]:
+                        days[position].append(day)
+                    break
+        published = _day(article.published)
+        for position, (start, end) in enumerate(spans):
+            out.append(DatedSentence(text[start:end], tuple(days[position]), published, index, position))
+    return out
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP and not t.isdigit()]
+
+
+def rank_dates(sentences: Sequence[DatedSentence]) -> list[str]:
+    """Days ranked by mention count plus weighted publication count, best first (ties: the earlier day).
+
+    Days mentioned outside the articles' publication span (opened :data:`LEAD_DAYS` earlier) are left out:
+    a story's timeline is about what happened while it was covered, not its background.
+
+    >>> s = [DatedSentence("x", ("2011-02-11",), "2011-02-12", 0, 0),
+    ...      DatedSentence("y", ("2011-02-11",), "2011-02-13", 1, 0),
+    ...      DatedSentence("z", ("1981-10-14",), "2011-02-13", 1, 1)]
+    >>> rank_dates(s)
+    ['2011-02-11', '2011-02-12', '2011-02-13']
+    """
+    published = {(s.article, s.published) for s in sentences if s.published}
+    if not published:
+        return []
+    first = date.fromisoformat(min(day for _, day in published)) - timedelta(days=LEAD_DAYS)
+    last = date.fromisoformat(max(day for _, day in published))
+    score: Counter[str] = Counter()
+    for sentence in sentences:
+        for day in sentence.mentions:
+            score[day] += 1.0
+    for _, day in published:
+        score[day] += PUBLICATION_WEIGHT
+    return [day for day, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))
+            if first <= date.fromisoformat(day) <= last]
+
+
+def _idf(sentences: Sequence[DatedSentence]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for sentence in sentences:
+        df.update(set(_tokens(sentence.text)))
+    total = len(sentences) or 1
+    return {word: math.log((1 + total) / (1 + count)) + 1.0 for word, count in df.items()}
+
+
+def _vector(text: str, idf: dict[str, float]) -> dict[str, float]:
+    counts = Counter(_tokens(text))
+    vec = {w: (1.0 + math.log(c)) * idf.get(w, 1.0) for w, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {w: v / norm for w, v in vec.items()}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _candidates(day: str, sentences: Sequence[DatedSentence]) -> list[DatedSentence]:
+    mentioning = [s for s in sentences if day in s.mentions]
+    if mentioning:
+        return mentioning
+    return [s for s in sentences if s.published == day and s.position < LEAD_SENTENCES]
+
+
+def _usable(sentence: DatedSentence) -> bool:
+    words = len(sentence.text.split())
+    return MIN_WORDS <= words <= MAX_WORDS
+
+
+def timeline(articles: Sequence[Article], query: str | None = None, max_dates: int = 10,
+             sentences_per_date: int = 1) -> list[tuple[str, list[str]]]:
+    """The key dates of a set of articles and what happened on each, in date order.
+
+    ``query`` keeps only articles that contain one of its words and favours sentences that hold them.
+
+    >>> from newsdesk.model import Block, TimeExpression
+    >>> def art(day, text, times):
+    ...     return Article(published=day, body=[Block("paragraph", text)], enrichment=Enrichment(times=[
+    ...         TimeExpression(t, "DATE", v, text.index(t), text.index(t) + len(t)) for t, v in times]))
+    >>> arts = [art("2011-01-26", "Crowds filled Tahrir Square in Cairo on Tuesday.", [("Tuesday", "2011-01-25")]),
+    ...         art("2011-01-27", "Crowds filled Tahrir Square on Tuesday.", [("Tuesday", "2011-01-25")]),
+    ...         art("2011-02-12", "Hosni Mubarak resigned on Friday after weeks.", [("Friday", "2011-02-11")])]
+    >>> for day, said in timeline(arts, max_dates=2):
+    ...     print(day, said)
+    2011-01-25 ['Crowds filled Tahrir Square in Cairo on Tuesday.']
+    2011-02-11 ['Hosni Mubarak resigned on Friday after weeks.']
+    """
+    if max_dates <= 0 or sentences_per_date <= 0:
+        return []
+    sentences = dated_sentences(articles)
+    terms = frozenset(_tokens(query or ""))
+    if terms:
+        matching = {s.article for s in sentences if terms & set(_tokens(s.text))}
+        sentences = [s for s in sentences if s.article in matching]
+    idf = _idf(sentences)
+    chosen: dict[str, list[tuple[str, dict[str, float]]]] = {}
+    for day in rank_dates(sentences):
+        if len(chosen) >= max_dates:
+            break
+        picked = _pick(day, sentences, idf, terms, chosen, sentences_per_date)
+        if picked:
+            chosen[day] = picked
+    return [(day, [text for text, _ in chosen[day]]) for day in sorted(chosen)]
+
+
+def _pick(day: str, sentences: Sequence[DatedSentence], idf: dict[str, float], terms: frozenset[str],
+          chosen: dict[str, list[tuple[str, dict[str, float]]]], wanted: int) -> list[tuple[str, dict[str, float]]]:
+    candidates = [s for s in _candidates(day, sentences) if _usable(s)]
+    if not candidates:
+        return []
+    vectors = [_vector(s.text, idf) for s in candidates]
+    centre: Counter[str] = Counter()
+    for vec in vectors:
+        centre.update(vec)
+    norm = math.sqrt(sum(v * v for v in centre.values())) or 1.0
+    centroid = {w: v / norm for w, v in centre.items()}
+
+    def score(index: int) -> tuple[float, int, int]:
+        words = set(_tokens(candidates[index].text))
+        relevance = len(words & terms) / len(terms) if terms else 0.0
+        return (-(_cosine(vectors[index], centroid) + 0.5 * relevance), candidates[index].article,
+                candidates[index].position)
+
+    current = date.fromisoformat(day)
+    nearby = [vec for other, picked in chosen.items() if abs((date.fromisoformat(other) - current).days) <= 1
+              for _, vec in picked]
+    out: list[tuple[str, dict[str, float]]] = []
+    seen_texts: set[str] = set()
+    for index in sorted(range(len(candidates)), key=score):
+        text = candidates[index].text
+        key = " ".join(_tokens(text))
+        if key in seen_texts or any(_cosine(vectors[index], vec) >= REPEAT_COSINE for vec in nearby):
+            continue
+        out.append((text, vectors[index]))
+        nearby.append(vectors[index])
+        seen_texts.add(key)
+        if len(out) >= wanted:
+            break
+    return out
