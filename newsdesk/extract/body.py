@@ -148,12 +148,26 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     for node, name, strength in candidates:
         if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
             continue
-        if holds_the_article(node):
+        if holds_the_article(node) and not _is_comment_thread(node, name):
             continue
         if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             node.remove()
+
+
+_COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
+
+
+def _is_comment_thread(node: LexborNode, name: str) -> bool:
+    """Whether a comment-named element holds several comments: never the article, however long.
+
+    On a post made mostly of lists (a weekly changelog) its readers' comments can hold more
+    paragraph text than the post itself; the amount of prose must not save them.
+    """
+    if not _COMMENT_TOKENS & furniture_tokens(name):
+        return False
+    return len(node.css("[class*=comment],[id*=comment]")) >= 2
 
 
 def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float) -> frozenset[str]:
