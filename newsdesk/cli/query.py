@@ -46,8 +46,11 @@ def run_search(args: argparse.Namespace) -> int:
         print(f"{hit.id:>7}  {when:<10}  {outlet[:24]:<24}  {hit.title.marked(opening, closing)}")
         if hit.snippet.plain:
             print(f"{'':>7}  {' '.join(hit.snippet.marked(opening, closing).split())}")
-    shown = f"{args.offset + 1}-{args.offset + len(hits)}" if hits else "0"
-    say(f"newsdesk: {shown} of {total} articles")
+    if not hits:
+        say(f"newsdesk: no articles match (of {total} matching, {args.offset} skipped)" if total
+            else "newsdesk: no articles match")
+    else:
+        say(f"newsdesk: {args.offset + 1}-{args.offset + len(hits)} of {total} articles")
     return EXIT_OK
 
 

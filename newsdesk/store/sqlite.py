@@ -868,11 +868,13 @@ class SQLiteStore(Store, EnrichmentQueries):
         >>> from newsdesk.model import Article
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a#top"))])
-        ...     store.get("https://example.com/a").id, store.get(1).article.url, store.get("2")
-        (1, 'https://example.com/a#top', None)
+        ...     store.get("https://example.com/a").id, store.get(1).article.url, store.get("2"), store.get(2**64)
+        (1, 'https://example.com/a#top', None, None)
         """
         conn = self._conn
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
+            if not 0 < int(ref) <= _MAX_INT:  # SQLite's integers end there: no article has such an id.
+                return None
             row = conn.execute(f"{_SELECT_ARTICLE} WHERE a.id = ?", (int(ref),)).fetchone()
             return _stored_article(row) if row else None
         url = _clean(ref) or ""
@@ -1090,6 +1092,37 @@ class SQLiteStore(Store, EnrichmentQueries):
                 sql, params = matching
                 rows = self._conn.execute(f"SELECT {facet.select} {sql} GROUP BY {facet.group}", params).fetchall()
             counted[name] = top_values(facet.counts(rows, chosen), chosen, limit)
+        return counted
+
+    def entity_facet_counts(self, query: str | None, filters: Filters | None = None, *,
+                            limit: int = 12) -> dict[str, dict[str, int]]:
+        """Results per person, organisation, place and speaker: how many of the articles a search finds name each.
+
+        Each kind is counted without its own filter, as :meth:`facet_counts` does, so a choice's alternatives
+        stay visible.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.entity_facet_counts("iraq")
+        {'person': {}, 'org': {}, 'place': {}, 'speaker': {}}
+        """
+        filters = filters or Filters()
+        counted: dict[str, dict[str, int]] = {}
+        for kind, type_ in (("person", "PERSON"), ("org", "ORG"), ("place", "PLACE"), ("speaker", None)):
+            matching = self._matching(query, dataclasses.replace(filters, **{kind: None}))
+            if matching is None:
+                counted[kind] = {}
+                continue
+            sql, params = matching
+            if type_ is None:
+                statement = (f"SELECT speaker, count(DISTINCT article_id) FROM quotes WHERE speaker IS NOT NULL "
+                             f"AND article_id IN (SELECT a.id {sql}) GROUP BY speaker ORDER BY 2 DESC, 1 LIMIT ?")
+                values = [*params, limit]
+            else:
+                statement = (f"SELECT e.name, count(*) FROM article_entities AS ae JOIN entities AS e "
+                             f"ON e.id = ae.entity_id WHERE e.type = ? AND ae.article_id IN (SELECT a.id {sql}) "
+                             f"GROUP BY e.id ORDER BY 2 DESC, 1 LIMIT ?")
+                values = [type_, *params, limit]
+            counted[kind] = {name: n for name, n in self._conn.execute(statement, values)}
         return counted
 
     def counts_by_day(self, filters: Filters | None, *, since: date, until: date) -> dict[str, int]:

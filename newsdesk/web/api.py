@@ -79,9 +79,14 @@ def filter_params(
     author: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="part of an author's name")] = None,
     since: Annotated[str | None, Query(max_length=64, description="published on or after (YYYY-MM-DD)")] = None,
     until: Annotated[str | None, Query(max_length=64, description="published on or before (YYYY-MM-DD)")] = None,
+    person: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="names this person")] = None,
+    org: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="names this organisation")] = None,
+    place: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="names this place")] = None,
+    speaker: Annotated[str | None, Query(max_length=MAX_FILTER_CHARS, description="quotes this speaker")] = None,
 ) -> ArticleQuery:
     """The article filters of a request, checked (a :class:`ParamError` answers 400)."""
-    return ArticleQuery.parse(outlet=outlet, section=section, lang=lang, author=author, since=since, until=until)
+    return ArticleQuery.parse(outlet=outlet, section=section, lang=lang, author=author, since=since, until=until,
+                              person=person, org=org, place=place, speaker=speaker)
 
 
 def base_url(request: Request) -> str:

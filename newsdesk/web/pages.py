@@ -18,6 +18,7 @@ from newsdesk.model import Link
 from newsdesk.store import Store, StoredArticle, StoreStats
 from newsdesk.store.facets import section_counts
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET
+from newsdesk.web.enrichment import article_enrichment
 from newsdesk.web.links import public_base
 from newsdesk.web.params import ArticleQuery, ParamError, is_article_id
 from newsdesk.web.reading import (
@@ -150,6 +151,7 @@ def article_page(request: Request, article_id: str) -> Response:
         original_url=safe_url(article.canonical_url) or safe_url(article.url),
         image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
+        found=article_enrichment(store, stored),
         page_related=page_related,
         related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked))
                  if hit.id not in linked][:RELATED_LIMIT],
@@ -183,13 +185,18 @@ def search_page(
     lang: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    person: str | None = None,
+    org: str | None = None,
+    place: str | None = None,
+    speaker: str | None = None,
     page: Page = 1,
 ) -> Response:
     """The search form, facet counts, highlighted results and pagination."""
     state = app_state(request)
     store = state.stores.reader()
     stats: StoreStats = state.stats.get(store)
-    given = {"q": q, "outlet": outlet, "section": section, "lang": lang, "since": since, "until": until}
+    given = {"q": q, "outlet": outlet, "section": section, "lang": lang, "since": since, "until": until,
+             "person": person, "org": org, "place": place, "speaker": speaker}
     error: str | None = None
     try:
         query = ArticleQuery.parse(**given)
@@ -217,7 +224,9 @@ def search_page(
         page=page,
         pages=pages,
         facets=facets,
-        facet_param={"outlet": "outlet", "section": "section", "language": "lang"},
+        facet_param={"outlet": "outlet", "section": "section", "language": "lang", "person": "person",
+                     "org": "org", "place": "place", "speaker": "speaker"},
+        facet_labels={"person": "People", "org": "Organisations", "place": "Places", "speaker": "Quoted"},
         link=lambda **changes: _query_link(f"{root_of(request)}/search", {**params, "page": None, **changes}),
         menus={"outlet": _menu(stats.by_source, query.outlet),
                "section": _menu(stats.by_section, query.section, merge_case=True),

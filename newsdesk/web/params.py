@@ -116,11 +116,16 @@ class ArticleQuery:
     author: str | None = None
     since: str | None = None
     until: str | None = None
+    person: str | None = None
+    org: str | None = None
+    place: str | None = None
+    speaker: str | None = None
 
     @classmethod
     def parse(cls, *, q: str | None = None, outlet: str | None = None, section: str | None = None,
               lang: str | None = None, author: str | None = None, since: str | None = None,
-              until: str | None = None) -> ArticleQuery:
+              until: str | None = None, person: str | None = None, org: str | None = None,
+              place: str | None = None, speaker: str | None = None) -> ArticleQuery:
         """Check every parameter and build the query (see the class for an example)."""
         since_value, until_value = clean_date("since", since), clean_date("until", until)
         if since_value and until_value:
@@ -129,13 +134,15 @@ class ArticleQuery:
                 raise ParamError("since", f"{since_value} is after until {until_value}")
         return cls(q=clean_query(q), outlet=clean_text("outlet", outlet), section=clean_text("section", section),
                    lang=clean_text("lang", lang), author=clean_text("author", author), since=since_value,
-                   until=until_value)
+                   until=until_value, person=clean_text("person", person), org=clean_text("org", org),
+                   place=clean_text("place", place), speaker=clean_text("speaker", speaker))
 
     @property
     def filters(self) -> Filters:
         """The store's filters for this query."""
         return Filters(since=self.since, until=self.until, source=self.outlet, section=self.section,
-                       lang=self.lang, author=self.author)
+                       lang=self.lang, author=self.author, person=self.person, org=self.org, place=self.place,
+                       speaker=self.speaker)
 
     def params(self) -> dict[str, str]:
         """The parameters that are set, by name (for links and cursors).
@@ -144,7 +151,8 @@ class ArticleQuery:
         {'q': 'iraq', 'lang': 'en'}
         """
         values = {"q": self.q, "outlet": self.outlet, "section": self.section, "lang": self.lang,
-                  "author": self.author, "since": self.since, "until": self.until}
+                  "author": self.author, "since": self.since, "until": self.until, "person": self.person,
+                  "org": self.org, "place": self.place, "speaker": self.speaker}
         return {name: value for name, value in values.items() if value is not None}
 
     @property

@@ -137,7 +137,7 @@ FACET_FIELDS = {"outlet": "source", "section": "section", "language": "lang"}
 
 def facet_counts(store: Store, query: str | None, filters: Filters, *,
                  candidates: int = FACET_CANDIDATES) -> dict[str, list[FacetValue]]:
-    """Counts of results per outlet, section and language, for the facets of a search page.
+    """Counts of results per outlet, section and language, and per person, organisation, place and speaker.
 
     Each facet is counted with the other filters applied but not its own, so that the
     alternatives to a chosen value stay visible with their counts; each count is what choosing
@@ -147,7 +147,7 @@ def facet_counts(store: Store, query: str | None, filters: Filters, *,
     >>> from newsdesk.store import open_store
     >>> with open_store(":memory:") as store:
     ...     facet_counts(store, "iraq", Filters())
-    {'outlet': [], 'section': [], 'language': []}
+    {'outlet': [], 'section': [], 'language': [], 'person': [], 'org': [], 'place': [], 'speaker': []}
     """
     counted = store.facet_counts(query, filters, tuple(FACET_FIELDS.values()), limit=candidates)
     facets: dict[str, list[FacetValue]] = {}
@@ -155,6 +155,15 @@ def facet_counts(store: Store, query: str | None, filters: Filters, *,
         chosen = getattr(filters, field_name)
         facets[facet] = [FacetValue(value, count, bool(chosen) and value.casefold() == chosen.strip().casefold())
                          for value, count in counted[field_name].items()]
+    entity_counts = getattr(store, "entity_facet_counts", None)
+    if entity_counts is not None:
+        for kind, values in entity_counts(query, filters, limit=candidates).items():
+            chosen = getattr(filters, kind)
+            listed = [FacetValue(value, count, bool(chosen) and value.casefold() == chosen.strip().casefold())
+                      for value, count in values.items()]
+            if chosen and not any(item.selected for item in listed):
+                listed.append(FacetValue(chosen.strip(), 0, True))  # A choice stays visible to be removed.
+            facets[kind] = listed
     return facets
 
 

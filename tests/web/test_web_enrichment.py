@@ -45,7 +45,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 def test_api_lists_entities_by_articles(client: TestClient) -> None:
     data = client.get("/api/v1/entities").json()
-    assert [(e["name"], e["articles"]) for e in data["items"]] == [("Sean Parnell", 3), ("Iraq", 3)]  # ties: more mentions first
+    # Ties in articles: more mentions first.
+    assert [(e["name"], e["articles"]) for e in data["items"]] == [("Sean Parnell", 3), ("Iraq", 3)]
     places = client.get("/api/v1/entities", params={"type": "place"}).json()["items"]
     assert places[0]["country"] == "IQ" and places[0]["html_url"].startswith("/entities/")
 
@@ -92,3 +93,22 @@ def test_entity_pages(client: TestClient) -> None:
     assert page.status_code == 200
     assert "What Sean Parnell said" in page.text and "We will leave Iraq." in page.text
     assert "Coalition story 3" in page.text
+
+
+def test_article_page_shows_who_said_what_and_links_entities(client: TestClient) -> None:
+    article_id = client.get("/api/v1/articles").json()["items"][0]["id"]
+    page = client.get(f"/articles/{article_id}").text
+    assert "Who said what" in page and "Chief Pentagon Spokesman" in page
+    parnell = client.get("/api/v1/entities", params={"q": "parnell"}).json()["items"][0]
+    assert f'href="/entities/{parnell["id"]}"' in page
+    assert "In this story" in page and ">Iraq</a>" in page
+
+
+def test_search_filters_and_facets_by_entity(client: TestClient) -> None:
+    assert client.get("/api/v1/articles", params={"person": "parnell"}).json()["items"]
+    assert client.get("/api/v1/articles", params={"place": "Atlantis"}).json()["items"] == []
+    found = client.get("/api/v1/search", params={"q": "leave", "speaker": "Sean", "facets": "true"}).json()
+    assert len(found["items"]) == 3
+    assert {v["value"] for v in found["facets"]["place"]} == {"Iraq"}
+    page = client.get("/search", params={"q": "leave", "place": "Iraq"}).text
+    assert "Places" in page and 'name="place" value="Iraq"' in page
