@@ -43,18 +43,20 @@ from newsdesk.enrich.quantities_lexicon import (
     CLOCK_WORDS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
-    FALSE_PLURALS,
     FRACTIONS,
-    IRREGULAR_PLURALS,
     LABEL_WORDS,
     MEASURES,
-    NP_STOPWORDS,
     SCALES,
-    TENS,
-    UNITS,
     WORD_SCALES,
 )
-from newsdesk.enrich.quantities_numbers import as_number, parse_digits_exact, parse_words_exact, uses_decimal_comma
+from newsdesk.enrich.quantities_nouns import counted_noun
+from newsdesk.enrich.quantities_numbers import (
+    as_number,
+    number_word_runs,
+    parse_digits_exact,
+    parse_words_exact,
+    uses_decimal_comma,
+)
 from newsdesk.model import Quantity
 
 __all__ = ["find_quantities"]
@@ -81,31 +83,6 @@ _NOT_FIGURES_TOKEN = re.compile(
 )
 
 
-def _word_trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by prefix, so that a failing position fails on one letter."""
-    groups: dict[str, list[str]] = {}
-    for word in words:
-        groups.setdefault(word[0], []).append(word[1:])
-    parts = []
-    for first, rests in sorted(groups.items()):
-        longer = [rest for rest in rests if rest]
-        if not longer:
-            parts.append(re.escape(first))
-            continue
-        optional = "?" if len(longer) < len(rests) else ""
-        parts.append(f"{re.escape(first)}(?:{_word_trie(longer)}){optional}")
-    return "|".join(parts)
-
-
-_NUMBER_WORDS = [*UNITS, *TENS, *WORD_SCALES]
-_NUMBER_WORD = _word_trie(_NUMBER_WORDS)
-_CAPITALISED_NUMBER_WORD = _word_trie([w.capitalize() for w in _NUMBER_WORDS])
-_WORDS_FIGURE = re.compile(
-    rf"\b(?:{_NUMBER_WORD}|{_CAPITALISED_NUMBER_WORD})(?:(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0-]+)(?:{_NUMBER_WORD}))*\b"
-)
-_WORDS_FIGURE_AT = re.compile(
-    rf"(?:{_NUMBER_WORD})(?:(?:[ \u00a0]+and[ \u00a0]+|[ \u00a0-]+)(?:{_NUMBER_WORD}))*\b", re.IGNORECASE
-)
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Hh]alf[ \u00a0]+)?[Aa]n?[ \u00a0]+$")
 
 _MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -140,13 +117,8 @@ _CURRENCY_AFTER_SYMBOL = re.compile(rf"[ \u00a0]?(?P<cur>{_alternation(_SYMBOLS)
 _FOREIGN_PERCENT_AFTER = re.compile(r"[ \u00a0]+(?:Prozent|pour[ \u00a0]cent|por[ \u00a0]ciento|per[ \u00a0]cento"
                                     r"|por[ \u00a0]cento|procent|procento|prosent)\b", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"[ \u00a0]?(?:{_alternation(CLOCK_WORDS)})(?!\w)", re.IGNORECASE)
-_NP_WORD = re.compile(r"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_OF_DETERMINER = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|whom))?(?=[ \u00a0])",
-                            re.IGNORECASE)
-_OWNER_OR_TOTAL = re.compile(r"(?:[ \u00a0]+(?:[A-Za-z]+['’]s?|[0-9][0-9,.]*))+(?=[ \u00a0])")
 _ERA_AFTER = re.compile(r"[ \u00a0]?(?:AD|BC|BCE|CE|A\.D\.|B\.C\.)(?!\w)")
 _RANKING_AFTER = re.compile(r"[ \u00a0]+[A-Z]")
-_DEMONYM_PLURAL = re.compile(r"[A-Z][a-z]+(?:ans|is|ers)")
 _DOTTED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.000)+")
 _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
 
@@ -154,8 +126,6 @@ _LIST_NUMBER_AFTER = re.compile(r"[.)][ \u00a0]")
 _LOOKBEHIND = 24
 #: The longest digits read as one figure ("999,999,999,999,999.99" and a little more).
 _LONGEST_FIGURE = 32
-#: At most this many words between a figure and the noun it counts ("2,500 US-led coalition troops").
-_NP_WINDOW = 4
 
 
 @dataclass(slots=True)
@@ -247,7 +217,7 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
     if tail_match:
         lowered = tail_match.group(0).lower()
         if lowered in SCALES and (lowered not in AMBIGUOUS_SCALES or currency
-                                  or _counted_noun(text, tail_match.end(), False) is not None):
+                                  or counted_noun(text, tail_match.end(), False) is not None):
             figure.scale = SCALES[lowered]  # "£30m", "30m people"; "a 30m tower" is thirty metres
         elif lowered == "%":
             figure.kind, figure.unit = "percent", "%"
@@ -281,7 +251,7 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
         return None
     if english:
         if figure.kind == "number" and _DOTTED_THOUSANDS.fullmatch(written) \
-                and _counted_noun(text, figure.end, False) is not None:
+                and counted_noun(text, figure.end, False) is not None:
             # "1.000 led lights": a writer's continental grouping in English text, not one light.
             figure.value = Decimal(written.replace(".", ""))
         _read_after(text, figure)
@@ -414,7 +384,7 @@ def _read_after(text: str, figure: _Figure) -> None:
             position = measure.end()
         else:
             singular = figure.value * figure.scale == 1 and not figure.range_second
-            noun = _counted_noun(text, position, singular)
+            noun = counted_noun(text, position, singular)
             if noun is not None:
                 figure.unit, position = noun
     figure.end = position
@@ -430,56 +400,6 @@ def _is_money_word(match: re.Match[str], figure: _Figure) -> bool:
     return True
 
 
-def _counted_noun(text: str, position: int, singular: bool) -> tuple[str, int] | None:
-    """The head noun of the phrase at ``position`` and where it ends, or None when no noun is counted."""
-    run: list[re.Match[str]] = []
-    cursor = position
-    for _ in range(_NP_WINDOW):
-        word = _NP_WORD.match(text, cursor)
-        if word is None:
-            break
-        lowered = word["word"].lower()
-        if lowered in NP_STOPWORDS:
-            if lowered == "of" and not run and not singular:
-                # "2,500 of the troops": the noun after "of" is what is counted.
-                of = _OF_DETERMINER.match(text, cursor)
-                if of is not None:
-                    # "330 of the resort's 397 guest rooms": past the owner and the total to the noun
-                    skip = _OWNER_OR_TOTAL.match(text, of.end())
-                    found = _counted_noun(text, skip.end() if skip else of.end(), singular)
-                    if found is not None and _is_plural(found[0]):
-                        # With a total in between, the total is a figure of its own: the span stops here.
-                        total = skip is not None and any(c.isdigit() for c in skip.group(0))
-                        return (found[0], position) if total else found
-            break
-        if not singular and (_DEMONYM_PLURAL.fullmatch(word["word"])
-                             or (word["word"][0].islower() and _is_plural(word["word"]))):
-            # Lower-case plurals, and capitalised ones only as peoples ("Americans", "Iraqis"): a capital
-            # plural is otherwise a name ("the Three Amigos", "Erik Jones").
-            following = _NP_WORD.match(text, word.end())
-            if following is not None and following["word"][0].islower() and _is_plural(following["word"]) \
-                    and following["word"].lower() not in NP_STOPWORDS:
-                return following["word"], following.end()  # "two police officers": the last noun is the head
-            return word["word"], word.end()
-        run.append(word)
-        cursor = word.end()
-    if singular:
-        while run and run[-1]["word"].lower().endswith(("ed", "ly")):
-            run.pop()  # "one soldier died"-style verbs and adverbs end the noun phrase
-        if run and run[-1]["word"][0].islower():
-            return run[-1]["word"], run[-1].end()
-    return None
-
-
-def _is_plural(word: str) -> bool:
-    lowered = word.lower()
-    if lowered in IRREGULAR_PLURALS:
-        return True
-    if lowered in FALSE_PLURALS or len(lowered) < 3 or word.isupper():
-        return False
-    return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
-
-
 def _read_marker(text: str, figure: _Figure) -> None:
     line = _line_before(text, figure.start)
     position = _trailing_phrase(line, _MARKERS) if line else None
@@ -488,33 +408,8 @@ def _read_marker(text: str, figure: _Figure) -> None:
         figure.start = figure.start - len(line) + position
 
 
-def _number_word_runs(text: str):
-    """The runs of number words in ``text``, as :data:`_WORDS_FIGURE` finds them, found faster: ``str.find``
-    of each number word in a lower-cased copy (a few dozen passes in C) gives the few places worth
-    matching, where a regex over the whole text tries all of its alternatives at every position."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # lower-casing changed lengths ("İ"): offsets would not line up
-        yield from _WORDS_FIGURE.finditer(text)
-        return
-    starts = set()
-    for word in _NUMBER_WORDS:
-        at = lowered.find(word)
-        while at >= 0:
-            if at == 0 or not lowered[at - 1].isalpha():
-                starts.add(at)
-            at = lowered.find(word, at + len(word))
-    end = -1
-    for start in sorted(starts):
-        if start < end:
-            continue
-        match = _WORDS_FIGURE_AT.match(text, start)
-        if match is not None:
-            end = match.end()
-            yield match
-
-
 def _word_figures(text: str, taken: list[tuple[int, int]]):
-    for match in _number_word_runs(text):
+    for match in number_word_runs(text):
         start, end = match.span()
         article = _ARTICLE_BEFORE.search(text, max(0, start - 10), start)
         if article is not None and match.group(0).split()[0].lower() in WORD_SCALES:
