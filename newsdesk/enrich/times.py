@@ -76,7 +76,10 @@ def find_times(text: str, published: str | None = None, language: str | None = N
     for start, _, _, family, match in candidates:
         if start < covered_to:
             continue
-        resolved = _HANDLERS[family](match, context)
+        try:
+            resolved = _HANDLERS[family](match, context)
+        except (OverflowError, ValueError):
+            continue  # "100,000 days ago" leaves the calendar: no value to give, the rest of the text goes on
         if resolved is None:
             continue
         kind, value, mod = resolved
@@ -162,16 +165,18 @@ def _starts_before(source: str, position: int) -> list[int]:
 
 def _anchor(published: str | date | None) -> date | None:
     if isinstance(published, date):  # a datetime is a date too; callers in Python may pass either
-        return published.date() if isinstance(published, datetime) else published
+        published = published.isoformat()
     if not published or not isinstance(published, str):
         return None
     try:
-        return datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
+        anchor = datetime.fromisoformat(published.strip().replace("Z", "+00:00")).date()
     except ValueError:
         try:
-            return date.fromisoformat(published.strip()[:10])
+            anchor = date.fromisoformat(published.strip()[:10])
         except ValueError:
             return None  # An unreadable date anchors nothing; relative values stay unresolved.
+    # Year 1 or 9999 is a placeholder, not a publication date, and would push arithmetic off the calendar.
+    return anchor if 1000 <= anchor.year <= 9000 else None
 
 
 _HANDLERS = {**DATE_HANDLERS, **PERIOD_HANDLERS}

@@ -101,6 +101,13 @@ def test_published_as_a_date_object() -> None:
     assert one("It was announced on Tuesday.", datetime(2025, 10, 1, 9))[2] == "2025-09-30"  # type: ignore[arg-type]
 
 
+def test_values_off_the_calendar_are_skipped_not_raised() -> None:
+    found = find_times("It began 100,000 days ago, or 5,000,000 weeks ago, on Tuesday.", "9999-12-31")
+    assert [t.value for t in found] == ["PAST_REF", "PAST_REF", "XXXX-WXX-2"]  # 9999-12-31 is no real date
+    found = find_times("It began 1,000,000 days ago, on Tuesday.", WEDNESDAY)
+    assert [t.value for t in found] == ["2025-09-30"]
+
+
 def test_without_publication_date_values_stay_unresolved() -> None:
     assert one("The deal was signed Sept. 27.", None)[2] == "XXXX-09-27"
     assert one("Talks resumed on Tuesday.", None)[2] == "XXXX-WXX-2"
