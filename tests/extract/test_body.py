@@ -244,3 +244,50 @@ def test_short_story_is_not_widened_into_the_teasers_below_it() -> None:
 
 def test_fold_ws() -> None:
     assert fold_ws("  Officials\u00a0said \n\t the\r\ntalks  ") == "Officials said the talks"
+
+
+# --------------------------------------------------------------------------- text that went missing (issue 9)
+
+
+def test_paragraphs_that_all_carry_a_furniture_class_are_the_article() -> None:
+    # A metered story marks each paragraph <p class="paywall">: none holds the article alone.
+    paragraphs = "".join(f'<p class="paywall">{PROSE * 2}</p>' for _ in range(8))
+    html = ('<html><body><div class="body__inner-container">' + paragraphs + '</div>'
+            '<div class="paywall">Subscribe to keep reading.</div></body></html>')
+    texts = [text for _, text in blocks_of(html)]
+    assert len(texts) == 8
+    assert "Subscribe to keep reading." not in texts
+
+
+def test_a_list_named_articles_is_a_listing_not_the_article() -> None:
+    # "list-articles" must not score as the article the way "article-body" does.
+    story = f"<p>{PROSE}{PROSE}</p>"
+    teaser = "a story about the talks, with a comma, and more."
+    teasers = "".join(f"<li><p>Teaser number {i}: {teaser}</p></li>" for i in range(4))
+    html = (f"<html><body><div class='formatted'><section>{story}</section><section>{story}</section></div>"
+            f"<div class='promos'><ol class='list-articles'>{teasers}</ol></div></body></html>")
+    texts = [text for _, text in blocks_of(html)]
+    assert len(texts) == 2 and all(text.startswith("Officials said") for text in texts)
+
+
+def test_category_classes_name_a_topic_not_furniture() -> None:
+    html = ("<html><body><div class='entry entry-category-social_media entry-category-advertising'>"
+            + "".join(f"<p>{PROSE}</p>" for _ in range(3)) + "</div></body></html>")
+    assert len(blocks_of(html)) == 3
+    assert boilerplate_strength("entry-category-social_media tag-ads") == 0
+
+
+def test_a_comment_thread_is_not_the_article_however_long() -> None:
+    # A post made of a list, under comments that hold far more paragraph text than the post.
+    intro = "<p>Here is what landed in Firefox over the last two weeks, with thanks to every contributor.</p>"
+    fix = "the tab bar no longer flickers when a window opens."
+    items = "".join(f"<li>Bug {i} was fixed: {fix}</li>" for i in range(8))
+    comments = "".join(
+        f'<li class="comment hentry"><blockquote class="entry-content"><p>{PROSE * 4}</p><p>{PROSE * 3}</p>'
+        "</blockquote></li>" for _ in range(3)
+    )
+    html = (f"<html><body><article><div class='entry-content'>{intro}<ul>{items}</ul></div></article>"
+            f"<section class='comments'><ol class='comment-list'>{comments}</ol></section></body></html>")
+    texts = [text for _, text in blocks_of(html)]
+    assert any(text.startswith("Bug 3 was fixed") for text in texts)
+    assert not any(PROSE.strip() in text for text in texts)

@@ -542,3 +542,23 @@ def test_unknown_kind_is_a_value_error() -> None:
 def test_to_dict_of_an_extracted_page_round_trips() -> None:
     article = page("wordpress")
     assert Article.from_dict(article.to_dict()) == article
+
+
+def test_a_chinese_story_is_an_article_by_its_characters_not_its_spaces() -> None:
+    # Chinese has no spaces: "\w+" sees one word per sentence, and 80 characters is a long paragraph.
+    sentence = "谷歌在二零一四年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的产品。"
+    html = ("<html lang='zh'><head><title>人工智能迈上新台阶</title></head><body><article><h1>人工智能迈上新台阶</h1>"
+            + "".join(f"<p>{sentence * 2}</p>" for _ in range(4)) + "</article></body></html>")
+    article = extract(html)
+    assert article.is_article
+    assert len(article.body) == 4
+
+
+def test_a_very_short_post_with_its_own_headline_and_date_is_an_article() -> None:
+    html = ("<html><head><title>Yard Sign Fenders</title>"
+            "<meta property='article:published_time' content='2012-11-06T06:33:00'></head><body><article>"
+            "<h1>Yard Sign Fenders</h1><p>From a bike blog in 2007: how to turn an old yard sign into a pair of "
+            "fenders for your bike, with nothing but scissors, zip ties and an afternoon.</p></article></body></html>")
+    article = extract(html)
+    assert article.is_article
+    assert article.body and article.body[0].text.startswith("From a bike blog")
