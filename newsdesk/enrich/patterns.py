@@ -142,7 +142,8 @@ MP MPs ET GMT UTC BST EST PST CET ISBN URL HTML GPS SUV LGBT LGBTQ NB PS RIP ASA
 A AN I BREAKING UPDATE LIVE WATCH READ MORE PHOTO VIDEO EXCLUSIVE OPINION ANALYSIS SPORT NEWS KM MW GW KG
 """))
 _SPEECH_WORDS = frozenset(_words("said says told added to asked wrote warned stated"))
-_CUE_WORDS = _SPEECH_WORDS | {"for", "of", "at"}
+#: The same cue words as text endings, tested with one str.endswith call (cheaper than finding the word).
+_CUE_ENDINGS = tuple(f"{w} " for w in sorted(_SPEECH_WORDS | {"for", "of", "at"}))
 _SPEECH_BEFORE = re.compile(r"(?:said|says|told|added|according to|asked|wrote|warned|stated)[ \u00a0]$")
 _SPEECH_AFTER = re.compile(r"(?:,? who\b|[ \u00a0](?:said|says|told|added|wrote|warned|stated|explained|"
                            r"noted|argued|insisted|claimed|tweeted|announced)\b)")
@@ -260,12 +261,12 @@ def _read_run(text: str, tokens: list[tuple[int, int]], gazetteer: dict[str, str
         return [(start, end, "PLACE" if type_ == "CITY" else type_, "gazetteer")]
     if word in TITLE_WORDS or word.rstrip(".") in TITLE_WORDS:
         return []
-    if _ACRONYM.match(word):
+    if (word[-1:].isupper() or word[-1:] == ".") and _ACRONYM.match(word):
         if word not in _NOT_ACRONYMS and not _ROMAN.match(word) and _lowercase_near(text, start, end):
             return [(start, end, "ORG", "acronym")]
         return []
     if english and ((text[end:end + 1] in (" ", ",") and _SPEECH_AFTER.match(text, end, end + 15))
-                    or _previous_word(text, start) in _CUE_WORDS):
+                    or text.endswith(_CUE_ENDINGS, max(0, start - 10), start)):
         return _speech_person(text, [(start, end)], [word], [end], {0})
     return []
 
