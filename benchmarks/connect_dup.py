@@ -180,7 +180,7 @@ def store_check_cost(crawl: list[CrawlArticle], stored: int, batch: int = 500) -
                          "VALUES (?, ?, '2025-09-01T00:00:00Z', '', '')",
                          ((f"https://filler{i % 997}.example/{i}", f"filler{i % 997}.example") for i in range(stored)))
         sigs = rng.integers(0, 2**32 - 1, size=(stored, NUM_PERM), dtype=np.uint32)
-        write_signatures(conn, list(range(1, stored + 1)), sigs, np.full(stored, 400))
+        write_signatures(conn, list(range(1, stored + 1)), sigs, np.full(stored, 400), replace=False)
         conn.execute("COMMIT")
         features = copy_features([item.article for item in crawl])
         ids = []

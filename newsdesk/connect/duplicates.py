@@ -38,9 +38,10 @@ from newsdesk.model import Article
 from newsdesk.store.base import article_key, body_fingerprint, parse_instant
 from newsdesk.store.search import host_of
 
-__all__ = ["AGENCY_HOSTS", "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT", "MIN_SHINGLES", "PARENT_TIE", "CopyFeatures",
-           "CopyMember", "DuplicateGroup", "copy_features", "lsh_keys", "near_duplicates", "pair_stats",
-           "rank_group"]
+__all__ = ["AGENCY_HOSTS", "COPIER_FIRST_SHARE", "COPIER_GROUPS",
+           "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT", "MIN_SHINGLES",
+           "PARENT_TIE", "CopyFeatures", "CopyMember", "DuplicateGroup", "copier_hosts", "copy_features", "lsh_keys",
+           "near_duplicates", "pair_stats", "rank_group"]
 
 #: Rows per band of the LSH index and bands (the first LSH_BANDS * LSH_ROWS positions of a signature are used).
 LSH_ROWS = 3
@@ -50,6 +51,10 @@ MIN_CONTAINMENT = 0.5
 #: Bodies with fewer shingles (left after boilerplate) are not compared: a one-line brief is "contained" in
 #: too many texts by chance of phrasing, and its signature is too coarse to tell.
 MIN_SHINGLES = 12
+#: Groups a host must follow another's original in, never leading one, to be taken for a republisher.
+COPIER_GROUPS = 3
+#: Largest share of its groups a republisher may come first in (by time, before this prior is applied).
+COPIER_FIRST_SHARE = 0.1
 #: Containments this close count as equal when choosing a parent.
 PARENT_TIE = 0.06
 #: The hosts of the agencies most widely syndicated, by the code :mod:`newsdesk.extract.wire` gives them.
@@ -245,10 +250,11 @@ def _on_agency_host(member: CopyMember, wires: set[str]) -> bool:
     return False
 
 
-def rank_group(members: list[CopyMember]) -> tuple[list[CopyMember], dict[int, tuple[int, float, float]]]:
+def rank_group(members: list[CopyMember], copiers: frozenset[str] = frozenset()
+               ) -> tuple[list[CopyMember], dict[int, tuple[int, float, float]]]:
     """Members from original to latest, and each copy's ``ref -> (parent ref, similarity, containment)``.
 
-    See the module docstring for the rules.
+    See the module docstring for the rules; ``copiers`` are hosts known to republish (:func:`copier_hosts`).
 
     >>> text = " ".join(f"w{i}" for i in range(60))
     >>> full, trimmed = signatures([text, " ".join(text.split()[:40])])
@@ -271,10 +277,10 @@ def rank_group(members: list[CopyMember]) -> tuple[list[CopyMember], dict[int, t
     holds = inside.sum(axis=0)  # how much of the others each member contains
     wires = {m.wire for m in members if m.wire}
 
-    def rank_key(i: int) -> tuple[int, int, str, float, str]:
+    def rank_key(i: int) -> tuple[int, int, int, str, float, str]:
         member = members[i]
-        return (0 if _on_agency_host(member, wires) else 1, 0 if member.published_utc else 1,
-                member.published_utc or "", -round(float(holds[i]), 6), member.key)
+        return (0 if _on_agency_host(member, wires) else 1, 1 if member.host in copiers else 0,
+                0 if member.published_utc else 1, member.published_utc or "", -round(float(holds[i]), 6), member.key)
 
     order = sorted(range(n), key=rank_key)
     parents: dict[int, tuple[int, float, float]] = {}
@@ -287,6 +293,31 @@ def rank_group(members: list[CopyMember]) -> tuple[list[CopyMember], dict[int, t
         parent = max(pool, key=lambda j: (round(float(jac[i, j]), 6), -earlier.index(j)))
         parents[members[i].ref] = (members[parent].ref, float(jac[i, parent]), float(inside[i, parent]))
     return [members[i] for i in order], parents
+
+
+def copier_hosts(groups: list[list[str | None]]) -> frozenset[str]:
+    """Hosts that republish others' stories: after another's original in :data:`COPIER_GROUPS` or more groups,
+    and first in at most :data:`COPIER_FIRST_SHARE` of their groups (time stamps err now and then).
+
+    ``groups`` lists each group's hosts, original first (as ranked by time). An aggregator's clock is
+    the least trustworthy part of a copy (it may carry the agency's time, or the time it read the feed
+    in another zone), so such hosts rank after the others whatever their times say.
+
+    >>> copier_hosts([["wire.example", "agg.example"], ["news.example", "agg.example"],
+    ...               ["agg.example", "wire.example"], ["a.example", "agg.example", "b.example"]])  # first once in 4
+    frozenset()
+    >>> sorted(copier_hosts([["w.example", "agg.example"]] * 3 + [["x.example", "agg.example", "w.example"]]))
+    ['agg.example']
+    """
+    first: dict[str, int] = {}
+    later: dict[str, int] = {}
+    for hosts in groups:
+        for position, host in enumerate(dict.fromkeys(hosts)):
+            if host:
+                counts = first if position == 0 else later
+                counts[host] = counts.get(host, 0) + 1
+    return frozenset(host for host, n in later.items()
+                     if n >= COPIER_GROUPS and first.get(host, 0) <= COPIER_FIRST_SHARE * (n + first.get(host, 0)))
 
 
 def near_duplicates(articles: list[Article]) -> list[DuplicateGroup]:
@@ -362,11 +393,13 @@ def groups_of(features: list[CopyFeatures], *, verify: Callable[[int, int], bool
     components: dict[int, list[int]] = {}
     for member in members:
         components.setdefault(find(member.ref), []).append(member.ref)
+    shared = [[members[i] for i in refs] for refs in sorted(components.values()) if len(refs) > 1]
+    # Two passes: who comes first by time alone tells which hosts republish; then those rank last.
+    copiers = copier_hosts([[m.host for m in rank_group(group)[0]] for group in shared])
     groups = []
-    for refs in sorted(components.values()):
-        if len(refs) < 2:
-            continue
-        order, parents = rank_group([members[i] for i in refs])
+    for group in shared:
+        refs = [m.ref for m in group]
+        order, parents = rank_group(group, copiers)
         groups.append(DuplicateGroup(
             members=tuple(refs), original=order[0].ref,
             parents={ref: p for ref, (p, _, _) in parents.items()},

@@ -129,10 +129,11 @@ class CopyGroup:
 
 
 def write_signatures(conn: sqlite3.Connection, article_ids: Sequence[int], sigs: np.ndarray,
-                     shingles: Sequence[int] | np.ndarray) -> None:
-    """Store signatures and their LSH keys (replacing an article's earlier ones), without looking for copies.
+                     shingles: Sequence[int] | np.ndarray, *, replace: bool = True) -> None:
+    """Store signatures and their LSH keys, without looking for copies.
 
     For loading many at once (a reprocess, a benchmark's filler); :func:`assign_copies` does this and more.
+    ``replace=False`` skips removing earlier keys, for articles known to have none.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
     >>> conn = SQLiteStore(":memory:").connection
@@ -148,7 +149,8 @@ def write_signatures(conn: sqlite3.Connection, article_ids: Sequence[int], sigs:
         signature_rows.append((int(article_id), np.ascontiguousarray(sig, dtype="<u4").tobytes(), int(size)))
         if int(size) >= MIN_SHINGLES:
             band_rows.extend((key, int(article_id)) for key in lsh_keys(np.asarray(sig, dtype=np.uint32)))
-    conn.executemany("DELETE FROM lsh_bands WHERE article_id = ?", [(row[0],) for row in signature_rows])
+    if replace:
+        conn.executemany("DELETE FROM lsh_bands WHERE article_id = ?", [(row[0],) for row in signature_rows])
     conn.executemany("INSERT OR REPLACE INTO article_signatures (article_id, signature, shingles) VALUES (?, ?, ?)",
                      signature_rows)
     conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)", band_rows)
@@ -226,10 +228,10 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
     >>> for n, article in enumerate([copy, wire], start=1):
     ...     _ = conn.execute("INSERT INTO articles (key, host, published_utc, record_hash, ingested_at) "
     ...                      "VALUES (?, ?, ?, '', '')", (article.url, article.url[8:17], article.published[:19] + "Z"))
-    >>> assign_copies(conn, list(zip([1, 2], copy_features([copy, wire]))))
-    {1: 2, 2: 2}
-    >>> conn.execute("SELECT url, duplicate_of, parent_id, containment FROM duplicates").fetchall()
-    [('https://b.example/2', 2, 2, 1.0)]
+    >>> sorted(assign_copies(conn, list(zip([1, 2], copy_features([copy, wire])))).items())
+    [(1, 2), (2, 2)]
+    >>> conn.execute("SELECT url, duplicate_of, parent_id, containment > 0.8 FROM duplicates").fetchall()
+    [('https://b.example/2', 2, 2, 1)]
     """
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assigned: dict[int, int] = {}
@@ -238,7 +240,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
         first_time = conn.execute("SELECT 1 FROM article_signatures WHERE article_id = ?",
                                   (article_id,)).fetchone() is None
         sig, size = features.combined(_boilerplate(conn, features, first_time))
-        write_signatures(conn, [article_id], sig.reshape(1, -1), [size])
+        write_signatures(conn, [article_id], sig.reshape(1, -1), [size], replace=not first_time)
         if size < MIN_SHINGLES:
             continue
         keys = lsh_keys(sig)

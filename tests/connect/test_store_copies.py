@@ -1,0 +1,131 @@
+"""Copies in the store: found against everything stored, chains recorded and read back, order and reruns harmless."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+
+from newsdesk.connect.duplicates import copy_features
+from newsdesk.model import Article, Block
+from newsdesk.store import ArticleOutcome, open_store
+from newsdesk.store.copies import CopyQueries, assign_copies, copies_of, copy_group
+from newsdesk.store.near_duplicates import record_near_duplicates
+from newsdesk.store.sqlite import SQLiteStore
+
+_VOCABULARY = [f"{stem}{n}" for stem in ("vote", "port", "rain", "bank", "army", "trade", "court", "fire")
+               for n in range(60)]
+
+
+def _paragraphs(seed: int, count: int = 8, words: int = 45) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(_VOCABULARY) for _ in range(words)) + "." for _ in range(count)]
+
+
+def _article(url: str, paragraphs: list[str], published: str | None = None, headline: str = "H") -> Article:
+    return Article(url=url, published=published, headline=headline, is_article=True,
+                   body=[Block("paragraph", text) for text in paragraphs])
+
+
+@pytest.fixture()
+def store() -> Iterator[SQLiteStore]:
+    with open_store(":memory:") as opened:
+        yield opened
+
+
+def _ingest(store: SQLiteStore, articles: list[Article]) -> list[int]:
+    """What the writer does: insert the batch, then assign copies in the same transaction."""
+    summary = store.write_batch([ArticleOutcome(a.url or "", a) for a in articles])
+    ids = summary.article_ids
+    conn = store.connection
+    conn.execute("BEGIN")
+    assign_copies(conn, list(zip(ids, copy_features(articles), strict=True)))
+    conn.execute("COMMIT")
+    return ids
+
+
+def _rows(store: SQLiteStore) -> list[tuple[object, ...]]:
+    return store.connection.execute("SELECT url, kind, duplicate_of, parent_id FROM duplicates ORDER BY url").fetchall()
+
+
+def test_trimmed_copy_in_a_later_batch_is_found_with_its_chain(store: SQLiteStore) -> None:
+    story = _paragraphs(1, count=10)
+    [wire, unrelated] = _ingest(store, [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
+                                        _article("https://x.example/9", _paragraphs(2), "2025-10-01T08:00:00Z")])
+    [first] = _ingest(store, [_article("https://a.example/1", story[:6], "2025-10-01T09:00:00Z", "Other")])
+    [second] = _ingest(store, [_article("https://b.example/1", story[:4], "2025-10-01T10:00:00Z", "Other")])
+    group = copy_group(store.connection, second)
+    assert group is not None and group.original == wire
+    assert [m.article_id for m in group.members] == [wire, first, second]
+    assert group.chain(second) == [wire, first, second]
+    assert [m.article_id for m in copies_of(store.connection, wire)] == [first]
+    assert copy_group(store.connection, unrelated) is None
+    assert store.stats().duplicates == {"near": 2}
+
+
+def test_a_copy_stored_before_its_original_is_put_right(store: SQLiteStore) -> None:
+    story = _paragraphs(3, count=10)
+    [copy] = _ingest(store, [_article("https://paper.example/1", story[:5], "2025-10-01T11:00:00Z")])
+    [original] = _ingest(store, [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z")])
+    assert _rows(store) == [("https://paper.example/1", "near", original, original)]
+    group = copy_group(store.connection, original)
+    assert group is not None and group.chain(copy) == [original, copy]
+
+
+def test_same_input_again_and_reassigning_change_nothing(store: SQLiteStore) -> None:
+    story = _paragraphs(4)
+    batch = [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
+             _article("https://a.example/1", story[:5], "2025-10-01T09:00:00Z")]
+    ids = _ingest(store, batch)
+    before = _rows(store)
+    conn = store.connection
+    conn.execute("BEGIN")
+    assign_copies(conn, list(zip(ids, copy_features(batch), strict=True)))
+    conn.execute("COMMIT")
+    assert _rows(store) == before and len(before) == 1
+    counts = conn.execute("SELECT sum(articles) FROM host_paragraphs").fetchone()[0]
+    assert counts == len(story) + 5
+
+
+def test_site_boilerplate_learnt_in_the_store_keeps_briefs_apart(store: SQLiteStore) -> None:
+    footer = ["Sign up for our newsletter to get the best of the Courier in your inbox every single morning, "
+              "with the analysis and numbers behind the news and nothing else at all.",
+              "Copyright 2025 The Courier. All rights reserved. This material may not be published, broadcast "
+              "or rewritten without permission from the newsroom of the Courier."]
+    for n in range(3):
+        # Earlier articles teach the store the footer, one batch at a time.
+        _ingest(store, [_article(f"https://courier.example/old{n}", [*_paragraphs(30 + n, 3), *footer])])
+    _ingest(store, [_article(f"https://courier.example/{n}", [*_paragraphs(10 + n, count=1, words=20), *footer])
+                    for n in range(2)])
+    assert _rows(store) == []
+
+
+def test_corrupt_and_empty_bodies_never_break_a_batch(store: SQLiteStore) -> None:
+    story = _paragraphs(5)
+    batch = [Article(url="https://bad.example/1", body=[Block("paragraph", "")], is_article=True),
+             _article("https://bad.example/2", ["\x00 \ud800"]),
+             _article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
+             _article("https://a.example/1", story[:6], None)]
+    ids = _ingest(store, batch)
+    assert _rows(store) == [("https://a.example/1", "near", ids[2], ids[2])]
+
+
+def test_rows_recorded_at_load_without_a_parent_are_read_as_copies_of_their_original(store: SQLiteStore) -> None:
+    ids = store.write_batch([ArticleOutcome(n, _article(f"https://{n}.example/1", _paragraphs(ord(n)))) for n in "ab"])
+    record_near_duplicates(store.connection, [(ids.article_ids[1], ids.article_ids[0], 0.9)])
+    group = copy_group(store.connection, ids.article_ids[1])
+    assert group is not None and group.chain(ids.article_ids[1]) == ids.article_ids
+
+
+def test_copy_queries_mixin_reads_the_group() -> None:
+    class Store(CopyQueries, SQLiteStore):
+        pass
+
+    with Store(":memory:") as store:
+        story = _paragraphs(6)
+        ids = _ingest(store, [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
+                              _article("https://a.example/1", story[:6], "2025-10-01T09:00:00Z")])
+        group = store.copy_group(ids[1])
+        assert group is not None and group.to_dict()["original"] == ids[0]
+        assert [m.url for m in store.copies_of(ids[0])] == ["https://a.example/1"]
