@@ -38,10 +38,9 @@ from newsdesk.model import Article
 from newsdesk.store.base import article_key, body_fingerprint, parse_instant
 from newsdesk.store.search import host_of
 
-__all__ = ["AGENCY_HOSTS", "COPIER_FIRST_SHARE", "COPIER_GROUPS",
-           "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT", "MIN_SHINGLES",
-           "PARENT_TIE", "CopyFeatures", "CopyMember", "DuplicateGroup", "copier_hosts", "copy_features", "lsh_keys",
-           "near_duplicates", "pair_stats", "rank_group"]
+__all__ = ["AGENCY_HOSTS", "COPIER_FIRST_SHARE", "COPIER_GROUPS", "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT",
+           "MIN_SHINGLES", "PARENT_TIE", "CopyFeatures", "CopyMember", "DuplicateGroup", "copier_hosts",
+           "copy_features", "host_roles", "is_copier", "lsh_keys", "near_duplicates", "pair_stats", "rank_group"]
 
 #: Rows per band of the LSH index and bands (the first LSH_BANDS * LSH_ROWS positions of a signature are used).
 LSH_ROWS = 3
@@ -295,29 +294,49 @@ def rank_group(members: list[CopyMember], copiers: frozenset[str] = frozenset()
     return [members[i] for i in order], parents
 
 
+def host_roles(hosts: list[str | None]) -> dict[tuple[str, str], int]:
+    """What one group says of its hosts, original's first: ``(host, "led")``, and ``(host, "followed")`` for the rest.
+
+    A host counts once per group, at its first place.
+
+    >>> sorted(host_roles(["w.example", "agg.example", "w.example", None]).items())
+    [(('agg.example', 'followed'), 1), (('w.example', 'led'), 1)]
+    """
+    roles: dict[tuple[str, str], int] = {}
+    for position, host in enumerate(dict.fromkeys(hosts)):
+        if host:
+            role = (host, "followed" if position else "led")
+            roles[role] = roles.get(role, 0) + 1
+    return roles
+
+
+def is_copier(led: int, followed: int) -> bool:
+    """Whether a host republishes others' stories: after another's original in :data:`COPIER_GROUPS` or more
+    groups, and first in at most :data:`COPIER_FIRST_SHARE` of its groups (time stamps err now and then).
+
+    An aggregator's clock is the least trustworthy part of a copy (it may carry the agency's time, or
+    the time it read the feed in another zone), so such hosts rank after the others whatever their
+    times say.
+
+    >>> is_copier(0, 3), is_copier(1, 3), is_copier(1, 12), is_copier(0, 2)
+    (True, False, True, False)
+    """
+    return followed >= COPIER_GROUPS and led <= COPIER_FIRST_SHARE * (led + followed)
+
+
 def copier_hosts(groups: list[list[str | None]]) -> frozenset[str]:
-    """Hosts that republish others' stories: after another's original in :data:`COPIER_GROUPS` or more groups,
-    and first in at most :data:`COPIER_FIRST_SHARE` of their groups (time stamps err now and then).
+    """The hosts :func:`is_copier` says republish, from each group's hosts listed original first.
 
-    ``groups`` lists each group's hosts, original first (as ranked by time). An aggregator's clock is
-    the least trustworthy part of a copy (it may carry the agency's time, or the time it read the feed
-    in another zone), so such hosts rank after the others whatever their times say.
-
-    >>> copier_hosts([["wire.example", "agg.example"], ["news.example", "agg.example"],
-    ...               ["agg.example", "wire.example"], ["a.example", "agg.example", "b.example"]])  # first once in 4
-    frozenset()
     >>> sorted(copier_hosts([["w.example", "agg.example"]] * 3 + [["x.example", "agg.example", "w.example"]]))
     ['agg.example']
     """
-    first: dict[str, int] = {}
-    later: dict[str, int] = {}
+    counts: dict[tuple[str, str], int] = {}
     for hosts in groups:
-        for position, host in enumerate(dict.fromkeys(hosts)):
-            if host:
-                counts = first if position == 0 else later
-                counts[host] = counts.get(host, 0) + 1
-    return frozenset(host for host, n in later.items()
-                     if n >= COPIER_GROUPS and first.get(host, 0) <= COPIER_FIRST_SHARE * (n + first.get(host, 0)))
+        for role, n in host_roles(hosts).items():
+            counts[role] = counts.get(role, 0) + n
+    hosts = {host for host, _ in counts}
+    return frozenset(host for host in hosts if is_copier(counts.get((host, "led"), 0),
+                                                         counts.get((host, "followed"), 0)))
 
 
 def near_duplicates(articles: list[Article]) -> list[DuplicateGroup]:

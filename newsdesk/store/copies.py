@@ -32,6 +32,8 @@ from newsdesk.connect.duplicates import (
     MIN_SHINGLES,
     CopyFeatures,
     CopyMember,
+    host_roles,
+    is_copier,
     is_copy,
     lsh_keys,
     pair_stats,
@@ -65,6 +67,14 @@ CREATE TABLE host_paragraphs (
     hash INTEGER NOT NULL,
     articles INTEGER NOT NULL,
     PRIMARY KEY (host, hash)
+) WITHOUT ROWID;
+
+-- Per host, how many copy groups it led (published the original of) and followed: hosts that almost
+-- only follow are republishers, whose times are not trusted when naming an original.
+CREATE TABLE host_copies (
+    host TEXT PRIMARY KEY,
+    led INTEGER NOT NULL DEFAULT 0,
+    followed INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 
 -- The syndication chain of a near-copy: the copy it was most likely made from, and how much of it is there.
@@ -200,11 +210,33 @@ def _group_ids(conn: sqlite3.Connection, originals: set[int]) -> set[int]:
     return ids
 
 
-def _original_of(conn: sqlite3.Connection, article_ids: Sequence[int]) -> set[int]:
+def _originals(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, int]:
     marks = ",".join("?" * len(article_ids))
     rows = conn.execute(f"SELECT a.id, d.duplicate_of FROM articles AS a LEFT JOIN duplicates AS d "
                         f"ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks})", list(article_ids))
-    return {int(original if original is not None else id_) for id_, original in rows}
+    return {int(id_): int(original if original is not None else id_) for id_, original in rows}
+
+
+def _copiers(conn: sqlite3.Connection, members: list[CopyMember]) -> frozenset[str]:
+    hosts = sorted({m.host for m in members if m.host})
+    if not hosts:
+        return frozenset()
+    marks = ",".join("?" * len(hosts))
+    rows = conn.execute(f"SELECT host, led, followed FROM host_copies WHERE host IN ({marks})", hosts)
+    return frozenset(host for host, led, followed in rows if is_copier(int(led), int(followed)))
+
+
+def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], after: list[str | None]) -> None:
+    delta = dict(host_roles(after))
+    for hosts in before:
+        for role, n in host_roles(hosts).items():
+            delta[role] = delta.get(role, 0) - n
+    conn.executemany(
+        "INSERT INTO host_copies (host, led, followed) VALUES (?, ?, ?) "
+        "ON CONFLICT (host) DO UPDATE SET led = max(0, led + excluded.led), "
+        "followed = max(0, followed + excluded.followed)",
+        [(host, n if role == "led" else 0, n if role == "followed" else 0)
+         for (host, role), n in sorted(delta.items()) if n])
 
 
 def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatures]],
@@ -257,8 +289,16 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                 matches.append(int(other_id))
         if not matches:
             continue
-        group = _group_ids(conn, _original_of(conn, matches)) | {article_id}
-        order, parents = rank_group(_members(conn, sorted(group)))
+        group = _group_ids(conn, set(_originals(conn, matches).values())) | {article_id}
+        members = _members(conn, sorted(group))
+        earlier = _originals(conn, [m.ref for m in members])
+        before: dict[int, list[CopyMember]] = {}
+        for member in members:
+            if member.ref != article_id or not first_time:
+                before.setdefault(earlier[member.ref], []).append(member)
+        order, parents = rank_group(members, _copiers(conn, members))
+        _update_roles(conn, [[m.host for m in sorted(old, key=lambda m: m.ref != lead)]
+                             for lead, old in before.items() if len(old) > 1], [m.host for m in order])
         original = order[0].ref
         keys_by_id = {m.ref: m.key for m in order}
         conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))

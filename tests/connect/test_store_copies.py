@@ -73,6 +73,21 @@ def test_a_copy_stored_before_its_original_is_put_right(store: SQLiteStore) -> N
     assert group is not None and group.chain(copy) == [original, copy]
 
 
+def test_a_republisher_learnt_from_earlier_groups_is_not_named_original_for_an_earlier_time(
+        store: SQLiteStore) -> None:
+    for n in range(3):
+        story = _paragraphs(40 + n)
+        _ingest(store, [_article(f"https://outlet{n}.example/1", story, "2025-10-01T08:00:00Z"),
+                        _article(f"https://agg.example/{n}", story[:6], "2025-10-01T09:00:00Z")])
+    assert store.connection.execute("SELECT led, followed FROM host_copies WHERE host = 'agg.example'").fetchone() \
+        == (0, 3)
+    story = _paragraphs(50)
+    [aggregated, source] = _ingest(store, [_article("https://agg.example/9", story[:6], "2025-10-01T07:00:00Z"),
+                                           _article("https://outlet9.example/1", story, "2025-10-01T08:00:00Z")])
+    group = copy_group(store.connection, aggregated)
+    assert group is not None and group.original == source
+
+
 def test_same_input_again_and_reassigning_change_nothing(store: SQLiteStore) -> None:
     story = _paragraphs(4)
     batch = [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
