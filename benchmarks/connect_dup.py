@@ -19,7 +19,8 @@ undated last), run when datasketch imports and reported "skipped (not installed)
 Cost: milliseconds per article of the stage (:func:`copy_features`) and of grouping a crawl, and of
 the store's streaming check (:func:`newsdesk.store.copies.assign_copies`) of the crawl's articles against
 ``--stored`` articles already in a store (100,000 by default: synthetic articles whose signatures are
-random, as unrelated bodies' MinHash values are, written with :func:`write_signatures`).
+random, as unrelated bodies' MinHash values are, written with :func:`write_signatures`), in batches of 500
+in the crawl's (shuffled) order; the groups the store then holds are scored like the others ("streamed").
 
     .venv/bin/python -m benchmarks.connect_dup --out /tmp/connect_dup.json
     /tmp/cvenv/bin/python -m benchmarks.connect_dup --out /tmp/connect_dup.json   # with datasketch
@@ -190,18 +191,33 @@ def store_check_cost(crawl: list[CrawlArticle], stored: int, batch: int = 500) -
                                     "ingested_at) VALUES (?, ?, ?, ?, '', '') RETURNING id",
                                     (f.key, f.host, f.published_utc, f.headline)).fetchone()[0])
         conn.execute("COMMIT")
-        times = []
+        alone: list[float] = []
+        copied: list[float] = []
         for start in range(0, len(crawl), batch):
-            chunk = list(zip(ids[start: start + batch], features[start: start + batch], strict=True))
-            began = time.process_time()
             conn.execute("BEGIN")
-            assign_copies(conn, chunk)
+            # One article per call, as the writer's loop runs, to time checks that find nothing apart.
+            for article_id, f in zip(ids[start: start + batch], features[start: start + batch], strict=True):
+                began = time.process_time()
+                found = assign_copies(conn, [(article_id, f)])
+                (copied if found else alone).append((time.process_time() - began) * 1000)
             conn.execute("COMMIT")
-            times.append((time.process_time() - began) * 1000 / len(chunk))
-        near = conn.execute("SELECT count(*) FROM duplicates WHERE kind = 'near'").fetchone()[0]
+        position = {article_id: i for i, article_id in enumerate(ids)}
+        members: dict[int, list[int]] = {}
+        parents: dict[int, int] = {}
+        for copy, original, parent in conn.execute("SELECT a.id, d.duplicate_of, d.parent_id FROM duplicates AS d "
+                                                   "JOIN articles AS a ON a.key = d.url WHERE d.kind = 'near'"):
+            members.setdefault(position[original], [position[original]]).append(position[copy])
+            parents[position[copy]] = position[parent]
         store.close()
-    return {"stored": stored, "articles": len(crawl), "ms_per_article_cpu": round(statistics.mean(times), 3),
-            "near_rows": near}
+    groups = list(members.values())
+    quality = score(crawl, groups, [group[0] for group in groups], parents)
+    return {"stored": stored, "articles": len(crawl),
+            "ms_per_article_cpu": round(statistics.mean(alone + copied), 3),
+            "ms_no_copy_cpu": {"mean": round(statistics.mean(alone), 3), "median": round(statistics.median(alone), 3),
+                               "n": len(alone)},
+            "ms_copy_found_cpu": {"mean": round(statistics.mean(copied), 3),
+                                  "median": round(statistics.median(copied), 3), "n": len(copied)},
+            "streamed_quality": quality}
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:

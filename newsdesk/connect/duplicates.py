@@ -15,11 +15,14 @@ Each group names its **original** and each copy its **parent**, by rules meant t
 
 1. the wire prior: a member published on the host of the agency that the group's articles credit
    (``wire_source``) is where the story comes from;
-2. otherwise the earliest publication (members without a date after dated ones: an unknown time is
+2. hosts that republish others' stories (:func:`is_copier`: they follow others' originals in several
+   groups and almost never lead one) rank after the rest: an aggregator's time stamp is the least
+   trustworthy of a group's;
+3. otherwise the earliest publication (members without a date after dated ones: an unknown time is
    no evidence of being first);
-3. equal times: the member that contains most of the others (copies trim, so the complete text is the
+4. equal times: the member that contains most of the others (copies trim, so the complete text is the
    source), then the article key, so that the result never depends on input order;
-4. a copy's parent is the member ranked before it that contains most of it; near ties (within
+5. a copy's parent is the member ranked before it that contains most of it; near ties (within
    :data:`PARENT_TIE`) go to the one that kept its headline, then to the most similar (a copy of a trimmed
    copy is closer to the trimmed copy than to the full original).
 """
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsdesk.connect.boilerplate import paragraph_hash, recurring_paragraphs
-from newsdesk.connect.minhash import EMPTY, NUM_PERM, SHINGLE_WORDS, band_keys, signatures
+from newsdesk.connect.minhash import EMPTY, NUM_PERM, SHINGLE_WORDS, signatures
 from newsdesk.model import Article
 from newsdesk.store.base import article_key, body_fingerprint, parse_instant
 from newsdesk.store.search import host_of
@@ -69,6 +72,9 @@ AGENCY_HOSTS: dict[str, tuple[str, ...]] = {
 }
 
 _WORD = re.compile(r"\w+")
+_FNV_PRIME = np.uint64(0x100000001B3)
+with np.errstate(over="ignore"):
+    _BAND_SALT = np.arange(1, LSH_BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -205,10 +211,12 @@ def lsh_keys(signature: np.ndarray) -> list[int]:
     >>> len(keys) == len(set(keys)) == LSH_BANDS, all(-2**63 <= k < 2**63 for k in keys)
     (True, True)
     """
-    keys = band_keys(signature[: LSH_BANDS * LSH_ROWS].reshape(1, -1), LSH_BANDS)[0]
-    with np.errstate(over="ignore"):
-        mixed = (keys ^ (np.arange(LSH_BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15))).view(np.int64)
-    return [int(value) for value in mixed]
+    rows = signature[: LSH_BANDS * LSH_ROWS].astype(np.uint64).reshape(LSH_BANDS, LSH_ROWS)
+    keys = _BAND_SALT.copy()
+    for j in range(LSH_ROWS):
+        # FNV-style, as minhash.band_keys, started from a different value per band (array arithmetic wraps).
+        keys = keys * _FNV_PRIME + rows[:, j]
+    return keys.view(np.int64).tolist()
 
 
 def pair_stats(sig_a: np.ndarray, size_a: int, sig_b: np.ndarray, size_b: int) -> tuple[float, float, float]:

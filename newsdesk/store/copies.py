@@ -171,13 +171,16 @@ def _boilerplate(conn: sqlite3.Connection, features: CopyFeatures, first_time: b
     if not features.host or not hashes:
         return frozenset()
     if first_time:
-        conn.executemany("INSERT INTO host_paragraphs (host, hash, articles) VALUES (?, ?, 1) "
-                         "ON CONFLICT (host, hash) DO UPDATE SET articles = articles + 1",
-                         [(features.host, value) for value in hashes])
-    marks = ",".join("?" * len(hashes))
-    rows = conn.execute(f"SELECT hash FROM host_paragraphs WHERE host = ? AND articles >= ? AND hash IN ({marks})",
-                        (features.host, MIN_ARTICLES, *hashes)).fetchall()
-    return frozenset(int(row[0]) for row in rows)
+        # One statement counts the article in and reads the counts back.
+        values = ",".join("(?, ?, 1)" for _ in hashes)
+        rows = conn.execute(f"INSERT INTO host_paragraphs (host, hash, articles) VALUES {values} "
+                            "ON CONFLICT (host, hash) DO UPDATE SET articles = articles + 1 RETURNING hash, articles",
+                            [item for value in hashes for item in (features.host, value)]).fetchall()
+    else:
+        marks = ",".join("?" * len(hashes))
+        rows = conn.execute(f"SELECT hash, articles FROM host_paragraphs WHERE host = ? AND hash IN ({marks})",
+                            (features.host, *hashes)).fetchall()
+    return frozenset(int(value) for value, articles in rows if articles >= MIN_ARTICLES)
 
 
 def _wire_code(value: str | None) -> str | None:
@@ -272,10 +275,15 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
         first_time = conn.execute("SELECT 1 FROM article_signatures WHERE article_id = ?",
                                   (article_id,)).fetchone() is None
         sig, size = features.combined(_boilerplate(conn, features, first_time))
-        write_signatures(conn, [article_id], sig.reshape(1, -1), [size], replace=not first_time)
-        if size < MIN_SHINGLES:
+        keys = lsh_keys(sig) if size >= MIN_SHINGLES else []
+        if not first_time:
+            conn.execute("DELETE FROM lsh_bands WHERE article_id = ?", (article_id,))
+        conn.execute("INSERT OR REPLACE INTO article_signatures (article_id, signature, shingles) VALUES (?, ?, ?)",
+                     (article_id, sig.astype("<u4").tobytes(), size))
+        conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)",
+                         [(key, article_id) for key in keys])
+        if not keys:
             continue
-        keys = lsh_keys(sig)
         marks = ",".join("?" * len(keys))
         candidates = conn.execute(
             f"SELECT s.article_id, s.signature, s.shingles FROM article_signatures AS s WHERE s.article_id IN "
