@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections.abc import Iterator
 
 import pytest
@@ -12,6 +13,7 @@ from newsdesk.model import Article, Block
 from newsdesk.store import ArticleOutcome, open_store
 from newsdesk.store.copies import CopyQueries, assign_copies, copies_of, copy_group
 from newsdesk.store.near_duplicates import record_near_duplicates
+from newsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION, migrate
 from newsdesk.store.sqlite import SQLiteStore
 
 _VOCABULARY = [f"{stem}{n}" for stem in ("vote", "port", "rain", "bank", "army", "trade", "court", "fire")
@@ -144,3 +146,15 @@ def test_copy_queries_mixin_reads_the_group() -> None:
         group = store.copy_group(ids[1])
         assert group is not None and group.to_dict()["original"] == ids[0]
         assert [m.url for m in store.copies_of(ids[0])] == ["https://a.example/1"]
+
+
+def test_a_store_of_version_6_upgrades_with_its_duplicates_kept() -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    assert migrate(conn, MIGRATIONS[:6]) == 6
+    conn.execute("INSERT INTO articles (key, record_hash, ingested_at) VALUES ('https://a.example/1', '', '')")
+    conn.execute("INSERT INTO duplicates (url, duplicate_of, kind, found_at) "
+                 "VALUES ('https://b.example/1', 1, 'exact', '')")
+    assert migrate(conn) == SCHEMA_VERSION
+    assert conn.execute("SELECT url, duplicate_of, parent_id, containment FROM duplicates").fetchall() == [
+        ("https://b.example/1", 1, None, None)]
+    assert copy_group(conn, 1) is not None
