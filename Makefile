@@ -31,7 +31,7 @@ browser:
 
 # The main job on bundled data: extract the seed example, ingest every example, serve the reader.
 demo: $(STAMP)
-	$(BIN)/newsdesk extract --format markdown examples/trtworld-iraq-coalition.txt
+	$(BIN)/newsdesk extract --enrich --format markdown examples/trtworld-iraq-coalition.txt
 	@mkdir -p .demo
 	$(BIN)/newsdesk ingest --quiet --db $(DEMO_DB) examples/
 	$(BIN)/newsdesk stats --db $(DEMO_DB)

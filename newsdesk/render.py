@@ -51,6 +51,9 @@ def _dateline(article: Article) -> str:
 def to_markdown(article: Article) -> str:
     """Render an article as Markdown: headline, standfirst, byline, image, body, source, related.
 
+    An enriched article is followed by who said what, the people, organisations and places it names,
+    the dates it mentions (resolved) and its figures.
+
     >>> from newsdesk.model import Block
     >>> print(to_markdown(Article(headline="Rain returns", body=[Block("paragraph", "It rained.")])), end="")
     # Rain returns
@@ -83,7 +86,46 @@ def to_markdown(article: Article) -> str:
             site = f" ({link.site})" if link.site else ""
             lines.append(f"- [{link.title}]({link.url})" + site if link.url else f"- {link.title}{site}")
         lines.append("")
+    if article.enrichment is not None:
+        lines += _enrichment_lines(article)
     return "\n".join(lines).rstrip() + "\n"
+
+
+_TYPE_LABELS = {"PERSON": "People", "ORG": "Organisations", "PLACE": "Places"}
+
+
+def _enrichment_lines(article: Article) -> list[str]:
+    """What enrichment found, as Markdown sections after the article."""
+    found = article.enrichment
+    if found is None:
+        return []
+    lines: list[str] = []
+    if found.quotes:
+        lines += ["## Who said what", ""]
+        for quote in found.quotes:
+            speaker = quote.speaker or "Unattributed"
+            role = f", {quote.speaker_role}" if quote.speaker_role else ""
+            lines.append(f"- **{speaker}**{role} ({quote.kind}): “{' '.join(quote.text.split())}”")
+        lines.append("")
+    named = {label: [e for e in found.entities if e.type == type_] for type_, label in _TYPE_LABELS.items()}
+    if any(named.values()):
+        lines += ["## In this story", ""]
+        for label, entities in named.items():
+            if entities:
+                names = [f"{e.name} ({e.country})" if e.type == "PLACE" and e.country and e.country != e.name
+                         else e.name for e in entities]
+                lines.append(f"- {label}: {', '.join(names)}")
+        lines.append("")
+    dated = [t for t in found.times if t.type == "DATE" and t.value[:1].isdigit()]
+    if dated:
+        lines += ["## Dates mentioned", ""]
+        lines += [f"- {t.text} → {t.value}" for t in dated]
+        lines.append("")
+    if found.quantities:
+        lines += ["## Figures", ""]
+        lines += [f"- {q.text}" for q in found.quantities]
+        lines.append("")
+    return lines
 
 
 def to_text(article: Article) -> str:

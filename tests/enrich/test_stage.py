@@ -96,3 +96,13 @@ def test_ingest_stores_annotations_and_the_commands_read_them(tmp_path: Path) ->
     assert quotes and all("parnell" in q["speaker"].lower() for q in quotes)
     places = [json.loads(line) for line in run("entities", "--type", "place", "--format", "json").splitlines()]
     assert any(p["name"] == "Iraq" and p["country"] == "IQ" for p in places)
+
+
+def test_markdown_shows_what_enrichment_found() -> None:
+    from newsdesk.render import to_markdown
+
+    [outcome] = to_outcomes(list(read_path(str(SEED))))
+    text = to_markdown(outcome.article)
+    assert "## Who said what" in text and "**Sean Parnell**, Chief Pentagon Spokesman (direct)" in text
+    assert "- Tuesday → 2025-09-30" in text and "- Places: United States" in text
+    assert "## Who said what" not in to_markdown(to_outcomes(list(read_path(str(SEED))), enrich=False)[0].article)
