@@ -10,7 +10,9 @@ it is used, so the model that runs is the one measured:
   land close together.
 
 Vectors of different models are not comparable, so a store holds one model's vectors (its name is stored with
-each). :data:`DEFAULT_MODEL` is the one ``benchmarks/connect_embed.py`` measured best on SemEval-2022 Task 8.
+each). :data:`DEFAULT_MODEL` is MiniLM: e5 has twice the layers and costs several times more per article
+(``benchmarks/connect_embed.py``), over the 30 ms an article may take at ingest; it is there for stores of
+mostly non-English news, where MiniLM's English vocabulary splits words into pieces that carry little.
 
 The model is loaded lazily, once per process, and BLAS/OpenMP run one thread per worker while it encodes:
 workers are processes, and several threads each would only fight over the cores.
@@ -76,7 +78,7 @@ MODELS: dict[str, ModelSpec] = {
                     "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f", True),
 }
 #: The model :func:`embed_articles` uses unless told otherwise.
-DEFAULT_MODEL = "e5"
+DEFAULT_MODEL = "minilm"
 
 _LOADED: dict[str, _Backend] = {}
 

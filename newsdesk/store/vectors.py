@@ -1,10 +1,29 @@
-"""Article embeddings in the store: one float16 vector per article and model, for semantic search and stories.
+"""Article embeddings in the store: one float16 vector per article, for semantic search and related articles.
 
-Vectors are written by the writer with their article and read back in blocks for brute-force cosine
-search in numpy (fine to about 100,000 articles), or into an index beyond that.
+Vectors are written by the writer with their article (:func:`write_vectors`, in the article's transaction)
+and searched by brute force: the stored vectors are read in blocks of :data:`BLOCK_ROWS`, scored by one
+matrix product each, and only a running top ``k`` is kept, so memory stays bounded however large the
+store grows. float16 halves the bytes read against float32 and changes cosines by under 1e-3.
+
+Why brute force: it is exact, needs no index to build, persist or keep in step with deletes, and measures
+(``benchmarks/connect_embed.py``) at tens of milliseconds over 100,000 vectors, most of it reading them from
+SQLite; an approximate index (usearch, hnswlib) pays off beyond that size and is the step to take there.
+
+Functions here take an open ``sqlite3.Connection``; :class:`VectorQueries` is the mixin of store methods
+built on them.
 """
 
 from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from newsdesk.store.base import Filters
+from newsdesk.store.search import filter_sql
 
 #: Migration 8 (see :mod:`newsdesk.store.schema`).
 MIGRATION_SQL = """
@@ -17,3 +36,229 @@ CREATE TABLE article_vectors (
 );
 CREATE INDEX article_vectors_model ON article_vectors (model);
 """
+
+#: Vectors scored per matrix product: 8,192 x 384 float32 is 12 MB, which bounds a search's memory.
+BLOCK_ROWS = 8192
+#: Neighbours taken from each ranking before fusing them, for :meth:`VectorQueries.related_hybrid`.
+FUSION_DEPTH = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """A stored article found by a vector search, with its score (cosine, or fused rank score).
+
+    >>> Neighbour(7, 0.83).to_dict()
+    {'id': 7, 'score': 0.83}
+    """
+
+    id: int
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"id": self.id, "score": self.score}
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 and np.isfinite(norm) else np.zeros_like(vector)
+
+
+def write_vectors(conn: sqlite3.Connection, rows: Iterable[tuple[int, np.ndarray]], model: str) -> int:
+    """Store (or replace) the vectors of articles as unit-length float16; zero vectors are not stored.
+
+    An article without text has the zero vector, which is similar to nothing: storing it would only cost reads.
+    Returns how many were stored.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> store = SQLiteStore(":memory:")
+    >>> _ = store.connection.execute("INSERT INTO articles (key, record_hash, ingested_at) VALUES ('k', 'h', 'now')")
+    >>> write_vectors(store.connection, [(1, np.array([3.0, 4.0]))], "test")
+    1
+    >>> read_vector(store.connection, 1).tolist()
+    [0.60009765625, 0.7998046875]
+    """
+    stored = 0
+    for article_id, vector in rows:
+        unit = _unit(vector)
+        if not unit.any():
+            conn.execute("DELETE FROM article_vectors WHERE article_id = ?", (int(article_id),))
+            continue
+        conn.execute(
+            "INSERT INTO article_vectors (article_id, model, dim, vector) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (article_id) DO UPDATE SET model = excluded.model, dim = excluded.dim, "
+            "vector = excluded.vector",
+            (int(article_id), model, int(unit.shape[0]), unit.astype("<f2").tobytes()),
+        )
+        stored += 1
+    return stored
+
+
+def read_vector(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
+    """An article's stored vector as float32, None when it has none.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> read_vector(SQLiteStore(":memory:").connection, 1) is None
+    True
+    """
+    row = conn.execute("SELECT vector FROM article_vectors WHERE article_id = ?", (int(article_id),)).fetchone()
+    return None if row is None else np.frombuffer(row[0], dtype="<f2").astype(np.float32)
+
+
+def vector_model(conn: sqlite3.Connection) -> str | None:
+    """The model most of the store's vectors come from (None: no vectors); queries compare only with those.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> vector_model(SQLiteStore(":memory:").connection) is None
+    True
+    """
+    row = conn.execute("SELECT model FROM article_vectors GROUP BY model ORDER BY count(*) DESC, model LIMIT 1"
+                       ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def iter_vector_blocks(conn: sqlite3.Connection, *, model: str, dim: int, filters: Filters | None = None,
+                       block_rows: int = BLOCK_ROWS) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The stored vectors of ``model`` (and articles matching ``filters``) as ``(ids, float32 matrix)`` blocks.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> list(iter_vector_blocks(SQLiteStore(":memory:").connection, model="m", dim=4))
+    []
+    """
+    where, params = filter_sql(filters)
+    join = "JOIN articles AS a ON a.id = v.article_id " if where else ""
+    cursor = conn.execute(
+        f"SELECT v.article_id, v.vector FROM article_vectors AS v {join}"
+        f"WHERE v.model = ? AND v.dim = ? {where} ORDER BY v.article_id",
+        (model, int(dim), *params),
+    )
+    while True:
+        rows = cursor.fetchmany(block_rows)
+        if not rows:
+            return
+        ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(row[1] for row in rows), dtype="<f2").reshape(len(rows), dim)
+        yield ids, matrix.astype(np.float32)
+
+
+def top_k(blocks: Iterable[tuple[np.ndarray, np.ndarray]], query: np.ndarray, k: int, *,
+          exclude: Sequence[int] = ()) -> list[Neighbour]:
+    """The ``k`` vectors of ``blocks`` with the highest cosine to ``query``, best first (ties: lower id first).
+
+    Keeps only ``k`` candidates between blocks, so memory is one block plus ``k``.
+
+    >>> blocks = [(np.array([1, 2]), np.array([[1.0, 0.0], [0.6, 0.8]])), (np.array([3]), np.array([[0.0, 1.0]]))]
+    >>> [n.id for n in top_k(blocks, np.array([0.0, 1.0]), 2)]
+    [3, 2]
+    """
+    if k <= 0:
+        return []
+    unit = _unit(query)
+    excluded = np.asarray(list(exclude), dtype=np.int64)
+    best_ids = np.zeros(0, dtype=np.int64)
+    best_scores = np.zeros(0, dtype=np.float32)
+    for ids, matrix in blocks:
+        scores = matrix @ unit
+        if excluded.size:
+            scores = np.where(np.isin(ids, excluded), -np.inf, scores)
+        if len(scores) > k:
+            keep = np.argpartition(-scores, k - 1)[:k]
+            ids, scores = ids[keep], scores[keep]
+        best_ids = np.concatenate([best_ids, ids])
+        best_scores = np.concatenate([best_scores, scores.astype(np.float32)])
+        if len(best_scores) > k:
+            keep = np.argpartition(-best_scores, k - 1)[:k]
+            best_ids, best_scores = best_ids[keep], best_scores[keep]
+    order = np.lexsort((best_ids, -best_scores))
+    return [Neighbour(int(best_ids[i]), float(best_scores[i])) for i in order if np.isfinite(best_scores[i])]
+
+
+def semantic_search(conn: sqlite3.Connection, query_vector: np.ndarray, k: int = 20, *,
+                    filters: Filters | None = None, model: str | None = None,
+                    exclude: Sequence[int] = ()) -> list[Neighbour]:
+    """The ``k`` stored articles nearest ``query_vector`` by cosine, brute force in blocks.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> semantic_search(SQLiteStore(":memory:").connection, np.ones(4), 5)
+    []
+    """
+    model = model or vector_model(conn)
+    if model is None:
+        return []
+    query = np.asarray(query_vector, dtype=np.float32).reshape(-1)
+    blocks = iter_vector_blocks(conn, model=model, dim=query.shape[0], filters=filters)
+    return top_k(blocks, query, k, exclude=exclude)
+
+
+def _copies_of(conn: sqlite3.Connection, article_id: int, ids: Sequence[int]) -> set[int]:
+    # Copies are not related articles: the same body, or recorded as duplicates either way (as Store.related).
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    rows = conn.execute(
+        f"SELECT b.id FROM articles AS a JOIN articles AS b ON b.id IN ({marks}) WHERE a.id = ? AND ("
+        "(a.body_hash IS NOT NULL AND b.body_hash = a.body_hash) "
+        "OR b.key IN (SELECT url FROM duplicates WHERE duplicate_of = a.id) "
+        "OR b.id IN (SELECT duplicate_of FROM duplicates WHERE url = a.key))",
+        (*ids, article_id),
+    ).fetchall()
+    return {int(row[0]) for row in rows}
+
+
+class VectorQueries:
+    """The store's vector questions; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> class Store(SQLiteStore, VectorQueries): ...
+    >>> with Store(":memory:") as store:
+    ...     store.semantic_search(np.ones(384), 5)
+    []
+    """
+
+    connection: sqlite3.Connection
+    #: The full-text "more like this" of the store this is mixed into (:meth:`SQLiteStore.related`).
+    related: Callable[..., list[Any]]
+
+    def write_vectors(self, rows: Iterable[tuple[int, np.ndarray]], model: str) -> int:
+        """Store article vectors in one transaction (see :func:`write_vectors`)."""
+        with self.connection:
+            return write_vectors(self.connection, rows, model)
+
+    def article_vector(self, article_id: int) -> np.ndarray | None:
+        """An article's stored vector (see :func:`read_vector`)."""
+        return read_vector(self.connection, article_id)
+
+    def semantic_search(self, query_vector: np.ndarray, k: int = 20,
+                        filters: Filters | None = None) -> list[Neighbour]:
+        """The ``k`` articles nearest a query vector (see :func:`semantic_search`)."""
+        return semantic_search(self.connection, query_vector, k, filters=filters)
+
+    def related_hybrid(self, article_id: int, k: int = 5) -> list[Neighbour]:
+        """Related articles: the full-text index's ranking (:meth:`related`) and the vector neighbours, by RRF.
+
+        Copies of the article (same body, recorded duplicates, or a near-identical vector) are left out.
+        """
+        # Imported here: newsdesk.connect imports the store package, whose schema imports this module.
+        from newsdesk.connect.related import COPY_COSINE, reciprocal_rank_fusion
+
+        if k <= 0:
+            return []
+        lexical = [hit.id for hit in self.related(article_id, limit=FUSION_DEPTH)]
+        vector = self.article_vector(article_id)
+        neighbours: list[int] = []
+        copies: set[int] = set()
+        if vector is not None:
+            found = semantic_search(self.connection, vector, FUSION_DEPTH, exclude=[article_id])
+            neighbours = [n.id for n in found]
+            copies = {n.id for n in found if n.score >= COPY_COSINE}
+            # A near-identical vector marks a copy among the index's hits too, even beyond the vector top.
+            for other in set(lexical) - set(neighbours):
+                other_vector = self.article_vector(other)
+                if other_vector is not None and float(other_vector @ vector) >= COPY_COSINE:
+                    copies.add(other)
+        copies |= _copies_of(self.connection, article_id, sorted(set(neighbours) | set(lexical)))
+        lexical = [item for item in lexical if item not in copies]
+        neighbours = [item for item in neighbours if item not in copies]
+        fused = reciprocal_rank_fusion([lexical, neighbours])
+        return [Neighbour(item, score) for item, score in fused[:k]]
