@@ -10,6 +10,7 @@ from types import FrameType
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, add_db_option, positive_int, say
 from newsdesk.cli.progress import Progress, input_sizes
+from newsdesk.cli.scale import add_ray_options
 from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.files import read_path, read_stdin
 from newsdesk.model import RawPage
@@ -136,6 +137,10 @@ def run(args: argparse.Namespace) -> int:
     Inputs an earlier run already recorded (an interrupted run, run again) are skipped before
     extraction. No input at all (an empty folder) is not an error: "nothing to ingest", exit 0.
     """
+    if getattr(args, "executor", "local") == "ray":
+        from newsdesk.cli.scale import run_ray_ingest
+
+        return run_ray_ingest(args)
     check_sources_files(args.sources)
     stop_on_sigterm()
     command = "ingest " + " ".join(args.sources)
@@ -177,4 +182,5 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress, only the summary")
     parser.add_argument("--no-enrich", action="store_true",
                         help="store articles without entities, quotes, time expressions and figures")
+    add_ray_options(parser)
     parser.set_defaults(handler=run)
