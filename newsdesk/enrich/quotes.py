@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdesk.enrich.quotes_cues import (
     AFTER_CUE,
     CLAUSE_START,
-    CUE,
     INVERTING,
     TOLD_OBJECT,
     ends_sentence,
+    find_cues,
     sentence_bounds,
     sentence_ends,
     speaker_before,
@@ -55,6 +54,7 @@ _NP_AFTER = re.compile(
 _ATTRIBUTION_END = re.compile(r"\s*(?:[.,;:!?—–\-(]|$)")
 _NAME_COLON = re.compile(r"(?:^|(?<=[\s(—–-]))(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,3}[A-Z][\w'’\-&]*)\s*:\s*$")
 _AFTER_COLON = re.compile(r":\s*$")
+_COLON_OR_COMMA = re.compile(r"\s*[,:]?\s*")
 _OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
 _QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
 _TERMINAL = frozenset(".!?…")
@@ -72,6 +72,41 @@ class _Candidate:
     continues: bool = False
 
 
+class _Layout:
+    """One text's paragraphs, cues and (split only where asked for) sentences, shared by every rule."""
+
+    __slots__ = ("_sentences", "cue_starts", "cues", "paragraph_starts", "paragraphs", "text")
+
+    def __init__(self, text: str, english: bool) -> None:
+        self.text = text
+        self.paragraphs = paragraph_bounds(text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.cues = find_cues(text) if english else []
+        self.cue_starts = [m.start() for m in self.cues]
+        # Most paragraphs hold neither a quote mark nor a cue: they are never split into sentences.
+        self._sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+
+    def paragraph_of(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self.paragraph_starts, at) - 1)
+
+    def sentences_of(self, paragraph: int) -> tuple[list[int], list[tuple[int, int]]]:
+        found = self._sentences.get(paragraph)
+        if found is None:
+            p_start, p_end = self.paragraphs[paragraph] if self.paragraphs else (0, len(self.text))
+            bounds = sentence_bounds(self.text, p_start, p_end) or [(p_start, p_end)]
+            found = self._sentences[paragraph] = ([s for s, _ in bounds], bounds)
+        return found
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        starts, bounds = self.sentences_of(self.paragraph_of(at))
+        return bounds[max(0, bisect.bisect_right(starts, at) - 1)]
+
+    def cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+        """The cues that start inside ``[start, end)``."""
+        first = bisect.bisect_left(self.cue_starts, start)
+        return self.cues[first:bisect.bisect_left(self.cue_starts, end, first)]
+
+
 def find_quotes(text: str, entities: list[Entity], language: str | None = None) -> list[Quote]:
     """Every quote in ``text``, sorted by start, none overlapping another.
 
@@ -85,58 +120,50 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
     ['Nous partirons demain matin']
     """
     english = language is None or language.lower().split("-")[0] == "en"
-    paragraphs = paragraph_bounds(text)
-    paragraph_starts = [s for s, _ in paragraphs]
-    sentences = [b for s, e in paragraphs for b in sentence_bounds(text, s, e)]
-    sentence_starts = [s for s, _ in sentences]
+    layout = _Layout(text, english)
     spans = quoted_spans(text)
-
-    def paragraph_of(at: int) -> int:
-        return max(0, bisect.bisect_right(paragraph_starts, at) - 1)
-
-    def sentence_of(at: int) -> tuple[int, int]:
-        i = max(0, bisect.bisect_right(sentence_starts, at) - 1)
-        return sentences[i] if sentences else (0, len(text))
-
-    spans_by_open = {span.open_at: span for span in spans}
     candidates: list[_Candidate] = []
     fragments: list[QuotedSpan] = []
     i = 0
     while i < len(spans):
         span = spans[i]
         i += 1
-        p_end = paragraphs[paragraph_of(span.open_at)][1]
-        found = _direct(text, span, p_end, sentence_of(span.open_at)[0], english)
+        p_end = layout.paragraphs[layout.paragraph_of(span.open_at)][1]
+        found = _direct(layout, span, p_end, layout.sentence_of(span.open_at)[0], english)
         if found is None:
             fragments.append(span)
             continue
         end, cue, phrase = found
-        first_open = span.open_at
+        first = span
         # '"A," he said, "B."' and '"A," he said. "B."': one quotation that its attribution interrupts.
-        while english and cue is not None and i < len(spans) and _continues(text, span, spans[i], p_end, sentence_of):
+        while english and cue is not None and i < len(spans) and _continues(layout, span, spans[i], p_end):
             end = _content_end(text, spans[i])
             span = spans[i]
             i += 1
         continues = phrase is None and cue is None
-        candidates.append(_Candidate(_content_start(text, spans_by_open[first_open]), end, "direct", cue, phrase,
-                                     paragraph_of(first_open), continues))
-    if english:
+        candidates.append(_Candidate(_content_start(text, first), end, "direct", cue, phrase,
+                                     layout.paragraph_of(first.open_at), continues))
+    if english and layout.cues:
         taken = sorted((c.start, c.end) for c in candidates)
-        cues = list(CUE.finditer(text))
-        cue_starts = [m.start() for m in cues]
-        for s_start, s_end in sentences:
-            first = bisect.bisect_left(cue_starts, s_start)
-            last = bisect.bisect_left(cue_starts, s_end, first)
-            if first == last:
-                continue
-            found_indirect = _indirect(text, s_start, s_end, cues[first:last])
+        fragment_opens = [f.open_at for f in fragments]
+        k = 0
+        cues = layout.cues
+        while k < len(cues):
+            s_start, s_end = layout.sentence_of(cues[k].start())
+            last = k + 1
+            while last < len(cues) and cues[last].start() < s_end:
+                last += 1
+            in_sentence = cues[k:last]
+            k = last
+            found_indirect = _indirect(text, s_start, s_end, in_sentence)
             if found_indirect is None:
                 continue
             start, end, cue, phrase = found_indirect
             if _overlaps(taken, start, end):
                 continue
-            kind = "mixed" if any(start <= f.open_at and f.end <= end for f in fragments) else "indirect"
-            candidates.append(_Candidate(start, end, kind, cue, phrase, paragraph_of(start)))
+            f = bisect.bisect_left(fragment_opens, start)
+            kind = "mixed" if f < len(fragments) and fragments[f].end <= end else "indirect"
+            candidates.append(_Candidate(start, end, kind, cue, phrase, layout.paragraph_of(start)))
     return _resolve(text, entities, sorted(candidates, key=lambda c: c.start))
 
 
@@ -154,9 +181,10 @@ def _content_end(text: str, span: QuotedSpan) -> int:
     return end
 
 
-def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, english: bool
+def _direct(layout: _Layout, span: QuotedSpan, p_end: int, sentence_start: int, english: bool
             ) -> tuple[int, str | None, tuple[int, int, str | None] | None] | None:
     # (content end, cue, speaker phrase) or None for a fragment.
+    text = layout.text
     content = text[span.content_start:span.content_end]
     words = len(content.split())
     if words == 0:
@@ -166,11 +194,11 @@ def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, englis
                              or _AFTER_COLON.search(text, max(sentence_start, span.open_at - 3), span.open_at))
     ends_clause = content.rstrip()[-1:] in ",.!?…:;—-" or not span.closed
     if english:
-        after = _attribution_after(text, span.end, p_end, content.rstrip()[-1:] in _TERMINAL)
+        after = _attribution_after(layout, span.end, p_end, content.rstrip()[-1:] in _TERMINAL)
         if after is not None and (ends_clause or at_sentence_start):
             cue, phrase, _ = after
             return end, cue, phrase
-        before = _attribution_before(text, span.open_at, sentence_start)
+        before = _attribution_before(layout, span.open_at, sentence_start)
         if before is not None:
             cue, phrase = before
             return end, cue, phrase
@@ -182,28 +210,29 @@ def _direct(text: str, span: QuotedSpan, p_end: int, sentence_start: int, englis
     return None
 
 
-def _continues(text: str, span: QuotedSpan, nxt: QuotedSpan, p_end: int,
-               sentence_of: Callable[[int], tuple[int, int]]) -> bool:
+def _continues(layout: _Layout, span: QuotedSpan, nxt: QuotedSpan, p_end: int) -> bool:
     # The next quotation of the paragraph goes on with the same words when nothing but the attribution (and
     # at most one sentence end) lies between, and it has no attribution of its own.
+    text = layout.text
     if nxt.open_at >= p_end or not span.closed:
         return False
     between = text[span.end:nxt.open_at]
     if sentence_ends(text, span.end, nxt.open_at) > 1 or len(between) > 200:
         return False
     if not (between.rstrip().endswith((",", ".", ":", ";")) or _OPENERS_BEFORE.fullmatch(
-            text, sentence_of(nxt.open_at)[0], nxt.open_at)):
+            text, layout.sentence_of(nxt.open_at)[0], nxt.open_at)):
         return False
-    return (_attribution_after(text, nxt.end, p_end) is None
-            and _attribution_before(text, nxt.open_at, max(span.end, sentence_of(nxt.open_at)[0])) is None)
+    return (_attribution_after(layout, nxt.end, p_end) is None
+            and _attribution_before(layout, nxt.open_at, max(span.end, layout.sentence_of(nxt.open_at)[0])) is None)
 
 
-def _attribution_after(text: str, after: int, p_end: int, closed_sentence: bool = False
+def _attribution_after(layout: _Layout, after: int, p_end: int, closed_sentence: bool = False
                        ) -> tuple[str, tuple[int, int, str | None], int] | None:
     # '," Parnell said' / '," said Parnell, a spokesman' right after a closing mark. After a quoted sentence
     # ('."') the attribution must end at punctuation: '"Go." He said the rally...' starts a new sentence.
+    text = layout.text
     limit = min(p_end, after + 160)
-    for m in CUE.finditer(text, after, limit):
+    for m in layout.cues_in(after, limit):
         between = text[after:m.start()]
         if any(ch in between for ch in "\"“”!?;") or ends_sentence(text, after, m.start()):
             return None
@@ -235,17 +264,17 @@ def _after_attribution(text: str, m: re.Match[str], limit: int) -> int:
     return tail.end() if tail else m.end()
 
 
-def _attribution_before(text: str, open_at: int, sentence_start: int
+def _attribution_before(layout: _Layout, open_at: int, sentence_start: int
                         ) -> tuple[str | None, tuple[int, int, str | None]] | None:
     # 'Parnell said: "' / 'Parnell said in a statement, "' right before an opening mark.
+    text = layout.text
     lo = max(sentence_start, open_at - 200)
-    last = None
-    for m in CUE.finditer(text, lo, open_at):
-        last = m
+    before = layout.cues_in(lo, open_at)
+    last = before[-1] if before else None
     if last is not None and last.group().lower() != "according to":
         tail = AFTER_CUE.match(text, last.end(), open_at)
         rest = text[tail.end() if tail else last.end():open_at]
-        if re.fullmatch(r"\s*[,:]?\s*", rest):
+        if _COLON_OR_COMMA.fullmatch(rest):
             cue = last.group().lower()
             if cue in _PARTICIPLES and text[lo:last.start()].rstrip().endswith(","):
                 phrase = subject_of(text, sentence_start, last.start())

@@ -22,6 +22,7 @@ __all__ = [
     "PRONOUNS",
     "TOLD_OBJECT",
     "ends_sentence",
+    "find_cues",
     "sentence_bounds",
     "sentence_ends",
     "speaker_before",
@@ -87,6 +88,37 @@ def trie_pattern(words: frozenset[str] | list[str]) -> str:
 
 #: Any cue word, or "according to".
 CUE = re.compile(rf"(?<!\w)(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
+#: A cue after a space: a pattern that opens with a literal lets ``re`` jump between spaces instead of trying
+#: every position, which makes the scan of a whole text about three times faster than ``CUE.finditer``.
+_SPACED_CUE = re.compile(rf" (?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
+#: The same after a no-break space ("Trump\xa0said"), scanned only in texts that hold one.
+_NBSP_CUE = re.compile(rf"\xa0(?:{trie_pattern(CUE_WORDS)}|[Aa]ccording to)\b")
+
+
+def find_cues(text: str) -> list[re.Match[str]]:
+    """Every cue of ``text`` in order, as ``CUE`` matches, in one fast scan.
+
+    A cue word follows a space; the few that do not (the text's first word, "according to" opening a
+    paragraph or after a bracket) are looked up apart. A hyphen before a word makes it no cue
+    ("self-reported").
+
+    >>> [(m.start(), m.group()) for m in find_cues("According to aides, Parnell said so.\\n\\nAccording to him, no.")]
+    [(0, 'According to'), (28, 'said'), (38, 'According to')]
+    """
+    hits = [hit.start() + 1 for hit in _SPACED_CUE.finditer(text)]
+    if "\xa0" in text:
+        hits += [hit.start() + 1 for hit in _NBSP_CUE.finditer(text)]
+    hits.append(0)
+    for phrase in ("According to", "according to"):
+        at = text.find(phrase)
+        while at != -1:
+            if at and text[at - 1] not in " \xa0":
+                hits.append(at)
+            at = text.find(phrase, at + 1)
+    hits.sort()
+    return [m for m in map(CUE.match, [text] * len(hits), hits) if m is not None]
+
+
 #: Auxiliaries and adverbs between a speaker and the cue ("has also said").
 AUXILIARIES: frozenset[str] = word_set(
     "has have had also later previously then would will again once recently repeatedly further simply publicly "
@@ -215,7 +247,9 @@ def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, sto
     return begin
 
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:''|[\"”’)\]])*\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
+#: A sentence end: its mark, closing quotes, spaces, and a capital or digit next. (The mark opens the pattern,
+#: not a look-behind, so that ``re`` skips between marks.)
+_BOUNDARY = re.compile(r"[.!?]((?:''|[\"”’)\]])*)\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev u.s u.k u.n jan feb mar apr jun jul aug "
     "sep sept oct nov dec no vs inc corp co ltd p.m a.m d.c e.g i.e")
@@ -264,10 +298,11 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     begin = start
     for m in _BOUNDARY.finditer(text, start, end):
-        dot = text.rfind(".", begin, m.start() + 1)
-        if dot != -1 and dot >= m.start() - 3 and _is_abbreviation(text, begin, dot):
+        after_mark = m.start() + 1
+        dot = text.rfind(".", begin, after_mark + 1)
+        if dot != -1 and dot >= after_mark - 3 and _is_abbreviation(text, begin, dot):
             continue
-        out.append((begin, m.start() + len(m.group().rstrip())))
+        out.append((begin, m.end(1)))
         begin = m.end()
     if begin < end:
         out.append((begin, end))
