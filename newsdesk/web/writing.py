@@ -9,7 +9,9 @@ A posted URL is fetched by the project's polite fetcher, which honours robots.tx
 server fetches on a client's behalf, addresses that are not public (loopback, private
 networks, link-local cloud metadata) are refused unless the app is configured to allow them,
 so that a token holder cannot use the server to reach what only the server can see. The check
-runs on the URL posted and again on every hop through :class:`PublicOnlyTransport`.
+runs on the URL posted and again on every hop, and each hop connects to the very address that was
+checked (:class:`~newsdesk.ingest.pinning.PinnedPublicTransport`): a name that resolves to a public
+address for the check and to ``127.0.0.1`` for the connection (DNS rebinding) gets nowhere.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import httpx
 
 from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.fetch import AsyncFetcher, FetchSettings
+from newsdesk.ingest.pinning import PinnedPublicTransport
 from newsdesk.model import RawPage
 from newsdesk.pipeline import to_outcome
 from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outcome, Store, StoredArticle
@@ -74,25 +77,13 @@ async def check_public(url: str) -> None:
             raise BlockedAddressError(url, f"{address} is not a public address")
 
 
-class PublicOnlyTransport(httpx.AsyncBaseTransport):
-    """An httpx transport that refuses requests to hosts that are not public (every hop, robots.txt too).
+def public_transport() -> httpx.AsyncBaseTransport:
+    """The transport of fetches made for API clients: public addresses only, pinned to the checked address.
 
-    >>> isinstance(PublicOnlyTransport(), httpx.AsyncBaseTransport)
-    True
+    >>> type(public_transport()).__name__
+    'PinnedPublicTransport'
     """
-
-    def __init__(self, inner: httpx.AsyncBaseTransport | None = None) -> None:
-        self._inner = inner or httpx.AsyncHTTPTransport(http2=True)
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        try:
-            await check_public(str(request.url))
-        except BlockedAddressError as exc:
-            raise httpx.ConnectError(exc.reason, request=request) from exc
-        return await self._inner.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._inner.aclose()
+    return PinnedPublicTransport()
 
 
 def input_name(url: str | None, data: str | None) -> str:
@@ -114,7 +105,7 @@ async def fetch_page(url: str, *, allow_private: bool = False) -> RawPage | Sour
     >>> asyncio.run(fetch_page("ftp://news.example/a")).reason
     'not an http(s) URL'
     """
-    transport = None if allow_private else PublicOnlyTransport()
+    transport = None if allow_private else public_transport()
     async with AsyncFetcher(API_FETCH, transport=transport) as fetcher:
         result = await fetcher.fetch(url)
     if isinstance(result, RawPage | SourceFailure):
