@@ -48,8 +48,9 @@ _ORG_WORDS = word_set(
     "network poll survey report study newspaper magazine"
 )
 _TOKEN = re.compile(r"[\w'’.\-&]+")
-#: Two to six capitalised words on one line (possessive quantifiers: no backtracking).
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’\-]*+(?:\.?[ \t]+[A-Z][\w'’\-]*+){1,5}")
+#: Two to six capitalised words on one line (possessive quantifiers: no backtracking). The word boundary is
+#: tested after the first capital, not before it, so that ``re`` skips between capitals.
+_NAME_RUN = re.compile(r"[A-Z](?<!\w\w)[\w'’\-]*+(?:\.?[ \t]+[A-Z][\w'’\-]*+){1,5}")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
