@@ -1,0 +1,132 @@
+"""Reading copied text's body zone, pass 3b: the body's blocks, its photo, and whether it is an article at all.
+
+Lines become paragraphs, headings, list items, tables and quotations; a teaser grid or a short text
+among many headlines is a listing page, not an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsdesk.extract.dates import find_date
+from newsdesk.extract.text_furniture import caption_parts, unglue
+from newsdesk.extract.text_header import section_title
+from newsdesk.extract.text_lines import (
+    BULLET,
+    BYLINE,
+    CAPTION,
+    CLOSERS,
+    DATE,
+    KICKER,
+    LIST_ITEM,
+    MARKER,
+    PROSE,
+    SHORT,
+    TABLE,
+    Line,
+    line_key,
+)
+from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS
+from newsdesk.model import Block, Image
+
+
+def body_blocks(lines: Sequence[Line], drop: set[str]) -> list[Block]:
+    """The body's lines as blocks; lines whose key is in ``drop`` (headline, standfirst, caption) are left out.
+
+    A short line over prose is a subheading; lines inside a block of other stories are never body.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> body_blocks(read_lines("Floods\\nRain fell all night across the county.\\n• Roads closed"), set())
+    [Block(type='heading', text='Floods'), Block(type='paragraph', text='Rain fell all night across the county.'), \
+Block(type='list_item', text='Roads closed')]
+    """
+    blocks: list[Block] = []
+    for position, line in enumerate(lines):
+        if line.in_widget or line_key(line.text) in drop:
+            continue
+        if line.quote:
+            blocks.append(Block("quote", line.text))
+        elif line.kind == PROSE:
+            blocks.append(Block("paragraph", line.text))
+        elif line.kind == TABLE:
+            if blocks and blocks[-1].type == "table" and position and lines[position - 1].kind == TABLE:
+                blocks[-1] = Block("table", blocks[-1].text + "\n" + line.text)
+            else:
+                blocks.append(Block("table", line.text))
+        elif line.kind == LIST_ITEM:
+            item = BULLET.sub("", line.text).strip()
+            if item:
+                blocks.append(Block("list_item", item))
+        elif line.kind in (SHORT, KICKER) and line.words <= 20:
+            following = next((f for f in lines[position + 1 :] if f.kind not in (MARKER,)), None)
+            if following is not None and following.kind == PROSE and not following.in_widget:
+                blocks.append(Block("heading", section_title(line.text) if line.kind == KICKER else line.text))
+    return blocks
+
+
+def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool:
+    """Whether the text is a page of other stories (a copied home or section page).
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> teasers = [Block("heading", "Floods"), Block("paragraph", "Rain fell.")] * 4
+    >>> is_listing(read_lines("Floods\\nRain fell."), 0, teasers)
+    True
+    """
+    paragraphs = [b for b in body if b.type == "paragraph"]
+    body_words = sum(len(b.text.split()) for b in paragraphs)
+    headings = sum(1 for b in body if b.type == "heading")
+    # Teaser grids: a headline over every short summary.
+    if len(paragraphs) >= 4 and headings >= 0.7 * len(paragraphs) and body_words / len(paragraphs) < 30:
+        return True
+    if body_words >= MIN_ARTICLE_WORDS * 2:
+        return False
+    # A short text among many headlines is a teaser, unless a byline or a date introduces it.
+    introduced = any(
+        not line.in_widget and (line.kind == BYLINE or (line.kind == DATE and find_date(unglue(line.text))))
+        for line in lines[max(0, start - 5) : start]
+    )
+    headlines = sum(1 for line in lines if (line.kind in (SHORT, KICKER) and line.words >= 4) or line.in_widget)
+    return not introduced and headlines >= 8
+
+
+def opens_as_headline(line: Line) -> bool:
+    """Whether the body's first line is a headline phrased as a question or exclamation.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> opens_as_headline(read_lines("Why did the river rise so far and so fast this year?")[0])
+    True
+    """
+    end = line.text.rstrip(CLOSERS)[-1:]
+    return line.kind == PROSE and line.words <= 20 and end in ("?", "!") and not line.in_widget
+
+
+def without_author_bio(body: list[Block], authors: list[str]) -> list[Block]:
+    """Drop the closing note about the author ("Jane Doe covers city politics for ...").
+
+    >>> without_author_bio([Block("paragraph", "Rain fell."),
+    ...                     Block("paragraph", "Jane Doe covers the weather for the Herald.")], ["Jane Doe"])
+    [Block(type='paragraph', text='Rain fell.')]
+    """
+    full_names = tuple(name for name in authors if " " in name)
+    if not full_names:
+        return body
+    keep = len(body)
+    for index in range(len(body) - 1, max(-1, len(body) - 4), -1):
+        block = body[index]
+        if block.type == "paragraph" and len(block.text.split()) <= 60 and block.text.startswith(full_names):
+            keep = index
+    return body[:keep]
+
+
+def body_image(body_lines: Sequence[Line]) -> Image | None:
+    """The photo of the first caption line in the body, when the header had none.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> body_image(read_lines("Rain fell all night.\\nFlooded fields near the river. Photo: Jane Doe/AFP"))
+    Image(url=None, caption='Flooded fields near the river.', credit='Jane Doe/AFP', note=None)
+    """
+    for line in body_lines:
+        if line.kind == CAPTION and not line.in_widget:
+            caption, credit, note = caption_parts(line.text)
+            return Image(caption=caption, credit=credit, note=note)
+    return None

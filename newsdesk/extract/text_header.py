@@ -1,0 +1,320 @@
+"""Reading copied text's header zone, pass 3a: headline, standfirst, section, dates, byline and photo.
+
+The headline is scored by how headlines sit on a page (repeated, over a standfirst, byline or date,
+under a kicker, matching the URL); the other fields are read around it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsdesk.extract.authors import clean_authors
+from newsdesk.extract.dates import find_date
+from newsdesk.extract.text_furniture import (
+    READING_TIME,
+    UPDATED_SPLIT,
+    byline_names,
+    caption_parts,
+    date_leftover,
+    is_bare_photo_credit,
+    unglue,
+)
+from newsdesk.extract.text_lines import (
+    BREADCRUMB_SPLIT,
+    BYLINE,
+    CAPTION,
+    CLOSERS,
+    CREDIT,
+    DATE,
+    KICKER,
+    LIST_ITEM,
+    MARKER,
+    NAME_PARTICLES,
+    PROSE,
+    READING,
+    SHORT,
+    WORD,
+    Line,
+    line_key,
+)
+from newsdesk.extract.text_segment import slug_words
+from newsdesk.model import Image
+
+_ACRONYMS = frozenset({
+    "us", "uk", "eu", "un", "usa", "uae", "nato", "ai", "g7", "g20", "cop", "who", "imf", "mena",
+    "asean", "brics", "opec", "lgbtq", "covid", "covid-19", "nba", "nfl", "f1", "tv", "bbc", "cnn",
+    "trt", "sdg", "ii", "iii", "iv",
+})
+_MINOR_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "&"})
+
+
+def section_title(text: str) -> str:
+    """A section name as a person writes it: ALL CAPS or all lower case becomes Title Case.
+
+    >>> section_title("MIDDLE EAST"), section_title("US POLITICS"), section_title("arts and culture")
+    ('Middle East', 'US Politics', 'Arts and Culture')
+    >>> section_title("Middle East")
+    'Middle East'
+    """
+    text = " ".join(text.split())
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or not (all(ch.isupper() for ch in letters) or all(ch.islower() for ch in letters)):
+        return text
+    words = []
+    for position, word in enumerate(text.split(" ")):
+        folded = word.casefold()
+        if folded in _ACRONYMS:
+            words.append(word.upper())
+        elif position > 0 and folded in _MINOR_WORDS:
+            words.append(folded)
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class Header:
+    """The fields read from the header zone; ``byline_names`` are as printed, before cleaning."""
+
+    headline: str | None = None
+    standfirst: str | None = None
+    section: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    reading_minutes: int | None = None
+    byline_names: list[str] | None = None
+    image: Image | None = None
+
+
+def read_header(header: list[Line], counts: Counter[str], url: str | None) -> Header:
+    """The fields of the header zone: headline, standfirst, section, dates, reading time, byline, photo.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("WORLD\\nRain returns to the county\\nBy Jane Doe\\nOctober 1, 2025")
+    >>> header = read_header(lines, Counter(), None)
+    >>> header.headline, header.section, header.byline_names, header.published
+    ('Rain returns to the county', 'World', ['Jane Doe'], '2025-10-01')
+    """
+    out = Header()
+    name_lines = _name_lines(header)
+    head_at = _headline_index(header, counts, url, name_lines)
+    if head_at is not None:
+        out.headline = header[head_at].text
+    used: set[int] = set() if head_at is None else {head_at}
+
+    out.image = _header_image(header, used, out.headline)
+    out.standfirst = _standfirst(header, head_at, used, out.headline)
+    out.section = _section(header, head_at)
+    out.published, out.updated = dates(line for line in header if not line.in_widget)
+    out.reading_minutes = _reading_minutes(header)
+    # The article's byline sits by its headline; "By Use Case" in a menu far above it is not one.
+    offset = max(0, head_at - 3) if head_at is not None else max(0, len(header) - 10)
+    near = header[offset:]
+    names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [byline_names(line.text)] if n]
+    if not names:
+        names = [line.text for i, line in enumerate(near) if offset + i in name_lines]
+    out.byline_names = names
+    return out
+
+
+def _same(a: str, b: str) -> bool:
+    return line_key(a) == line_key(b)
+
+
+def _headline_index(header: list[Line], counts: Counter[str], url: str | None, names: set[int]) -> int | None:
+    """The header line that is the headline, by how headlines sit on a page: near the body,
+    over a standfirst, byline or date, under a kicker, often repeated (image alt, breadcrumb)."""
+    slug = slug_words(url)
+    best: tuple[float, int] | None = None
+    total = len(header)
+    meaningful = [p for p, line in enumerate(header) if line.kind != MARKER]
+    for rank, position in enumerate(meaningful):
+        line = header[position]
+        if line.in_widget or line.kind not in (SHORT, PROSE, KICKER):
+            continue
+        if line.words < 2 or line.words > 30 or (line.kind == PROSE and line.text.rstrip(CLOSERS).endswith(".")):
+            continue
+        if (line.kind == KICKER and line.words < 4) or position in names:
+            continue
+        score = 2.0 if 4 <= line.words <= 16 else (1.0 if line.words > 16 else 0.5)
+        if counts[line_key(line.text)] >= 2:
+            score += 4.0
+        if slug:
+            tokens = {w for w in WORD.findall(line.text.casefold()) if len(w) >= 3}
+            score += 8.0 * len(slug & tokens) / len(slug)
+        following = [header[p] for p in meaningful[rank + 1 : rank + 4]]
+        preceding = header[meaningful[rank - 1]] if rank > 0 else None
+        for weight, after in zip((3.0, 2.0, 1.0), following, strict=False):
+            if (after.kind in (BYLINE, DATE, READING, CAPTION) or after.index in names) and not after.in_widget:
+                score += weight
+                break
+        if following and following[0].kind in (PROSE, SHORT) and 8 <= following[0].words <= 80 and (
+            following[0].words > line.words
+        ):
+            score += 3.0
+        if preceding is not None:
+            if preceding.kind in (KICKER, DATE, READING):
+                score += 2.0
+            elif (preceding.kind in (SHORT, PROSE) and 4 <= preceding.words < line.words
+                  and not line.gap_before and not preceding.in_widget):
+                # Right under a shorter headline-like line: this is that headline's standfirst.
+                score -= 2.5
+        if _in_list(header, position):
+            score -= 3.0
+        score += 2.0 * (position + 1) / total
+        if line.words <= 3:
+            score -= 3.0
+        if best is None or score > best[0]:
+            best = (score, position)
+    return best[1] if best else None
+
+
+def _name_lines(header: list[Line]) -> set[int]:
+    """Header lines that are only a person's name, next to a date or a byline: the author, unprefixed
+    ("Jane Doe" over "October 1, 2025")."""
+    found: set[int] = set()
+    for position, line in enumerate(header):
+        if line.kind != SHORT or not 2 <= line.words <= 6 or line.in_widget:
+            continue
+        before = [n for n in header[max(0, position - 4) : position] if n.kind != MARKER][-2:]
+        after = [n for n in header[position + 1 : position + 5] if n.kind != MARKER][:2]
+        if not any(n.kind in (DATE, BYLINE, READING) for n in before + after):
+            continue
+        words = line.text.split()
+        # Only capitalised words make a name ("Jane Doe in Washington" has one and a place);
+        # scripts without case give no such evidence.
+        if not words[0][0].isupper() or not all(
+            w[0].isupper() or w.casefold() in NAME_PARTICLES or w in ("in", "at", "for") for w in words
+        ):
+            continue
+        names = clean_authors([line.text])
+        if names and sum(len(n.split()) for n in names) * 2 >= line.words:
+            found.add(position)
+    return found
+
+
+def _in_list(lines: list[Line], position: int) -> bool:
+    """Whether a line sits between two other headline-like lines (a menu or a table of contents)."""
+    if position == 0 or position + 1 >= len(lines):
+        return False
+    neighbours = (lines[position - 1], lines[position + 1])
+    return all(n.kind in (SHORT, LIST_ITEM) and n.words >= 3 for n in neighbours)
+
+
+def _previous_meaningful(lines: list[Line], position: int) -> Line | None:
+    for line in reversed(lines[max(0, position - 3) : position]):
+        if line.kind not in (MARKER,):
+            return line
+    return None
+
+
+def _header_image(header: list[Line], used: set[int], headline: str | None) -> Image | None:
+    for position, line in enumerate(header):
+        if line.in_widget:
+            continue
+        if line.kind == CAPTION:
+            caption, credit, note = caption_parts(line.text)
+            if caption is None and position > 0:
+                # A credit on its own line ("Photo: Jane Doe/AFP") belongs to the line above.
+                above = header[position - 1]
+                if above.kind in (PROSE, SHORT) and position - 1 not in used:
+                    caption = above.text
+                    used.add(position - 1)
+            used.add(position)
+            return Image(caption=caption, credit=credit, note=note)
+        if line.kind in (CREDIT, SHORT) and position > 0 and is_bare_photo_credit(line.text):
+            above = header[position - 1]
+            if above.kind == PROSE and position - 1 not in used and not (headline and _same(above.text, headline)):
+                used.update({position - 1, position})
+                return Image(caption=above.text, credit=line.text.strip(" ()[]"))
+    return None
+
+
+def _standfirst(header: list[Line], head_at: int | None, used: set[int], headline: str | None) -> str | None:
+    if head_at is None:
+        return None
+    for position in range(head_at + 1, len(header)):
+        line = header[position]
+        if position in used or line.in_widget or (headline and _same(line.text, headline)):
+            continue
+        if line.kind in (PROSE, SHORT) and 8 <= line.words <= 80:
+            used.add(position)
+            return line.text
+    return None
+
+
+def _section(header: list[Line], head_at: int | None) -> str | None:
+    """The section: a date line's leftover words ("date 2025-10-01 MIDDLE EAST"), a breadcrumb's
+    last step, or a kicker or short label just over the headline."""
+    limit = head_at if head_at is not None else len(header)
+    headline = line_key(header[head_at].text) if head_at is not None else ""
+    # Kickers count only right over the headline; further up they are menu items ("US", "WORLD").
+    meaningful_above = [p for p in range(limit) if header[p].kind != MARKER]
+    near = meaningful_above[-4] if len(meaningful_above) >= 4 else 0
+    candidates: list[str] = []
+    for position, line in enumerate(header[:limit]):
+        if line.in_widget:
+            continue
+        if line.kind == DATE:
+            rest = date_leftover(line.text)
+            if 1 <= len(rest) <= 4 and all(w[:1].isalpha() for w in rest):
+                candidates.append(" ".join(rest))
+        elif line.kind == KICKER and position >= near:
+            candidates.append(line.text)
+        elif line.kind == SHORT and 2 <= len(BREADCRUMB_SPLIT.split(line.text)) <= 6:
+            crumbs = [c for c in BREADCRUMB_SPLIT.split(line.text)
+                      if c and c.casefold() != "home" and line_key(c) != headline]
+            if crumbs and all(len(c.split()) <= 4 for c in crumbs):
+                candidates.append(crumbs[-1])
+    if not candidates and head_at:
+        above = _previous_meaningful(header, head_at)
+        if above is not None and above.kind == SHORT and above.words <= 3 and not above.in_widget:
+            candidates.append(above.text)
+    return section_title(candidates[-1]) if candidates else None
+
+
+def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
+    """Publication and update dates from date lines and bylines: "Published 1 Oct · Updated 2 Oct".
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> dates(read_lines("Published 1 October 2025 · Updated 2 October 2025"))
+    ('2025-10-01', '2025-10-02')
+    """
+    published: str | None = None
+    updated: str | None = None
+    for line in lines:
+        if line.kind not in (DATE, BYLINE):
+            continue
+        text = unglue(line.text)
+        split = UPDATED_SPLIT.search(text)
+        before, after = (text[: split.start()], text[split.end() :]) if split else (text, "")
+        found = find_date(before)
+        if found:
+            published = _more_precise(published, found)
+        found_updated = find_date(after) if after else None
+        if found_updated:
+            updated = updated or found_updated
+    return published, updated
+
+
+def _more_precise(current: str | None, found: str) -> str:
+    # The first date wins; a later line giving the same day with a time refines it.
+    if current is None:
+        return found
+    if len(found) > len(current) and found.startswith(current):
+        return found
+    return current
+
+
+def _reading_minutes(header: list[Line]) -> int | None:
+    for line in header:
+        if line.in_widget or line.kind not in (READING, DATE, BYLINE, SHORT, KICKER):
+            continue
+        match = READING_TIME.search(line.text)
+        if match:
+            minutes = int(match.group(1))
+            if 0 < minutes < 600:
+                return minutes
+    return None

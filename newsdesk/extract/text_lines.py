@@ -1,0 +1,82 @@
+"""The lines of copied text: the record each line becomes, the kinds a line can be, and how words are counted.
+
+Every pass over copied text (classify, segment, read fields) works on these records; keeping them
+here lets each pass live in its own module without importing another pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Line kinds.
+PROSE = "prose"
+SHORT = "short"
+KICKER = "kicker"
+LIST_ITEM = "list_item"
+DATE = "date"
+BYLINE = "byline"
+READING = "reading_time"
+CAPTION = "caption"
+CREDIT = "credit"
+MARKER = "marker"
+WIDGET = "widget"
+RELATED = "related"
+TAGS = "tags"
+ASIDE = "aside"
+TABLE = "table"
+EMBED = "embed"
+BOILERPLATE = "boilerplate"
+
+WORD = re.compile(r"\w+")
+BULLET = re.compile(r"^(?:[•·▪▫◦‣●■□►▶➤✓✔–—*-]\s+|\d{1,2}[.)]\s+(?=\S))")
+BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+|\s*\|\s*")
+_SENTENCE_END = ".!…。！"
+CLOSERS = "\"'”’»)]」』）"
+# Scripts written without spaces: about two characters make a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+NAME_PARTICLES = frozenset({"and", "&", "de", "da", "di", "del", "der", "van", "von", "al", "bin",
+                            "la", "le", "du", "dos", "y", "e", "und", "et", "ibn", "el", "ter"})
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the input and what the classifier made of it."""
+
+    index: int
+    text: str
+    words: int
+    kind: str
+    gap_before: bool
+    in_widget: bool = False
+    quote: bool = False
+
+
+def word_count(text: str) -> int:
+    """Words in a line; in Chinese, Japanese and Thai, two characters count as one word.
+
+    >>> word_count("Rain fell all night"), word_count("北京今天下雨")
+    (4, 4)
+    """
+    spaced = len(text.split())
+    unspaced = len(_UNSPACED.findall(text)) if len(text) > spaced * 3 else 0
+    return spaced + unspaced // 2
+
+
+def line_key(text: str) -> str:
+    """Lower case, without the punctuation and symbols that decorate interface text.
+
+    >>> line_key("  READ MORE » ")
+    'read more'
+    """
+    return " ".join(text.casefold().strip(" .:;,!?|·•*#>»›«‹-–—→←↓↑()[]'\"“”‘’\u25b6\u25ba").split())
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether a line ends as a sentence does (a colon, comma or question mark only in a long line).
+
+    >>> ends_sentence("Rain fell all night."), ends_sentence("Rain fell")
+    (True, False)
+    """
+    end = text.rstrip(CLOSERS)
+    return bool(end) and (end[-1] in _SENTENCE_END or (end[-1] in "?:," and len(text.split()) >= 10))

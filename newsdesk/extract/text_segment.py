@@ -1,0 +1,216 @@
+"""Segmenting copied text, pass 2: where the body starts and ends among the classified lines.
+
+Prose lines count their words, header furniture (dates, bylines, captions) and short lines count
+against, interface text counts nothing; the maximum-sum run of lines (Kadane) is the body. The run
+is cut after the headline when the URL's slug names it, and before comments, a second article's
+header or a closing run of unlabelled teasers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import unquote, urlsplit
+
+from newsdesk.extract.text_labels import COMMENTS_LABEL, RELATED_LABELS
+from newsdesk.extract.text_lines import (
+    ASIDE,
+    BOILERPLATE,
+    BYLINE,
+    CAPTION,
+    CREDIT,
+    DATE,
+    EMBED,
+    KICKER,
+    LIST_ITEM,
+    MARKER,
+    PROSE,
+    READING,
+    RELATED,
+    SHORT,
+    TABLE,
+    TAGS,
+    WIDGET,
+    WORD,
+    Line,
+    line_key,
+)
+
+#: Fewer body words than this and the text is not an article (a teaser, a stub, a login wall).
+MIN_ARTICLE_WORDS = 40
+_MAX_WORDS_SCORED = 120
+# The longest one-line summary under a teaser headline.
+_TEASER_WORDS = 25
+# Datelines and bylines almost never sit inside a body, captions and boilerplate sometimes do.
+_HEADER_PENALTY = -25.0
+_FURNITURE_PENALTY = -15.0
+_SCORES = {
+    SHORT: -6.0, KICKER: -6.0, DATE: _HEADER_PENALTY, BYLINE: _HEADER_PENALTY,
+    READING: _HEADER_PENALTY, CAPTION: _FURNITURE_PENALTY, BOILERPLATE: _FURNITURE_PENALTY,
+    CREDIT: 0.0, MARKER: 0.0, WIDGET: -2.0, RELATED: 0.0, TAGS: 0.0, ASIDE: -2.0,
+    TABLE: 0.0, EMBED: 0.0,
+}
+# Lines inside a block of other stories: never body, and a little against bridging over them.
+_WIDGET_ITEM_SCORE = -1.0
+
+
+def body_span(lines: list[Line], url: str | None) -> tuple[int, int] | None:
+    """Where the body is, as [start, end) over ``lines``, or None when no run of lines scores as one.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> body_span(read_lines("Most read\\nA headline\\n" + "Storms swept the county overnight. " * 9), None)
+    (2, 3)
+    """
+    scores = [_score(line) for line in lines]
+    run = _body_run(lines, scores, url)
+    if run is None:
+        return None
+    start, end = run
+    return start, _body_end(lines, start, end)
+
+
+def _score(line: Line) -> float:
+    if line.in_widget:
+        return _WIDGET_ITEM_SCORE
+    if line.quote:
+        return max(0.0, float(min(line.words, _MAX_WORDS_SCORED)) if line.kind == PROSE else 0.0)
+    if line.kind == PROSE:
+        return float(min(line.words, _MAX_WORDS_SCORED))
+    if line.kind == LIST_ITEM:
+        return min(line.words, _MAX_WORDS_SCORED) / 2.0
+    if line.kind == SHORT and line.words <= 3:
+        return -3.0
+    return _SCORES.get(line.kind, 0.0)
+
+
+def _best_run(scores: Sequence[float]) -> tuple[int, int] | None:
+    """The maximum-sum run of scores (Kadane), as [start, end) trimmed to positive ends."""
+    best_sum = 0.0
+    best: tuple[int, int] | None = None
+    running = 0.0
+    start = 0
+    for index, score in enumerate(scores):
+        if running <= 0:
+            running = 0.0
+            start = index
+        running += score
+        if running > best_sum:
+            best_sum = running
+            best = (start, index + 1)
+    if best is None:
+        return None
+    first, end = best
+    while first < end and scores[first] <= 0:
+        first += 1
+    return (first, end) if first < end else None
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of a URL's slug (its most hyphenated path segment), for matching the headline.
+
+    >>> sorted(slug_words("https://example.com/world/2025/10/01/rain-returns-to-the-county"))
+    ['county', 'rain', 'returns', 'the']
+    """
+    if not url:
+        return set()
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:
+        # "http://[" and other unparsable URLs say nothing about the headline.
+        return set()
+    segments = [s for s in path.split("/") if s]
+    if not segments:
+        return set()
+    slug = max(segments, key=lambda s: s.count("-") + s.count("_"))
+    return {w for w in re.split(r"[-_.\s]+", slug.casefold()) if len(w) >= 3 and not w.isdigit()}
+
+
+def _slug_headline(lines: Sequence[Line], slug: set[str]) -> int | None:
+    """The first line that says what the URL's slug says: the headline, when there is a URL."""
+    if len(slug) < 3:
+        return None
+    for line in lines:
+        if line.kind not in (SHORT, PROSE, KICKER) or not 3 <= line.words <= 25 or "http" in line.text:
+            continue
+        tokens = {w for w in WORD.findall(line.text.casefold()) if len(w) >= 3}
+        if len(slug & tokens) >= 0.75 * len(slug):
+            return line.index
+    return None
+
+
+def _body_run(lines: Sequence[Line], scores: Sequence[float], url: str | None) -> tuple[int, int] | None:
+    """Where the body is: the best run of lines, cut after the headline when the URL names it."""
+    best = _best_run(scores)
+    anchor = _slug_headline(lines, slug_words(url))
+    if best is None or anchor is None or not best[0] < anchor < best[1]:
+        return best
+    # The headline sits inside the best run: what precedes it is other pages' teasers.
+    after = _best_run(scores[anchor + 1 :])
+    if after is None:
+        return best
+    start, end = after[0] + anchor + 1, after[1] + anchor + 1
+    if sum(line.words for line in lines[start:end] if line.kind == PROSE) < MIN_ARTICLE_WORDS:
+        return best
+    return start, end
+
+
+def _body_end(lines: list[Line], start: int, end: int) -> int:
+    """End the body at the comments, where a second article's header (headline, then byline or
+    date) begins, or where a trailing run of unlabelled teasers begins."""
+    total_words = sum(line.words for line in lines[start:end] if line.kind == PROSE)
+    words_so_far = 0
+    for index in range(start, end):
+        line = lines[index]
+        if line.kind == PROSE:
+            words_so_far += line.words
+        if (line.kind == MARKER and words_so_far >= 2 * (total_words - words_so_far)
+                and COMMENTS_LABEL.match(line_key(line.text))):
+            # Comments follow the article; a "Comments" button before most of the text is a share bar.
+            return index
+        if words_so_far < 80 or line.kind not in (SHORT, KICKER) or line.in_widget:
+            continue
+        anchors = 0
+        for follower in lines[index + 1 : min(end, index + 4)]:
+            if follower.kind in (BYLINE, DATE, READING):
+                anchors += 1
+            elif follower.kind == PROSE:
+                break
+        if anchors >= 2 or (anchors == 1 and line.words >= 4):
+            return index
+    return _before_trailing_teasers(lines, start, end)
+
+
+def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
+    """Where a run of teasers (headline, one-line summary, headline, ...) that closes the body starts."""
+    index = end - 1
+    headlines = 0
+    first_teaser = end
+    while index > start:
+        line = lines[index]
+        if line.kind in (SHORT, KICKER) or line.in_widget:
+            headlines += line.kind in (SHORT, KICKER)
+        elif line.kind == PROSE and line.words <= _TEASER_WORDS and lines[index - 1].kind in (SHORT, KICKER):
+            pass
+        elif line.kind not in (MARKER, DATE, BYLINE, READING, CAPTION):
+            break
+        if line.kind in (SHORT, KICKER):
+            first_teaser = index
+        index -= 1
+    return first_teaser if headlines >= 3 else end
+
+
+def tail_lines(lines: list[Line], end: int) -> list[Line]:
+    """The lines just after the body, up to the first block of other stories.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> [line.text for line in tail_lines(read_lines("Rain fell all night.\\nSource: AFP\\nMost read\\nA headline"), 1)]
+    ['Source: AFP']
+    """
+    tail: list[Line] = []
+    for line in lines[end : end + 12]:
+        if line.kind == WIDGET and line_key(line.text) not in RELATED_LABELS:
+            break
+        if line.kind == PROSE and not line.in_widget:
+            break
+        tail.append(line)
+    return tail
