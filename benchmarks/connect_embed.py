@@ -122,7 +122,7 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
             from newsdesk.enrich import enrich_batch
 
             enriched_left, enriched_right = enrich_batch(left), enrich_batch(right)
-            scores = np.array([similarity_parts(a, b, x, y).score()
+            scores = np.array([similarity_parts(a, b, x, y, model=model).score()
                                for a, b, x, y in zip(enriched_left, enriched_right, va, vb, strict=True)])
             systems[f"similarity-{model}"] = _correlations(scores, gold, held, english)
     texts_a = [article_text(a) for a in left]
