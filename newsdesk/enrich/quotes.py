@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from newsdesk.enrich.quotes_cues import (
     AFTER_CUE,
     CLAUSE_START,
+    DIRECT_ONLY,
     INVERTING,
     TOLD_OBJECT,
     ends_sentence,
@@ -43,18 +44,31 @@ __all__ = ["find_quotes"]
 #: Cues that report only with "that" ("found that ..."), not with an object ("found the key").
 _NEEDS_THAT = word_set("learned learns charged charges agreed agrees posted asked asks")
 #: Participles that report after a main clause ("..., saying that").
-_PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling")
+_PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling "
+                        "reporting")
 _AFTER_SPEAKER = re.compile(r"[\s,]*$")
 _SENTENCE_END = re.compile(r"\s*[.!?…]*[\"”’)]*\s*$")
 #: A speaker named after its cue ("said Sen. Ted Cruz", "said a person briefed on the talks", "said Hill, a doctor").
+#: A title with lower-case words before the name ("said Republican party boss Reince Priebus") is the third
+#: form; the phrase ends at punctuation or at a word that starts what the speaker did ("... when asked").
 _NP_AFTER = re.compile(
-    r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,5}?"
-    r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of|de|van|von|bin|al|del|for))*)"
-    r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?))?(?=\s*(?:[,.;:!?\"“”]|$))")
-_ATTRIBUTION_END = re.compile(r"\s*(?:[.,;:!?—–\-(]|$)")
+    r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,8}?"
+    r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?|de|van|von|bin|al|del|for))*"
+    r"|(?:[\w'’.\-&]+\s+){1,4}?[A-Z][\w'’.\-&]*(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?))*)"
+    r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?)(?=\s*(?:[,.;:!?\"“”]|$))"
+    r"|(?=\s*(?:[,.;:!?\"“”(—–]|$)|\s+(?:when|as|while|after|before|during|in|at|on|who|according|referring|"
+    r"adding)\b))")
+#: What may follow an attribution after a quoted sentence: punctuation, or words that say when, where or how
+#: ("... Sessions said as he launched the process"), never a reported clause ("He said the rally ...").
+_ATTRIBUTION_END = re.compile(
+    r"\s*(?:[.,;:!?—–\-(]|$|(?:as|when|while|after|before|during|in|on|at|to|with|about|from|for|through|via|"
+    r"outside|inside|near|upon|though|although|because|but|and|then|adding|noting|referring|pointing|citing|"
+    r"according|\w+ly)\b)")
 _NAME_COLON = re.compile(r"(?:^|(?<=[\s(—–-]))(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,3}[A-Z][\w'’\-&]*)\s*:\s*$")
 _AFTER_COLON = re.compile(r":\s*$")
 _COLON_OR_COMMA = re.compile(r"\s*[,:]?\s*")
+#: A short lower-case description ("another friend"), the role of the name that follows it.
+_DESCRIPTION = re.compile(r"(?:an?|the|his|her|their|another|one|two|three)(?:\s+[\w'’\-]+){1,4}")
 _OPENERS_BEFORE = re.compile(r"[\s(\[—–\-]*$")
 _QUOTE_OPEN = frozenset("\"“„«»‘'‚‹")
 _TERMINAL = frozenset(".!?…")
@@ -247,8 +261,14 @@ def _attribution_after(layout: _Layout, after: int, p_end: int, closed_sentence:
                 return None
             return cue, _np(np), np.end()
         phrase = speaker_before(text, after, m.start())
-        if phrase is None or text[after:phrase[0]].strip(" ,"):
+        if phrase is None:
             return None
+        lead = text[after:phrase[0]].strip(" ,")
+        if lead:
+            # '"...," another friend, Mariam Emara told CNN': a description before the name is its role.
+            if not (_DESCRIPTION.fullmatch(lead) and text[after:phrase[0]].rstrip().endswith(",")):
+                return None
+            phrase = (phrase[0], phrase[1], phrase[2] or lead)
         tail = AFTER_CUE.match(text, m.end(), limit)
         return cue, phrase, tail.end() if tail else m.end()
     return None
@@ -295,6 +315,8 @@ def _indirect(text: str, s_start: int, s_end: int, cues: list[re.Match[str]]
     # "..., the source added." governs the cues inside its clause.
     for m in cues[-1:] + cues[:-1]:
         cue = m.group()
+        if cue in DIRECT_ONLY:
+            continue
         if cue.lower() == "according to":
             found = _according_to(text, s_start, s_end, m)
         else:

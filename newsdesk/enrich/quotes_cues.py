@@ -18,6 +18,7 @@ __all__ = [
     "CLAUSE_START",
     "CUE",
     "CUE_WORDS",
+    "DIRECT_ONLY",
     "INVERTING",
     "PRONOUNS",
     "TOLD_OBJECT",
@@ -43,7 +44,7 @@ def word_set(spaced: str) -> frozenset[str]:
 #: Verbs that report speech or belief, in the forms news uses.
 _VERBS = (
     "said says say saying told tells tell telling added adds adding arguing claiming warning noting insisting "
-    "suggesting explaining announced announces warned warns argued argues argue "
+    "suggesting explaining reporting announced announces warned warns argued argues argue "
     "claimed claims claim believes believed believe stated states explained explains noted notes insisted "
     "insists suggested suggests reported reports wrote writes asked asks acknowledged acknowledges admitted "
     "admits declared declares predicted predicts promised promises confirmed confirms recalled recalls "
@@ -55,11 +56,20 @@ _VERBS = (
     "pledges agreed agrees disclosed discloses boasted boasts feared fears hoped hopes expects expected "
     "predicted warned urged urges denied denies learned learns found finds showed shows"
 )
-CUE_WORDS: frozenset[str] = word_set(_VERBS)
+#: Verbs (and verb phrases) that attribute quoted words but report no clause: '"...," she retorted', never
+#: 'she retorted that ...' in the sense of reported speech; only direct quotes use them.
+DIRECT_ONLY: frozenset[str] = word_set(
+    "confessed exclaimed echoed retorted boomed barked retaliated snapped mused gloated scoffed lamented bragged "
+    "gushed fumed interjected yelled screamed pleaded recounted reiterated proclaimed marveled marvelled "
+    "sighed laughed demanded wondered quipped joked") | {"shot back", "fired back", "hit back", "went on",
+                                                        "chimed in", "pointed out"}
+CUE_WORDS: frozenset[str] = word_set(_VERBS) | DIRECT_ONLY
 #: Cues that also take the speaker after them ("said Parnell").
 INVERTING: frozenset[str] = word_set(
     "said says added adds wrote writes asked asks explained continued noted argued told warned recalled replied "
-    "responded insisted declared tweeted shouted")
+    "responded insisted declared tweeted shouted stated concluded confessed exclaimed retorted echoed quipped "
+    "joked cautioned countered remarked observed acknowledged admitted conceded emphasized stressed predicted "
+    "boasted lamented mused reported wrote demanded wondered pleaded") | {"went on", "shot back", "chimed in"}
 PRONOUNS: frozenset[str] = word_set("he she they it we i")
 
 
@@ -128,8 +138,10 @@ AFTER_CUE = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
     r"tonight|this\s+week|last\s+\w+|(?:in|at|on|during|to|with)\s+(?:an?|the|his|her|their)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|speech|email|e-mail|letter|release|rally|event|"
-    r"conference|post|tweet|debate|call|appearance|meeting|op-ed|column|report|hearing|briefing|reporters)|"
-    r"(?:to\s+)?reporters|in\s+\w+|(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)))*"
+    r"conference|post|tweet|debate|call|appearance|meeting|op-ed|column|report|hearing|briefing|reporters|"
+    r"description|video|remarks|message|show|program|podcast|broadcast|address|memo|filing|book|essay)|"
+    r"(?:to\s+)?reporters|(?:in|on|at)\s+[A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+|in\s+\w+|"
+    r"(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)))*"
 )
 #: The object of "told" ("told reporters", "told the Post").
 TOLD_OBJECT = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[\w'’.-]+")
