@@ -155,6 +155,10 @@ _TOKEN = re.compile(r"[\w'’.\-&]+")
 _MAX_PHRASE = 8
 _MAX_NAME = 5
 _APPOSITION_LEADS = word_set("a an the his her its their")
+#: When, between a speaker and the cue ("Clinton on Tuesday said", "the campaign Thursday night responded").
+_WHEN = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight night morning "
+                 "afternoon evening week weekend month")
+_WHEN_LEADS = word_set("on last this early late earlier later")
 _DETERMINERS = word_set("the a an another one two three some many several other these those his her their its "
                         "senior top former")
 
@@ -178,9 +182,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     # A speaker phrase is a few words: looking further back only costs time.
     lo = max(lo, cue_start - _WINDOW)
     tokens = list(_TOKEN.finditer(text, lo, cue_start))
-    end = len(tokens)
-    while end and tokens[end - 1].group().lower() in AUXILIARIES:
-        end -= 1
+    end = _strip_adverbials(tokens, len(tokens))
     if not end:
         return None
     gap_after = text[tokens[end - 1].end():tokens[end].start() if end < len(tokens) else cue_start].strip()
@@ -242,8 +244,32 @@ def subject_of(text: str, sentence_lo: int, limit: int) -> tuple[int, int, str |
 
 
 _OPENING_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier),?\s+)?"
-    r"(?P<np>(?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-&]*\s+){0,4}[A-Z][\w'’.\-&]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|We)\b")
+    # A dateline ("WASHINGTON —", "Dec 29 (Reuters) -"), a connective, and a phrase of time or place before
+    # the subject ("In a statement released Thursday, ...") are not the speaker.
+    r"\s*(?:[A-Z][A-Z .,'’]+(?:\([^)]{1,30}\))?\s*[—–-]+\s*|[A-Z][a-z]{2}\.? \d{1,2} \([^)]{1,30}\)\s*[—–-]+\s*)?"
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier),?\s+)?"
+    r"(?:(?:In|On|At|During|After|Before|Last|This|For|With|Since|When|While|As|Despite|Following|Speaking)\b"
+    r"[^,.;:!?\"“”]{0,80},\s+)?"
+    r"(?P<np>(?:The|the|A|a|An|an)\s+(?:[\w'’.\-&]+\s+){0,5}?[\w'’\-&]+(?=\s+(?:[a-z]+ed|[a-z]+s|has|had|have|"
+    r"was|is|were|are|will|would|could|can|also|then|later|again|began|went|took|made|gave|told|said|wrote|spoke|"
+    r"came|struck|sought|ran|won|lost|hit|held|kept|left|met|set|put|brought|thought|[a-z]+ly)\b)"
+    r"|(?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-&]*\s+){0,4}[A-Z][\w'’.\-&]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|We)\b")
+
+
+def _strip_adverbials(tokens: list[re.Match[str]], end: int) -> int:
+    # The end of the speaker phrase once auxiliaries ("has also") and times ("on Tuesday") before the cue are
+    # left out.
+    while end:
+        word = tokens[end - 1].group()
+        if word.lower() in AUXILIARIES:
+            end -= 1
+        elif word in _WHEN:
+            end -= 1
+            if end and tokens[end - 1].group().lower() in _WHEN_LEADS:
+                end -= 1
+        else:
+            break
+    return end
 
 
 def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, stop: bool) -> int:
