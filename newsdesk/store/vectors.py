@@ -5,9 +5,11 @@ and searched by brute force: the stored vectors are read in blocks of :data:`BLO
 matrix product each, and only a running top ``k`` is kept, so memory stays bounded however large the
 store grows. float16 halves the bytes read against float32 and changes cosines by under 1e-3.
 
-Why brute force: it is exact, needs no index to build, persist or keep in step with deletes, and measures
-(``benchmarks/connect_embed.py``) at tens of milliseconds over 100,000 vectors, most of it reading them from
-SQLite; an approximate index (usearch, hnswlib) pays off beyond that size and is the step to take there.
+Why brute force: it is exact, needs no index to build, persist or keep in step with deletes. Reading 100,000
+vectors out of SQLite costs far more than scoring them (``benchmarks/connect_embed.py``), so the store's
+methods (:class:`VectorQueries`) keep the float16 matrix in memory (77 MB at 100,000 articles) until the
+database changes, and score it block by block; the plain functions read SQLite each time. An approximate
+index (usearch, hnswlib) is the step to take past a few hundred thousand articles.
 
 Functions here take an open ``sqlite3.Connection``; :class:`VectorQueries` is the mixin of store methods
 built on them.
@@ -206,6 +208,46 @@ def _copies_of(conn: sqlite3.Connection, article_id: int, ids: Sequence[int]) ->
     return {int(row[0]) for row in rows}
 
 
+@dataclass(slots=True)
+class _KeptVectors:
+    version: tuple[int, int]
+    model: str | None
+    ids: np.ndarray
+    matrix: np.ndarray
+
+
+def load_vectors(conn: sqlite3.Connection, model: str) -> tuple[np.ndarray, np.ndarray]:
+    """Every stored vector of ``model`` as ``(ids, float16 matrix)``, in id order (empty when there are none).
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> ids, matrix = load_vectors(SQLiteStore(":memory:").connection, "m")
+    >>> ids.shape, matrix.shape
+    ((0,), (0, 0))
+    """
+    row = conn.execute("SELECT dim FROM article_vectors WHERE model = ? GROUP BY dim ORDER BY count(*) DESC LIMIT 1",
+                       (model,)).fetchone()
+    if row is None:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float16)
+    dim = int(row[0])
+    rows = conn.execute("SELECT article_id, vector FROM article_vectors WHERE model = ? AND dim = ? "
+                        "ORDER BY article_id", (model, dim)).fetchall()
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype="<f2").reshape(len(rows), dim)
+    return ids, matrix
+
+
+def _blocks_of(ids: np.ndarray, matrix: np.ndarray, allowed: np.ndarray | None,
+               block_rows: int = BLOCK_ROWS) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    for start in range(0, len(ids), block_rows):
+        block_ids = ids[start:start + block_rows]
+        block = matrix[start:start + block_rows]
+        if allowed is not None:
+            keep = np.isin(block_ids, allowed)
+            block_ids, block = block_ids[keep], block[keep]
+        if len(block_ids):
+            yield block_ids, block.astype(np.float32)
+
+
 class VectorQueries:
     """The store's vector questions; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
 
@@ -229,10 +271,35 @@ class VectorQueries:
         """An article's stored vector (see :func:`read_vector`)."""
         return read_vector(self.connection, article_id)
 
-    def semantic_search(self, query_vector: np.ndarray, k: int = 20,
-                        filters: Filters | None = None) -> list[Neighbour]:
-        """The ``k`` articles nearest a query vector (see :func:`semantic_search`)."""
-        return semantic_search(self.connection, query_vector, k, filters=filters)
+    def _kept_vectors(self) -> _KeptVectors:
+        # The matrix stays until the database changes: another connection's commit moves data_version,
+        # this connection's own writes move total_changes.
+        conn = self.connection
+        version = (int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes)
+        kept: _KeptVectors | None = getattr(self, "_vectors_kept", None)
+        if kept is None or kept.version != version:
+            model = vector_model(conn)
+            ids, matrix = load_vectors(conn, model) if model else load_vectors(conn, "")
+            kept = _KeptVectors(version, model, ids, matrix)
+            self._vectors_kept = kept
+        return kept
+
+    def semantic_search(self, query_vector: np.ndarray, k: int = 20, filters: Filters | None = None, *,
+                        exclude: Sequence[int] = ()) -> list[Neighbour]:
+        """The ``k`` articles nearest a query vector by cosine (as :func:`semantic_search`, from memory).
+
+        ``query_vector`` comes from the same model as the stored vectors (``embed_texts([query])[0]``).
+        """
+        kept = self._kept_vectors()
+        query = np.asarray(query_vector, dtype=np.float32).reshape(-1)
+        if kept.model is None or kept.matrix.shape[1] != query.shape[0]:
+            return []
+        allowed = None
+        where, params = filter_sql(filters)
+        if where:
+            allowed = np.fromiter((row[0] for row in self.connection.execute(
+                f"SELECT a.id FROM articles AS a WHERE 1 {where}", params)), dtype=np.int64)
+        return top_k(_blocks_of(kept.ids, kept.matrix, allowed), query, k, exclude=exclude)
 
     def related_hybrid(self, article_id: int, k: int = 5) -> list[Neighbour]:
         """Related articles: the full-text index's ranking (:meth:`related`) and the vector neighbours, by RRF.
@@ -249,7 +316,7 @@ class VectorQueries:
         neighbours: list[int] = []
         copies: set[int] = set()
         if vector is not None:
-            found = semantic_search(self.connection, vector, FUSION_DEPTH, exclude=[article_id])
+            found = self.semantic_search(vector, FUSION_DEPTH, exclude=[article_id])
             neighbours = [n.id for n in found]
             copies = {n.id for n in found if n.score >= COPY_COSINE}
             # A near-identical vector marks a copy among the index's hits too, even beyond the vector top.

@@ -125,4 +125,12 @@ def test_related_hybrid_fuses_the_index_and_the_vectors_without_copies() -> None
     assert ids[0] == 2  # first by words and by vector
     assert 3 in ids  # found by the vector alone
     assert store.related_hybrid(1, k=0) == []
+    # The store keeps the matrix in memory until it writes again: a new vector is found at once.
+    assert [n.id for n in store.semantic_search(np.array([0, 0, 1.0]), 1)] == [4]
+    store.write_vectors([(2, np.array([0, 0, 1.0]))], "test")
+    assert [n.id for n in store.semantic_search(np.array([0, 0, 1.0]), 2)] == [2, 4]
+    assert [n.id for n in store.semantic_search(np.array([0, 0, 1.0]), 2,
+                                                Filters(source="example.com"))] == [2, 4]
+    assert store.semantic_search(np.array([0, 0, 1.0]), 2, Filters(lang="fr")) == []
+    assert store.semantic_search(np.ones(5), 2) == []  # another model's dimension
     store.close()
