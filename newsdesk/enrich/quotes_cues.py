@@ -61,15 +61,16 @@ _VERBS = (
 DIRECT_ONLY: frozenset[str] = word_set(
     "confessed exclaimed echoed retorted boomed barked retaliated snapped mused gloated scoffed lamented bragged "
     "gushed fumed interjected yelled screamed pleaded recounted reiterated proclaimed marveled marvelled "
-    "sighed laughed demanded wondered quipped joked") | {"shot back", "fired back", "hit back", "went on",
-                                                        "chimed in", "pointed out"}
+    "sighed laughed demanded wondered quipped joked pressed answered started") | {
+        "shot back", "fired back", "hit back", "went on", "chimed in", "pointed out", "put it"}
 CUE_WORDS: frozenset[str] = word_set(_VERBS) | DIRECT_ONLY
 #: Cues that also take the speaker after them ("said Parnell").
 INVERTING: frozenset[str] = word_set(
     "said says added adds wrote writes asked asks explained continued noted argued told warned recalled replied "
     "responded insisted declared tweeted shouted stated concluded confessed exclaimed retorted echoed quipped "
     "joked cautioned countered remarked observed acknowledged admitted conceded emphasized stressed predicted "
-    "boasted lamented mused reported wrote demanded wondered pleaded") | {"went on", "shot back", "chimed in"}
+    "boasted lamented mused reported wrote demanded wondered pleaded answered pressed") | {
+        "went on", "shot back", "chimed in"}
 PRONOUNS: frozenset[str] = word_set("he she they it we i")
 
 
@@ -141,7 +142,7 @@ AFTER_CUE = re.compile(
     r"conference|post|tweet|debate|call|appearance|meeting|op-ed|column|report|hearing|briefing|reporters|"
     r"description|video|remarks|message|show|program|podcast|broadcast|address|memo|filing|book|essay)|"
     r"(?:to\s+)?reporters|(?:in|on|at)\s+[A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+|in\s+\w+|"
-    r"(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)))*"
+    r"(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)|back|[a-z]+ly))*"
 )
 #: The object of "told" ("told reporters", "told the Post").
 TOLD_OBJECT = re.compile(r"\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[\w'’.-]+")
@@ -195,6 +196,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     gap_before = text[tokens[begin - 1].end() if begin else lo:tokens[begin].start()]
     appositive = bool(gap_after) and first.lower() in _APPOSITION_LEADS and gap_before.strip() == "," and begin
     if gap_after and not appositive:
+        described = _described_name(text, lo, tokens[end - 1].end())
+        if described is not None:
+            return described
         # "Rep. Chris Collins, R-NY, says" / "Sam Donaldson, who covered the White House, said": the subject
         # opens the sentence and a parenthesis ends just before the cue.
         return _subject(text, sentence_lo, cue_start)
@@ -254,6 +258,30 @@ _OPENING_SUBJECT = re.compile(
     r"was|is|were|are|will|would|could|can|also|then|later|again|began|went|took|made|gave|told|said|wrote|spoke|"
     r"came|struck|sought|ran|won|lost|hit|held|kept|left|met|set|put|brought|thought|[a-z]+ly)\b)"
     r"|(?:(?:The|the)\s+)?(?:[A-Z][\w'’.\-&]*\s+){0,4}[A-Z][\w'’.\-&]*|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|We)\b")
+
+
+_NAME_ONLY = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s*")
+_DESCRIBING = re.compile(r"\s*((?:(?:the|a|an|his|her|its|their|[A-Z][\w'’.\-]*['’]s)\s+)[^,;:.!?\"“”()]{1,80}?)\s*")
+_APPOSED = re.compile(r"\s*((?:an?|the|his|her|its|their)\s+[^;:!?\"“”()]{1,120}?)\s*")
+
+
+def _described_name(text: str, lo: int, comma_before: int) -> tuple[int, int, str | None] | None:
+    # "the White House spokesman, Josh Earnest, said" and "Steve Rosenthal, a former director of X and Y,
+    # wrote": of the two comma-separated parts before the cue, the name is the speaker and the other its role.
+    c1 = text.rfind(",", lo, comma_before)
+    if c1 == -1:
+        return None
+    c0 = max(text.rfind(",", lo, c1), text.rfind("(", lo, c1), lo - 1)
+    name = _NAME_ONLY.fullmatch(text, c1 + 1, comma_before)
+    role = _DESCRIBING.fullmatch(text, c0 + 1, c1)
+    if name is not None and role is not None and not ends_sentence(text, c0 + 1, c1):
+        return name.start(1), name.end(1), role.group(1)
+    # The name first: its description may hold commas no more, but "and" and "of" ("director of X and Y").
+    name = _NAME_ONLY.fullmatch(text, c0 + 1, c1)
+    role = _APPOSED.fullmatch(text, c1 + 1, comma_before)
+    if name is not None and role is not None and not ends_sentence(text, c1 + 1, comma_before):
+        return name.start(1), name.end(1), role.group(1)
+    return None
 
 
 def _strip_adverbials(tokens: list[re.Match[str]], end: int) -> int:
