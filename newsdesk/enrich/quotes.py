@@ -66,6 +66,8 @@ _ATTRIBUTION_END = re.compile(
     r"according|\w+ly)\b)")
 _NAME_COLON = re.compile(r"(?:^|(?<=[\s(—–-]))(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,3}[A-Z][\w'’\-&]*)\s*:\s*$")
 _AFTER_COLON = re.compile(r":\s*$")
+#: The words before a colon that introduce a quotation without a cue ("the following statement:").
+_FOLLOWING = re.compile(r"\b(?:following|as follows|statement|this)\b")
 _COLON_OR_COMMA = re.compile(r"\s*[,:]?\s*")
 #: A short lower-case description ("another friend"), the role of the name that follows it.
 _DESCRIPTION = re.compile(r"(?:an?|the|his|her|their|another|one|two|three)(?:\s+[\w'’\-]+){1,4}")
@@ -213,6 +215,8 @@ def _direct(layout: _Layout, span: QuotedSpan, p_end: int, sentence_start: int, 
             cue, phrase, _ = after
             return end, cue, phrase
         before = _attribution_before(layout, span.open_at, sentence_start)
+        if before is None and at_sentence_start:
+            before = _introduced(layout, span.open_at)
         if before is not None:
             cue, phrase = before
             return end, cue, phrase
@@ -306,6 +310,31 @@ def _attribution_before(layout: _Layout, open_at: int, sentence_start: int
     colon = _NAME_COLON.search(text, max(sentence_start, open_at - 60), open_at)
     if colon is not None:
         return None, (colon.start("np"), colon.end("np"), None)
+    return None
+
+
+def _introduced(layout: _Layout, open_at: int) -> tuple[str | None, tuple[int, int, str | None]] | None:
+    # 'Dr. Ward stated:' or 'Clinton released the following statement:' ending the paragraph before a
+    # paragraph that opens with the quotation: the attribution introduces it.
+    text = layout.text
+    paragraph = layout.paragraph_of(open_at)
+    p_start = layout.paragraphs[paragraph][0] if layout.paragraphs else 0
+    if paragraph == 0 or text[p_start:open_at].strip():
+        return None
+    prev_end = layout.paragraphs[paragraph - 1][1]
+    colon = prev_end - 1
+    while colon > 0 and text[colon] in " \t":
+        colon -= 1
+    if text[colon] != ":":
+        return None
+    s_start = layout.sentence_of(colon)[0]
+    found = _attribution_before(layout, colon + 1, s_start)
+    if found is not None:
+        return found
+    if _FOLLOWING.search(text, max(s_start, colon - 40), colon):
+        subject = subject_of(text, s_start, colon)
+        if subject is not None:
+            return None, subject
     return None
 
 
