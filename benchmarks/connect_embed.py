@@ -15,7 +15,7 @@ SemEval articles (process time, since the machine may be shared; wall time besid
 
 **Vector search** at ``--vectors`` (100,000) random unit vectors of dimension 384: the store's brute force
 (:func:`newsdesk.store.vectors.semantic_search`, float16 in SQLite, read in blocks each query; and
-:meth:`VectorQueries.semantic_search`, the float16 matrix kept in memory), exact search over a float32
+:meth:`VectorQueries.semantic_search`, the matrix kept in memory as float32), exact search over a float32
 matrix, and usearch and hnswlib (HNSW, M=16, ef=64) when they import: build seconds, ms per query,
 recall@10 against exact search.
 

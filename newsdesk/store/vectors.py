@@ -7,7 +7,7 @@ store grows. float16 halves the bytes read against float32 and changes cosines b
 
 Why brute force: it is exact, needs no index to build, persist or keep in step with deletes. Reading 100,000
 vectors out of SQLite costs far more than scoring them (``benchmarks/connect_embed.py``), so the store's
-methods (:class:`VectorQueries`) keep the float16 matrix in memory (77 MB at 100,000 articles) until the
+methods (:class:`VectorQueries`) keep the matrix in memory as float32 (154 MB at 100,000 articles) until the
 database changes, and score it block by block; the plain functions read SQLite each time. An approximate
 index (usearch, hnswlib) is the step to take past a few hundred thousand articles.
 
@@ -106,6 +106,21 @@ def read_vector(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
     """
     row = conn.execute("SELECT vector FROM article_vectors WHERE article_id = ?", (int(article_id),)).fetchone()
     return None if row is None else np.frombuffer(row[0], dtype="<f2").astype(np.float32)
+
+
+def ids_without_vectors(conn: sqlite3.Connection, model: str, *, limit: int = 1000) -> list[int]:
+    """Articles with no vector of ``model`` yet (oldest first): what a backfill embeds next, batch by batch.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> conn = SQLiteStore(":memory:").connection
+    >>> _ = conn.execute("INSERT INTO articles (key, record_hash, ingested_at) VALUES ('k', 'h', 'now')")
+    >>> ids_without_vectors(conn, "minilm")
+    [1]
+    """
+    rows = conn.execute(
+        "SELECT a.id FROM articles AS a LEFT JOIN article_vectors AS v ON v.article_id = a.id AND v.model = ? "
+        "WHERE v.article_id IS NULL ORDER BY a.id LIMIT ?", (model, max(0, int(limit)))).fetchall()
+    return [int(row[0]) for row in rows]
 
 
 def vector_model(conn: sqlite3.Connection) -> str | None:
@@ -245,7 +260,7 @@ def _blocks_of(ids: np.ndarray, matrix: np.ndarray, allowed: np.ndarray | None,
             keep = np.isin(block_ids, allowed)
             block_ids, block = block_ids[keep], block[keep]
         if len(block_ids):
-            yield block_ids, block.astype(np.float32)
+            yield block_ids, block.astype(np.float32, copy=False)
 
 
 class VectorQueries:
@@ -280,7 +295,8 @@ class VectorQueries:
         if kept is None or kept.version != version:
             model = vector_model(conn)
             ids, matrix = load_vectors(conn, model) if model else load_vectors(conn, "")
-            kept = _KeptVectors(version, model, ids, matrix)
+            # Kept as float32: converting float16 blocks on every query cost 7x the product itself.
+            kept = _KeptVectors(version, model, ids, matrix.astype(np.float32))
             self._vectors_kept = kept
         return kept
 
