@@ -155,21 +155,35 @@ class BertEncoder:
         scale = np.float32(1.0 / np.sqrt(head_dim))
         # Padding gets a large negative score so softmax gives it no weight.
         attend = np.where(mask[:, None, None, :] > 0, np.float32(0.0), np.float32(-1e4))
+        # Token rows are kept as one (batch * length, dim) matrix so each dense layer is a single GEMM;
+        # numpy runs a 3-D @ 2-D product as one small GEMM per sequence, which BLAS does far less well.
+        x = x.reshape(batch * length, self.dim)
         for layer in self.layers:
-            qkv = x @ layer.qkv_w + layer.qkv_b
+            qkv = x @ layer.qkv_w
+            qkv += layer.qkv_b
             qkv = qkv.reshape(batch, length, 3, self.heads, head_dim).transpose(2, 0, 3, 1, 4)
             q, k, v = qkv[0], qkv[1], qkv[2]
-            scores = (q @ k.transpose(0, 1, 3, 2)) * scale + attend
+            scores = q @ k.transpose(0, 1, 3, 2)
+            scores *= scale
+            scores += attend
             scores -= scores.max(axis=-1, keepdims=True)
             # Weights under e**-80 are nothing next to the largest (1.0); cutting there keeps exp out of
             # subnormal floats, which cost ~50x more to compute.
             np.maximum(scores, np.float32(-80.0), out=scores)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
-            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, self.dim)
-            x = layer_norm(context @ layer.out_w + layer.out_b + x, layer.ln1_w, layer.ln1_b, self.eps)
-            hidden = gelu(x @ layer.up_w + layer.up_b)
-            x = layer_norm(hidden @ layer.down_w + layer.down_b + x, layer.ln2_w, layer.ln2_b, self.eps)
+            context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch * length, self.dim)
+            attended = context @ layer.out_w
+            attended += layer.out_b
+            attended += x
+            x = layer_norm(attended, layer.ln1_w, layer.ln1_b, self.eps)
+            hidden = x @ layer.up_w
+            hidden += layer.up_b
+            out = gelu(hidden) @ layer.down_w
+            out += layer.down_b
+            out += x
+            x = layer_norm(out, layer.ln2_w, layer.ln2_b, self.eps)
+        x = x.reshape(batch, length, self.dim)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (x * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
