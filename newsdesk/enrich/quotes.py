@@ -26,6 +26,7 @@ from newsdesk.enrich.quotes_cues import (
     CLAUSE_START,
     DIRECT_ONLY,
     INVERTING,
+    PRONOUNS,
     TOLD_OBJECT,
     ends_sentence,
     find_cues,
@@ -180,7 +181,7 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
             f = bisect.bisect_left(fragment_opens, start)
             kind = "mixed" if f < len(fragments) and fragments[f].end <= end else "indirect"
             candidates.append(_Candidate(start, end, kind, cue, phrase, layout.paragraph_of(start)))
-    return _resolve(text, entities, sorted(candidates, key=lambda c: c.start))
+    return _resolve(layout, entities, sorted(candidates, key=lambda c: c.start))
 
 
 def _content_start(text: str, span: QuotedSpan) -> int:
@@ -456,7 +457,8 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken[max(0, i - 1):i + 1])
 
 
-def _resolve(text: str, entities: list[Entity], candidates: list[_Candidate]) -> list[Quote]:
+def _resolve(layout: _Layout, entities: list[Entity], candidates: list[_Candidate]) -> list[Quote]:
+    text = layout.text
     resolver = SpeakerResolver(text, entities)
     quotes: list[Quote] = []
     last_end = -1
@@ -466,7 +468,15 @@ def _resolve(text: str, entities: list[Entity], candidates: list[_Candidate]) ->
         if c.start < last_end:
             continue
         speaker: Speaker | None = None
-        if c.phrase is not None:
+        if c.phrase is not None and text[c.phrase[0]:c.phrase[1]].lower() in PRONOUNS:
+            # "Benford, 58, says he didn't know ...": a pronoun after its sentence's subject refers to it.
+            s_start = layout.sentence_of(c.phrase[0])[0]
+            subject = subject_of(text, s_start, c.phrase[0]) if s_start < c.phrase[0] else None
+            if subject is not None and subject[1] <= c.phrase[0]:
+                speaker = resolver.resolve_pronoun_to(c.phrase[0], c.phrase[1], subject[:2], c.start)
+            else:
+                speaker = resolver.resolve(c.phrase[0], c.phrase[1], None, c.start)
+        elif c.phrase is not None:
             speaker = resolver.resolve(c.phrase[0], c.phrase[1], c.phrase[2], c.start)
         elif c.continues and previous is not None and c.paragraph - last_paragraph <= _CONTINUE_PARAGRAPHS:
             speaker = Speaker(previous.name, previous.role, previous.type, None, None)
