@@ -344,9 +344,86 @@ def run_timelines(args: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def run_speed(args: argparse.Namespace, stored: int = 100_000, per_day: int = 1000, batches: int = 10,
+              batch_size: int = 100) -> dict[str, Any]:
+    """Store-side assignment cost per article with ``stored`` articles already in stories (synthetic).
+
+    The store is filled with SQL (article rows, and stories of 1-5 articles each over ``stored / per_day``
+    days, random 384-d centroids and entities), then batches of new articles are assigned, half of them
+    near a live story's centroid. What is timed is :func:`newsdesk.store.stories.assign_stories` only.
+    """
+    from newsdesk.model import Article, Block, Enrichment, Entity
+    from newsdesk.store import open_store
+    from newsdesk.store.stories import assign_stories
+
+    rng = np.random.default_rng(7)
+    dim, days = 384, stored // per_day
+    start_day = 20000.0
+    with open_store(":memory:") as store:
+        conn = store.connection
+        conn.execute("BEGIN")
+        stamp = "2025-01-01T00:00:00Z"
+
+        def iso(day: float) -> str:
+            from datetime import UTC, datetime
+
+            return datetime.fromtimestamp(day * 86400, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+        article_id = 0
+        story_id = 0
+        while article_id < stored:
+            story_id += 1
+            size = int(rng.integers(1, 6))
+            day = start_day + days * article_id / stored
+            centroid = rng.standard_normal(dim).astype(np.float32)
+            names = json.dumps([[f"person{int(rng.integers(5000))}", size], [f"org{int(rng.integers(2000))}", 1]])
+            conn.execute("INSERT INTO stories (id, title, first_seen, last_seen, articles, outlets, outlet_names, "
+                         "vector_sum, entities, places) VALUES (?, 'x', ?, ?, ?, 1, '[\"a.example\"]', ?, ?, "
+                         "'[[\"paris\", 1]]')",
+                         (story_id, iso(day), iso(day + 0.5), size,
+                          (centroid / np.linalg.norm(centroid) * size).tobytes(), names))
+            for _ in range(size):
+                article_id += 1
+                conn.execute("INSERT INTO articles (id, key, host, published_utc, record_hash, ingested_at) "
+                             "VALUES (?, ?, 'a.example', ?, 'h', ?)", (article_id, f"k{article_id}", iso(day), stamp))
+                conn.execute("INSERT INTO story_articles (story_id, article_id, published_utc) VALUES (?, ?, ?)",
+                             (story_id, article_id, iso(day)))
+        conn.execute("COMMIT")
+        live_rows = conn.execute("SELECT vector_sum FROM stories WHERE last_seen >= ?",
+                                 (iso(start_day + days - 3),)).fetchall()
+        live = [np.frombuffer(r[0], dtype=np.float32) for r in live_rows]
+        elapsed = cpu = 0.0
+        assigned = 0
+        for batch in range(batches):
+            day = start_day + days + batch * 0.01
+            articles, vectors = [], []
+            for k in range(batch_size):
+                base = live[int(rng.integers(len(live)))] if k % 2 == 0 else rng.standard_normal(dim)
+                vector = base / np.linalg.norm(base) + 0.05 * rng.standard_normal(dim)
+                vectors.append((vector / np.linalg.norm(vector)).astype(np.float32))
+                articles.append(Article(headline=f"h{batch}-{k}", published=iso(day), body=[Block("paragraph", "x")],
+                                        enrichment=Enrichment([Entity(f"person{int(rng.integers(5000))}", "PERSON")])))
+            first = article_id + 1
+            conn.execute("BEGIN")
+            for article in articles:
+                article_id += 1
+                conn.execute("INSERT INTO articles (id, key, host, published_utc, record_hash, ingested_at) "
+                             "VALUES (?, ?, 'b.example', ?, 'h', ?)", (article_id, f"k{article_id}",
+                                                                       article.published, stamp))
+            started, cpu_started = time.perf_counter(), time.process_time()
+            assign_stories(conn, list(zip(range(first, article_id + 1), articles, strict=True)), np.stack(vectors))
+            elapsed += time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
+            conn.execute("COMMIT")
+            assigned += batch_size
+        return {"stored_articles": stored, "stories": story_id, "live_stories": len(live),
+                "batch": batch_size, "ms_per_article": round(1000 * elapsed / assigned, 3),
+                "cpu_ms_per_article": round(1000 * cpu / assigned, 3)}
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every figure of this benchmark."""
-    out: dict[str, Any] = {"stories": run_stories(args)}
+    out: dict[str, Any] = {"stories": run_stories(args), "assignment_speed": run_speed(args)}
     if not args.no_timeline:
         out["timelines"] = run_timelines(args)
     return out
@@ -365,6 +442,7 @@ def _print(results: dict[str, Any]) -> None:
         print(f"{name:40} {value['all']['f1']:7.3f} {value['all']['precision']:6.3f} {value['all']['recall']:6.3f} "
               f"{value['dev']['f1']:6.3f} {value['heldout']['f1']:7.3f} {value['semeval22']['f1']:7.3f} "
               f"{value['timeline17']['f1']:6.3f}")
+    print(f"store assignment: {results['assignment_speed']}")
     for name, value in (results.get("timelines") or {}).items():
         print(f"timeline {name}: {value}")
 

@@ -20,6 +20,7 @@ Without embeddings (``vectorizer="hashing"``) a hashed bag of words stands in: w
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import re
 from collections import Counter
@@ -31,8 +32,8 @@ import numpy as np
 
 from newsdesk.model import Article, Enrichment
 
-__all__ = ["HASH_DIM", "Story", "StoryFeatures", "StoryStream", "build_stories", "cluster_stories",
-           "hashed_vectors", "story_features"]
+__all__ = ["HASH_DIM", "LiveStory", "Story", "StoryFeatures", "StoryStream", "build_stories", "chain_target",
+           "cluster_stories", "hashed_vectors", "parse_day", "story_features", "stream_order"]
 
 #: A story takes no article published more than this many days after its last one (it has gone quiet).
 WINDOW_DAYS = 3.0
@@ -123,6 +124,18 @@ class LiveStory:
     title: str = ""
     title_vector: np.ndarray | None = None
     continues: int | None = None
+    #: Entity, place and outlet counts as stored (JSON), read only when the story is scored or changed:
+    #: most live stories are too far from an article to need them.
+    stored_json: tuple[str, str, str] | None = None
+
+    def load(self) -> LiveStory:
+        """Read the stored entity, place and outlet JSON into the counters (once) and return self."""
+        if self.stored_json is not None:
+            entities, places, outlets = self.stored_json
+            self.entities, self.places = Counter(dict(json.loads(entities))), Counter(dict(json.loads(places)))
+            self.outlets = set(json.loads(outlets))
+            self.stored_json = None
+        return self
 
     def centroid(self) -> np.ndarray:
         """The unit-length mean of its members' vectors."""
@@ -131,6 +144,7 @@ class LiveStory:
 
     def to_story(self) -> Story:
         """The finished record."""
+        self.load()
         return Story(self.id, list(self.members), self.title, self.title_member, self.first_seen, self.last_seen,
                      sorted(self.outlets), _top(self.entities), _top(self.places), self.continues)
 
@@ -239,11 +253,41 @@ def _overlap(mine: frozenset[str], theirs: Counter[str]) -> float:
     return sum(1 for name in mine if name in theirs) / len(mine)
 
 
+def chain_target(later: LiveStory, earlier: Sequence[LiveStory]) -> int | None:
+    """The story ``later`` continues: among stories that went quiet before it began, the one with the closest
+    centroid (at least :data:`CHAIN_COSINE`) that shares :data:`CHAIN_ENTITY_SHARE` of its top entities.
+
+    >>> def s(id_, first, last, names):
+    ...     return LiveStory(id_, np.array([1.0, 0.0]), 1, Counter(names), Counter(), first, last)
+    >>> chain_target(s(3, 100.0, 101.0, ["murray", "jackson"]), [s(1, 10.0, 12.0, ["jackson", "murray"]),
+    ...                                                            s(2, 10.0, 12.0, ["obama"])])
+    1
+    """
+    top = {name for name, _ in _top(later.load().entities, CHAIN_TOP)}
+    if not top or later.first_seen is None:
+        return None
+    mine = later.centroid()
+    best, best_id = -math.inf, None
+    for story in sorted(earlier, key=lambda s: s.id):
+        if story.id == later.id or story.last_seen is None or story.last_seen >= later.first_seen:
+            continue
+        theirs = {name for name, _ in _top(story.load().entities, CHAIN_TOP)}
+        if len(top & theirs) / len(top) < CHAIN_ENTITY_SHARE:
+            continue
+        cosine = float(mine @ story.centroid()) if mine.shape == story.vector_sum.shape else -1.0
+        if cosine >= CHAIN_COSINE and cosine > best:
+            best, best_id = cosine, story.id
+    return best_id
+
+
 class StoryStream:
     """Streaming story assignment: feed articles in stream order, read the stories back.
 
     ``join_score`` is the score an article needs to join a live story (see :data:`JOIN_SCORE`; hashed
-    vectors use :data:`HASH_JOIN_SCORE`). ``next_id`` numbers new stories (the store passes its next free id).
+    vectors use :data:`HASH_JOIN_SCORE`). ``next_id`` numbers new stories and ``live`` are stories already
+    running (the store passes its live stories and next free id). Centroids are kept as rows of one matrix,
+    so an article is compared with every live story in one product and only the stories whose cosine
+    alone could reach the bar are scored further.
 
     >>> stream = StoryStream()
     >>> v = np.array([1.0, 0.0], np.float32)
@@ -259,25 +303,87 @@ class StoryStream:
         self.join_score = join_score
         self.window_days = window_days
         self.next_id = next_id
-        self.stories_by_id: dict[int, LiveStory] = {story.id: story for story in live}
+        self.stories_by_id: dict[int, LiveStory] = {}
         self.story_of: dict[int, int] = {}
-        self.clock: float | None = max((s.last_seen for s in live if s.last_seen is not None), default=None)
+        self.clock: float | None = None
         #: Stories changed since the stream began (the store writes these back).
         self.touched: set[int] = set()
+        self._rows: dict[int, int] = {}
+        self._ids: list[int] = []
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._last = np.zeros(0, dtype=np.float64)
+        ordered = sorted(live, key=lambda s: s.id)
+        self._track_many(ordered)
+        seen = [s.last_seen for s in ordered if s.last_seen is not None]
+        self.clock = max(seen) if seen else None
+
+    def _track_many(self, stories: Sequence[LiveStory]) -> None:
+        # The store hands over a thousand or so live stories per batch: their rows are built in one go.
+        if not stories:
+            return
+        dims = Counter(s.vector_sum.shape[0] for s in stories)
+        dim = max(dims, key=lambda d: (dims[d], d))
+        comparable = [s for s in stories if s.vector_sum.shape[0] == dim]
+        matrix = np.stack([s.vector_sum for s in comparable]).astype(np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        np.divide(matrix, norms, out=matrix, where=norms > 0)
+        spare = max(16, len(comparable))
+        self._matrix = np.vstack([matrix, np.zeros((spare, dim), dtype=np.float32)])
+        self._last = np.concatenate([[np.nan if s.last_seen is None else s.last_seen for s in comparable],
+                                     np.full(spare, np.nan)])
+        for row, story in enumerate(comparable):
+            self._rows[story.id] = row
+            self._ids.append(story.id)
+        for story in stories:
+            self.stories_by_id[story.id] = story
+
+    def _track(self, story: LiveStory) -> None:
+        self.stories_by_id[story.id] = story
+        dim = story.vector_sum.shape[0]
+        if self._matrix.shape[1] == 0:
+            self._matrix = np.zeros((0, dim), dtype=np.float32)
+        if dim != self._matrix.shape[1]:
+            return  # Another model's vectors: not comparable, kept only to be written back unchanged.
+        row = len(self._ids)
+        if row == self._matrix.shape[0]:
+            grown = max(16, 2 * row)
+            self._matrix = np.vstack([self._matrix, np.zeros((grown - row, dim), dtype=np.float32)])
+            self._last = np.concatenate([self._last, np.full(grown - row, np.nan)])
+        self._rows[story.id] = row
+        self._ids.append(story.id)
+        self._refresh(story)
+
+    def _refresh(self, story: LiveStory) -> None:
+        row = self._rows.get(story.id)
+        if row is not None:
+            self._matrix[row] = story.centroid()
+            self._last[row] = np.nan if story.last_seen is None else story.last_seen
 
     def score(self, story: LiveStory, features: StoryFeatures, day: float | None) -> float:
         """How well an article fits a story: cosine + entity and place overlap - days since it moved."""
+        story.load()
         cosine = float(features.vector @ story.centroid())
         gap = 0.0 if day is None or story.last_seen is None else max(0.0, day - story.last_seen)
         return (cosine + ENTITY_WEIGHT * _overlap(features.entities, story.entities)
                 + PLACE_WEIGHT * _overlap(features.places, story.places) - DAY_PENALTY * gap)
 
-    def live(self, day: float | None) -> list[LiveStory]:
-        """Stories that may still take an article published on ``day``, by id."""
-        if day is None:
-            return sorted(self.stories_by_id.values(), key=lambda s: s.id)
-        return sorted((s for s in self.stories_by_id.values()
-                       if s.last_seen is None or day - s.last_seen <= self.window_days), key=lambda s: s.id)
+    def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
+        count = len(self._ids)
+        if not count or features.vector.shape[0] != self._matrix.shape[1]:
+            return None
+        cosines = self._matrix[:count] @ features.vector
+        possible = cosines >= self.join_score - ENTITY_WEIGHT - PLACE_WEIGHT
+        if day is not None:
+            last = self._last[:count]
+            with np.errstate(invalid="ignore"):
+                possible &= np.isnan(last) | (day - last <= self.window_days)
+        best, chosen = -math.inf, None
+        for row in np.flatnonzero(possible):  # Rows are in id order: the first of equal scores wins.
+            story = self.stories_by_id[self._ids[int(row)]]
+            value = self.score(story, features, day)
+            if value > best:
+                best, chosen = value, story
+        return chosen if best >= self.join_score else None
 
     def add(self, member: int, features: StoryFeatures, *, copy_of: int | None = None) -> int:
         """Put one article in a story and return the story's id (``copy_of``: the original's member key)."""
@@ -288,22 +394,17 @@ class StoryStream:
         if copy_of is not None and copy_of in self.story_of:
             chosen = self.stories_by_id.get(self.story_of[copy_of])
         if chosen is None and float(np.abs(features.vector).sum()) > 0:
-            best = -math.inf
-            for story in self.live(day):
-                value = self.score(story, features, day)
-                if value > best:
-                    best, chosen = value, story
-            if best < self.join_score:
-                chosen = None
+            chosen = self._best(features, day)
         if chosen is None:
             chosen = LiveStory(self.next_id, np.zeros_like(features.vector, dtype=np.float32), 0, Counter(),
                                Counter(), day, day)
-            self.stories_by_id[chosen.id] = chosen
             self.next_id += 1
+            self._track(chosen)
         self._join(chosen, member, features, day)
         return chosen.id
 
     def _join(self, story: LiveStory, member: int, features: StoryFeatures, day: float | None) -> None:
+        story.load()
         story.vector_sum = story.vector_sum + features.vector
         story.size += 1
         story.entities.update(features.entities)
@@ -323,31 +424,25 @@ class StoryStream:
         current = -math.inf if story.title_vector is None else float(story.title_vector @ centroid)
         if features.headline and (not story.title or float(features.vector @ centroid) > current):
             story.title, story.title_member, story.title_vector = features.headline, member, features.vector
+        self._refresh(story)
 
     def link_chains(self) -> dict[int, int]:
-        """The periodic pass: each story that started after another went quiet continues it when their top
-        entities agree and centroids are close; returns ``{later id: earlier id}`` for the links made."""
+        """The periodic pass over the stories at hand: link each to the earlier story it continues (see
+        :func:`chain_target`); returns ``{later id: earlier id}`` for the links made."""
         made: dict[int, int] = {}
-        ordered = sorted(self.stories_by_id.values(), key=lambda s: (s.first_seen or 0.0, s.id))
-        for index, later in enumerate(ordered):
-            if later.continues is not None or later.first_seen is None:
-                continue
-            top = {name for name, _ in _top(later.entities, CHAIN_TOP)}
-            if not top:
-                continue
-            best, best_id = -math.inf, None
-            for earlier in ordered[:index]:
-                if earlier.last_seen is None or earlier.last_seen >= later.first_seen:
-                    continue
-                theirs = {name for name, _ in _top(earlier.entities, CHAIN_TOP)}
-                if len(top & theirs) / len(top) < CHAIN_ENTITY_SHARE:
-                    continue
-                cosine = float(later.centroid() @ earlier.centroid())
-                if cosine >= CHAIN_COSINE and cosine > best:
-                    best, best_id = cosine, earlier.id
-            if best_id is not None:
-                later.continues = made[later.id] = best_id
-                self.touched.add(later.id)
+        stories = sorted(self.stories_by_id.values(), key=lambda s: s.id)
+        # Only stories sharing a top entity can be linked: index them by those names first.
+        by_name: dict[str, list[LiveStory]] = {}
+        for story in stories:
+            for name, _ in _top(story.load().entities, CHAIN_TOP):
+                by_name.setdefault(name, []).append(story)
+        for later in stories:
+            if later.continues is None:
+                candidates = {s.id: s for name, _ in _top(later.entities, CHAIN_TOP) for s in by_name.get(name, ())}
+                target = chain_target(later, list(candidates.values()))
+                if target is not None:
+                    later.continues = made[later.id] = target
+                    self.touched.add(later.id)
         return made
 
     def stories(self) -> list[Story]:
@@ -395,10 +490,13 @@ def build_stories(articles: Sequence[Article], vectors: np.ndarray | None = None
     features = story_features(articles, vecs)
     stream = StoryStream(join_score=default_score if join_score is None else join_score)
     copies = copy_of or {}
-    for index in stream_order(articles):
-        original = copies.get(index)
-        stream.add(index, features[index], copy_of=original if original != index else None)
-    stream.link_chains()
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):  # Small products: BLAS threads would only spin against other workers.
+        for index in stream_order(articles):
+            original = copies.get(index)
+            stream.add(index, features[index], copy_of=original if original != index else None)
+        stream.link_chains()
     return stream.stories()
 
 

