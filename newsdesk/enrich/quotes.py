@@ -138,7 +138,7 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
     """
     english = language is None or language.lower().split("-")[0] == "en"
     layout = _Layout(text, english)
-    spans = quoted_spans(text)
+    spans = quoted_spans(text, layout.paragraphs)
     candidates: list[_Candidate] = []
     fragments: list[QuotedSpan] = []
     i = 0
@@ -164,7 +164,8 @@ def find_quotes(text: str, entities: list[Entity], language: str | None = None) 
         taken = sorted((c.start, c.end) for c in candidates)
         fragment_opens = [f.open_at for f in fragments]
         k = 0
-        cues = layout.cues
+        # A cue inside a direct quotation reports nothing outside it: those sentences are not read again.
+        cues = [m for m in layout.cues if not _overlaps(taken, m.start(), m.end())] if taken else layout.cues
         while k < len(cues):
             s_start, s_end = layout.sentence_of(cues[k].start())
             last = k + 1

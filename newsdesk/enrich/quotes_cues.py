@@ -151,7 +151,7 @@ CLAUSE_START = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
 #: Words that end a speaker phrase on its left ("the analysis showed that he said": "he").
 _STOP = word_set("that and but because while as when if who whom which what where why how after before since though "
     "although or so than whether to of for in on at by with from about said says told added")
-_WINDOW = 160
+_WINDOW = 110
 _TOKEN = re.compile(r"[\w'’.\-&]+")
 _MAX_PHRASE = 8
 _MAX_NAME = 5

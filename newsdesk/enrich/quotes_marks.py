@@ -110,8 +110,9 @@ def _role(text: str, at: int, mark: str, width: int) -> str:
     return "b"
 
 
-def quoted_spans(text: str) -> list[QuotedSpan]:
-    """Every quotation in ``text``, in order, none inside another.
+def quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    """Every quotation in ``text``, in order, none inside another (``paragraphs``: its
+    :func:`paragraph_bounds`, when the caller has them already).
 
     >>> [text[s.content_start:s.content_end] for text in ['“A long quote\\n\\n“goes on,” she said.']
     ...  for s in quoted_spans(text)]
@@ -124,7 +125,8 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     if not marks:
         return spans
     mark_starts = [m.start() for m in marks]
-    paragraphs = paragraph_bounds(text)
+    if paragraphs is None:
+        paragraphs = paragraph_bounds(text)
     opener: str | None = None
     open_at = 0
     crossed = 1

@@ -143,6 +143,7 @@ class SpeakerResolver:
         self._persons = [(s, e) for s, _, e in spans if e.type == "PERSON"]
         self._person_starts = [s for s, _ in self._persons]
         self._names_learnt = False
+        self._no_full_name: set[str] = set()
         self._named: list[tuple[int, str]] = []
         self._roles: dict[str, str] = {}
         self._recent: list[Speaker] = []
@@ -167,12 +168,27 @@ class SpeakerResolver:
         # Multi-word capitalised names of the text, mapped by surname (first full mention wins).
         self._names_learnt = True
         for m in _NAME_RUN.finditer(self.text):
-            words = m.group().split()
-            titles = [i for i, w in enumerate(words) if w.lower() in _TITLE_WORDS]
-            words = words[titles[-1] + 1:] if titles else words
-            if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
-                self._surnames.setdefault(words[-1], (m.start(), " ".join(words)))
-                self._named.append((m.start(), " ".join(words)))
+            run = m.group()
+            lowered = run.lower().split()
+            words = run.split()
+            # Set tests run in C; the word-by-word search only when a title is there to cut.
+            if not _TITLE_WORDS.isdisjoint(lowered):
+                last = max(i for i, w in enumerate(lowered) if w in _TITLE_WORDS) + 1
+                words, lowered = words[last:], lowered[last:]
+            if len(words) >= 2 and _ORG_WORDS.isdisjoint(lowered):
+                name = " ".join(words)
+                self._surnames.setdefault(words[-1], (m.start(), name))
+                self._named.append((m.start(), name))
+
+    def _worth_learning(self, surname: str) -> bool:
+        # The recogniser's names come first; the text's own are read (once) only when they lack ``surname``
+        # and the text writes it after a capitalised word somewhere.
+        if self._names_learnt or surname in self._no_full_name:
+            return False
+        if _after_a_capital(self.text, surname):
+            return True
+        self._no_full_name.add(surname)
+        return False
 
     def _last_person(self, before: int) -> Speaker | None:
         for speaker in reversed(self._recent):
@@ -245,9 +261,10 @@ class SpeakerResolver:
             name = _POSSESSIVE.sub("", self.text[s:e]).strip()
             kind = self._types.get(name)
             if " " not in name and name[:1].isupper():
-                if not self._names_learnt:
-                    self._learn_names()
                 full = self._surnames.get(name)
+                if full is None and self._worth_learning(name):
+                    self._learn_names()
+                    full = self._surnames.get(name)
                 if full is not None and full[0] < at:
                     name = full[1]
                     kind = self._types.get(name, kind)
@@ -292,6 +309,30 @@ class SpeakerResolver:
         True
         """
         return self._recent[-1] if self._recent else None
+
+
+def _after_a_capital(text: str, word: str) -> bool:
+    """Whether ``word`` follows a capitalised word and a space somewhere in ``text`` ("Sean Parnell").
+
+    >>> _after_a_capital("Sean Parnell spoke. Parnell left.", "Parnell"), _after_a_capital("On Friday.", "Monday")
+    (True, False)
+    """
+    at = text.find(" " + word)
+    for _ in range(_OCCURRENCES_TRIED):
+        if at == -1:
+            break
+        begin = at
+        while begin > 0 and at - begin < _LONGEST_WORD and not text[begin - 1].isspace():
+            begin -= 1
+        if begin < at and text[begin].isupper():
+            return True
+        at = text.find(" " + word, at + 1)
+    return False
+
+
+#: Bounds on that search, so that a text of one word repeated costs no more than a few finds.
+_OCCURRENCES_TRIED = 50
+_LONGEST_WORD = 40
 
 
 def _strip_article(role: str) -> str:
