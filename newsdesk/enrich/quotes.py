@@ -43,7 +43,8 @@ from newsdesk.model import Entity, Quote
 __all__ = ["find_quotes"]
 
 #: Cues that report only with "that" ("found that ..."), not with an object ("found the key").
-_NEEDS_THAT = word_set("learned learns charged charges agreed agrees posted asked asks")
+_NEEDS_THAT = word_set("learned learns charged charges agreed agrees posted asked asks maintains maintained "
+                       "continues continued states")
 #: Participles that report after a main clause ("..., saying that").
 _PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling "
                         "reporting")
@@ -344,6 +345,9 @@ def _indirect(text: str, s_start: int, s_end: int, cues: list[re.Match[str]]
               ) -> tuple[int, int, str, tuple[int, int, str | None]] | None:
     # The reported clause of one sentence and its cue and speaker phrase; the sentence's last cue first, since
     # "..., the source added." governs the cues inside its clause.
+    # "Song said Clinton had said ...": a cue whose speaker is inside an earlier cue's clause, with no comma
+    # before it, is reported by that earlier one.
+    first_found = None
     for m in cues[-1:] + cues[:-1]:
         cue = m.group()
         if cue in DIRECT_ONLY:
@@ -355,8 +359,19 @@ def _indirect(text: str, s_start: int, s_end: int, cues: list[re.Match[str]]
         if found is not None:
             start, end = _trim(text, found[0], found[1])
             if len(text[start:end].split()) >= 3:
+                if first_found is None and m is cues[-1] and len(cues) > 1 and _nested(text, s_start, found[2][0]):
+                    first_found = (start, end, cue, found[2])
+                    continue
+                if first_found is not None and not (start <= first_found[3][0] < end):
+                    return first_found
                 return start, end, cue, found[2]
-    return None
+    return first_found
+
+
+def _nested(text: str, s_start: int, phrase_start: int) -> bool:
+    # Whether a speaker phrase sits inside its sentence's words rather than after a comma or at its start.
+    before = text[s_start:phrase_start].rstrip()
+    return bool(before) and before[-1] not in ",;:—–-(\"“”"
 
 
 def _according_to(text: str, s_start: int, s_end: int, m: re.Match[str]
