@@ -159,6 +159,10 @@ _APPOSITION_LEADS = word_set("a an the his her its their")
 #: When, between a speaker and the cue ("Clinton on Tuesday said", "the campaign Thursday night responded").
 _WHEN = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight night morning "
                  "afternoon evening week weekend month")
+#: Adverbs between a speaker and the cue ("Fact-checkers soon noted"); "-ly" words count too.
+_ADVERBS = word_set("soon still now just already even only quickly")
+#: First words of a clause that is no speaker phrase ("Do you think", "But said").
+_NOT_SUBJECTS = word_set("do does did but and so or if when while because although though as since")
 _WHEN_LEADS = word_set("on last this early late earlier later")
 _DETERMINERS = word_set("the a an another one two three some many several other these those his her their its "
                         "senior top former")
@@ -213,6 +217,8 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             or first.endswith(("s", "’s", "'s")) or first[0].isdigit() or plural_group):
         return None
     last = tokens[end - 1].group().lower()
+    if first.lower() in _NOT_SUBJECTS or (first.endswith("ing") and first[0].isupper()):
+        return None  # "Having announced", "Do you think": no speaker.
     if (first.lower() in PRONOUNS and end - begin > 1) or last in _DETERMINERS or (last in PRONOUNS - {"it"} \
             and end - begin > 1):
         return None  # "he reiterated his claim that": a noun after "his", not a speaker.
@@ -289,7 +295,7 @@ def _strip_adverbials(tokens: list[re.Match[str]], end: int) -> int:
     # left out.
     while end:
         word = tokens[end - 1].group()
-        if word.lower() in AUXILIARIES:
+        if word.lower() in AUXILIARIES or word in _ADVERBS or (word.endswith("ly") and word.islower()):
             end -= 1
         elif word in _WHEN:
             end -= 1
