@@ -186,10 +186,14 @@ def store_check_cost(crawl: list[CrawlArticle], stored: int, batch: int = 500) -
         features = copy_features([item.article for item in crawl])
         ids = []
         conn.execute("BEGIN")
-        for f in features:
+        seen: set[str] = set()
+        for item, f in zip(crawl, features, strict=True):
+            # Two dataset pages may share a URL: the crawl id keeps their keys apart.
+            key = f.key if f.key not in seen else f"{f.key}#{item.id}"
+            seen.add(key)
             ids.append(conn.execute("INSERT INTO articles (key, host, published_utc, headline, record_hash, "
                                     "ingested_at) VALUES (?, ?, ?, ?, '', '') RETURNING id",
-                                    (f.key, f.host, f.published_utc, f.headline)).fetchone()[0])
+                                    (key, f.host, f.published_utc, f.headline)).fetchone()[0])
         conn.execute("COMMIT")
         alone: list[float] = []
         copied: list[float] = []
@@ -238,6 +242,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 continue
             rows[name] = score(crawl, *out) | {"ms_per_article_cpu": round(elapsed * 1000 / len(crawl), 3)}
         results["splits"][split] = {"articles": len(crawl), "systems": rows}
+    print(_table(results), flush=True)
     crawl = crawls["tune"]
     began = time.process_time()
     copy_features([item.article for item in crawl])
