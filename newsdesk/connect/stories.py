@@ -1,12 +1,13 @@
 """Stories: the same event across outlets and over time, grouped as articles stream in.
 
 Each article, in publication order, joins the most similar *live* story (one that gained an article in the
-last :data:`WINDOW_DAYS` days) or starts a new one. Similarity to a story is the cosine of the article's
-embedding to the story's centroid plus the overlap of the people, organisations and places enrichment found
-in both, less a penalty for the days since the story last moved. Copies (``copy_of``) join their original's
-story without scoring, so forty republications of one wire story never split it. A story that went quiet
-and one that starts later are linked as a *chain* (``Story.continues``) when their top entities agree and
-their centroids are close: the trial that follows an arrest months later.
+last :data:`WINDOW_DAYS` days) or starts a new one. Similarity to a story is the article's mean cosine to the
+story's members (its dot product with the mean of their embeddings) plus the overlap of the people,
+organisations and places enrichment found in both, less a penalty for the days since the story last moved.
+Copies (``copy_of``) join their original's story without scoring, so forty republications of one wire story
+never split it. A story that went quiet and one that starts later are linked as a *chain*
+(``Story.continues``) when their top entities agree and their centroids are close: the trial that follows
+an arrest months later.
 
 :class:`StoryStream` holds the live state and is what both :func:`cluster_stories` (a pure batch
 function) and the store (:mod:`newsdesk.store.stories`, which loads the live stories of the last days,
@@ -136,6 +137,12 @@ class LiveStory:
             self.outlets = set(json.loads(outlets))
             self.stored_json = None
         return self
+
+    def mean(self) -> np.ndarray:
+        """The mean of its members' vectors: its dot product with an article is the article's mean cosine to
+        the members (group-average linkage), which does not grow with the story's size as the cosine to the
+        normalised centroid does (a big story's centroid loses its specific words and draws everything in)."""
+        return self.vector_sum / max(1, self.size)
 
     def centroid(self) -> np.ndarray:
         """The unit-length mean of its members' vectors."""
@@ -325,8 +332,8 @@ class StoryStream:
         dim = max(dims, key=lambda d: (dims[d], d))
         comparable = [s for s in stories if s.vector_sum.shape[0] == dim]
         matrix = np.stack([s.vector_sum for s in comparable]).astype(np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        np.divide(matrix, norms, out=matrix, where=norms > 0)
+        sizes = np.array([[max(1, s.size)] for s in comparable], dtype=np.float32)
+        matrix /= sizes
         spare = max(16, len(comparable))
         self._matrix = np.vstack([matrix, np.zeros((spare, dim), dtype=np.float32)])
         self._last = np.concatenate([[np.nan if s.last_seen is None else s.last_seen for s in comparable],
@@ -356,13 +363,13 @@ class StoryStream:
     def _refresh(self, story: LiveStory) -> None:
         row = self._rows.get(story.id)
         if row is not None:
-            self._matrix[row] = story.centroid()
+            self._matrix[row] = story.mean()
             self._last[row] = np.nan if story.last_seen is None else story.last_seen
 
     def score(self, story: LiveStory, features: StoryFeatures, day: float | None) -> float:
         """How well an article fits a story: cosine + entity and place overlap - days since it moved."""
         story.load()
-        cosine = float(features.vector @ story.centroid())
+        cosine = float(features.vector @ story.mean())
         gap = 0.0 if day is None or story.last_seen is None else max(0.0, day - story.last_seen)
         return (cosine + ENTITY_WEIGHT * _overlap(features.entities, story.entities)
                 + PLACE_WEIGHT * _overlap(features.places, story.places) - DAY_PENALTY * gap)

@@ -150,7 +150,8 @@ def _tokens(text: str) -> list[str]:
 
 
 def rank_dates(sentences: Sequence[DatedSentence]) -> list[str]:
-    """Days ranked by mention count plus weighted publication count, best first (ties: the earlier day).
+    """Days ranked by the articles mentioning them plus weighted publication count, best first (ties: the
+    earlier day).
 
     Days mentioned outside the articles' publication span (opened :data:`LEAD_DAYS` earlier) are left out:
     a story's timeline is about what happened while it was covered, not its background.
@@ -167,9 +168,9 @@ def rank_dates(sentences: Sequence[DatedSentence]) -> list[str]:
     first = date.fromisoformat(min(day for _, day in published)) - timedelta(days=LEAD_DAYS)
     last = date.fromisoformat(max(day for _, day in published))
     score: Counter[str] = Counter()
-    for sentence in sentences:
-        for day in sentence.mentions:
-            score[day] += 1.0
+    # A day counts once per article that mentions it: one article repeating "on Sunday" is one voice.
+    for day in {(sentence.article, day) for sentence in sentences for day in sentence.mentions}:
+        score[day[1]] += 1.0
     for _, day in published:
         score[day] += PUBLICATION_WEIGHT
     return [day for day, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))
