@@ -211,10 +211,11 @@ def article_text(article: Article, *, lead_words: int = LEAD_WORDS, tail_words: 
 def embed_texts(texts: Sequence[str], *, model: str = DEFAULT_MODEL) -> np.ndarray:
     """Unit vectors, shape ``(len(texts), 384)`` float32; an empty text gets the zero vector.
 
-    >>> vectors = embed_texts(["Coalition to leave Iraq by 2026", "", "US-led forces will quit Iraq"])
+    >>> vectors = embed_texts(["Coalition to leave Iraq by 2026", "", "US-led forces will quit Iraq",
+    ...                        "Melt the butter for the cake"])
     >>> vectors.shape, float(np.abs(vectors[1]).sum())
-    ((3, 384), 0.0)
-    >>> bool(vectors[0] @ vectors[2] > 0.8)
+    ((4, 384), 0.0)
+    >>> bool(vectors[0] @ vectors[2] > vectors[0] @ vectors[3] + 0.2)
     True
     """
     out = np.zeros((len(texts), DIM), dtype=np.float32)
