@@ -44,7 +44,7 @@ __all__ = ["find_quotes"]
 
 #: Cues that report only with "that" ("found that ..."), not with an object ("found the key").
 _NEEDS_THAT = word_set("learned learns charged charges agreed agrees posted asked asks maintains maintained "
-                       "continues continued states")
+                       "continues continued states state")
 #: Participles that report after a main clause ("..., saying that").
 _PARTICIPLES = word_set("saying adding arguing claiming warning noting insisting suggesting explaining telling "
                         "reporting")
@@ -57,7 +57,7 @@ _NP_AFTER = re.compile(
     r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,8}?"
     r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?|de|van|von|bin|al|del|for))*"
     r"|(?:[\w'’.\-&]+\s+){1,4}?[A-Z][\w'’.\-&]*(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?))*)"
-    r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?)(?=\s*(?:[,.;:!?\"“”]|$))"
+    r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?|\d{1,3})(?=\s*(?:[,.;:!?\"“”]|$))"
     r"|(?=\s*(?:[,.;:!?\"“”(—–]|$)|\s+(?:when|as|while|after|before|during|in|at|on|who|according|referring|"
     r"adding)\b))")
 #: What may follow an attribution after a quoted sentence: punctuation, or words that say when, where or how
@@ -219,7 +219,7 @@ def _direct(layout: _Layout, span: QuotedSpan, p_end: int, sentence_start: int, 
             return end, cue, phrase
         before = _attribution_before(layout, span.open_at, sentence_start)
         if before is None and at_sentence_start:
-            before = _introduced(layout, span.open_at)
+            before = _introduced(layout, span.open_at) or _after_subject_colon(text, span.open_at, sentence_start)
         if before is not None:
             cue, phrase = before
             return end, cue, phrase
@@ -271,7 +271,7 @@ def _attribution_after(layout: _Layout, after: int, p_end: int, closed_sentence:
         if phrase is None:
             return None
         lead = text[after:phrase[0]].strip(" ,")
-        if lead:
+        if lead and lead != (phrase[2] or "").strip():
             # '"...," another friend, Mariam Emara told CNN': a description before the name is its role.
             if not (_DESCRIPTION.fullmatch(lead) and text[after:phrase[0]].rstrip().endswith(",")):
                 return None
@@ -314,6 +314,19 @@ def _attribution_before(layout: _Layout, open_at: int, sentence_start: int
     if colon is not None:
         return None, (colon.start("np"), colon.end("np"), None)
     return None
+
+
+def _after_subject_colon(text: str, open_at: int, sentence_start: int
+                         ) -> tuple[str | None, tuple[int, int, str | None]] | None:
+    # 'Trump leaned in and boomed: "..."', 'Kelly responded pointedly, with a smile: "..."': a quotation
+    # after a colon, with no cue the rules know, is said by the subject of its sentence.
+    colon = _AFTER_COLON.search(text, max(sentence_start, open_at - 3), open_at)
+    if colon is None:
+        return None
+    subject = subject_of(text, sentence_start, colon.start())
+    if subject is None or text[subject[0]:subject[1]].lower() in PRONOUNS - {"he", "she", "they"}:
+        return None
+    return None, subject
 
 
 def _introduced(layout: _Layout, open_at: int) -> tuple[str | None, tuple[int, int, str | None]] | None:

@@ -54,7 +54,8 @@ _VERBS = (
     "concluded concludes conceded concedes observed remarked joked quipped testified testifies revealed "
     "reveals alleged alleges charged charges complained complains cautioned cautions vowed vows pledged "
     "pledges agreed agrees disclosed discloses boasted boasts feared fears hoped hopes expects expected "
-    "predicted warned urged urges denied denies learned learns found finds showed shows"
+    "predicted warned urged urges denied denies learned learns found finds showed shows asserted asserts assert "
+    "write state"
 )
 #: Verbs (and verb phrases) that attribute quoted words but report no clause: '"...," she retorted', never
 #: 'she retorted that ...' in the sense of reported speech; only direct quotes use them.
@@ -69,7 +70,8 @@ INVERTING: frozenset[str] = word_set(
     "said says added adds wrote writes asked asks explained continued noted argued told warned recalled replied "
     "responded insisted declared tweeted shouted stated concluded confessed exclaimed retorted echoed quipped "
     "joked cautioned countered remarked observed acknowledged admitted conceded emphasized stressed predicted "
-    "boasted lamented mused reported wrote demanded wondered pleaded answered pressed") | {
+    "boasted lamented mused reported wrote demanded wondered pleaded answered pressed agrees agreed declares "
+    "asserted") | {
         "went on", "shot back", "chimed in"}
 PRONOUNS: frozenset[str] = word_set("he she they it we i")
 
@@ -213,8 +215,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
             return tokens[name_begin].start(), tokens[begin - 1].end(), role
         return None
     plural_group = end - begin <= 3 and tokens[end - 1].group().endswith("s")  # "federal officials"
+    titled_name = end - begin <= 5 and tokens[end - 1].group()[0].isupper()  # "election law expert Rick Hasen"
     if not (first[0].isupper() or first.lower() in _DETERMINERS or first.lower() in PRONOUNS
-            or first.endswith(("s", "’s", "'s")) or first[0].isdigit() or plural_group):
+            or first.endswith(("s", "’s", "'s")) or first[0].isdigit() or plural_group or titled_name):
         return None
     last = tokens[end - 1].group().lower()
     if first.lower() in _NOT_SUBJECTS or (first.endswith("ing") and first[0].isupper()):
@@ -267,7 +270,8 @@ _OPENING_SUBJECT = re.compile(
 
 
 _NAME_ONLY = re.compile(r"\s*((?:[A-Z][\w'’.\-]*\s+){0,4}[A-Z][\w'’.\-]*)\s*")
-_DESCRIBING = re.compile(r"\s*((?:(?:the|a|an|his|her|its|their|[A-Z][\w'’.\-]*['’]s)\s+)[^,;:.!?\"“”()]{1,80}?)\s*")
+_DESCRIBING = re.compile(r"\s*((?:(?:the|a|an|his|her|its|their|(?:[A-Z][\w'’.\-]*\s+)?[A-Z][\w'’.\-]*['’]s)\s+)"
+                         r"[^,;:.!?\"“”()]{1,80}?)\s*")
 _APPOSED = re.compile(r"\s*((?:an?|the|his|her|its|their)\s+[^;:!?\"“”()]{1,120}?)\s*")
 
 
