@@ -56,7 +56,7 @@ _SENTENCE_END = re.compile(r"\s*[.!?…]*[\"”’)]*\s*$")
 _NP_AFTER = re.compile(
     r"\s+(?P<np>(?:the|a|an|another|one|two|three|some|several|many|his|her|their|its)\s+(?:[\w'’.\-&]+\s+){0,8}?"
     r"[\w'’.\-&]+|(?:[A-Z][\w'’.\-&]*)(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?|de|van|von|bin|al|del|for))*"
-    r"|(?:[\w'’.\-&]+\s+){1,4}?[A-Z][\w'’.\-&]*(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?))*)"
+    r"|(?:[\w'’.\-&]+\s+){1,6}?[A-Z][\w'’.\-&]*(?:\s+(?:[A-Z][\w'’.\-&]*|of(?:\s+the)?))*)"
     r"(?:,\s+(?P<role>(?:an?|the|his|her|its|their)\s+[^,;:.!?\"“”]{1,80}?|\d{1,3})(?=\s*(?:[,.;:!?\"“”]|$))"
     r"|(?=\s*(?:[,.;:!?\"“”(—–]|$)|\s+(?:when|as|while|after|before|during|in|at|on|who|according|referring|"
     r"adding)\b))")

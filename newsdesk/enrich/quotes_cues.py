@@ -55,7 +55,7 @@ _VERBS = (
     "reveals alleged alleges charged charges complained complains cautioned cautions vowed vows pledged "
     "pledges agreed agrees disclosed discloses boasted boasts feared fears hoped hopes expects expected "
     "predicted warned urged urges denied denies learned learns found finds showed shows asserted asserts assert "
-    "write state"
+    "write state assured chanted remembered"
 )
 #: Verbs (and verb phrases) that attribute quoted words but report no clause: '"...," she retorted', never
 #: 'she retorted that ...' in the sense of reported speech; only direct quotes use them.
@@ -71,7 +71,7 @@ INVERTING: frozenset[str] = word_set(
     "responded insisted declared tweeted shouted stated concluded confessed exclaimed retorted echoed quipped "
     "joked cautioned countered remarked observed acknowledged admitted conceded emphasized stressed predicted "
     "boasted lamented mused reported wrote demanded wondered pleaded answered pressed agrees agreed declares "
-    "asserted") | {
+    "asserted assured chanted remembered") | {
         "went on", "shot back", "chimed in"}
 PRONOUNS: frozenset[str] = word_set("he she they it we i")
 
@@ -156,6 +156,7 @@ _STOP = word_set("that and but because while as when if who whom which what wher
 _WINDOW = 110
 _TOKEN = re.compile(r"[\w'’.\-&]+")
 _MAX_PHRASE = 8
+_PARENTHESIS = 40
 _MAX_NAME = 5
 _APPOSITION_LEADS = word_set("a an the his her its their")
 #: When, between a speaker and the cue ("Clinton on Tuesday said", "the campaign Thursday night responded").
@@ -186,6 +187,11 @@ def speaker_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | 
     'the Pentagon'
     """
     sentence_lo = lo
+    # "Harry M. Reid (D-Nev.) said": a short parenthesis before the cue belongs to the name.
+    if text[lo:cue_start].rstrip().endswith(")"):
+        opened = text.rfind("(", max(lo, cue_start - _PARENTHESIS), cue_start)
+        if opened > lo:
+            cue_start = opened
     # A speaker phrase is a few words: looking further back only costs time.
     lo = max(lo, cue_start - _WINDOW)
     tokens = list(_TOKEN.finditer(text, lo, cue_start))
@@ -261,8 +267,10 @@ _OPENING_SUBJECT = re.compile(
     # the subject ("In a statement released Thursday, ...") are not the speaker.
     r"\s*(?:[A-Z][A-Z .,'’]+(?:\([^)]{1,30}\))?\s*[—–-]+\s*|[A-Z][a-z]{2}\.? \d{1,2} \([^)]{1,30}\)\s*[—–-]+\s*)?"
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Now|Later|Earlier),?\s+)?"
-    r"(?:(?:In|On|At|During|After|Before|Last|This|For|With|Since|When|While|As|Despite|Following|Speaking)\b"
+    r"(?:(?:In|On|At|During|After|Before|Last|This|For|With|Since|When|While|As|Despite|Following|Speaking|Here|"
+    r"There)\b"
     r"[^,.;:!?\"“”]{0,80},\s+)?"
+    r"(?!(?:But|And|So|Yet|Still|However|Here|There|In|On|At|Any|When|While|As|If)\b)"
     r"(?P<np>(?:The|the|A|a|An|an)\s+(?:[\w'’.\-&]+\s+){0,5}?[\w'’\-&]+(?=\s+(?:[a-z]+ed|[a-z]+s|has|had|have|"
     r"was|is|were|are|will|would|could|can|also|then|later|again|began|went|took|made|gave|told|said|wrote|spoke|"
     r"came|struck|sought|ran|won|lost|hit|held|kept|left|met|set|put|brought|thought|[a-z]+ly)\b)"
