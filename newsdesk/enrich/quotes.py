@@ -257,7 +257,7 @@ def _attribution_after(layout: _Layout, after: int, p_end: int, closed_sentence:
         between = text[after:m.start()]
         if any(ch in between for ch in "\"“”!?;") or ends_sentence(text, after, m.start()):
             return None
-        if closed_sentence and not _ATTRIBUTION_END.match(text, _after_attribution(text, m, limit)):
+        if closed_sentence and not _ATTRIBUTION_END.match(text, _after_attribution(text, m, limit), limit):
             return None
         cue = m.group()
         if not between.strip(" ,"):
