@@ -25,6 +25,14 @@ from newsdesk.model import (
 )
 from newsdesk.store import Filters, Store, open_store
 
+# isort: split
+# The store first: its schema takes the connect stage's migrations, which read connect's modules.
+from newsdesk.connect.duplicates import near_duplicates
+from newsdesk.connect.related import related
+from newsdesk.connect.similarity import similarity
+from newsdesk.connect.stories import cluster_stories
+from newsdesk.connect.timeline import timeline
+
 __all__ = [
     "Article",
     "Block",
@@ -43,11 +51,16 @@ __all__ = [
     "StoreError",
     "TimeExpression",
     "WireSource",
+    "cluster_stories",
     "enrich",
     "enrich_batch",
     "enrich_text",
     "extract",
     "extract_batch",
+    "near_duplicates",
     "open_store",
+    "related",
+    "similarity",
+    "timeline",
 ]
 __version__ = "0.1.0"
