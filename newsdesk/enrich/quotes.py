@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsdesk.enrich.quotes_cues import (
@@ -408,9 +409,17 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     cue = m.group().lower()
     tail = AFTER_CUE.match(text, m.end(), s_end)
     after = tail.end() if tail else m.end()
+    found_phrase: list[tuple[int, int, str | None] | None] = []
+
+    def phrase_of() -> tuple[int, int, str | None] | None:
+        # The speaker phrase before the cue, found once for the three forms that need it.
+        if not found_phrase:
+            found_phrase.append(speaker_before(text, s_start, m.start()))
+        return found_phrase[0]
+
     # "..., X said." and "..., said X.": the content is what comes before the comma.
     if _SENTENCE_END.fullmatch(text, after, s_end):
-        phrase = speaker_before(text, s_start, m.start())
+        phrase = phrase_of()
         if phrase is not None:
             comma = text.rfind(",", s_start, phrase[0])
             if comma != -1 and not text[comma + 1:phrase[0]].strip():
@@ -418,7 +427,7 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     before = text[s_start:m.start()].rstrip()
     # "A, federal officials said, B.": the attribution sits inside the reported sentence.
     if text[after:s_end].lstrip().startswith(","):
-        phrase = speaker_before(text, s_start, m.start())
+        phrase = phrase_of()
         if phrase is not None:
             comma = text.rfind(",", s_start, phrase[0])
             if comma != -1 and not text[comma + 1:phrase[0]].strip() and len(text[s_start:comma].split()) >= 3:
@@ -432,7 +441,7 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
             return start, s_end, phrase
         return None
     # "X said (that) ...": the content is the rest of the sentence.
-    found = _leading(text, s_start, s_end, m, after)
+    found = _leading(text, s_end, m, after, phrase_of)
     if found is None and cue in INVERTING and before.endswith(","):
         # "..., said Jo Park, the campaign manager."
         np = _NP_AFTER.match(text, m.end(), s_end)
@@ -441,12 +450,11 @@ def _reported(text: str, s_start: int, s_end: int, m: re.Match[str]
     return found
 
 
-def _leading(text: str, s_start: int, s_end: int, m: re.Match[str], after: int
+def _leading(text: str, s_end: int, m: re.Match[str], after: int,
+             phrase_of: Callable[[], tuple[int, int, str | None] | None]
              ) -> tuple[int, int, tuple[int, int, str | None]] | None:
+    # The clause is tested first: it is cheaper than the speaker phrase, and rules out most cues.
     cue = m.group().lower()
-    phrase = speaker_before(text, s_start, m.start())
-    if phrase is None:
-        return None
     if cue == "told":
         obj = TOLD_OBJECT.match(text, after, s_end)
         if obj is None:
@@ -461,7 +469,8 @@ def _leading(text: str, s_start: int, s_end: int, m: re.Match[str], after: int
     start = clause.end() if clause else after
     if start >= s_end or (text[start] in _QUOTE_OPEN and not has_that):
         return None
-    return start, s_end, phrase
+    phrase = phrase_of()
+    return None if phrase is None else (start, s_end, phrase)
 
 
 def _np(np: re.Match[str]) -> tuple[int, int, str | None]:

@@ -153,7 +153,7 @@ CLAUSE_START = re.compile(r"\s*[,:]?\s*(?:that\b\s*)?")
 #: Words that end a speaker phrase on its left ("the analysis showed that he said": "he").
 _STOP = word_set("that and but because while as when if who whom which what where why how after before since though "
     "although or so than whether to of for in on at by with from about said says told added")
-_WINDOW = 110
+_WINDOW = 80
 _TOKEN = re.compile(r"[\w'’.\-&]+")
 _MAX_PHRASE = 8
 _PARENTHESIS = 40
@@ -364,12 +364,15 @@ def ends_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if dot - start >= 5 and text[dot - 5:dot].isalpha():
+        return False  # A word of five letters or more: no abbreviation is that long ("said.").
     word = text[max(start, dot - 12):dot].rsplit(None, 1)[-1:] or [""]
     token = word[0].lstrip("(\"“‘").lower()
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
 
 
-_STOP_MARK = re.compile(r"[.!?](?=[\s\"”’)]|$)")
+#: A mark that ends a sentence; one inside a parenthesis ("Reid (D-Nev.) said") does not.
+_STOP_MARK = re.compile(r"[.!?](?=[\s\"”’]|$)")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:

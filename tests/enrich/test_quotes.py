@@ -206,3 +206,78 @@ def test_offsets_hold_over_every_polnear_dev_text() -> None:
         _check_offsets(text, quotes)
         found += len(quotes)
     assert found > len(texts)
+
+
+def test_cues_are_found_as_the_full_pattern_finds_them() -> None:
+    from newsdesk.enrich.quotes_cues import CUE, find_cues
+
+    text = ("According to aides, Parnell said so.\n\nAccording to him (according to them) it\u00a0said no; "
+            "the self-reported survey, he noted, shot back")
+    found = [(m.start(), m.group()) for m in find_cues(text)]
+    # The one difference from scanning with CUE itself: a hyphenated word ("self-reported") is no cue.
+    assert found == [(m.start(), m.group()) for m in CUE.finditer(text) if text[m.start() - 1] != "-"]
+    assert [g for _, g in found] == ["According to", "said", "According to", "according to", "said", "noted",
+                                     "shot back"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ('"We need much tougher leadership - and we need it NOW!" Trump said on Twitter.', "Trump", None),
+    ('"The distraction gets you off message," said Republican party boss Reince Priebus, though he added more.',
+     "Reince Priebus", "Republican party boss"),
+    ('"She is also a mother for three young boys," another friend, Mariam Emara told CNN.', "Mariam Emara",
+     "another friend"),
+    ('"Somebody entered the United States," the White House spokesman, Josh Earnest, said on Thursday.',
+     "Josh Earnest", "White House spokesman"),
+    ('"Pfizer is gaming the system," Senate Minority Leader Harry M. Reid (D-Nev.) said in a statement.',
+     "Harry M. Reid", "Senate Minority Leader"),
+    ('"The great state of Alabama is proud to cast its votes!" US Senator Jeff Sessions said as he began.',
+     "Jeff Sessions", "US Senator"),
+    ('Trump gestured as if to stop the ruckus, then leaned in and boomed: "Let us defeat her in November."',
+     "Trump", None),
+    ('The race is tight.\n\nDr. Kelli Ward stated:\n\n"The Department of Justice is no longer about justice."',
+     "Kelli Ward", "Dr."),
+    ('"They are all here because he is promising them free stuff," Bennett shot back with a laugh.',
+     "Bennett", None),
+])
+def test_direct_attributions(text: str, speaker: str, role: str | None) -> None:
+    (quote,) = [q for q in find_quotes(text, []) if q.kind == "direct"]
+    assert (quote.speaker, quote.speaker_role) == (speaker, role)
+    _check_offsets(text, [quote])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Song said Democratic presidential candidate Hillary Clinton had said the plan would not happen.", "Song"),
+    ("Clinton on Tuesday said that the violence against minorities is genocide.", "Clinton"),
+    ("WASHINGTON — Sen. Bernie Sanders defended his call, saying the positives would outweigh the losses.",
+     "Bernie Sanders"),
+    ("In a victory speech on Tuesday night, Mr. Trump struck a measured tone, saying he understood the task.",
+     "Trump"),
+    ("Fact-checkers soon noted that Clinton may have been referring to a hypothetical situation.",
+     "Fact-checkers"),
+])
+def test_indirect_speakers(text: str, speaker: str) -> None:
+    (quote,) = find_quotes(text, [])
+    assert quote.speaker == speaker
+
+
+def test_a_pronoun_refers_to_its_sentences_subject_before_the_last_speaker() -> None:
+    text = ('"It is a rigged system," Gov. John Kasich said.\n\n'
+            "Donald Trump has blasted the delegate system, which he said runs the risk of leaving voters out.")
+    quotes = find_quotes(text, [])
+    assert [q.speaker for q in quotes] == ["John Kasich", "Donald Trump"]
+    assert text[quotes[1].speaker_start:quotes[1].speaker_end] == "he"
+
+
+def test_cues_that_take_an_object_report_nothing_without_that() -> None:
+    text = "Clinton maintains a wide lead over Sanders among black voters in the state."
+    assert find_quotes(text, []) == []
+
+
+def test_long_runs_after_a_cue_finish() -> None:
+    # Capitalised words after a cue are read by nested repetitions: they must stay linear.
+    names = '"We will win," said ' + "Big " * 250_000 + "."
+    _check_offsets(names, find_quotes(names, []))
+    places = '"We will win," he said on ' + "Twitter " * 250_000
+    _check_offsets(places, find_quotes(places, []))
+    commas = '"We will win," ' + "Jo Park, " * 100_000 + "said."
+    _check_offsets(commas, find_quotes(commas, []))
