@@ -71,6 +71,10 @@ _NAME_COLON = re.compile(r"(?:^|(?<=[\s(—–-]))(?P<np>(?:[A-Z][\w'’.\-&]*\s
 _AFTER_COLON = re.compile(r":\s*$")
 #: The words before a colon that introduce a quotation without a cue ("the following statement:").
 _FOLLOWING = re.compile(r"\b(?:following|as follows|statement|this)\b")
+#: A cue joined to an earlier verb of its sentence ("... and said").
+_JOINED = re.compile(r"\b(?:and|then|but)\s+$")
+#: A headline's speaker: the capitalised words before "on" ("CNN President On Trump: ...").
+_HEADLINE_ON = re.compile(r"\s*(?P<np>(?:[A-Z][\w'’.\-&]*\s+){0,3}[A-Z][\w'’.\-&]*)\s+[Oo]n\s+")
 _COLON_OR_COMMA = re.compile(r"\s*[,:]?\s*")
 #: A short lower-case description ("another friend"), the role of the name that follows it.
 _DESCRIPTION = re.compile(r"(?:an?|the|his|her|their|another|one|two|three)(?:\s+[\w'’\-]+){1,4}")
@@ -308,11 +312,18 @@ def _attribution_before(layout: _Layout, open_at: int, sentence_start: int
                 phrase = subject_of(text, sentence_start, last.start())
             else:
                 phrase = speaker_before(text, lo, last.start())
+                if phrase is None and _JOINED.search(text, max(lo, last.start() - 6), last.start()):
+                    # 'Hayek confirmed she had been and said, "...': the sentence's subject speaks.
+                    phrase = subject_of(text, sentence_start, last.start())
             if phrase is not None:
                 return last.group(), phrase
-    # 'Philip Bump: "' — a name and a colon attribute without a verb.
+    # 'Philip Bump: "' — a name and a colon attribute without a verb; in a headline ('Gillibrand on Hillary
+    # Releasing Her Transcripts: "'), the name before "on".
     colon = _NAME_COLON.search(text, max(sentence_start, open_at - 60), open_at)
     if colon is not None:
+        headline = _HEADLINE_ON.match(text, sentence_start, colon.start("np"))
+        if headline is not None:
+            return None, (headline.start("np"), headline.end("np"), None)
         return None, (colon.start("np"), colon.end("np"), None)
     return None
 

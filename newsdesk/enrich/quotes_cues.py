@@ -62,7 +62,8 @@ _VERBS = (
 DIRECT_ONLY: frozenset[str] = word_set(
     "confessed exclaimed echoed retorted boomed barked retaliated snapped mused gloated scoffed lamented bragged "
     "gushed fumed interjected yelled screamed pleaded recounted reiterated proclaimed marveled marvelled "
-    "sighed laughed demanded wondered quipped joked pressed answered started") | {
+    "sighed laughed demanded wondered quipped joked pressed answered started yelling shouting chanting "
+    "screaming") | {
         "shot back", "fired back", "hit back", "went on", "chimed in", "pointed out", "put it"}
 CUE_WORDS: frozenset[str] = word_set(_VERBS) | DIRECT_ONLY
 #: Cues that also take the speaker after them ("said Parnell").
@@ -143,7 +144,7 @@ AFTER_CUE = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|speech|email|e-mail|letter|release|rally|event|"
     r"conference|post|tweet|debate|call|appearance|meeting|op-ed|column|report|hearing|briefing|reporters|"
     r"description|video|remarks|message|show|program|podcast|broadcast|address|memo|filing|book|essay)|"
-    r"(?:to\s+)?reporters|(?:in|on|at)\s+[A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+|in\s+\w+|"
+    r"(?:to\s+)?reporters|(?:in|on|at|to)\s+[A-Z][\w'’.-]*+(?:\s+[A-Z][\w'’.-]*+)*+|in\s+\w+|"
     r"(?:to\s+)?(?:CNN|Fox|NBC|ABC|CBS|MSNBC|NPR|Reuters|AP)|back|[a-z]+ly))*"
 )
 #: The object of "told" ("told reporters", "told the Post").
