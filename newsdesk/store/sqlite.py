@@ -68,6 +68,7 @@ from newsdesk.store.base import (
     normalise_url,
     parse_instant,
 )
+from newsdesk.store.copies import CopyQueries
 from newsdesk.store.facets import facet_for, top_values
 from newsdesk.store.keyset import PagePosition
 from newsdesk.store.related import RELATED_BODY_CHARS, candidate_words, frequency_ceiling, telling_terms
@@ -506,7 +507,7 @@ def _counts(rows: Iterable[tuple[Any, int]]) -> dict[str, int]:
 # --------------------------------------------------------------------------- the store
 
 
-class SQLiteStore(Store, EnrichmentQueries, VectorQueries):
+class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries):
     """The embedded store: one SQLite file (or ``":memory:"``).
 
     ``read_only`` opens without the right to write or migrate (for readers that must

@@ -136,10 +136,8 @@ def test_rows_recorded_at_load_without_a_parent_are_read_as_copies_of_their_orig
 
 
 def test_copy_queries_mixin_reads_the_group() -> None:
-    class Store(CopyQueries, SQLiteStore):
-        pass
-
-    with Store(":memory:") as store:
+    assert issubclass(SQLiteStore, CopyQueries)
+    with SQLiteStore(":memory:") as store:
         story = _paragraphs(6)
         ids = _ingest(store, [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
                               _article("https://a.example/1", story[:6], "2025-10-01T09:00:00Z")])
