@@ -74,6 +74,7 @@ from newsdesk.store.keyset import PagePosition
 from newsdesk.store.related import RELATED_BODY_CHARS, candidate_words, frequency_ceiling, telling_terms
 from newsdesk.store.schema import SCHEMA_VERSION, migrate, schema_version
 from newsdesk.store.search import BM25_WEIGHTS, SNIPPET_TOKENS, filter_sql, host_of, lead_snippet, parse_query
+from newsdesk.store.stories import StoryQueries
 from newsdesk.store.vectors import VectorQueries
 
 #: zlib level for raw pages: level 1 keeps most of the saving on HTML at a fraction of the CPU.
@@ -507,7 +508,7 @@ def _counts(rows: Iterable[tuple[Any, int]]) -> dict[str, int]:
 # --------------------------------------------------------------------------- the store
 
 
-class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries):
+class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQueries):
     """The embedded store: one SQLite file (or ``":memory:"``).
 
     ``read_only`` opens without the right to write or migrate (for readers that must

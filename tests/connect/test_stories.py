@@ -172,13 +172,10 @@ def test_store_copy_in_a_later_batch_joins_its_original(store: SQLiteStore) -> N
     assert assigned[copy_id] == story_of(store.connection, ids[1])
 
 
-class _Store(StoryQueries, SQLiteStore):
-    pass
-
-
 def test_story_queries_list_rank_and_filter() -> None:
     articles, vectors = _stream()
-    store = _Store(":memory:")
+    assert issubclass(SQLiteStore, StoryQueries)
+    store = SQLiteStore(":memory:")
     _ingest(store, articles, vectors)
     assert [s.articles for s in list_stories(store.connection, rank="top")] == [2, 2, 1]
     assert len(list_stories(store.connection, min_outlets=2, since_utc="2025-01-02T00:00:00Z")) == 2
