@@ -7,6 +7,8 @@ What is measured, for each tool, on the same .warc.gz files built from the 974 p
 * newsdesk: the command a user types, ``newsdesk ingest FILES... --db fresh.db --workers W --quiet``,
   into a store that does not exist yet: read (fastwarc), extract (W worker processes), write (SQLite
   with its full-text index, one writer).
+* newsdesk-no-enrich (asked for by name): the same command with ``--no-enrich``: extraction only, to show
+  what enrichment (entities with statistical NER, quotes, times, quantities) costs an ingest.
 * newsdesk-ray (asked for by name): the Ray path, ``python -m newsdesk.cli.scale ingest FILES... --out
   SHARDS --num-cpus W`` (what ``newsdesk ingest --executor ray`` runs) on a local cluster it starts,
   then ``load SHARDS --db fresh.db``. The same ingest is run a second time, over the finished shards:
@@ -94,7 +96,7 @@ except ImportError:  # The peer is optional: newsdesk alone can still be measure
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
-TOOLS = ("newsdesk", "newsdesk-ray", "datatrove")
+TOOLS = ("newsdesk", "newsdesk-no-enrich", "newsdesk-ray", "datatrove")
 #: What runs without --tools (the Ray path needs the ray extra and is asked for by name).
 DEFAULT_TOOLS = ("newsdesk", "datatrove")
 #: The bar for the Ray path: its pages per CPU second (start-up excluded) over the local pool's.
@@ -290,14 +292,15 @@ def newsdesk_command(paths: Sequence[Path], db: Path, workers: int) -> list[str]
     return [*launcher, "ingest", *map(str, paths), "--db", str(db), "--workers", str(workers)]
 
 
-def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int) -> ToolRun:
+def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int, *, enrich: bool = True) -> ToolRun:
     """Ingest ``paths`` into a fresh store under ``work`` and count what the store holds afterwards."""
-    db = work / f"newsdesk-{records}.db"
+    tool = "newsdesk" if enrich else "newsdesk-no-enrich"
+    db = work / f"{tool}-{records}.db"
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    command = [*newsdesk_command(paths, db, workers), "--quiet"]
-    measured = measure(command, stderr_path=work / f"newsdesk-{records}.stderr")
-    return ToolRun("newsdesk", records, workers, measured, _store_outcome(db))
+    command = [*newsdesk_command(paths, db, workers), "--quiet", *([] if enrich else ["--no-enrich"])]
+    measured = measure(command, stderr_path=work / f"{tool}-{records}.stderr")
+    return ToolRun(tool, records, workers, measured, _store_outcome(db))
 
 
 def _scale_command(*arguments: str) -> list[str]:
@@ -822,8 +825,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # Alternate which tool goes first, so that a change in the machine's load over the
                 # run falls on both alike.
                 for tool in tools if repeat % 2 == 0 else tools[::-1]:
-                    if tool == "newsdesk":
-                        run = run_newsdesk(paths, work, records, args.workers)
+                    if tool in ("newsdesk", "newsdesk-no-enrich"):
+                        run = run_newsdesk(paths, work, records, args.workers, enrich=tool == "newsdesk")
                     elif tool == "newsdesk-ray":
                         run = run_newsdesk_ray(paths, work, records, args.workers)
                     else:
