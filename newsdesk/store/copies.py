@@ -380,8 +380,7 @@ class CopyQueries:
     """The store's questions about copies; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
-    >>> class Store(CopyQueries, SQLiteStore): pass
-    >>> store = Store(":memory:")
+    >>> store = SQLiteStore(":memory:")
     >>> store.copy_group(1), store.copies_of(1)
     (None, [])
     """

@@ -359,8 +359,7 @@ class StoryQueries:
     """The store's questions about stories; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
-    >>> class Store(StoryQueries, SQLiteStore): pass
-    >>> store = Store(":memory:")
+    >>> store = SQLiteStore(":memory:")
     >>> store.stories(), store.story(1), store.story_of(1)
     ([], None, None)
     """

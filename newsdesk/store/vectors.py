@@ -267,8 +267,7 @@ class VectorQueries:
     """The store's vector questions; :class:`~newsdesk.store.sqlite.SQLiteStore` inherits them.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
-    >>> class Store(SQLiteStore, VectorQueries): ...
-    >>> with Store(":memory:") as store:
+    >>> with SQLiteStore(":memory:") as store:
     ...     store.semantic_search(np.ones(384), 5)
     []
     """
