@@ -628,7 +628,7 @@ def _outcome_text(run: ToolRun) -> str:
                 f"{o.get('load_cpu_s', '?')} CPU s, peak PSS {o.get('load_peak_pss_mib', '?')} MiB; then "
                 f"{o.get('articles', '?')} articles, {o.get('duplicates', '?')} duplicates, "
                 f"{o.get('quarantine', '?')} failed")
-    if run.tool == "newsdesk":
+    if run.tool in ("newsdesk", "newsdesk-no-enrich"):
         return (f"{o.get('articles', '?')} articles ({o.get('indexed', '?')} indexed), {o.get('duplicates', '?')} "
                 f"duplicates, {o.get('not_articles', '?')} not articles, {o.get('quarantine', '?')} failed; "
                 f"db {o.get('db_mib', '?')} MiB")
