@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsdesk.model import Enrichment
+from newsdesk.store.base import Filters, like_escape
 
 #: Entity types people filter and browse by; statistical NER's other labels stay in the article's JSON only.
 INDEXED_TYPES = ("PERSON", "ORG", "PLACE")
@@ -168,7 +169,7 @@ def top_entities(conn: sqlite3.Connection, *, type_: str | None = None, since_ut
         params.append(type_.upper())
     if name:
         clauses.append("e.name LIKE ? ESCAPE '\\'")
-        params.append("%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        params.append("%" + like_escape(name) + "%")
     sql = (f"SELECT {_ENTITY_FIELDS}, count(*), sum(ae.mentions), min(ae.published_utc), max(ae.published_utc) "
            "FROM article_entities AS ae JOIN entities AS e ON e.id = ae.entity_id "
            + ("WHERE " + " AND ".join(clauses) + " " if clauses else "")
@@ -235,7 +236,7 @@ def find_quotes(conn: sqlite3.Connection, *, speaker: str | None = None, speaker
     clauses = [where] if where else []
     if speaker:
         clauses.append("q.speaker LIKE ? ESCAPE '\\'")
-        params.append("%" + speaker.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        params.append("%" + like_escape(speaker.strip()) + "%")
     if speaker_entity_id is not None:
         clauses.append("q.speaker_entity_id = ?")
         params.append(speaker_entity_id)
@@ -277,12 +278,11 @@ def entity_filter_sql(kind: str, value: str, alias: str = "a") -> tuple[str, lis
     >>> entity_filter_sql("place", "Iraq")[1]
     ['PLACE', 'Iraq']
     """
+    pattern = "%" + like_escape(value.strip()) + "%"
     if kind == "speaker":
-        pattern = "%" + value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return (f"{alias}.id IN (SELECT article_id FROM quotes WHERE speaker LIKE ? ESCAPE '\\')", [pattern])
     type_ = {"person": "PERSON", "org": "ORG", "place": "PLACE"}[kind]
     if kind == "person":
-        pattern = "%" + value.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         return (f"{alias}.id IN (SELECT ae.article_id FROM article_entities AS ae JOIN entities AS e "
                 "ON e.id = ae.entity_id WHERE e.type = ? AND e.name LIKE ? ESCAPE '\\')", [type_, pattern])
     return (f"{alias}.id IN (SELECT ae.article_id FROM article_entities AS ae JOIN entities AS e "
@@ -339,7 +339,5 @@ class EnrichmentQueries:
 
 
 def _bounds(since: Any, until: Any) -> tuple[str | None, str | None]:
-    from newsdesk.store.base import Filters
-
     filters = Filters(since=since, until=until)
     return filters.since_utc, filters.until_utc

@@ -487,6 +487,15 @@ class Filters:
         return parse_instant(self.until, end_of_day=True)
 
 
+def like_escape(text: str) -> str:
+    r"""``text`` with SQL LIKE's wildcards and the escape character escaped (use with ``ESCAPE '\'``).
+
+    >>> print(like_escape("50%_off"))
+    50\%\_off
+    """
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 # --------------------------------------------------------------------------- identity rules
 
 

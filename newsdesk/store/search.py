@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsdesk.store.annotations import entity_filter_sql
-from newsdesk.store.base import Filters
+from newsdesk.store.base import Filters, like_escape
 
 #: BM25 weights of the indexed columns: headline, standfirst, body.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
@@ -148,10 +148,6 @@ def short_prefixes(text: str) -> list[str]:
     return found
 
 
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def host_of(url: str | None) -> str | None:
     """The host of a URL as filters and stats use it: lower-cased, without ``www.``.
 
@@ -211,12 +207,12 @@ def filter_sql(filters: Filters | None, alias: str = "a") -> tuple[str, list[Any
     if filters.lang:
         lang = filters.lang.strip().lower()
         conditions.append(f"({alias}.language = ? COLLATE NOCASE OR {alias}.language LIKE ? ESCAPE '\\')")
-        params += [lang, _like_escape(lang) + "-%"]
+        params += [lang, like_escape(lang) + "-%"]
     if filters.author:
         conditions.append(
             f"EXISTS (SELECT 1 FROM json_each({alias}.authors) AS author WHERE author.value LIKE ? ESCAPE '\\')"
         )
-        params.append("%" + _like_escape(filters.author.strip()) + "%")
+        params.append("%" + like_escape(filters.author.strip()) + "%")
     for kind in ("person", "org", "place", "speaker"):
         value = getattr(filters, kind)
         if value and value.strip():
