@@ -1,0 +1,299 @@
+"""Text-mode benchmark: articles from text copied off a page, on the shared sets rendered to visible text.
+
+The pages of fundus-news, readability-test-pages, wcxb-dev-articles (gold body, title and mostly
+author and date) and scrapinghub-aeb (gold body only) are first rendered to the text a reader's
+select-all and copy gives (``benchmarks/render_text.py``, cached under ``/tmp``); this script reads
+those texts and runs, on each, in one process:
+
+- ``newsdesk-text``: ``newsdesk.extract(text, kind="text")``, with no URL, as a pasted text comes;
+- ``verbatim``: all of the text as the body and no metadata, the baseline any reader of the text has.
+
+Metrics come from ``benchmarks/scoring.py`` (imported, not copied): the body's word-level F1 as
+WCXB defines it, on every set (scrapinghub's own shingle metric is for HTML extractors), and exact
+headline, author and date accuracy after the same folding as the HTML benchmark, over the pages
+whose ground truth has that field.
+
+Every set is split by ``benchmarks.extraction.is_held_out`` (a hash of the page id; about a quarter
+held out). Rules are tuned on ``dev`` only; ``heldout`` is reported beside it.
+
+Usage::
+
+    python benchmarks/render_text.py                  # once: render the pages to /tmp
+    python benchmarks/extraction_text.py              # every set, both splits
+    python benchmarks/extraction_text.py --split dev --per-page /tmp/text-dev.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+if not __package__:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import scoring
+from benchmarks.extraction import DEFAULT_DATA, PROJECT_ROOT, is_held_out
+from benchmarks.machine import cpu_model
+from benchmarks.render_text import DEFAULT_CACHE, TEXT_DATASETS, cache_path, load_pages
+
+SPLITS = ("dev", "heldout")
+FIELDS = ("title", "author", "date")
+
+
+@dataclass(frozen=True, slots=True)
+class TextPage:
+    """One rendered page and its ground truth.
+
+    >>> TextPage("fundus", "a", "Body text", "Body", "Headline", None, None).split
+    'dev'
+    """
+
+    dataset: str
+    id: str
+    text: str
+    body: str
+    title: str | None
+    author: str | None
+    published: str | None
+
+    @property
+    def split(self) -> str:
+        """``heldout`` or ``dev``, by ``is_held_out`` of the page id."""
+        return "heldout" if is_held_out(self.id) else "dev"
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What one tool said about one page."""
+
+    body: str = ""
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class Tally:
+    """Sums over a group of pages: body P/R/F1 and right answers per metadata field.
+
+    >>> tally = Tally()
+    >>> tally.add(scoring.BodyScore(1.0, 0.5, 0.6), {"title": True, "author": None, "date": False})
+    >>> tally.row()["f1"], tally.row()["title"], tally.row()["author"]
+    (0.6, 1.0, None)
+    """
+
+    pages: int = 0
+    precision: float = 0.0
+    recall: float = 0.0
+    f1: float = 0.0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+
+    def add(self, body: scoring.BodyScore, fields: dict[str, bool | None]) -> None:
+        """Count one page; a field that is None had no ground truth there."""
+        self.pages += 1
+        self.precision += body.precision
+        self.recall += body.recall
+        self.f1 += body.f1
+        for name, ok in fields.items():
+            if ok is not None:
+                self.labelled[name] += 1
+                self.right[name] += ok
+
+    def row(self) -> dict[str, Any]:
+        """Means over the pages: P, R, F1 and each field's accuracy (None where nothing was labelled)."""
+        n = self.pages or 1
+        out: dict[str, Any] = {"pages": self.pages, "precision": self.precision / n, "recall": self.recall / n,
+                               "f1": self.f1 / n}
+        for name in FIELDS:
+            out[name] = self.right[name] / self.labelled[name] if self.labelled[name] else None
+            out[f"{name}_labelled"] = self.labelled[name]
+        return out
+
+
+def load_text_pages(data: Path, cache: Path, datasets: Sequence[str], limit: int | None = None
+                    ) -> tuple[list[TextPage], list[str]]:
+    """The rendered pages of ``datasets`` with their ground truth, and the ids left out: not rendered
+    yet, or rendered blank (a page that shows nothing without its scripts gives no text to copy)."""
+    pages: list[TextPage] = []
+    missing: list[str] = []
+    for dataset in datasets:
+        for page in load_pages(data, dataset, limit):
+            path = cache_path(cache, dataset, page.id)
+            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if not text.strip():
+                missing.append(f"{dataset}/{page.id}")
+                continue
+            truth = page.truth
+            pages.append(TextPage(dataset, page.id, text, truth.body, truth.title, truth.author, truth.published))
+    return pages, missing
+
+
+def newsdesk_text(text: str) -> Answer:
+    """newsdesk's text mode on one pasted text.
+
+    >>> answer = newsdesk_text("Storm hits coast\\nBy Ann Lee\\n12 March 2024\\n\\n"
+    ...                        + "Heavy rain battered the coast on Monday, officials said. " * 8)
+    >>> answer.title, answer.authors, answer.published
+    ('Storm hits coast', ('Ann Lee',), '2024-03-12')
+    """
+    from newsdesk import extract
+
+    article = extract(text, kind="text")
+    return Answer(article.text or "", article.headline, tuple(article.authors or ()), article.published)
+
+
+def verbatim(text: str) -> Answer:
+    """The baseline: all of the text is the body, and there is no metadata.
+
+    >>> verbatim("Menu\\nStorm hits coast").body
+    'Menu\\nStorm hits coast'
+    """
+    return Answer(body=text)
+
+
+TOOLS: dict[str, Callable[[str], Answer]] = {"newsdesk-text": newsdesk_text, "verbatim": verbatim}
+
+
+def judge(page: TextPage, answer: Answer) -> tuple[scoring.BodyScore, dict[str, bool | None]]:
+    """The body score and per-field verdicts (None where the ground truth has no value) of one answer.
+
+    >>> page = TextPage("wcxb", "1", "", "Rain fell.", "Storm", "Ann Lee", "2024-03-12")
+    >>> judge(page, Answer("Rain fell.", "storm", ("Ann Lee",), "2024-03-12T08:00:00Z"))[1]
+    {'title': True, 'author': True, 'date': True}
+    """
+    body = scoring.word_score(answer.body, page.body)
+    fields: dict[str, bool | None] = {
+        "title": scoring.title_matches(answer.title, page.title) if scoring.fold_text(page.title) else None,
+        "author": (scoring.authors_match(scoring.join_authors(answer.authors), page.author)
+                   if scoring.fold_authors(page.author) else None),
+        "date": (scoring.date_matches(answer.published, page.published)
+                 if scoring.date_part(page.published) else None),
+    }
+    return body, fields
+
+
+def run(pages: Sequence[TextPage], tools: Sequence[str], per_page: Path | None = None
+        ) -> tuple[dict[tuple[str, str, str], Tally], dict[str, float], dict[str, int]]:
+    """Every tool on every page: tallies by (tool, dataset, split), also over ``all`` sets, CPU seconds
+    and error counts per tool. A tool that raises on a page gives an empty answer there.
+    """
+    tallies: dict[tuple[str, str, str], Tally] = {}
+    cpu = dict.fromkeys(tools, 0.0)
+    errors: dict[str, int] = {}
+    out = per_page.open("w", encoding="utf-8") if per_page else None
+    try:
+        for page in pages:
+            for name in tools:
+                started = time.process_time()
+                try:
+                    answer = TOOLS[name](page.text)
+                except Exception as exc:
+                    # A failure scores as an empty answer, and is counted.
+                    answer = Answer()
+                    errors[name] = errors.get(name, 0) + 1
+                    print(f"{name} failed on {page.dataset}/{page.id}: {exc!r}"[:300], file=sys.stderr)
+                cpu[name] += time.process_time() - started
+                body, fields = judge(page, answer)
+                for group in ((name, page.dataset, page.split), (name, "all", page.split)):
+                    tallies.setdefault(group, Tally()).add(body, fields)
+                if out is not None and name == "newsdesk-text":
+                    out.write(json.dumps({
+                        "dataset": page.dataset, "id": page.id, "split": page.split,
+                        "f1": round(body.f1, 4), "precision": round(body.precision, 4),
+                        "recall": round(body.recall, 4), **fields,
+                        "title_pred": answer.title, "title_true": page.title,
+                        "author_pred": scoring.join_authors(answer.authors), "author_true": page.author,
+                        "date_pred": answer.published, "date_true": page.published,
+                    }, ensure_ascii=False) + "\n")
+    finally:
+        if out is not None:
+            out.close()
+    return tallies, cpu, errors
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def markdown_table(tallies: dict[tuple[str, str, str], Tally], splits: Sequence[str]) -> str:
+    """The results, one row per set, split and tool.
+
+    >>> tally = Tally()
+    >>> tally.add(scoring.BodyScore(1.0, 0.5, 0.6), {"title": True, "author": None, "date": None})
+    >>> print(markdown_table({("verbatim", "fundus", "dev"): tally}, ["dev"]))
+    | set | split | tool | pages | P | R | body F1 | headline | author | date |
+    |---|---|---|---:|---:|---:|---:|---:|---:|---:|
+    | fundus | dev | verbatim | 1 | 1.000 | 0.500 | 0.600 | 1.000 (1) | — | — |
+    """
+    lines = ["| set | split | tool | pages | P | R | body F1 | headline | author | date |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    datasets = [d for d in (*TEXT_DATASETS, "all") if any(key[1] == d for key in tallies)]
+    tools = list(dict.fromkeys(key[0] for key in tallies))
+    for dataset in datasets:
+        for split in splits:
+            for tool in tools:
+                tally = tallies.get((tool, dataset, split))
+                if tally is None:
+                    continue
+                row = tally.row()
+                fields = [f"{_cell(row[name])} ({row[name + '_labelled']})" if row[name] is not None else "—"
+                          for name in FIELDS]
+                lines.append(f"| {dataset} | {split} | {tool} | {row['pages']} | {row['precision']:.3f} | "
+                             f"{row['recall']:.3f} | {row['f1']:.3f} | " + " | ".join(fields) + " |")
+    return "\n".join(lines)
+
+
+def environment(argv: Sequence[str]) -> str:
+    """One line naming the command, machine, load, date and commit of a run."""
+    try:
+        commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=PROJECT_ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    load = "/".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"`python benchmarks/extraction_text.py {' '.join(argv)}`; {cpu_model()} ({os.cpu_count()} logical), "
+            f"load average {load}; {datetime.now().astimezone().isoformat(timespec='minutes')}; commit {commit}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--dataset", choices=TEXT_DATASETS, action="append", help="repeatable; all by default")
+    parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
+    parser.add_argument("--limit", type=int, default=None, help="at most this many pages of each set")
+    parser.add_argument("--per-page", type=Path, default=None, help="write newsdesk-text's per-page rows (JSONL)")
+    args = parser.parse_args(argv)
+    tools = [t for t in args.tools.split(",") if t]
+    unknown = [t for t in tools if t not in TOOLS]
+    if unknown:
+        parser.error(f"unknown tools: {', '.join(unknown)}")
+    pages, missing = load_text_pages(args.data, args.cache, args.dataset or TEXT_DATASETS, args.limit)
+    splits = SPLITS if args.split == "both" else (args.split,)
+    pages = [page for page in pages if page.split in splits]
+    if not pages:
+        print(f"no rendered pages under {args.cache}: run benchmarks/render_text.py first", file=sys.stderr)
+        return 2
+    tallies, cpu, errors = run(pages, tools, args.per_page)
+    print(f"# Text-mode extraction\n\n- {environment(argv)}")
+    print(f"- {len(pages)} rendered pages ({len(missing)} left out: not rendered, or blank); CPU per page: "
+          + ", ".join(f"{name} {1000 * seconds / len(pages):.1f} ms" for name, seconds in cpu.items())
+          + f"; errors: {errors or 'none'}\n")
+    print(markdown_table(tallies, splits))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
