@@ -11,6 +11,13 @@ methods (:class:`VectorQueries`) keep the matrix in memory as float32 (154 MB at
 database changes, and score it block by block; the plain functions read SQLite each time. An approximate
 index (usearch, hnswlib) is the step to take past a few hundred thousand articles.
 
+Search has three modes (:data:`SEARCH_MODES`): ``bm25`` (the full-text index alone), ``semantic`` (the
+query's embedding against the stored vectors) and ``hybrid``, both rankings fused by reciprocal rank fusion
+(:func:`~newsdesk.connect.related.reciprocal_rank_fusion`), which finds the report worded apart from the
+query as well as the one naming its rare words. With no mode asked for, a store with vectors searches
+``hybrid`` and one without ``bm25``, so a store without vectors answers as it always did and never loads
+the model (:meth:`VectorQueries.search_mode`).
+
 Functions here take an open ``sqlite3.Connection``; :class:`VectorQueries` is the mixin of store methods
 built on them.
 """
@@ -24,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from newsdesk.store.base import Filters
+from newsdesk.errors import StoreError
+from newsdesk.store.base import Filters, SearchHit
 from newsdesk.store.search import filter_sql
 
 #: Migration 8 (see :mod:`newsdesk.store.schema`).
@@ -43,6 +51,14 @@ CREATE INDEX article_vectors_model ON article_vectors (model);
 BLOCK_ROWS = 8192
 #: Neighbours taken from each ranking before fusing them, for :meth:`VectorQueries.related_hybrid`.
 FUSION_DEPTH = 50
+#: The search modes, the first the default of a store with vectors.
+SEARCH_MODES = ("hybrid", "bm25", "semantic")
+#: Results each ranking gives a semantic or hybrid search: its results are these, ranked, so its total is at
+#: most this (semantic) or twice this (hybrid), and the same on every page.
+SEARCH_DEPTH = 100
+#: A stored article under this cosine to the query is not a semantic result: every text has some cosine to
+#: every other. MiniLM gives a query's own topic 0.3-0.7 and unrelated news under 0.15.
+SEARCH_MIN_COSINE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +240,30 @@ def _copies_of(conn: sqlite3.Connection, article_id: int, ids: Sequence[int]) ->
 
 
 @dataclass(slots=True)
+class RankedHits:
+    """One page of a search in a mode: the hits, how many the whole search found, and the mode it ran in.
+
+    >>> RankedHits([], 0, "bm25").mode
+    'bm25'
+    """
+
+    hits: list[SearchHit]
+    total: int
+    mode: str
+
+
+def embed_query(query: str, model: str) -> np.ndarray:
+    """A query's vector from the model the stored vectors come from (loaded once per process).
+
+    >>> embed_query("", "minilm").shape
+    (384,)
+    """
+    from newsdesk.connect.embeddings import embed_texts
+
+    return np.asarray(embed_texts([query], model=model)[0], dtype=np.float32)
+
+
+@dataclass(slots=True)
 class _KeptVectors:
     version: tuple[int, int]
     model: str | None
@@ -322,7 +362,7 @@ class VectorQueries:
         Copies of the article (same body, recorded duplicates, or a near-identical vector) are left out.
         """
         # Imported here: newsdesk.connect imports the store package, whose schema imports this module.
-        from newsdesk.connect.related import COPY_COSINE, reciprocal_rank_fusion
+        from newsdesk.connect.related import COPY_COSINE, MIN_COSINE, reciprocal_rank_fusion
 
         if k <= 0:
             return []
@@ -332,7 +372,8 @@ class VectorQueries:
         copies: set[int] = set()
         if vector is not None:
             found = self.semantic_search(vector, FUSION_DEPTH, exclude=[article_id])
-            neighbours = [n.id for n in found]
+            # As the pure related(): under MIN_COSINE a neighbour is only the nearest of unrelated texts.
+            neighbours = [n.id for n in found if n.score >= MIN_COSINE]
             copies = {n.id for n in found if n.score >= COPY_COSINE}
             # A near-identical vector marks a copy among the index's hits too, even beyond the vector top.
             for other in set(lexical) - set(neighbours):
@@ -344,3 +385,91 @@ class VectorQueries:
         neighbours = [item for item in neighbours if item not in copies]
         fused = reciprocal_rank_fusion([lexical, neighbours])
         return [Neighbour(item, score) for item, score in fused[:k]]
+
+    # ----------------------------------------------------------------- search modes and hits
+
+    def has_vectors(self) -> bool:
+        """Whether the store holds any article vector (then searches default to hybrid)."""
+        return self._kept_vectors().model is not None
+
+    def search_mode(self, mode: str | None = None) -> str:
+        """The mode a search runs in: ``mode`` if given, else hybrid with vectors and bm25 without.
+
+        Hybrid asked of a store without vectors is bm25 (the fusion of one ranking is that ranking);
+        semantic is a :class:`~newsdesk.errors.StoreError`, since nothing could answer it.
+        """
+        if mode is not None and mode not in SEARCH_MODES:
+            raise StoreError("--mode", f"unknown search mode {mode!r} (known: {', '.join(SEARCH_MODES)})")
+        if not self.has_vectors():
+            if mode == "semantic":
+                raise StoreError("--mode", "semantic search needs article vectors, and this store has none "
+                                           "(they are computed at ingest by the connect stage)")
+            return "bm25"
+        return mode or SEARCH_MODES[0]
+
+    def hits_by_id(self, ids: Sequence[int], scores: Sequence[float] | None = None) -> list[SearchHit]:
+        """Search hits (headline and lead, nothing highlighted) for articles by id, in the order given."""
+        # Imported here: the SQLite store imports this module for its bases.
+        from newsdesk.store.sqlite import _HIT_COLUMNS, _LEAD_COLUMNS, SQLiteStore
+
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.connection.execute(f"SELECT {_HIT_COLUMNS}, {_LEAD_COLUMNS} FROM articles AS a "
+                                       f"WHERE a.id IN ({marks})", [int(i) for i in ids]).fetchall()
+        found = {int(row[0]): SQLiteStore._hit(row) for row in rows}
+        hits = [found[int(i)] for i in ids if int(i) in found]
+        if scores is not None:
+            by_id = dict(zip((int(i) for i in ids), scores, strict=True))
+            for hit in hits:
+                hit.score = float(by_id[hit.id])
+        return hits
+
+    def search_in_mode(self, query: str | None, filters: Filters | None = None, *, mode: str | None = None,
+                       limit: int = 20, offset: int = 0,
+                       embed: Callable[[str, str], np.ndarray] = embed_query) -> RankedHits:
+        """A page of search results in a mode (see :meth:`search_mode`); without a query, the newest first.
+
+        bm25 is :meth:`search` and :meth:`count` as they are. semantic ranks the :data:`SEARCH_DEPTH` stored
+        articles nearest the query's vector (``embed(query, model)``) with a cosine of at least
+        :data:`SEARCH_MIN_COSINE`; hybrid fuses that ranking with BM25's first :data:`SEARCH_DEPTH` by
+        reciprocal rank fusion, scores being the fused ones. Hits found by BM25 keep their highlights.
+        """
+        search: Callable[..., list[SearchHit]] = self.search  # type: ignore[attr-defined]
+        count: Callable[..., int] = self.count  # type: ignore[attr-defined]
+        limit, offset = max(0, int(limit)), max(0, int(offset))
+        chosen = self.search_mode(mode)
+        if chosen == "bm25" or not (query or "").strip():
+            return RankedHits(search(query, filters, limit=limit, offset=offset), count(query, filters), "bm25")
+        from newsdesk.connect.related import reciprocal_rank_fusion
+
+        kept = self._kept_vectors()
+        assert kept.model is not None  # search_mode chose a vector mode: the store has vectors.
+        found = self.semantic_search(embed(str(query), kept.model), SEARCH_DEPTH, filters)
+        nearest = [n for n in found if n.score >= SEARCH_MIN_COSINE]
+        if chosen == "semantic":
+            page = nearest[offset:offset + limit]
+            return RankedHits(self.hits_by_id([n.id for n in page], [n.score for n in page]), len(nearest),
+                              "semantic")
+        lexical = search(query, filters, limit=SEARCH_DEPTH)
+        fused = reciprocal_rank_fusion([[hit.id for hit in lexical], [n.id for n in nearest]])
+        window = fused[offset:offset + limit]
+        marked = {hit.id: hit for hit in lexical}
+        plain = {hit.id: hit for hit in self.hits_by_id([i for i, _ in window if i not in marked])}
+        hits = []
+        for article_id, score in window:
+            hit = marked.get(article_id) or plain.get(article_id)
+            if hit is not None:
+                hit.score = score
+                hits.append(hit)
+        return RankedHits(hits, len(fused), "hybrid")
+
+    def related_hits(self, article_id: int, limit: int = 5) -> list[SearchHit]:
+        """Related articles as search hits: :meth:`related_hybrid` when the article has a vector, else the
+        full-text "more like this" (:meth:`related`) alone, exactly as a store without vectors answers."""
+        if limit <= 0:
+            return []
+        if self.article_vector(article_id) is None:
+            return self.related(article_id, limit=limit)
+        found = self.related_hybrid(article_id, limit)
+        return self.hits_by_id([n.id for n in found], [n.score for n in found])
