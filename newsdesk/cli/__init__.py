@@ -12,7 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from newsdesk.cli import enrichment, extract, failures, ingest, maintain, query, scale, serve
+from newsdesk.cli import connect, enrichment, extract, failures, ingest, maintain, query, scale, serve
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from newsdesk.errors import NewsdeskError
 from newsdesk.store.base import default_db_path
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_parsers(commands)
     failures.add_parser(commands)
     enrichment.add_parsers(commands)
+    connect.add_parsers(commands)
     scale.add_parsers(commands)
     maintain.add_parsers(commands)
     serve.add_parser(commands)

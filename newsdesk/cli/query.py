@@ -19,6 +19,7 @@ from newsdesk.cli.common import (
 )
 from newsdesk.render import to_markdown, to_text
 from newsdesk.store import EXPORT_FORMATS, export_articles, open_store
+from newsdesk.store.vectors import SEARCH_MODES
 
 _MARK_ON_TERMINAL = ("\x1b[1;33m", "\x1b[0m")
 _MARK_PLAIN = ("[", "]")
@@ -29,12 +30,14 @@ def _marks() -> tuple[str, str]:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    """Full-text search (BM25) with filters; a table for people or JSON lines for programs."""
+    """Search with filters, in a mode (hybrid, bm25, semantic); a table for people or JSON lines for programs."""
     query = " ".join(args.query) or None
+    mode = "semantic" if args.semantic else args.mode
     with open_store(args.db, read_only=True) as store:
         filters = filters_from(args)
-        hits = store.search(query, filters, limit=args.limit, offset=args.offset)
-        total = store.count(query, filters)
+        ranked = store.search_in_mode(query, filters, mode=mode,  # type: ignore[attr-defined]
+                                      limit=args.limit, offset=args.offset)
+        hits, total = ranked.hits, ranked.total
     if args.format == "json":
         for hit in hits:
             print(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -50,7 +53,7 @@ def run_search(args: argparse.Namespace) -> int:
         say(f"newsdesk: no articles match (of {total} matching, {args.offset} skipped)" if total
             else "newsdesk: no articles match")
     else:
-        say(f"newsdesk: {args.offset + 1}-{args.offset + len(hits)} of {total} articles")
+        say(f"newsdesk: {args.offset + 1}-{args.offset + len(hits)} of {total} articles ({ranked.mode} search)")
     return EXIT_OK
 
 
@@ -83,10 +86,16 @@ def run_stats(args: argparse.Namespace) -> int:
     with open_store(args.db, read_only=True) as store:
         stats = store.stats()
     data: dict[str, Any] = stats.to_dict()
+    for name in ("near_copies", "stories", "vectors"):
+        data.setdefault(name, getattr(stats, name, 0) or 0)
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"articles {stats.articles} · raw pages {stats.raw_pages} · runs {stats.runs}")
+    # The connect stage's counts; a StoreStats from before it has none, which reads as 0.
+    connected = {name: getattr(stats, name, 0) or 0 for name in ("near_copies", "stories", "vectors")}
+    print(f"near copies {connected['near_copies']} · stories {connected['stories']} · "
+          f"article vectors {connected['vectors']}")
     _print_counts("by source", stats.by_source)
     _print_counts("by day", dict(sorted(stats.by_day.items(), reverse=True)))
     _print_counts("by section", stats.by_section)
@@ -110,13 +119,20 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     search = commands.add_parser("search", help="full-text search of the store",
                                  description="Search headlines, standfirsts and bodies (BM25 ranking; "
                                              "\"phrases\", OR, -word). With no query, filters alone list "
-                                             "the newest articles that match.")
+                                             "the newest articles that match. A store with article vectors "
+                                             "searches hybrid by default: BM25 and the query's embedding, "
+                                             "fused by rank.")
     search.add_argument("query", nargs="*", help="words to search for")
     add_db_option(search)
     add_filter_options(search)
     search.add_argument("--limit", type=positive_int, default=20, help="results per page (default 20)")
     search.add_argument("--offset", type=non_negative_int, default=0, help="skip this many results")
     search.add_argument("--format", choices=("table", "json"), default="table")
+    modes = search.add_mutually_exclusive_group()
+    modes.add_argument("--mode", choices=SEARCH_MODES,
+                       help="hybrid (BM25 and vectors by rank fusion; the default where the store has vectors), "
+                            "bm25 (full text only; the default without vectors) or semantic (vectors only)")
+    modes.add_argument("--semantic", action="store_true", help="the same as --mode semantic")
     search.set_defaults(handler=run_search)
 
     show = commands.add_parser("show", help="one article by id or URL")
