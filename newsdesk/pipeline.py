@@ -1,8 +1,12 @@
-"""Compose the stages over batches: read -> extract (worker processes) -> write (one writer).
+"""Compose the stages over batches: read -> extract, enrich, connect (worker processes) -> write (one writer).
 
-The extraction stage, :func:`to_outcomes`, is a plain function over a batch with no database
+The worker stage, :func:`to_outcomes`, is a plain function over a batch with no database
 access and picklable inputs and outputs, so it runs the same inline, in a process pool, and
-(later) as Ray tasks. Only :func:`run_ingest`'s caller-side loop touches the store.
+as Ray tasks. It extracts and enriches each input, then computes the batch's connect features
+at once (:func:`newsdesk.connect.stage.connect_features`: copy signatures and embeddings, which
+cost far less per article in a batch). Only :func:`run_ingest`'s caller-side loop touches the
+store: the writer checks those features against what is stored (copies, stories) in the batch's
+transaction, and after the last batch runs the periodic pass that links story chains.
 
 Batches are written in the order they were read, whatever order the workers finish in, so that
 "which copy of a duplicate came first" does not depend on scheduling: an interrupted ingest run
@@ -31,6 +35,7 @@ from functools import partial
 from itertools import islice
 from types import FrameType
 
+from newsdesk.connect.stage import connect_features, embedding_unavailable
 from newsdesk.enrich import enrich_batch
 from newsdesk.errors import ExtractionError
 from newsdesk.extract import extract
@@ -75,6 +80,10 @@ class IngestReport:
     written: WriteSummary = field(default_factory=WriteSummary)
     interrupted: bool = False
     run_id: int | None = None
+    #: Things the user should hear once (the embedding model is not installed...), for the CLI to print.
+    notes: list[str] = field(default_factory=list)
+    #: Story chains linked by the pass at the end of the run.
+    chains: int = 0
 
     @property
     def failed(self) -> int:
@@ -143,16 +152,24 @@ def to_outcome(item: RawPage | SourceFailure, enrich: bool = True) -> Outcome:
     return ArticleOutcome(name, article, raw=raw, warc=warc)
 
 
-def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True) -> list[Outcome]:
-    """The extract (and enrich) stage over a batch: one outcome per input, never an exception.
+def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True, connect: bool = True) -> list[Outcome]:
+    """The worker stage over a batch: extract (and enrich) each input, then, with ``connect``, compute the
+    batch's articles' connect features together; one outcome per input, never an exception.
 
-    It runs in the worker processes, so statistical NER (loaded once per process) never runs on the writer.
+    It runs in the worker processes, so statistical NER and the embedding model (each loaded once per
+    process) never run on the writer. An article whose connect features fail keeps the reason in its
+    :class:`~newsdesk.connect.stage.ConnectFeatures` and is stored without them.
 
     >>> [type(o).__name__ for o in to_outcomes([SourceFailure("x.pdf", "content type application/pdf",
     ...                                                          skipped=True)])]
     ['FailureOutcome']
     """
-    return [to_outcome(item, enrich) for item in items]
+    outcomes = [to_outcome(item, enrich) for item in items]
+    if connect:
+        articles = [outcome for outcome in outcomes if isinstance(outcome, ArticleOutcome)]
+        for outcome, features in zip(articles, connect_features([o.article for o in articles]), strict=True):
+            outcome.connect = features
+    return outcomes
 
 
 def batched(items: Iterable[RawPage | SourceFailure], size: int) -> Iterator[list[RawPage | SourceFailure]]:
@@ -176,6 +193,7 @@ def run_ingest(
     progress: Callable[[IngestReport], None] | None = None,
     skip_recorded: bool = False,
     enrich: bool = True,
+    connect: bool = True,
 ) -> IngestReport:
     """Extract every input and write the outcomes to ``store``, batch by batch.
 
@@ -184,7 +202,11 @@ def run_ingest(
     the same command run again adds exactly what is missing. With ``skip_recorded``, pages the
     store already recorded (:meth:`Store.recorded_inputs`) are counted as ``skipped`` and not
     extracted again. With ``enrich`` (the default) every article is enriched in the workers
-    (:func:`newsdesk.enrich.enrich_batch`). ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
+    (:func:`newsdesk.enrich.enrich_batch`). With ``connect`` (the default) the workers compute each article's
+    copy features and embedding and the writer finds its copies and puts it in a story; after the last batch
+    the store links story chains (:meth:`Store.link_story_chains`). Where the embedding model is not
+    installed, the report's ``notes`` say so once and articles are stored without vectors and stories.
+    ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
     returns a report marked interrupted; a batch being written when it comes is either
     committed and counted or not written and not counted, never half of either.
 
@@ -196,6 +218,8 @@ def run_ingest(
     """
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     report = IngestReport(run_id=store.start_run(command))
+    if connect and (missing := embedding_unavailable()) is not None:
+        report.notes.append(missing)
 
     def write(outcomes: list[Outcome]) -> None:
         # The counts change only once the batch is committed, and a signal arriving meanwhile is
@@ -207,7 +231,7 @@ def run_ingest(
         if progress is not None:
             progress(report)
 
-    stage = partial(to_outcomes, enrich=enrich)
+    stage = partial(to_outcomes, enrich=enrich, connect=connect)
     batches = batched(items, batch_size)
     if skip_recorded:
         batches = _unrecorded(batches, store, report)
@@ -221,6 +245,13 @@ def run_ingest(
         report.interrupted = True
     finally:
         store.finish_run(report.run_id, {**report.written.counts(), "inputs": report.inputs})
+    # The periodic pass, on the writer's side, over the stories this run wrote (an interrupted run's too: it
+    # costs a lookup per new story). A signal meanwhile is held until it is committed, then ends the run.
+    try:
+        with _signals_held():
+            report.chains = store.link_story_chains()
+    except KeyboardInterrupt:
+        report.interrupted = True
     return report
 
 

@@ -129,10 +129,14 @@ def _write_pages(folder: Path) -> Path:
 
 @pytest.fixture
 def db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """A store holding the three articles and the section front, ingested through the CLI."""
+    """A store holding the three articles and the section front, ingested through the CLI.
+
+    Without the connect stage: these tests read what extraction stored (keyword search, show, export);
+    ``test_ingest_connects_unless_told_not_to`` covers connect through the CLI.
+    """
     path = tmp_path / "news.db"
     pages = _write_pages(tmp_path / "pages")
-    assert main(["ingest", str(pages), "--db", str(path), "--workers", "1", "--quiet"]) == 0
+    assert main(["ingest", str(pages), "--db", str(path), "--workers", "1", "--quiet", "--no-connect"]) == 0
     summary = capsys.readouterr().err
     assert "articles stored 3" in summary and "not articles 1" in summary and "failures 0" in summary
     return path
@@ -239,6 +243,23 @@ def test_stats_table_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert stats["by_language"] == {"en": 2, "fr": 1}
     assert sum(stats["not_articles"].values()) == 1
     assert stats["quarantined"] == {} and stats["runs"] == 1
+    assert (stats["near_copies"], stats["stories"], stats["vectors"]) == (0, 0, 0)  # Ingested --no-connect.
+
+
+def test_ingest_connects_unless_told_not_to(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    connected = tmp_path / "connected.db"
+    assert main(["ingest", str(tmp_path / "pages"), "--db", str(connected), "--workers", "1", "--quiet"]) == 0
+    assert "articles stored 3" in capsys.readouterr().err
+    assert main(["stats", "--db", str(connected), "--format", "json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    # A ferry order, a tram extension and a French port's traffic record: three articles, three stories.
+    assert (stats["vectors"], stats["stories"], stats["near_copies"]) == (3, 3, 0)
+    # reprocess connects what an ingest --no-connect left out, and keeps the rest.
+    assert main(["reprocess", "--db", str(db), "--workers", "1"]) == 0
+    assert "unchanged 3" in capsys.readouterr().err
+    assert main(["stats", "--db", str(db), "--format", "json"]) == 0
+    backfilled = json.loads(capsys.readouterr().out)
+    assert (backfilled["vectors"], backfilled["stories"]) == (3, 3)
 
 
 # ------------------------------------------------------------------------------------------- export

@@ -294,10 +294,10 @@ _CLI = "import sys; from newsdesk.cli import main; sys.exit(main())"
 
 
 def _ingest_command(source: Path, db: Path) -> list[str]:
-    # Crash safety is the writer's and the pool's: 2,000 pages through statistical NER three times
-    # would only slow the test down (enrichment in ingest has tests of its own).
+    # Crash safety is the writer's and the pool's: 2,000 pages through statistical NER and the embedding
+    # model three times would only slow the test down (enrichment and connect in ingest have tests of their own).
     return [sys.executable, "-c", _CLI, "ingest", str(source), "--db", str(db), "--batch-size", "20",
-            "--workers", "2", "--quiet", "--no-enrich"]
+            "--workers", "2", "--quiet", "--no-enrich", "--no-connect"]
 
 
 def _articles_now(db: Path) -> int:

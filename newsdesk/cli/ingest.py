@@ -123,6 +123,28 @@ def print_failures(store: Store, report: IngestReport, shown: int = FAILURES_SHO
         say(f"  ... and {total - len(listed)} more (newsdesk failures --since {listed[-1].at[:10]})")
 
 
+def say_notes(report: IngestReport) -> None:
+    """Print what the run wants the user to hear once (the embedding model is missing...) on standard error.
+
+    >>> say_notes(IngestReport(notes=[]))
+    """
+    for note in report.notes:
+        say(f"newsdesk: note: {note}")
+
+
+def add_connect_option(parser: argparse.ArgumentParser) -> None:
+    """The ``--no-connect`` flag of ingest, reprocess and watch.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_connect_option(parser)
+    >>> parser.parse_args(["--no-connect"]).no_connect
+    True
+    """
+    parser.add_argument("--no-connect", action="store_true",
+                        help="store articles without looking for their copies, embedding them or grouping them "
+                             "into stories (a later `newsdesk reprocess` adds what is missing)")
+
+
 def stop_on_sigterm() -> None:
     """Make SIGTERM stop a run the way Ctrl-C does: batches in flight are written, nothing is lost."""
     def interrupt(_signum: int, _frame: FrameType | None) -> None:
@@ -149,9 +171,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             items = progress.track(read_sources(args.sources, args.kind, store))
             report = run_ingest(items, store, workers=args.workers, batch_size=args.batch_size, command=command,
-                                progress=progress.update, skip_recorded=True, enrich=not args.no_enrich)
+                                progress=progress.update, skip_recorded=True, enrich=not args.no_enrich,
+                                connect=not args.no_connect)
         finally:
             progress.close()
+        say_notes(report)
         print_failures(store, report)
     if not report.interrupted and report.inputs == 0:
         say(f"newsdesk: nothing to ingest (no file newsdesk reads in {', '.join(args.sources)})")
@@ -182,5 +206,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress, only the summary")
     parser.add_argument("--no-enrich", action="store_true",
                         help="store articles without entities, quotes, time expressions and figures")
+    add_connect_option(parser)
     add_ray_options(parser)
     parser.set_defaults(handler=run)

@@ -17,7 +17,7 @@ from newsdesk.cli.common import (
     positive_int,
     say,
 )
-from newsdesk.cli.ingest import new_urls_in, stop_on_sigterm
+from newsdesk.cli.ingest import add_connect_option, new_urls_in, say_notes, stop_on_sigterm
 from newsdesk.errors import NewsdeskError
 from newsdesk.ingest import Polled, SourceFailure
 from newsdesk.ingest.warc import read_warc_record
@@ -58,18 +58,21 @@ def kept_pages(store: Store) -> Iterator[RawPage | SourceFailure]:
 
 
 def run_reprocess(args: argparse.Namespace) -> int:
-    """Re-extract (and re-enrich) every kept raw page with the current code; articles are updated in place."""
+    """Re-extract (and re-enrich, and connect) every kept raw page with the current code; articles are updated
+    in place. Articles that lack their copies, vectors or stories (stored with ``--no-connect``, or before
+    the connect stage) gain them; articles already in a story keep it."""
     stop_on_sigterm()
     with open_store(args.db) as store:
         # iter_raw_pages reads in chunks, so writing between them on the same connection is safe.
         report = run_ingest(kept_pages(store), store, workers=args.workers, command="reprocess",
-                            enrich=not args.no_enrich)
+                            enrich=not args.no_enrich, connect=not args.no_connect)
+    say_notes(report)
     say(f"newsdesk: reprocess: {report.summary()}")
     return EXIT_INTERRUPTED if report.interrupted else report.exit_code
 
 
 def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: int,
-               enrich: bool = True) -> IngestReport:
+               enrich: bool = True, connect: bool = True) -> IngestReport:
     from newsdesk.ingest.fetch import Fetcher
     from newsdesk.ingest.remote import read_outlets
     from newsdesk.ingest.sources import load_sources
@@ -79,7 +82,7 @@ def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: in
     with Fetcher() as fetcher:
         pages = read_outlets(outlets, fetcher, new_urls_in(store), previous=dict(previous),
                              polled=lambda p: previous.__setitem__(p.url, p))
-        return run_ingest(pages, store, workers=workers, command=f"watch {path}", enrich=enrich)
+        return run_ingest(pages, store, workers=workers, command=f"watch {path}", enrich=enrich, connect=connect)
 
 
 def run_watch(args: argparse.Namespace) -> int:
@@ -93,11 +96,14 @@ def run_watch(args: argparse.Namespace) -> int:
             while not stop.is_set():
                 started = time.monotonic()
                 try:
-                    report = _poll_once(store, args.sources, previous, args.workers, not args.no_enrich)
+                    report = _poll_once(store, args.sources, previous, args.workers, not args.no_enrich,
+                                        not args.no_connect)
                 except NewsdeskError as exc:
                     say(f"newsdesk: {exc}")
                     return EXIT_USAGE
                 rounds += 1
+                if rounds == 1:
+                    say_notes(report)  # Once, not every round.
                 say(f"newsdesk: watch round {rounds}: {report.summary()}")
                 if report.interrupted or (args.rounds and rounds >= args.rounds):
                     break
@@ -119,6 +125,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     reprocess.add_argument("--workers", type=positive_int, default=None,
                            help="extraction processes (default: one per core)")
     reprocess.add_argument("--no-enrich", action="store_true", help="re-extract only; articles lose their annotations")
+    add_connect_option(reprocess)
     reprocess.set_defaults(handler=run_reprocess)
 
     watch = commands.add_parser(
@@ -134,4 +141,5 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
                        help="extraction processes (default 1: polls are small)")
     watch.add_argument("--no-enrich", action="store_true",
                        help="store articles without entities, quotes, time expressions and figures")
+    add_connect_option(watch)
     watch.set_defaults(handler=run_watch)

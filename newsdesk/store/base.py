@@ -33,11 +33,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from html import escape
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newsdesk.errors import StoreError
 from newsdesk.model import Article, RawPage
+
+if TYPE_CHECKING:  # The connect stage imports this module: its record is named here for types only.
+    from newsdesk.connect.stage import ConnectFeatures
 
 #: Environment variable naming the database when no path is given.
 DB_ENV = "NEWSDESK_DB"
@@ -75,7 +78,10 @@ class WarcRef:
 class ArticleOutcome:
     """An input that extraction turned into an article.
 
-    ``input`` names the input for people (a file path, ``file.warc.gz#1024``, a URL).
+    ``input`` names the input for people (a file path, ``file.warc.gz#1024``, a URL). ``connect``
+    carries what the connect stage computed in the worker (copy features and embedding,
+    :func:`newsdesk.connect.stage.connect_features`), which the writer checks against the store;
+    None when the stage did not run (``--no-connect``).
 
     >>> from newsdesk.model import Article
     >>> ArticleOutcome("page.html", Article(url="https://example.com/a")).raw is None
@@ -86,6 +92,7 @@ class ArticleOutcome:
     article: Article
     raw: RawPage | None = None
     warc: WarcRef | None = None
+    connect: ConnectFeatures | None = None
 
 
 @dataclass(slots=True)
@@ -356,6 +363,11 @@ class StoreStats:
     quarantined: dict[str, int] = field(default_factory=dict)
     raw_pages: int = 0
     runs: int = 0
+    #: Articles recorded as near-copies of another (``duplicates`` counts them too, under ``near``).
+    near_copies: int = 0
+    #: Stories, and articles with a stored embedding.
+    stories: int = 0
+    vectors: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with every count."""
@@ -370,6 +382,9 @@ class StoreStats:
             "quarantined": dict(self.quarantined),
             "raw_pages": self.raw_pages,
             "runs": self.runs,
+            "near_copies": self.near_copies,
+            "stories": self.stories,
+            "vectors": self.vectors,
         }
 
 
@@ -611,6 +626,14 @@ class Store(ABC):
         duplicate of that article. An outcome that cannot be stored (an unexpected value)
         is quarantined with stage ``store`` and the rest of the batch goes on.
         """
+
+    def link_story_chains(self) -> int:
+        """The periodic pass after a run's last batch: link the stories the writer touched since the last
+        pass to the earlier stories they continue; returns how many links were made.
+
+        A store that keeps no stories has nothing to link.
+        """
+        return 0
 
     @abstractmethod
     def start_run(self, command: str) -> int:
