@@ -35,6 +35,8 @@ from newsdesk.enrich.times_grammar import (
     TRIGGER,
     TRIGGER_ANY_CASE,
     TRIGGER_KIND,
+    UNIT_FAMILY_AFTER,
+    UNIT_FAMILY_WORDS,
 )
 from newsdesk.enrich.times_periods import PERIOD_HANDLERS
 from newsdesk.enrich.times_tense import tense_near
@@ -122,13 +124,16 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
                 continue  # a count or an amount: no family reads it as a date or time
             kind = "digit"
         elif english:
-            kind = TRIGGER_KIND[trigger.group().lower()]
+            word = trigger.group().lower()
+            kind = TRIGGER_KIND[word]
         else:
             continue
         # English words before a number ("the end of") are no prefix in other languages.
         starts = _starts_before(source, position) if english else [position]
         for family, back, opens in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
+                continue
+            if kind == "unit" and not _unit_may_stand(family, word, text, trigger.end()):
                 continue
             pattern = FAMILIES[family]
             for start in starts[-1 - back:] if opens else starts[-1 - back:-1]:
@@ -139,6 +144,21 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
                 if match is not None and match.end() > position:
                     candidates.append((start, start - match.end(), _FAMILY_ORDER[family], family, match))
     return candidates
+
+
+def _unit_may_stand(family: str, word: str, text: str, end: int) -> bool:
+    """Whether a match of ``family`` can hold the unit word ``word`` that ends at ``end`` (a cheap necessary test).
+
+    >>> _unit_may_stand("ago", "days", "two days ago", 8), _unit_may_stand("ago", "days", "two days later", 8)
+    (True, False)
+    >>> _unit_may_stand("relative_unit", "days", "last days", 9)
+    False
+    """
+    words = UNIT_FAMILY_WORDS.get(family)
+    if words is not None and word not in words:
+        return False
+    after = UNIT_FAMILY_AFTER.get(family)
+    return after is None or word == "half" or after.match(text, end) is not None
 
 
 def _starts_before(source: str, position: int) -> list[int]:

@@ -219,7 +219,9 @@ def _trie(words: list[str]) -> str:
 
 #: A word or number that every time expression contains; runs on lower-cased text. The word's kind is
 #: :data:`TRIGGER_KIND`; a number is the group ``digit``.
-TRIGGER = re.compile(r"\b(?:(?P<digit>\d)|(?:" + _trie(sorted(TRIGGER_KIND)) + r")\b)")
+#: (``(?<!\w)``/``(?!\w)`` say what ``\b`` says here, every branch being word characters, and are cheaper:
+#: the scan of every position of the text is most of what finding time expressions costs.)
+TRIGGER = re.compile(r"(?<!\w)(?:(?P<digit>\d)|(?:" + _trie(sorted(TRIGGER_KIND)) + r")(?!\w))")
 #: For each kind of trigger word, the families to try, how many words before the trigger they may start, and
 #: whether they may start at the trigger itself ("last week" never starts at "week"; "months ago" may).
 FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int, bool], ...]] = {
@@ -239,6 +241,28 @@ FAMILY_TRIGGERS: dict[str, tuple[tuple[str, int, bool], ...]] = {
     "holiday": (("holiday", 1, True),),
     "decade_word": (("decade_word", 2, True),),
     "period": (("period", 4, False), ("relative_unit", 3, False), ("span_of", 6, False)),
+}
+#: For families tried from a unit word, the unit words their matches can hold ("the third quarter" holds
+#: "quarter", never "days"). A trigger is a word inside the match it helps find, so a family whose matches
+#: cannot hold the trigger word is not tried for it: most unit words ("year", "days") rule out most of the
+#: twelve unit families before any of their regexes runs. Plurals stand where a pattern can end inside one
+#: ("the year-ago quarter|s"). Families not listed hold every unit word.
+UNIT_FAMILY_WORDS: dict[str, frozenset[str]] = {
+    "relative_unit": frozenset({"week", "month", "quarter", "year", "decade", "century"}),
+    "quarter": frozenset({"year", "second", "quarter", "half"}),
+    "year_ago": frozenset({"year", "quarter", "quarters", "month", "months", "week", "weeks"}),
+    "vague": frozenset({"years", "months", "weeks", "days", "decades", "hours"}),
+    "set": frozenset({"day", "week", "month", "quarter", "year", "hour", "minute", "night"}),
+    "day_word": frozenset({"day", "night", "nights"}),
+    "holiday": frozenset({"day", "year"}),
+    "period": frozenset({"month", "year", "week", "decade", "quarter", "century"}),
+}
+#: For families whose unit is the last word but one ("two days ago", "a year earlier"): what must follow a
+#: unit word that is the match's unit. Any unit word but "half" (part of an amount: "half a day ago") can
+#: only be that unit, so a unit word without this after it is not tried at all.
+UNIT_FAMILY_AFTER: dict[str, re.Pattern[str]] = {
+    "ago": re.compile(r"\s+(?:or\s+so\s+)?ago\b", re.IGNORECASE),
+    "offset": re.compile(r"\s+(?:earlier|later|from\s+now|hence)\b", re.IGNORECASE),
 }
 #: The longest look back, in characters and in words, for the words before a trigger.
 LOOK_BACK = 60
