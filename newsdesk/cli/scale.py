@@ -69,7 +69,8 @@ class _Progress:
 
 
 def run_ray_ingest(args: argparse.Namespace) -> int:
-    """Shard every source on Ray (``args``: sources, out, address, batch_size, max_retries, task_timeout, quiet)."""
+    """Shard every source on Ray (``args``: sources, out, address, batch_size, max_retries, task_timeout, quiet,
+    and ingest's stage switches no_enrich and no_connect, which the tasks honour as a local run does)."""
     if not getattr(args, "out", None):
         say("newsdesk: --executor ray writes shards: give their folder with --out SHARDS_DIR")
         return EXIT_USAGE
@@ -79,8 +80,13 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
         say(_NO_RAY)
         return EXIT_USAGE
     from newsdesk.cli.ingest import stop_on_sigterm
+    from newsdesk.connect.stage import embedding_unavailable
 
     stop_on_sigterm()
+    connect = not getattr(args, "no_connect", False)
+    if connect and (missing := embedding_unavailable()) is not None:
+        # Said once, as a local ingest says it (the nodes are expected to share the driver's environment).
+        say(f"newsdesk: note: {missing}")
     progress = _Progress(getattr(args, "quiet", False))
     try:
         report = run_on_ray(args.sources, args.out, address=getattr(args, "address", None),
@@ -88,7 +94,8 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
                             batch_size=getattr(args, "batch_size", DEFAULT_BATCH_SIZE),
                             max_retries=getattr(args, "max_retries", DEFAULT_MAX_RETRIES),
                             task_timeout=getattr(args, "task_timeout", DEFAULT_TASK_TIMEOUT),
-                            progress=progress.update)
+                            enrich=not getattr(args, "no_enrich", False),
+                            connect=connect, progress=progress.update)
     except ImportError:
         say(_NO_RAY)
         return EXIT_USAGE
@@ -135,8 +142,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """``python -m newsdesk.cli.scale``: ``ingest`` (always on Ray) and ``load``, before the main command has them.
 
-    >>> build_parser().parse_args(["ingest", "--out", "s", "a.warc.gz"]).executor
-    'ray'
+    >>> args = build_parser().parse_args(["ingest", "--out", "s", "--no-enrich", "a.warc.gz"])
+    >>> args.executor, args.no_enrich, args.no_connect
+    ('ray', True, False)
     """
     parser = argparse.ArgumentParser(prog="python -m newsdesk.cli.scale")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -144,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("sources", nargs="+", metavar="SOURCE")
     ingest.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     ingest.add_argument("--quiet", action="store_true")
+    ingest.add_argument("--no-enrich", action="store_true", help="extraction only, as `newsdesk ingest --no-enrich`")
+    ingest.add_argument("--no-connect", action="store_true",
+                        help="no copy features or embeddings, as `newsdesk ingest --no-connect`")
     add_ray_options(ingest)
     ingest.set_defaults(handler=run_ray_ingest, executor="ray")
     add_parsers(commands)

@@ -1,7 +1,7 @@
 """Scale-out: the per-file stages on a Ray cluster writing Parquet shards, loaded into the store by one writer.
 
-``ray`` is an optional extra (``pip install 'newsdesk[ray]'``); only :mod:`newsdesk.scale.ray_executor`
-and the Ray half of :mod:`newsdesk.scale.lsh` import it, lazily. The defaults of the Ray executor live
+``ray`` is an optional extra (``pip install 'newsdesk[ray]'``); only :mod:`newsdesk.scale.cluster` imports
+it, lazily, when a run connects. The defaults of the Ray executor live
 here, so that the command line can show them without importing pyarrow or Ray.
 """
 

@@ -1,9 +1,10 @@
 """The Ray executor: one Ray task per input file, each writing that file's Parquet shard.
 
 A task (:func:`process_file`) streams its file's records through :mod:`newsdesk.ingest`'s readers,
-runs the per-batch stage :func:`newsdesk.pipeline.to_outcomes` (extraction, and every later
-per-article stage it composes) and writes one shard (:mod:`newsdesk.scale.shards`) with each
-article's MinHash signature. Nothing touches the store: ``newsdesk load`` does, afterwards.
+runs the per-batch stage :func:`newsdesk.pipeline.to_outcomes` (extraction, enrichment and the
+connect stage's features, with the same ``enrich`` and ``connect`` switches as a local ingest) and
+writes one shard (:mod:`newsdesk.scale.shards`). Nothing touches the store: ``newsdesk load`` does,
+afterwards.
 
 * Resuming: a file whose shard is marked done is skipped ("skipped N done"), so an interrupted
   run, started again, does only what is missing; a half-written shard has no marker and is redone.
@@ -33,7 +34,8 @@ from newsdesk.ingest.files import read_path
 from newsdesk.model import RawPage
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE, batched, to_outcomes
 from newsdesk.scale import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT
-from newsdesk.scale.cluster import cluster_cpus, connect
+from newsdesk.scale.cluster import cluster_cpus
+from newsdesk.scale.cluster import connect as connect_cluster
 from newsdesk.scale.shards import (
     KIND_ARTICLE,
     KIND_FAILURE,
@@ -101,8 +103,11 @@ def input_files(inputs: Sequence[str]) -> list[str]:
     return files
 
 
-def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = DEFAULT_BATCH_SIZE) -> FileResult:
+def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = DEFAULT_BATCH_SIZE, *,
+                 enrich: bool = True, connect: bool = True) -> FileResult:
     """Read, extract and shard one input file (the body of one Ray task; it runs anywhere).
+
+    ``enrich`` and ``connect`` switch those stages as ``newsdesk ingest --no-enrich / --no-connect`` do.
 
     >>> import tempfile
     >>> result = process_file("/nonexistent.warc.gz", tempfile.mkdtemp(), "run-1")
@@ -121,8 +126,8 @@ def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = D
                                None)
                 # One form (UTC, Z) for every file, so that crawl dates sort as times.
                 crawl_date = parse_instant(fetched) or fetched
-            table = outcome_table(to_outcomes(batch), input_file=input_file, run_id=run_id,
-                                  first_position=result.rows)
+            table = outcome_table(to_outcomes(batch, enrich=enrich, connect=connect), input_file=input_file,
+                                  run_id=run_id, first_position=result.rows)
             writer.write(table)
             result.rows += table.num_rows
             kinds = table.column("kind").to_pylist()
@@ -201,10 +206,16 @@ def run_on_ray(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_retries: int = DEFAULT_MAX_RETRIES,
     task_timeout: float = DEFAULT_TASK_TIMEOUT,
+    enrich: bool = True,
+    connect: bool = True,
     progress: Callable[[RayReport], None] | None = None,
     task: Callable[..., FileResult] = process_file,
+    object_store_memory: int | None = None,
 ) -> RayReport:
     """Shard every input file on a Ray cluster (``address``, else a local loopback-only one).
+
+    ``enrich`` and ``connect`` are the stage switches of a local ingest, passed to every task.
+    ``num_cpus`` and ``object_store_memory`` size a local cluster (see :func:`~newsdesk.scale.cluster.connect`).
 
     ``task`` is the per-file function run remotely (:func:`process_file`; tests pass one that
     kills its worker first). ``KeyboardInterrupt`` cancels what runs and returns a report marked
@@ -223,17 +234,18 @@ def run_on_ray(
     for name in todo:
         remove_leftovers(out, name)
     started = time.perf_counter()
-    with connect(address, num_cpus=num_cpus) as ray:
+    with connect_cluster(address, num_cpus=num_cpus, object_store_memory=object_store_memory) as ray:
         report.startup_s = time.perf_counter() - started
         remote = ray.remote(task).options(max_retries=max_retries, retry_exceptions=False, num_cpus=1)
         try:
-            _drive(ray, remote, deque(todo), out, batch_size, task_timeout, report, progress)
+            _drive(ray, remote, deque(todo), out, {"batch_size": batch_size, "enrich": enrich, "connect": connect},
+                   task_timeout, report, progress)
         except KeyboardInterrupt:
             report.interrupted = True
     return report
 
 
-def _drive(ray: Any, remote: Any, pending: deque[str], out: str, batch_size: int, task_timeout: float,
+def _drive(ray: Any, remote: Any, pending: deque[str], out: str, options: dict[str, Any], task_timeout: float,
            report: RayReport, progress: Callable[[RayReport], None] | None) -> None:
     slots = cluster_cpus(ray)
     in_flight: dict[Any, tuple[str, float]] = {}
@@ -243,7 +255,7 @@ def _drive(ray: Any, remote: Any, pending: deque[str], out: str, batch_size: int
         while pending or in_flight:
             while pending and len(in_flight) < slots:
                 name = pending.popleft()
-                in_flight[remote.remote(name, out, report.run_id, batch_size)] = (name, time.perf_counter())
+                in_flight[remote.remote(name, out, report.run_id, **options)] = (name, time.perf_counter())
             ready, _ = ray.wait(list(in_flight), num_returns=1, timeout=min(1.0, task_timeout))
             for ref in ready:
                 name, _ = in_flight.pop(ref)

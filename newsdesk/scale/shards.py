@@ -14,7 +14,12 @@ One row per outcome of :func:`newsdesk.pipeline.to_outcomes`, in the order the f
   would not), and ``extra``, JSON of any key a later Article has that this schema lacks;
 * ``raw_*``: the raw page of an input that does not live in a WARC (a saved .html, a JSON Lines
   record), so that loading keeps it as a local run does;
-* ``minhash``: the article's MinHash signature (:mod:`newsdesk.connect.minhash`), null otherwise.
+* ``connect_*``: what the connect stage computed for the article in the task
+  (:class:`~newsdesk.connect.stage.ConnectFeatures`): ``connected`` (false when the stage did not run),
+  ``connect_copies`` (its :class:`~newsdesk.connect.duplicates.CopyFeatures`, the per-paragraph MinHash
+  signatures as little-endian ``uint32`` bytes), ``connect_vector`` (the float32 embedding),
+  ``connect_model`` and ``connect_error``. Loading hands them to the writer as a local run's workers do,
+  so the writer finds the same copies (syndication chain included) and stories.
 
 A shard is written under a temporary name, renamed, then marked done by an empty ``.done`` file
 beside it: a shard without its marker is from an interrupted task and is rewritten. The file's
@@ -38,7 +43,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from newsdesk import __version__
-from newsdesk.connect.minhash import NUM_PERM, signatures
+from newsdesk.connect.duplicates import CopyFeatures
+from newsdesk.connect.minhash import NUM_PERM
+from newsdesk.connect.stage import ConnectFeatures
 from newsdesk.model import Article, RawPage
 from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, Outcome, WarcRef
 
@@ -90,7 +97,17 @@ def _schema() -> pa.Schema:
         ("annotations", text), ("extra", text),
         ("raw_data", pa.binary()), ("raw_is_text", pa.bool_()), ("raw_url", text), ("raw_final_url", text),
         ("raw_headers", text), ("raw_fetched_at", text), ("raw_kind", text), ("raw_source", text),
-        ("minhash", pa.list_(pa.uint32(), NUM_PERM)),
+        ("connected", pa.bool_()), ("connect_copies", _copies_type()), ("connect_vector", pa.list_(pa.float32())),
+        ("connect_model", text), ("connect_error", text),
+    ])
+
+
+def _copies_type() -> pa.DataType:
+    text = pa.string()
+    return pa.struct([
+        ("key", text), ("host", text), ("published_utc", text), ("wire", text), ("headline", text),
+        ("fingerprint", text), ("paragraph_hashes", pa.list_(pa.int64())),
+        ("paragraph_signatures", pa.binary()), ("paragraph_shingles", pa.list_(pa.int64())),
     ])
 
 
@@ -167,6 +184,7 @@ def _outcome_row(outcome: Outcome) -> dict[str, Any]:
         row["annotations"] = (json.dumps(article.enrichment, ensure_ascii=False, separators=(",", ":"),
                                          default=_fields) if article.enrichment is not None else None)
         row["extra"] = _json(data) if data else None
+        row.update(_connect_columns(outcome.connect))
     elif isinstance(outcome, NotArticleOutcome):
         row.update(kind=KIND_NOT_ARTICLE, url=outcome.url, reason=outcome.reason)
     else:
@@ -175,8 +193,42 @@ def _outcome_row(outcome: Outcome) -> dict[str, Any]:
     return row
 
 
+def _connect_columns(features: ConnectFeatures | None) -> dict[str, Any]:
+    if features is None:
+        return {"connected": False}
+    copies = features.copies
+    return {
+        "connected": True,
+        "connect_copies": None if copies is None else {
+            "key": copies.key, "host": copies.host, "published_utc": copies.published_utc, "wire": copies.wire,
+            "headline": copies.headline, "fingerprint": copies.fingerprint,
+            "paragraph_hashes": list(copies.paragraph_hashes),
+            "paragraph_signatures": np.ascontiguousarray(copies.paragraph_signatures, dtype="<u4").tobytes(),
+            "paragraph_shingles": np.asarray(copies.paragraph_shingles).tolist()},
+        "connect_vector": None if features.vector is None else np.asarray(features.vector, np.float32).tolist(),
+        "connect_model": features.model, "connect_error": features.error,
+    }
+
+
+def _connect_features(row: dict[str, Any]) -> ConnectFeatures | None:
+    if not row["connected"]:
+        return None
+    copies = row["connect_copies"]
+    vector = row["connect_vector"]
+    return ConnectFeatures(
+        copies=None if copies is None else CopyFeatures(
+            key=copies["key"], host=copies["host"], published_utc=copies["published_utc"], wire=copies["wire"],
+            headline=copies["headline"], fingerprint=copies["fingerprint"],
+            paragraph_hashes=tuple(copies["paragraph_hashes"]),
+            paragraph_signatures=np.frombuffer(copies["paragraph_signatures"], dtype="<u4").astype(np.uint32)
+            .reshape(-1, NUM_PERM),
+            paragraph_shingles=np.array(copies["paragraph_shingles"], dtype=np.int64)),
+        vector=None if vector is None else np.array(vector, dtype=np.float32),
+        model=row["connect_model"], error=row["connect_error"])
+
+
 def outcome_table(outcomes: Sequence[Outcome], *, input_file: str, run_id: str, first_position: int = 0) -> pa.Table:
-    """The shard rows of a batch of outcomes, with their MinHash signatures.
+    """The shard rows of a batch of outcomes, with what the connect stage computed for their articles.
 
     An outcome that cannot be made a row (a value the schema cannot hold) becomes a failure row
     naming the reason, so one bad record never loses the file.
@@ -188,13 +240,9 @@ def outcome_table(outcomes: Sequence[Outcome], *, input_file: str, run_id: str, 
     (1, 'failure', 'HTTP status 404')
     """
     rows = [_safe_row(outcome) for outcome in outcomes]
-    texts = [o.article.text if isinstance(o, ArticleOutcome) else "" for o in outcomes]
-    sigs = signatures(texts)
-    for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
+    for index, row in enumerate(rows):
         row.update(run_id=run_id, extractor_version=__version__, input_file=input_file,
                    position=first_position + index)
-        row["minhash"] = sigs[index].tolist() if row["kind"] == KIND_ARTICLE and isinstance(
-            outcome, ArticleOutcome) else None
     try:
         return pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
     except (pa.ArrowException, TypeError, ValueError, OverflowError):
@@ -373,18 +421,15 @@ def row_outcome(row: dict[str, Any]) -> Outcome:
     warc = WarcRef(row["warc_path"], row["warc_offset"], row["warc_length"]) if row["warc_path"] else None
     raw = _raw_page(row)
     if row["kind"] == KIND_ARTICLE:
-        return ArticleOutcome(row["input"], _article(row), raw=raw, warc=warc)
+        return ArticleOutcome(row["input"], _article(row), raw=raw, warc=warc, connect=_connect_features(row))
     if row["kind"] == KIND_NOT_ARTICLE:
         return NotArticleOutcome(row["input"], row["url"], row["reason"], raw=raw, warc=warc)
     return FailureOutcome(row["input"], row["stage"] or "read", row["reason"] or "", details=row["details"],
                           url=row["url"], raw=raw, warc=warc)
 
 
-def read_outcomes(path: Path, batch_rows: int = 100) -> Iterator[tuple[list[Outcome], np.ndarray, np.ndarray]]:
-    """A shard's outcomes in file order, in batches, with each row's position and signature.
-
-    Signatures come as a ``uint32`` (rows, NUM_PERM) array; rows without one (not articles) are all
-    ``0xFFFFFFFF``.
+def read_outcomes(path: Path, batch_rows: int = 100) -> Iterator[list[Outcome]]:
+    """A shard's outcomes in file order, in batches (articles with their connect features).
 
     >>> import tempfile
     >>> from newsdesk.store import FailureOutcome
@@ -392,15 +437,9 @@ def read_outcomes(path: Path, batch_rows: int = 100) -> Iterator[tuple[list[Outc
     >>> writer = ShardWriter(path)
     >>> writer.write(outcome_table([FailureOutcome("a.html", "read", "empty input")], input_file="a.html", run_id="r"))
     >>> _ = writer.finish(crawl_date=None)
-    >>> [(type(o).__name__, o.reason) for o in next(read_outcomes(path))[0]]
+    >>> [(type(o).__name__, o.reason) for o in next(read_outcomes(path))]
     [('FailureOutcome', 'empty input')]
     """
     columns = [name for name in SHARD_SCHEMA.names if name not in ("run_id", "extractor_version")]
     for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows, columns=columns):
-        rows = batch.to_pylist()
-        sigs = np.full((len(rows), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
-        for index, row in enumerate(rows):
-            if row["minhash"] is not None:
-                sigs[index] = row["minhash"]
-        positions = np.array([row["position"] for row in rows], dtype=np.int64)
-        yield [row_outcome(row) for row in rows], positions, sigs
+        yield [row_outcome(row) for row in batch.to_pylist()]
