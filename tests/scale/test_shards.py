@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pyarrow.parquet as pq
 from scale_crawl import build_crawl
 
+from newsdesk.connect.stage import ConnectFeatures, connect_features
 from newsdesk.model import Article, Block, Enrichment, Entity, Image, Link, Mention, Quantity, RawPage, WireSource
 from newsdesk.scale.ray_executor import input_files, process_file
 from newsdesk.scale.shards import SHARD_SCHEMA, ShardWriter, done_marker, outcome_table, read_outcomes, shard_infos
 from newsdesk.store import ArticleOutcome, FailureOutcome, NotArticleOutcome, WarcRef
+
+_COPY_SCALARS = ("key", "host", "published_utc", "wire", "headline", "fingerprint", "paragraph_hashes")
 
 
 def _article() -> Article:
@@ -38,14 +42,40 @@ def test_every_kind_of_outcome_round_trips(tmp_path: Path) -> None:
     writer = ShardWriter(tmp_path / "s.parquet")
     writer.write(outcome_table(outcomes, input_file="a.warc.gz", run_id="r1"))
     assert writer.finish(crawl_date="2025-10-01T08:30:00Z") == 4
-    back, positions, sigs = next(read_outcomes(tmp_path / "s.parquet"))
+    back = next(read_outcomes(tmp_path / "s.parquet"))
     assert back == outcomes
-    assert positions.tolist() == [0, 1, 2, 3]
-    assert (sigs[2:] == 0xFFFFFFFF).all() and not (sigs[0] == 0xFFFFFFFF).all()
+    assert pq.read_table(tmp_path / "s.parquet").column("position").to_pylist() == [0, 1, 2, 3]
     # Integers in annotations stay integers (a float64 column would make 2500 into 2500.0).
     annotations = json.loads(pq.read_table(tmp_path / "s.parquet").column("annotations")[0].as_py())
     assert annotations["quantities"][0]["value"] == 2500
     assert pq.read_schema(tmp_path / "s.parquet").remove_metadata() == SHARD_SCHEMA
+
+
+def test_connect_features_round_trip_and_their_absence_too(tmp_path: Path) -> None:
+    article = _article()
+    empty = Article(url="https://news.example/empty", body=[], is_article=True)
+    [features, no_body] = connect_features([article, empty], embed=False)
+    vector = np.linspace(-1, 1, 384, dtype=np.float32)
+    with_vector = ConnectFeatures(features.copies, vector, "minilm", "embedding: a reason")
+    outcomes = [ArticleOutcome("a#1", article, connect=with_vector), ArticleOutcome("a#2", empty, connect=no_body),
+                ArticleOutcome("a#3", article), ArticleOutcome("a#4", article, connect=ConnectFeatures())]
+    writer = ShardWriter(tmp_path / "s.parquet")
+    writer.write(outcome_table(outcomes, input_file="a", run_id="r"))
+    writer.finish(crawl_date=None)
+    back = next(read_outcomes(tmp_path / "s.parquet"))
+    assert [o.article for o in back] == [o.article for o in outcomes]  # type: ignore[union-attr]
+    got = [o.connect for o in back]  # type: ignore[union-attr]
+    assert got[2] is None and got[3] is not None and got[3].copies is None and got[3].vector is None
+    for sent, came in zip([with_vector, no_body], got, strict=False):
+        assert came is not None and came.copies is not None and sent.copies is not None
+        assert (came.model, came.error) == (sent.model, sent.error)
+        assert (came.vector is None) == (sent.vector is None)
+        assert [getattr(came.copies, f) for f in _COPY_SCALARS] == [getattr(sent.copies, f) for f in _COPY_SCALARS]
+        assert came.copies.paragraph_signatures.dtype == np.uint32
+        assert np.array_equal(came.copies.paragraph_signatures, sent.copies.paragraph_signatures)
+        assert np.array_equal(came.copies.paragraph_shingles, sent.copies.paragraph_shingles)
+    assert got[0] is not None and got[0].vector is not None and np.array_equal(got[0].vector, vector)
+    assert got[1] is not None and got[1].copies is not None and got[1].copies.paragraph_signatures.shape == (0, 128)
 
 
 def test_a_row_the_schema_cannot_hold_becomes_a_failure_row() -> None:
