@@ -23,8 +23,8 @@ from newsdesk.store.base import Filters, StoredArticle
 from newsdesk.store.copies import CopyGroup, copy_group
 from newsdesk.store.stories import StoryDetail
 
-__all__ = ["StoryCoverage", "query_timeline", "story_article_ids", "story_copy_groups", "story_coverage",
-           "story_quotes", "story_timeline", "who_said_what"]
+__all__ = ["StoryCoverage", "count_stories", "query_timeline", "story_article_ids", "story_copy_groups",
+           "story_coverage", "story_quotes", "story_timeline", "who_said_what"]
 
 #: Articles a timeline reads at most (a story's earliest, or a query's best matches).
 TIMELINE_ARTICLES = 200
@@ -47,6 +47,20 @@ def story_article_ids(conn: sqlite3.Connection, story_id: int, *, limit: int = T
                         "ORDER BY published_utc IS NULL, published_utc, article_id LIMIT ?",
                         (story_id, max(0, int(limit))))
     return [int(row[0]) for row in rows]
+
+
+def count_stories(conn: sqlite3.Connection, *, since_utc: str | None = None, min_outlets: int = 1) -> int:
+    """How many stories :func:`~newsdesk.store.stories.list_stories` lists with the same conditions.
+
+    >>> from newsdesk.store.sqlite import SQLiteStore
+    >>> count_stories(SQLiteStore(":memory:").connection, min_outlets=2)
+    0
+    """
+    where, params = "outlets >= ?", [min_outlets]
+    if since_utc:
+        where += " AND last_seen >= ?"
+        params.append(since_utc)
+    return int(conn.execute(f"SELECT count(*) FROM stories WHERE {where}", params).fetchone()[0])
 
 
 def _articles(store: Any, ids: Sequence[int]) -> list[StoredArticle]:

@@ -23,7 +23,7 @@ import binascii
 import hmac
 import json
 from dataclasses import asdict, replace
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -191,9 +191,10 @@ def read_offset_cursor(cursor: str | None, fingerprint: str) -> int:
 
 
 def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None, *,
-          with_facets: bool = False) -> dict[str, Any]:
-    fingerprint = request_fingerprint({"path": request.url.path, **query.params()})
+          with_facets: bool = False, mode: str | None = None) -> dict[str, Any]:
+    fingerprint = request_fingerprint({"path": request.url.path, **query.params(), "mode": mode})
     store = app_state(request).stores.reader()
+    ran: str | None = None
     if query.q is None:
         after = read_position_cursor(cursor, fingerprint)
         try:
@@ -204,8 +205,11 @@ def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None,
         next_cursor = position_cursor(next_after, fingerprint) if next_after else None
     else:
         offset = read_offset_cursor(cursor, fingerprint)
-        hits = store.search(query.q, query.filters, limit=limit, offset=offset)
-        total = store.count(query.q, query.filters)
+        try:
+            ranked = store.search_in_mode(query.q, query.filters, mode=mode, limit=limit, offset=offset)
+        except StoreError as exc:  # semantic asked of a store without vectors
+            raise ApiError(400, "bad_parameter", f"mode: {exc.reason}", [("query.mode", exc.reason)]) from exc
+        hits, total, ran = ranked.hits, ranked.total, ranked.mode
         end = offset + len(hits)
         next_cursor = encode_cursor(end, fingerprint) if hits and end < min(total, MAX_OFFSET) else None
     base = base_url(request)
@@ -215,6 +219,8 @@ def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None,
         "limit": limit,
         "next_cursor": next_cursor,
     }
+    if ran is not None:
+        page["mode"] = ran
     if with_facets:
         facets = facet_counts(store, query.q, query.filters)
         page["facets"] = {name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in values]
@@ -255,7 +261,8 @@ def get_article(request: Request, article_id: int) -> dict[str, Any]:
             tags=["articles"])
 def get_related(request: Request, article_id: int,
                 limit: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
-    """Stored articles most like this one (full-text similarity of the headline, standfirst and lead)."""
+    """Stored articles most like this one: full-text similarity of the headline, standfirst and lead, fused by
+    rank with the nearest article vectors where the store has them; copies of the article are left out."""
     store = app_state(request).stores.reader()
     stored = store.get(article_id) if is_article_id(article_id) else None
     if stored is None:
@@ -274,10 +281,16 @@ def search(
     limit: Limit = DEFAULT_PAGE_SIZE,
     cursor: Cursor = None,
     facets: Annotated[bool, Query(description="add counts per outlet, section and language")] = False,
+    mode: Annotated[Literal["hybrid", "bm25", "semantic"] | None,
+                    Query(description="hybrid: BM25 and the query's embedding fused by rank (the default where "
+                                      "the store has article vectors); bm25: full text only (the default "
+                                      "without); semantic: vectors only")] = None,
 ) -> dict[str, Any]:
-    """Full-text search, best match first, with highlighted headline and snippet; no ``q``: newest first."""
+    """Search, best match first, with highlighted headline and snippet; no ``q``: newest first.
+
+    Facet counts are those of the full-text matches, whatever the mode."""
     query = replace(filters, q=clean_query(q))
-    page = _page(request, query, limit, cursor, with_facets=facets)
+    page = _page(request, query, limit, cursor, with_facets=facets, mode=mode)
     page["query"] = query.q
     return page
 

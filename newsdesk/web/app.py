@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from newsdesk import __version__
-from newsdesk.web import api, docs, enrichment, feeds, pages
+from newsdesk.web import api, docs, enrichment, feeds, pages, stories
 from newsdesk.web.config import load_config
 from newsdesk.web.errors import install_error_handlers
 from newsdesk.web.headers import SecurityHeaders
@@ -66,6 +66,7 @@ def create_app(db: str | None = None, *, token: str | None = None, allow_private
         openapi_tags=[
             {"name": "articles", "description": "Stored articles: lists, search, one article, related articles."},
             {"name": "outlets", "description": "The outlets articles come from."},
+            {"name": "stories", "description": "Stories across outlets and over time: coverage, copies, timelines."},
             {"name": "entities", "description": "People, organisations and places, and who said what."},
             {"name": "store", "description": "Counts over the whole store."},
             {"name": "ingest", "description": "Add an article (needs the bearer token)."},
@@ -75,9 +76,11 @@ def create_app(db: str | None = None, *, token: str | None = None, allow_private
     install_error_handlers(app, pages.error_page)
     app.include_router(api.router)
     app.include_router(enrichment.api_router)
+    app.include_router(stories.api_router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
     app.include_router(enrichment.pages_router)
+    app.include_router(stories.pages_router)
     app.include_router(docs.router)
     app.mount(docs.ASSETS_PATH, docs.assets(), name="docs_assets")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

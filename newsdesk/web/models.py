@@ -139,6 +139,8 @@ class SearchResults(ArticleList):
     """One page of search results, with facet counts when asked for."""
 
     query: str | None = None
+    mode: Literal["hybrid", "bm25", "semantic"] | None = Field(
+        None, description="how the results were ranked (null: no query, newest first)")
     facets: dict[str, list[FacetValueOut]] | None = None
 
 
@@ -203,3 +205,119 @@ class IngestResult(BaseModel):
     id: int | None = None
     reason: str | None = None
     article: ArticleOut | None = None
+
+
+class StoryOut(BaseModel):
+    """A story: articles about one event across outlets and over time."""
+
+    id: int
+    title: str | None = Field(None, description="the story's most central headline")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    articles: int
+    outlets: list[str] = Field(description="the hosts that published its articles")
+    entities: list[str] = Field(default_factory=list, description="its most named people and organisations")
+    places: list[str] = Field(default_factory=list)
+    continues: int | None = Field(None, description="the earlier story this one continues")
+    api_url: str
+    html_url: str
+
+
+class StoryList(BaseModel):
+    """One page of stories; pass ``next_cursor`` back as ``cursor`` for the next page (null: the last page)."""
+
+    items: list[StoryOut]
+    total: int
+    limit: int
+    next_cursor: str | None = None
+
+
+class StoryMemberOut(BaseModel):
+    """An article of a story: who published it and when."""
+
+    article_id: int
+    headline: str | None = None
+    host: str | None = None
+    published_utc: str | None = None
+    url: str | None = None
+    api_url: str
+    html_url: str
+
+
+class OutletFirstOut(BaseModel):
+    """An outlet of a story and when it first published an article of it."""
+
+    outlet: str
+    published_utc: str | None = None
+
+
+class CopyOut(BaseModel):
+    """A member of a copy group: the original (``kind`` original), a near copy, or an exact copy (no id)."""
+
+    article_id: int | None = None
+    url: str
+    host: str | None = None
+    headline: str | None = None
+    published: str | None = None
+    parent_id: int | None = Field(None, description="the article it was copied from (the syndication chain)")
+    kind: Literal["original", "near", "exact"]
+    similarity: float | None = None
+    containment: float | None = Field(None, description="the share of it found in its parent")
+
+
+class CopyGroupOut(BaseModel):
+    """An original and its copies, original first, then by publication."""
+
+    original: int
+    members: list[CopyOut]
+
+
+class TimelineEntryOut(BaseModel):
+    """One date of a timeline and what happened on it."""
+
+    date: str
+    sentences: list[str]
+
+
+class StoryQuoteOut(BaseModel):
+    """A quote in a story, with the article it is from."""
+
+    id: int
+    article_id: int
+    speaker: str | None = None
+    speaker_role: str | None = None
+    kind: str
+    cue: str | None = None
+    text: str
+    published: str | None = None
+    headline: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    speaker_entity_id: int | None = None
+
+
+class SpeakerQuotesOut(BaseModel):
+    """What one speaker said across a story (null speaker: unattributed quotes)."""
+
+    speaker: str | None = None
+    quotes: list[StoryQuoteOut]
+
+
+class StoryDetailOut(StoryOut):
+    """A story with its members, its outlets and when each first published, its chain, copies, timeline and
+    who said what."""
+
+    members: list[StoryMemberOut]
+    outlet_first_published: list[OutletFirstOut]
+    continued_by: list[int] = Field(default_factory=list, description="later stories that continue this one")
+    copy_groups: list[CopyGroupOut] = Field(default_factory=list)
+    timeline: list[TimelineEntryOut] = Field(default_factory=list)
+    quotes: list[SpeakerQuotesOut] = Field(default_factory=list)
+
+
+class TimelineOut(BaseModel):
+    """A timeline: the key dates of a story or of a query's articles, in date order."""
+
+    story_id: int | None = None
+    query: str | None = None
+    timeline: list[TimelineEntryOut]

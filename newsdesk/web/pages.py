@@ -30,6 +30,8 @@ from newsdesk.web.reading import (
     outlet_of,
     outlet_summaries,
     related_articles,
+    story_for,
+    top_stories,
 )
 from newsdesk.web.rendering import (
     UI_LANGUAGE,
@@ -96,11 +98,12 @@ def _query_link(path: str, params: dict[str, Any]) -> str:
 
 @router.get("/", response_class=HTMLResponse, name="home_page")
 def home(request: Request) -> Response:
-    """Explore: the newest articles by section, with outlet, time and reading time."""
+    """Explore: the top stories across outlets, then the newest articles by section."""
     state = app_state(request)
     store = state.stores.reader()
     stats = state.stats.get(store)
     return render(request, "home.html", title="Explore", groups=explore(store), stats=stats,
+                  top_stories=top_stories(store),
                   outlets=len([name for name in stats.by_source if name != NO_VALUE]))
 
 
@@ -152,6 +155,7 @@ def article_page(request: Request, article_id: str) -> Response:
         image_url=safe_url(article.image.url) if article.image else None,
         json_ld=json_ld(article, page_url=page_url, outlet=outlet),
         found=article_enrichment(store, stored),
+        in_story=story_for(store, stored.id),
         page_related=page_related,
         related=[hit for hit in related_articles(store, stored, limit=RELATED_LIMIT + len(linked))
                  if hit.id not in linked][:RELATED_LIMIT],

@@ -8,12 +8,13 @@ works over any store. The counting is the store's (``facet_counts``, ``counts_by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from newsdesk.store import Filters, SearchHit, Store, StoredArticle, StoreStats
 from newsdesk.store.base import parse_instant
 from newsdesk.store.facets import nocase, section_spellings
 from newsdesk.store.search import host_of
+from newsdesk.store.stories import StorySummary
 
 #: Newest articles looked at to find the sections the home page shows, newest section first.
 EXPLORE_SCAN = 200
@@ -83,7 +84,8 @@ def explore(store: Store, *, sections: int = EXPLORE_SECTIONS, per_section: int 
 
 
 def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> list[SearchHit]:
-    """Stored articles most similar to ``stored`` (the store's "more like this", :meth:`Store.related`).
+    """Stored articles most similar to ``stored``: the full-text "more like this" (:meth:`Store.related`) fused
+    with vector neighbours where the store has the article's vector (``related_hits``), else the former alone.
 
     >>> from newsdesk.store import open_store
     >>> from newsdesk.model import Article
@@ -91,7 +93,56 @@ def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> 
     ...     related_articles(store, StoredArticle(1, Article(headline="Iraq"), "2025-10-01T00:00:00Z"))
     []
     """
+    hybrid = getattr(store, "related_hits", None)
+    if hybrid is not None:
+        hits: list[SearchHit] = hybrid(stored.id, limit)
+        return hits
     return store.related(stored.id, limit=limit)
+
+
+#: Top stories on the home page: how many, from how many outlets up, last seen within how many days of the
+#: newest story (what is top is what is covered most among what is current).
+TOP_STORIES = 6
+TOP_STORY_OUTLETS = 2
+TOP_STORY_DAYS = 3
+
+
+def top_stories(store: Store, *, limit: int = TOP_STORIES, min_outlets: int = TOP_STORY_OUTLETS,
+                days: int = TOP_STORY_DAYS) -> list[StorySummary]:
+    """The stories the home page leads with: covered by the most outlets, among those of the last ``days``
+    (counted back from the newest story, so an archive shows its own last days); none from a store without.
+
+    >>> from newsdesk.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     top_stories(store)
+    []
+    """
+    stories = getattr(store, "stories", None)
+    if stories is None:
+        return []
+    newest = stories(limit=1, rank="recent")
+    latest = parse_instant(newest[0].last_seen) if newest and newest[0].last_seen else None
+    since = None
+    if latest:
+        since = (datetime.fromisoformat(latest.replace("Z", "+00:00")) - timedelta(days=days)).date().isoformat()
+    found: list[StorySummary] = stories(since=since, min_outlets=min_outlets, limit=limit, rank="top")
+    return found
+
+
+def story_for(store: Store, article_id: int) -> StorySummary | None:
+    """The story an article is in, when that story holds other articles too (else there is nothing to show).
+
+    >>> from newsdesk.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     story_for(store, 1) is None
+    True
+    """
+    story_of = getattr(store, "story_of", None)
+    story_id = story_of(article_id) if story_of is not None else None
+    if story_id is None:
+        return None
+    detail = store.story(story_id)  # type: ignore[attr-defined]
+    return detail.story if detail is not None and detail.story.articles > 1 else None
 
 
 def more_from(store: Store, stored: StoredArticle, *, by: str, limit: int = 5) -> list[StoredArticle]:
