@@ -221,6 +221,58 @@ def run(pages: Sequence[TextPage], tools: Sequence[str], per_page: Path | None =
     return tallies, cpu, errors
 
 
+def headline_samples(pages: Sequence[TextPage]) -> list[tuple[list[dict[str, float]], int]]:
+    """Per page whose gold headline is one of its candidate lines: the candidates' features and which is right.
+
+    The header zone, repeat counts, lead words and name lines are those ``extract_text`` computes, so
+    the ranker is fitted on exactly what it sees at run time.
+    """
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_header import name_lines
+    from newsdesk.extract.text_headline import candidates, lead_words, repeat_counts
+    from newsdesk.extract.text_segment import body_span
+
+    samples = []
+    for page in pages:
+        if not scoring.fold_text(page.title):
+            continue
+        lines = read_lines(page.text)
+        span = body_span(lines, None)
+        if span is None:
+            continue
+        header = lines[: span[0]]
+        found = candidates(header, repeat_counts(lines, span[0]), lead_words(lines[span[0] : span[1]]),
+                           name_lines(header))
+        right = [i for i, (position, _) in enumerate(found) if scoring.title_matches(header[position].text, page.title)]
+        if right:
+            samples.append(([values for _, values in found], right[0]))
+    return samples
+
+
+def fit_headline(samples: Sequence[tuple[list[dict[str, float]], int]], rounds: int = 3000, l2: float = 0.01
+                 ) -> dict[str, float]:
+    """Conditional-logit weights (softmax over each page's candidates), by full-batch gradient descent.
+
+    >>> fit_headline([([{"a": 1.0, "b": 0.0}, {"a": 0.0, "b": 1.0}], 0)] * 4, rounds=200)["a"] > 0
+    True
+    """
+    import numpy as np
+
+    names = sorted({name for values, _ in samples for first in values[:1] for name in first})
+    pages = [(np.array([[v[n] for n in names] for v in values]), right) for values, right in samples]
+    weights = np.zeros(len(names))
+    step = 0.5
+    for _ in range(rounds):
+        gradient = l2 * weights
+        for matrix, right in pages:
+            logits = matrix @ weights
+            chances = np.exp(logits - logits.max())
+            chances /= chances.sum()
+            gradient += (chances @ matrix - matrix[right]) / len(pages)
+        weights -= step * gradient
+    return {name: round(float(w), 2) for name, w in zip(names, weights, strict=True)}
+
+
 def _cell(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
@@ -275,12 +327,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated, from: " + ", ".join(TOOLS))
     parser.add_argument("--limit", type=int, default=None, help="at most this many pages of each set")
     parser.add_argument("--per-page", type=Path, default=None, help="write newsdesk-text's per-page rows (JSONL)")
+    parser.add_argument("--fit-headline", action="store_true",
+                        help="fit the headline ranker's weights on the dev split and print them")
     args = parser.parse_args(argv)
     tools = [t for t in args.tools.split(",") if t]
     unknown = [t for t in tools if t not in TOOLS]
     if unknown:
         parser.error(f"unknown tools: {', '.join(unknown)}")
     pages, missing = load_text_pages(args.data, args.cache, args.dataset or TEXT_DATASETS, args.limit)
+    if args.fit_headline:
+        samples = headline_samples([page for page in pages if page.split == "dev"])
+        print(f"{len(samples)} dev pages whose headline is a candidate line")
+        print(json.dumps(fit_headline(samples)))
+        return 0
     splits = SPLITS if args.split == "both" else (args.split,)
     pages = [page for page in pages if page.split in splits]
     if not pages:

@@ -33,7 +33,6 @@ all start from HTML; none reads copied text.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, UnsupportedInputError
 from newsdesk.extract.authors import clean_authors
@@ -43,7 +42,8 @@ from newsdesk.extract.text_body import body_blocks, body_image, is_listing, open
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
 from newsdesk.extract.text_header import dates, read_header, section_title
-from newsdesk.extract.text_lines import BREADCRUMB_SPLIT, BYLINE, CREDIT, DATE, KICKER, SHORT, line_key, word_count
+from newsdesk.extract.text_headline import lead_words, repeat_counts
+from newsdesk.extract.text_lines import BYLINE, CREDIT, DATE, KICKER, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, tail_lines
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
@@ -98,11 +98,7 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     body_lines = lines[start:end]
     tail = tail_lines(lines, end)
 
-    counts = Counter(line_key(line.text) for line in lines if line.words >= 3)
-    # A breadcrumb ends with the headline: "Home > Blog > Top 10 Trends to Watch".
-    counts.update(line_key(BREADCRUMB_SPLIT.split(line.text)[-1]) for line in lines[:start]
-                  if line.kind == SHORT and BREADCRUMB_SPLIT.search(line.text))
-    header = read_header(header_lines, counts, url)
+    header = read_header(header_lines, repeat_counts(lines, start), url, lead_words(body_lines))
     if header.headline is None and len(body_lines) > 1 and opens_as_headline(body_lines[0]):
         # Nothing before the body: the text was copied from the headline down, and a headline
         # phrased as a question or exclamation scored as prose.

@@ -21,21 +21,19 @@ from newsdesk.extract.text_furniture import (
     is_bare_photo_credit,
     unglue,
 )
+from newsdesk.extract.text_headline import headline_index
 from newsdesk.extract.text_lines import (
     BREADCRUMB_SPLIT,
     BYLINE,
     CAPTION,
-    CLOSERS,
     CREDIT,
     DATE,
     KICKER,
-    LIST_ITEM,
     MARKER,
     NAME_PARTICLES,
     PROSE,
     READING,
     SHORT,
-    WORD,
     Line,
     line_key,
 )
@@ -88,7 +86,7 @@ class Header:
     image: Image | None = None
 
 
-def read_header(header: list[Line], counts: Counter[str], url: str | None) -> Header:
+def read_header(header: list[Line], counts: Counter[str], url: str | None, lead: set[str] | None = None) -> Header:
     """The fields of the header zone: headline, standfirst, section, dates, reading time, byline, photo.
 
     >>> from newsdesk.extract.text_classify import read_lines
@@ -98,9 +96,14 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None) -> He
     ('Rain returns to the county', 'World', ['Jane Doe'], '2025-10-01')
     """
     out = Header()
-    name_lines = _name_lines(header)
-    head_at = _headline_index(header, counts, url, name_lines)
+    names_at = name_lines(header)
+    head_at = headline_index(header, counts, lead or set(), names_at, slug_words(url))
     if head_at is not None:
+        # A repeated headline (page title, then image alt text) is read from its first showing, a few
+        # lines up: the standfirst and kicker sit around that one.
+        key = line_key(header[head_at].text)
+        head_at = next((p for p in range(max(0, head_at - 8), head_at)
+                        if not header[p].in_widget and line_key(header[p].text) == key), head_at)
         out.headline = header[head_at].text
     used: set[int] = set() if head_at is None else {head_at}
 
@@ -114,7 +117,7 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None) -> He
     near = header[offset:]
     names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [byline_names(line.text)] if n]
     if not names:
-        names = [line.text for i, line in enumerate(near) if offset + i in name_lines]
+        names = [line.text for i, line in enumerate(near) if offset + i in names_at]
     out.byline_names = names
     return out
 
@@ -123,55 +126,7 @@ def _same(a: str, b: str) -> bool:
     return line_key(a) == line_key(b)
 
 
-def _headline_index(header: list[Line], counts: Counter[str], url: str | None, names: set[int]) -> int | None:
-    """The header line that is the headline, by how headlines sit on a page: near the body,
-    over a standfirst, byline or date, under a kicker, often repeated (image alt, breadcrumb)."""
-    slug = slug_words(url)
-    best: tuple[float, int] | None = None
-    total = len(header)
-    meaningful = [p for p, line in enumerate(header) if line.kind != MARKER]
-    for rank, position in enumerate(meaningful):
-        line = header[position]
-        if line.in_widget or line.kind not in (SHORT, PROSE, KICKER):
-            continue
-        if line.words < 2 or line.words > 30 or (line.kind == PROSE and line.text.rstrip(CLOSERS).endswith(".")):
-            continue
-        if (line.kind == KICKER and line.words < 4) or position in names:
-            continue
-        score = 2.0 if 4 <= line.words <= 16 else (1.0 if line.words > 16 else 0.5)
-        if counts[line_key(line.text)] >= 2:
-            score += 4.0
-        if slug:
-            tokens = {w for w in WORD.findall(line.text.casefold()) if len(w) >= 3}
-            score += 8.0 * len(slug & tokens) / len(slug)
-        following = [header[p] for p in meaningful[rank + 1 : rank + 4]]
-        preceding = header[meaningful[rank - 1]] if rank > 0 else None
-        for weight, after in zip((3.0, 2.0, 1.0), following, strict=False):
-            if (after.kind in (BYLINE, DATE, READING, CAPTION) or after.index in names) and not after.in_widget:
-                score += weight
-                break
-        if following and following[0].kind in (PROSE, SHORT) and 8 <= following[0].words <= 80 and (
-            following[0].words > line.words
-        ):
-            score += 3.0
-        if preceding is not None:
-            if preceding.kind in (KICKER, DATE, READING):
-                score += 2.0
-            elif (preceding.kind in (SHORT, PROSE) and 4 <= preceding.words < line.words
-                  and not line.gap_before and not preceding.in_widget):
-                # Right under a shorter headline-like line: this is that headline's standfirst.
-                score -= 2.5
-        if _in_list(header, position):
-            score -= 3.0
-        score += 2.0 * (position + 1) / total
-        if line.words <= 3:
-            score -= 3.0
-        if best is None or score > best[0]:
-            best = (score, position)
-    return best[1] if best else None
-
-
-def _name_lines(header: list[Line]) -> set[int]:
+def name_lines(header: list[Line]) -> set[int]:
     """Header lines that are only a person's name, next to a date or a byline: the author, unprefixed
     ("Jane Doe" over "October 1, 2025")."""
     found: set[int] = set()
@@ -193,14 +148,6 @@ def _name_lines(header: list[Line]) -> set[int]:
         if names and sum(len(n.split()) for n in names) * 2 >= line.words:
             found.add(position)
     return found
-
-
-def _in_list(lines: list[Line], position: int) -> bool:
-    """Whether a line sits between two other headline-like lines (a menu or a table of contents)."""
-    if position == 0 or position + 1 >= len(lines):
-        return False
-    neighbours = (lines[position - 1], lines[position + 1])
-    return all(n.kind in (SHORT, LIST_ITEM) and n.words >= 3 for n in neighbours)
 
 
 def _previous_meaningful(lines: list[Line], position: int) -> Line | None:

@@ -62,7 +62,7 @@ MARKER_PATTERN = re.compile(
     r"^(?:\d{1,6}|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|\d(?:\.\d{1,2})?x|"
     r"\d{1,6}\s+(?:comments?|shares?|views?|replies|reactions?)|"
     r"(?:share|follow|subscribe|sign up|log in|sign in|download|watch|listen)\b.{0,60}|"
-    r"(?:story|article) continues below.{0,40}|click here\b.{0,80}|tap here\b.{0,80}|"
+    r"(?:story|article) continues below.{0,40}|reporting from [^.]{1,60}|click here\b.{0,80}|tap here\b.{0,80}|"
     r"(?:this|the) (?:video|audio|content|embed) (?:is|was) (?:not available|unavailable).{0,80}|"
     r"this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?|days?) old)$"
 )

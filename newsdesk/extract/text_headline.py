@@ -1,0 +1,234 @@
+"""Which header line of copied text is the headline: a small learned ranker over how headlines sit.
+
+Every header line that could be a headline (two to thirty words, not furniture, not in a list of
+other stories) gets a few features that say how headlines sit on a page: how near the body it is
+(counting only lines that are not dates, bylines and other furniture), whether a byline, date or
+reading time follows it, whether the page repeats it (image alt text, breadcrumb), whether a longer
+standfirst follows it, whether it shares words with the body's opening (a headline summarises its
+lead; a menu item does not), and whether it sits in a run of short menu lines. The line with the
+highest weighted sum wins: a conditional-logit ranker, its weights fitted on the development split
+of the shared article pages rendered as text (``benchmarks/extraction_text.py --fit-headline``) and
+written below, so that nothing is loaded at run time.
+
+A URL's slug, where one is given, adds a fixed bonus: no page of the fitting set came with a URL, so
+that weight is set by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsdesk.extract.text_lines import (
+    BREADCRUMB_SPLIT,
+    BYLINE,
+    CAPTION,
+    CLOSERS,
+    CREDIT,
+    DATE,
+    KICKER,
+    LIST_ITEM,
+    MARKER,
+    PROSE,
+    READING,
+    SHORT,
+    WORD,
+    Line,
+    line_key,
+)
+
+#: Kinds of line that sit between a headline and its body without being text of their own.
+FURNITURE = frozenset({MARKER, DATE, BYLINE, READING, CAPTION, CREDIT})
+_CANDIDATE_KINDS = frozenset({SHORT, PROSE, KICKER})
+_TIME_ONLY = re.compile(r"^[\d:.\s]+(?:am|pm|a\.m\.|p\.m\.|uhr|h)?$", re.I)
+_SITE_SUFFIX = re.compile(r"\s[|–—-]\s\S")
+#: Words too common to say that a line and the body's opening share a subject.
+_STOP_WORDS = (
+    "a an and are as at be by for from has have he her his in is it its of on or our that the their they this "
+    "to was we were will with you your der die das und ein eine le la les des et el los las del y il di che"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+FEATURES = (
+    "nearest", "second", "third", "log_distance", "relative_position", "few_words", "mid_words",
+    "many_words", "ends_with_period", "question", "repeated", "furniture_after", "furniture_before",
+    "longer_after", "standfirst_like", "lead_overlap", "menu_run", "gap_around", "site_suffix",
+    "all_caps", "time_or_number", "colon", "byline_before",
+)
+
+#: Fitted by ``benchmarks/extraction_text.py --fit-headline`` on the dev split (see the module doc).
+WEIGHTS = {
+    "nearest": 0.07, "second": 0.1, "third": 0.05, "log_distance": -0.91, "relative_position": -0.2,
+    "few_words": -1.4, "mid_words": 1.07, "many_words": 0.33, "ends_with_period": -1.23, "question": -0.06,
+    "repeated": 0.53, "furniture_after": 1.74, "furniture_before": 0.73, "longer_after": 1.1,
+    "standfirst_like": 0.05, "lead_overlap": 3.25, "menu_run": 0.1, "gap_around": 0.19, "site_suffix": -0.05,
+    "all_caps": -0.19, "time_or_number": -0.06, "colon": 0.88, "byline_before": 0.15,
+}
+#: Hand-set: the share of a URL slug's words that the line holds, times this.
+SLUG_WEIGHT = 4.0
+
+
+def content_words(text: str) -> set[str]:
+    """The lower-cased words of ``text`` that can carry a subject (three letters or more, no stop words).
+
+    >>> sorted(content_words("The Storm hits the coast of Maine"))
+    ['coast', 'hits', 'maine', 'storm']
+    """
+    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and w not in _STOP and not w.isdigit()}
+
+
+def is_candidate(line: Line) -> bool:
+    """Whether a header line could be a headline at all.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> [is_candidate(line) for line in read_lines("Storm hits the coast\\nBy Ann Lee\\nMenu")]
+    [True, False, False]
+    """
+    if line.in_widget or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
+        return False
+    return not (line.kind == KICKER and line.words < 4)
+
+
+def _menu_run(lines: Sequence[Line], position: int) -> int:
+    """How many short lines, with no blank line between them, surround this one (a menu's length)."""
+    run = 1
+    index = position - 1
+    while index >= 0 and lines[index].kind in (SHORT, KICKER, MARKER, LIST_ITEM) and lines[index].words <= 6 \
+            and not lines[index + 1].gap_before:
+        run += 1
+        index -= 1
+    index = position + 1
+    while index < len(lines) and lines[index].kind in (SHORT, KICKER, MARKER, LIST_ITEM) \
+            and lines[index].words <= 6 and not lines[index].gap_before:
+        run += 1
+        index += 1
+    return run
+
+
+def features(header: Sequence[Line], position: int, distance: int, counts: Counter[str], lead: set[str],
+             names: set[int]) -> dict[str, float]:
+    """The features of header line ``position``, ``distance`` candidates away from the body's start.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> header = read_lines("Storm hits the coast\\nBy Ann Lee")
+    >>> found = features(header, 0, 0, Counter(), {"storm", "coast"}, set())
+    >>> found["nearest"], found["furniture_after"], round(found["lead_overlap"], 2)
+    (1.0, 1.0, 0.67)
+    """
+    line = header[position]
+    text = line.text
+    following = [n for n in header[position + 1 : position + 4] if n.kind != MARKER]
+    preceding = next((n for n in reversed(header[max(0, position - 3) : position]) if n.kind != MARKER), None)
+    words = content_words(text)
+    next_text = next((n for n in following if n.kind in (PROSE, SHORT)), None)
+    letters = [ch for ch in text if ch.isalpha()]
+    return {
+        "nearest": float(distance == 0),
+        "second": float(distance == 1),
+        "third": float(distance == 2),
+        "log_distance": math.log1p(distance),
+        "relative_position": (position + 1) / len(header),
+        "few_words": float(line.words <= 3),
+        "mid_words": float(4 <= line.words <= 16),
+        "many_words": float(line.words > 16),
+        "ends_with_period": float(text.rstrip(CLOSERS).endswith(".")),
+        "question": float(text.rstrip(CLOSERS).endswith("?")),
+        "repeated": float(counts[line_key(text)] >= 2),
+        "furniture_after": float(any((n.kind in (BYLINE, DATE, READING) or n.index in names) and not n.in_widget
+                                     for n in following)),
+        "furniture_before": float(preceding is not None and preceding.kind in (KICKER, DATE, READING)),
+        "longer_after": float(next_text is not None and 8 <= next_text.words <= 80 and next_text.words > line.words),
+        "standfirst_like": float(preceding is not None and preceding.kind in (SHORT, PROSE)
+                                 and 4 <= preceding.words < line.words and not line.gap_before),
+        "lead_overlap": len(words & lead) / len(words) if words else 0.0,
+        "menu_run": math.log(_menu_run(header, position)),
+        "gap_around": float(line.gap_before or (position + 1 < len(header) and header[position + 1].gap_before)),
+        "site_suffix": float(_SITE_SUFFIX.search(text) is not None),
+        "all_caps": float(bool(letters) and all(ch.isupper() for ch in letters)),
+        "time_or_number": float(_TIME_ONLY.match(text) is not None or len(letters) < 3),
+        "colon": float(":" in text),
+        # A line right under the byline is a dateline's place or a job title, not the headline over it.
+        "byline_before": float(preceding is not None and (preceding.kind == BYLINE or preceding.index in names)),
+    }
+
+
+def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], names: set[int]
+               ) -> list[tuple[int, dict[str, float]]]:
+    """Every headline candidate of the header zone as (position, features), nearest the body first.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> header = read_lines("Home\\nStorm hits the coast\\nBy Ann Lee")
+    >>> [position for position, _ in candidates(header, Counter(), set(), set())]
+    [1]
+    """
+    found: list[tuple[int, dict[str, float]]] = []
+    for position in range(len(header) - 1, -1, -1):
+        line = header[position]
+        if not is_candidate(line) or position in names:
+            continue
+        found.append((position, features(header, position, len(found), counts, lead, names)))
+    return found
+
+
+def score(values: dict[str, float]) -> float:
+    """The ranker's score of one candidate's features.
+
+    >>> score(dict.fromkeys(FEATURES, 0.0)) == 0.0
+    True
+    """
+    return sum(WEIGHTS[name] * value for name, value in values.items())
+
+
+def repeat_counts(lines: Sequence[Line], start: int) -> Counter[str]:
+    """How often each line of three words or more occurs, counting a breadcrumb's last step as a line.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> counts = repeat_counts(read_lines("Home > News > Storm hits the coast\\nStorm hits the coast"), 2)
+    >>> counts["storm hits the coast"]
+    2
+    """
+    counts = Counter(line_key(line.text) for line in lines if line.words >= 3)
+    # A breadcrumb ends with the headline: "Home > Blog > Top 10 Trends to Watch".
+    counts.update(line_key(BREADCRUMB_SPLIT.split(line.text)[-1]) for line in lines[:start]
+                  if line.kind == SHORT and BREADCRUMB_SPLIT.search(line.text))
+    return counts
+
+
+def lead_words(body: Sequence[Line], limit: int = 80) -> set[str]:
+    """The content words of the body's opening prose, about ``limit`` words of it.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> sorted(lead_words(read_lines("Subscribe\\nStorms swept the county overnight.")))
+    ['county', 'overnight', 'storms', 'swept']
+    """
+    words: set[str] = set()
+    taken = 0
+    for line in body:
+        if line.kind != PROSE or line.in_widget:
+            continue
+        words |= content_words(line.text)
+        taken += line.words
+        if taken >= limit:
+            break
+    return words
+
+
+def headline_index(header: Sequence[Line], counts: Counter[str], lead: set[str], names: set[int],
+                   slug: set[str]) -> int | None:
+    """The position of the headline among the header lines, or None when no line could be one.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> header = read_lines("Home\\nNews\\nSport\\nStorm hits the coast\\nBy Ann Lee\\nMarch 12, 2024")
+    >>> header[headline_index(header, Counter(), {"storm", "coast"}, set(), set())].text
+    'Storm hits the coast'
+    """
+    best: tuple[float, int] | None = None
+    for position, values in candidates(header, counts, lead, names):
+        total = score(values)
+        if slug:
+            total += SLUG_WEIGHT * len(slug & content_words(header[position].text)) / len(slug)
+        if best is None or total > best[0]:
+            best = (total, position)
+    return best[1] if best else None

@@ -1,0 +1,40 @@
+"""The headline ranker of the text mode: menus, repeated titles and furniture around the headline."""
+
+from __future__ import annotations
+
+from newsdesk.extract.text import extract_text
+from newsdesk.extract.text_headline import FEATURES, WEIGHTS
+
+BODY = "\n\n".join(["Heavy rain and wind battered the coast overnight, and officials closed three roads on Tuesday."
+                    " Crews worked through the night to clear fallen trees from the harbour road."] * 4)
+
+
+def test_every_feature_has_a_weight() -> None:
+    assert set(WEIGHTS) == set(FEATURES)
+
+
+def test_headline_after_a_long_menu_is_the_line_over_the_byline() -> None:
+    menu = "\n".join(["Home", "World", "Business", "Climate", "Sport", "Culture", "Newsletters", "Podcasts"])
+    text = f"{menu}\nStorm closes coast roads overnight\nBy Ann Lee\nMarch 12, 2024\n\n{BODY}"
+    article = extract_text(text)
+    assert article.headline == "Storm closes coast roads overnight"
+    assert article.authors == ["Ann Lee"]
+
+
+def test_headline_that_shares_the_leads_words_beats_a_promo_line_nearer_the_body() -> None:
+    text = ("Storm batters coast roads and harbour\nSubscribe for unlimited access today\n\n" + BODY)
+    assert extract_text(text).headline == "Storm batters coast roads and harbour"
+
+
+def test_a_time_alone_is_never_the_headline() -> None:
+    text = f"Storm batters coast roads and harbour\nAnn Lee\nMarch 12, 2024\n5:50 am\n\n{BODY}"
+    article = extract_text(text)
+    assert article.headline == "Storm batters coast roads and harbour"
+
+
+def test_repeated_headline_keeps_the_standfirst_under_its_first_showing() -> None:
+    standfirst = "Three roads stay closed after the storm, and crews expect to clear them by the weekend."
+    text = f"NEWS\nStorm closes coast roads\n{standfirst}\nStorm closes coast roads\nMarch 12, 2024\n\n{BODY}"
+    article = extract_text(text)
+    assert article.headline == "Storm closes coast roads"
+    assert article.standfirst == standfirst
