@@ -142,6 +142,7 @@ def _strip_article(name: str) -> str:
     return name[4:] if name[:4].lower() == "the " else name
 
 
+@lru_cache(maxsize=8192)  # articles name the same places over and over; a Place is immutable
 def resolve_place(name: str, context_countries: frozenset[str] = frozenset(),
                   prefer_us_states: bool = False) -> Place | None:
     """The GeoNames place ``name`` most likely means, given the countries the article names.
