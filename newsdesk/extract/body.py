@@ -71,6 +71,10 @@ class BodyResult:
     captions: list[tuple[str, str | None]] = field(default_factory=list)  # (caption, image url)
     related: list[tuple[str, str]] = field(default_factory=list)  # (title, href) of related links
     link_text_ratio: float = 0.0
+    #: Share of the kept blocks' text that is link text. Unlike ``link_text_ratio`` (the whole
+    #: container's), it leaves out the link lists the walk already dropped: a short post in a
+    #: container that also holds its blog's archive links is still prose.
+    body_link_ratio: float = 0.0
     container_tag: str | None = None
     #: Other stories the container advertises (linked headlines, nested <article>s): many, each
     #: with little text of its own, make a listing rather than an article.
@@ -345,6 +349,8 @@ class _Emitter:
     link_chars: int = 0
     kind: str = "paragraph"
     link_blocks: int = 0
+    kept_chars: int = 0
+    kept_link_chars: int = 0
 
     def flush(self) -> None:
         joined = "".join(self.parts)
@@ -362,6 +368,8 @@ class _Emitter:
             return
         if is_furniture_text(text):
             return
+        self.kept_chars += len(text)
+        self.kept_link_chars += min(link_chars, len(text))
         self.blocks.append(Block(self.kind, text))
 
 
@@ -523,6 +531,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         captions=emitter.captions,
         related=related + emitter.related,
         link_text_ratio=_link_density(container),
+        body_link_ratio=emitter.kept_link_chars / emitter.kept_chars if emitter.kept_chars else 1.0,
         container_tag=container.tag,
         teasers=_teasers(container),
     )

@@ -248,7 +248,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         wire_source=credit.source,
         related=_related(found.related, url or meta.canonical_url, site_name),
     ).finish()
-    article.is_article = _is_article(meta, blocks, found.link_text_ratio, found.teasers)
+    article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers)
     if not article.is_article:
         article.body = []
         article.finish()
