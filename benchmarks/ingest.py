@@ -5,10 +5,13 @@ What is measured, for each tool, on the same .warc.gz files built from the 974 p
 ``benchmarks/make_warc.py``; written to a temporary folder or ``--work``, never into the repository):
 
 * newsdesk: the command a user types, ``newsdesk ingest FILES... --db fresh.db --workers W --quiet``,
-  into a store that does not exist yet: read (fastwarc), extract (W worker processes), write (SQLite
-  with its full-text index, one writer).
-* newsdesk-no-enrich (asked for by name): the same command with ``--no-enrich``: extraction only, to show
-  what enrichment (entities with statistical NER, quotes, times, quantities) costs an ingest.
+  into a store that does not exist yet: read (fastwarc), extract, enrich and the connect stage's features
+  (copy signatures, embeddings) in W worker processes, write (SQLite with its full-text index; copies,
+  vectors and stories found by the one writer).
+* newsdesk-no-connect (asked for by name): the same command with ``--no-connect``: extraction and
+  enrichment, to show what connecting (near-copies, embeddings, stories) costs an ingest.
+* newsdesk-no-enrich (asked for by name): the same command with ``--no-enrich --no-connect``: extraction
+  only, to show what enrichment and connecting together cost.
 * newsdesk-ray (asked for by name): the Ray path, ``python -m newsdesk.cli.scale ingest FILES... --out
   SHARDS --num-cpus W`` (what ``newsdesk ingest --executor ray`` runs) on a local cluster it starts,
   then ``load SHARDS --db fresh.db``. The same ingest is run a second time, over the finished shards:
@@ -96,7 +99,13 @@ except ImportError:  # The peer is optional: newsdesk alone can still be measure
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = PROJECT_ROOT.parent / "shared" / "data"
-TOOLS = ("newsdesk", "newsdesk-no-enrich", "newsdesk-ray", "datatrove")
+TOOLS = ("newsdesk", "newsdesk-no-connect", "newsdesk-no-enrich", "newsdesk-ray", "datatrove")
+#: The local newsdesk ingests and the flags each adds to the command.
+NEWSDESK_FLAGS: dict[str, tuple[str, ...]] = {
+    "newsdesk": (),
+    "newsdesk-no-connect": ("--no-connect",),
+    "newsdesk-no-enrich": ("--no-enrich", "--no-connect"),
+}
 #: What runs without --tools (the Ray path needs the ray extra and is asked for by name).
 DEFAULT_TOOLS = ("newsdesk", "datatrove")
 #: The bar for the Ray path: its pages per CPU second (start-up excluded) over the local pool's.
@@ -292,13 +301,13 @@ def newsdesk_command(paths: Sequence[Path], db: Path, workers: int) -> list[str]
     return [*launcher, "ingest", *map(str, paths), "--db", str(db), "--workers", str(workers)]
 
 
-def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int, *, enrich: bool = True) -> ToolRun:
-    """Ingest ``paths`` into a fresh store under ``work`` and count what the store holds afterwards."""
-    tool = "newsdesk" if enrich else "newsdesk-no-enrich"
+def run_newsdesk(paths: Sequence[Path], work: Path, records: int, workers: int, *, tool: str = "newsdesk") -> ToolRun:
+    """Ingest ``paths`` into a fresh store under ``work`` as ``tool`` (a key of :data:`NEWSDESK_FLAGS`) and
+    count what the store holds afterwards."""
     db = work / f"{tool}-{records}.db"
     for leftover in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    command = [*newsdesk_command(paths, db, workers), "--quiet", *([] if enrich else ["--no-enrich"])]
+    command = [*newsdesk_command(paths, db, workers), "--quiet", *NEWSDESK_FLAGS[tool]]
     measured = measure(command, stderr_path=work / f"{tool}-{records}.stderr")
     return ToolRun(tool, records, workers, measured, _store_outcome(db))
 
@@ -347,8 +356,10 @@ def _store_outcome(db: Path) -> dict[str, Any]:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         counts = {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                  for table in ("articles", "duplicates", "not_articles", "quarantine", "raw_pages")}
+                  for table in ("articles", "duplicates", "not_articles", "quarantine", "raw_pages", "stories",
+                                "article_vectors")}
         counts["indexed"] = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        counts["near_copies"] = conn.execute("SELECT count(*) FROM duplicates WHERE kind = 'near'").fetchone()[0]
     finally:
         conn.close()
     counts["db_mib"] = round(sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1048576, 1)
@@ -523,14 +534,17 @@ def profile_newsdesk(path: Path, records: int = PROFILE_RECORDS, batch_size: int
     """CPU seconds per 1,000 pages of each newsdesk stage, run one after the other in this process.
 
     Stages: ``read`` (fastwarc to RawPages), ``pickle_to_worker`` (a batch of pages pickled and
-    unpickled, as the pool sends it), ``extract`` (:func:`newsdesk.pipeline.to_outcomes`),
-    ``pickle_from_worker`` (the outcomes back), ``write`` (:meth:`Store.write_batch` into a fresh
-    SQLite file). ``main_process`` sums what the ingesting process itself does (read, both pickling
+    unpickled, as the pool sends it), ``extract`` (:func:`newsdesk.pipeline.to_outcomes` without
+    connect: extraction and enrichment), ``connect`` (the batch's connect features,
+    :func:`newsdesk.connect.stage.connect_features`, the rest of what a worker does), ``pickle_from_worker``
+    (the outcomes back), ``write`` (:meth:`Store.write_batch` into a fresh SQLite file, copies, vectors
+    and stories included). ``main_process`` sums what the ingesting process itself does (read, both pickling
     halves on its side, write); ``workers`` what the extraction processes do.
     """
+    from newsdesk.connect.stage import connect_features
     from newsdesk.ingest.warc import read_warc
     from newsdesk.pipeline import batched, to_outcomes
-    from newsdesk.store import open_store
+    from newsdesk.store import ArticleOutcome, open_store
 
     timings: dict[str, float] = {}
 
@@ -549,8 +563,14 @@ def profile_newsdesk(path: Path, records: int = PROFILE_RECORDS, batch_size: int
         pickle.loads(blob)
     timed("pickle_to_worker_load", started)
     started = time.process_time()
-    outcomes = [to_outcomes(batch) for batch in batches]
+    outcomes = [to_outcomes(batch, connect=False) for batch in batches]
     timed("extract", started)
+    started = time.process_time()
+    for batch in outcomes:
+        articles = [o for o in batch if isinstance(o, ArticleOutcome)]
+        for outcome, features in zip(articles, connect_features([o.article for o in articles]), strict=True):
+            outcome.connect = features
+    timed("connect", started)
     started = time.process_time()
     returned = [pickle.dumps(batch, pickle.HIGHEST_PROTOCOL) for batch in outcomes]
     timed("pickle_from_worker_dump", started)
@@ -567,7 +587,7 @@ def profile_newsdesk(path: Path, records: int = PROFILE_RECORDS, batch_size: int
     count = len(items)
     per_thousand = {name: round(seconds * 1000 / count, 3) for name, seconds in timings.items()}
     main = ("read", "pickle_to_worker_dump", "pickle_from_worker_load", "write")
-    worker = ("pickle_to_worker_load", "extract", "pickle_from_worker_dump")
+    worker = ("pickle_to_worker_load", "extract", "connect", "pickle_from_worker_dump")
     return {
         "records": count,
         "batch_size": batch_size,
@@ -628,10 +648,11 @@ def _outcome_text(run: ToolRun) -> str:
                 f"{o.get('load_cpu_s', '?')} CPU s, peak PSS {o.get('load_peak_pss_mib', '?')} MiB; then "
                 f"{o.get('articles', '?')} articles, {o.get('duplicates', '?')} duplicates, "
                 f"{o.get('quarantine', '?')} failed")
-    if run.tool in ("newsdesk", "newsdesk-no-enrich"):
+    if run.tool in NEWSDESK_FLAGS:
         return (f"{o.get('articles', '?')} articles ({o.get('indexed', '?')} indexed), {o.get('duplicates', '?')} "
-                f"duplicates, {o.get('not_articles', '?')} not articles, {o.get('quarantine', '?')} failed; "
-                f"db {o.get('db_mib', '?')} MiB")
+                f"duplicates ({o.get('near_copies', '?')} near), {o.get('not_articles', '?')} not articles, "
+                f"{o.get('quarantine', '?')} failed, {o.get('article_vectors', '?')} vectors, "
+                f"{o.get('stories', '?')} stories; db {o.get('db_mib', '?')} MiB")
     timeouts = o.get("trafilatura_timeout", 0)
     return (f"{o.get('documents_written', '?')} documents written, {timeouts} extraction timeouts, "
             f"{o.get('trafilatura_dropped', 0)} dropped; output {o.get('output_mib', '?')} MiB")
@@ -661,6 +682,26 @@ def speed_ratio(runs: Sequence[ToolRun], records: int) -> float | None:
     if ours is None or peer is None or not peer.pages_per_s:
         return None
     return ours.pages_per_s / peer.pages_per_s
+
+
+def stage_costs(runs: Sequence[ToolRun]) -> list[str]:
+    """One line per input size comparing the local ingests: with connect, without it, extraction only.
+
+    >>> runs = [ToolRun("newsdesk", 100, 2, Measured(["x"], 0, 4.0, 6.0, 0, 0, 3)),
+    ...         ToolRun("newsdesk-no-enrich", 100, 2, Measured(["x"], 0, 1.0, 1.5, 0, 0, 3))]
+    >>> for part in stage_costs(runs)[0].split("; "):
+    ...     print(part)
+    - 100 records, best run of each: newsdesk 25.0 pages/s, 60.0 CPU ms/page
+    newsdesk-no-enrich 100.0 pages/s, 15.0 CPU ms/page.
+    """
+    lines = []
+    for records in sorted({run.records for run in runs}):
+        found = [(tool, run) for tool in NEWSDESK_FLAGS if (run := best_run(runs, tool, records)) is not None]
+        if len(found) > 1:
+            lines.append(f"- {records:,} records, best run of each: " + "; ".join(
+                f"{tool} {run.pages_per_s:.1f} pages/s, {1000 * run.measured.cpu_s / records:.1f} CPU ms/page"
+                for tool, run in found) + ".")
+    return lines
 
 
 def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[str, Any] | None,
@@ -704,6 +745,7 @@ def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[
                          f"shutdown cost {ray.outcome.get('startup_wall_s', '?')} s wall and "
                          f"{ray.outcome.get('startup_cpu_s', '?')} CPU s; with them, "
                          f"{ray.pages_per_cpu_s / ours.pages_per_cpu_s:.2f}x.")
+    lines += stage_costs(runs)
     ray_sizes = sorted({r.records for r in runs if r.tool == "newsdesk-ray" and r.measured.returncode == 0})
     if len(ray_sizes) > 1:
         lines.append("- newsdesk-ray peak PSS by input size (all its processes, Ray's included): "
@@ -735,8 +777,8 @@ def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[
             "|---|---:|---|",
         ]
         where = {"read": "main", "pickle_to_worker_dump": "main", "pickle_to_worker_load": "worker",
-                 "extract": "worker", "pickle_from_worker_dump": "worker", "pickle_from_worker_load": "main",
-                 "write": "main"}
+                 "extract": "worker", "connect": "worker", "pickle_from_worker_dump": "worker",
+                 "pickle_from_worker_load": "main", "write": "main"}
         for stage, seconds in stages.items():
             lines.append(f"| {stage} | {seconds:.3f} | {where.get(stage, '')} |")
         lines.append(f"| main process total | {profile['main_process']:.3f} | |")
@@ -825,8 +867,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 # Alternate which tool goes first, so that a change in the machine's load over the
                 # run falls on both alike.
                 for tool in tools if repeat % 2 == 0 else tools[::-1]:
-                    if tool in ("newsdesk", "newsdesk-no-enrich"):
-                        run = run_newsdesk(paths, work, records, args.workers, enrich=tool == "newsdesk")
+                    if tool in NEWSDESK_FLAGS:
+                        run = run_newsdesk(paths, work, records, args.workers, tool=tool)
                     elif tool == "newsdesk-ray":
                         run = run_newsdesk_ray(paths, work, records, args.workers)
                     else:
