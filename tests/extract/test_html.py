@@ -457,6 +457,21 @@ def test_short_notice_is_not_an_article() -> None:
     assert article.body == []
 
 
+def test_short_post_beside_its_blogs_link_lists_is_an_article() -> None:
+    # The container also holds the blog's archive and blogroll: a link-heavy container, but the
+    # post's own text is prose, and that is what makes it an article.
+    archive = "".join(f'<li><a href="/2012/{m:02d}/">Archive of month {m} of 2012</a></li>' for m in range(1, 13))
+    html = ("<html><head><title>Trip notes</title></head><body><div class='main'><h2>Trip notes</h2>"
+            "<p>We spent a week walking the coast path, sleeping in small harbour towns and eating "
+            "far too much fish. The weather held, the trains ran, and we came home tired and happy.</p>"
+            "<p>Next spring we mean to go back with the children, take the ferry to the islands, and "
+            "stay long enough to learn the names of the birds on the cliffs above the harbour.</p>"
+            f"<ul>{archive}</ul><ul>{archive}</ul></div></body></html>")
+    article = extract(html)
+    assert article.is_article is True
+    assert article.text.startswith("We spent a week")
+
+
 # --------------------------------------------------------------------------- word count, reading time
 
 
