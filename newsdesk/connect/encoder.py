@@ -17,6 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+#: Token rows of the feed-forward block computed at a time (see :meth:`BertEncoder._feed_forward`).
+FFN_ROWS = 256
+
 _DTYPES = {"F32": np.float32, "F16": np.float16, "I64": np.int64, "I32": np.int32}
 
 
@@ -53,19 +56,21 @@ def gelu(x: np.ndarray) -> np.ndarray:
 
     BERT defines GELU with erf; numpy has no erf, and the tanh form differs from it by under 1e-3 for any
     input (sentence vectors agree to a cosine above 0.9999) while costing a fifth of a polynomial erf.
+    It is computed as ``x * sigmoid(2u)``, which equals ``x * (1 + tanh(u)) / 2`` exactly: one ``exp`` and
+    a division cost 0.75x numpy's ``tanh`` with its extra passes over the array.
 
-    >>> [round(float(v), 3) for v in gelu(np.array([-1.0, 0.0, 1.0], dtype=np.float32))]
-    [-0.159, 0.0, 0.841]
+    >>> [round(float(v), 3) for v in gelu(np.array([-1.0, 0.0, 1.0, -30.0, 30.0], dtype=np.float32))]
+    [-0.159, 0.0, 0.841, -0.0, 30.0]
     """
-    inner = x * x
-    inner *= np.float32(0.044715)
-    inner += np.float32(1.0)
-    inner *= x
-    inner *= np.float32(0.7978845608028654)
-    np.tanh(inner, out=inner)
-    inner += np.float32(1.0)
-    inner *= np.float32(0.5)
-    x *= inner
+    u = x * x
+    u *= np.float32(-2.0 * 0.7978845608028654 * 0.044715)
+    u -= np.float32(2.0 * 0.7978845608028654)
+    u *= x  # -2u, u = sqrt(2/pi) (x + 0.044715 x^3)
+    # exp(-80) is already nothing beside 1; beyond it exp gives subnormal floats (~50x slower) or overflows.
+    np.clip(u, np.float32(-80.0), np.float32(80.0), out=u)
+    np.exp(u, out=u)
+    u += np.float32(1.0)
+    np.divide(x, u, out=x)
     return x
 
 
@@ -75,10 +80,13 @@ def layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float =
     >>> layer_norm(np.array([[1.0, 3.0]], np.float32), np.ones(2, np.float32), np.zeros(2, np.float32)).round(3)
     array([[-1.,  1.]], dtype=float32)
     """
-    mean = x.mean(axis=-1, keepdims=True)
-    centred = x - mean
-    var = (centred * centred).mean(axis=-1, keepdims=True)
-    return centred / np.sqrt(var + eps) * weight + bias
+    centred = x - x.mean(axis=-1, keepdims=True)
+    var = np.einsum("...i,...i->...", centred, centred)[..., None] / np.float32(x.shape[-1])
+    # In place from here: the (rows, 1) scale is cheap, a new (rows, dim) array per step is not.
+    centred *= 1.0 / np.sqrt(var + np.float32(eps))
+    centred *= weight
+    centred += bias
+    return centred
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,17 +185,31 @@ class BertEncoder:
             attended += layer.out_b
             attended += x
             x = layer_norm(attended, layer.ln1_w, layer.ln1_b, self.eps)
-            hidden = x @ layer.up_w
-            hidden += layer.up_b
-            out = gelu(hidden) @ layer.down_w
-            out += layer.down_b
-            out += x
-            x = layer_norm(out, layer.ln2_w, layer.ln2_b, self.eps)
+            x = layer_norm(self._feed_forward(x, layer), layer.ln2_w, layer.ln2_b, self.eps)
         x = x.reshape(batch, length, self.dim)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (x * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+    @staticmethod
+    def _feed_forward(x: np.ndarray, layer: _Layer) -> np.ndarray:
+        """``x + down(gelu(up(x)))`` by blocks of :data:`FFN_ROWS` token rows.
+
+        The intermediate activations of a block (256 x 1536 floats, 1.5 MiB) stay in cache between the two
+        GEMMs and GELU's passes, where a whole batch's (8 x 128 tokens: 6 MiB) go to memory and back each
+        pass; measured at 640 token rows: 32 rows 1.18x the time of one block, 64 1.0x, 128 0.95x, 256 0.89x.
+        """
+        out = np.empty_like(x)
+        for start in range(0, x.shape[0], FFN_ROWS):
+            rows = x[start:start + FFN_ROWS]
+            hidden = rows @ layer.up_w
+            hidden += layer.up_b
+            block = np.matmul(gelu(hidden), layer.down_w, out=out[start:start + FFN_ROWS])
+            block += layer.down_b
+            block += rows
+        return out
 
 
 def tiny_bert_weights(rng: np.random.Generator, *, vocab: int, hidden: int, layers: int,
