@@ -105,6 +105,11 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
         head_at = next((p for p in range(max(0, head_at - 8), head_at)
                         if not header[p].in_widget and line_key(header[p].text) == key), head_at)
         out.headline = header[head_at].text
+        if header[head_at].in_widget:
+            # A list of other stories ran on into this article's header: from the headline down,
+            # the lines are the article's own (standfirst, byline, date), not the list's.
+            for line in header[head_at:]:
+                line.in_widget = False
     used: set[int] = set() if head_at is None else {head_at}
 
     out.image = _header_image(header, used, out.headline)

@@ -44,6 +44,8 @@ FURNITURE = frozenset({MARKER, DATE, BYLINE, READING, CAPTION, CREDIT})
 _CANDIDATE_KINDS = frozenset({SHORT, PROSE, KICKER})
 _TIME_ONLY = re.compile(r"^[\d:.\s]+(?:am|pm|a\.m\.|p\.m\.|uhr|h)?$", re.I)
 _SITE_SUFFIX = re.compile(r"\s[|–—-]\s\S")
+#: Lines before the body within which a line in a list of other stories may still be the headline.
+_NEAR_BODY = 15
 #: Words too common to say that a line and the body's opening share a subject.
 _STOP_WORDS = (
     "a an and are as at be by for from has have he her his in is it its of on or our that the their they this "
@@ -55,16 +57,16 @@ FEATURES = (
     "nearest", "second", "third", "log_distance", "relative_position", "few_words", "mid_words",
     "many_words", "ends_with_period", "question", "repeated", "furniture_after", "furniture_before",
     "longer_after", "standfirst_like", "lead_overlap", "menu_run", "gap_around", "site_suffix",
-    "all_caps", "time_or_number", "colon", "byline_before",
+    "all_caps", "time_or_number", "colon", "byline_before", "in_list",
 )
 
 #: Fitted by ``benchmarks/extraction_text.py --fit-headline`` on the dev split (see the module doc).
 WEIGHTS = {
-    "nearest": 0.07, "second": 0.1, "third": 0.05, "log_distance": -0.91, "relative_position": -0.2,
-    "few_words": -1.4, "mid_words": 1.07, "many_words": 0.33, "ends_with_period": -1.23, "question": -0.06,
-    "repeated": 0.53, "furniture_after": 1.74, "furniture_before": 0.73, "longer_after": 1.1,
-    "standfirst_like": 0.05, "lead_overlap": 3.25, "menu_run": 0.1, "gap_around": 0.19, "site_suffix": -0.05,
-    "all_caps": -0.19, "time_or_number": -0.06, "colon": 0.88, "byline_before": 0.15,
+    "nearest": -0.05, "second": 0.01, "third": -0.04, "log_distance": -0.86, "relative_position": -0.02,
+    "few_words": -1.4, "mid_words": 1.07, "many_words": 0.33, "ends_with_period": -1.25, "question": -0.13,
+    "repeated": 0.38, "furniture_after": 1.8, "furniture_before": 0.73, "longer_after": 1.12,
+    "standfirst_like": -0.1, "lead_overlap": 3.42, "menu_run": 0.12, "gap_around": 0.27, "site_suffix": 0.03,
+    "all_caps": -0.24, "time_or_number": -0.05, "colon": 0.98, "byline_before": 0.19, "in_list": -0.02,
 }
 #: Hand-set: the share of a URL slug's words that the line holds, times this.
 SLUG_WEIGHT = 4.0
@@ -79,14 +81,17 @@ def content_words(text: str) -> set[str]:
     return {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and w not in _STOP and not w.isdigit()}
 
 
-def is_candidate(line: Line) -> bool:
-    """Whether a header line could be a headline at all.
+def is_candidate(line: Line, near_body: bool = False) -> bool:
+    """Whether a header line could be a headline at all; in a list of other stories only ``near_body``.
+
+    A list opened by a label ("Trending", "Share") far above often runs on through the article's
+    own header, so the last lines before the body stay candidates, with ``in_list`` as a feature.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> [is_candidate(line) for line in read_lines("Storm hits the coast\\nBy Ann Lee\\nMenu")]
     [True, False, False]
     """
-    if line.in_widget or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
+    if (line.in_widget and not near_body) or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
         return False
     return not (line.kind == KICKER and line.words < 4)
 
@@ -151,6 +156,7 @@ def features(header: Sequence[Line], position: int, distance: int, counts: Count
         "colon": float(":" in text),
         # A line right under the byline is a dateline's place or a job title, not the headline over it.
         "byline_before": float(preceding is not None and (preceding.kind == BYLINE or preceding.index in names)),
+        "in_list": float(line.in_widget),
     }
 
 
@@ -166,7 +172,7 @@ def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], nam
     found: list[tuple[int, dict[str, float]]] = []
     for position in range(len(header) - 1, -1, -1):
         line = header[position]
-        if not is_candidate(line) or position in names:
+        if not is_candidate(line, len(header) - position <= _NEAR_BODY) or position in names:
             continue
         found.append((position, features(header, position, len(found), counts, lead, names)))
     return found
