@@ -171,7 +171,11 @@ def _is_comment_thread(node: LexborNode, name: str) -> bool:
     """
     if not _COMMENT_TOKENS & furniture_tokens(name):
         return False
-    return len(node.css("[class*=comment],[id*=comment]")) >= 2
+    if len(node.css("[class*=comment],[id*=comment]")) >= 2:
+        return True
+    # Comments as bare list entries (<dl><dd>, <ol><li>) name nothing: a run of entries and no
+    # headline of its own make a thread; the wrapper of a whole article page holds its <h1>.
+    return node.css_first("h1") is None and len(node.css("dd, li")) >= 3
 
 
 def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float) -> frozenset[str]:

@@ -62,6 +62,11 @@ _WEAK_TOKEN_SET = frozenset(_WEAK_TOKENS)
 # "entry-category-facebook"): they name the story's topic, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
 _BAD_COMPOUND_RE = re.compile("|".join(re.escape(c) for c in _BAD_COMPOUNDS))
+# Comment parts named in one run-together word ("commentbody", "commentform", "commentsarea"), as
+# older blog engines write them; "commentary" (an opinion piece) is not among them.
+_COMMENT_COMPOUND = re.compile(
+    r"^comments?(?:body|form|area|block|box|wrap|wrapper|container|list|item|items|text|content|meta|"
+    r"thread|section|head|header|author|date|number|count|link|links|reply|entry|wrap|s)$")
 
 
 def name_tokens(value: str) -> list[str]:
@@ -83,6 +88,8 @@ def boilerplate_strength(value: str) -> int:
 
     >>> boilerplate_strength("social-share-buttons"), boilerplate_strength("byline-author")
     (2, 1)
+    >>> boilerplate_strength("commentbody by-reader"), boilerplate_strength("commentary")
+    (2, 0)
     >>> boilerplate_strength("elementor-widget-container")
     0
     >>> boilerplate_strength("article-body shareholder-letter")
@@ -95,7 +102,7 @@ def boilerplate_strength(value: str) -> int:
     if _BAD_COMPOUND_RE.search(lowered):
         return 2
     tokens = name_tokens(value)
-    if any(t in _STRONG_TOKEN_SET for t in tokens):
+    if any(t in _STRONG_TOKEN_SET or _COMMENT_COMPOUND.match(t) for t in tokens):
         return 2
     if any(t in _WEAK_TOKEN_SET for t in tokens) and not any(t in _GOOD_TOKENS for t in tokens):
         return 1
@@ -109,7 +116,8 @@ def furniture_tokens(value: str) -> frozenset[str]:
     >>> sorted(furniture_tokens("has-dropcap paywall"))
     ['paywall']
     """
-    return frozenset(t for t in name_tokens(value) if t in _STRONG_TOKEN_SET or t in _WEAK_TOKEN_SET)
+    return frozenset(t for t in name_tokens(value)
+                     if t in _STRONG_TOKEN_SET or t in _WEAK_TOKEN_SET or _COMMENT_COMPOUND.match(t))
 
 
 # Whole blocks that are interface text, not article text.
