@@ -22,6 +22,7 @@ Usage: ``python benchmarks/connect_stories.py [--out results.json] [--make-gold]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -36,7 +37,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
-GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
+GOLD = ROOT / "tests" / "connect" / "gold" / "stories_read.jsonl"
+OLD_GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
 CACHE = Path("/tmp/newsdesk_connect_stories_cache")
 SEMEVAL = SHARED / "semeval22-task8-dev" / "pairs.jsonl"
 T17 = SHARED / "timeline17-dev"
@@ -142,7 +144,9 @@ def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:
                 cached[key] = article
                 enrichment = article.enrichment.to_dict() if article.enrichment else None
                 handle.write(json.dumps({"key": key, "article": article.to_dict(), "enrichment": enrichment}) + "\n")
-    return [cached[r["id"]] for r in rows]
+    # The gold's date wins: for SemEval it is the URL's date or the crawl-order stand-in (see the gold README).
+    return [dataclasses.replace(cached[r["id"]], published=r["published"]) if r.get("published") else cached[r["id"]]
+            for r in rows]
 
 
 def gold_vectors(rows: list[dict[str, Any]], articles: list[Any], model: str = "e5") -> np.ndarray:
@@ -238,6 +242,8 @@ def datasketch_clusters(articles: list[Any], threshold: float = 0.3) -> list[lis
     except ImportError:
         return None
     lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    if not articles:
+        return []
     parent = list(range(len(articles)))
 
     def find(x: int) -> int:
@@ -260,31 +266,94 @@ def datasketch_clusters(articles: list[Any], threshold: float = 0.3) -> list[lis
     return sorted(groups.values(), key=lambda g: g[0])
 
 
+def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    """The gold rows (see tests/connect/gold/README.md)."""
+    return [json.loads(line) for line in path.open()]
+
+
+def _split_stream(rows: list[dict[str, Any]], split: str) -> list[int]:
+    return [i for i, r in enumerate(rows) if r["split"] == split]
+
+
+def score_split(rows: list[dict[str, Any]], keep: list[int], clusters: list[list[int]]) -> dict[str, Any]:
+    """Pairwise scores of clusters over ``keep`` (positions in ``keep``), overall and per source."""
+    labels = [rows[i]["story"] for i in keep]
+    out: dict[str, Any] = {"all": pairwise_f1(clusters, labels)}
+    for source in sorted({rows[i]["source"] for i in keep}):
+        mine = [k for k, i in enumerate(keep) if rows[i]["source"] == source]
+        where = {old: new for new, old in enumerate(mine)}
+        out[source] = pairwise_f1([[where[x] for x in c if x in where] for c in clusters], [labels[k] for k in mine])
+    return out
+
+
+#: Thresholds tried on dev for the single-pass baselines (the best dev threshold is then run on held-out).
+_BASELINE_GRID = {"tfidf": [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5], "minilm": [0.4, 0.45, 0.5, 0.55, 0.6, 0.65],
+                  "e5": [0.84, 0.86, 0.88, 0.9, 0.92], "datasketch": [0.1, 0.2, 0.3, 0.5]}
+
+
 def run_stories(args: argparse.Namespace) -> dict[str, Any]:
-    """Story clustering figures: newsdesk (embeddings, hashing) and the baselines, all on the gold stream."""
+    """Story clustering figures on the labelled set: newsdesk per vector kind and the baselines, each split a
+    stream of its own; baselines' thresholds are chosen on dev like newsdesk's parameters."""
     from newsdesk.connect.stories import build_stories, stream_order
 
-    rows = [json.loads(line) for line in GOLD.open()]
+    rows = read_gold()
     articles = gold_articles(rows)
-    vectors = gold_vectors(rows, articles)
-    order = stream_order(articles)
-    results: dict[str, Any] = {"articles": len(rows), "stories": len({r["story"] for r in rows})}
-    started = time.perf_counter()
-    stories = build_stories(articles, vectors)
-    elapsed = time.perf_counter() - started
-    results["newsdesk (e5 embeddings + entities)"] = {
-        **score_clusters(rows, [s.members for s in stories]),
-        "ms_per_article": round(1000 * elapsed / len(rows), 3),
-        "chains": sum(1 for s in stories if s.continues is not None)}
-    results["newsdesk (hashed words + entities)"] = score_clusters(
-        rows, [s.members for s in build_stories(articles, vectorizer="hashing")])
-    tfidf = tfidf_vectors(articles)
-    results["TF-IDF single-pass (0.3)"] = score_clusters(rows, single_pass(tfidf, order, 0.3))
-    results["e5 single-pass, no entities (0.86)"] = score_clusters(rows, single_pass(vectors, order, 0.86))
-    found = datasketch_clusters([articles[i] for i in order])
-    results["datasketch MinHashLSH (0.3)"] = (score_clusters(rows, [[order[i] for i in g] for g in found])
-                                              if found is not None else "skipped (not installed)")
+    vectors = {model: gold_vectors(rows, articles, model) for model in ("minilm", "e5")}
+    results: dict[str, Any] = {"articles": len(rows), "stories": len({r["story"] for r in rows}), "systems": {}}
+    systems: dict[str, Any] = results["systems"]
+    streams = {split: _split_stream(rows, split) for split in ("dev", "heldout")}
+    for name, kind in (("newsdesk (MiniLM + entities)", "minilm"), ("newsdesk (e5 + entities)", "e5"),
+                       ("newsdesk (hashed words + entities)", "hashing")):
+        entry: dict[str, Any] = {}
+        for split, keep in streams.items():
+            subset = [articles[i] for i in keep]
+            cpu = time.process_time()
+            if kind == "hashing":
+                stories = build_stories(subset, vectorizer="hashing")
+            else:
+                stories = build_stories(subset, vectors[kind][keep], model=kind)
+            entry[split] = score_split(rows, keep, [s.members for s in stories])
+            entry[split]["cpu_ms_per_article"] = round(1000 * (time.process_time() - cpu) / len(keep), 3)
+            entry[split]["chains"] = sum(1 for s in stories if s.continues is not None)
+        systems[name] = entry
+    baselines: dict[str, Any] = {
+        "TF-IDF single-pass": lambda keep, t: single_pass(tfidf_vectors([articles[i] for i in keep]),
+                                                          stream_order([articles[i] for i in keep]), t),
+        "MiniLM single-pass, no entities": lambda keep, t: single_pass(
+            vectors["minilm"][keep], stream_order([articles[i] for i in keep]), t),
+        "e5 single-pass, no entities": lambda keep, t: single_pass(
+            vectors["e5"][keep], stream_order([articles[i] for i in keep]), t),
+        "datasketch MinHashLSH components": lambda keep, t: _datasketch_in_order([articles[i] for i in keep], t),
+    }
+    grids = dict(zip(baselines, ("tfidf", "minilm", "e5", "datasketch"), strict=True))
+    for name, method in baselines.items():
+        if name.startswith("datasketch") and datasketch_clusters([]) is None:
+            systems[name] = "skipped (not installed)"
+            continue
+        dev = streams["dev"]
+        tried = {t: score_split(rows, dev, method(dev, t))["all"]["f1"] for t in _BASELINE_GRID[grids[name]]}
+        best = max(tried, key=lambda t: (tried[t], -t))
+        systems[f"{name} ({best}, best on dev)"] = {split: score_split(rows, keep, method(keep, best))
+                                                   for split, keep in streams.items()}
+    results["old mechanical gold (one stream), newsdesk MiniLM"] = _old_gold_figure()
     return results
+
+
+def _datasketch_in_order(articles: list[Any], threshold: float) -> list[list[int]]:
+    from newsdesk.connect.stories import stream_order
+
+    order = stream_order(articles)
+    found = datasketch_clusters([articles[i] for i in order], threshold) or []
+    return [[order[i] for i in group] for group in found]
+
+
+def _old_gold_figure() -> dict[str, Any]:
+    from newsdesk.connect.stories import build_stories
+
+    rows = read_gold(OLD_GOLD)
+    articles = gold_articles(rows)
+    stories = build_stories(articles, gold_vectors(rows, articles, "minilm"), model="minilm")
+    return score_clusters(rows, [s.members for s in stories])
 
 
 def t17_topic(topic: str) -> tuple[list[Any], dict[str, Any]]:
@@ -423,26 +492,41 @@ def run_speed(args: argparse.Namespace, stored: int = 100_000, per_day: int = 10
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every figure of this benchmark."""
-    out: dict[str, Any] = {"stories": run_stories(args), "assignment_speed": run_speed(args)}
-    if not args.no_timeline:
+    only = getattr(args, "only", None)
+    out: dict[str, Any] = {}
+    if only in (None, "stories"):
+        out["stories"] = run_stories(args)
+    if only in (None, "speed"):
+        out["assignment_speed"] = run_speed(args)
+    if only in (None, "timelines") and not args.no_timeline:
         out["timelines"] = run_timelines(args)
     return out
 
 
 def _print(results: dict[str, Any]) -> None:
+    if "stories" not in results:
+        for key, value in results.items():
+            print(f"{key}: {value}")
+        return
     stories = results["stories"]
-    print(f"stories: {stories['articles']} articles, {stories['stories']} gold stories")
-    print(f"{'system':40} {'all F1':>7} {'P':>6} {'R':>6} {'dev':>6} {'heldout':>7} {'semeval':>7} {'t17':>6}")
-    for name, value in stories.items():
-        if not isinstance(value, dict) and not isinstance(value, str):
-            continue
+    print(f"stories: {stories['articles']} articles, {stories['stories']} gold stories; pairwise F1 (P / R)")
+    print("| system | dev F1 | dev P | dev R | held-out F1 | held-out P | held-out R | dev SemEval | dev T17 "
+          "| held-out SemEval | held-out T17 |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, value in stories["systems"].items():
         if isinstance(value, str):
-            print(f"{name:40} {value}")
+            print(f"| {name} | {value} |")
             continue
-        print(f"{name:40} {value['all']['f1']:7.3f} {value['all']['precision']:6.3f} {value['all']['recall']:6.3f} "
-              f"{value['dev']['f1']:6.3f} {value['heldout']['f1']:7.3f} {value['semeval22']['f1']:7.3f} "
-              f"{value['timeline17']['f1']:6.3f}")
-    print(f"store assignment: {results['assignment_speed']}")
+        dev, held = value["dev"], value["heldout"]
+        print(f"| {name} | {dev['all']['f1']:.3f} | {dev['all']['precision']:.3f} | {dev['all']['recall']:.3f} "
+              f"| {held['all']['f1']:.3f} | {held['all']['precision']:.3f} | {held['all']['recall']:.3f} "
+              f"| {dev['semeval22']['f1']:.3f} | {dev['timeline17']['f1']:.3f} "
+              f"| {held['semeval22']['f1']:.3f} | {held['timeline17']['f1']:.3f} |")
+    old = stories["old mechanical gold (one stream), newsdesk MiniLM"]
+    print(f"old mechanical gold, newsdesk MiniLM: all {old['all']['f1']:.3f} dev {old['dev']['f1']:.3f} "
+          f"held-out {old['heldout']['f1']:.3f}")
+    if "assignment_speed" in results:
+        print(f"store assignment: {results['assignment_speed']}")
     for name, value in (results.get("timelines") or {}).items():
         print(f"timeline {name}: {value}")
 
@@ -453,14 +537,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--make-gold", action="store_true", help="rewrite the gold story labels and exit")
     parser.add_argument("--no-timeline", action="store_true")
+    parser.add_argument("--only", choices=("stories", "speed", "timelines"), help="run one part")
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"{SHARED}: shared data not found")
     if args.make_gold:
         rows = make_gold()
-        GOLD.parent.mkdir(parents=True, exist_ok=True)
-        GOLD.write_text("".join(json.dumps(r) + "\n" for r in rows))
-        print(f"{len(rows)} articles, {len({r['story'] for r in rows})} stories -> {GOLD}")
+        OLD_GOLD.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        print(f"{len(rows)} articles, {len({r['story'] for r in rows})} stories -> {OLD_GOLD}")
         return
     results = run(args)
     _print(results)

