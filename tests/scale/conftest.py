@@ -1,4 +1,8 @@
-"""One local Ray cluster for the whole test session: 2 CPUs, loopback only, gone without a trace at the end."""
+"""One local Ray cluster for the whole test session: 1 CPU, loopback only, gone without a trace at the end.
+
+One CPU, so one worker process: each worker loads the statistical NER and embedding models the first time
+it enriches, and a second worker would load them again for a 16-page crawl (the CI bar is 60 s and 2 GB).
+"""
 
 from __future__ import annotations
 
@@ -31,7 +35,7 @@ def ray_cluster() -> Iterator[Any]:
     """The ``ray`` module, connected to a local cluster this fixture starts and stops."""
     pytest.importorskip("ray")
     # A small object store: the tests move a few MiB, and CI gives the whole module 2 GB.
-    with connect(num_cpus=2, object_store_memory=128 * 1024 * 1024) as ray:
+    with connect(num_cpus=1, object_store_memory=128 * 1024 * 1024) as ray:
         yield ray
         # Every process the cluster runs descends from this one (GCS, raylet, workers...).
         started = [pid for pid in process_tree(os.getpid()) if pid != os.getpid()]
