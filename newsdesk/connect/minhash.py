@@ -9,7 +9,7 @@ shingle sets, so the share of equal positions estimates it (standard error about
 LSH banding cuts a signature into :data:`BANDS` bands of :data:`ROWS` rows; two texts share a band
 key with probability ``1 - (1 - J**ROWS)**BANDS``. With 16 bands of 8 rows the threshold (where
 that curve is steepest) is ``(1/16)**(1/8)`` ≈ 0.71: pairs at J=0.8 are found 95% of the time,
-at J=0.9 99.99%, at J=0.5 only 6% (and the verification of :mod:`newsdesk.scale.lsh` drops those).
+at J=0.9 99.99%, at J=0.5 only 6% (a caller that verifies candidates with :func:`jaccard` drops those).
 
 Why by hand rather than datasketch: datasketch builds one ``MinHash`` object per document and
 hashes shingles one by one in Python; here a whole batch is hashed and minimised in numpy

@@ -5,8 +5,9 @@ A new article is checked against everything stored through its LSH keys: one ind
 store. A near-copy stays an article and gains a ``duplicates`` row of kind ``near`` naming its group's
 original (``duplicate_of``) and its parent (``parent_id``, the earlier copy that contains most of it),
 with the estimated Jaccard similarity to the parent and the share of it found there (``containment``).
-The rows are those :mod:`newsdesk.store.near_duplicates` writes at load (keyed by the copy's article key),
-with two more columns; a row without ``parent_id`` is read as a copy of its ``duplicate_of``.
+The rows have the columns :func:`newsdesk.store.near_duplicates.record_near_duplicates` writes (keyed by the
+copy's article key) and two more; a row without ``parent_id`` (as that function writes) is read as a copy of
+its ``duplicate_of``.
 
 Each host's boilerplate is learnt as articles arrive: ``host_paragraphs`` counts, per host, the articles
 each paragraph hash appears in (:mod:`newsdesk.connect.boilerplate`), and a new article's signature
