@@ -46,17 +46,20 @@ def add_ray_options(parser: argparse.ArgumentParser) -> None:
 
 
 class _Progress:
-    """Files done / total, pages/s and failures: a rewritten line on a terminal, a line every few seconds elsewhere."""
+    """A report's live line (``report.progress()``): rewritten in place on a terminal, every
+    :data:`LOG_EVERY_SECONDS` elsewhere. ``label`` names the command (``ray`` files done / total, ``load`` shards).
+    """
 
-    def __init__(self, quiet: bool) -> None:
+    def __init__(self, quiet: bool, label: str = "ray") -> None:
         self.quiet = quiet
+        self.label = label
         self.tty = sys.stderr.isatty()
         self.last = time.monotonic()
 
     def update(self, report: object) -> None:
         if self.quiet:
             return
-        line = f"newsdesk: ray: {report.progress()}"  # type: ignore[attr-defined]
+        line = f"newsdesk: {self.label}: {report.progress()}"  # type: ignore[attr-defined]
         if self.tty:
             print(f"\r{line}\x1b[K", end="", file=sys.stderr, flush=True)
         elif time.monotonic() - self.last >= LOG_EVERY_SECONDS:
@@ -118,8 +121,12 @@ def run_load(args: argparse.Namespace) -> int:
     from newsdesk.store import open_store
 
     stop_on_sigterm()
-    with open_store(args.db) as store:
-        report = load_shards(args.shards_dir, store, batch_size=args.batch_size)
+    progress = _Progress(getattr(args, "quiet", False), "load")
+    try:
+        with open_store(args.db) as store:
+            report = load_shards(args.shards_dir, store, batch_size=args.batch_size, progress=progress.update)
+    finally:
+        progress.close()
     say(f"newsdesk: load: {report.summary()}")
     return report.exit_code if report.shards else EXIT_OK
 
@@ -136,6 +143,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     add_db_option(parser)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
                         help=f"outcomes per committed batch (default {DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress (shards done / total, pages/s, failures), only the summary")
     parser.set_defaults(handler=run_load)
 
 

@@ -14,6 +14,7 @@ records an article already stored as unchanged, and an unchanged article is not 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -28,6 +29,9 @@ __all__ = ["LoadReport", "load_shards"]
 class LoadReport:
     """What a load did: shards read, what the writer did, story chains linked afterwards.
 
+    ``shards_done`` counts the shards written whole so far and ``run_s`` the seconds since the
+    first was opened (they feed the live line, :meth:`progress`).
+
     >>> LoadReport(shards=2, inputs=3, written=WriteSummary(inserted=2, quarantined=1)).summary()
     'shards 2 · inputs 3 · articles stored 2 · updated 0 · unchanged 0 · duplicates 0 · not articles 0 · \
 failures 1 · story chains 0'
@@ -38,6 +42,18 @@ failures 1 · story chains 0'
     written: WriteSummary = field(default_factory=WriteSummary)
     chains: int = 0
     run_id: int | None = None
+    shards_done: int = 0
+    run_s: float = 0.0
+
+    def progress(self) -> str:
+        """The live line: shards done / total, pages (outcomes written) per second, failures.
+
+        >>> LoadReport(shards=4, inputs=600, written=WriteSummary(quarantined=2), shards_done=1, run_s=2.0).progress()
+        'shards 1/4 · pages 600 (300/s) · failures 2'
+        """
+        rate = self.inputs / self.run_s if self.run_s else 0.0
+        return f"shards {self.shards_done}/{self.shards} · pages {self.inputs} ({rate:.0f}/s) · failures " \
+               f"{self.written.quarantined}"
 
     @property
     def exit_code(self) -> int:
@@ -56,6 +72,8 @@ def load_shards(shards_dir: str | os.PathLike[str], store: Store, *, batch_size:
                 progress: Callable[[LoadReport], None] | None = None) -> LoadReport:
     """Write every complete shard under ``shards_dir`` into ``store``, batch by batch, then link story chains.
 
+    ``progress`` is called with the report after every batch written and every shard finished.
+
     >>> import tempfile
     >>> from newsdesk.store import open_store
     >>> with open_store(":memory:") as store:
@@ -65,6 +83,7 @@ failures 0 · story chains 0'
     """
     infos = shard_infos(shards_dir)
     report = LoadReport(shards=len(infos), run_id=store.start_run(f"load {os.fspath(shards_dir)}"))
+    began = time.perf_counter()
     try:
         for info in infos:
             for outcomes in read_outcomes(info.path, batch_size):
@@ -73,8 +92,13 @@ failures 0 · story chains 0'
                 written.article_ids = []
                 report.written += written
                 report.inputs += len(outcomes)
+                report.run_s = time.perf_counter() - began
                 if progress is not None:
                     progress(report)
+            report.shards_done += 1
+            report.run_s = time.perf_counter() - began
+            if progress is not None:
+                progress(report)
     finally:
         store.finish_run(report.run_id, {**report.written.counts(), "inputs": report.inputs})
     report.chains = store.link_story_chains()
