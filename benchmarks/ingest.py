@@ -143,11 +143,29 @@ class Measured:
     max_processes: int
     stderr_tail: str = ""
     load_after: float = 0.0
+    #: Peak of the anonymous part of PSS summed over the run's processes (heaps, Python objects): what
+    #: grows when a process holds more records; the file part (a database read through a memory map,
+    #: libraries) is page cache the kernel can take back, and the shared-memory part is Ray's object store.
+    peak_pss_anon_bytes: int = 0
+    #: The file-backed and shared-memory parts of PSS at the moment of the peak of the total.
+    pss_file_at_peak_bytes: int = 0
+    pss_shmem_at_peak_bytes: int = 0
+    #: Peak anonymous PSS in each quarter of the run's wall time (flat memory: the last no higher than the first).
+    anon_by_quarter_bytes: tuple[int, ...] = ()
 
     @property
     def peak_pss_mib(self) -> float:
         """Peak PSS summed over the run's processes, in MiB."""
         return self.peak_pss_bytes / 1048576
+
+    @property
+    def peak_pss_anon_mib(self) -> float:
+        """Peak anonymous PSS summed over the run's processes, in MiB.
+
+        >>> Measured(["true"], 0, 1.0, 1.0, 0, 0, 1, peak_pss_anon_bytes=3 << 20).peak_pss_anon_mib
+        3.0
+        """
+        return self.peak_pss_anon_bytes / 1048576
 
     @property
     def peak_rss_one_mib(self) -> float:
@@ -160,6 +178,14 @@ class _ProcSample:
     cpu_s: float
     rss_bytes: int
     pss_bytes: int
+    pss_anon_bytes: int = 0
+    pss_file_bytes: int = 0
+    pss_shmem_bytes: int = 0
+
+
+#: The lines of ``smaps_rollup`` read, and the field of :class:`_ProcSample` each fills.
+_ROLLUP_FIELDS = {"Pss:": "pss_bytes", "Pss_Anon:": "pss_anon_bytes", "Pss_File:": "pss_file_bytes",
+                  "Pss_Shmem:": "pss_shmem_bytes"}
 
 
 def _read_proc(pid: int, session: int) -> _ProcSample | None:
@@ -174,13 +200,13 @@ def _read_proc(pid: int, session: int) -> _ProcSample | None:
         return None
     cpu = (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
     rss = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    pss = rss
+    sample = _ProcSample(cpu, rss, rss)
     with contextlib.suppress(OSError):
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                pss = int(line.split()[1]) * 1024
-                break
-    return _ProcSample(cpu, rss, pss)
+            name, _, rest = line.partition(" ")
+            if name in _ROLLUP_FIELDS:
+                setattr(sample, _ROLLUP_FIELDS[name], int(rest.split()[0]) * 1024)
+    return sample
 
 
 class _SessionSampler(threading.Thread):
@@ -191,9 +217,15 @@ class _SessionSampler(threading.Thread):
         self.session = session
         self.stop_event = threading.Event()
         self.peak_pss = 0
+        self.peak_anon = 0
+        self.file_at_peak = 0
+        self.shmem_at_peak = 0
         self.peak_rss_one = 0
         self.max_processes = 0
         self.cpu_by_pid: dict[int, float] = {}
+        self.started = time.perf_counter()
+        #: (seconds since start, anonymous PSS) of every sample, for the per-quarter peaks.
+        self.anon_series: list[tuple[float, int]] = []
 
     def run(self) -> None:
         while not self.stop_event.is_set():
@@ -201,7 +233,7 @@ class _SessionSampler(threading.Thread):
             self.stop_event.wait(SAMPLE_EVERY)
 
     def sample(self) -> None:
-        total_pss = 0
+        total = _ProcSample(0.0, 0, 0)
         count = 0
         for name in os.listdir("/proc"):
             if not name.isdigit():
@@ -210,11 +242,29 @@ class _SessionSampler(threading.Thread):
             if sample is None:
                 continue
             count += 1
-            total_pss += sample.pss_bytes
+            total.pss_bytes += sample.pss_bytes
+            total.pss_anon_bytes += sample.pss_anon_bytes
+            total.pss_file_bytes += sample.pss_file_bytes
+            total.pss_shmem_bytes += sample.pss_shmem_bytes
             self.peak_rss_one = max(self.peak_rss_one, sample.rss_bytes)
             self.cpu_by_pid[int(name)] = sample.cpu_s
-        self.peak_pss = max(self.peak_pss, total_pss)
+        if total.pss_bytes > self.peak_pss:
+            self.peak_pss = total.pss_bytes
+            self.file_at_peak, self.shmem_at_peak = total.pss_file_bytes, total.pss_shmem_bytes
+        self.peak_anon = max(self.peak_anon, total.pss_anon_bytes)
+        self.anon_series.append((time.perf_counter() - self.started, total.pss_anon_bytes))
         self.max_processes = max(self.max_processes, count)
+
+    def anon_by_quarter(self) -> tuple[int, ...]:
+        """The peak anonymous PSS of each quarter of the sampled time."""
+        if not self.anon_series:
+            return ()
+        end = self.anon_series[-1][0] or 1.0
+        peaks = [0, 0, 0, 0]
+        for at, anon in self.anon_series:
+            quarter = min(3, int(4 * at / end))
+            peaks[quarter] = max(peaks[quarter], anon)
+        return tuple(peaks)
 
 
 def measure(command: Sequence[str], *, stderr_path: Path, timeout: float = RUN_TIMEOUT,
@@ -246,7 +296,9 @@ def measure(command: Sequence[str], *, stderr_path: Path, timeout: float = RUN_T
     sampled_cpu = sum(sampler.cpu_by_pid.values())
     tail = stderr_path.read_text(encoding="utf-8", errors="replace")[-2000:]
     return Measured(list(command), returncode, wall, max(waited_cpu, sampled_cpu), sampler.peak_pss,
-                    sampler.peak_rss_one, sampler.max_processes, tail, os.getloadavg()[0])
+                    sampler.peak_rss_one, sampler.max_processes, tail, os.getloadavg()[0],
+                    peak_pss_anon_bytes=sampler.peak_anon, pss_file_at_peak_bytes=sampler.file_at_peak,
+                    pss_shmem_at_peak_bytes=sampler.shmem_at_peak, anon_by_quarter_bytes=sampler.anon_by_quarter())
 
 
 # ------------------------------------------------------------------------------------------- tools

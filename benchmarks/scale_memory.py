@@ -46,6 +46,8 @@ from benchmarks.ingest import DEFAULT_DATA, Measured, _input_files, measure, new
 
 #: The stage switches of ``--stages extract`` (the default) for ingest, local and Ray alike.
 EXTRACT_ONLY = ("--no-enrich", "--no-connect")
+#: What one input size runs, in this order (``--steps`` picks some).
+STEPS = ("local", "ray", "startup", "load")
 #: Names of the processes a Ray cluster runs (to find any left behind).
 RAY_PROCESS_MARKS = ("raylet", "gcs_server", "ray::", "default_worker.py", "dashboard", "log_monitor")
 
@@ -78,38 +80,58 @@ def _fresh(db: Path) -> None:
 
 
 def run_size(paths: Sequence[Path], work: Path, records: int, workers: int, stages: Sequence[str], *,
-             local: bool = True) -> list[Row]:
-    """The local ingest (unless not ``local``), the Ray ingest, its start-up alone and the load, of one input size."""
+             steps: Sequence[str] = STEPS) -> list[Row]:
+    """The ``steps`` of one input size, in this order: the local ingest, the Ray ingest, its start-up alone
+    (the Ray command again over done shards), the load. ``load`` alone loads the shards an earlier ``ray`` left."""
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     local_db, ray_db, shards = work / f"local-{records}.db", work / f"ray-{records}.db", work / f"shards-{records}"
-    _fresh(local_db)
-    _fresh(ray_db)
-    subprocess.run(["rm", "-rf", str(shards)], check=True)
-    rows = [Row(records, "local", measure([*newsdesk_command(paths, local_db, workers), "--quiet", *stages],
-                                          stderr_path=work / f"local-{records}.err", env=env))] if local else []
+    rows = []
+    if "local" in steps:
+        _fresh(local_db)
+        rows.append(Row(records, "local", measure([*newsdesk_command(paths, local_db, workers), "--quiet", *stages],
+                                                  stderr_path=work / f"local-{records}.err", env=env)))
+        _fresh(local_db)  # Each size's database is large: keep the disk for the next.
     ingest = _scale("ingest", *map(str, paths), "--out", str(shards), "--num-cpus", str(workers), "--quiet", *stages)
-    rows.append(Row(records, "ray", measure(ingest, stderr_path=work / f"ray-{records}.err", env=env)))
-    rows.append(Row(records, "ray start-up", measure(ingest, stderr_path=work / f"startup-{records}.err", env=env)))
-    rows.append(Row(records, "load", measure(_scale("load", str(shards), "--db", str(ray_db)),
-                                             stderr_path=work / f"load-{records}.err", env=env)))
+    if "ray" in steps:
+        subprocess.run(["rm", "-rf", str(shards)], check=True)
+        rows.append(Row(records, "ray", measure(ingest, stderr_path=work / f"ray-{records}.err", env=env)))
+    if "startup" in steps:
+        rows.append(Row(records, "ray start-up", measure(ingest, stderr_path=work / f"startup-{records}.err",
+                                                         env=env)))
+    if "load" in steps:
+        _fresh(ray_db)
+        rows.append(Row(records, "load", measure(_scale("load", str(shards), "--db", str(ray_db), "--quiet"),
+                                                 stderr_path=work / f"load-{records}.err", env=env)))
+        _fresh(ray_db)
     return rows
 
 
-def markdown(rows: Sequence[Row]) -> str:
-    """The table, and the Ray rows start-up excluded.
+def _mib(value: int) -> str:
+    return f"{value / 1048576:.0f}"
 
-    >>> print(markdown([Row(10, "local", Measured(["x"], 0, 1.0, 2.0, 1 << 20, 1 << 20, 1, "", 1.5))]))
-    | records | command | exit | wall s | CPU s | pages/CPU-s | peak PSS MiB | largest RSS MiB | procs | load |
-    |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|
-    | 10 | local | 0 | 1.0 | 2.0 | 5 | 1 | 1 | 1 | 1.50 |
+
+def markdown(rows: Sequence[Row]) -> str:
+    """The table (peak PSS, and at that peak its file-backed and shared-memory parts; the peak of the
+    anonymous part, whole and per quarter of the run), the Ray rows start-up excluded, and each step's
+    peaks at its largest size against its smallest.
+
+    >>> m = Measured(["x"], 0, 1.0, 2.0, 3 << 20, 1 << 20, 1, "", 1.5, 2 << 20, 1 << 20, 0, (1 << 20, 2 << 20))
+    >>> table = markdown([Row(10, "local", m)]).splitlines()
+    >>> table[0].split(" | ")[6:10]
+    ['peak PSS MiB', 'file · shm at peak', 'peak anon PSS MiB', 'anon by quarter']
+    >>> print(table[2])
+    | 10 | local | 0 | 1.0 | 2.0 | 5 | 3 | 1 · 0 | 2 | 1 · 2 | 1 | 1 | 1.50 |
     """
-    lines = ["| records | command | exit | wall s | CPU s | pages/CPU-s | peak PSS MiB | largest RSS MiB | procs "
-             "| load |", "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| records | command | exit | wall s | CPU s | pages/CPU-s | peak PSS MiB | file · shm at peak "
+             "| peak anon PSS MiB | anon by quarter | largest RSS MiB | procs | load |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
     for row in rows:
         m = row.measured
+        quarters = " · ".join(_mib(q) for q in m.anon_by_quarter_bytes)
         lines.append(f"| {row.records:,} | {row.step} | {m.returncode} | {m.wall_s:.1f} | {m.cpu_s:.1f} | "
-                     f"{row.pages_per_cpu_s:.0f} | {m.peak_pss_mib:.0f} | {m.peak_rss_one_mib:.0f} | "
-                     f"{m.max_processes} | {m.load_after:.2f} |")
+                     f"{row.pages_per_cpu_s:.0f} | {m.peak_pss_mib:.0f} | {_mib(m.pss_file_at_peak_bytes)} · "
+                     f"{_mib(m.pss_shmem_at_peak_bytes)} | {m.peak_pss_anon_mib:.0f} | {quarters} | "
+                     f"{m.peak_rss_one_mib:.0f} | {m.max_processes} | {m.load_after:.2f} |")
     by_size: dict[int, dict[str, Measured]] = {}
     for row in rows:
         by_size.setdefault(row.records, {})[row.step] = row.measured
@@ -119,7 +141,31 @@ def markdown(rows: Sequence[Row]) -> str:
             ratio = (records / cpu) / (records / steps["local"].cpu_s)
             lines.append(f"\n{records:,} records, Ray start-up excluded: {records / cpu:.0f} pages/CPU-s, "
                          f"{ratio:.2f}x the local pool's")
+    lines.extend(growth(rows))
     return "\n".join(lines)
+
+
+def growth(rows: Sequence[Row]) -> list[str]:
+    """For each step measured at two sizes or more: its peak PSS and anonymous PSS at the largest size over the
+    smallest (flat: within 10-15%).
+
+    >>> small = Row(10, "load", Measured(["x"], 0, 1.0, 1.0, 100 << 20, 0, 1, peak_pss_anon_bytes=50 << 20))
+    >>> large = Row(100, "load", Measured(["x"], 0, 1.0, 1.0, 110 << 20, 0, 1, peak_pss_anon_bytes=50 << 20))
+    >>> growth([small, large])
+    ['load, 10 -> 100 records: peak PSS 100 -> 110 MiB (1.10x), peak anon PSS 50 -> 50 MiB (1.00x)']
+    """
+    lines = []
+    for step in dict.fromkeys(row.step for row in rows):
+        measured = sorted((row.records, row.measured) for row in rows
+                          if row.step == step and not row.measured.returncode)
+        if len(measured) < 2:
+            continue
+        (n0, first), (n1, last) = measured[0], measured[-1]
+        lines.append(f"{step}, {n0:,} -> {n1:,} records: peak PSS {first.peak_pss_mib:.0f} -> {last.peak_pss_mib:.0f} "
+                     f"MiB ({last.peak_pss_bytes / max(first.peak_pss_bytes, 1):.2f}x), peak anon PSS "
+                     f"{first.peak_pss_anon_mib:.0f} -> {last.peak_pss_anon_mib:.0f} MiB "
+                     f"({last.peak_pss_anon_bytes / max(first.peak_pss_anon_bytes, 1):.2f}x)")
+    return lines
 
 
 def ray_leftovers() -> list[str]:
@@ -163,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the measurements as JSON")
     parser.add_argument("--tests", metavar="PATH", help="measure a pytest run of PATH instead")
     parser.add_argument("--ray-only", action="store_true", help="leave out the local ingest (a busy machine)")
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
+                        help="what to run at each size (default all; load alone loads an earlier run's shards)")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="newsdesk-scale-memory-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -174,13 +222,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: list[Row] = []
     for records in args.records:
         _, paths = _input_files(args.data, work, records, args.workers, "distinct", {})
-        rows.extend(run_size(paths, work, records, args.workers, stages, local=not args.ray_only))
+        steps = [step for step in args.steps if not (args.ray_only and step == "local")]
+        rows.extend(run_size(paths, work, records, args.workers, stages, steps=steps))
         print(markdown([r for r in rows if r.records == records]), flush=True)
     print(markdown(rows))
     print(f"Ray processes left: {ray_leftovers() or 'none'}")
     if args.json:
         args.json.write_text(json.dumps([{"records": r.records, "step": r.step, "wall_s": r.measured.wall_s,
                                           "cpu_s": r.measured.cpu_s, "peak_pss_mib": r.measured.peak_pss_mib,
+                                          "peak_pss_anon_mib": r.measured.peak_pss_anon_mib,
+                                          "pss_file_at_peak_mib": r.measured.pss_file_at_peak_bytes / 1048576,
+                                          "pss_shmem_at_peak_mib": r.measured.pss_shmem_at_peak_bytes / 1048576,
+                                          "anon_by_quarter_mib": [q / 1048576
+                                                                  for q in r.measured.anon_by_quarter_bytes],
                                           "returncode": r.measured.returncode, "load": r.measured.load_after}
                                          for r in rows], indent=1), encoding="utf-8")
     return 0
