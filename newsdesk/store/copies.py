@@ -5,9 +5,8 @@ A new article is checked against everything stored through its LSH keys: one ind
 store. A near-copy stays an article and gains a ``duplicates`` row of kind ``near`` naming its group's
 original (``duplicate_of``) and its parent (``parent_id``, the earlier copy that contains most of it),
 with the estimated Jaccard similarity to the parent and the share of it found there (``containment``).
-The rows have the columns :func:`newsdesk.store.near_duplicates.record_near_duplicates` writes (keyed by the
-copy's article key) and two more; a row without ``parent_id`` (as that function writes) is read as a copy of
-its ``duplicate_of``.
+The rows are keyed by the copy's article key; a row without ``parent_id`` (as a store whose near copies were
+recorded at load, before the syndication chain, holds) is read as a copy of its ``duplicate_of``.
 
 Each host's boilerplate is learnt as articles arrive: ``host_paragraphs`` counts, per host, the articles
 each paragraph hash appears in (:mod:`newsdesk.connect.boilerplate`), and a new article's signature
@@ -36,6 +35,7 @@ from newsdesk.connect.duplicates import (
     host_roles,
     is_copier,
     is_copy,
+    linked_components,
     lsh_keys,
     pair_stats,
     rank_group,
@@ -230,17 +230,64 @@ def _copiers(conn: sqlite3.Connection, members: list[CopyMember]) -> frozenset[s
     return frozenset(host for host, led, followed in rows if is_copier(int(led), int(followed)))
 
 
-def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], after: list[str | None]) -> None:
-    delta = dict(host_roles(after))
-    for hosts in before:
+def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], after: list[list[str | None]]) -> None:
+    """Count the groups ``after`` in ``host_copies`` in place of the groups ``before`` (hosts original first)."""
+    delta: dict[tuple[str, str], int] = {}
+    for hosts, sign in [(hosts, 1) for hosts in after] + [(hosts, -1) for hosts in before]:
         for role, n in host_roles(hosts).items():
-            delta[role] = delta.get(role, 0) - n
+            delta[role] = delta.get(role, 0) + sign * n
     conn.executemany(
         "INSERT INTO host_copies (host, led, followed) VALUES (?, ?, ?) "
         "ON CONFLICT (host) DO UPDATE SET led = max(0, led + excluded.led), "
         "followed = max(0, followed + excluded.followed)",
         [(host, n if role == "led" else 0, n if role == "followed" else 0)
          for (host, role), n in sorted(delta.items()) if n])
+
+
+def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dict[int, tuple[int, float, float]],
+                 run_id: int | None, now: str) -> None:
+    """Record a ranked group: the original loses any ``near`` row, each copy's row names it and its parent."""
+    original = order[0].ref
+    keys_by_id = {m.ref: m.key for m in order}
+    conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
+    conn.executemany(
+        "INSERT INTO duplicates (url, duplicate_of, kind, similarity, parent_id, containment, run_id, found_at) "
+        "VALUES (?, ?, 'near', ?, ?, ?, ?, ?) "
+        "ON CONFLICT (url) DO UPDATE SET duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, "
+        "parent_id = excluded.parent_id, containment = excluded.containment, "
+        "run_id = excluded.run_id, found_at = excluded.found_at WHERE duplicates.kind = 'near' AND "
+        "(duplicates.duplicate_of, duplicates.parent_id, duplicates.similarity, duplicates.containment) IS NOT "
+        "(excluded.duplicate_of, excluded.parent_id, excluded.similarity, excluded.containment)",
+        [(keys_by_id[ref], original, round(similarity, 4), parent, round(containment, 4), run_id, now)
+         for ref, (parent, similarity, containment) in parents.items()])
+
+
+def _regroup_former(conn: sqlite3.Connection, article_id: int, run_id: int | None, now: str) -> None:
+    """On a second check of an article (a reprocess), split its former group where its new body no longer
+    holds it together: each part that still links (:func:`~newsdesk.connect.duplicates.linked_components`)
+    is ranked again as a group, and a member left alone, the article included, loses its ``near`` row.
+
+    Without this an article whose new body matches nothing kept a row naming its former original, and the
+    copies it alone had linked stayed one group.
+    """
+    former = _originals(conn, [article_id]).get(article_id, article_id)
+    ids = _group_ids(conn, {former})
+    if len(ids) < 2:
+        return
+    members = _members(conn, sorted(ids))
+    parts = [[members[i] for i in part] for part in linked_components(members)]
+    if len(parts) == 1:
+        return
+    copiers = _copiers(conn, members)
+    ranked = []
+    for part in parts:
+        if len(part) == 1:
+            conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (part[0].key,))
+            continue
+        order, parents = rank_group(part, copiers)
+        _write_group(conn, order, parents, run_id, now)
+        ranked.append([m.host for m in order])
+    _update_roles(conn, [[m.host for m in sorted(members, key=lambda m: m.ref != former)]], ranked)
 
 
 def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatures]],
@@ -283,6 +330,8 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                      (article_id, sig.astype("<u4").tobytes(), size))
         conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)",
                          [(key, article_id) for key in keys])
+        if not first_time:
+            _regroup_former(conn, article_id, run_id, now)
         if not keys:
             continue
         marks = ",".join("?" * len(keys))
@@ -307,20 +356,10 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                 before.setdefault(earlier[member.ref], []).append(member)
         order, parents = rank_group(members, _copiers(conn, members))
         _update_roles(conn, [[m.host for m in sorted(old, key=lambda m: m.ref != lead)]
-                             for lead, old in before.items() if len(old) > 1], [m.host for m in order])
+                             for lead, old in before.items() if len(old) > 1], [[m.host for m in order]])
+        _write_group(conn, order, parents, run_id, now)
         original = order[0].ref
         keys_by_id = {m.ref: m.key for m in order}
-        conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
-        conn.executemany(
-            "INSERT INTO duplicates (url, duplicate_of, kind, similarity, parent_id, containment, run_id, found_at) "
-            "VALUES (?, ?, 'near', ?, ?, ?, ?, ?) "
-            "ON CONFLICT (url) DO UPDATE SET duplicate_of = excluded.duplicate_of, similarity = excluded.similarity, "
-            "parent_id = excluded.parent_id, containment = excluded.containment, "
-            "run_id = excluded.run_id, found_at = excluded.found_at WHERE duplicates.kind = 'near' AND "
-            "(duplicates.duplicate_of, duplicates.parent_id, duplicates.similarity, duplicates.containment) IS NOT "
-            "(excluded.duplicate_of, excluded.parent_id, excluded.similarity, excluded.containment)",
-            [(keys_by_id[ref], original, round(similarity, 4), parent, round(containment, 4), run_id, now)
-             for ref, (parent, similarity, containment) in parents.items()])
         assigned.update(dict.fromkeys(keys_by_id, original))
     return assigned
 
