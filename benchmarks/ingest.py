@@ -212,9 +212,10 @@ def _read_proc(pid: int, session: int) -> _ProcSample | None:
 class _SessionSampler(threading.Thread):
     """Samples every process of one session (a measured command and all it starts) until stopped."""
 
-    def __init__(self, session: int) -> None:
+    def __init__(self, session: int, every: float = SAMPLE_EVERY) -> None:
         super().__init__(daemon=True)
         self.session = session
+        self.every = every
         self.stop_event = threading.Event()
         self.peak_pss = 0
         self.peak_anon = 0
@@ -230,7 +231,7 @@ class _SessionSampler(threading.Thread):
     def run(self) -> None:
         while not self.stop_event.is_set():
             self.sample()
-            self.stop_event.wait(SAMPLE_EVERY)
+            self.stop_event.wait(self.every)
 
     def sample(self) -> None:
         total = _ProcSample(0.0, 0, 0)
@@ -268,8 +269,11 @@ class _SessionSampler(threading.Thread):
 
 
 def measure(command: Sequence[str], *, stderr_path: Path, timeout: float = RUN_TIMEOUT,
-            env: dict[str, str] | None = None) -> Measured:
+            env: dict[str, str] | None = None, sample_every: float = SAMPLE_EVERY) -> Measured:
     """Run ``command`` in a new session and measure it and every process it starts.
+
+    Memory is sampled every ``sample_every`` seconds (each sample reads every process's ``/proc`` entry:
+    a long run on a busy machine can sample less often).
 
     >>> m = measure([sys.executable, "-c", "print('hi')"], stderr_path=Path(tempfile.mkdtemp()) / "err")
     >>> m.returncode, m.wall_s > 0, m.max_processes >= 0
@@ -280,7 +284,7 @@ def measure(command: Sequence[str], *, stderr_path: Path, timeout: float = RUN_T
     with open(stderr_path, "wb") as stderr:
         process = subprocess.Popen(list(command), stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True,
                                    env=env)
-        sampler = _SessionSampler(process.pid)
+        sampler = _SessionSampler(process.pid, sample_every)
         sampler.start()
         try:
             returncode = process.wait(timeout=timeout)

@@ -36,6 +36,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +47,8 @@ from benchmarks.ingest import DEFAULT_DATA, Measured, _input_files, measure, new
 
 #: The stage switches of ``--stages extract`` (the default) for ingest, local and Ray alike.
 EXTRACT_ONLY = ("--no-enrich", "--no-connect")
+#: Seconds between memory samples: a long run on a busy machine needs no more, and each sample reads /proc.
+SAMPLE_EVERY = 0.25
 #: What one input size runs, in this order (``--steps`` picks some).
 STEPS = ("local", "ray", "startup", "load")
 #: Names of the processes a Ray cluster runs (to find any left behind).
@@ -80,29 +83,27 @@ def _fresh(db: Path) -> None:
 
 
 def run_size(paths: Sequence[Path], work: Path, records: int, workers: int, stages: Sequence[str], *,
-             steps: Sequence[str] = STEPS) -> list[Row]:
+             steps: Sequence[str] = STEPS, sample_every: float = SAMPLE_EVERY) -> list[Row]:
     """The ``steps`` of one input size, in this order: the local ingest, the Ray ingest, its start-up alone
     (the Ray command again over done shards), the load. ``load`` alone loads the shards an earlier ``ray`` left."""
     env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+    timed = partial(measure, env=env, sample_every=sample_every)
     local_db, ray_db, shards = work / f"local-{records}.db", work / f"ray-{records}.db", work / f"shards-{records}"
     rows = []
     if "local" in steps:
         _fresh(local_db)
-        rows.append(Row(records, "local", measure([*newsdesk_command(paths, local_db, workers), "--quiet", *stages],
-                                                  stderr_path=work / f"local-{records}.err", env=env)))
-        _fresh(local_db)  # Each size's database is large: keep the disk for the next.
+        rows.append(Row(records, "local", timed([*newsdesk_command(paths, local_db, workers), "--quiet", *stages],
+                                                stderr_path=work / f"local-{records}.err")))
     ingest = _scale("ingest", *map(str, paths), "--out", str(shards), "--num-cpus", str(workers), "--quiet", *stages)
     if "ray" in steps:
         subprocess.run(["rm", "-rf", str(shards)], check=True)
-        rows.append(Row(records, "ray", measure(ingest, stderr_path=work / f"ray-{records}.err", env=env)))
+        rows.append(Row(records, "ray", timed(ingest, stderr_path=work / f"ray-{records}.err")))
     if "startup" in steps:
-        rows.append(Row(records, "ray start-up", measure(ingest, stderr_path=work / f"startup-{records}.err",
-                                                         env=env)))
+        rows.append(Row(records, "ray start-up", timed(ingest, stderr_path=work / f"startup-{records}.err")))
     if "load" in steps:
         _fresh(ray_db)
-        rows.append(Row(records, "load", measure(_scale("load", str(shards), "--db", str(ray_db), "--quiet"),
-                                                 stderr_path=work / f"load-{records}.err", env=env)))
-        _fresh(ray_db)
+        rows.append(Row(records, "load", timed(_scale("load", str(shards), "--db", str(ray_db), "--quiet"),
+                                               stderr_path=work / f"load-{records}.err")))
     return rows
 
 
@@ -209,6 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the measurements as JSON")
     parser.add_argument("--tests", metavar="PATH", help="measure a pytest run of PATH instead")
     parser.add_argument("--ray-only", action="store_true", help="leave out the local ingest (a busy machine)")
+    parser.add_argument("--sample-every", type=float, default=SAMPLE_EVERY, help="seconds between memory samples")
     parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS),
                         help="what to run at each size (default all; load alone loads an earlier run's shards)")
     args = parser.parse_args(argv)
@@ -223,7 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for records in args.records:
         _, paths = _input_files(args.data, work, records, args.workers, "distinct", {})
         steps = [step for step in args.steps if not (args.ray_only and step == "local")]
-        rows.extend(run_size(paths, work, records, args.workers, stages, steps=steps))
+        rows.extend(run_size(paths, work, records, args.workers, stages, steps=steps,
+                             sample_every=args.sample_every))
         print(markdown([r for r in rows if r.records == records]), flush=True)
     print(markdown(rows))
     print(f"Ray processes left: {ray_leftovers() or 'none'}")
