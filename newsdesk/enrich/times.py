@@ -32,11 +32,11 @@ from newsdesk.enrich.times_grammar import (
     MAX_BACK,
     NUMERIC_FAMILIES,
     PREFIX_WORDS,
-    TRIGGER,
     TRIGGER_ANY_CASE,
     TRIGGER_KIND,
     UNIT_FAMILY_AFTER,
     UNIT_FAMILY_WORDS,
+    trigger_words,
 )
 from newsdesk.enrich.times_periods import PERIOD_HANDLERS
 from newsdesk.enrich.times_tense import tense_near
@@ -112,19 +112,19 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
     """Every family's matches that contain a trigger word: (start, -length, family order, family, match)."""
     lowered = _lower_same_length(text)
     source = lowered if lowered is not None else text
-    triggers = TRIGGER.finditer(lowered) if lowered is not None else TRIGGER_ANY_CASE.finditer(text)
+    triggers = trigger_words(lowered) if lowered is not None else [
+        (m.start(), m.end(), None if m["digit"] else m.group()) for m in TRIGGER_ANY_CASE.finditer(text)]
     tried: set[tuple[str, int]] = set()
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for trigger in triggers:
-        position = trigger.start()
-        if trigger["digit"]:
+    for position, trigger_end, trigger_word in triggers:
+        if trigger_word is None:
             if position >= 2 and text[position - 1] in ",." and text[position - 2].isdigit():
                 continue  # the thousands or decimals of a number already seen
             if not DATE_NUMBER.match(source, position - (position > 0 and source[position - 1] in "'’")):
                 continue  # a count or an amount: no family reads it as a date or time
             kind = "digit"
         elif english:
-            word = trigger.group().lower()
+            word = trigger_word.lower()
             kind = TRIGGER_KIND[word]
         else:
             continue
@@ -133,7 +133,7 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
         for family, back, opens in FAMILY_TRIGGERS[kind]:
             if not english and family not in NUMERIC_FAMILIES:
                 continue
-            if kind == "unit" and not _unit_may_stand(family, word, text, trigger.end()):
+            if kind == "unit" and not _unit_may_stand(family, word, text, trigger_end):
                 continue
             pattern = FAMILIES[family]
             for start in starts[-1 - back:] if opens else starts[-1 - back:-1]:

@@ -291,3 +291,35 @@ DATE_NUMBER = re.compile(
 )
 #: The same triggers for the rare text whose lower case changes its length (offsets would shift).
 TRIGGER_ANY_CASE = re.compile(TRIGGER.pattern, re.IGNORECASE)
+
+# The same scan in two passes that each open with a character (class) instead of a look-behind: Python's
+# re then jumps to the next space, or the next character that is no word character, by itself, and tries
+# the trie only there, where TRIGGER tries it (and its look-behind) at every position of the text.
+_TRIGGER_BODY = r"(?:(?P<digit>\d)|(?:" + _trie(sorted(TRIGGER_KIND)) + r")(?!\w))"
+_AFTER_SPACE = re.compile(" " + _TRIGGER_BODY)
+# Every character but the space that is not a word character, and (as ranges are cheaper to test than
+# Unicode's word category) all of non-ASCII: a match after a non-ASCII word character is dropped by hand.
+_AFTER_OTHER = re.compile(r"[\x00-\x1f!-/:-@\[-^`{-\U0010ffff]" + _TRIGGER_BODY)
+_AT_START = re.compile(_TRIGGER_BODY)
+
+
+def trigger_words(lowered: str) -> list[tuple[int, int, str | None]]:
+    """The matches of :data:`TRIGGER` in the lower-cased text ``lowered``: (start, end, word), word None for a digit.
+
+    >>> trigger_words("on tuesday, 27 days (2024) -said")
+    [(3, 10, 'tuesday'), (12, 13, None), (15, 19, 'days'), (21, 22, None)]
+    """
+    found: list[tuple[int, int, str | None]] = []
+    first = _AT_START.match(lowered)
+    if first is not None:
+        found.append((0, first.end(), None if first["digit"] else first.group()))
+    for match in _AFTER_SPACE.finditer(lowered):
+        found.append((match.start() + 1, match.end(), None if match["digit"] else match.group()[1:]))
+    for match in _AFTER_OTHER.finditer(lowered):
+        before = lowered[match.start()]
+        if before > "\x7f" and (before.isalnum() or before == "_"):
+            continue  # a word character outside ASCII: no word starts here
+        found.append((match.start() + 1, match.end(), None if match["digit"] else match.group()[1:]))
+    if len(found) > 1:
+        found.sort()
+    return found

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.enrich.times import find_times, tense_near
+from newsdesk.enrich.times_grammar import TRIGGER, trigger_words
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SEED = SHARED / "examples" / "trtworld-iraq-coalition.txt"
@@ -154,6 +155,18 @@ def test_spans_point_at_their_text(text: str, published: str | None) -> None:
         assert text[t.start:t.end] == t.text
         assert t.start >= previous_end
         previous_end = t.end
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "tuesday", "days", "now", "2024", "9", " ", "\n", "(", "-", "_", "é", "ß", "\u0661", "²", "x", "'", "’", "s",
+    "valentine", "mon", "day", "\xa0", "“", "week",
+]), max_size=30).map("".join))
+def test_trigger_scan_finds_what_the_one_regex_finds(lowered: str) -> None:
+    # trigger_words is the fast form of TRIGGER.finditer (two passes that open with a character); both
+    # must find the same words and digits, including after non-ASCII word characters and at the start.
+    expected = [(m.start(), m.end(), None if m["digit"] else m.group()) for m in TRIGGER.finditer(lowered)]
+    assert trigger_words(lowered) == expected
 
 
 @pytest.mark.skipif(not TEMPEVAL.exists(), reason="../shared is absent")
