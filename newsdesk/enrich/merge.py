@@ -234,15 +234,22 @@ def _missed_mentions(text: str, cands: list[Candidate], names: list[str]) -> lis
     starts = [s for s, _ in taken]
     out: list[Candidate] = []
     if len(wanted) <= _FEW_NAMES:
-        # Few names (the usual article): str.find of each, in C, beats visiting every capital letter.
-        places = sorted({at for name in wanted for at in _find_all(text, name)})
+        # Few names (the usual article): str.find of each, in C, beats visiting every capital letter; and
+        # only the lengths of the names found at a place are worth probing there.
+        lengths_at: dict[int, list[int]] = {}
+        for name in wanted:
+            for at in _find_all(text, name):
+                lengths_at.setdefault(at, []).append(len(name))
+        places = sorted(lengths_at)
     else:
         # Many: at each capital letter, one set probe per distinct name length (bounded by the longest name).
         places = [match.start() for match in _CAPITALISED.finditer(text)]
+        lengths_at = {}
     for at in places:
         if at and (text[at - 1].isalnum() or text[at - 1] in "-_"):
             continue
-        for length in lengths:
+        here = lengths_at.get(at)
+        for length in lengths if here is None else sorted(here, reverse=True):
             end = at + length
             if text[at:end] not in wanted or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
                 continue
