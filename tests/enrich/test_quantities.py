@@ -196,3 +196,28 @@ def test_spans_over_shared_texts():
             text = record.get("articleBody") or record.get("body") or ""
             for quantity in find_quantities(text):
                 assert text[quantity.start:quantity.end] == quantity.text
+
+
+def _number_word_starts(lowered: str) -> list[int]:
+    # The plain definition: every place where a number word begins and no letter comes before it.
+    from newsdesk.enrich.quantities_numbers import _NUMBER_WORDS
+
+    return sorted({at for at in range(len(lowered)) if lowered.startswith(tuple(_NUMBER_WORDS), at)
+                   and (at == 0 or not lowered[at - 1].isalpha())})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "one", "two", "Two", "hundred", "and", "dozen", "ten", "often", " ", "\n", "-", "\xa0", "é", "ß", "1", "x", "_",
+    "Ⅻ", "'",
+]), max_size=20).map("".join))
+def test_number_word_runs_start_wherever_a_number_word_starts_a_word(text: str) -> None:
+    from newsdesk.enrich.quantities_numbers import _WORDS_FIGURE_AT, number_word_runs
+
+    expected, end = [], -1
+    for start in _number_word_starts(text.lower()):
+        match = _WORDS_FIGURE_AT.match(text, start) if start >= end else None
+        if match is not None:
+            expected.append(match.span())
+            end = match.end()
+    assert [m.span() for m in number_word_runs(text)] == expected
