@@ -160,6 +160,8 @@ _MAX_EXTRA_WORDS = 5
 _URL_DATES = (
     re.compile(r"/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[^\d])"),
     re.compile(r"(?<![\d])(?P<year>\d{4})[-_/]?(?P<month>\d{2})[-_/]?(?P<day>\d{2})(?![\d])"),
+    # "/2023/oct/03/" (The Guardian), "/2023/october/03/": a month name between two path segments.
+    re.compile(r"/(?P<year>\d{4})/(?P<month>[a-z]{3,9})/(?P<day>\d{1,2})(?:/|$)", re.IGNORECASE),
 )
 
 
@@ -396,6 +398,8 @@ def date_from_url(url: str) -> str | None:
     '2025-10-01'
     >>> date_from_url("https://example.com/news/20251001-iraq.html")
     '2025-10-01'
+    >>> date_from_url("https://example.com/world/2025/oct/01/iraq-coalition")
+    '2025-10-01'
     >>> date_from_url("https://example.com/news/iraq-123456.html") is None
     True
     """
@@ -408,10 +412,9 @@ def date_from_url(url: str) -> str | None:
     where = parts.path + ("?" + parts.query if parts.query else "")
     for pattern in _URL_DATES:
         for match in pattern.finditer(where):
-            try:
-                iso = _to_iso(int(match["year"]), int(match["month"]), int(match["day"]), {})
-            except ValueError:
-                iso = None
+            month = match["month"]
+            number = int(month) if month.isdigit() else _MONTHS.get(month.lower())
+            iso = _to_iso(int(match["year"]), number, int(match["day"]), {}) if number else None
             if iso is not None:
                 return iso
     return None

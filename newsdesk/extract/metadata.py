@@ -6,7 +6,8 @@ Highwire ``citation_*``, Parse.ly, Sailthru), microdata, and the visible page it
 read from the sources in order of trust, and the first value that survives cleaning wins. This
 module is that order; the sources are read by their own modules: :mod:`~newsdesk.extract.pageindex`
 (the one tree walk), :mod:`~newsdesk.extract.jsonld`, :mod:`~newsdesk.extract.headline` and
-:mod:`~newsdesk.extract.bylines` (what the visible page says).
+:mod:`~newsdesk.extract.bylines` (what the visible page says). The dates, whose order has checks of
+its own, are chosen by :mod:`~newsdesk.extract.dates_page`.
 
 :func:`extract_metadata` only reads the tree. The body extractor mutates it afterwards, so this
 must run first. Everything here is CSS selection done by lexbor in C; Python touches only the few
@@ -16,7 +17,7 @@ nodes the selectors return, because this runs on every page of a CC-NEWS-sized c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -24,49 +25,19 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdesk.extract.authors import clean_authors
-from newsdesk.extract.bylines import (
-    MAX_BYLINE_CHARS,
-    byline_authors,
-    in_comments_or_form,
-    labelled_dates,
-    time_element_dates,
-    visible_date,
-)
-from newsdesk.extract.dates import date_from_url, parse_date
+from newsdesk.extract.bylines import MAX_BYLINE_CHARS, byline_authors, in_comments_or_form
+from newsdesk.extract.dates_page import page_dates
 from newsdesk.extract.headline import choose_headline
-from newsdesk.extract.jsonld import LinkedData, article_body, script_dates, string_list, string_values
+from newsdesk.extract.jsonld import LinkedData, article_body, string_list, string_values
 from newsdesk.extract.pageindex import PageIndex, clean_text, first_text, node_text, node_words
 from newsdesk.model import Image
 
-_LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
-#: Regions that write numeric dates month first.
-_MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 #: How many microdata nodes of one property are looked at.
 _MAX_NODES = 8
-# Names sites give their own date fields ("w-published-date", "date-pub", "sn-post-date", "pdate").
-_PUBLISHED_KEY = re.compile(
-    r"publish|pub[-_.]?date|date[-_.]?pub|release[-_.]?date|issued|post[-_.]?date|article[-_.]?date|creat|^pdate$"
-)
-_UPDATED_KEY = re.compile(r"modif|updat|revis")
-_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
-_NOT_UPDATED_KEY = re.compile(r"expir|valid|by$|author|user|id$")
 #: <meta> names of the author (a name; URLs of profile pages are passed over).
 _AUTHOR_METAS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "byline",
-)
-#: <meta> names of the publication date, surest first.
-_PUBLISHED_METAS = (
-    "article:published_time", "og:published_time", "article:published", "citation_publication_date",
-    "citation_date", "citation_online_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
-    "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
-    "publish_date", "publication_date", "date", "article.published", "datepublished", "article_date_original",
-    "original-publish-date", "pub_date", "created",
-)
-#: <meta> names of the last modification date, surest first.
-_UPDATED_METAS = (
-    "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified", "last-modified",
-    "lastmod", "datemodified", "modified",
 )
 #: An absolute http(s) URL that joining and re-assembling leaves as it is: no empty query,
 #: fragment or path parameters to drop, no brackets of an IPv6 host to check.
@@ -136,7 +107,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         site_name=site_name,
         url=url,
     )
-    published, updated = _dates(tree, index, linked, headline, headline_node, url)
+    published, updated = page_dates(tree, index, linked, headline, headline_node, url)
     return PageMetadata(
         headline=headline,
         description=first_text(
@@ -168,16 +139,6 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
 
 def _ld_text(item: dict[str, Any] | None, *keys: str) -> str | None:
     return first_text(*string_values(item, *keys))
-
-
-def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
-    """The first value of the first group that parses as a date; later groups are never made."""
-    for group in groups:
-        for value in group:
-            iso = parse_date(value)
-            if iso is not None:
-                return iso
-    return None
 
 
 def _absolute_url(value: str | None, base: str | None) -> str | None:
@@ -237,106 +198,6 @@ def _microdata_authors(index: PageIndex) -> list[str]:
         if value and len(value) <= MAX_BYLINE_CHARS and not in_comments_or_form(target):
             raw.append(value)
     return raw
-
-
-# --- dates ---------------------------------------------------------------------------------------
-
-
-def _dates(
-    tree: LexborHTMLParser,
-    index: PageIndex,
-    linked: LinkedData,
-    headline: str | None,
-    headline_node: LexborNode | None,
-    url: str | None,
-) -> tuple[str | None, str | None]:
-    """The publication and last modification dates, each from the surest source that gives one.
-
-    Fields written for machines come first, then what a reader sees near the headline or the
-    byline, then app state in scripts, the URL, and dates labelled anywhere on the page. An
-    updated date never passes for the publication date while the page gives one; only a page
-    that says nothing but when it changed is taken to be published then.
-    """
-    published = _first_date(_published_candidates(index, linked, headline_node))
-    if published is None:
-        published = visible_date(tree, index, headline_node, _day_first(index))
-    if published is None:
-        published = _first_date([script_dates(index.scripts, headline)])
-    if published is None and url:
-        published = date_from_url(url)
-    updated = _first_date(_updated_candidates(index, linked))
-    if published is None:
-        # The whole page's text is read only here, for the few pages with no date elsewhere.
-        published, labelled_updated = labelled_dates(tree, _day_first(index))
-        updated = updated or labelled_updated
-    if published is None:
-        # A page that states only when it was last changed was published no later than that;
-        # it is the best date there is, and what a reader of the page would take as its date.
-        published = updated
-    return published, updated
-
-
-def _published_candidates(index: PageIndex, linked: LinkedData, headline: LexborNode | None) -> Iterator[list[str]]:
-    """Publication date values, most trusted source first, each source read only when reached."""
-    yield string_values(linked.article, "datePublished", "dateCreated", "uploadDate")
-    yield index.meta_all(*_PUBLISHED_METAS)
-    yield _microdata_dates(index, "datePublished")
-    yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
-    yield _meta_dates_by_name(index.metas)
-    yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
-    yield time_element_dates(index, headline)
-
-
-def _updated_candidates(index: PageIndex, linked: LinkedData) -> Iterator[list[str]]:
-    """Modification date values, most trusted source first, each source read only when reached."""
-    yield string_values(linked.article, "dateModified")
-    yield index.meta_all(*_UPDATED_METAS)
-    yield _microdata_dates(index, "dateModified")
-    yield string_values(linked.page, "dateModified")
-    yield [value for key, values in index.metas.items() if _says_updated(key) for value in values]
-
-
-def _meta_dates_by_name(metas: dict[str, list[str]]) -> list[str]:
-    """Values of <meta> tags whose own name says publication date ("w-published-date", "published")."""
-    return [value for key, values in metas.items() if _says_published(key) for value in values]
-
-
-def _says_updated(name: str) -> bool:
-    """Whether a field's lowercase name says last modification ("article.updated", "modified-date")."""
-    return bool(_UPDATED_KEY.search(name)) and not _NOT_UPDATED_KEY.search(name)
-
-
-def _says_published(name: str) -> bool:
-    """Whether a field's lowercase name says publication date, as sites name their own fields."""
-    return bool(_PUBLISHED_KEY.search(name)) and not _NOT_PUBLISHED_KEY.search(name)
-
-
-def _microdata_dates(index: PageIndex, prop: str) -> list[str]:
-    values: list[str] = []
-    for node in index.itemprops.get(prop.lower(), ())[:_MAX_NODES]:
-        attributes = node.attributes
-        value = attributes.get("content") or attributes.get("datetime") or node_text(node)
-        if value:
-            values.append(value)
-    return values
-
-
-def _day_first(index: PageIndex) -> bool | None:
-    """How the page writes numeric dates, from its locale: "03/10/2023" is March in the US only.
-
-    None (do not guess) for English without a region, which US and British sites both declare.
-    """
-    for locale in (index.root_attributes.get("lang"), index.meta("og:locale")):
-        match = _LOCALE.match(locale or "")
-        if match is None:
-            continue
-        language, region = match.group(1).lower(), (match.group(2) or "").upper()
-        if language == "en":
-            if region in _MONTH_FIRST_REGIONS:
-                return False
-            return True if region else None
-        return True
-    return None
 
 
 # --- the rest ------------------------------------------------------------------------------------

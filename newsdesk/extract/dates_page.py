@@ -1,0 +1,315 @@
+"""Which of the dates a page states is its publication date: the order of trust.
+
+A page states its dates several times over: JSON-LD, ``<meta>`` conventions, microdata, ``<time>``
+elements, app state in scripts, the URL and the visible dateline. :func:`page_dates` reads them
+surest first and takes the first that parses, with two checks that hold across sites:
+
+- **A stamp is not a record.** Content systems and static-site builders often write the same
+  instant into ``datePublished`` and ``dateModified`` (the last save or the last build), or a
+  "published" instant later than the "modified" one. Such a field says when the page was written
+  out, not when the article appeared. When the page prints a dateline by its headline that is more
+  than a day away from that stamp (a day apart is a time zone, not another date), the dateline is
+  the article's date.
+- **A UTC instant is read on the site's own calendar** when the page gives its zone (another of
+  its date-times carries an offset) and its URL spells the resulting local day: "02:41 UTC on the
+  19th" is the evening of the 18th for a site in New York, whose URL says ``/2025/12/18/``.
+
+The sources are read by their own modules (:mod:`~newsdesk.extract.jsonld`,
+:mod:`~newsdesk.extract.bylines`, :mod:`~newsdesk.extract.dates`); this module is only the order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta, timezone
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsdesk.extract.bylines import labelled_dates, time_element_dates, visible_date
+from newsdesk.extract.dates import date_from_url, find_date, parse_date
+from newsdesk.extract.jsonld import LinkedData, script_dates, string_values
+from newsdesk.extract.pageindex import PageIndex, node_text, node_words
+
+_LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
+#: Regions that write numeric dates month first.
+_MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
+#: How many microdata nodes of one property, and <time> elements for the page's zone, are looked at.
+_MAX_NODES = 8
+# Names sites give their own date fields ("w-published-date", "date-pub", "sn-post-date", "pdate").
+_PUBLISHED_KEY = re.compile(
+    r"publish|pub[-_.]?date|date[-_.]?pub|release[-_.]?date|issued|post[-_.]?date|article[-_.]?date|creat|^pdate$"
+)
+_UPDATED_KEY = re.compile(r"modif|updat|revis")
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
+_NOT_UPDATED_KEY = re.compile(r"expir|valid|by$|author|user|id$")
+#: <meta> names of the publication date, surest first.
+_PUBLISHED_METAS = (
+    "article:published_time", "og:published_time", "article:published", "citation_publication_date",
+    "citation_date", "citation_online_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
+    "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "publication_date", "date", "article.published", "datepublished", "article_date_original",
+    "original-publish-date", "pub_date", "created",
+)
+#: <meta> names of the last modification date, surest first.
+_UPDATED_METAS = (
+    "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified", "last-modified",
+    "lastmod", "datemodified", "modified",
+)
+#: Days a printed dateline may differ from a stamp and still be the same date in another zone.
+_SAME_DATE_DAYS = 1
+#: The longest line after a headline that can be its dateline ("By Jane Doe · Published March 17, 2025").
+_MAX_DATELINE_CHARS = 200
+#: Elements looked at after the headline, at each of the levels from it up to its grandparent.
+_DATELINE_SIBLINGS = 6
+_DATELINE_LEVELS = 3
+#: Elements that hold a photo and its caption, which dates the photo, not the article.
+_PHOTO_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+_PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
+#: A label saying the date after it is an update ("Last updated:", "Mis à jour le").
+_UPDATE_LABEL = re.compile(
+    r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt", re.IGNORECASE
+)
+_DIGIT = re.compile(r"\d")
+#: The offset at the end of an ISO date-time ("+00:00", "-05:00").
+_OFFSET = re.compile(r"T\d{2}:\d{2}:\d{2}([+-])(\d{2}):(\d{2})$")
+
+
+def page_dates(
+    tree: LexborHTMLParser,
+    index: PageIndex,
+    linked: LinkedData,
+    headline: str | None,
+    headline_node: LexborNode | None,
+    url: str | None,
+) -> tuple[str | None, str | None]:
+    """The publication and last modification dates, each from the surest source that gives one.
+
+    Fields written for machines come first (with a ``<time>`` in the article's header), then the
+    URL, what a reader sees near the headline or the byline, app state in scripts, and dates
+    labelled anywhere on the page. An
+    updated date never passes for the publication date while the page gives one; only a page
+    that says nothing but when it changed is taken to be published then.
+
+    >>> tree = LexborHTMLParser(
+    ...     '<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z">'
+    ...     '<meta property="article:modified_time" content="2025-06-24T10:00:00Z"></head><body><article>'
+    ...     '<h1>Yoga prices</h1><p>Shauna Mitchell · August 25, 2024</p><p>Text.</p></article></body></html>')
+    >>> index = PageIndex.read(tree)
+    >>> page_dates(tree, index, LinkedData.read(index.ld_scripts), "Yoga prices", tree.css_first("h1"), None)
+    ('2024-08-25', '2025-06-24T10:00:00+00:00')
+    """
+    day_first = page_day_first(index)
+    published = _first_date(_published_candidates(index, linked, headline_node))
+    updated = _first_date(_updated_candidates(index, linked))
+    if published is not None:
+        if _is_a_stamp(published, updated):
+            printed = printed_dateline(headline_node, day_first)
+            if printed is not None and _is_another_date(printed, published, updated):
+                return printed, updated
+        return _on_the_sites_calendar(published, index, updated, url), updated
+    # The site's own URL before what is printed on the page: a page prints other stories' dates
+    # too, while a date in its address is the site's statement of the day it filed the story. A
+    # printed date of that same day is kept for the time of day it adds.
+    url_day = date_from_url(url) if url else None
+    published = visible_date(tree, index, headline_node, day_first)
+    if url_day is not None and (published is None or published[:10] != url_day):
+        published = url_day
+    if published is None:
+        published = _first_date([script_dates(index.scripts, headline)])
+    if published is None:
+        # The whole page's text is read only here, for the few pages with no date elsewhere.
+        published, labelled_updated = labelled_dates(tree, day_first)
+        updated = updated or labelled_updated
+    if published is None:
+        # A page that states only when it was last changed was published no later than that;
+        # it is the best date there is, and what a reader of the page would take as its date.
+        published = updated
+    return published, updated
+
+
+def page_day_first(index: PageIndex) -> bool | None:
+    """How the page writes numeric dates, from its locale: "03/10/2023" is March in the US only.
+
+    None (do not guess) for English without a region, which US and British sites both declare.
+
+    >>> tree = LexborHTMLParser('<html lang="en-US"><body></body></html>')
+    >>> page_day_first(PageIndex.read(tree))
+    False
+    """
+    for locale in (index.root_attributes.get("lang"), index.meta("og:locale")):
+        match = _LOCALE.match(locale or "")
+        if match is None:
+            continue
+        language, region = match.group(1).lower(), (match.group(2) or "").upper()
+        if language == "en":
+            if region in _MONTH_FIRST_REGIONS:
+                return False
+            return True if region else None
+        return True
+    return None
+
+
+def printed_dateline(headline: LexborNode | None, day_first: bool | None) -> str | None:
+    """The publication date printed in the lines right after the headline, or None.
+
+    A line whose date an update label comes before ("Last updated: Dec 17, 2025") and a photo's
+    caption ("A file photograph taken on November 19") do not date the article.
+
+    >>> tree = LexborHTMLParser("<article><h1>Rain</h1><figure><figcaption>Floods, 2 May 2025</figcaption>"
+    ...                         "</figure><p>Jane Doe · Updated 4 May 2025</p><p>By Jane Doe, 3 May 2025</p></article>")
+    >>> printed_dateline(tree.css_first("h1"), None)
+    '2025-05-03'
+    """
+    node = headline
+    for _ in range(_DATELINE_LEVELS):
+        if node is None:
+            return None
+        sibling = node.next
+        looked = 0
+        while sibling is not None and looked < _DATELINE_SIBLINGS:
+            if sibling.is_element_node:
+                looked += 1
+                found = _dateline_of(sibling, day_first)
+                if found is not None:
+                    return found
+            sibling = sibling.next
+        node = node.parent
+    return None
+
+
+def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
+    """The date an element after the headline prints as the article's, or None."""
+    if node.tag in _PHOTO_TAGS or "caption" in (node.attributes.get("class") or "").lower():
+        return None
+    text = node_words(node)
+    if not text or len(text) > _MAX_DATELINE_CHARS or _DIGIT.search(text) is None:
+        return None
+    for photo in node.css(_PHOTO_SELECTOR):
+        # A caption inside the line is left out; an author's picture has no text to leave out.
+        caption = node_words(photo)
+        if caption:
+            text = text.replace(caption, " ")
+    digit = _DIGIT.search(text)
+    if digit is None or _UPDATE_LABEL.search(text, 0, digit.start()):
+        return None
+    return find_date(text, day_first=day_first)
+
+
+def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
+    """The first value of the first group that parses as a date; later groups are never made."""
+    for group in groups:
+        for value in group:
+            iso = parse_date(value)
+            if iso is not None:
+                return iso
+    return None
+
+
+def _published_candidates(index: PageIndex, linked: LinkedData, headline: LexborNode | None) -> Iterator[list[str]]:
+    """Publication date values, most trusted source first, each source read only when reached."""
+    yield string_values(linked.article, "datePublished", "dateCreated", "uploadDate")
+    yield index.meta_all(*_PUBLISHED_METAS)
+    yield _microdata_dates(index, "datePublished")
+    yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
+    yield [value for key, values in index.metas.items() if _says_published(key) for value in values]
+    yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
+    yield time_element_dates(index, headline)
+
+
+def _updated_candidates(index: PageIndex, linked: LinkedData) -> Iterator[list[str]]:
+    """Modification date values, most trusted source first, each source read only when reached."""
+    yield string_values(linked.article, "dateModified")
+    yield index.meta_all(*_UPDATED_METAS)
+    yield _microdata_dates(index, "dateModified")
+    yield string_values(linked.page, "dateModified")
+    yield [value for key, values in index.metas.items() if _says_updated(key) for value in values]
+
+
+def _says_updated(name: str) -> bool:
+    """Whether a field's lowercase name says last modification ("article.updated", "modified-date")."""
+    return bool(_UPDATED_KEY.search(name)) and not _NOT_UPDATED_KEY.search(name)
+
+
+def _says_published(name: str) -> bool:
+    """Whether a field's lowercase name says publication date, as sites name their own fields."""
+    return bool(_PUBLISHED_KEY.search(name)) and not _NOT_PUBLISHED_KEY.search(name)
+
+
+def _microdata_dates(index: PageIndex, prop: str) -> list[str]:
+    values: list[str] = []
+    for node in index.itemprops.get(prop.lower(), ())[:_MAX_NODES]:
+        attributes = node.attributes
+        value = attributes.get("content") or attributes.get("datetime") or node_text(node)
+        if value:
+            values.append(value)
+    return values
+
+
+def _is_a_stamp(published: str, updated: str | None) -> bool:
+    """Whether a structured publication date is a save or build stamp rather than a record of it.
+
+    It is when the modification date is the very same instant, or earlier than the publication.
+
+    >>> _is_a_stamp("2025-06-24T10:00:00+00:00", "2025-06-24T10:00:00+00:00")
+    True
+    >>> _is_a_stamp("2025-06-12", "2025-06-10"), _is_a_stamp("2025-06-12T08:00:00", "2025-06-12T09:30:00")
+    (True, False)
+    >>> _is_a_stamp("2025-06-12", None)
+    False
+    """
+    if updated is None:
+        return False
+    if updated == published:
+        return True
+    try:
+        first, last = datetime.fromisoformat(published), datetime.fromisoformat(updated)
+        return last < first
+    except (TypeError, ValueError):
+        # One has an offset and the other none: compare the calendar days alone.
+        return updated[:10] < published[:10]
+
+
+def _is_another_date(printed: str, published: str, updated: str | None) -> bool:
+    """Whether a printed dateline names a date of its own, not the stamp's or the update's.
+
+    >>> _is_another_date("2024-08-25", "2025-06-24T10:00:00+00:00", None)
+    True
+    >>> _is_another_date("2025-06-23", "2025-06-24T01:00:00+00:00", None)
+    False
+    """
+    try:
+        apart = abs(date.fromisoformat(printed[:10]) - date.fromisoformat(published[:10]))
+    except ValueError:
+        return False
+    return apart > timedelta(days=_SAME_DATE_DAYS) and (updated is None or printed[:10] != updated[:10])
+
+
+def _on_the_sites_calendar(published: str, index: PageIndex, updated: str | None, url: str | None) -> str:
+    """A UTC publication instant in the site's own zone, when the page gives the zone and its URL the day.
+
+    Only the way the instant is written changes, and only when the URL confirms the local day.
+
+    >>> tree = LexborHTMLParser('<time datetime="2025-12-18T22:00:50-05:00">10 pm</time>')
+    >>> _on_the_sites_calendar("2025-12-19T02:41:41+00:00", PageIndex.read(tree), None,
+    ...                        "https://example.com/2025/12/18/watch-list")
+    '2025-12-18T21:41:41-05:00'
+    """
+    if not url or not published.endswith("+00:00"):
+        return published
+    url_day = date_from_url(url)
+    if url_day is None or url_day == published[:10]:
+        return published
+    moment = datetime.fromisoformat(published)
+    stated = [updated or "", *(node.attributes.get("datetime") or "" for node in index.times[:_MAX_NODES])]
+    for value in stated:
+        iso = parse_date(value) if value else None
+        offset = _OFFSET.search(iso or "")
+        if offset is None:
+            continue
+        sign = -1 if offset.group(1) == "-" else 1
+        zone = timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+        local = moment.astimezone(zone)
+        if zone.utcoffset(None) and local.date().isoformat() == url_day:
+            return local.isoformat(timespec="seconds")
+    return published

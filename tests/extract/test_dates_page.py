@@ -1,0 +1,104 @@
+"""Tests for newsdesk.extract.dates_page: which of a page's dates is its publication date."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsdesk.extract.dates_page import printed_dateline
+from newsdesk.extract.metadata import PageMetadata, extract_metadata
+
+
+def page(html: str, url: str | None = None) -> PageMetadata:
+    return extract_metadata(LexborHTMLParser(html), url)
+
+
+def stamped(published: str, modified: str, body: str) -> str:
+    """A page whose <meta> dates are ``published`` and ``modified``, with ``body`` in its <article>."""
+    return (
+        f'<html><head><meta property="article:published_time" content="{published}">'
+        f'<meta property="article:modified_time" content="{modified}"></head>'
+        f"<body><article><h1>Yoga class prices</h1>{body}<p>What studios charge.</p></article></body></html>"
+    )
+
+
+# --- a stamp is not a record -----------------------------------------------------------------------
+
+
+def test_a_dateline_beats_a_published_date_that_is_only_the_last_save() -> None:
+    html = stamped("2025-06-24T10:00:00Z", "2025-06-24T10:00:00Z", "<p>Shauna Mitchell · August 25, 2024</p>")
+    assert page(html).published == "2024-08-25"
+    assert page(html).updated == "2025-06-24T10:00:00+00:00"
+
+
+def test_a_dateline_beats_a_published_date_later_than_the_modification() -> None:
+    html = stamped("2025-06-12", "2025-06-10", "<p>November 2, 2022 | Newsletter</p>")
+    assert page(html).published == "2022-11-02"
+
+
+def test_a_real_record_of_publication_beats_the_dateline() -> None:
+    # Modified after published: the fields record two events, and the publication is the first.
+    html = stamped("2025-06-12T08:00:00Z", "2025-06-20T08:00:00Z", "<p>November 2, 2022</p>")
+    assert page(html).published == "2025-06-12T08:00:00+00:00"
+
+
+def test_a_dateline_a_day_from_the_stamp_is_the_same_date_in_another_zone() -> None:
+    html = stamped("2025-11-13T09:21:40Z", "2025-11-13T09:21:40Z", "<p>12 November 2025</p>")
+    assert page(html).published == "2025-11-13T09:21:40+00:00"
+
+
+def test_an_update_line_under_the_headline_does_not_replace_a_stamp() -> None:
+    html = stamped("2025-12-01T09:00:00Z", "2025-12-01T09:00:00Z", "<p>Ryan Carrigan · Last Updated: Dec 17, 2025</p>")
+    assert page(html).published == "2025-12-01T09:00:00+00:00"
+
+
+def test_a_photo_caption_under_the_headline_does_not_replace_a_stamp() -> None:
+    html = stamped(
+        "2024-11-22T16:55:35+08:00",
+        "2024-11-22T16:55:35+08:00",
+        '<div class="gallery"><img src="a.jpg" alt=""><div class="image-caption">The minister speaking on'
+        " November 19, 2024.</div></div><p>By Jane Doe</p>",
+    )
+    assert page(html).published == "2024-11-22T16:55:35+08:00"
+
+
+def test_printed_dateline_reads_past_an_authors_picture() -> None:
+    tree = LexborHTMLParser(
+        '<main><h1>The information bottleneck</h1><div><figure><img src="avatar.png" alt=""></figure>'
+        "<p>Naftali Tishby, Fernando Pereira</p><time>24 Apr 2000 • 3 min read</time></div></main>"
+    )
+    assert printed_dateline(tree.css_first("h1"), None) == "2000-04-24"
+
+
+def test_printed_dateline_without_a_headline_is_none() -> None:
+    assert printed_dateline(None, None) is None
+
+
+# --- the site's calendar and its URL ---------------------------------------------------------------
+
+
+def test_a_utc_instant_is_written_in_the_sites_zone_when_its_url_gives_that_day() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head>'
+        '<body><article><h1>Comfort watches</h1><p>Text.</p></article>'
+        '<section class="comments"><time datetime="2025-12-18T22:00:50-05:00">10 pm</time></section></body></html>'
+    )
+    url = "https://whatever.example.com/2025/12/18/comfort-watches"
+    assert page(html, url).published == "2025-12-18T21:41:41-05:00"
+    # Without the URL's day, the instant stays as the page wrote it.
+    assert page(html, "https://whatever.example.com/comfort-watches").published == "2025-12-19T02:41:41+00:00"
+
+
+def test_the_url_date_comes_before_a_date_printed_away_from_the_headline() -> None:
+    html = (
+        "<html><body><main><h1>How many wine styles are there?</h1><p>Text.</p>"
+        '<aside><span class="post-date">16 February 2026</span> Another post</aside></main></body></html>'
+    )
+    url = "https://www.example.org/knowledge-centre/blog/2023/october/03/how-many-wine-styles/"
+    assert page(html, url).published == "2023-10-03"
+
+
+def test_a_printed_date_of_the_urls_day_keeps_its_time() -> None:
+    html = (
+        "<html><body><article><h1>Budget passed</h1><p>December 16, 2025 11:15</p><p>Text.</p></article></body></html>"
+    )
+    assert page(html, "https://example.com/2025/12/16/budget").published == "2025-12-16T11:15:00"
