@@ -43,7 +43,8 @@ from newsdesk.store.search import host_of
 
 __all__ = ["AGENCY_HOSTS", "COPIER_FIRST_SHARE", "COPIER_GROUPS", "LSH_BANDS", "LSH_ROWS", "MIN_CONTAINMENT",
            "MIN_SHINGLES", "PARENT_TIE", "CopyFeatures", "CopyMember", "DuplicateGroup", "copier_hosts",
-           "copy_features", "host_roles", "is_copier", "lsh_keys", "near_duplicates", "pair_stats", "rank_group"]
+           "copy_features", "host_roles", "is_copier", "linked_components", "lsh_keys", "near_duplicates", "pair_stats",
+           "rank_group"]
 
 #: Rows per band of the LSH index and bands (the first LSH_BANDS * LSH_ROWS positions of a signature are used).
 LSH_ROWS = 3
@@ -347,6 +348,61 @@ def copier_hosts(groups: list[list[str | None]]) -> frozenset[str]:
                                                          counts.get((host, "followed"), 0)))
 
 
+def linked_components(members: list[CopyMember], *, verify: Callable[[int, int], bool] | None = None
+                      ) -> list[list[int]]:
+    """Positions in ``members`` grouped into copy groups: the same normalised body, or a pair sharing an LSH
+    key that :func:`is_copy` (or ``verify(i, j)``) accepts; groups by first position, singletons included.
+
+    >>> text = " ".join(f"w{i}" for i in range(60))
+    >>> full, half, other = signatures([text, " ".join(text.split()[:30]), "z " * 40])
+    >>> linked_components([CopyMember(0, "a", None, None, None, None, full, 56),
+    ...                    CopyMember(1, "b", None, None, None, None, other, 36),
+    ...                    CopyMember(2, "c", None, None, None, None, half, 26)])
+    [[0, 2], [1]]
+    """
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    by_fingerprint: dict[str, int] = {}
+    for i, member in enumerate(members):
+        if member.fingerprint is not None:
+            union(by_fingerprint.setdefault(member.fingerprint, i), i)
+    buckets: dict[int, list[int]] = {}
+    for i, member in enumerate(members):
+        if member.shingles >= MIN_SHINGLES:
+            for key in lsh_keys(member.signature):
+                buckets.setdefault(key, []).append(i)
+    checked: set[tuple[int, int]] = set()
+    for refs in buckets.values():
+        for position, i in enumerate(refs):
+            for j in refs[position + 1:]:
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                if verify is not None:
+                    if verify(i, j):
+                        union(i, j)
+                    continue
+                a, b = members[i], members[j]
+                _, a_in_b, b_in_a = pair_stats(a.signature, a.shingles, b.signature, b.shingles)
+                if is_copy(a.shingles, b.shingles, a_in_b, b_in_a):
+                    union(i, j)
+    components: dict[int, list[int]] = {}
+    for i in range(len(members)):
+        components.setdefault(find(i), []).append(i)
+    return sorted(components.values())
+
+
 def near_duplicates(articles: list[Article]) -> list[DuplicateGroup]:
     """Groups of copies among ``articles``: exact ones by normalised body, near ones by MinHash and containment.
 
@@ -380,47 +436,8 @@ def groups_of(features: list[CopyFeatures], *, verify: Callable[[int, int], bool
     combined = [f.combined(learnt.get(f.host or "", frozenset())) for f in features]
     members = [CopyMember(i, f.key, f.host, f.published_utc, f.wire, f.headline, sig, size, f.fingerprint)
                for i, (f, (sig, size)) in enumerate(zip(features, combined, strict=True))]
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    by_fingerprint: dict[str, int] = {}
-    for member in members:
-        if member.fingerprint is not None:
-            union(by_fingerprint.setdefault(member.fingerprint, member.ref), member.ref)
-    buckets: dict[int, list[int]] = {}
-    for member in members:
-        if member.shingles >= MIN_SHINGLES:
-            for key in lsh_keys(member.signature):
-                buckets.setdefault(key, []).append(member.ref)
-    checked: set[tuple[int, int]] = set()
-    for refs in buckets.values():
-        for position, i in enumerate(refs):
-            for j in refs[position + 1:]:
-                if (i, j) in checked or find(i) == find(j):
-                    continue
-                checked.add((i, j))
-                if verify is not None:
-                    if verify(i, j):
-                        union(i, j)
-                    continue
-                a, b = members[i], members[j]
-                _, a_in_b, b_in_a = pair_stats(a.signature, a.shingles, b.signature, b.shingles)
-                if is_copy(a.shingles, b.shingles, a_in_b, b_in_a):
-                    union(i, j)
-    components: dict[int, list[int]] = {}
-    for member in members:
-        components.setdefault(find(member.ref), []).append(member.ref)
-    shared = [[members[i] for i in refs] for refs in sorted(components.values()) if len(refs) > 1]
+    components = linked_components(members, verify=verify)
+    shared = [[members[i] for i in refs] for refs in components if len(refs) > 1]
     # Two passes: who comes first by time alone tells which hosts republish; then those rank last.
     copiers = copier_hosts([[m.host for m in rank_group(group)[0]] for group in shared])
     groups = []

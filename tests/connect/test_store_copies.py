@@ -156,3 +156,55 @@ def test_a_store_of_version_6_upgrades_with_its_duplicates_kept() -> None:
     assert conn.execute("SELECT url, duplicate_of, parent_id, containment FROM duplicates").fetchall() == [
         ("https://b.example/1", 1, None, None)]
     assert copy_group(conn, 1) is not None
+
+
+def _recheck(store: SQLiteStore, article_id: int, article: Article) -> None:
+    """What reprocess does for an updated article: its new body checked again, in a transaction."""
+    conn = store.connection
+    conn.execute("BEGIN")
+    assign_copies(conn, [(article_id, copy_features([article])[0])])
+    conn.execute("COMMIT")
+
+
+def _roles(store: SQLiteStore) -> list[tuple[object, ...]]:
+    return store.connection.execute("SELECT host, led, followed FROM host_copies WHERE led + followed > 0 "
+                                    "ORDER BY host").fetchall()
+
+
+def test_a_copy_whose_new_body_matches_nothing_loses_its_near_row(store: SQLiteStore) -> None:
+    story = _paragraphs(60, count=10)
+    wire, copy = _article("https://wire.example/1", story, "2025-10-01T08:00:00Z"), \
+        _article("https://a.example/1", story[:6], "2025-10-01T09:00:00Z")
+    ids = _ingest(store, [wire, copy])
+    assert _rows(store) == [("https://a.example/1", "near", ids[0], ids[0])]
+    _recheck(store, ids[1], _article("https://a.example/1", _paragraphs(61), "2025-10-01T09:00:00Z"))
+    assert _rows(store) == []
+    assert copy_group(store.connection, ids[0]) is None
+    assert _roles(store) == []
+    _recheck(store, ids[1], copy)  # Its old body back: the group is found again, as it was.
+    assert _rows(store) == [("https://a.example/1", "near", ids[0], ids[0])]
+    assert _roles(store) == [("a.example", 0, 1), ("wire.example", 1, 0)]
+
+
+def test_an_original_rewritten_leaves_copies_that_do_not_share_text_apart(store: SQLiteStore) -> None:
+    story = _paragraphs(70, count=12)
+    ids = _ingest(store, [_article("https://wire.example/1", story, "2025-10-01T08:00:00Z"),
+                          _article("https://a.example/1", story[:6], "2025-10-01T09:00:00Z"),
+                          _article("https://b.example/1", story[6:], "2025-10-01T10:00:00Z"),
+                          _article("https://c.example/1", story[:5], "2025-10-01T11:00:00Z")])
+    assert {row[2] for row in _rows(store)} == {ids[0]}
+    _recheck(store, ids[0], _article("https://wire.example/1", _paragraphs(71), "2025-10-01T08:00:00Z"))
+    # a and c share five paragraphs and stay one group (a is earlier); b shares nothing with them.
+    assert _rows(store) == [("https://c.example/1", "near", ids[1], ids[1])]
+    assert copy_group(store.connection, ids[2]) is None and copy_group(store.connection, ids[0]) is None
+    assert _roles(store) == [("a.example", 1, 0), ("c.example", 0, 1)]
+
+
+def test_a_copy_rewritten_into_another_story_moves_to_that_group(store: SQLiteStore) -> None:
+    first, second = _paragraphs(80, count=10), _paragraphs(81, count=10)
+    ids = _ingest(store, [_article("https://wire.example/1", first, "2025-10-01T08:00:00Z"),
+                          _article("https://wire.example/2", second, "2025-10-01T08:00:00Z"),
+                          _article("https://a.example/1", first[:6], "2025-10-01T09:00:00Z")])
+    _recheck(store, ids[2], _article("https://a.example/1", second[:6], "2025-10-01T09:00:00Z"))
+    assert _rows(store) == [("https://a.example/1", "near", ids[1], ids[1])]
+    assert copy_group(store.connection, ids[0]) is None
