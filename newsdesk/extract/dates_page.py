@@ -10,9 +10,10 @@ surest first and takes the first that parses, with two checks that hold across s
   out, not when the article appeared. When the page prints a dateline by its headline that is more
   than a day away from that stamp (a day apart is a time zone, not another date), the dateline is
   the article's date.
-- **A UTC instant is read on the site's own calendar** when the page gives its zone (another of
-  its date-times carries an offset) and its URL spells the resulting local day: "02:41 UTC on the
-  19th" is the evening of the 18th for a site in New York, whose URL says ``/2025/12/18/``.
+- **A UTC instant is read on the site's own calendar** when the page shows its zone: it writes
+  the same instant with an offset elsewhere, or other times with an offset and a URL that spells
+  the resulting local day. "02:41 UTC on the 19th" is the evening of the 18th for a site in New
+  York, whose URL says ``/2025/12/18/``.
 
 The sources are read by their own modules (:mod:`~newsdesk.extract.jsonld`,
 :mod:`~newsdesk.extract.bylines`, :mod:`~newsdesk.extract.dates`); this module is only the order.
@@ -286,30 +287,41 @@ def _is_another_date(printed: str, published: str, updated: str | None) -> bool:
 
 
 def _on_the_sites_calendar(published: str, index: PageIndex, updated: str | None, url: str | None) -> str:
-    """A UTC publication instant in the site's own zone, when the page gives the zone and its URL the day.
+    """A UTC publication instant written in the site's own zone, when the page shows that zone is its own.
 
-    Only the way the instant is written changes, and only when the URL confirms the local day.
+    It does when the page writes the same instant with that offset elsewhere, or when it writes
+    other times with that offset and its URL spells the local day. Only the way the instant is
+    written changes; a URL that spells the UTC day keeps it as it is.
 
     >>> tree = LexborHTMLParser('<time datetime="2025-12-18T22:00:50-05:00">10 pm</time>')
     >>> _on_the_sites_calendar("2025-12-19T02:41:41+00:00", PageIndex.read(tree), None,
     ...                        "https://example.com/2025/12/18/watch-list")
     '2025-12-18T21:41:41-05:00'
+    >>> tree = LexborHTMLParser('<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">')
+    >>> _on_the_sites_calendar("2017-02-24T01:18:13+00:00", PageIndex.read(tree), None, None)
+    '2017-02-23T17:18:13-08:00'
     """
-    if not url or not published.endswith("+00:00"):
+    if not published.endswith("+00:00"):
         return published
-    url_day = date_from_url(url)
-    if url_day is None or url_day == published[:10]:
+    url_day = date_from_url(url) if url else None
+    if url_day == published[:10]:
         return published
     moment = datetime.fromisoformat(published)
-    stated = [updated or "", *(node.attributes.get("datetime") or "" for node in index.times[:_MAX_NODES])]
+    stated = [
+        *index.meta_all(*_PUBLISHED_METAS),
+        updated or "",
+        *(node.attributes.get("datetime") or "" for node in index.times[:_MAX_NODES]),
+    ]
     for value in stated:
         iso = parse_date(value) if value else None
         offset = _OFFSET.search(iso or "")
-        if offset is None:
+        if iso is None or offset is None:
             continue
         sign = -1 if offset.group(1) == "-" else 1
         zone = timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
-        local = moment.astimezone(zone)
-        if zone.utcoffset(None) and local.date().isoformat() == url_day:
-            return local.isoformat(timespec="seconds")
+        if not zone.utcoffset(None):
+            continue
+        local = moment.astimezone(zone).isoformat(timespec="seconds")
+        if local == iso or local[:10] == url_day:
+            return local
     return published

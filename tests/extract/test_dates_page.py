@@ -102,3 +102,22 @@ def test_a_printed_date_of_the_urls_day_keeps_its_time() -> None:
         "<html><body><article><h1>Budget passed</h1><p>December 16, 2025 11:15</p><p>Text.</p></article></body></html>"
     )
     assert page(html, "https://example.com/2025/12/16/budget").published == "2025-12-16T11:15:00"
+
+
+def test_a_utc_instant_the_page_also_writes_with_its_offset_is_written_that_way() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2017-02-23T17:18:13-08:00">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Cuts",'
+        ' "datePublished": "2017-02-24T01:18:13Z"}</script></head>'
+        "<body><article><h1>Cuts</h1><p>Text.</p></article></body></html>"
+    )
+    assert page(html).published == "2017-02-23T17:18:13-08:00"
+
+
+def test_a_url_that_spells_the_utc_day_keeps_the_instant_in_utc() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00"></head>'
+        '<body><article><h1>Watch list</h1><time datetime="2025-12-18T21:41:41-05:00">9:41 pm</time></article>'
+        "</body></html>"
+    )
+    assert page(html, "https://example.com/2025/12/19/watch-list").published == "2025-12-19T02:41:41+00:00"
