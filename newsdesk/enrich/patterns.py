@@ -209,9 +209,9 @@ def find_candidates(text: str, english: bool = True) -> list[Candidate]:
     gazetteer = _gazetteer()
     states = _us_states()
     out: list[Candidate] = []
+    make = Candidate._make  # the readers' (start, end, type, rule) tuples are a Candidate's fields in order
     for tokens in _runs(text):
-        for start, end, type_, rule in _read_run(text, tokens, gazetteer, states, english):
-            out.append(Candidate(start, end, type_, rule))
+        out.extend(map(make, _read_run(text, tokens, gazetteer, states, english)))
     return out
 
 
