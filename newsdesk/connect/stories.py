@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -89,6 +89,10 @@ CHAIN_COSINE = 0.85
 CHAIN_TOP = 5
 #: Dimension of the hashed bag-of-words vectors used without an embedding model.
 HASH_DIM = 4096
+
+#: Slack on a story's score bound (see :meth:`StoryStream._best`): the bound's cosine comes from one matrix
+#: product, the score's from a dot product per story, which may differ in the last float32 bits.
+BOUND_SLACK = 1e-3
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _SECONDS_PER_DAY = 86400.0
@@ -169,6 +173,18 @@ class LiveStory:
             self.stored_json = None
         return self
 
+    def names(self) -> tuple[list[str], list[str]]:
+        """Its entity and place names, read without building the counters (as stored, or as counted so far).
+
+        >>> LiveStory(1, np.zeros(2), 1, Counter(), Counter(), None, None,
+        ...           stored_json=('[["nato", 2]]', '[["brussels", 1]]', '[]')).names()
+        (['nato'], ['brussels'])
+        """
+        if self.stored_json is None:
+            return list(self.entities), list(self.places)
+        entities, places, _ = self.stored_json
+        return [name for name, _ in json.loads(entities)], [name for name, _ in json.loads(places)]
+
     def mean(self) -> np.ndarray:
         """The mean of its members' vectors: its dot product with an article is the article's mean cosine to
         the members (group-average linkage), which does not grow with the story's size as the cosine to the
@@ -196,6 +212,29 @@ def _trim(counts: Counter[str]) -> None:
         kept = dict(_top(counts))
         counts.clear()
         counts.update(kept)
+
+
+def _names(stories: Sequence[LiveStory]) -> list[tuple[list[str], list[str]]]:
+    """Each story's entity and place names (:meth:`LiveStory.names`), the stored ones read in one JSON parse.
+
+    >>> live = [LiveStory(1, np.zeros(2), 1, Counter({"nato": 1}), Counter(), None, None),
+    ...         LiveStory(2, np.zeros(2), 1, Counter(), Counter(), None, None, stored_json=('[["eu", 2]]', '[]', '[]'))]
+    >>> _names(live)
+    [(['nato'], []), (['eu'], [])]
+    """
+    stored = [s.stored_json for s in stories if s.stored_json is not None]
+    try:
+        # A thousand small parses cost more in calls than in parsing: one array of them all.
+        parsed = iter(json.loads("[" + ",".join(f"{entities},{places}" for entities, places, _ in stored) + "]"))
+    except ValueError:
+        return [s.names() for s in stories]
+    out = []
+    for story in stories:
+        if story.stored_json is None:
+            out.append(story.names())
+        else:
+            out.append(([name for name, _ in next(parsed)], [name for name, _ in next(parsed)]))
+    return out
 
 
 def parse_day(value: str | None) -> float | None:
@@ -324,7 +363,8 @@ class StoryStream:
 
     ``model`` names what made the vectors (a key of :data:`PARAMS`: ``minilm``, ``e5`` or ``hashing``), which
     sets the scoring; ``join_score`` overrides its bar. ``next_id`` numbers new stories and ``live`` are stories already
-    running (the store passes its live stories and next free id). Centroids are kept as rows of one matrix,
+    running (the store passes its live stories and next free id, and ``title_vector``, which reads the vector of a
+story's title article the first time an article joins that story). Centroids are kept as rows of one matrix,
     so an article is compared with every live story in one product and only the stories whose cosine
     alone could reach the bar are scored further.
 
@@ -338,13 +378,16 @@ class StoryStream:
     """
 
     def __init__(self, *, model: str = DEFAULT_MODEL, join_score: float | None = None,
-                 window_days: float = WINDOW_DAYS, next_id: int = 1, live: Sequence[LiveStory] = ()) -> None:
+                 window_days: float = WINDOW_DAYS, next_id: int = 1, live: Sequence[LiveStory] = (),
+                 title_vector: Callable[[int], np.ndarray | None] | None = None) -> None:
         if model not in PARAMS:
             raise ValueError(f"unknown story model {model!r} (known: {', '.join(sorted(PARAMS))})")
         self.params = PARAMS[model]
         self.join_score = self.params.join if join_score is None else join_score
         self.window_days = window_days
         self.next_id = next_id
+        # Reads a live story's title vector when an article joins it (the store's, kept per article).
+        self._title_vector = title_vector
         self.stories_by_id: dict[int, LiveStory] = {}
         self.story_of: dict[int, int] = {}
         self.clock: float | None = None
@@ -354,6 +397,15 @@ class StoryStream:
         self._ids: list[int] = []
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._last = np.zeros(0, dtype=np.float64)
+        # Matrix rows of the stories naming each entity or place: a superset (names a story has dropped from
+        # its counts stay), which keeps the bound of _best an upper bound.
+        self._entity_rows: dict[str, set[int]] = {}
+        self._place_rows: dict[str, set[int]] = {}
+        # add_all's cosines of its articles to the first _pre_count rows; rows changed since are _dirty.
+        self._pre = np.zeros((0, 0), dtype=np.float32)
+        self._pre_count = 0
+        self._pre_row: int | None = None
+        self._dirty: set[int] = set()
         ordered = sorted(live, key=lambda s: s.id)
         self._track_many(ordered)
         seen = [s.last_seen for s in ordered if s.last_seen is not None]
@@ -366,16 +418,18 @@ class StoryStream:
         dims = Counter(s.vector_sum.shape[0] for s in stories)
         dim = max(dims, key=lambda d: (dims[d], d))
         comparable = [s for s in stories if s.vector_sum.shape[0] == dim]
-        matrix = np.stack([s.vector_sum for s in comparable]).astype(np.float32)
-        sizes = np.array([[max(1, s.size)] for s in comparable], dtype=np.float32)
-        matrix /= sizes
         spare = max(16, len(comparable))
-        self._matrix = np.vstack([matrix, np.zeros((spare, dim), dtype=np.float32)])
+        self._matrix = np.zeros((len(comparable) + spare, dim), dtype=np.float32)
+        matrix = self._matrix[: len(comparable)]
+        np.stack([s.vector_sum for s in comparable], out=matrix, casting="same_kind")
+        matrix /= np.array([[max(1, s.size)] for s in comparable], dtype=np.float32)
         self._last = np.concatenate([[np.nan if s.last_seen is None else s.last_seen for s in comparable],
                                      np.full(spare, np.nan)])
         for row, story in enumerate(comparable):
             self._rows[story.id] = row
             self._ids.append(story.id)
+        for row, (entities, places) in enumerate(_names(comparable)):
+            self._index(row, entities, places)
         for story in stories:
             self.stories_by_id[story.id] = story
 
@@ -395,9 +449,17 @@ class StoryStream:
         self._ids.append(story.id)
         self._refresh(story)
 
+    def _index(self, row: int, entities: Iterable[str], places: Iterable[str]) -> None:
+        for name in entities:
+            self._entity_rows.setdefault(name, set()).add(row)
+        for name in places:
+            self._place_rows.setdefault(name, set()).add(row)
+
     def _refresh(self, story: LiveStory) -> None:
         row = self._rows.get(story.id)
         if row is not None:
+            if row < self._pre_count:
+                self._dirty.add(row)
             self._matrix[row] = story.mean()
             self._last[row] = np.nan if story.last_seen is None else story.last_seen
 
@@ -410,16 +472,48 @@ class StoryStream:
         return (cosine + params.entity * _overlap(features.entities, story.entities)
                 + params.place * _overlap(features.places, story.places) - params.day * gap)
 
+    def _shared(self, rows: dict[str, set[int]], names: frozenset[str], count: int) -> np.ndarray:
+        """Per matrix row, the share of ``names`` the story may name (:func:`_overlap`'s value or more)."""
+        shared = np.zeros(count, dtype=np.float64)
+        for name in names:
+            found = rows.get(name)
+            if found:
+                shared[list(found)] += 1.0
+        return np.minimum(shared, SHARED_FULL) / min(len(names), SHARED_FULL)
+
+    def _cosines(self, vector: np.ndarray, count: int) -> np.ndarray:
+        if self._pre_row is None:
+            return self._matrix[:count] @ vector
+        cosines = np.empty(count, dtype=np.float32)
+        done = self._pre_count
+        cosines[:done] = self._pre[self._pre_row]
+        if self._dirty:
+            rows = np.fromiter(self._dirty, dtype=np.int64, count=len(self._dirty))
+            cosines[rows] = self._matrix[rows] @ vector
+        if count > done:
+            cosines[done:] = self._matrix[done:count] @ vector
+        return cosines
+
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
         count = len(self._ids)
         if not count or features.vector.shape[0] != self._matrix.shape[1]:
             return None
-        cosines = self._matrix[:count] @ features.vector
-        possible = cosines >= self.join_score - self.params.entity - self.params.place
+        cosines = self._cosines(features.vector, count)
+        params = self.params
+        # An upper bound of each story's score, from the matrix product and the name index: only stories
+        # whose bound reaches the bar are scored one by one (exactly as before, so the choice is the same:
+        # a story left out scores below the bar, and the first of equal best scores is still found).
+        bound = cosines.astype(np.float64) + BOUND_SLACK
+        if features.entities:
+            bound += params.entity * self._shared(self._entity_rows, features.entities, count)
+        if features.places:
+            bound += params.place * self._shared(self._place_rows, features.places, count)
+        possible = bound >= self.join_score
         if day is not None:
             last = self._last[:count]
             with np.errstate(invalid="ignore"):
                 possible &= np.isnan(last) | (day - last <= self.window_days)
+                possible &= bound - params.day * np.where(last < day, day - last, 0.0) >= self.join_score
         best, chosen = -math.inf, None
         for row in np.flatnonzero(possible):  # Rows are in id order: the first of equal scores wins.
             story = self.stories_by_id[self._ids[int(row)]]
@@ -427,6 +521,35 @@ class StoryStream:
             if value > best:
                 best, chosen = value, story
         return chosen if best >= self.join_score else None
+
+    def add_all(self, items: Sequence[tuple[int, StoryFeatures, int | None]]) -> list[int]:
+        """:meth:`add` each ``(member, features, copy_of)`` in turn; returns their story ids.
+
+        The same stories as adding them one by one, cheaper: the cosines of all the articles to the stories
+        running when the call begins are one matrix product, which reads the (live stories x dimensions)
+        matrix once rather than once per article; only rows that change meanwhile are computed again.
+
+        >>> v = np.array([1.0, 0.0], np.float32)
+        >>> f = StoryFeatures(v, frozenset({"nato"}), frozenset(), 20000.0, "bbc", "NATO meets")
+        >>> stream = StoryStream()
+        >>> stream.add_all([(0, f, None), (1, f, None)]), stream.add_all([(2, f, None), (3, f, 0)])
+        ([1, 1], [1, 1])
+        """
+        count, dim = len(self._ids), self._matrix.shape[1]
+        rows = {position: k for k, position in enumerate(
+            position for position, (_, features, _) in enumerate(items) if features.vector.shape[0] == dim)}
+        if count and rows:
+            vectors = np.stack([items[position][1].vector for position in rows])
+            self._pre, self._pre_count = vectors @ self._matrix[:count].T, count
+        try:
+            out = []
+            for position, (member, features, copy_of) in enumerate(items):
+                self._pre_row = rows.get(position) if self._pre_count else None
+                out.append(self.add(member, features, copy_of=copy_of))
+            return out
+        finally:
+            self._pre, self._pre_count, self._pre_row = np.zeros((0, 0), dtype=np.float32), 0, None
+            self._dirty.clear()
 
     def add(self, member: int, features: StoryFeatures, *, copy_of: int | None = None) -> int:
         """Put one article in a story and return the story's id (``copy_of``: the original's member key)."""
@@ -460,10 +583,15 @@ class StoryStream:
         if features.outlet:
             story.outlets.add(features.outlet)
         story.members.append(member)
+        row = self._rows.get(story.id)
+        if row is not None:
+            self._index(row, features.entities, features.places)
         self.story_of[member] = story.id
         self.touched.add(story.id)
         # The title is the headline nearest the centroid among the current title and the newcomer.
         centroid = story.centroid()
+        if story.title_vector is None and story.title_member is not None and self._title_vector is not None:
+            story.title_vector = self._title_vector(story.title_member)
         current = -math.inf if story.title_vector is None else float(story.title_vector @ centroid)
         if features.headline and (not story.title or float(features.vector @ centroid) > current):
             story.title, story.title_member, story.title_vector = features.headline, member, features.vector
@@ -540,9 +668,8 @@ def build_stories(articles: Sequence[Article], vectors: np.ndarray | None = None
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):  # Small products: BLAS threads would only spin against other workers.
-        for index in stream_order(articles):
-            original = copies.get(index)
-            stream.add(index, features[index], copy_of=original if original != index else None)
+        stream.add_all([(index, features[index], copies.get(index) if copies.get(index) != index else None)
+                        for index in stream_order(articles)])
         stream.link_chains()
     return stream.stories()
 

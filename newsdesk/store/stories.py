@@ -101,20 +101,14 @@ def _load(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[L
     return [_live(row) for row in conn.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE {where}", params)]
 
 
-def _title_vectors(conn: sqlite3.Connection, stories: Sequence[LiveStory]) -> None:
-    # The title's vector is the embedding engineer's article_vectors row, read back from float16.
-    ids = [s.title_member for s in stories if s.title_member is not None]
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
+def _title_vector(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
+    # The title's vector is the embedding engineer's article_vectors row, read back from float16; read only for
+    # the stories a batch joins, not for every live story.
     try:
-        rows = conn.execute(f"SELECT article_id, vector FROM article_vectors WHERE article_id IN ({marks})", ids)
-        found = {int(i): np.frombuffer(v, dtype="<f2").astype(np.float32) for i, v in rows}
+        row = conn.execute("SELECT vector FROM article_vectors WHERE article_id = ?", (article_id,)).fetchone()
     except sqlite3.OperationalError:  # A store without vectors: titles then change only with better ones.
-        found = {}
-    for story in stories:
-        if story.title_member in found:
-            story.title_vector = found[story.title_member]
+        return None
+    return None if row is None else np.frombuffer(row[0], dtype="<f2").astype(np.float32)
 
 
 def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]], vectors: np.ndarray, *,
@@ -168,11 +162,11 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
         extra = sorted(set(known.values()) - have)
         if extra:
             live += _load(conn, f"id IN ({','.join('?' * len(extra))})", extra)
-    _title_vectors(conn, live)
     next_id = int(conn.execute("SELECT ifnull(max(id), 0) + 1 FROM stories").fetchone()[0])
     from newsdesk.connect.embeddings import DEFAULT_MODEL
 
-    stream = StoryStream(model=model or DEFAULT_MODEL, join_score=join_score, next_id=next_id, live=live)
+    stream = StoryStream(model=model or DEFAULT_MODEL, join_score=join_score, next_id=next_id, live=live,
+                         title_vector=lambda article_id: _title_vector(conn, article_id))
     stream.story_of.update(known)
     order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
     from threadpoolctl import threadpool_limits
@@ -180,7 +174,8 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
     # One BLAS thread: a product this small gains nothing from threads, which only spin against the
     # other workers for the cores (measured: 0.1 ms becomes 8-40 ms under load).
     with threadpool_limits(limits=1):
-        assigned = {ids[i]: stream.add(ids[i], features[i], copy_of=copies.get(ids[i])) for i in order}
+        assigned = dict(zip([ids[i] for i in order], stream.add_all(
+            [(ids[i], features[i], copies.get(ids[i])) for i in order]), strict=True))
     _write(conn, stream, assigned, stored)
     return assigned
 

@@ -1,0 +1,72 @@
+"""Story assignment's pruning (score bounds, one matrix product per batch) chooses what scoring every story did."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream
+
+_NAMES = [f"person{n}" for n in range(12)]
+_PLACES = [f"town{n}" for n in range(5)]
+
+
+class _EveryStory(StoryStream):
+    """The stream as it was: every live story in the window scored one by one, the first best kept."""
+
+    def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
+        best, chosen = -math.inf, None
+        for story_id in self._ids:
+            story = self.stories_by_id[story_id]
+            if day is not None and story.last_seen is not None and day - story.last_seen > self.window_days:
+                continue
+            value = self.score(story, features, day)
+            if value > best:
+                best, chosen = value, story
+        return chosen if best >= self.join_score else None
+
+
+def _stream(seed: int, count: int = 300) -> list[tuple[int, StoryFeatures, int | None]]:
+    rng = np.random.default_rng(seed)
+    topics = rng.standard_normal((12, 16))
+    items = []
+    for n in range(count):
+        # Articles near one of a few topics, so cosines land on both sides of the bar, with shared names.
+        vector = topics[int(rng.integers(len(topics)))] + rng.normal(0, float(rng.choice([0.3, 0.8, 2.0])), 16)
+        vector = (vector / np.linalg.norm(vector)).astype(np.float32)
+        names = frozenset(rng.choice(_NAMES, size=int(rng.integers(0, 4)), replace=False).tolist())
+        places = frozenset(rng.choice(_PLACES, size=int(rng.integers(0, 2)), replace=False).tolist())
+        day = None if n % 17 == 0 else 20000.0 + n * 0.2 + float(rng.random())
+        copy_of = int(rng.integers(n)) if n and n % 23 == 0 else None
+        items.append((n, StoryFeatures(vector, names, places, day, f"o{n % 7}.example", f"h{n}"), copy_of))
+    return items
+
+
+@pytest.mark.parametrize("model", sorted(PARAMS))
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_pruned_assignment_equals_scoring_every_story(model: str, seed: int) -> None:
+    items = _stream(seed)
+    reference = _EveryStory(model=model)
+    expected = [reference.add(member, features, copy_of=copy_of) for member, features, copy_of in items]
+    one_by_one = StoryStream(model=model)
+    assert [one_by_one.add(member, features, copy_of=copy_of) for member, features, copy_of in items] == expected
+    batched = StoryStream(model=model)
+    got = [story for start in range(0, len(items), 40) for story in batched.add_all(items[start: start + 40])]
+    assert got == expected
+    assert len(set(expected)) not in (1, len(items))  # Some joins and some new stories: the test tells them apart.
+
+
+def test_live_stories_handed_over_are_pruned_by_their_stored_names() -> None:
+    vector = np.ones(4, np.float32) / 2
+    # A story far in cosine that shares three names: only its names can lift it over the bar.
+    stored = LiveStory(5, -0.2 * vector, 1, Counter(), Counter(), 20000.0, 20000.0,
+                       stored_json=('[["ann", 1], ["bob", 1], ["cy", 1]]', '[]', '[]'))
+    features = StoryFeatures(vector, frozenset({"ann", "bob", "cy"}), frozenset(), 20000.5, "x.example")
+    for stream_type in (StoryStream, _EveryStory):
+        stream = stream_type(join_score=0.1, next_id=6, live=[LiveStory(5, stored.vector_sum.copy(), 1, Counter(),
+                                                                          Counter(), 20000.0, 20000.0,
+                                                                          stored_json=stored.stored_json)])
+        assert stream.add_all([(1, features, None)]) == [5]
