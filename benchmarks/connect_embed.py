@@ -11,7 +11,9 @@ the data set, written in numpy like scikit-learn's ``TfidfVectorizer(sublinear_t
 scikit-learn imports, ``tfidf-sklearn`` (its ``TfidfVectorizer`` itself).
 
 **Cost**: CPU milliseconds per article of :func:`embed_articles` (headline + lead), one BLAS thread, over the
-SemEval articles (process time, since the machine may be shared; wall time beside it).
+SemEval articles (process time, since the machine may be shared; wall time beside it), for each ``--runtimes``
+of MiniLM (onnxruntime with int8 weights, numpy fp32), with each runtime's agreement with numpy's vectors
+(cosine per article, min and mean) and its own Pearson rows (``cosine-minilm-numpy``, ...).
 
 **Vector search** at ``--vectors`` (100,000) random unit vectors of dimension 384: the store's brute force
 (:func:`newsdesk.store.vectors.semantic_search`, float16 in SQLite, read in blocks each query; and
@@ -41,7 +43,14 @@ from typing import Any
 import numpy as np
 
 from benchmarks.machine import cpu_model
-from newsdesk.connect.embeddings import DEFAULT_MODEL, article_text, embed_articles
+from newsdesk.connect.embeddings import (
+    DEFAULT_MODEL,
+    RUNTIMES,
+    article_text,
+    best_runtime,
+    embed_articles,
+    load_model,
+)
 from newsdesk.connect.similarity import similarity_parts
 from newsdesk.model import Article, Block
 
@@ -111,21 +120,40 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
     right = [_article(p["b"], p["lang2"]) for p in pairs]
     systems: dict[str, dict[str, float]] = {}
     cost: dict[str, dict[str, float]] = {}
-    for model in args.models:
-        started, cpu = time.perf_counter(), time.process_time()
-        vectors = embed_articles([*left, *right], model=model)
-        n = 2 * len(pairs)
-        cost[model] = {"cpu_ms_per_article": round((time.process_time() - cpu) / n * 1000, 1),
-                       "wall_ms_per_article": round((time.perf_counter() - started) / n * 1000, 1)}
-        va, vb = vectors[: len(pairs)], vectors[len(pairs):]
-        systems[f"cosine-{model}"] = _correlations(np.sum(va * vb, axis=1), gold, held, english)
-        if args.enrich:
-            from newsdesk.enrich import enrich_batch
+    enriched: tuple[list[Article], list[Article]] | None = None
+    if args.enrich:
+        from newsdesk.enrich import enrich_batch
 
-            enriched_left, enriched_right = enrich_batch(left), enrich_batch(right)
-            scores = np.array([similarity_parts(a, b, x, y, model=model).score()
-                               for a, b, x, y in zip(enriched_left, enriched_right, va, vb, strict=True)])
-            systems[f"similarity-{model}"] = _correlations(scores, gold, held, english)
+        enriched = enrich_batch(left), enrich_batch(right)
+    agreement: dict[str, dict[str, float]] = {}
+    reference: np.ndarray | None = None
+    for model in args.models:
+        # MiniLM runs in onnxruntime (int8) or numpy; e5 has its one engine.
+        # numpy first when measured: its vectors are the reference the other runtimes are compared with.
+        for runtime in (sorted(args.runtimes, key=lambda r: r != "numpy") if model == "minilm" else [None]):
+            name = model if runtime is None or runtime == args.runtimes[0] else f"{model}-{runtime}"
+            load_model(model, runtime)  # loading is not part of the per-article cost
+            started, cpu = time.perf_counter(), time.process_time()
+            vectors = embed_articles([*left, *right], model=model, runtime=runtime)
+            n = 2 * len(pairs)
+            cost[name] = {"cpu_ms_per_article": round((time.process_time() - cpu) / n * 1000, 1),
+                          "wall_ms_per_article": round((time.perf_counter() - started) / n * 1000, 1)}
+            if model == "minilm":
+                # Every runtime's vectors against the numpy forward pass's (the reference implementation).
+                if runtime == "numpy":
+                    reference = vectors
+                elif reference is None:
+                    reference = embed_articles([*left, *right], model=model, runtime="numpy")
+                present = np.linalg.norm(reference, axis=1) > 0
+                cosines = np.sum(vectors * reference, axis=1)[present]
+                agreement[name] = {"min_cosine_to_numpy": round(float(cosines.min()), 5),
+                                   "mean_cosine_to_numpy": round(float(cosines.mean()), 5)}
+            va, vb = vectors[: len(pairs)], vectors[len(pairs):]
+            systems[f"cosine-{name}"] = _correlations(np.sum(va * vb, axis=1), gold, held, english)
+            if enriched is not None:
+                scores = np.array([similarity_parts(a, b, x, y, model=model).score()
+                                   for a, b, x, y in zip(*enriched, va, vb, strict=True)])
+                systems[f"similarity-{name}"] = _correlations(scores, gold, held, english)
     texts_a = [article_text(a) for a in left]
     texts_b = [article_text(b) for b in right]
     systems["tfidf"] = _correlations(tfidf_cosines(texts_a, texts_b), gold, held, english)
@@ -138,7 +166,7 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
         cos = np.asarray(matrix[: len(pairs)].multiply(matrix[len(pairs):]).sum(axis=1)).ravel()
         systems["tfidf-sklearn"] = _correlations(cos, gold, held, english)
     return {"pairs": len(pairs), "heldout_pairs": int(held.sum()), "en_pairs": int(english.sum()),
-            "systems": systems, "cost": cost}
+            "systems": systems, "cost": cost, "agreement": agreement}
 
 
 def vector_search(args: argparse.Namespace) -> dict[str, Any]:
@@ -255,6 +283,9 @@ def _print(result: dict[str, Any]) -> None:
                   f"{row['heldout-en']:8.3f}")
         for model, row in data["cost"].items():
             print(f"embed {model}: {row['cpu_ms_per_article']} ms CPU per article ({row['wall_ms_per_article']} wall)")
+        for name, row in data.get("agreement", {}).items():
+            print(f"vectors of {name} against numpy's: cosine min {row['min_cosine_to_numpy']}, "
+                  f"mean {row['mean_cosine_to_numpy']}")
     search = result.get("search")
     if search:
         print(f"vector search, {search['vectors']} x {search['dim']}:")
@@ -267,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run, print the tables, and write the JSON to ``--out``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--models", nargs="+", default=[DEFAULT_MODEL], help="embedding models to measure")
+    parser.add_argument("--runtimes", nargs="+", choices=RUNTIMES, default=None,
+                        help="how MiniLM runs (default: the fastest installed, then numpy beside it)")
     parser.add_argument("--enrich", action=argparse.BooleanOptionalAction, default=True,
                         help="enrich the articles and score similarity() beside the cosine")
     parser.add_argument("--semeval", action=argparse.BooleanOptionalAction, default=True,
@@ -275,6 +308,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vectors", type=int, default=100_000, help="vectors for the search measurement (0: skip)")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     args = parser.parse_args(argv)
+    if args.runtimes is None:
+        args.runtimes = list(dict.fromkeys([best_runtime(), "numpy"]))
     result = run(args)
     _print(result)
     if args.out:

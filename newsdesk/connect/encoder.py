@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import struct
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -210,6 +211,28 @@ class BertEncoder:
             block += layer.down_b
             block += rows
         return out
+
+
+def padded_batches(sequences: Sequence[Sequence[int]],
+                   batch: int) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+    """Non-empty token sequences in batches of ``batch``, shortest first so padding stays small.
+
+    Yields ``(indices, ids, mask)``: the batch's positions in ``sequences``, its token ids padded with 0
+    (int64) and its mask (int64, 1 for a real token).
+
+    >>> [(rows, ids.tolist()) for rows, ids, _ in padded_batches([[5, 6, 7], [], [8]], batch=2)]
+    [([2, 0], [[8, 0, 0], [5, 6, 7]])]
+    """
+    order = sorted((i for i, ids in enumerate(sequences) if len(ids)), key=lambda i: len(sequences[i]))
+    for start in range(0, len(order), batch):
+        chunk = order[start:start + batch]
+        length = len(sequences[chunk[-1]])
+        ids = np.zeros((len(chunk), length), dtype=np.int64)
+        mask = np.zeros((len(chunk), length), dtype=np.int64)
+        for row, i in enumerate(chunk):
+            ids[row, :len(sequences[i])] = sequences[i]
+            mask[row, :len(sequences[i])] = 1
+        yield chunk, ids, mask
 
 
 def tiny_bert_weights(rng: np.random.Generator, *, vocab: int, hidden: int, layers: int,
