@@ -259,25 +259,44 @@ def _read_run(text: str, tokens: list[tuple[int, int]], gazetteer: dict[str, str
         return _read_piece(text, tokens, gazetteer, states, english)
     # Most runs are one word; this path avoids the general reader's bookkeeping.
     start, end = tokens[0]
-    word = _word(text, tokens[0])
-    end = start + len(word)
+    word = text[start:end]
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+        end -= 2
+    kind = _single_word_kind(word)
+    if kind is None:
+        if english and ((text[end:end + 1] in (" ", ",") and _SPEECH_AFTER.match(text, end, end + 15))
+                        or text.endswith(_CUE_ENDINGS, max(0, start - 10), start)):
+            return _speech_person(text, [(start, end)], [word], [end], {0})
+        return []
+    if kind == "acronym":
+        return [(start, end, "ORG", "acronym")] if _lowercase_near(text, start, end) else []
+    return [(start, end, kind, "gazetteer")] if kind else []
+
+
+@lru_cache(maxsize=16384)
+def _single_word_kind(word: str) -> str | None:
+    """What a run of one capitalised word is before its context is read: a gazetteer type, "acronym" (an
+    organisation where lower-case text is near), "" (nothing: a title, a word that only looks like an
+    acronym) or None (a name only beside a speech verb). The same words come back in article after article,
+    so the answer is cached.
+
+    >>> [_single_word_kind(w) for w in ("Baghdad", "NATO", "Spokesman", "CEO", "Parnell")]
+    ['PLACE', 'ORG', '', '', None]
+    """
+    gazetteer = _gazetteer()
     type_ = gazetteer.get(word)
-    if type_ is None and word in states:
+    if type_ is None and word in _us_states():
         type_ = "CITY"
     if type_ is None and len(word) > 3 and word.isupper() and gazetteer.get(word.title()) in ("PLACE", "CITY"):
         type_ = "PLACE"
     if type_ is not None:
-        return [(start, end, "PLACE" if type_ == "CITY" else type_, "gazetteer")]
+        return "PLACE" if type_ == "CITY" else type_
     if word in TITLE_WORDS or word.rstrip(".") in TITLE_WORDS:
-        return []
+        return ""
     if (word[-1:].isupper() or word[-1:] == ".") and _ACRONYM.match(word):
-        if word not in _NOT_ACRONYMS and not _ROMAN.match(word) and _lowercase_near(text, start, end):
-            return [(start, end, "ORG", "acronym")]
-        return []
-    if english and ((text[end:end + 1] in (" ", ",") and _SPEECH_AFTER.match(text, end, end + 15))
-                    or text.endswith(_CUE_ENDINGS, max(0, start - 10), start)):
-        return _speech_person(text, [(start, end)], [word], [end], {0})
-    return []
+        return "acronym" if word not in _NOT_ACRONYMS and not _ROMAN.match(word) else ""
+    return None
 
 
 def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str], states: frozenset[str],
