@@ -72,6 +72,8 @@ _UPDATE_LABEL = re.compile(
     r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+#: A value that ends in an offset other than UTC's, the only ones that can give the site's zone.
+_LOCAL_OFFSET = re.compile(r"[+-](?!00:?00$)\d{2}:?\d{2}$")
 #: The offset at the end of an ISO date-time ("+00:00", "-05:00").
 _OFFSET = re.compile(r"T\d{2}:\d{2}:\d{2}([+-])(\d{2}):(\d{2})$")
 
@@ -100,12 +102,11 @@ def page_dates(
     >>> page_dates(tree, index, LinkedData.read(index.ld_scripts), "Yoga prices", tree.css_first("h1"), None)
     ('2024-08-25', '2025-06-24T10:00:00+00:00')
     """
-    day_first = page_day_first(index)
     published = _first_date(_published_candidates(index, linked, headline_node))
     updated = _first_date(_updated_candidates(index, linked))
     if published is not None:
         if _is_a_stamp(published, updated):
-            printed = printed_dateline(headline_node, day_first)
+            printed = printed_dateline(headline_node, page_day_first(index))
             if printed is not None and _is_another_date(printed, published, updated):
                 return printed, updated
         return _on_the_sites_calendar(published, index, updated, url), updated
@@ -113,6 +114,7 @@ def page_dates(
     # too, while a date in its address is the site's statement of the day it filed the story. A
     # printed date of that same day is kept for the time of day it adds.
     url_day = date_from_url(url) if url else None
+    day_first = page_day_first(index)
     published = visible_date(tree, index, headline_node, day_first)
     if url_day is not None and (published is None or published[:10] != url_day):
         published = url_day
@@ -186,15 +188,21 @@ def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
     text = node_words(node)
     if not text or len(text) > _MAX_DATELINE_CHARS or _DIGIT.search(text) is None:
         return None
-    for photo in node.css(_PHOTO_SELECTOR):
-        # A caption inside the line is left out; an author's picture has no text to leave out.
-        caption = node_words(photo)
-        if caption:
-            text = text.replace(caption, " ")
-    digit = _DIGIT.search(text)
-    if digit is None or _UPDATE_LABEL.search(text, 0, digit.start()):
+    found = find_date(text, day_first=day_first)
+    if found is None:
         return None
-    return find_date(text, day_first=day_first)
+    photos = node.css(_PHOTO_SELECTOR)
+    if photos:
+        for photo in photos:
+            # A caption inside the line is left out; an author's picture has no text to leave out.
+            caption = node_words(photo)
+            if caption:
+                text = text.replace(caption, " ")
+        found = find_date(text, day_first=day_first)
+    digit = _DIGIT.search(text)
+    if found is None or digit is None or _UPDATE_LABEL.search(text, 0, digit.start()):
+        return None
+    return found
 
 
 def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
@@ -313,7 +321,9 @@ def _on_the_sites_calendar(published: str, index: PageIndex, updated: str | None
         *(node.attributes.get("datetime") or "" for node in index.times[:_MAX_NODES]),
     ]
     for value in stated:
-        iso = parse_date(value) if value else None
+        if not _LOCAL_OFFSET.search(value):
+            continue
+        iso = parse_date(value)
         offset = _OFFSET.search(iso or "")
         if iso is None or offset is None:
             continue
