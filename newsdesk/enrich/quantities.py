@@ -83,6 +83,9 @@ _NOT_FIGURES_TOKEN = re.compile(
 )
 
 
+#: Every branch of _NOT_FIGURES_TOKEN holds one of these characters: a token with none (most) skips the search.
+_NOT_FIGURES_MARKS = frozenset(":@=.-–/")
+
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Hh]alf[ \u00a0]+)?[Aa]n?[ \u00a0]+$")
 
 _MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -200,7 +203,7 @@ def _read_digit_figure(text: str, match: re.Match[str], language: str | None, en
     left = _TOKEN_LEFT.search(text, max(0, start - 64), start) if attached else None
     right = _TOKEN_RIGHT.match(text, num_end)
     token = text[left.start() if left else start:right.end() if right else num_end]
-    if _NOT_FIGURES_TOKEN.search(token):
+    if not _NOT_FIGURES_MARKS.isdisjoint(token) and _NOT_FIGURES_TOKEN.search(token):
         return None
     before = text[start - 1] if start else ""
     before2 = text[start - 2] if start > 1 else ""

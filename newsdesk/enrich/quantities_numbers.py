@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from newsdesk.enrich.quantities_lexicon import TENS, UNITS, WORD_SCALES
 
@@ -55,8 +56,11 @@ def as_number(value: Decimal) -> int | float:
     return float(value)
 
 
+@lru_cache(maxsize=4096)
 def parse_digits_exact(written: str, language: str | None = None) -> Decimal | None:
     """The exact value of digits written in ``language``'s convention, or None when they are not a number there.
+
+    Cached: the same figures ("2", "10", "2025") come back in every article, and a Decimal is immutable.
 
     >>> parse_digits_exact("1,200.5"), parse_digits_exact("1 200,5", "fr"), parse_digits_exact("1.2.3")
     (Decimal('1200.5'), Decimal('1200.5'), None)
