@@ -257,11 +257,6 @@ def find_candidates_text(text: str, english: bool = True) -> list[tuple[str, str
     return [(text[c.start:c.end], c.type) for c in find_candidates(text, english)]
 
 
-def _word(text: str, token: tuple[int, int]) -> str:
-    word = text[token[0]:token[1]]
-    return word[:-2] if word.endswith(("'s", "’s")) else word
-
-
 def _read_run(text: str, tokens: list[tuple[int, int]], gazetteer: dict[str, str], states: frozenset[str],
               english: bool) -> list[tuple[int, int, str, str]]:
     if len(tokens) > 1:
@@ -310,14 +305,15 @@ def _single_word_kind(word: str) -> str | None:
 
 def _read_piece(text: str, toks: list[tuple[int, int]], gazetteer: dict[str, str], states: frozenset[str],
                 english: bool) -> list[tuple[int, int, str, str]]:
-    words = [_word(text, t) for t in toks]
+    # Each token's word, a possessive's "'s" left off.
+    words = [w[:-2] if w[-2:] in _POSSESSIVE else w for w in [text[s:e] for s, e in toks]]
     end_of = [t[0] + len(w) for t, w in zip(toks, words, strict=True)]
     found: list[tuple[int, int, str, str]] = []
     n = len(toks)
     i = 0
     unknown: set[int] = set()
     # No organisation's head word at or after i: no organisation name starts at i (most runs have none).
-    last_head = max((k for k, w in enumerate(words) if w in _ORG_HEADS), default=-1)
+    last_head = -1 if _ORG_HEADS.isdisjoint(words) else max(k for k, w in enumerate(words) if w in _ORG_HEADS)
     firsts = _first_words()
     while i < n:
         if english:
