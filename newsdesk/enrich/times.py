@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from newsdesk.enrich.times_context import TimeContext
 from newsdesk.enrich.times_dates import DATE_HANDLERS
@@ -130,35 +131,49 @@ def _candidates(text: str, english: bool) -> list[tuple[int, int, int, str, re.M
             continue
         # English words before a number ("the end of") are no prefix in other languages.
         starts = _starts_before(source, position) if english else [position]
-        for family, back, opens in FAMILY_TRIGGERS[kind]:
-            if not english and family not in NUMERIC_FAMILIES:
+        for family, back, opens, pattern, order, after in _plan(kind, word if kind == "unit" else None, english):
+            if after is not None and after.match(text, trigger_end) is None:
                 continue
-            if kind == "unit" and not _unit_may_stand(family, word, text, trigger_end):
-                continue
-            pattern = FAMILIES[family]
             for start in starts[-1 - back:] if opens else starts[-1 - back:-1]:
                 if (family, start) in tried:
                     continue
                 tried.add((family, start))
                 match = pattern.match(text, start)
                 if match is not None and match.end() > position:
-                    candidates.append((start, start - match.end(), _FAMILY_ORDER[family], family, match))
+                    candidates.append((start, start - match.end(), order, family, match))
     return candidates
 
 
-def _unit_may_stand(family: str, word: str, text: str, end: int) -> bool:
-    """Whether a match of ``family`` can hold the unit word ``word`` that ends at ``end`` (a cheap necessary test).
+@lru_cache(maxsize=512)
+def _plan(kind: str, word: str | None, english: bool) -> tuple[tuple[str, int, bool, re.Pattern[str], int,
+                                                                        re.Pattern[str] | None], ...]:
+    """The families to try for a trigger of ``kind`` (the unit ``word`` for a unit), worked out once per word:
+    (family, words back, may start at the trigger, pattern, order of preference, what must follow the unit).
 
-    >>> _unit_may_stand("ago", "days", "two days ago", 8), _unit_may_stand("ago", "days", "two days later", 8)
-    (True, False)
-    >>> _unit_may_stand("relative_unit", "days", "last days", 9)
-    False
+    A family whose matches cannot hold the unit word is left out ("the third quarter" holds "quarter", never
+    "days"); for a family whose unit is its last word but one ("two days ago", "a year earlier"), the unit
+    word must be followed by what ends the family, which only the text can tell (any unit word but "half",
+    part of an amount: "half a day ago").
+
+    >>> [family for family, *_ in _plan("unit", "days", True)][:4]
+    ['span_of', 'ago', 'offset', 'duration']
+    >>> [(family, after is not None) for family, *_, after in _plan("unit", "days", True)][:3]
+    [('span_of', False), ('ago', True), ('offset', True)]
+    >>> [family for family, *_ in _plan("digit", None, False)]
+    ['iso', 'slash', 'year']
     """
-    words = UNIT_FAMILY_WORDS.get(family)
-    if words is not None and word not in words:
-        return False
-    after = UNIT_FAMILY_AFTER.get(family)
-    return after is None or word == "half" or after.match(text, end) is not None
+    plan = []
+    for family, back, opens in FAMILY_TRIGGERS[kind]:
+        if not english and family not in NUMERIC_FAMILIES:
+            continue
+        after = None
+        if kind == "unit":
+            words = UNIT_FAMILY_WORDS.get(family)
+            if words is not None and word not in words:
+                continue
+            after = UNIT_FAMILY_AFTER.get(family) if word != "half" else None
+        plan.append((family, back, opens, FAMILIES[family], _FAMILY_ORDER[family], after))
+    return tuple(plan)
 
 
 def _starts_before(source: str, position: int) -> list[int]:
