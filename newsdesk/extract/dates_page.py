@@ -90,9 +90,9 @@ def page_dates(
 
     Fields written for machines come first (with a ``<time>`` in the article's header), then the
     URL, what a reader sees near the headline or the byline, app state in scripts, and dates
-    labelled anywhere on the page. An
-    updated date never passes for the publication date while the page gives one; only a page
-    that says nothing but when it changed is taken to be published then.
+    labelled anywhere on the page. An updated date never passes for the publication date while
+    the page gives one; only a page that says nothing but when it changed is taken to be
+    published then.
 
     >>> tree = LexborHTMLParser(
     ...     '<html><head><meta property="article:published_time" content="2025-06-24T10:00:00Z">'
