@@ -245,8 +245,9 @@ def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], afte
 
 
 def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dict[int, tuple[int, float, float]],
-                 run_id: int | None, now: str) -> None:
+                 run_id: int | None) -> None:
     """Record a ranked group: the original loses any ``near`` row, each copy's row names it and its parent."""
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     original = order[0].ref
     keys_by_id = {m.ref: m.key for m in order}
     conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
@@ -262,7 +263,7 @@ def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dic
          for ref, (parent, similarity, containment) in parents.items()])
 
 
-def _regroup_former(conn: sqlite3.Connection, article_id: int, run_id: int | None, now: str) -> None:
+def _regroup_former(conn: sqlite3.Connection, article_id: int, run_id: int | None) -> None:
     """On a second check of an article (a reprocess), split its former group where its new body no longer
     holds it together: each part that still links (:func:`~newsdesk.connect.duplicates.linked_components`)
     is ranked again as a group, and a member left alone, the article included, loses its ``near`` row.
@@ -285,7 +286,7 @@ def _regroup_former(conn: sqlite3.Connection, article_id: int, run_id: int | Non
             conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (part[0].key,))
             continue
         order, parents = rank_group(part, copiers)
-        _write_group(conn, order, parents, run_id, now)
+        _write_group(conn, order, parents, run_id)
         ranked.append([m.host for m in order])
     _update_roles(conn, [[m.host for m in sorted(members, key=lambda m: m.ref != former)]], ranked)
 
@@ -316,7 +317,6 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
     >>> conn.execute("SELECT url, duplicate_of, parent_id, containment > 0.8 FROM duplicates").fetchall()
     [('https://b.example/2', 2, 2, 1)]
     """
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assigned: dict[int, int] = {}
     for article_id, features in items:
         article_id = int(article_id)
@@ -331,7 +331,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
         conn.executemany("INSERT OR IGNORE INTO lsh_bands (key, article_id) VALUES (?, ?)",
                          [(key, article_id) for key in keys])
         if not first_time:
-            _regroup_former(conn, article_id, run_id, now)
+            _regroup_former(conn, article_id, run_id)
         if not keys:
             continue
         marks = ",".join("?" * len(keys))
@@ -357,7 +357,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
         order, parents = rank_group(members, _copiers(conn, members))
         _update_roles(conn, [[m.host for m in sorted(old, key=lambda m: m.ref != lead)]
                              for lead, old in before.items() if len(old) > 1], [[m.host for m in order]])
-        _write_group(conn, order, parents, run_id, now)
+        _write_group(conn, order, parents, run_id)
         original = order[0].ref
         keys_by_id = {m.ref: m.key for m in order}
         assigned.update(dict.fromkeys(keys_by_id, original))
