@@ -34,7 +34,7 @@ import numpy as np
 from newsdesk.connect.embeddings import DEFAULT_MODEL
 from newsdesk.model import Article, Enrichment
 
-__all__ = ["HASH_DIM", "PARAMS", "LiveStory", "Story", "StoryFeatures", "StoryParams", "StoryStream",
+__all__ = ["HASH_DIM", "PARAMS", "UNREAD", "LiveStory", "Story", "StoryFeatures", "StoryParams", "StoryStream",
            "build_stories", "chain_target", "cluster_stories", "hashed_vectors", "parse_day", "story_features",
            "stream_order"]
 
@@ -141,6 +141,24 @@ class Story:
     def size(self) -> int:
         """Number of member articles."""
         return len(self.members)
+
+
+class _Unread(Counter[str]):
+    """The counts of a story read from the store before :meth:`LiveStory.load` reads them: one shared, empty
+    placeholder (thousands of live stories are loaded per batch and most are never scored), which refuses to
+    be changed so that a story counted before being loaded fails loudly rather than sharing counts."""
+
+    def __init__(self) -> None:
+        dict.__init__(self)  # Counter's own __init__ calls update, which is refused.
+
+    def _refuse(self, *args: object, **kwargs: object) -> None:
+        raise TypeError("a stored story's counts are changed before LiveStory.load() read them")
+
+    __setitem__ = __delitem__ = update = subtract = clear = pop = popitem = setdefault = _refuse  # type: ignore[assignment]
+
+
+#: The entity and place counts to give a :class:`LiveStory` that has ``stored_json`` (read on :meth:`~LiveStory.load`).
+UNREAD: Counter[str] = _Unread()
 
 
 @dataclass(slots=True)

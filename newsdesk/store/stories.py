@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -28,6 +27,7 @@ import numpy as np
 
 from newsdesk.connect.stories import (
     CHAIN_TOP,
+    UNREAD,
     WINDOW_DAYS,
     LiveStory,
     StoryStream,
@@ -90,15 +90,22 @@ def _iso(day: float | None) -> str | None:
     return datetime.fromtimestamp(day * 86400.0, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _live(row: tuple[Any, ...]) -> LiveStory:
+def _live(row: tuple[Any, ...], vector: np.ndarray | None = None) -> LiveStory:
     id_, title, title_id, first, last, count, outlets, blob, entities, places, continues = row
-    vector = np.frombuffer(blob, dtype="<f4") if blob else np.zeros(0, np.float32)
-    return LiveStory(int(id_), vector, int(count), Counter(), Counter(), parse_day(first), parse_day(last), set(),
+    if vector is None:
+        vector = np.frombuffer(blob, dtype="<f4") if blob else np.zeros(0, np.float32)
+    return LiveStory(int(id_), vector, int(count), UNREAD, UNREAD, parse_day(first), parse_day(last), set(),
                      [], title_id, title or "", None, continues, (entities, places, outlets))
 
 
 def _load(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[LiveStory]:
-    return [_live(row) for row in conn.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE {where}", params)]
+    rows = conn.execute(f"SELECT {_STORY_FIELDS} FROM stories WHERE {where}", params).fetchall()
+    blobs = [row[7] for row in rows]
+    if rows and blobs[0] and len(blobs[0]) % 4 == 0 and all(blob and len(blob) == len(blobs[0]) for blob in blobs):
+        # The live stories of one model: their vectors read as one array, a row each, not a thousand arrays.
+        vectors = list(np.frombuffer(b"".join(blobs), dtype="<f4").reshape(len(rows), -1))
+        return [_live(row, vector) for row, vector in zip(rows, vectors, strict=True)]
+    return [_live(row) for row in rows]
 
 
 def _title_vector(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
