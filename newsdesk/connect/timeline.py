@@ -1,11 +1,14 @@
 """Timelines: for a story or a query, the key dates and one or more sentences that say what happened on each.
 
 The method is of the Datewise family (Gholipour Ghalandari & Ifrim, ACL 2020): first choose the dates, then
-the sentences of each date. A date's score counts the sentences that mention it (enrichment's resolved DATE
-expressions at day granularity, so "on Tuesday" in a Thursday article counts for that Tuesday) and the
-articles published that day; a day mentioned by many articles after the fact is one the coverage treats as
-an event. Datewise learns its feature weights by regression on other topics; with only two development
-topics to learn from, this uses one fixed weight for publications instead (see :data:`PUBLICATION_WEIGHT`).
+the sentences of each date. A date's score counts the articles that report it (each article's news peg: the
+day its first sentence names, "announced on Tuesday", else its publication day; with a query, only articles
+that lead with the query's words) and, with a smaller weight, the articles that mention it anywhere
+(enrichment's resolved DATE and TIME expressions at day granularity, time stamps of pages and comments left
+out), twice when the mentioning sentence holds a query word. Datewise learns its feature weights by
+regression on other topics; with four development timelines to choose on (tests/connect/gold/timelines.jsonl,
+dev split) this uses three fixed weights (:data:`PUBLICATION_WEIGHT`, :data:`MENTION_WEIGHT`,
+:data:`PEG_DAYS`). Query words match by :func:`stems` (plural and verb endings stripped).
 
 Sentences for a date are those that mention it (else the leads of that day's articles), ranked by centrality
 (TF-IDF cosine to the mean of that date's candidate sentences) and, with a query, by the share of its words
@@ -25,12 +28,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsdesk.model import Article, Enrichment
+from newsdesk.model import Article, Enrichment, TimeExpression
 
-__all__ = ["DatedSentence", "dated_sentences", "rank_dates", "split_sentences", "timeline"]
+__all__ = ["DatedSentence", "dated_sentences", "rank_dates", "split_sentences", "stems", "timeline"]
 
-#: An article published on a day counts as much as this many sentences mentioning that day.
-PUBLICATION_WEIGHT = 0.5
+#: An article published on a day (leading with the query, when there is one) counts this much for the day,
+#: and an article mentioning a day this much (twice when the mentioning sentence holds a query word). Chosen
+#: on the dev split of tests/connect/gold/timelines.jsonl (benchmarks/connect_timelines.py): publications
+#: weigh most, mentions order the days that publications tie.
+PUBLICATION_WEIGHT = 1.0
+MENTION_WEIGHT = 0.25
+#: A lead's day counts as its article's news peg when it is at most this many days before publication.
+PEG_DAYS = 3
 #: Dates are kept within the articles' publication span, opened this many days earlier: the event an
 #: article reports often happened the day or days before the first report.
 LEAD_DAYS = 7
@@ -41,9 +50,15 @@ MIN_WORDS, MAX_WORDS = 5, 60
 #: Lead sentences of a day's articles used when no sentence mentions the day.
 LEAD_SENTENCES = 2
 
+#: Endings :func:`stems` strips (the longest first), keeping at least four letters.
+_SUFFIXES = ("ings", "ing", "ed", "es", "s", "al")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+#: A clock time right after a date ("at 7:59 pm", ", 12:17", " - 16:00:00 ET"): the date is a time stamp.
+_CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:.]\d{2}")
+#: A stamp's label right before a date or time ("Last updated at", "(Updated", "Aired", "Posted").
+_STAMP_BEFORE = re.compile(r"\b(?:updated|posted|aired|published)(?:\s+(?:at|on))?\W{0,3}$", re.IGNORECASE)
 _STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
                    "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their",
                    "they", "this", "to", "was", "were", "which", "who", "will", "with", "would", "said", "says",
@@ -114,6 +129,29 @@ def _enrichment(article: Article) -> Enrichment:
         return Enrichment()
 
 
+def _mentioned_day(text: str, expression: TimeExpression) -> str | None:
+    """The day a DATE or TIME expression names, or None when it names none or is a time stamp.
+
+    A date followed by a clock time ("January 28, 2011 at 12:17 pm", "- 16:00:00 ET") or after "updated",
+    "posted" or "aired" stamps when a page, comment or broadcast went out: it repeats the publication date
+    (or a reader's comment time) and says nothing about when events happened.
+
+    >>> text = "Posted January 28, 2011 at 12:17 pm | Reply. Troops moved in on Friday night."
+    >>> stamp = TimeExpression("January 28, 2011", "DATE", "2011-01-28", 7, 23)
+    >>> night = TimeExpression("Friday night", "TIME", "2011-01-28TNI", 60, 72)
+    >>> _mentioned_day(text, stamp), _mentioned_day(text, night)
+    (None, '2011-01-28')
+    """
+    if expression.type not in ("DATE", "TIME") or len(expression.value) < 10:
+        return None
+    if expression.type == "DATE" and len(expression.value) != 10:
+        return None
+    if _CLOCK_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(text[max(0, expression.start - 24):
+                                                                             expression.start]):
+        return None
+    return _day(expression.value[:10])
+
+
 def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
     """Every sentence of every article with the days (YYYY-MM-DD) its DATE expressions resolve to.
 
@@ -131,7 +169,7 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
         spans = split_sentences(text)
         days: dict[int, list[str]] = defaultdict(list)
         for expression in _enrichment(article).times:
-            day = _day(expression.value) if expression.type == "DATE" and len(expression.value) == 10 else None
+            day = _mentioned_day(text, expression)
             if day is None:
                 continue
             for position, (start, end) in enumerate(spans):
@@ -149,30 +187,75 @@ def _tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP and not t.isdigit()]
 
 
-def rank_dates(sentences: Sequence[DatedSentence]) -> list[str]:
-    """Days ranked by the articles mentioning them plus weighted publication count, best first (ties: the
-    earlier day).
+def stems(text: str) -> frozenset[str]:
+    """The content words of ``text``, lower-cased and stripped of a plural or verb ending, so that a query's
+    "reform" finds "reforms" and "raid" finds "raided".
 
-    Days mentioned outside the articles' publication span (opened :data:`LEAD_DAYS` earlier) are left out:
-    a story's timeline is about what happened while it was covered, not its background.
-
-    >>> s = [DatedSentence("x", ("2011-02-11",), "2011-02-12", 0, 0),
-    ...      DatedSentence("y", ("2011-02-11",), "2011-02-13", 1, 0),
-    ...      DatedSentence("z", ("1981-10-14",), "2011-02-13", 1, 1)]
-    >>> rank_dates(s)
-    ['2011-02-11', '2011-02-12', '2011-02-13']
+    >>> sorted(stems("Reforms were raided, the constitutional killings"))
+    ['constitution', 'kill', 'raid', 'reform']
     """
-    published = {(s.article, s.published) for s in sentences if s.published}
+    return frozenset(_stem(word) for word in _tokens(text))
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+def _news_peg(lead: DatedSentence, published: str) -> str:
+    """The day an article reports: the first day its lead names within :data:`PEG_DAYS` before publication.
+
+    >>> _news_peg(DatedSentence("Mubarak quit on Friday.", ("2011-02-11",), "2011-02-13", 0, 0), "2011-02-13")
+    '2011-02-11'
+    >>> _news_peg(DatedSentence("Since 1981 he ruled.", ("1981-10-14",), "2011-02-13", 0, 0), "2011-02-13")
+    '2011-02-13'
+    """
+    day = date.fromisoformat(published)
+    for mentioned in lead.mentions:
+        if 0 <= (day - date.fromisoformat(mentioned)).days <= PEG_DAYS:
+            return mentioned
+    return published
+
+
+def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] = frozenset()) -> list[str]:
+    """Days ranked by the articles published on them and the articles mentioning them, best first (ties: the
+    earlier day). ``terms`` (see :func:`stems`) is a query: it weighs what is about it.
+
+    Each article whose first sentence holds a query word (every article, without a query) gives
+    :data:`PUBLICATION_WEIGHT` to its news peg: the day its first sentence names, when that is at most
+    :data:`PEG_DAYS` before publication ("The Pentagon announced on Tuesday ..."), else its publication day.
+    A report that leads with the subject marks a day something happened to it. Each article mentioning the
+    day adds :data:`MENTION_WEIGHT`, and as much again when a
+    sentence mentioning it holds a query word. Days mentioned outside the articles' publication span
+    (opened :data:`LEAD_DAYS` earlier) are left out: a story's timeline is about what happened while it was
+    covered, not its background.
+
+    >>> s = [DatedSentence("Mubarak quit on Friday.", ("2011-02-11",), "2011-02-12", 0, 0),
+    ...      DatedSentence("Friday's fall of Mubarak.", ("2011-02-11",), "2011-02-13", 1, 0),
+    ...      DatedSentence("Egypt, ruled by him since 1981, votes.", ("1981-10-14",), "2011-02-13", 2, 0)]
+    >>> rank_dates(s)
+    ['2011-02-11', '2011-02-13']
+    >>> rank_dates(s, stems("votes"))
+    ['2011-02-13', '2011-02-11']
+    """
+    published: dict[int, str] = {s.article: s.published for s in sentences if s.published}
     if not published:
         return []
-    first = date.fromisoformat(min(day for _, day in published)) - timedelta(days=LEAD_DAYS)
-    last = date.fromisoformat(max(day for _, day in published))
+    first = date.fromisoformat(min(published.values())) - timedelta(days=LEAD_DAYS)
+    last = date.fromisoformat(max(published.values()))
     score: Counter[str] = Counter()
-    # A day counts once per article that mentions it: one article repeating "on Sunday" is one voice.
-    for day in {(sentence.article, day) for sentence in sentences for day in sentence.mentions}:
-        score[day[1]] += 1.0
-    for _, day in published:
-        score[day] += PUBLICATION_WEIGHT
+    mentions: dict[tuple[int, str], bool] = {}
+    for sentence in sentences:
+        relevant = not terms or bool(terms & stems(sentence.text))
+        if sentence.position == 0 and relevant and sentence.article in published:
+            score[_news_peg(sentence, published[sentence.article])] += PUBLICATION_WEIGHT
+        # A day counts once per article that mentions it: one article repeating "on Sunday" is one voice.
+        for day in sentence.mentions:
+            mentions[(sentence.article, day)] = mentions.get((sentence.article, day), False) or relevant
+    for (_, day), relevant in mentions.items():
+        score[day] += MENTION_WEIGHT * (2.0 if relevant else 1.0)
     return [day for day, _ in sorted(score.items(), key=lambda item: (-item[1], item[0]))
             if first <= date.fromisoformat(day) <= last]
 
@@ -231,13 +314,13 @@ def timeline(articles: Sequence[Article], query: str | None = None, max_dates: i
     if max_dates <= 0 or sentences_per_date <= 0:
         return []
     sentences = dated_sentences(articles)
-    terms = frozenset(_tokens(query or ""))
+    terms = stems(query or "")
     if terms:
-        matching = {s.article for s in sentences if terms & set(_tokens(s.text))}
+        matching = {s.article for s in sentences if terms & stems(s.text)}
         sentences = [s for s in sentences if s.article in matching]
     idf = _idf(sentences)
     chosen: dict[str, list[tuple[str, dict[str, float]]]] = {}
-    for day in rank_dates(sentences):
+    for day in rank_dates(sentences, terms):
         if len(chosen) >= max_dates:
             break
         picked = _pick(day, sentences, idf, terms, chosen, sentences_per_date)
@@ -259,7 +342,7 @@ def _pick(day: str, sentences: Sequence[DatedSentence], idf: dict[str, float], t
     centroid = {w: v / norm for w, v in centre.items()}
 
     def score(index: int) -> tuple[float, int, int]:
-        words = set(_tokens(candidates[index].text))
+        words = stems(candidates[index].text)
         relevance = len(words & terms) / len(terms) if terms else 0.0
         return (-(_cosine(vectors[index], centroid) + 0.5 * relevance), candidates[index].article,
                 candidates[index].position)

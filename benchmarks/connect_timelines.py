@@ -1,0 +1,296 @@
+"""Timelines: Date-F1 and alignment ROUGE of newsdesk's timeline beside simple baselines, on the timeline gold
+of ``tests/connect/gold/timelines.jsonl`` (per topic, and macro over each split) and on Timeline17 dev.
+
+The gold (its README says how it is made) cuts the two Timeline17 development topics into twelve timelines
+whose reference dates and sentences are the journalists' own: episodes of the Michael Jackson / Dr Murray case
+(the reference dates inside a window of the case), and timelines of one subject (the dates whose reference
+sentences name it: Omar Suleiman, the army, propofol, ...). Each is split into ``dev`` or ``heldout`` by a
+hash of its topic id, fixed before any tuning; newsdesk's constants were chosen on ``dev`` only.
+
+Task and metric as ``../shared/data/README.md`` defines them for Timeline17: input = the source topic's
+articles published inside the topic's window, and its query; ask for as many dates as the reference has and
+round(mean reference sentences per date) sentences each; Date-F1 on the days, AR1-F / AR2-F (align+ m:1);
+precision and recall averaged over timelines, F from those means.
+
+Systems, all given the same articles (those holding a query word, as newsdesk's ``timeline`` keeps them):
+
+* **newsdesk**: ``newsdesk.connect.timeline.timeline``.
+* **PUBCOUNT**: the days with the most articles published (ties: the earlier), each day's leads as sentences.
+* **MENTIONS**: the days the most articles mention (enrichment's resolved dates), inside the input's span.
+* **RANDOM**: days drawn uniformly from the input's publication span, mean over 50 seeds.
+
+Usage: ``python benchmarks/connect_timelines.py [--out results.json] [--make-gold] [--split dev|heldout|all]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.connect_stories import SHARED, T17, t17_topic  # noqa: E402
+
+GOLD = ROOT / "tests" / "connect" / "gold" / "timelines.jsonl"
+SOURCES = {"t17-mj": "MJ", "t17-egypt": "EgyptianProtest"}
+RANDOM_SEEDS = 50
+
+#: Episodes: the reference dates inside a window of the case (the windows end where the journalists' timeline
+#: pauses for months). Subjects: the dates whose reference sentences name the subject (``pattern``), read and
+#: listed in ``dates`` so that a pattern that drifts fails loudly instead of changing the gold.
+TOPICS: list[dict[str, Any]] = [
+    {"topic": "t17-mj:death-investigation", "kind": "episode", "query": "michael jackson",
+     "window": ["2009-06-25", "2009-11-21"]},
+    {"topic": "t17-mj:charge-to-licence", "kind": "episode", "query": "michael jackson",
+     "window": ["2010-02-08", "2010-12-08"]},
+    {"topic": "t17-mj:pretrial-2011", "kind": "episode", "query": "michael jackson",
+     "window": ["2011-01-04", "2011-08-30"]},
+    {"topic": "t17-mj:trial", "kind": "episode", "query": "michael jackson", "window": ["2011-09-24", "2011-11-29"]},
+    {"topic": "t17-mj:propofol", "kind": "subject", "query": "propofol", "pattern": r"propofol",
+     "dates": ["2009-08-29", "2009-11-21", "2010-02-08", "2011-01-04", "2011-09-27", "2011-09-30", "2011-10-12",
+               "2011-10-20", "2011-10-26"]},
+    {"topic": "t17-mj:police-dea", "kind": "subject", "query": "police dea raid",
+     "pattern": r"\bpolice\b|\bDEA\b|raided|Drug Enforcement",
+     "dates": ["2009-06-28", "2009-07-22", "2009-07-28", "2009-11-21", "2011-10-08"]},
+    {"topic": "t17-egypt:suleiman", "kind": "subject", "query": "suleiman", "pattern": r"Suleiman|vice president",
+     "dates": ["2011-01-31", "2011-02-06", "2011-02-08", "2011-02-10", "2011-02-11"]},
+    {"topic": "t17-egypt:army", "kind": "subject", "query": "army military troops",
+     "pattern": r"\barmy\b|troops|military command|Armed Forces|warplanes|Egypt's military",
+     "dates": ["2011-01-28", "2011-01-30", "2011-01-31", "2011-02-02", "2011-02-11", "2011-02-13"]},
+    {"topic": "t17-egypt:press", "kind": "subject", "query": "journalists internet media",
+     "pattern": r"journalist|internet|text-messaging|newsroom|Al-Jazeera|free media",
+     "dates": ["2011-01-27", "2011-02-03", "2011-02-04", "2011-02-06"]},
+    {"topic": "t17-egypt:suez-alexandria", "kind": "subject", "query": "suez alexandria", "pattern": r"Suez|Alexandria",
+     "dates": ["2011-01-25", "2011-01-26", "2011-01-28", "2011-01-29"]},
+    {"topic": "t17-egypt:casualties", "kind": "subject", "query": "killed dead wounded",
+     "pattern": r"killed|\bdead\b|wounded|death toll",
+     "dates": ["2011-01-25", "2011-01-26", "2011-01-29", "2011-02-09"]},
+    {"topic": "t17-egypt:reform", "kind": "subject", "query": "reform constitution",
+     "pattern": r"reforms\b|reform with|amend|suspending the constitution|concessions",
+     "dates": ["2011-01-29", "2011-01-31", "2011-02-06", "2011-02-08", "2011-02-13"]},
+]
+
+
+def split_of(topic: str) -> str:
+    """``dev`` when the sha1 of the topic id is even, else ``heldout`` (fixed before any tuning).
+
+    >>> split_of("t17-mj:trial")
+    'dev'
+    """
+    return "dev" if int(hashlib.sha1(topic.encode()).hexdigest(), 16) % 2 == 0 else "heldout"
+
+
+def _reference(source: str) -> dict[str, Any]:
+    return json.loads((T17 / SOURCES[source] / "timelines.jsonl").open().readline())
+
+
+def make_gold() -> list[dict[str, Any]]:
+    """The gold rows from the Timeline17 reference timelines and :data:`TOPICS` (see the gold's README)."""
+    rows: list[dict[str, Any]] = []
+    for spec in TOPICS:
+        source = spec["topic"].split(":")[0]
+        reference = _reference(source)
+        ref: dict[str, list[str]] = reference["timeline"]
+        if spec["kind"] == "episode":
+            first, last = spec["window"]
+            gold = {day: list(said) for day, said in sorted(ref.items()) if first <= day <= last}
+        else:
+            pattern = re.compile(spec["pattern"])
+            gold = {}
+            for day, said in sorted(ref.items()):
+                naming = [s for s in said if pattern.search(s)]
+                if naming:
+                    gold[day] = naming
+            if sorted(gold) != spec["dates"]:
+                raise ValueError(f"{spec['topic']}: pattern gives {sorted(gold)}, read {spec['dates']}")
+            first, last = min(ref), max(ref)
+        rows.append({"topic": spec["topic"], "kind": spec["kind"], "source": f"timeline17/{SOURCES[source]}",
+                     "query": spec["query"], "window": [first, last], "split": split_of(spec["topic"]),
+                     "n_dates": len(gold), "timeline": gold})
+    return rows
+
+
+def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
+    """The gold timelines, one dict per topic."""
+    return [json.loads(line) for line in path.open() if line.strip()]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def topic_input(row: dict[str, Any], articles: Sequence[Any]) -> list[Any]:
+    """The row's source articles published inside its window and holding one of its query words."""
+    first, last = row["window"]
+    terms = set(row["query"].lower().split())
+    return [a for a in articles if a.published and first <= a.published[:10] <= last
+            and terms & set(_WORD.findall(a.text.lower()))]
+
+
+def pubcount(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
+    """PUBCOUNT: the days with the most articles, each with its articles' first sentences."""
+    days = Counter(a.published[:10] for a in articles if a.published)
+    chosen = sorted(days, key=lambda d: (-days[d], d))[:n_dates]
+    return {d: [a.body[0].text for a in articles if a.published[:10] == d and a.body][:per_date] for d in chosen}
+
+
+def mentions(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
+    """MENTIONS: the days most articles mention, inside the articles' publication span; mentioning sentences."""
+    from newsdesk.connect.timeline import dated_sentences
+
+    sentences = dated_sentences(articles)
+    days = [a.published[:10] for a in articles if a.published]
+    if not days:
+        return {}
+    first, last = min(days), max(days)
+    voices = Counter(day for day in {(s.article, d) for s in sentences for d in s.mentions})
+    counts = Counter(day for _, day in voices)
+    chosen = sorted((d for d in counts if first <= d <= last), key=lambda d: (-counts[d], d))[:n_dates]
+    return {d: [s.text for s in sentences if d in s.mentions][:per_date] for d in chosen}
+
+
+def random_days(articles: Sequence[Any], n_dates: int, seed: int) -> dict[str, list[str]]:
+    """RANDOM: ``n_dates`` days drawn uniformly from the articles' publication span."""
+    days = [date.fromisoformat(a.published[:10]) for a in articles if a.published]
+    if not days:
+        return {}
+    span = [(min(days) + timedelta(days=i)).isoformat() for i in range((max(days) - min(days)).days + 1)]
+    return {d: [] for d in random.Random(seed).sample(span, min(n_dates, len(span)))}
+
+
+def _scores(predicted: dict[str, list[str]], reference: dict[str, list[str]]) -> dict[str, dict[str, float]]:
+    from newsdesk.connect.timeline_eval import alignment_rouge, date_f1
+
+    return {"date": date_f1(predicted, reference), "ar1": alignment_rouge(predicted, reference, 1),
+            "ar2": alignment_rouge(predicted, reference, 2)}
+
+
+def _mean(values: list[dict[str, float]]) -> dict[str, float]:
+    return {"precision": sum(v["precision"] for v in values) / len(values),
+            "recall": sum(v["recall"] for v in values) / len(values)}
+
+
+Systems = dict[str, Callable[[list[Any], str, int, int], dict[str, list[str]]]]
+
+
+def systems() -> Systems:
+    """The systems compared, each ``(articles, query, n_dates, per_date) -> {day: [sentences]}``."""
+    from newsdesk.connect.timeline import timeline
+
+    return {"newsdesk": lambda arts, q, n, k: dict(timeline(arts, q, n, k)),
+            "PUBCOUNT": lambda arts, q, n, k: pubcount(arts, n, k),
+            "MENTIONS": lambda arts, q, n, k: mentions(arts, n, k)}
+
+
+def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict[str, Any]:
+    """Per-topic scores of every system, and per split the macro means (P and R averaged, F from them)."""
+    from newsdesk.connect.timeline_eval import mean_scores
+
+    per_topic: dict[str, Any] = {}
+    collected: dict[str, dict[str, dict[str, list[dict[str, float]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
+    for row in rows:
+        ref = row["timeline"]
+        inputs = topic_input(row, articles[row["source"]])
+        n_dates = len(ref)
+        per_date = max(1, round(sum(len(v) for v in ref.values()) / n_dates))
+        entry: dict[str, Any] = {"split": row["split"], "kind": row["kind"], "articles": len(inputs),
+                                 "dates": n_dates, "per_date": per_date,
+                                 "input_days": len({a.published[:10] for a in inputs})}
+        for name, system in systems().items():
+            started = time.process_time()
+            predicted = system(inputs, row["query"], n_dates, per_date)
+            cpu = time.process_time() - started
+            scores = _scores(predicted, ref)
+            entry[name] = {"date_f1": round(scores["date"]["f1"], 4), "ar1_f": round(scores["ar1"]["f1"], 4),
+                           "cpu_s": round(cpu, 3)}
+            for metric, value in scores.items():
+                for split in (row["split"], "all"):
+                    collected[split][name][metric].append(value)
+        draws = [_scores(random_days(inputs, n_dates, seed), ref)["date"] for seed in range(RANDOM_SEEDS)]
+        rand = _mean(draws)
+        entry["RANDOM"] = {"date_f1": round(mean_scores([rand])["f1"], 4)}
+        for split in (row["split"], "all"):
+            collected[split]["RANDOM"]["date"].append(rand)
+        per_topic[row["topic"]] = entry
+    macro = {split: {name: {metric: round(mean_scores(values)["f1"], 4) for metric, values in metrics.items()}
+                     for name, metrics in by_system.items()}
+             for split, by_system in collected.items()}
+    return {"topics": per_topic, "macro": macro}
+
+
+def source_articles(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Each source topic's articles, enriched (cached under /tmp by ``connect_stories.t17_topic``)."""
+    out: dict[str, list[Any]] = {}
+    for source in sorted({row["source"] for row in rows}):
+        out[source] = t17_topic(source.split("/")[1])[0]
+    return out
+
+
+def run_t17() -> dict[str, Any]:
+    """Timeline17 dev as the data README defines it: each topic's whole reference timeline (Egypt's holds every
+    day of its input span, so its Date-F1 is trivial)."""
+    rows = []
+    for source, name in SOURCES.items():
+        reference = _reference(source)
+        ref = reference["timeline"]
+        rows.append({"topic": f"{source}:all", "kind": "timeline17", "source": f"timeline17/{name}",
+                     "query": " ".join(reference["query"]), "window": [min(ref), max(ref)], "split": "t17",
+                     "timeline": ref})
+    return evaluate(rows, source_articles(rows))
+
+
+def _table(results: dict[str, Any]) -> str:
+    lines = ["| topic | split | articles | days with articles | dates | newsdesk | PUBCOUNT | MENTIONS | RANDOM |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for topic, entry in sorted(results["topics"].items(), key=lambda item: (item[1]["split"], item[0])):
+        lines.append(f"| {topic} | {entry['split']} | {entry['articles']} | {entry['input_days']} | {entry['dates']} | "
+                     + " | ".join(f"{entry[name]['date_f1']:.3f}" for name in ("newsdesk", "PUBCOUNT", "MENTIONS",
+                                                                                "RANDOM")) + " |")
+    lines += ["", "| split | system | Date-F1 | AR1-F | AR2-F |", "|---|---|---:|---:|---:|"]
+    for split, by_system in sorted(results["macro"].items()):
+        for name, metrics in by_system.items():
+            lines.append(f"| {split} | {name} | {metrics['date']:.3f} | "
+                         + (f"{metrics['ar1']:.3f} | {metrics['ar2']:.3f} |" if "ar1" in metrics else "- | - |"))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Command line: print the tables, write JSON to ``--out``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--make-gold", action="store_true", help="rewrite the gold timelines and exit")
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
+    parser.add_argument("--no-t17", action="store_true", help="skip the two whole Timeline17 topics")
+    args = parser.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"{SHARED}: shared data not found")
+    if args.make_gold:
+        rows = make_gold()
+        GOLD.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        print(f"{len(rows)} timelines ({Counter(r['split'] for r in rows)}) -> {GOLD}")
+        return
+    rows = [r for r in read_gold() if args.split in ("all", r["split"])]
+    results: dict[str, Any] = {"gold": evaluate(rows, source_articles(rows))}
+    print(_table(results["gold"]))
+    if not args.no_t17:
+        results["timeline17"] = run_t17()
+        print()
+        print(_table(results["timeline17"]))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""The timeline gold (tests/connect/gold/timelines.jsonl): its rows follow its README's rules, it rebuilds from
+the shared Timeline17 references unchanged, and newsdesk's timeline beats the baselines on its dev split (when the
+shared data and the benchmark's enrichment cache are there)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "connect" / "gold" / "timelines.jsonl"
+T17 = ROOT / ".." / "shared" / "data" / "timeline17-dev"
+sys.path.insert(0, str(ROOT))
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in GOLD.open()]
+
+
+def test_rows_are_complete_and_split_by_topic_hash() -> None:
+    from benchmarks.connect_timelines import split_of
+
+    rows = _rows()
+    assert len({r["topic"] for r in rows}) == len(rows) == 12
+    for row in rows:
+        assert row["split"] == split_of(row["topic"])
+        assert row["n_dates"] == len(row["timeline"]) >= 4
+        first, last = row["window"]
+        assert all(first <= day <= last and all(said) for day, said in row["timeline"].items())
+    assert {r["split"] for r in rows} == {"dev", "heldout"}
+
+
+def test_no_timeline_holds_every_day_of_its_window() -> None:
+    """The point of the cut: Egypt's whole reference is every day of its span, none of these is."""
+    for row in _rows():
+        first, last = (date.fromisoformat(d) for d in row["window"])
+        assert row["n_dates"] <= 0.5 * ((last - first).days + 1), row["topic"]
+
+
+@pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
+def test_gold_rebuilds_from_the_journalists_timelines() -> None:
+    from benchmarks.connect_timelines import make_gold
+
+    assert make_gold() == _rows()
+
+
+@pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
+def test_dev_date_f1_beats_the_baselines() -> None:
+    """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): dev stays at or above
+    its measured 0.466 less a margin, and above publication counts and random days."""
+    from benchmarks.connect_stories import CACHE
+    from benchmarks.connect_timelines import evaluate, source_articles
+
+    if not all((CACHE / f"t17-{t}.jsonl").exists() for t in ("EgyptianProtest", "MJ")):
+        pytest.skip("run benchmarks/connect_timelines.py once to enrich the Timeline17 articles")
+    rows = [r for r in _rows() if r["split"] == "dev"]
+    macro = evaluate(rows, source_articles(rows))["macro"]["dev"]
+    assert macro["newsdesk"]["date"] >= 0.45
+    assert macro["newsdesk"]["date"] > max(macro["PUBCOUNT"]["date"], macro["RANDOM"]["date"])
