@@ -634,6 +634,62 @@ story's title article the first time an article joins that story). Centroids are
                     self.touched.add(later.id)
         return made
 
+    def carry_on(self, *, next_id: int, story_of: dict[int, int], clock: float | None,
+                 title_vector: Callable[[int], np.ndarray | None] | None) -> None:
+        """Ready a stream the store kept from its last batch for the next one: new stories numbered from
+        ``next_id``, ``story_of`` the stories of the batch's copies' originals, and ``clock`` what a stream
+        built afresh from the store would start with (the latest last day of the stories it would load).
+
+        >>> stream = StoryStream()
+        >>> stream.add(0, StoryFeatures(np.ones(2, np.float32), frozenset(), frozenset(), 20000.0, None))
+        1
+        >>> stream.carry_on(next_id=5, story_of={}, clock=20000.0, title_vector=None)
+        >>> stream.touched, stream.story_of, stream.next_id
+        (set(), {}, 5)
+        """
+        self.next_id, self.story_of, self.clock, self.touched = next_id, dict(story_of), clock, set()
+        self._title_vector = title_vector
+
+    def settle(self, stored_day: Callable[[float | None], float | None]) -> None:
+        """Make the touched stories what the store would read back after writing them: days as ``stored_day``
+        gives them (the store keeps whole seconds), no title vector yet (the store's is the title article's
+        own, read when next needed), no members (the store keeps those apart). The title reader, which holds
+        the store's connection, is dropped until :meth:`carry_on` gives the next.
+
+        >>> stream = StoryStream()
+        >>> stream.add(0, StoryFeatures(np.ones(2, np.float32), frozenset(), frozenset(), 20000.3, None, "h"))
+        1
+        >>> stream.settle(lambda day: None if day is None else round(day))
+        >>> story = stream.stories_by_id[1]
+        >>> story.last_seen, story.title_vector, story.members, float(stream._last[0])
+        (20000, None, [], 20000.0)
+        """
+        for story_id in self.touched:
+            story = self.stories_by_id[story_id]
+            story.first_seen, story.last_seen = stored_day(story.first_seen), stored_day(story.last_seen)
+            story.title_vector, story.members = None, []
+            row = self._rows.get(story_id)
+            if row is not None:
+                self._last[row] = np.nan if story.last_seen is None else story.last_seen
+        self._title_vector = None
+
+    def kept_apart(self) -> int:
+        """How many of its stories have no matrix row (another model's vectors, kept only to be written back).
+
+        >>> StoryStream().kept_apart()
+        0
+        """
+        return len(self.stories_by_id) - len(self._ids)
+
+    def quiet_before(self, day: float) -> int:
+        """How many of its scored stories last moved before ``day`` (the store drops them when rebuilding).
+
+        >>> StoryStream().quiet_before(20000.0)
+        0
+        """
+        with np.errstate(invalid="ignore"):
+            return int(np.count_nonzero(self._last[: len(self._ids)] < day))
+
     def stories(self) -> list[Story]:
         """Every story, by id (= order of creation)."""
         return [self.stories_by_id[key].to_story() for key in sorted(self.stories_by_id)]

@@ -5,6 +5,9 @@ Stories are assigned in stream order by the writer: after inserting a batch's ar
 :data:`~newsdesk.connect.stories.WINDOW_DAYS` of the batch, found through the ``last_seen`` index, plus the
 stories of any copy's original), runs :class:`~newsdesk.connect.stories.StoryStream` over the batch (the
 same code :func:`~newsdesk.connect.stories.cluster_stories` runs), and writes back the stories it touched.
+The writer's connection keeps that stream for its next batch (the live stories are read once per run, not
+once per batch) for as long as it is exactly what reading them back would give: any other write to
+``stories`` (the chain pass, another connection, a rolled back transaction) has them read again.
 Its cost depends on the live stories, not on the store's size. :func:`link_story_chains` is the periodic
 pass that links a story to the earlier one it continues, found through ``story_entities`` (each story's
 top entities, indexed by name).
@@ -17,8 +20,12 @@ most frequent), which is the state assignment needs; :class:`StoryQueries` serve
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from collections.abc import Sequence
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -118,6 +125,135 @@ def _title_vector(conn: sqlite3.Connection, article_id: int) -> np.ndarray | Non
     return None if row is None else np.frombuffer(row[0], dtype="<f2").astype(np.float32)
 
 
+class _Kept:
+    """The live stories one connection's writer keeps between batches: the :class:`StoryStream` of its last
+    batch, with what it must match to be used again instead of reading the live stories back.
+
+    It is used only while it is exactly what reading the store would give: written by nobody else (the
+    connection's temporary triggers on ``stories`` call :meth:`bump` for every write but this writer's own,
+    and ``PRAGMA data_version`` moves with other connections' commits), its last write still there (a rolled
+    back transaction takes it away), loaded from a window that covers the batch's, with one kind of vector.
+    """
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.stream: StoryStream | None = None
+        self.key: tuple[str, float | None] = ("", None)
+        #: ``last_seen`` the stream was loaded from (every story at or after it is in the stream).
+        self.floor = ""
+        self.data_version = -1
+        #: What this writer last wrote: ``{story id: (articles, last_seen)}``.
+        self.written: dict[int, tuple[int, str | None]] = {}
+        self.writing = False
+        self.changed = False
+
+    def bump(self) -> None:
+        """Called by the triggers: a story row changed; unless this writer is writing, the stream is stale."""
+        if not self.writing:
+            self.changed = True
+
+    def triggers(self) -> list[str]:
+        """The names of this keeper's triggers (one per kind of write)."""
+        return [f"newsdesk_live_{self.token}_{kind}" for kind in ("insert", "update", "delete")]
+
+
+#: Keepers by connection id, the latest few (a connection cannot be weakly referenced: a keeper whose
+#: connection is gone is recognised by its triggers missing, and dropped as newer ones come).
+_KEPT: OrderedDict[int, _Kept] = OrderedDict()
+_KEPT_MAX = 4
+_KEPT_LOCK = threading.Lock()
+_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def _keeper(conn: sqlite3.Connection) -> _Kept:
+    with _KEPT_LOCK:
+        kept = _KEPT.get(id(conn))
+        if kept is not None:
+            _KEPT.move_to_end(id(conn))
+    names = kept.triggers() if kept is not None else []
+    if kept is not None and conn.execute(
+            f"SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger' AND name IN ({','.join('?' * 3)})",
+            names).fetchone()[0] == len(names):
+        return kept
+    # A new connection (or one whose triggers a rollback took away): watch its story writes from now on.
+    kept = _Kept(uuid.uuid4().hex)
+    function = f"newsdesk_live_{kept.token}"
+    conn.create_function(function, 0, kept.bump)
+    for name, kind in zip(kept.triggers(), ("INSERT", "UPDATE", "DELETE"), strict=True):
+        conn.execute(f"CREATE TEMP TRIGGER {name} AFTER {kind} ON stories BEGIN SELECT {function}(); END")
+    with _KEPT_LOCK:
+        _KEPT[id(conn)] = kept
+        while len(_KEPT) > _KEPT_MAX:
+            # Its connection's triggers still call it: let go of the stories at least.
+            _KEPT.popitem(last=False)[1].stream = None
+    return kept
+
+
+def _still_good(conn: sqlite3.Connection, kept: _Kept, key: tuple[str, float | None], since: str) -> bool:
+    stream = kept.stream
+    if stream is None or kept.changed or kept.key != key or since < kept.floor:
+        return False
+    if int(conn.execute("PRAGMA data_version").fetchone()[0]) != kept.data_version:
+        return False
+    if kept.written:
+        ids = sorted(kept.written)
+        rows = conn.execute(f"SELECT id, articles, last_seen FROM stories WHERE id IN ({','.join('?' * len(ids))})",
+                            ids).fetchall()
+        if {int(i): (int(n), last) for i, n, last in rows} != kept.written:
+            return False
+    # Stories gone quiet stay in the stream, never chosen again (out of the window): reload when they outnumber
+    # the live ones.
+    quiet = stream.quiet_before(parse_day(since) or 0.0)
+    return quiet <= max(1000, len(stream.stories_by_id) - quiet)
+
+
+def _stored_day(day: float | None) -> float | None:
+    return parse_day(_iso(day))
+
+
+def _live_stream(conn: sqlite3.Connection, since: str | None, known: dict[int, int], model: str,
+                 join_score: float | None) -> tuple[StoryStream, _Kept | None]:
+    """The stream to assign a batch with: the one kept from the last batch when it is still exactly what the
+    store holds, else one built from the live stories read back (kept for the next batch when it can be)."""
+    next_id = int(conn.execute("SELECT ifnull(max(id), 0) + 1 FROM stories").fetchone()[0])
+    title_vector = _title_reader(conn)
+    kept = _keeper(conn) if since else None
+    key = (model, join_score)
+    if kept is not None and since and _still_good(conn, kept, key, since):
+        stream = kept.stream
+        assert stream is not None
+        originals = set(known.values())
+        if originals <= stream.stories_by_id.keys():
+            since_day = parse_day(since) or 0.0
+            # The clock a stream built afresh would start with: the latest last day of what it would load.
+            seen = [s.last_seen for s in stream.stories_by_id.values()
+                    if s.last_seen is not None and (s.last_seen >= since_day or s.id in originals)]
+            stream.carry_on(next_id=next_id, story_of=known, clock=max(seen) if seen else None,
+                            title_vector=title_vector)
+            return stream, kept
+    # Two indexed reads, not one OR (which SQLite would answer by scanning every story).
+    live = _load(conn, "last_seen >= ?", (since,)) if since else []
+    live += _load(conn, "last_seen IS NULL", ())
+    keep = kept is not None and all(s.last_seen is None or _ISO.fullmatch(_iso(s.last_seen) or "") for s in live)
+    have = {s.id for s in live}
+    extra = sorted(set(known.values()) - have)
+    if extra:
+        live += _load(conn, f"id IN ({','.join('?' * len(extra))})", extra)
+        keep = False  # Earlier stories a copy's original is in: the kept stream's rows must stay in id order.
+    stream = StoryStream(model=model, join_score=join_score, next_id=next_id, live=live, title_vector=title_vector)
+    stream.story_of.update(known)
+    if kept is not None:
+        kept.stream, kept.written = None, {}
+        if keep and since and stream.kept_apart() == 0:
+            kept.stream, kept.key, kept.floor, kept.changed = stream, key, since, False
+            kept.data_version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+    return stream, kept
+
+
+def _title_reader(conn: sqlite3.Connection) -> Callable[[int], np.ndarray | None]:
+    return lambda article_id: _title_vector(conn, article_id)
+
+
 def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]], vectors: np.ndarray, *,
                    copy_of: dict[int, int] | None = None, join_score: float | None = None,
                    model: str | None = None) -> dict[int, int]:
@@ -130,6 +266,10 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
     (:data:`~newsdesk.connect.stories.PARAMS`); ``join_score`` overrides its bar.
     Articles are taken in publication order, then id, so the stories do not depend on batch boundaries'
     worker scheduling, only on the stream.
+
+    The live stories are read from the store once per connection and kept between batches, updated with
+    what each batch changes: the same stories as reading them back every batch, which is what happens
+    whenever anything else wrote a story (see :class:`_Kept`).
 
     >>> from newsdesk.store.sqlite import SQLiteStore
     >>> assign_stories(SQLiteStore(":memory:").connection, [], np.zeros((0, 2), np.float32))
@@ -155,9 +295,6 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
     else:
         latest = conn.execute("SELECT max(last_seen) FROM stories").fetchone()[0]
         since = _iso((parse_day(latest) or 0.0) - WINDOW_DAYS) if latest else None
-    # Two indexed reads, not one OR (which SQLite would answer by scanning every story).
-    live = _load(conn, "last_seen >= ?", (since,)) if since else []
-    live += _load(conn, "last_seen IS NULL", ())
     copies = {a: o for a, o in (copy_of or {}).items() if a != o}
     originals = sorted(set(copies.values()) - set(ids))
     known: dict[int, int] = {}
@@ -165,25 +302,36 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
         omarks = ",".join("?" * len(originals))
         known = {int(a): int(s) for a, s in conn.execute(
             f"SELECT article_id, story_id FROM story_articles WHERE article_id IN ({omarks})", originals)}
-        have = {s.id for s in live}
-        extra = sorted(set(known.values()) - have)
-        if extra:
-            live += _load(conn, f"id IN ({','.join('?' * len(extra))})", extra)
-    next_id = int(conn.execute("SELECT ifnull(max(id), 0) + 1 FROM stories").fetchone()[0])
     from newsdesk.connect.embeddings import DEFAULT_MODEL
 
-    stream = StoryStream(model=model or DEFAULT_MODEL, join_score=join_score, next_id=next_id, live=live,
-                         title_vector=lambda article_id: _title_vector(conn, article_id))
-    stream.story_of.update(known)
+    stream, kept = _live_stream(conn, since, known, model or DEFAULT_MODEL, join_score)
     order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
     from threadpoolctl import threadpool_limits
 
-    # One BLAS thread: a product this small gains nothing from threads, which only spin against the
-    # other workers for the cores (measured: 0.1 ms becomes 8-40 ms under load).
-    with threadpool_limits(limits=1):
-        assigned = dict(zip([ids[i] for i in order], stream.add_all(
-            [(ids[i], features[i], copies.get(ids[i])) for i in order]), strict=True))
-    _write(conn, stream, assigned, stored)
+    try:
+        # One BLAS thread: a product this small gains nothing from threads, which only spin against the
+        # other workers for the cores (measured: 0.1 ms becomes 8-40 ms under load).
+        with threadpool_limits(limits=1):
+            assigned = dict(zip([ids[i] for i in order], stream.add_all(
+                [(ids[i], features[i], copies.get(ids[i])) for i in order]), strict=True))
+        if kept is not None:
+            kept.writing = True
+        _write(conn, stream, assigned, stored)
+    except BaseException:
+        if kept is not None:
+            kept.stream, kept.written = None, {}  # Half-changed: the next batch reads the store again.
+        raise
+    finally:
+        if kept is not None:
+            kept.writing = False
+    if kept is not None and kept.stream is stream:
+        if stream.kept_apart():
+            kept.stream, kept.written = None, {}
+        else:
+            # As written (before settling: a day read back and written again may lose a second).
+            kept.written = {i: (stream.stories_by_id[i].size, _iso(stream.stories_by_id[i].last_seen))
+                            for i in stream.touched}
+            stream.settle(_stored_day)
     return assigned
 
 

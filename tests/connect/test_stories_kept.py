@@ -1,0 +1,184 @@
+"""The live stories the store keeps between batches give the stories reading them back every batch gave."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsdesk.model import Article, Block, Enrichment, Entity
+from newsdesk.store import open_store
+from newsdesk.store import stories as store_stories
+from newsdesk.store.stories import assign_stories, link_story_chains
+
+_DIM = 16
+_NAMES = [f"person{n}" for n in range(10)]
+_PLACES = [f"town{n}" for n in range(4)]
+_ROWS = ("SELECT id, title, title_article_id, first_seen, last_seen, articles, outlets, outlet_names, vector_sum, "
+         "entities, places, continues FROM stories ORDER BY id")
+
+Batch = list[tuple[int, Article, np.ndarray, int | None]]
+
+
+def _iso(day: float) -> str:
+    return datetime.fromtimestamp(day * 86400, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _batches(seed: int, count: int = 14, size: int = 25) -> list[Batch]:
+    """Batches moving on over ~45 days (stories go quiet), with undated articles, copies of recent and of long
+    gone originals, repeated vectors (ties) and shared names."""
+    rng = np.random.default_rng(seed)
+    topics = rng.standard_normal((8, _DIM))
+    out: list[Batch] = []
+    article_id = 0
+    for batch in range(count):
+        items: Batch = []
+        for k in range(size):
+            article_id += 1
+            vector = topics[int(rng.integers(len(topics)))] + rng.normal(0, float(rng.choice([0.3, 0.9])), _DIM)
+            if k % 11 == 5 and items:
+                vector = items[-1][2].copy()  # The same vector twice: equal scores, the first story must win.
+            vector = (vector / np.linalg.norm(vector)).astype(np.float32)
+            names = rng.choice(_NAMES, size=int(rng.integers(0, 3)), replace=False).tolist()
+            places = rng.choice(_PLACES, size=int(rng.integers(0, 2)), replace=False).tolist()
+            dated = not (batch % 5 == 3 or k % 13 == 7)  # Some whole batches undated: the window then follows.
+            published = _iso(20000.0 + batch * 3.3 + float(rng.random())) if dated else None
+            entities = [Entity(n, "PERSON") for n in names] + [Entity(p, "PLACE") for p in places]
+            article = Article(headline=f"h{article_id}", published=published, body=[Block("paragraph", "x")],
+                              enrichment=Enrichment(entities))
+            copy_of = None
+            if article_id > 30 and k % 9 == 4:
+                copy_of = int(rng.integers(1, article_id)) if k % 2 else int(rng.integers(1, 10))
+            items.append((article_id, article, vector, copy_of))
+        out.append(items)
+    return out
+
+
+def _write_articles(conn: sqlite3.Connection, items: Batch) -> None:
+    for article_id, article, vector, _ in items:
+        conn.execute("INSERT INTO articles (id, key, host, published_utc, record_hash, ingested_at) "
+                     "VALUES (?, ?, ?, ?, 'h', '2025-01-01T00:00:00Z')",
+                     (article_id, f"k{article_id}", f"o{article_id % 5}.example", article.published))
+        if article_id % 3:  # Most articles' vectors are stored (float16, as ingest writes them): titles read them.
+            conn.execute("INSERT INTO article_vectors (article_id, model, dim, vector) VALUES (?, 'minilm', ?, ?)",
+                         (article_id, _DIM, vector.astype("<f2").tobytes()))
+
+
+def _assign(conn: sqlite3.Connection, items: Batch) -> dict[int, int]:
+    return assign_stories(conn, [(i, article) for i, article, _, _ in items], np.stack([v for _, _, v, _ in items]),
+                          copy_of={i: o for i, _, _, o in items if o is not None})
+
+
+def _run(batches: list[Batch], *, keep: bool,
+         between: Callable[[sqlite3.Connection, int], None] = lambda conn, batch: None,
+         ) -> tuple[dict[int, int], list[tuple[object, ...]], int]:
+    """Assign every batch on one store; ``keep=False`` forgets the kept stories before each batch (the store
+    then reads them back, as before they were kept). Returns the assignments, the story rows and how many
+    batches used the kept stream."""
+    assigned: dict[int, int] = {}
+    reused = 0
+    with open_store(":memory:") as store:
+        conn = store.connection
+        for number, items in enumerate(batches):
+            between(conn, number)
+            if not keep:
+                store_stories._KEPT.clear()
+            kept = store_stories._KEPT.get(id(conn))
+            stream = kept.stream if kept is not None else None
+            conn.execute("BEGIN")
+            _write_articles(conn, items)
+            assigned.update(_assign(conn, items))
+            conn.execute("COMMIT")
+            kept = store_stories._KEPT.get(id(conn))
+            reused += stream is not None and kept is not None and kept.stream is stream
+        rows = conn.execute(_ROWS).fetchall()
+    return assigned, rows, reused
+
+
+@pytest.fixture(autouse=True)
+def _forget() -> Iterator[None]:
+    store_stories._KEPT.clear()
+    yield
+    store_stories._KEPT.clear()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_kept_stories_give_the_stories_read_back_every_batch(seed: int) -> None:
+    batches = _batches(seed)
+    fresh = _run(batches, keep=False)
+    kept = _run(batches, keep=True)
+    assert kept[:2] == fresh[:2]
+    assert fresh[2] == 0
+    assert kept[2] >= len(batches) // 3  # The kept stream was used (the comparison is not of two fresh runs).
+    assert len(set(fresh[0].values())) not in (1, len(fresh[0]))  # Joins and new stories both happen.
+
+
+def test_story_written_by_another_path_is_read_again() -> None:
+    batches = _batches(4)
+
+    def meddle(conn: sqlite3.Connection, batch: int) -> None:
+        if batch == 4:
+            # Another writer moves a live story's centroid onto a topic and names everyone: it must be read again.
+            story_id, blob = conn.execute("SELECT id, vector_sum FROM stories ORDER BY last_seen DESC, id").fetchone()
+            vector = -np.frombuffer(blob, dtype="<f4")
+            conn.execute("UPDATE stories SET vector_sum = ?, entities = ? WHERE id = ?",
+                         (vector.tobytes(), "[" + ",".join(f'["{n}", 1]' for n in _NAMES) + "]", story_id))
+        if batch == 7:
+            link_story_chains(conn)
+            conn.execute("DELETE FROM stories WHERE id = (SELECT max(id) FROM stories)")
+
+    fresh = _run(batches, keep=False, between=meddle)
+    kept = _run(batches, keep=True, between=meddle)
+    assert kept[:2] == fresh[:2]
+    assert kept[2] >= 2
+
+
+def test_rolled_back_batch_is_not_kept() -> None:
+    batches = _batches(5, count=6)
+
+    def run(keep: bool) -> tuple[dict[int, int], list[tuple[object, ...]]]:
+        assigned: dict[int, int] = {}
+        with open_store(":memory:") as store:
+            conn = store.connection
+            for number, items in enumerate(batches):
+                if not keep:
+                    store_stories._KEPT.clear()
+                conn.execute("BEGIN")
+                _write_articles(conn, items)
+                result = _assign(conn, items)
+                if number in (2, 3):  # The writer's transaction fails after assignment: nothing of it stays.
+                    conn.execute("ROLLBACK")
+                    continue
+                conn.execute("COMMIT")
+                assigned.update(result)
+            return assigned, conn.execute(_ROWS).fetchall()
+
+    assert run(keep=True) == run(keep=False)
+
+
+def test_another_connections_commit_is_read_again(tmp_path: Path) -> None:
+    batches = _batches(6, count=6)
+
+    def run(keep: bool, path: Path) -> tuple[dict[int, int], list[tuple[object, ...]]]:
+        assigned: dict[int, int] = {}
+        with open_store(path) as store:
+            conn = store.connection
+            for number, items in enumerate(batches):
+                if number == 3:
+                    other = sqlite3.connect(path)
+                    other.execute("UPDATE stories SET entities = '[]', places = '[]'")
+                    other.commit()
+                    other.close()
+                if not keep:
+                    store_stories._KEPT.clear()
+                conn.execute("BEGIN")
+                _write_articles(conn, items)
+                assigned.update(_assign(conn, items))
+                conn.execute("COMMIT")
+            return assigned, conn.execute(_ROWS).fetchall()
+
+    assert run(True, tmp_path / "kept.db") == run(False, tmp_path / "fresh.db")
