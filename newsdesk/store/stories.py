@@ -20,7 +20,6 @@ most frequent), which is the state assignment needs; :class:`StoryQueries` serve
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 import uuid
@@ -162,7 +161,7 @@ class _Kept:
 _KEPT: OrderedDict[int, _Kept] = OrderedDict()
 _KEPT_MAX = 4
 _KEPT_LOCK = threading.Lock()
-_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+_ISO_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z"
 
 
 def _keeper(conn: sqlite3.Connection) -> _Kept:
@@ -234,7 +233,10 @@ def _live_stream(conn: sqlite3.Connection, since: str | None, known: dict[int, i
     # Two indexed reads, not one OR (which SQLite would answer by scanning every story).
     live = _load(conn, "last_seen >= ?", (since,)) if since else []
     live += _load(conn, "last_seen IS NULL", ())
-    keep = kept is not None and all(s.last_seen is None or _ISO.fullmatch(_iso(s.last_seen) or "") for s in live)
+    # Kept stories are filtered by their days, the store's by the text of last_seen: the same only while every
+    # live one is written as _iso writes (a store of older code may hold other forms; read back each batch then).
+    keep = kept is not None and conn.execute("SELECT 1 FROM stories WHERE last_seen >= ? AND last_seen NOT GLOB ? "
+                                             "LIMIT 1", (since, _ISO_GLOB)).fetchone() is None
     have = {s.id for s in live}
     extra = sorted(set(known.values()) - have)
     if extra:
