@@ -427,6 +427,8 @@ def parse_instant(value: str | date | datetime | None, *, end_of_day: bool = Fal
     '2025-09-30T11:05:00Z'
     >>> parse_instant("2025-09-30", end_of_day=True)
     '2025-10-01T00:00:00Z'
+    >>> parse_instant("9999-12-31", end_of_day=True)
+    '9999-12-31T24:00:00Z'
     >>> parse_instant("last Tuesday") is None
     True
     """
@@ -449,6 +451,9 @@ def parse_instant(value: str | date | datetime | None, *, end_of_day: bool = Fal
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     if bare_date and end_of_day:
+        if moment.date() == date.max:
+            # No next day to start: ISO 8601's 24:00 ends the last one and sorts after its every second.
+            return f"{moment.date().isoformat()}T24:00:00Z"
         moment += timedelta(days=1)
     try:
         moment = moment.astimezone(UTC)

@@ -55,3 +55,11 @@ def test_bad_ranges_are_clear_errors(filled: SQLiteStore) -> None:
 
 def test_an_empty_store_counts_zeros(store: SQLiteStore) -> None:
     assert store.counts_by_day(None, since=SEPT_27, until=date(2025, 9, 28)) == {"2025-09-27": 0, "2025-09-28": 0}
+
+
+def test_the_calendars_last_day_as_until_keeps_every_article(filled: SQLiteStore) -> None:
+    # Found by the API fuzz test: the day after 9999-12-31 does not exist (OverflowError).
+    everything = filled.count(None, Filters())
+    assert filled.count(None, Filters(until="9999-12-31")) == everything
+    assert filled.count(None, Filters(since="0001-01-01", until=date.max.isoformat())) == everything
+    assert filled.count(None, Filters(until="9999-12-30")) == everything
