@@ -226,6 +226,8 @@ def run_ingest(
         # held until both are done: the summary always says what the store holds.
         with _signals_held():
             written = store.write_batch(outcomes, run_id=report.run_id)
+            # The ids are not kept: a long crawl would hold one per article, copied at every batch, for nothing.
+            written.article_ids = []
             report.inputs += len(outcomes)
             report.written += written
         if progress is not None:

@@ -168,6 +168,7 @@ def test_ingesting_twice_adds_nothing(tmp_path: Path) -> None:
     before = snapshot(db)
     again = ingest(source, db, workers=2)
     assert first.written.inserted == 10
+    assert first.written.article_ids == []  # counts only: a crawl's report does not grow with its articles
     assert again.written.inserted == 0 and again.written.updated == 0 and again.written.raw_pages == 0
     assert again.written.unchanged == 10
     assert snapshot(db) == before
