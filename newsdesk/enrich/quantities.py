@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,8 +63,8 @@ from newsdesk.model import Quantity
 __all__ = ["find_quantities"]
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _SYMBOLS = [s for s in CURRENCY_SYMBOLS if not s.isalpha() and s not in ("Rs.",)]

@@ -108,7 +108,7 @@ def parse_words_exact(written: str) -> Decimal | None:
     if words[0] == "half":
         half, words = True, words[1:]
     total = Decimal(0)
-    current = Decimal(0)
+    current: Decimal | int = Decimal(0)
     last = ""  # The kind of the previous word: "unit", "tens", "a", "scale" or "" at the start.
     for word in words:
         if word in ("a", "an"):

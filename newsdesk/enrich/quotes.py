@@ -220,8 +220,8 @@ def _direct(layout: _Layout, span: QuotedSpan, p_end: int, sentence_start: int, 
     if english:
         after = _attribution_after(layout, span.end, p_end, content.rstrip()[-1:] in _TERMINAL)
         if after is not None and (ends_clause or at_sentence_start):
-            cue, phrase, _ = after
-            return end, cue, phrase
+            after_cue, after_phrase, _ = after
+            return end, after_cue, after_phrase
         before = _attribution_before(layout, span.open_at, sentence_start)
         if before is None and at_sentence_start:
             before = _introduced(layout, span.open_at) or _after_subject_colon(text, span.open_at, sentence_start)

@@ -249,6 +249,7 @@ class SpeakerResolver:
         'Ann Lee'
         """
         mention = self._mention_in(start, end)
+        kind: str | None
         if mention is not None:
             m_start, m_end, entity = mention
             _, _, role = split_role(self.text, start, m_end)

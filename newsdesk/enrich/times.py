@@ -182,7 +182,7 @@ def _starts_before(source: str, position: int) -> list[int]:
     Walking back stops at the first word that no expression starts with or passes through ("said", a
     name), so most triggers are tried at themselves and one or two words before.
     """
-    tokens = _TOKEN.findall(source, max(0, position - LOOK_BACK), position)
+    tokens: list[str] = _TOKEN.findall(source, max(0, position - LOOK_BACK), position)
     starts = [position]
     cursor = position
     for token in reversed(tokens[-MAX_BACK:]):
