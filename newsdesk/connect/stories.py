@@ -4,6 +4,9 @@ Each article, in publication order, joins the most similar *live* story (one tha
 last :data:`WINDOW_DAYS` days) or starts a new one. Similarity to a story is the article's mean cosine to the
 story's members (its dot product with the mean of their embeddings) plus the overlap of the people,
 organisations and places enrichment found in both, less a penalty for the days since the story last moved.
+A shared name counts for as much as it tells stories apart: fully when only that story names it among the live
+stories, half when two do, and so on (see :func:`name_weight`), so a name every desk is writing about this
+week ("trump", "covid-19") no longer pulls an article into whichever story names it.
 Copies (``copy_of``) join their original's story without scoring, so forty republications of one wire story
 never split it. A story that went quiet and one that starts later are linked as a *chain*
 (``Story.continues``) when their top entities agree and their centroids are close: the trial that follows
@@ -25,7 +28,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -35,8 +38,8 @@ from newsdesk.connect.embeddings import DEFAULT_MODEL
 from newsdesk.model import Article, Enrichment
 
 __all__ = ["HASH_DIM", "PARAMS", "UNREAD", "LiveStory", "Story", "StoryFeatures", "StoryParams", "StoryStream",
-           "build_stories", "chain_target", "cluster_stories", "hashed_vectors", "parse_day", "story_features",
-           "stream_order"]
+           "build_stories", "chain_target", "cluster_stories", "hashed_vectors", "name_weight", "parse_day",
+           "story_features", "stream_order"]
 
 #: A story takes no article published more than this many days after its last one (it has gone quiet). Two
 #: weeks: a trial reported every few days stays one story; a development after a longer silence starts a new
@@ -51,7 +54,7 @@ class StoryParams:
 
     score = mean cosine to the members + ``entity`` x shared people and organisations + ``place`` x shared
     places - ``day`` x days since the story last moved; the article joins the best story scoring ``join``
-    or more.
+    or more. Each shared name counts :func:`name_weight` of the live stories naming it.
 
     >>> PARAMS["minilm"].join < PARAMS["e5"].join
     True
@@ -77,7 +80,7 @@ JOIN_SCORE = PARAMS[DEFAULT_MODEL].join
 HASH_JOIN_SCORE = PARAMS["hashing"].join
 #: Shared names that count as full evidence: one shared name ("covid-19", "trump") is weak evidence that two
 #: reports are one story, three are strong. Without this cap, an article naming one person joined any story
-#: naming them (dev pairwise F1 0.64 -> 0.82 with MiniLM).
+#: naming them (dev pairwise F1 0.64 -> 0.82 with MiniLM). Each name counts its :func:`name_weight`.
 SHARED_FULL = 3
 #: Entities and places a story keeps counts of (its most frequent; ties by name).
 TOP_KEEP = 30
@@ -225,11 +228,34 @@ def _top(counts: Counter[str], keep: int = TOP_KEEP) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:keep]
 
 
-def _trim(counts: Counter[str]) -> None:
-    if len(counts) > TOP_KEEP:
-        kept = dict(_top(counts))
-        counts.clear()
-        counts.update(kept)
+def _trim(counts: Counter[str]) -> set[str]:
+    """Keep the :data:`TOP_KEEP` most frequent names; returns the names dropped.
+
+    >>> counts = Counter({f"n{k:02}": 1 for k in range(TOP_KEEP + 1)})
+    >>> _trim(counts), len(counts)
+    ({'n30'}, 30)
+    """
+    if len(counts) <= TOP_KEEP:
+        return set()
+    kept = dict(_top(counts))
+    dropped = set(counts) - kept.keys()
+    counts.clear()
+    counts.update(kept)
+    return dropped
+
+
+def name_weight(naming: int) -> float:
+    """How much a name shared with a story counts when ``naming`` live stories name it (that story included).
+
+    One over that number: the live stories are what the article could join, so a name only the candidate
+    names singles it out, while a name half the window names says the article is about this week's news,
+    not which story of it. An IDF over the live stories, in the form that keeps each name's weight at most
+    one, so the cap :data:`SHARED_FULL` still means three distinctive names.
+
+    >>> name_weight(1), name_weight(4), name_weight(0)
+    (1.0, 0.25, 1.0)
+    """
+    return 1.0 / max(1, naming)
 
 
 def _names(stories: Sequence[LiveStory]) -> list[tuple[list[str], list[str]]]:
@@ -342,10 +368,20 @@ def hashed_vectors(articles: Sequence[Article], dim: int = HASH_DIM) -> np.ndarr
     return out
 
 
-def _overlap(mine: frozenset[str], theirs: Counter[str]) -> float:
+def _overlap(mine: frozenset[str], theirs: Counter[str], weights: Mapping[str, float] | None = None) -> float:
+    """Share of ``mine`` (up to :data:`SHARED_FULL` names) that ``theirs`` names, each name counting its weight.
+
+    >>> theirs = Counter({"ann": 2})
+    >>> _overlap(frozenset({"ann", "bob"}), theirs), _overlap(frozenset({"ann"}), theirs, {"ann": 0.5})
+    (0.5, 0.5)
+    """
     if not mine:
         return 0.0
-    shared = sum(1 for name in mine if name in theirs)
+    if weights is None:
+        shared = float(sum(1 for name in mine if name in theirs))
+    else:
+        # fsum: exactly rounded whatever the set's order, which string hashing changes from run to run.
+        shared = math.fsum(weights.get(name, 1.0) for name in mine if name in theirs)
     return min(shared, SHARED_FULL) / min(len(mine), SHARED_FULL)
 
 
@@ -415,8 +451,8 @@ story's title article the first time an article joins that story). Centroids are
         self._ids: list[int] = []
         self._matrix = np.zeros((0, 0), dtype=np.float32)
         self._last = np.zeros(0, dtype=np.float64)
-        # Matrix rows of the stories naming each entity or place: a superset (names a story has dropped from
-        # its counts stay), which keeps the bound of _best an upper bound.
+        # Matrix rows of the stories naming each entity or place, exactly (names a story drops from its counts
+        # are taken out): how many live stories name a name weighs it (name_weight), and bounds _best.
         self._entity_rows: dict[str, set[int]] = {}
         self._place_rows: dict[str, set[int]] = {}
         # add_all's cosines of its articles to the first _pre_count rows; rows changed since are _dirty.
@@ -473,6 +509,34 @@ story's title article the first time an article joins that story). Centroids are
         for name in places:
             self._place_rows.setdefault(name, set()).add(row)
 
+    def _unindex(self, row: int, entities: Iterable[str], places: Iterable[str]) -> None:
+        for rows, names in ((self._entity_rows, entities), (self._place_rows, places)):
+            for name in names:
+                found = rows.get(name)
+                if found is not None:
+                    found.discard(row)
+                    if not found:
+                        del rows[name]
+
+    def naming(self, name: str, day: float | None, *, place: bool = False) -> int:
+        """How many live stories (last moved within the window of ``day``; all when ``day`` is None) name
+        ``name`` among their people and organisations (``place``: their places).
+
+        >>> stream = StoryStream()
+        >>> f = StoryFeatures(np.array([1.0, 0.0], np.float32), frozenset({"nato"}), frozenset(), 20000.0, None)
+        >>> g = StoryFeatures(np.array([0.0, 1.0], np.float32), frozenset({"nato"}), frozenset(), 20000.0, None)
+        >>> stream.add(0, f), stream.add(1, g), stream.naming("nato", 20001.0), stream.naming("nato", 20030.0)
+        (1, 2, 2, 0)
+        """
+        found = (self._place_rows if place else self._entity_rows).get(name)
+        if not found:
+            return 0
+        if day is None:
+            return len(found)
+        last = self._last[np.fromiter(found, dtype=np.int64, count=len(found))]
+        with np.errstate(invalid="ignore"):
+            return int(np.count_nonzero(np.isnan(last) | (day - last <= self.window_days)))
+
     def _refresh(self, story: LiveStory) -> None:
         row = self._rows.get(story.id)
         if row is not None:
@@ -481,23 +545,39 @@ story's title article the first time an article joins that story). Centroids are
             self._matrix[row] = story.mean()
             self._last[row] = np.nan if story.last_seen is None else story.last_seen
 
-    def score(self, story: LiveStory, features: StoryFeatures, day: float | None) -> float:
-        """How well an article fits a story: cosine + entity and place overlap - days since it moved."""
+    def weights(self, features: StoryFeatures, day: float | None) -> tuple[dict[str, float], dict[str, float]]:
+        """The :func:`name_weight` of each of the article's people and organisations, and of its places, from
+        the live stories naming them on ``day``."""
+        return ({name: name_weight(self.naming(name, day)) for name in features.entities},
+                {name: name_weight(self.naming(name, day, place=True)) for name in features.places})
+
+    def score(self, story: LiveStory, features: StoryFeatures, day: float | None,
+              weights: tuple[Mapping[str, float], Mapping[str, float]] | None = None) -> float:
+        """How well an article fits a story: cosine + entity and place overlap (each shared name weighted by
+        how few live stories name it; ``weights`` as :meth:`weights` gives them) - days since it moved."""
         story.load()
         cosine = float(features.vector @ story.mean())
         gap = 0.0 if day is None or story.last_seen is None else max(0.0, day - story.last_seen)
+        entity_weights, place_weights = self.weights(features, day) if weights is None else weights
         params = self.params
-        return (cosine + params.entity * _overlap(features.entities, story.entities)
-                + params.place * _overlap(features.places, story.places) - params.day * gap)
+        return (cosine + params.entity * _overlap(features.entities, story.entities, entity_weights)
+                + params.place * _overlap(features.places, story.places, place_weights) - params.day * gap)
 
-    def _shared(self, rows: dict[str, set[int]], names: frozenset[str], count: int) -> np.ndarray:
-        """Per matrix row, the share of ``names`` the story may name (:func:`_overlap`'s value or more)."""
+    def _shared(self, rows: dict[str, set[int]], names: frozenset[str], count: int,
+                live: np.ndarray | None) -> tuple[np.ndarray, dict[str, float]]:
+        """Per matrix row, the weighted share of ``names`` the story names (:func:`_overlap`'s value, up to
+        rounding), and each name's weight from the ``live`` rows naming it (None: every row is live)."""
         shared = np.zeros(count, dtype=np.float64)
+        weights: dict[str, float] = {}
         for name in names:
             found = rows.get(name)
-            if found:
-                shared[list(found)] += 1.0
-        return np.minimum(shared, SHARED_FULL) / min(len(names), SHARED_FULL)
+            if not found:
+                weights[name] = name_weight(0)
+                continue
+            where = np.fromiter(found, dtype=np.int64, count=len(found))
+            weight = weights[name] = name_weight(len(where) if live is None else int(np.count_nonzero(live[where])))
+            shared[where] += weight
+        return np.minimum(shared, SHARED_FULL) / min(len(names), SHARED_FULL), weights
 
     def _cosines(self, vector: np.ndarray, count: int) -> np.ndarray:
         if self._pre_row is None:
@@ -518,24 +598,32 @@ story's title article the first time an article joins that story). Centroids are
             return None
         cosines = self._cosines(features.vector, count)
         params = self.params
+        live: np.ndarray | None = None
+        if day is not None:
+            last = self._last[:count]
+            with np.errstate(invalid="ignore"):
+                live = np.isnan(last) | (day - last <= self.window_days)
         # An upper bound of each story's score, from the matrix product and the name index: only stories
         # whose bound reaches the bar are scored one by one (exactly as before, so the choice is the same:
         # a story left out scores below the bar, and the first of equal best scores is still found).
         bound = cosines.astype(np.float64) + BOUND_SLACK
+        entity_weights: dict[str, float] = {}
+        place_weights: dict[str, float] = {}
         if features.entities:
-            bound += params.entity * self._shared(self._entity_rows, features.entities, count)
+            shared, entity_weights = self._shared(self._entity_rows, features.entities, count, live)
+            bound += params.entity * shared
         if features.places:
-            bound += params.place * self._shared(self._place_rows, features.places, count)
+            shared, place_weights = self._shared(self._place_rows, features.places, count, live)
+            bound += params.place * shared
         possible = bound >= self.join_score
-        if day is not None:
-            last = self._last[:count]
+        if live is not None:
+            possible &= live
             with np.errstate(invalid="ignore"):
-                possible &= np.isnan(last) | (day - last <= self.window_days)
                 possible &= bound - params.day * np.where(last < day, day - last, 0.0) >= self.join_score
         best, chosen = -math.inf, None
         for row in np.flatnonzero(possible):  # Rows are in id order: the first of equal scores wins.
             story = self.stories_by_id[self._ids[int(row)]]
-            value = self.score(story, features, day)
+            value = self.score(story, features, day, (entity_weights, place_weights))
             if value > best:
                 best, chosen = value, story
         return chosen if best >= self.join_score else None
@@ -593,8 +681,7 @@ story's title article the first time an article joins that story). Centroids are
         story.size += 1
         story.entities.update(features.entities)
         story.places.update(features.places)
-        _trim(story.entities)
-        _trim(story.places)
+        dropped_entities, dropped_places = _trim(story.entities), _trim(story.places)
         if day is not None:
             story.first_seen = day if story.first_seen is None else min(story.first_seen, day)
             story.last_seen = day if story.last_seen is None else max(story.last_seen, day)
@@ -604,6 +691,7 @@ story's title article the first time an article joins that story). Centroids are
         row = self._rows.get(story.id)
         if row is not None:
             self._index(row, features.entities, features.places)
+            self._unindex(row, dropped_entities, dropped_places)
         self.story_of[member] = story.id
         self.touched.add(story.id)
         # The title is the headline nearest the centroid among the current title and the newcomer.

@@ -11,6 +11,10 @@ import pytest
 
 from newsdesk.connect.stories import (
     HASH_JOIN_SCORE,
+    TOP_KEEP,
+    WINDOW_DAYS,
+    StoryFeatures,
+    StoryStream,
     build_stories,
     cluster_stories,
     hashed_vectors,
@@ -63,6 +67,37 @@ def test_articles_join_the_live_story_of_their_event_and_a_quiet_story_is_not_re
     assert dict(storm.entities)["met office"] == 2 and dict(storm.places)["devon"] == 2
     # The later storm story continues the first (same top entities, close centroids).
     assert stories[2].continues == storm.id
+
+
+def _story_naming(day: float, vector: np.ndarray, names: tuple[str, ...]) -> StoryFeatures:
+    return StoryFeatures(vector, frozenset(names), frozenset(), day, "a.example", "h")
+
+
+def test_a_name_many_live_stories_share_counts_less() -> None:
+    """An article close to no story in cosine (0.3) that names only "trump": with one live story naming him
+    the name is full evidence and it joins (0.3 + 0.4 x 1 >= 0.45); with four live stories naming him it counts
+    a quarter (0.3 + 0.4 x 0.25 < 0.45) and the article starts a story of its own."""
+    article = _story_naming(20001.0, _unit(0.3, np.sqrt(1 - 0.09), 0, 0), ("trump",))
+    for others, joins in (("pelosi", True), ("trump", False)):
+        stream = StoryStream(model="minilm")
+        first = stream.add(0, _story_naming(20000.0, _unit(1, 0, 0, 0), ("trump", "grassley")))
+        for member, axis in enumerate((2, 3, 3), start=1):
+            stream.add(member, _story_naming(20000.0, np.eye(4, dtype=np.float32)[axis] * (1 if member < 3 else -1),
+                                             (others,)))
+        assert stream.naming("trump", 20001.0) == (1 if joins else 4)
+        assert (stream.add(9, article) == first) is joins
+
+
+def test_names_a_story_drops_from_its_counts_leave_the_count_of_stories_naming_them() -> None:
+    stream = StoryStream(model="minilm")
+    names = tuple(f"person{n:02}" for n in range(TOP_KEEP + 5))
+    story = stream.add(0, _story_naming(20000.0, _unit(1, 0, 0, 0), names[:TOP_KEEP]))
+    assert stream.add(1, _story_naming(20000.0, _unit(1, 0, 0, 0), names[TOP_KEEP:] + names[:3])) == story
+    kept = set(stream.stories_by_id[story].entities)
+    assert len(kept) == TOP_KEEP
+    assert {name for name in names if stream.naming(name, 20000.0)} == kept
+    # A story gone quiet no longer counts: the window decides, as for joining.
+    assert stream.naming(names[0], 20000.0 + WINDOW_DAYS + 1) == 0
 
 
 def test_stream_order_not_input_order_decides_and_reruns_agree() -> None:

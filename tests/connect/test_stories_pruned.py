@@ -8,22 +8,27 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream
+from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream, name_weight
 
 _NAMES = [f"person{n}" for n in range(12)]
 _PLACES = [f"town{n}" for n in range(5)]
 
 
 class _EveryStory(StoryStream):
-    """The stream as it was: every live story in the window scored one by one, the first best kept."""
+    """The stream as it was: every live story in the window scored one by one, the first best kept, each
+    shared name weighted by the live stories found naming it by reading every one (not the stream's index)."""
 
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
+        live = [self.stories_by_id[story_id] for story_id in self._ids]
+        live = [story for story in live
+                if day is None or story.last_seen is None or day - story.last_seen <= self.window_days]
+        naming = Counter(name for story in live for name in story.load().entities)
+        naming_places = Counter(name for story in live for name in story.places)
+        weights = ({name: name_weight(naming[name]) for name in features.entities},
+                   {name: name_weight(naming_places[name]) for name in features.places})
         best, chosen = -math.inf, None
-        for story_id in self._ids:
-            story = self.stories_by_id[story_id]
-            if day is not None and story.last_seen is not None and day - story.last_seen > self.window_days:
-                continue
-            value = self.score(story, features, day)
+        for story in live:
+            value = self.score(story, features, day, weights)
             if value > best:
                 best, chosen = value, story
         return chosen if best >= self.join_score else None
