@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -31,7 +32,6 @@ from newsdesk.extract.boilerplate import (
 from newsdesk.extract.budget import WorkBudget
 from newsdesk.model import Block
 
-_WS = re.compile(r"\s+")
 _PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BLOCK_TAGS = frozenset({
@@ -40,6 +40,7 @@ _BLOCK_TAGS = frozenset({
     "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "details", "summary", "center", "form",
     "fieldset", "aside", "nav", "caption", "picture", "video", "audio",
 })
+_DROP_TAG_SET = frozenset(DROP_TAGS)
 _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
@@ -60,7 +61,9 @@ def fold_ws(text: str) -> str:
     >>> fold_ws("  a \\n\\t b ")
     'a b'
     """
-    return _WS.sub(" ", text).strip()
+    # str.split() and re's \s agree on what white space is (both use Py_UNICODE_ISSPACE), and the
+    # split-join is several times faster than a regex substitution and a strip.
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
@@ -209,7 +212,18 @@ def _link_len(node: LexborNode) -> int:
 
 
 def _class_weight(node: LexborNode) -> float:
-    name = _name_of(node)
+    return _name_weight(_name_of(node))
+
+
+@lru_cache(maxsize=65536)
+def _name_weight(name: str) -> float:
+    """+25 for a class/id that names content, -25 for one that names furniture (both: 0).
+
+    Cached: the same class strings come back on every page of a site and across sites.
+
+    >>> _name_weight("entry-content"), _name_weight("sidebar"), _name_weight("")
+    (25.0, -25.0, 0.0)
+    """
     if not name:
         return 0.0
     weight = 0.0
@@ -357,6 +371,12 @@ class _Emitter:
     kept_link_chars: int = 0
 
     def flush(self) -> None:
+        if not self.parts:
+            # Nothing to emit (most calls: the walk flushes at every block boundary). Link text is
+            # only counted with parts, so only the anchors of text-less links need dropping.
+            if self.anchors:
+                self.anchors = []
+            return
         joined = "".join(self.parts)
         text = _fold_code(joined) if self.kind == "code" else fold_ws(joined)
         link_chars = self.link_chars
@@ -388,7 +408,7 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
             if in_link:
                 out.link_chars += len(fold_ws(text))
             continue
-        if tag in ("-comment", "#comment") or tag in DROP_TAGS:
+        if tag in ("-comment", "#comment") or tag in _DROP_TAG_SET:
             continue
         if tag in _SKIP_IN_BODY:
             if tag in ("figure", "figcaption"):

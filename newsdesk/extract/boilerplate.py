@@ -97,16 +97,48 @@ def boilerplate_strength(value: str) -> int:
     >>> boilerplate_strength("entry category-social-media tag-newsletter")
     0
     """
-    value = _TOPIC_CLASS.sub(" ", value)
-    lowered = value.lower()
-    if _BAD_COMPOUND_RE.search(lowered):
-        return 2
-    tokens = name_tokens(value)
-    if any(t in _STRONG_TOKEN_SET or _COMMENT_COMPOUND.match(t) for t in tokens):
-        return 2
-    if any(t in _WEAK_TOKEN_SET for t in tokens) and not any(t in _GOOD_TOKENS for t in tokens):
-        return 1
-    return 0
+    # Judged class by class: a page repeats a few hundred class names in ever new combinations
+    # (and with unique ids), so the verdict per class is what the cache keeps hitting.
+    weak = good = False
+    for word in value.split():
+        verdict = _word_verdict(word)
+        if verdict & _STRONG:
+            return 2
+        weak = weak or bool(verdict & _WEAK)
+        good = good or bool(verdict & _GOOD)
+    return 1 if weak and not good else 0
+
+
+_STRONG, _WEAK, _GOOD = 1, 2, 4
+
+
+@lru_cache(maxsize=65536)
+def _word_verdict(word: str) -> int:
+    """What one white-space-free class or id says: ``_STRONG``, ``_WEAK`` and ``_GOOD`` bits.
+
+    A topic class ("category-social-media") says nothing. Compounds and tokens never span white
+    space, so a name's verdict is made of its words' verdicts.
+
+    >>> _word_verdict("social-share") == _STRONG, _word_verdict("entry-meta") == _STRONG
+    (True, True)
+    >>> _word_verdict("byline-author") == _WEAK, _word_verdict("post-body") == _GOOD
+    (True, True)
+    >>> _word_verdict("tag-newsletter"), _word_verdict("shareholder")
+    (0, 0)
+    """
+    if _TOPIC_CLASS.match(word):
+        return 0
+    if _BAD_COMPOUND_RE.search(word.lower()):
+        return _STRONG
+    verdict = 0
+    for token in name_tokens(word):
+        if token in _STRONG_TOKEN_SET or _COMMENT_COMPOUND.match(token):
+            return _STRONG
+        if token in _WEAK_TOKEN_SET:
+            verdict |= _WEAK
+        if token in _GOOD_TOKENS:
+            verdict |= _GOOD
+    return verdict
 
 
 @lru_cache(maxsize=65536)

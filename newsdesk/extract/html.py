@@ -20,7 +20,7 @@ from newsdesk.extract.captions import split_caption
 from newsdesk.extract.dates import parse_date
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
-from newsdesk.extract.textsize import text_length
+from newsdesk.extract.textsize import has_unspaced, text_length
 from newsdesk.extract.textsize import word_count as count_words
 from newsdesk.extract.wire import wire_source_from_lines
 from newsdesk.model import Article, Block, Image, Link
@@ -151,10 +151,20 @@ def _related(found: list[tuple[str, str]], url: str | None, site: str | None) ->
     return links
 
 
-def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teasers: int) -> bool:
+def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teasers: int,
+                plain_words: int) -> bool:
+    """Whether the page is a story; ``plain_words`` is the blocks' count of ``\\w+`` words.
+
+    That count is the Article's ``word_count``, already made: without Chinese or Japanese text it
+    is what ``count_words`` gives, so only such pages pay for counting again.
+    """
     # Measured so that a Chinese or Japanese story meets the same bars as a Latin-script one.
-    word_count = sum(count_words(b.text) for b in blocks)
-    prose_blocks = sum(1 for b in blocks if b.type != "heading" and text_length(b.text) > 80)
+    if any(has_unspaced(b.text) for b in blocks):
+        word_count = sum(count_words(b.text) for b in blocks)
+        prose_blocks = sum(1 for b in blocks if b.type != "heading" and text_length(b.text) > 80)
+    else:
+        word_count = plain_words
+        prose_blocks = sum(1 for b in blocks if b.type != "heading" and len(b.text) > 80)
     if meta.page_types & ARTICLE_TYPES:
         return word_count >= _MIN_SHORT_STORY_WORDS and prose_blocks >= 1
     if meta.page_types & LISTING_TYPES and word_count < 300:
@@ -248,7 +258,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         wire_source=credit.source,
         related=_related(found.related, url or meta.canonical_url, site_name),
     ).finish()
-    article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers)
+    article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers, article.word_count)
     if not article.is_article:
         article.body = []
         article.finish()

@@ -35,6 +35,17 @@ def word_count(text: str) -> int:
     return spaced + round(unspaced / _CHARS_PER_WORD)
 
 
+def has_unspaced(text: str) -> bool:
+    """Whether ``text`` holds Chinese or Japanese characters, which the two measures weigh apart.
+
+    Text without them measures as plain ``\\w+`` words and characters.
+
+    >>> has_unspaced("Rain."), has_unspaced("下雨了。")
+    (False, True)
+    """
+    return _UNSPACED.search(text) is not None
+
+
 def text_length(text: str) -> int:
     """Length of ``text`` in Latin-script characters: an unspaced character counts three.
 
