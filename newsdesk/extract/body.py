@@ -30,6 +30,7 @@ from newsdesk.extract.boilerplate import (
     is_furniture_text,
 )
 from newsdesk.extract.budget import WorkBudget
+from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, text_len
 from newsdesk.model import Block
 
 _PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
@@ -109,37 +110,38 @@ def _name_of(node: LexborNode) -> str:
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: WorkBudget | None = None) -> None:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
-    ``remove`` (unlink) rather than ``decompose`` (free): nodes already collected by a selector
-    may sit inside a subtree removed before them, and must stay valid memory.
+    Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
+    by a selector before stay valid memory, but one inside a removed subtree is left with no parent
+    and no content. Such an element has nothing left to judge and is skipped.
     """
     budget = budget or WorkBudget()
     for node in root.css(",".join(DROP_TAGS)):
         node.remove()
-    prose_total = _paragraph_text(root)
-    text_total = _text_len(root)
+    sizes = ParagraphSizes(root)
+    prose_total = sizes.paragraphs(root)
+    text_total = text_len(root)
 
     prose_bar = max(prose_total * 0.4, 300)
     text_bar = max(text_total * 0.4, 600)
 
-    def holds_the_article(node: LexborNode) -> bool:
-        text_len = _text_len(node)
+    def holds_the_article(node: LexborNode, length: int) -> bool:
         # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
-        return text_len >= text_bar or (text_len >= prose_bar and _paragraph_text(node) >= prose_bar)
+        return length >= text_bar or (length >= prose_bar and sizes.paragraphs(node) >= prose_bar)
 
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
     for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
         budget.step()
-        if node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
+        if node.parent is None or node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
             continue
-        if not holds_the_article(node):
-            node.remove()
+        if not holds_the_article(node, text_len(node)):
+            sizes.remove(node)
     for node in root.css(",".join(FURNITURE_TAGS)):
         budget.step()
-        if not holds_the_article(node):
+        if node.parent is not None and not holds_the_article(node, text_len(node)):
             if _names_related(node):
                 related.extend(_anchors(node))
-            node.remove()
+            sizes.remove(node)
     candidates: list[tuple[LexborNode, str, int]] = []
     for node in root.css("[class],[id],[role]"):
         budget.step()
@@ -151,16 +153,19 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         strength = 2 if attrs.get("role") in _FURNITURE_ROLES else boilerplate_strength(name)
         if strength:
             candidates.append((node, name, strength))
-    article_tokens = _tokens_of_the_article(candidates, prose_bar)
+    article_tokens = _tokens_of_the_article(candidates, prose_bar, sizes)
     for node, name, strength in candidates:
+        if node.parent is None:
+            continue
         if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
             continue
-        if holds_the_article(node) and not _is_comment_thread(node, name):
+        length = sizes.text(node) if node.tag == "p" else text_len(node)
+        if holds_the_article(node, length) and not _is_comment_thread(node, name):
             continue
-        if strength == 2 or _text_len(node) < 300 or _link_density(node) > 0.4:
+        if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
-            node.remove()
+            sizes.remove(node)
 
 
 _COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
@@ -181,7 +186,8 @@ def _is_comment_thread(node: LexborNode, name: str) -> bool:
     return node.css_first("h1") is None and len(node.css("dd, li")) >= 3
 
 
-def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float) -> frozenset[str]:
+def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float,
+                           sizes: ParagraphSizes) -> frozenset[str]:
     """Furniture-sounding class tokens that the story's own paragraphs carry, together holding its prose.
 
     Sites mark every paragraph of a metered story ``<p class="paywall">`` or similar: no single
@@ -191,7 +197,7 @@ def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_
     totals: dict[str, int] = {}
     for node, name, _ in candidates:
         if node.tag == "p":
-            length = _text_len(node)
+            length = sizes.text(node)
             for token in furniture_tokens(name):
                 totals[token] = totals.get(token, 0) + length
     return frozenset(token for token, total in totals.items() if total >= prose_bar)
@@ -202,17 +208,8 @@ _REACT_SEGMENT = re.compile(r"^[SP]:\d+$")
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
-def _text_len(node: LexborNode) -> int:
-    # strip=True trims each text node inside Lexbor: a close, cheap measure of visible text.
-    return len(node.text(deep=True, strip=True))
-
-
 def _link_len(node: LexborNode) -> int:
-    return sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
-
-
-def _class_weight(node: LexborNode) -> float:
-    return _name_weight(_name_of(node))
+    return sum(text_len(a) for a in node.css("a"))
 
 
 @lru_cache(maxsize=65536)
@@ -245,7 +242,7 @@ def _own_text_len(node: LexborNode) -> int:
     return total
 
 
-def _best_container(body: LexborNode, budget: WorkBudget | None = None) -> LexborNode | None:
+def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | None = None) -> LexborNode | None:
     budget = budget or WorkBudget()
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -257,7 +254,7 @@ def _best_container(body: LexborNode, budget: WorkBudget | None = None) -> Lexbo
             if tag == "span" and length < 120:
                 continue
         else:
-            length = _text_len(node)
+            length = sizes.text(node)
         if length < 25:
             continue
         text = node.text(deep=True)
@@ -285,8 +282,8 @@ def _best_container(body: LexborNode, budget: WorkBudget | None = None) -> Lexbo
     for key in leaders:
         budget.step()
         node = nodes[key]
-        text_len = _text_len(node) or 1
-        final = scores[key] * (1.0 - min(_link_len(node) / text_len, 1.0))
+        length = sizes.text(node) or 1
+        final = scores[key] * (1.0 - min(sizes.links(node) / length, 1.0))
         if final > best:
             best, best_key = final, key
     return nodes[best_key] if best_key is not None else None
@@ -295,33 +292,36 @@ def _best_container(body: LexborNode, budget: WorkBudget | None = None) -> Lexbo
 _FINALISTS = 8
 
 
+_TAG_SCORES = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
+               "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0,
+               "address": -3.0, "th": -5.0, "header": -5.0, "footer": -5.0, "aside": -5.0}
+
+
 def _initial_score(node: LexborNode) -> float:
-    base = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
-            "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0,
-            "address": -3.0, "th": -5.0, "header": -5.0, "footer": -5.0, "aside": -5.0}.get(node.tag, 0.0)
+    base = _TAG_SCORES.get(node.tag, 0.0)
     attrs = node.attributes
     if attrs.get("itemprop") == "articleBody":
         base += 40
-    return base + _class_weight(node)
+    return base + _name_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip())
 
 
-def _widen(container: LexborNode) -> LexborNode:
+def _widen(container: LexborNode, sizes: PageSizes) -> LexborNode:
     """Climb to ancestors that hold substantially more paragraph text (split article bodies)."""
     current = container
-    current_len = _paragraph_text(current)
+    current_len = sizes.paragraphs(current)
     best = current
-    teasers = _teasers(current)
+    teasers = _teasers(current, sizes)
     for _ in range(8):
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
             break
-        parent_len = _paragraph_text(parent)
+        parent_len = sizes.paragraphs(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there.
-        if _link_density(parent) > _WIDEN_MAX_LINK_DENSITY:
+        if sizes.link_density(parent) > _WIDEN_MAX_LINK_DENSITY:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as what we have: then it is a listicle's next entry.
-        new_teasers = _teasers(parent) - teasers
+        new_teasers = _teasers(parent, sizes) - teasers
         # A container already holding a whole story's worth of prose does not grow into such a list.
         if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
                 and (parent_len - current_len) / new_teasers < 0.5 * current_len):
@@ -338,23 +338,14 @@ _STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3
 
 
-def _teasers(node: LexborNode) -> int:
+def _teasers(node: LexborNode, sizes: PageSizes) -> int:
     """How many other stories a node advertises: linked headlines and nested <article>s."""
     count = len(node.css("article"))
     for heading in node.css("h1 a, h2 a, h3 a, h4 a"):
         parent = heading.parent
-        if parent is not None and len(heading.text(strip=True)) >= 0.6 * len(parent.text(strip=True)):
+        if parent is not None and sizes.text(heading) >= 0.6 * sizes.text(parent):
             count += 1
     return count
-
-
-def _paragraph_text(node: LexborNode) -> int:
-    return sum(_text_len(p) for p in node.css("p"))
-
-
-def _link_density(node: LexborNode) -> float:
-    length = _text_len(node)
-    return _link_len(node) / length if length else 1.0
 
 
 @dataclass(slots=True)
@@ -538,10 +529,12 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     budget = budget or WorkBudget()
     related: list[tuple[str, str]] = []
     _remove_furniture(body, related, budget)
-    container = _best_container(body, budget)
+    # From here on the tree only is read: every measure is taken once.
+    sizes = PageSizes()
+    container = _best_container(body, sizes, budget)
     if container is None:
         return BodyResult(related=related)
-    container = _widen(container)
+    container = _widen(container, sizes)
     emitter = _Emitter()
     if container.tag in _HEADINGS:
         container = container.parent or container
@@ -554,8 +547,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         blocks=emitter.blocks,
         captions=emitter.captions,
         related=related + emitter.related,
-        link_text_ratio=_link_density(container),
+        link_text_ratio=sizes.link_density(container),
         body_link_ratio=emitter.kept_link_chars / emitter.kept_chars if emitter.kept_chars else 1.0,
         container_tag=container.tag,
-        teasers=_teasers(container),
+        teasers=_teasers(container, sizes),
     )

@@ -1,0 +1,117 @@
+"""How much text an element of a parsed page holds, each element measured once per page.
+
+The body extractor asks the same questions of the same elements many times over: the length of
+every paragraph while it judges each container holding it, the link text of each candidate it
+climbs through. Every answer is a walk of the element's subtree that makes a Python string per
+text node, so the answers are kept, keyed by the element's Lexbor node (``mem_id``).
+
+A kept answer is only right while the subtree it measured is unchanged. ``PageSizes`` is for the
+stages that only read the tree; ``ParagraphSizes`` serves the furniture pass, which removes
+elements, and forgets what each removal changes.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+
+def text_len(node: LexborNode) -> int:
+    """Characters of visible text in ``node``, each text node trimmed (a close, cheap measure).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> text_len(LexborHTMLParser("<div> Rain <b> fell </b></div>").css_first("div"))
+    8
+    """
+    return len(node.text(deep=True, strip=True))
+
+
+class PageSizes:
+    """Text, paragraph-text and link-text lengths of the elements of a tree that no longer changes.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser("<body><p>One <a href='/x'>two</a></p><p>three</p>x</body>").body
+    >>> sizes = PageSizes()
+    >>> sizes.text(body), sizes.paragraphs(body), sizes.links(body)
+    (12, 11, 3)
+    """
+
+    __slots__ = ("_links", "_paragraphs", "_text")
+
+    def __init__(self) -> None:
+        self._text: dict[int, int] = {}
+        self._paragraphs: dict[int, int] = {}
+        self._links: dict[int, int] = {}
+
+    def text(self, node: LexborNode) -> int:
+        """``text_len(node)``."""
+        key = node.mem_id
+        length = self._text.get(key)
+        if length is None:
+            length = self._text[key] = text_len(node)
+        return length
+
+    def paragraphs(self, node: LexborNode) -> int:
+        """Text in the ``<p>`` elements inside ``node``."""
+        key = node.mem_id
+        length = self._paragraphs.get(key)
+        if length is None:
+            length = self._paragraphs[key] = sum(self.text(p) for p in node.css("p"))
+        return length
+
+    def links(self, node: LexborNode) -> int:
+        """Text in the ``<a>`` elements inside ``node``."""
+        key = node.mem_id
+        length = self._links.get(key)
+        if length is None:
+            length = self._links[key] = sum(self.text(a) for a in node.css("a"))
+        return length
+
+    def link_density(self, node: LexborNode) -> float:
+        """Share of ``node``'s text that is link text (1.0 for an element without text)."""
+        length = self.text(node)
+        return self.links(node) / length if length else 1.0
+
+
+class ParagraphSizes:
+    """The text lengths of the ``<p>`` elements under ``root``, kept right while elements go.
+
+    Removing an element changes the length of the paragraphs that hold it, and only theirs (the
+    elements inside it leave the tree). Paragraphs rarely hold anything removable, so the
+    elements inside paragraphs are listed once and only their removal costs a climb.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser("<body><p>Keep <span>ad</span></p><p>more</p></body>").body
+    >>> sizes = ParagraphSizes(body)
+    >>> sizes.paragraphs(body)
+    10
+    >>> sizes.remove(body.css_first("span"))
+    >>> sizes.paragraphs(body)
+    8
+    """
+
+    __slots__ = ("_inside", "_text")
+
+    def __init__(self, root: LexborNode) -> None:
+        self._text: dict[int, int] = {}
+        self._inside = {node.mem_id for node in root.css("p *")}
+
+    def text(self, paragraph: LexborNode) -> int:
+        """``text_len`` of a ``<p>`` element still in the tree."""
+        key = paragraph.mem_id
+        length = self._text.get(key)
+        if length is None:
+            length = self._text[key] = text_len(paragraph)
+        return length
+
+    def paragraphs(self, node: LexborNode) -> int:
+        """Text in the ``<p>`` elements inside ``node`` (not kept: removals below change it)."""
+        return sum(self.text(p) for p in node.css("p"))
+
+    def remove(self, node: LexborNode) -> None:
+        """Remove ``node`` from the tree, forgetting the lengths of the paragraphs around it."""
+        if node.mem_id in self._inside:
+            ancestor = node.parent
+            while ancestor is not None:
+                self._text.pop(ancestor.mem_id, None)
+                ancestor = ancestor.parent
+        node.remove()
