@@ -4,7 +4,8 @@ One run does all of it and prints one table of the issue's bars:
 
 * **speed**: ``enrich_text`` over the bodies of shared news pages (extracted with newsdesk first, outside
   the timed region), CPU time per article (``time.process_time``), with the fast pattern recogniser and
-  with spaCy's statistical pipeline, and each module's share;
+  with spaCy's statistical pipeline, and each module's share; it says which recognisers ran compiled
+  (``newsdesk.enrich.native``: the mypyc build when one is fresh; ``NEWSDESK_NATIVE=0`` for the .py sources);
 * **quotes**: PolNeAR dev (``benchmarks/enrich_quotes.py``; textacy's direct quotations beside it);
 * **times**: TempEval-3 (``benchmarks/enrich_times.py``; dateparser's ``search_dates`` beside it);
 * **entities**: spaCy's raw entities beside ours, and a hand-annotated gold set
@@ -77,7 +78,7 @@ def _stats(values: list[float]) -> dict[str, float]:
 
 def run_speed(pages: int) -> dict[str, Any]:
     """CPU milliseconds per article of the whole enrichment and of each module, both recognisers."""
-    from newsdesk.enrich import entities, quantities, quotes, times
+    from newsdesk.enrich import entities, native, quantities, quotes, times
 
     bodies = _bodies(pages)
     result: dict[str, Any] = {"articles": len(bodies),
@@ -101,6 +102,7 @@ def run_speed(pages: int) -> dict[str, Any]:
                 per_module[name].append((b - a) * 1000)
             total.append((time.process_time() - start) * 1000)
         result[recognizer] = {"total": _stats(total), **{name: _stats(v) for name, v in per_module.items()}}
+    result["compiled"] = native.compiled_in_use()
     return result
 
 
@@ -145,7 +147,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     if "speed" in report:
         speed = report["speed"]
-        print(f"\nspeed over {speed['articles']} articles (median {speed['median_chars']} characters), CPU ms:")
+        print(f"\nspeed over {speed['articles']} articles (median {speed['median_chars']} characters), CPU ms;"
+              f" compiled: {', '.join(speed.get('compiled') or []) or 'none (the .py sources ran)'}")
         for recognizer in ("patterns", "spacy"):
             row = speed[recognizer]
             modules = ", ".join(f"{name} {row[name]['median_ms']}" for name in ("entities", "quotes", "times",

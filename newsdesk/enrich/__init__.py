@@ -15,11 +15,17 @@ from __future__ import annotations
 
 import dataclasses
 
-from newsdesk.enrich.entities import find_entities
-from newsdesk.enrich.quantities import find_quantities
-from newsdesk.enrich.quotes import find_quotes
-from newsdesk.enrich.times import find_times
-from newsdesk.model import Article, Enrichment, Mention
+from newsdesk.enrich import native
+
+# Before any recogniser is imported: the mypyc-compiled modules, when built for these very sources, are
+# found first on the package's path (see newsdesk.enrich.native; the .py files run otherwise).
+native.activate(__path__)
+
+from newsdesk.enrich.entities import find_entities  # noqa: E402
+from newsdesk.enrich.quantities import find_quantities  # noqa: E402
+from newsdesk.enrich.quotes import find_quotes  # noqa: E402
+from newsdesk.enrich.times import find_times  # noqa: E402
+from newsdesk.model import Article, Enrichment, Mention  # noqa: E402
 
 __all__ = ["enrich", "enrich_batch", "enrich_text"]
 
