@@ -280,32 +280,38 @@ def rank_group(members: list[CopyMember], copiers: frozenset[str] = frozenset()
     ([2, 1, 3], {1: 2, 3: 2})
     """
     n = len(members)
-    sigs = np.stack([m.signature for m in members]) if members else np.zeros((0, NUM_PERM), dtype=np.uint32)
+    if not n:
+        return [], {}
+    sigs = np.stack([m.signature for m in members])
     sizes = np.array([m.shingles for m in members], dtype=np.float64)
-    # jac[i, j] from equal positions; inside[i, j] = share of i found in j.
-    jac = np.stack([(sigs == sigs[i]).mean(axis=1) for i in range(n)]) if n else np.zeros((0, 0))
+    # jac[i, j] from equal positions (all pairs in one comparison: the group is small and this runs per stored
+    # copy found); inside[i, j] = share of i found in j.
+    jac = np.count_nonzero(sigs[:, None, :] == sigs[None, :, :], axis=2) / sigs.shape[1]
     with np.errstate(divide="ignore", invalid="ignore"):
         shared = jac * (sizes[:, None] + sizes[None, :]) / (1.0 + jac)
         inside = np.where(sizes[:, None] > 0, np.minimum(1.0, shared / sizes[:, None]), 0.0)
     np.fill_diagonal(inside, 0.0)
-    holds = inside.sum(axis=0)  # how much of the others each member contains
+    holds = inside.sum(axis=0).tolist()  # how much of the others each member contains
+    # Python floats (the same values) for the loops below: indexing numpy scalars one by one costs more.
+    jac_rows, inside_rows = jac.tolist(), inside.tolist()
     wires = {m.wire for m in members if m.wire}
 
     def rank_key(i: int) -> tuple[int, int, int, str, float, str]:
         member = members[i]
         return (0 if _on_agency_host(member, wires) else 1, 1 if member.host in copiers else 0,
-                0 if member.published_utc else 1, member.published_utc or "", -round(float(holds[i]), 6), member.key)
+                0 if member.published_utc else 1, member.published_utc or "", -round(holds[i], 6), member.key)
 
     order = sorted(range(n), key=rank_key)
     parents: dict[int, tuple[int, float, float]] = {}
     for position, i in enumerate(order[1:], start=1):
         earlier = order[:position]
-        best = max(float(inside[i, j]) for j in earlier)
-        tied = [j for j in earlier if inside[i, j] >= best - PARENT_TIE]
+        row, jac_row = inside_rows[i], jac_rows[i]
+        best = max(row[j] for j in earlier)
+        tied = [j for j in earlier if row[j] >= best - PARENT_TIE]
         same_headline = [j for j in tied if members[j].headline and members[j].headline == members[i].headline]
         pool = same_headline or tied
-        parent = max(pool, key=lambda j: (round(float(jac[i, j]), 6), -earlier.index(j)))
-        parents[members[i].ref] = (members[parent].ref, float(jac[i, parent]), float(inside[i, parent]))
+        parent = max(pool, key=lambda j: (round(jac_row[j], 6), -earlier.index(j)))
+        parents[members[i].ref] = (members[parent].ref, jac_row[parent], row[parent])
     return [members[i] for i in order], parents
 
 
