@@ -205,6 +205,36 @@ def _members(conn: sqlite3.Connection, ids: Sequence[int]) -> list[CopyMember]:
             for id_, key, host, published, wire, headline, blob, size in rows]
 
 
+def _members_and_originals(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[list[CopyMember], dict[int, int]]:
+    """The members ``ids`` (by id) and the original each one's ``near`` row names (itself without one).
+
+    One query for what :func:`_members` and :func:`_originals` read apart: this runs for every copy found.
+    """
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        "SELECT a.id, a.key, a.host, a.published_utc, a.wire_source, a.headline, s.signature, s.shingles, "
+        "d.duplicate_of FROM articles AS a JOIN article_signatures AS s ON s.article_id = a.id "
+        f"LEFT JOIN duplicates AS d ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks}) "
+        "ORDER BY a.id", list(ids)).fetchall()
+    members = [CopyMember(int(id_), key, host, published, _wire_code(wire), headline,
+                          np.frombuffer(blob, dtype="<u4").astype(np.uint32), int(size))
+               for id_, key, host, published, wire, headline, blob, size, _ in rows]
+    return members, {int(row[0]): int(row[8] if row[8] is not None else row[0]) for row in rows}
+
+
+def _group_of(conn: sqlite3.Connection, matches: Sequence[int]) -> set[int]:
+    """Every member of the groups ``matches`` belong to: their originals and the originals' copies.
+
+    What :func:`_group_ids` of :func:`_originals` gives, in one query (this runs for every copy found).
+    """
+    marks = ",".join("?" * len(matches))
+    return {int(row[0]) for row in conn.execute(
+        "WITH originals (id) AS (SELECT coalesce(d.duplicate_of, a.id) FROM articles AS a LEFT JOIN duplicates "
+        f"AS d ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks})) "
+        "SELECT id FROM originals UNION SELECT a.id FROM duplicates AS d JOIN articles AS a ON a.key = d.url "
+        "WHERE d.kind = 'near' AND d.duplicate_of IN (SELECT id FROM originals)", list(matches))}
+
+
 def _group_ids(conn: sqlite3.Connection, originals: set[int]) -> set[int]:
     ids = set(originals)
     marks = ",".join("?" * len(originals))
@@ -347,9 +377,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                 matches.append(int(other_id))
         if not matches:
             continue
-        group = _group_ids(conn, set(_originals(conn, matches).values())) | {article_id}
-        members = _members(conn, sorted(group))
-        earlier = _originals(conn, [m.ref for m in members])
+        members, earlier = _members_and_originals(conn, sorted(_group_of(conn, matches) | {article_id}))
         before: dict[int, list[CopyMember]] = {}
         for member in members:
             if member.ref != article_id or not first_time:
