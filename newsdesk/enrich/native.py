@@ -40,8 +40,9 @@ HERE = Path(__file__).resolve().parent
 COMPILED = HERE / "_compiled"
 STAMP = "stamp.json"
 #: The modules compiled: the four recognisers' per-item loops and the helpers they call for every item.
-MODULES = ("patterns", "merge", "quantities", "quantities_numbers", "times", "times_grammar", "quotes",
-           "quotes_cues", "quotes_speakers", "quotes_marks")
+MODULES = ("patterns", "merge", "quantities", "quantities_numbers", "quantities_nouns", "times", "times_grammar",
+           "times_context", "times_dates", "times_resolve", "times_tense", "quotes", "quotes_cues",
+           "quotes_speakers", "quotes_marks")
 #: mypyc's shared library for the group: ``newsdesk.enrich._native__mypyc``, found on the package path.
 GROUP = "newsdesk.enrich._native"
 
@@ -164,8 +165,16 @@ def clean(package_dir: Path = HERE) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``build`` (exit 1 on failure), ``clean`` or ``status``."""
+    """``build`` (exit 1 on failure), ``ensure`` (build unless fresh; a failure is reported, exit 0: the
+    sources run instead), ``clean`` or ``status``."""
     command = (argv if argv is not None else sys.argv[1:] or ["status"])[0]
+    if command == "ensure":
+        if fresh(COMPILED, source_digests(), _abi()):
+            print(f"{COMPILED}: fresh")
+            return 0
+        if main(["build"]) != 0:
+            print("the compiled recognisers were not built: enrichment runs its .py sources", file=sys.stderr)
+        return 0
     if command == "build":
         try:
             files = build()
@@ -179,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         state = "fresh" if fresh(COMPILED, source_digests(), _abi()) else "absent or stale"
         print(f"{COMPILED}: {state}; wanted in this environment: {_wanted()}")
     else:
-        print("usage: python -m newsdesk.enrich.native build|clean|status", file=sys.stderr)
+        print("usage: python -m newsdesk.enrich.native build|ensure|clean|status", file=sys.stderr)
         return 2
     return 0
 
