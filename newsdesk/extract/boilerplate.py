@@ -128,16 +128,23 @@ def _word_verdict(word: str) -> int:
     """
     if _TOPIC_CLASS.match(word):
         return 0
-    if _BAD_COMPOUND_RE.search(word.lower()):
+    # Every bad compound holds a hyphen, and lower-casing never makes one: most words skip the scan.
+    if "-" in word and _BAD_COMPOUND_RE.search(word.lower()):
         return _STRONG
+    # name_tokens, without its camelCase pass for a word with no capital to split at.
+    lowered = word.lower()
+    if lowered != word:
+        lowered = _CAMEL.sub(" ", word).lower()
     verdict = 0
-    for token in name_tokens(word):
-        if token in _STRONG_TOKEN_SET or _COMMENT_COMPOUND.match(token):
+    for token in _TOKEN_SPLIT.split(lowered):
+        if token in _STRONG_TOKEN_SET:
             return _STRONG
         if token in _WEAK_TOKEN_SET:
             verdict |= _WEAK
         if token in _GOOD_TOKENS:
             verdict |= _GOOD
+        if token.startswith("comment") and _COMMENT_COMPOUND.match(token):
+            return _STRONG
     return verdict
 
 
