@@ -88,6 +88,19 @@ def test_a_name_many_live_stories_share_counts_less() -> None:
         assert (stream.add(9, article) == first) is joins
 
 
+def test_an_article_sharing_no_name_with_a_story_needs_a_closer_cosine() -> None:
+    """Two cities' New Year protests, cosine 0.5 (over the bar of 0.45): apart when both name people and
+    places and share none; unenriched articles (nothing to disagree on) are judged on the cosine alone."""
+    hong_kong = (frozenset({"jimmy sham"}), frozenset({"hong kong"}))
+    delhi = (frozenset({"swara bhasker"}), frozenset({"delhi"}))
+    nobody = (frozenset(), frozenset())
+    for (first_names, second_names), joins in (((hong_kong, delhi), False), ((nobody, nobody), True)):
+        stream = StoryStream(model="minilm")
+        first = stream.add(0, StoryFeatures(_unit(1, 0, 0), *first_names, 20000.0, None))
+        second = stream.add(1, StoryFeatures(_unit(0.5, np.sqrt(0.75), 0), *second_names, 20000.0, None))
+        assert (first == second) is joins
+
+
 def test_names_a_story_drops_from_its_counts_leave_the_count_of_stories_naming_them() -> None:
     stream = StoryStream(model="minilm")
     names = tuple(f"person{n:02}" for n in range(TOP_KEEP + 5))
