@@ -282,18 +282,18 @@ def rank_group(members: list[CopyMember], copiers: frozenset[str] = frozenset()
     n = len(members)
     if not n:
         return [], {}
-    sigs = np.stack([m.signature for m in members])
-    sizes = np.array([m.shingles for m in members], dtype=np.float64)
-    # jac[i, j] from equal positions (all pairs in one comparison: the group is small and this runs per stored
-    # copy found); inside[i, j] = share of i found in j.
-    jac = np.count_nonzero(sigs[:, None, :] == sigs[None, :, :], axis=2) / sigs.shape[1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        shared = jac * (sizes[:, None] + sizes[None, :]) / (1.0 + jac)
-        inside = np.where(sizes[:, None] > 0, np.minimum(1.0, shared / sizes[:, None]), 0.0)
-    np.fill_diagonal(inside, 0.0)
-    holds = inside.sum(axis=0).tolist()  # how much of the others each member contains
-    # Python floats (the same values) for the loops below: indexing numpy scalars one by one costs more.
-    jac_rows, inside_rows = jac.tolist(), inside.tolist()
+    sigs = np.array([m.signature for m in members])  # (n, NUM_PERM); np.array is the quickest to build it
+    sizes = [float(m.shingles) for m in members]
+    # jac[i][j] from equal positions (all pairs in one comparison); inside[i][j] = share of i found in j. The
+    # group is small and this runs for every stored copy found, so the rest is plain floats: the same IEEE
+    # operations in the same order as the array expressions they replace, hence the same values.
+    jac_rows = ((sigs[:, None, :] == sigs[None, :, :]).sum(axis=2) / sigs.shape[1]).tolist()
+    inside_rows = [[0.0 if i == j or sizes[i] <= 0 else min(1.0, jac * (sizes[i] + sizes[j]) / (1.0 + jac) / sizes[i])
+                    for j, jac in enumerate(jac_row)] for i, jac_row in enumerate(jac_rows)]
+    holds = list(inside_rows[0])  # how much of the others each member contains: summed down, row by row
+    for row in inside_rows[1:]:
+        for j, value in enumerate(row):
+            holds[j] += value
     wires = {m.wire for m in members if m.wire}
 
     def rank_key(i: int) -> tuple[int, int, int, str, float, str]:

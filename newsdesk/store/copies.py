@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
@@ -277,7 +277,7 @@ def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], afte
 def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dict[int, tuple[int, float, float]],
                  run_id: int | None) -> None:
     """Record a ranked group: the original loses any ``near`` row, each copy's row names it and its parent."""
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())  # as datetime's in UTC, for a third of the time
     original = order[0].ref
     keys_by_id = {m.ref: m.key for m in order}
     conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
