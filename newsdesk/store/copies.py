@@ -205,21 +205,28 @@ def _members(conn: sqlite3.Connection, ids: Sequence[int]) -> list[CopyMember]:
             for id_, key, host, published, wire, headline, blob, size in rows]
 
 
-def _members_and_originals(conn: sqlite3.Connection, ids: Sequence[int]) -> tuple[list[CopyMember], dict[int, int]]:
-    """The members ``ids`` (by id) and the original each one's ``near`` row names (itself without one).
+#: A member's ``near`` row as stored: duplicate_of, parent_id, similarity, containment.
+_NearRow = tuple[int, int | None, float | None, float | None]
+
+
+def _members_and_originals(conn: sqlite3.Connection, ids: Sequence[int]
+                           ) -> tuple[list[CopyMember], dict[int, int], dict[int, _NearRow]]:
+    """The members ``ids`` (by id), the original each one's ``near`` row names (itself without one), and
+    those rows.
 
     One query for what :func:`_members` and :func:`_originals` read apart: this runs for every copy found.
     """
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         "SELECT a.id, a.key, a.host, a.published_utc, a.wire_source, a.headline, s.signature, s.shingles, "
-        "d.duplicate_of FROM articles AS a JOIN article_signatures AS s ON s.article_id = a.id "
+        "d.duplicate_of, d.parent_id, d.similarity, d.containment, d.url IS NOT NULL "
+        "FROM articles AS a JOIN article_signatures AS s ON s.article_id = a.id "
         f"LEFT JOIN duplicates AS d ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks}) "
         "ORDER BY a.id", list(ids)).fetchall()
-    members = [CopyMember(int(id_), key, host, published, _wire_code(wire), headline,
-                          np.frombuffer(blob, dtype="<u4").astype(np.uint32), int(size))
-               for id_, key, host, published, wire, headline, blob, size, _ in rows]
-    return members, {int(row[0]): int(row[8] if row[8] is not None else row[0]) for row in rows}
+    members = [CopyMember(int(row[0]), row[1], row[2], row[3], _wire_code(row[4]), row[5],
+                          np.frombuffer(row[6], dtype="<u4").astype(np.uint32), int(row[7])) for row in rows]
+    originals = {int(row[0]): int(row[8] if row[8] is not None else row[0]) for row in rows}
+    return members, originals, {int(row[0]): (row[8], row[9], row[10], row[11]) for row in rows if row[12]}
 
 
 def _group_of(conn: sqlite3.Connection, matches: Sequence[int]) -> set[int]:
@@ -275,12 +282,23 @@ def _update_roles(conn: sqlite3.Connection, before: list[list[str | None]], afte
 
 
 def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dict[int, tuple[int, float, float]],
-                 run_id: int | None) -> None:
-    """Record a ranked group: the original loses any ``near`` row, each copy's row names it and its parent."""
+                 run_id: int | None, stored: dict[int, _NearRow] | None = None) -> None:
+    """Record a ranked group: the original loses any ``near`` row, each copy's row names it and its parent.
+
+    ``stored``: the members' ``near`` rows as read before ranking, when known. Then a row already as it
+    would be written is left alone without asking the database (which would leave it alone too: a group
+    that grows by one changes few of its rows), and so is an original that has no row.
+    """
     now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())  # as datetime's in UTC, for a third of the time
     original = order[0].ref
     keys_by_id = {m.ref: m.key for m in order}
-    conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
+    if stored is None or original in stored:
+        conn.execute("DELETE FROM duplicates WHERE url = ? AND kind = 'near'", (keys_by_id[original],))
+    rows = [(keys_by_id[ref], original, round(similarity, 4), parent, round(containment, 4), run_id, now)
+            for ref, (parent, similarity, containment) in parents.items()]
+    if stored is not None:
+        rows = [row for row, ref in zip(rows, parents, strict=True)
+                if stored.get(ref) != (original, row[3], row[2], row[4])]
     conn.executemany(
         "INSERT INTO duplicates (url, duplicate_of, kind, similarity, parent_id, containment, run_id, found_at) "
         "VALUES (?, ?, 'near', ?, ?, ?, ?, ?) "
@@ -289,8 +307,7 @@ def _write_group(conn: sqlite3.Connection, order: list[CopyMember], parents: dic
         "run_id = excluded.run_id, found_at = excluded.found_at WHERE duplicates.kind = 'near' AND "
         "(duplicates.duplicate_of, duplicates.parent_id, duplicates.similarity, duplicates.containment) IS NOT "
         "(excluded.duplicate_of, excluded.parent_id, excluded.similarity, excluded.containment)",
-        [(keys_by_id[ref], original, round(similarity, 4), parent, round(containment, 4), run_id, now)
-         for ref, (parent, similarity, containment) in parents.items()])
+        rows)
 
 
 def _regroup_former(conn: sqlite3.Connection, article_id: int, run_id: int | None) -> None:
@@ -377,7 +394,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                 matches.append(int(other_id))
         if not matches:
             continue
-        members, earlier = _members_and_originals(conn, sorted(_group_of(conn, matches) | {article_id}))
+        members, earlier, stored = _members_and_originals(conn, sorted(_group_of(conn, matches) | {article_id}))
         before: dict[int, list[CopyMember]] = {}
         for member in members:
             if member.ref != article_id or not first_time:
@@ -385,7 +402,7 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
         order, parents = rank_group(members, _copiers(conn, members))
         _update_roles(conn, [[m.host for m in sorted(old, key=lambda m: m.ref != lead)]
                              for lead, old in before.items() if len(old) > 1], [[m.host for m in order]])
-        _write_group(conn, order, parents, run_id)
+        _write_group(conn, order, parents, run_id, stored)
         original = order[0].ref
         keys_by_id = {m.ref: m.key for m in order}
         assigned.update(dict.fromkeys(keys_by_id, original))
