@@ -42,6 +42,7 @@ _BLOCK_TAGS = frozenset({
     "fieldset", "aside", "nav", "caption", "picture", "video", "audio",
 })
 _DROP_TAG_SET = frozenset(DROP_TAGS)
+_DROP_SELECTOR = ",".join(DROP_TAGS)
 _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
@@ -115,8 +116,9 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     and no content. Such an element has nothing left to judge and is skipped.
     """
     budget = budget or WorkBudget()
-    for node in root.css(",".join(DROP_TAGS)):
-        node.remove()
+    for node in root.css(_DROP_SELECTOR):
+        if node.parent is not None:  # not inside one removed before it
+            node.remove()
     sizes = ParagraphSizes(root)
     prose_total = sizes.paragraphs(root)
     text_total = text_len(root)
@@ -234,7 +236,8 @@ def _name_weight(name: str) -> float:
 def _own_text_len(node: LexborNode) -> int:
     """Length of the text in a node that is not inside a block-level child."""
     total = 0
-    for child in node.iter(include_text=True):
+    # White-space-only text nodes (skipped in Lexbor, no Python object made) strip to nothing.
+    for child in node.iter(include_text=True, skip_empty=True):
         if child.tag == "-text":
             total += len(child.text_content.strip())
         elif child.tag not in _BLOCK_TAGS:
@@ -391,11 +394,12 @@ class _Emitter:
 def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int) -> None:
     if depth > 200:
         return
+    parts = out.parts  # flush empties this list in place: the binding stays valid
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
             text = child.text_content
-            out.parts.append(text)
+            parts.append(text)
             if in_link:
                 out.link_chars += len(fold_ws(text))
             continue
@@ -406,7 +410,7 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
                 _collect_caption(child, out)
             continue
         if tag == "br":
-            out.parts.append("\n")
+            parts.append("\n")
             continue
         if tag not in _BLOCK_TAGS:
             if tag == "a" and (href := child.attributes.get("href")):
