@@ -1,11 +1,11 @@
 """Optional compiled recognisers: the hot pure-Python modules of enrichment built with mypyc.
 
-The ``.py`` files stay the source and run wherever nothing is built. ``python -m newsdesk.enrich.native build``
-(or ``python newsdesk/enrich/native.py build`` in an interpreter that has mypy but not newsdesk's
-dependencies) compiles :data:`MODULES` with mypyc into ``newsdesk/enrich/_compiled/`` and writes a stamp
-there: the interpreter's ABI and a digest of the sources. On import, :mod:`newsdesk.enrich` puts that folder
-first on its ``__path__`` only when the stamp matches the sources as they are now, so an edited ``.py`` is
-never shadowed by a stale build.
+The ``.py`` files stay the source and run wherever nothing is built. ``python newsdesk/enrich/native.py build``
+(``ensure``: only when stale, never failing; the script form imports nothing of newsdesk, so any interpreter
+of the same Python with mypy installed can build) compiles :data:`MODULES` with mypyc into
+``newsdesk/enrich/_compiled/`` and writes a stamp there: the interpreter's ABI and a digest of the sources.
+On import, :mod:`newsdesk.enrich` puts that folder first on its ``__path__`` only when the stamp matches the
+sources as they are now, so an edited ``.py`` is never shadowed by a stale build.
 
 ``NEWSDESK_NATIVE=0`` turns the compiled modules off, ``NEWSDESK_NATIVE=1`` on (when fresh); unset, they are
 used except under pytest (``PYTEST_VERSION`` set), whose doctests must import the ``.py`` sources
@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         state = "fresh" if fresh(COMPILED, source_digests(), _abi()) else "absent or stale"
         print(f"{COMPILED}: {state}; wanted in this environment: {_wanted()}")
     else:
-        print("usage: python -m newsdesk.enrich.native build|ensure|clean|status", file=sys.stderr)
+        print("usage: python newsdesk/enrich/native.py build|ensure|clean|status", file=sys.stderr)
         return 2
     return 0
 

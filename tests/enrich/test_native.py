@@ -81,7 +81,7 @@ def test_pytest_imports_the_sources() -> None:
 
 
 @pytest.mark.skipif(not native.fresh(native.COMPILED, native.source_digests(), native._abi()),
-                    reason="no fresh mypyc build (python -m newsdesk.enrich.native build)")
+                    reason="no fresh mypyc build (python newsdesk/enrich/native.py build)")
 def test_compiled_modules_give_the_same_annotations(tmp_path: Path) -> None:
     rows_file = tmp_path / "rows.json"
     rows_file.write_text(json.dumps(_texts()), encoding="utf-8")
