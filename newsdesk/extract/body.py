@@ -132,8 +132,14 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
 
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
+    last_key = -1
     for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
         budget.step()
+        # Listed once per selector it matches, in a row: the first listing decides.
+        key = node.mem_id
+        if key == last_key:
+            continue
+        last_key = key
         if node.parent is None or node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
             continue
         if not holds_the_article(node, text_len(node)):
@@ -144,9 +150,19 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             if _names_related(node):
                 related.extend(_anchors(node))
             sizes.remove(node)
-    candidates: list[tuple[LexborNode, str, int]] = []
+    # (node, name, strength, times listed): Lexbor lists a node once per selector it matches, in a
+    # row, and the paragraph tally below has always counted each listing.
+    candidates: list[tuple[LexborNode, str, int, int]] = []
+    last_key, last_listed = -1, False
     for node in root.css("[class],[id],[role]"):
         budget.step()
+        key = node.mem_id
+        if key == last_key:
+            if last_listed:
+                same, name, strength, listed = candidates[-1]
+                candidates[-1] = (same, name, strength, listed + 1)
+            continue
+        last_key, last_listed = key, False
         # Figures keep their captions whatever their classes say: captions feed the image.
         if node.tag in _NEVER_FURNITURE:
             continue
@@ -154,9 +170,11 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
         strength = 2 if attrs.get("role") in _FURNITURE_ROLES else boilerplate_strength(name)
         if strength:
-            candidates.append((node, name, strength))
+            candidates.append((node, name, strength, 1))
+            last_listed = True
     article_tokens = _tokens_of_the_article(candidates, prose_bar, sizes)
-    for node, name, strength in candidates:
+    # A node listed twice was judged twice in a row to the same end: once is enough.
+    for node, name, strength, _ in candidates:
         if node.parent is None:
             continue
         if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
@@ -188,7 +206,7 @@ def _is_comment_thread(node: LexborNode, name: str) -> bool:
     return node.css_first("h1") is None and len(node.css("dd, li")) >= 3
 
 
-def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_bar: float,
+def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int, int]], prose_bar: float,
                            sizes: ParagraphSizes) -> frozenset[str]:
     """Furniture-sounding class tokens that the story's own paragraphs carry, together holding its prose.
 
@@ -197,9 +215,9 @@ def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int]], prose_
     it. Paragraphs that share such a token and together hold most of the prose are the article.
     """
     totals: dict[str, int] = {}
-    for node, name, _ in candidates:
+    for node, name, _, listed in candidates:
         if node.tag == "p":
-            length = sizes.text(node)
+            length = sizes.text(node) * listed
             for token in furniture_tokens(name):
                 totals[token] = totals.get(token, 0) + length
     return frozenset(token for token, total in totals.items() if total >= prose_bar)
@@ -252,15 +270,24 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
     for node in body.css(_PARAGRAPH_TAGS):
         budget.step()
         tag = node.tag
-        if tag in ("div", "section", "span", "li", "td", "dd"):
-            length = _own_text_len(node)
-            if tag == "span" and length < 120:
+        text = None
+        if tag == "span":
+            # A span's own text is part of all its text: most spans are short in all of it, and
+            # that text is wanted below anyway; the own-text walk is only for the long ones.
+            text = node.text(deep=True)
+            if len(text) < 120:
                 continue
+            length = _own_text_len(node)
+            if length < 120:
+                continue
+        elif tag in ("div", "section", "li", "td", "dd"):
+            length = _own_text_len(node)
         else:
             length = sizes.text(node)
         if length < 25:
             continue
-        text = node.text(deep=True)
+        if text is None:
+            text = node.text(deep=True)
         score = 1.0 + text.count(",") + text.count("، ") + min(length / 100.0, 3.0)
         # Prose written straight into a div (text and <br>s, no <p>) makes the div its own container.
         own_prose = tag in ("div", "section", "td")
