@@ -210,23 +210,27 @@ _NearRow = tuple[int, int | None, float | None, float | None]
 
 
 def _members_and_originals(conn: sqlite3.Connection, ids: Sequence[int]
-                           ) -> tuple[list[CopyMember], dict[int, int], dict[int, _NearRow]]:
-    """The members ``ids`` (by id), the original each one's ``near`` row names (itself without one), and
-    those rows.
+                           ) -> tuple[list[CopyMember], dict[int, int], dict[int, _NearRow], frozenset[str]]:
+    """The members ``ids`` (by id), the original each one's ``near`` row names (itself without one), those
+    rows, and the members' hosts that republish (:func:`_copiers`).
 
-    One query for what :func:`_members` and :func:`_originals` read apart: this runs for every copy found.
+    One query for what :func:`_members`, :func:`_originals` and :func:`_copiers` read apart: this runs for
+    every copy found.
     """
     marks = ",".join("?" * len(ids))
     rows = conn.execute(
         "SELECT a.id, a.key, a.host, a.published_utc, a.wire_source, a.headline, s.signature, s.shingles, "
-        "d.duplicate_of, d.parent_id, d.similarity, d.containment, d.url IS NOT NULL "
+        "d.duplicate_of, d.parent_id, d.similarity, d.containment, d.url IS NOT NULL, h.led, h.followed "
         "FROM articles AS a JOIN article_signatures AS s ON s.article_id = a.id "
-        f"LEFT JOIN duplicates AS d ON d.url = a.key AND d.kind = 'near' WHERE a.id IN ({marks}) "
-        "ORDER BY a.id", list(ids)).fetchall()
+        "LEFT JOIN duplicates AS d ON d.url = a.key AND d.kind = 'near' "
+        f"LEFT JOIN host_copies AS h ON h.host = a.host WHERE a.id IN ({marks}) ORDER BY a.id", list(ids)).fetchall()
     members = [CopyMember(int(row[0]), row[1], row[2], row[3], _wire_code(row[4]), row[5],
                           np.frombuffer(row[6], dtype="<u4").astype(np.uint32), int(row[7])) for row in rows]
     originals = {int(row[0]): int(row[8] if row[8] is not None else row[0]) for row in rows}
-    return members, originals, {int(row[0]): (row[8], row[9], row[10], row[11]) for row in rows if row[12]}
+    near = {int(row[0]): (row[8], row[9], row[10], row[11]) for row in rows if row[12]}
+    copiers = frozenset(row[2] for row in rows if row[2] and row[13] is not None
+                        and is_copier(int(row[13]), int(row[14])))
+    return members, originals, near, copiers
 
 
 def _group_of(conn: sqlite3.Connection, matches: Sequence[int]) -> set[int]:
@@ -394,12 +398,13 @@ def assign_copies(conn: sqlite3.Connection, items: Sequence[tuple[int, CopyFeatu
                 matches.append(int(other_id))
         if not matches:
             continue
-        members, earlier, stored = _members_and_originals(conn, sorted(_group_of(conn, matches) | {article_id}))
+        members, earlier, stored, copiers = _members_and_originals(
+            conn, sorted(_group_of(conn, matches) | {article_id}))
         before: dict[int, list[CopyMember]] = {}
         for member in members:
             if member.ref != article_id or not first_time:
                 before.setdefault(earlier[member.ref], []).append(member)
-        order, parents = rank_group(members, _copiers(conn, members))
+        order, parents = rank_group(members, copiers)
         _update_roles(conn, [[m.host for m in sorted(old, key=lambda m: m.ref != lead)]
                              for lead, old in before.items() if len(old) > 1], [[m.host for m in order]])
         _write_group(conn, order, parents, run_id, stored)

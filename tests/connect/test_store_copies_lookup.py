@@ -12,6 +12,7 @@ from newsdesk.connect.duplicates import copy_features
 from newsdesk.model import Article, Block
 from newsdesk.store import ArticleOutcome, copies, open_store
 from newsdesk.store.copies import (
+    _copiers,
     _group_ids,
     _group_of,
     _members,
@@ -48,11 +49,14 @@ def test_group_and_member_lookups_match_the_queries_they_replace() -> None:
         assigned = assign_copies(conn, list(zip(ids, copy_features(articles), strict=True)))
         conn.execute("COMMIT")
         assert len(set(assigned.values())) == 4  # the four stories with copies are four groups
+        seen_copiers: set[str] = set()
         for size in (1, 2, 3):
             for _ in range(20):
                 some = sorted(rng.sample(ids, size))
                 assert _group_of(conn, some) == _group_ids(conn, set(_originals(conn, some).values()))
-                members, originals, near = _members_and_originals(conn, some)
+                members, originals, near, copiers = _members_and_originals(conn, some)
+                assert copiers == _copiers(conn, _members(conn, some))
+                seen_copiers |= copiers
                 assert originals == _originals(conn, some)
                 assert near == {id_: (of, parent, similarity, containment) for id_, of, parent, similarity, containment
                                 in conn.execute("SELECT a.id, d.duplicate_of, d.parent_id, d.similarity, "
@@ -64,6 +68,7 @@ def test_group_and_member_lookups_match_the_queries_they_replace() -> None:
                     assert (got.key, got.host, got.published_utc, got.wire, got.headline, got.shingles) == (
                         want.key, want.host, want.published_utc, want.wire, want.headline, want.shingles)
                     assert np.array_equal(got.signature, want.signature)
+        assert seen_copiers  # a host that follows in several groups was among those read
 
 
 
