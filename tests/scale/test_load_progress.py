@@ -77,3 +77,16 @@ def test_quiet_prints_only_the_summary(shards: Path, tmp_path: Path, monkeypatch
     [summary] = terminal.getvalue().splitlines()
     assert summary.startswith("newsdesk: load: shards 5 · inputs 17 · ")
     assert summary.endswith("failures 1 · story chains 0")
+
+
+def test_load_reads_the_store_without_its_memory_map(shards: Path, tmp_path: Path) -> None:
+    """The writer's memory stays flat: a load does not map the store it grows (see newsdesk.scale.load)."""
+    from newsdesk.scale.load import load_shards
+    from newsdesk.store import open_store
+
+    with open_store(tmp_path / "mapped.db") as store:
+        connection = store.connection  # type: ignore[attr-defined]
+        assert connection.execute("PRAGMA mmap_size").fetchone()[0] > 0
+        report = load_shards(shards, store)
+        assert report.written.inserted > 0
+        assert connection.execute("PRAGMA mmap_size").fetchone()[0] == 0
