@@ -437,6 +437,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               copies.MIGRATION_SQL),
     Migration(8, "article embeddings (float16) for semantic search and stories", vectors.MIGRATION_SQL),
     Migration(9, "stories: groups of articles across outlets and over time", stories.MIGRATION_SQL),
+    Migration(10, "LSH band keys without a foreign key or an index by article: a rewrite finds them by signature",
+              copies.MIGRATION_10_SQL),
 )
 
 #: The version this code writes and reads.

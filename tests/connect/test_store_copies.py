@@ -208,3 +208,45 @@ def test_a_copy_rewritten_into_another_story_moves_to_that_group(store: SQLiteSt
     _recheck(store, ids[2], _article("https://a.example/1", second[:6], "2025-10-01T09:00:00Z"))
     assert _rows(store) == [("https://a.example/1", "near", ids[1], ids[1])]
     assert copy_group(store.connection, ids[0]) is None
+
+
+def _band_rows(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    return conn.execute("SELECT key, article_id FROM lsh_bands ORDER BY key, article_id").fetchall()
+
+
+def _expected_band_rows(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """The band rows the stored signatures give: what lsh_bands must hold, no more, no less."""
+    import numpy as np
+
+    from newsdesk.connect.duplicates import MIN_SHINGLES, lsh_keys
+    rows = [(key, article_id)
+            for article_id, blob, shingles in conn.execute("SELECT article_id, signature, shingles "
+                                                           "FROM article_signatures")
+            if shingles >= MIN_SHINGLES for key in lsh_keys(np.frombuffer(blob, dtype="<u4"))]
+    return sorted(set(rows))
+
+
+def test_a_rewritten_body_leaves_exactly_its_new_band_rows(store: SQLiteStore) -> None:
+    first, second = _paragraphs(71), _paragraphs(72)
+    ids = _ingest(store, [_article("https://a.example/1", first), _article("https://b.example/1", second)])
+    before = _band_rows(store.connection)
+    assert before == _expected_band_rows(store.connection) and before
+    _recheck(store, ids[0], _article("https://a.example/1", _paragraphs(73)))
+    after = _band_rows(store.connection)
+    assert after == _expected_band_rows(store.connection)
+    assert {article_id for _, article_id in after} == set(ids)
+    assert not {row for row in before if row[1] == ids[0]} & set(after)  # the old body's keys are gone
+    _recheck(store, ids[1], _article("https://b.example/1", ["too short to sign."]))
+    assert {article_id for _, article_id in _band_rows(store.connection)} == {ids[0]}
+
+
+def test_a_store_of_version_9_keeps_its_band_rows_without_the_foreign_key() -> None:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    assert migrate(conn, MIGRATIONS[:9]) == 9
+    conn.execute("INSERT INTO articles (key, record_hash, ingested_at) VALUES ('https://a.example/1', '', '')")
+    conn.executemany("INSERT INTO lsh_bands (key, article_id) VALUES (?, 1)", [(5,), (-3,)])
+    assert migrate(conn) == SCHEMA_VERSION
+    assert _band_rows(conn) == [(-3, 1), (5, 1)]
+    assert conn.execute("PRAGMA foreign_key_list(lsh_bands)").fetchall() == []
+    assert [row[1] for row in conn.execute("PRAGMA index_list(lsh_bands)")] == ["sqlite_autoindex_lsh_bands_1"]
