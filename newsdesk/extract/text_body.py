@@ -25,6 +25,7 @@ from newsdesk.extract.text_lines import (
     TABLE,
     Line,
     line_key,
+    word_count,
 )
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS
 from newsdesk.model import Block, Image
@@ -73,7 +74,8 @@ def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool
     True
     """
     paragraphs = [b for b in body if b.type == "paragraph"]
-    body_words = sum(len(b.text.split()) for b in paragraphs)
+    # word_count, not split(): a Japanese paragraph has no spaces and would count as one word.
+    body_words = sum(word_count(b.text) for b in paragraphs)
     headings = sum(1 for b in body if b.type == "heading")
     # Teaser grids: a headline over every short summary.
     if len(paragraphs) >= 4 and headings >= 0.7 * len(paragraphs) and body_words / len(paragraphs) < 30:
