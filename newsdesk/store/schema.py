@@ -489,7 +489,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    9
+    10
     """
     _check_history(migrations)
     target = migrations[-1].version
