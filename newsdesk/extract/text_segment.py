@@ -50,6 +50,8 @@ _SCORES = {
     CREDIT: 0.0, MARKER: 0.0, WIDGET: -2.0, RELATED: 0.0, TAGS: 0.0, ASIDE: -2.0,
     TABLE: 0.0, EMBED: 0.0,
 }
+# How many times the prose before it the text under a second header must hold to be the article.
+_AFTER_HEADER_RATIO = 2.0
 # Lines inside a block of other stories: never body, and a little against bridging over them.
 _WIDGET_ITEM_SCORE = -1.0
 
@@ -66,7 +68,21 @@ def body_span(lines: list[Line], url: str | None) -> tuple[int, int] | None:
     if run is None:
         return None
     start, end = run
-    return start, _body_end(lines, start, end)
+    cut, opens_article = _body_end(lines, start, end)
+    after = _best_run(scores[cut:end]) if opens_article else None
+    if after is not None:
+        # An article's header partway through the run: the article is the one it opens when that
+        # one runs to more than twice the prose before it (a menu of blurbs, a teaser); a comment
+        # or a story after the article, each with its own header, is shorter or of a like length.
+        next_start = cut + after[0]
+        next_cut, _ = _body_end(lines, next_start, end)
+        if _prose_words(lines, next_start, next_cut) > _AFTER_HEADER_RATIO * _prose_words(lines, start, cut):
+            return next_start, next_cut
+    return start, cut
+
+
+def _prose_words(lines: Sequence[Line], start: int, end: int) -> int:
+    return sum(line.words for line in lines[start:end] if line.kind == PROSE)
 
 
 def _score(line: Line) -> float:
@@ -154,9 +170,10 @@ def _body_run(lines: Sequence[Line], scores: Sequence[float], url: str | None) -
     return start, end
 
 
-def _body_end(lines: list[Line], start: int, end: int) -> int:
+def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
     """End the body at the comments, where a second article's header (headline, then byline or
-    date) begins, or where a trailing run of unlabelled teasers begins."""
+    date) begins, or where a trailing run of unlabelled teasers begins; and whether it ended at
+    such a header."""
     total_words = sum(line.words for line in lines[start:end] if line.kind == PROSE)
     words_so_far = 0
     for index in range(start, end):
@@ -166,7 +183,7 @@ def _body_end(lines: list[Line], start: int, end: int) -> int:
         if (line.kind == MARKER and words_so_far >= 2 * (total_words - words_so_far)
                 and COMMENTS_LABEL.match(line_key(line.text))):
             # Comments follow the article; a "Comments" button before most of the text is a share bar.
-            return index
+            return index, False
         if words_so_far < 80 or line.kind not in (SHORT, KICKER) or line.in_widget:
             continue
         anchors = 0
@@ -176,8 +193,8 @@ def _body_end(lines: list[Line], start: int, end: int) -> int:
             elif follower.kind == PROSE:
                 break
         if anchors >= 2 or (anchors == 1 and line.words >= 4):
-            return index
-    return _before_trailing_teasers(lines, start, end)
+            return index, True
+    return _before_trailing_teasers(lines, start, end), False
 
 
 def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:

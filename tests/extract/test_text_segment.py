@@ -15,3 +15,30 @@ def test_japanese_article_under_a_long_menu_is_not_a_listing() -> None:
     assert article.is_article
     assert len(article.body) == 3
     assert article.headline == "宮崎県で震度5弱、津波注意報"
+
+
+def test_article_under_a_menu_of_blurbs_starts_at_its_own_header() -> None:
+    # A mega-menu copied with its course blurbs reads as prose; the article's header (headline,
+    # then a "Posted by" date line) opens far more prose than the menu holds.
+    blurb = ("Learn to build software with the most popular languages, tools and techniques, with mentors "
+             "who work in the industry and a career coach who stays with you until your first job.")
+    menu = "\n".join(f"Course {n}\n{blurb}\nApply Today" for n in range(4))
+    paragraph = ("When people who do not program think of a software engineer, they picture someone alone at a "
+                 "keyboard, but most of the work is talking with colleagues about what to build and why. ")
+    text = (f"{menu}\nAn Introduction to Software Development\nPosted by Peter Bell on August 21, 2019\n\n"
+            + "\n\n".join([paragraph * 2] * 5))
+    article = extract_text(text)
+    assert article.headline == "An Introduction to Software Development"
+    assert article.published == "2019-08-21"
+    assert all(blurb not in block.text for block in article.body)
+    assert len(article.body) == 5
+
+
+def test_a_comment_under_the_article_does_not_replace_it() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    comment = "I think the council got this one right, and the roads really do need the money this year. "
+    text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join([paragraph * 2] * 4)
+            + "\n\nGreat decision by the council today\nJohn Roe\nMarch 12, 2024 at 9:15 pm\n\n" + comment * 3)
+    article = extract_text(text)
+    assert article.headline == "Council approves budget"
+    assert len(article.body) == 4
