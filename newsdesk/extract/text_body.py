@@ -76,7 +76,9 @@ def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool
     paragraphs = [b for b in body if b.type == "paragraph"]
     # word_count, not split(): a Japanese paragraph has no spaces and would count as one word.
     body_words = sum(word_count(b.text) for b in paragraphs)
-    headings = sum(1 for b in body if b.type == "heading")
+    # Distinct: a teaser grid's headlines differ, while a label repeated over every paragraph
+    # ("Article content") is the layout of one article.
+    headings = len({line_key(b.text) for b in body if b.type == "heading"})
     # Teaser grids: a headline over every short summary.
     if len(paragraphs) >= 4 and headings >= 0.7 * len(paragraphs) and body_words / len(paragraphs) < 30:
         return True

@@ -200,12 +200,14 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
 def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
     """Where a run of teasers (headline, one-line summary, headline, ...) that closes the body starts."""
     index = end - 1
-    headlines = 0
+    # Distinct: teasers are other stories, while one label over every paragraph is the article's layout.
+    headlines: set[str] = set()
     first_teaser = end
     while index > start:
         line = lines[index]
         if line.kind in (SHORT, KICKER) or line.in_widget:
-            headlines += line.kind in (SHORT, KICKER)
+            if line.kind in (SHORT, KICKER):
+                headlines.add(line_key(line.text))
         elif line.kind == PROSE and line.words <= _TEASER_WORDS and lines[index - 1].kind in (SHORT, KICKER):
             pass
         elif line.kind not in (MARKER, DATE, BYLINE, READING, CAPTION):
@@ -213,7 +215,7 @@ def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
         if line.kind in (SHORT, KICKER):
             first_teaser = index
         index -= 1
-    return first_teaser if headlines >= 3 else end
+    return first_teaser if len(headlines) >= 3 else end
 
 
 def tail_lines(lines: list[Line], end: int) -> list[Line]:

@@ -42,3 +42,20 @@ def test_a_comment_under_the_article_does_not_replace_it() -> None:
     article = extract_text(text)
     assert article.headline == "Council approves budget"
     assert len(article.body) == 4
+
+
+def test_a_label_over_every_paragraph_does_not_make_a_teaser_grid() -> None:
+    # "Article content" printed over each short paragraph reads as a heading each time; a teaser
+    # grid's headlines differ from one another.
+    paragraphs = [f"Officials said the storm damaged {n} homes in the county and closed several roads overnight."
+                  for n in range(3, 12)]
+    text = "Storm damages homes\nBy Ann Lee\n\n" + "\n".join(f"Article content\n{p}" for p in paragraphs)
+    article = extract_text(text)
+    assert article.is_article
+    assert [b.text for b in article.body if b.type == "paragraph"] == paragraphs
+
+
+def test_a_teaser_grid_is_still_a_listing() -> None:
+    teasers = "\n".join(f"Storm story number {n}\nA short summary of what happened in town {n} today."
+                        for n in range(6))
+    assert not extract_text(teasers).is_article
