@@ -69,7 +69,7 @@ def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool
     """Whether the text is a page of other stories (a copied home or section page).
 
     >>> from newsdesk.extract.text_classify import read_lines
-    >>> teasers = [Block("heading", "Floods"), Block("paragraph", "Rain fell.")] * 4
+    >>> teasers = [b for n in range(4) for b in (Block("heading", f"Floods {n}"), Block("paragraph", "Rain fell."))]
     >>> is_listing(read_lines("Floods\\nRain fell."), 0, teasers)
     True
     """
