@@ -42,7 +42,7 @@ from newsdesk.extract.text_body import body_blocks, body_image, is_listing, open
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
 from newsdesk.extract.text_header import dates, read_header, section_title
-from newsdesk.extract.text_headline import lead_words, repeat_counts
+from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
 from newsdesk.extract.text_lines import BYLINE, CREDIT, DATE, KICKER, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, tail_lines
@@ -158,7 +158,7 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
         # A page that shows only when it was updated vouches for no earlier date than that one.
         published = updated
 
-    article.headline = header.headline
+    article.headline = tidy_headline(header.headline, header_lines) if header.headline else None
     article.standfirst = header.standfirst
     article.section = header.section
     article.published = published

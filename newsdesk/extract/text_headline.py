@@ -44,6 +44,9 @@ FURNITURE = frozenset({MARKER, DATE, BYLINE, READING, CAPTION, CREDIT})
 _CANDIDATE_KINDS = frozenset({SHORT, PROSE, KICKER})
 _TIME_ONLY = re.compile(r"^[\d:.\s]+(?:am|pm|a\.m\.|p\.m\.|uhr|h)?$", re.I)
 _SITE_SUFFIX = re.compile(r"\s[|–—-]\s\S")
+# "Headline | Site": the page title's form, where a name of a few words follows the bar.
+_SITE_BAR = re.compile(r"\s\|\s")
+_SITE_NAME_WORDS = 4
 #: Lines before the body within which a line in a list of other stories may still be the headline.
 _NEAR_BODY = 15
 #: Words too common to say that a line and the body's opening share a subject.
@@ -238,3 +241,36 @@ def headline_index(header: Sequence[Line], counts: Counter[str], lead: set[str],
         if best is None or total > best[0]:
             best = (total, position)
     return best[1] if best else None
+
+
+def _lost_colons(glued: str, written: str) -> bool:
+    """Whether ``written`` is ``glued`` with a colon after one or more of its words, and nothing else."""
+    have, want = glued.split(), written.split()
+    if len(have) != len(want) or have == want:
+        return False
+    return all(a == b or (b == a + ":" and a[-1:].isalnum()) for a, b in zip(have, want, strict=True))
+
+
+def tidy_headline(headline: str, header: Sequence[Line]) -> str:
+    """The headline as the page wrote it, from the line the ranker chose.
+
+    Copying glues a kicker to its title when they sit in two spans ("Ausschuss zur Ahrtal-Flut Zwei
+    Rücktritte"): another showing of the headline in the header (a breadcrumb, the page's title) that
+    differs only by the colon between them gives it back. A site or section name after a bar ("How
+    meditation rewires brains | Opinion", the page title's form) is not part of the headline.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> header = read_lines("Ausschuss zur Ahrtal-Flut: Zwei Rücktritte\\nAusschuss zur Ahrtal-Flut Zwei Rücktritte")
+    >>> tidy_headline("Ausschuss zur Ahrtal-Flut Zwei Rücktritte", header)
+    'Ausschuss zur Ahrtal-Flut: Zwei Rücktritte'
+    >>> tidy_headline("How meditation rewires brains | Opinion", [])
+    'How meditation rewires brains'
+    """
+    text = " ".join(headline.split())
+    written = next((line.text for line in header if _lost_colons(text, line.text)), None)
+    if written is not None:
+        text = written
+    parts = _SITE_BAR.split(text)
+    if len(parts) >= 2 and len(parts[-1].split()) <= _SITE_NAME_WORDS and len(parts[-2].split()) >= 3:
+        text = text[: text.rfind(parts[-1])].rstrip(" |")
+    return text

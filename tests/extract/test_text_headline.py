@@ -38,3 +38,21 @@ def test_repeated_headline_keeps_the_standfirst_under_its_first_showing() -> Non
     article = extract_text(text)
     assert article.headline == "Storm closes coast roads"
     assert article.standfirst == standfirst
+
+
+def test_a_kicker_glued_to_its_title_gets_its_colon_back_from_another_showing() -> None:
+    # Copying joins "<span>Storm season</span><span>Coast roads close</span>" without the colon the
+    # page title keeps.
+    text = ("Storm season: Coast roads close overnight\nHome\nNEWS\nStorm season Coast roads close overnight\n"
+            f"By Ann Lee\nMarch 12, 2024\n\n{BODY}")
+    assert extract_text(text).headline == "Storm season: Coast roads close overnight"
+
+
+def test_a_site_name_after_a_bar_is_not_part_of_the_headline() -> None:
+    text = f"Storm closes coast roads overnight | The Herald\nBy Ann Lee\nMarch 12, 2024\n\n{BODY}"
+    assert extract_text(text).headline == "Storm closes coast roads overnight"
+
+
+def test_a_headline_whose_bar_joins_two_long_halves_is_kept_whole() -> None:
+    text = f"Storm closes coast roads | Crews expect to clear them by the weekend\nBy Ann Lee\n\n{BODY}"
+    assert extract_text(text).headline == "Storm closes coast roads | Crews expect to clear them by the weekend"
