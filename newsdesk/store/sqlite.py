@@ -26,33 +26,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import os
-import re
 import sqlite3
-import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newsdesk.connect.stage import ConnectFeatures
-from newsdesk.model import Article, Block, Enrichment, Image, Link, RawPage, WireSource
+from newsdesk.model import Article, RawPage
 from newsdesk.store.annotations import EnrichmentQueries, write_annotations
 from newsdesk.store.base import (
     FACET_FIELDS,
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
     MAX_DAYS,
-    ArticleOutcome,
-    FailureOutcome,
     FailureRecord,
     Filters,
     Highlighted,
-    NotArticleOutcome,
     Outcome,
     Outlet,
     SearchHit,
@@ -61,10 +53,7 @@ from newsdesk.store.base import (
     StoredRawPage,
     StoreError,
     StoreStats,
-    WarcRef,
     WriteSummary,
-    article_key,
-    body_fingerprint,
     default_db_path,
     normalise_url,
     parse_instant,
@@ -74,17 +63,34 @@ from newsdesk.store.copies import CopyQueries
 from newsdesk.store.facets import facet_for, top_values
 from newsdesk.store.keyset import PagePosition
 from newsdesk.store.related import RELATED_BODY_CHARS, candidate_words, frequency_ceiling, telling_terms
+from newsdesk.store.rows import (
+    INSERT_ARTICLE,
+    INSERT_RAW,
+    MAX_SQLITE_INT,
+    SELECT_ARTICLE,
+    SELECT_RAW,
+    UPDATE_ARTICLE,
+    ArticleRow,
+    ConnectedRow,
+    FailureRow,
+    NotArticleRow,
+    RawRow,
+    Row,
+    clean_names,
+    clean_text,
+    clean_tree,
+    dump_json,
+    input_name,
+    load_json,
+    prepare_outcome,
+    stored_article,
+    stored_raw_page,
+)
 from newsdesk.store.schema import SCHEMA_VERSION, migrate, schema_version
-from newsdesk.store.search import BM25_WEIGHTS, SNIPPET_TOKENS, filter_sql, host_of, lead_snippet, parse_query
+from newsdesk.store.search import BM25_WEIGHTS, SNIPPET_TOKENS, filter_sql, lead_snippet, parse_query
 from newsdesk.store.stories import StoryQueries, link_story_chains
 from newsdesk.store.vectors import VectorQueries
 
-#: zlib level for raw pages: level 1 keeps most of the saving on HTML at a fraction of the CPU.
-RAW_COMPRESSION_LEVEL = 1
-#: Longest body stored, in characters; a longer one is quarantined (ingest caps pages far below this).
-MAX_BODY_CHARS = 50_000_000
-#: Longest value kept for short fields (headline, names...); beyond it the value is garbage, not text.
-MAX_FIELD_CHARS = 20_000
 #: Rows fetched at a time by the streaming readers.
 STREAM_CHUNK = 500
 #: Bytes of the database file read through a memory map (up to SQLite's own limit of about 2 GB).
@@ -97,38 +103,6 @@ MAX_KEPT_FREQUENCIES = 100_000
 # replaced, never cleared in place, so a reader holding the old dict is not disturbed.
 _KEPT_FREQUENCIES: dict[str, dict[str, int]] = {}
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_MAX_INT = 2**63 - 1
-
-_ARTICLE_COLUMNS = (
-    "key, url, canonical_url, host, site_name, language, headline, standfirst, authors, published, "
-    "published_utc, updated, section, tags, image, wire_source, related, reading_time_minutes, "
-    "word_count, is_article, enrichment, enrich_error, body_text, body_layout, body_hash, record_hash"
-)
-_INSERT_ARTICLE = (
-    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, raw_page_id, run_id, ingested_at) "
-    f"VALUES ({', '.join('?' * 29)}) RETURNING id"
-)
-_UPDATE_ARTICLE = (
-    "UPDATE articles SET "
-    + ", ".join(f"{name.strip()} = ?" for name in _ARTICLE_COLUMNS.split(",")[1:])
-    + ", raw_page_id = ?, run_id = ?, revised_at = ? WHERE id = ?"
-)
-_SELECT_ARTICLE = (
-    "SELECT a.id, a.url, a.canonical_url, a.site_name, a.language, a.headline, a.standfirst, a.authors, "
-    "a.published, a.updated, a.section, a.tags, a.image, a.wire_source, a.related, "
-    "a.reading_time_minutes, a.word_count, a.is_article, a.body_text, a.body_layout, a.body_hash, "
-    "a.ingested_at, a.run_id, a.raw_page_id, a.enrichment, a.enrich_error FROM articles AS a"
-)
-_INSERT_RAW = (
-    "INSERT OR IGNORE INTO raw_pages (url, final_url, fetched_at, headers, kind, source, content_hash, "
-    "size, is_text, compression, data, warc_path, warc_offset, warc_length, stored_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_SELECT_RAW = (
-    "SELECT id, url, final_url, fetched_at, headers, kind, source, content_hash, is_text, compression, "
-    "data, warc_path, warc_offset, warc_length FROM raw_pages"
-)
 _HIT_COLUMNS = "a.id, a.url, a.headline, a.site_name, a.published, a.section, a.language, a.authors"
 # What a hit shows when there are no words to highlight: the headline unmarked, the lead as snippet.
 _UNMARKED = "a.headline, NULL, a.standfirst, substr(a.body_text, 1, 600)"
@@ -155,325 +129,6 @@ def _newest_ids(where: str) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-# --------------------------------------------------------------------------- cleaning values
-
-
-def _clean(value: Any, limit: int | None = MAX_FIELD_CHARS) -> str | None:
-    """A string SQLite and every export format accept, or None."""
-    if value is None:
-        return None
-    text = value if isinstance(value, str) else str(value)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates (from bad decoding upstream) cannot be stored as UTF-8.
-        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    if limit is not None and len(text) > limit:
-        text = text[:limit]
-    return text
-
-
-def _clean_int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None if value is None else int(value)
-    try:
-        number = int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-    return max(-_MAX_INT, min(_MAX_INT, number))
-
-
-def _clean_tree(value: Any) -> Any:
-    """A JSON-ready copy of a value with every string cleaned."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-    if isinstance(value, Mapping):
-        return {str(_clean(k)): _clean_tree(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset):
-        return [_clean_tree(v) for v in value]
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    return _clean(value)
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _clean_names(values: Any) -> list[str]:
-    if values is None:
-        return []
-    if isinstance(values, str):
-        values = [values]
-    names = (_clean(v) for v in values if v is not None)
-    return [name for name in names if name]
-
-
-def _block_parts(block: Any) -> tuple[str, str]:
-    if isinstance(block, Mapping):
-        kind, text = block.get("type"), block.get("text")
-    else:
-        kind, text = getattr(block, "type", None), getattr(block, "text", block)
-    return (_clean(kind) or "paragraph", _clean(text, None) or "")
-
-
-# --------------------------------------------------------------------------- prepared outcomes
-
-
-@dataclass(slots=True)
-class _RawRow:
-    params: tuple[Any, ...]
-    identity: tuple[str, str]
-
-
-@dataclass(slots=True)
-class _ArticleRow:
-    input: str
-    key: str
-    url: str | None
-    values: tuple[Any, ...]
-    body_hash: str | None
-    record_hash: str
-    raw: _RawRow | None
-    enrichment: Enrichment | None = None
-    enrich_error: str | None = None
-    published_utc: str | None = None
-    article: Article | None = None
-    connect: ConnectFeatures | None = None
-
-
-@dataclass(slots=True)
-class _Connected:
-    """An article row the batch wrote (``changed``: inserted or updated) or found unchanged, with its id."""
-
-    article_id: int
-    row: _ArticleRow
-    changed: bool
-
-
-@dataclass(slots=True)
-class _NotArticleRow:
-    input: str
-    key: str
-    reason: str
-    raw: _RawRow | None
-
-
-@dataclass(slots=True)
-class _FailureRow:
-    input: str
-    url: str | None
-    stage: str
-    reason: str
-    details: str | None
-    raw: _RawRow | None
-
-
-_Row = _ArticleRow | _NotArticleRow | _FailureRow
-
-
-def _prepare_raw(page: RawPage | None, warc: WarcRef | None, now: str) -> _RawRow | None:
-    if page is None:
-        return None
-    is_text = isinstance(page.data, str)
-    data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else bytes(page.data or b"")
-    content_hash = hashlib.sha256(data).hexdigest()[:32]
-    url = _clean(page.url)
-    final_url = _clean(getattr(page, "final_url", None)) or url
-    headers = _dump(_clean_tree(dict(page.headers or {})))
-    if warc is not None:
-        stored: bytes | None = None
-        compression = None
-        warc_fields: tuple[Any, ...] = (_clean(warc.path), _clean_int(warc.offset), _clean_int(warc.length))
-    else:
-        stored = zlib.compress(data, RAW_COMPRESSION_LEVEL)
-        compression = "zlib"
-        warc_fields = (None, None, None)
-    params = (
-        url,
-        final_url,
-        _clean(page.fetched_at),
-        headers,
-        _clean(page.kind),
-        _clean(page.source),
-        content_hash,
-        len(data),
-        int(is_text),
-        compression,
-        stored,
-        *warc_fields,
-        now,
-    )
-    return _RawRow(params, (url or "", content_hash))
-
-
-def _prepare_article(outcome: ArticleOutcome, now: str) -> _ArticleRow:
-    article = outcome.article
-    blocks = [_block_parts(block) for block in article.body or []]
-    body_text = "\n\n".join(text for _, text in blocks)
-    if len(body_text) > MAX_BODY_CHARS:
-        raise ValueError(f"body of {len(body_text)} characters exceeds the store's {MAX_BODY_CHARS}")
-    layout = _dump([[kind, len(text)] for kind, text in blocks])
-    key = _clean(article_key(article), None) or ""
-    url = _clean(article.url)
-    canonical = _clean(article.canonical_url)
-    published = _clean(article.published)
-    body_hash = body_fingerprint(body_text)
-    language = _clean(article.language)
-    values: tuple[Any, ...] = (
-        key,
-        url,
-        canonical,
-        host_of(canonical or url),
-        _clean(article.site_name),
-        language.strip() or None if language else None,
-        _clean(article.headline),
-        _clean(article.standfirst),
-        _dump(_clean_names(article.authors)),
-        published,
-        parse_instant(published),
-        _clean(article.updated),
-        _clean(article.section),
-        _dump(_clean_names(article.tags)),
-        _dump(_clean_tree(article.image)) if article.image is not None else None,
-        _dump(_clean_tree(article.wire_source)) if article.wire_source is not None else None,
-        _dump(_clean_tree(list(article.related or []))),
-        _clean_int(article.reading_time_minutes),
-        _clean_int(article.word_count) or 0,
-        int(bool(article.is_article)),
-        _dump(article.enrichment.to_dict()) if article.enrichment is not None else None,
-        _clean(article.enrich_error),
-        body_text,
-        layout,
-        body_hash,
-    )
-    record_hash = hashlib.sha256(_dump(values).encode("utf-8")).hexdigest()[:32]
-    raw = _prepare_raw(outcome.raw, outcome.warc, now)
-    return _ArticleRow(_clean(outcome.input) or "", key, url, values, body_hash, record_hash, raw,
-                       article.enrichment, _clean(article.enrich_error), values[10], article, outcome.connect)
-
-
-def _prepare(outcome: Outcome, now: str) -> _Row:
-    if isinstance(outcome, ArticleOutcome):
-        return _prepare_article(outcome, now)
-    if isinstance(outcome, NotArticleOutcome):
-        name = _clean(outcome.input) or ""
-        raw = _prepare_raw(outcome.raw, outcome.warc, now)
-        key = normalise_url(_clean(outcome.url)) or f"input:{name}" + (f"#{raw.identity[1]}" if raw else "")
-        return _NotArticleRow(name, key, _clean(outcome.reason) or "not an article", raw)
-    if isinstance(outcome, FailureOutcome):
-        return _FailureRow(
-            _clean(outcome.input) or "",
-            _clean(outcome.url),
-            _clean(outcome.stage) or "unknown",
-            _clean(outcome.reason) or "unknown failure",
-            _clean(outcome.details),
-            _prepare_raw(outcome.raw, outcome.warc, now),
-        )
-    raise TypeError(f"not an outcome: {type(outcome).__name__}")
-
-
-def _input_name(outcome: Any) -> str:
-    return _clean(getattr(outcome, "input", None)) or repr(outcome)[:200]
-
-
-# --------------------------------------------------------------------------- reading rows back
-
-
-def _load_json(text: str | None, default: Any) -> Any:
-    if text is None:
-        return default
-    try:
-        return json.loads(text)
-    except ValueError:
-        return default
-
-
-def _known(cls: type, data: Any) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in data.items() if k in names} if isinstance(data, dict) else {}
-
-
-def _blocks(text: str, layout: str) -> list[Block]:
-    blocks: list[Block] = []
-    start = 0
-    for kind, length in _load_json(layout, []):
-        blocks.append(Block(kind, text[start : start + length]))
-        start += length + 2
-    return blocks
-
-
-def _enrichment(text: str | None) -> Enrichment | None:
-    data = _load_json(text, None)
-    if not isinstance(data, dict):
-        return None
-    try:
-        return Enrichment.from_dict(data)
-    except (TypeError, ValueError):  # Written by a newer newsdesk with fields this one does not know.
-        return None
-
-
-def _stored_article(row: tuple[Any, ...]) -> StoredArticle:
-    image = _load_json(row[12], None)
-    wire = _load_json(row[13], None)
-    article = Article(
-        url=row[1],
-        canonical_url=row[2],
-        site_name=row[3],
-        language=row[4],
-        headline=row[5],
-        standfirst=row[6],
-        authors=_load_json(row[7], []),
-        published=row[8],
-        updated=row[9],
-        section=row[10],
-        tags=_load_json(row[11], []),
-        image=Image(**_known(Image, image)) if isinstance(image, dict) else None,
-        wire_source=WireSource(**_known(WireSource, wire))
-        if isinstance(wire, dict) and wire.get("code") is not None and wire.get("name") is not None
-        else None,
-        related=[
-            Link(**_known(Link, link)) for link in _load_json(row[14], []) if isinstance(link, dict) and "title" in link
-        ],
-        body=_blocks(row[18], row[19]),
-        reading_time_minutes=row[15],
-        word_count=row[16],
-        is_article=bool(row[17]),
-        enrichment=_enrichment(row[24]),
-        enrich_error=row[25],
-    )
-    return StoredArticle(row[0], article, row[21], row[20], row[22], row[23])
-
-
-def _stored_raw(row: tuple[Any, ...]) -> StoredRawPage:
-    (
-        raw_id,
-        url,
-        final_url,
-        fetched_at,
-        headers,
-        kind,
-        source,
-        content_hash,
-        is_text,
-        compression,
-        data,
-        warc_path,
-        warc_offset,
-        warc_length,
-    ) = row
-    payload: bytes | str = b""
-    if data is not None:
-        payload = zlib.decompress(data) if compression == "zlib" else bytes(data)
-        if is_text:
-            payload = payload.decode("utf-8", "surrogatepass")
-    page = RawPage(payload, url=url, headers=_load_json(headers, {}), fetched_at=fetched_at, kind=kind, source=source)
-    warc = WarcRef(warc_path, warc_offset, warc_length) if warc_path is not None else None
-    return StoredRawPage(raw_id, page, content_hash, final_url, warc)
 
 
 def busy_timeout_ms() -> int:
@@ -646,6 +301,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Store one batch of outcomes in one transaction (see :meth:`Store.write_batch`).
 
         >>> from newsdesk.model import Article, Block
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> a = Article(url="https://example.com/a", headline="Deal", body=[Block("paragraph", "Text.")])
         >>> with SQLiteStore(":memory:") as store:
         ...     first = store.write_batch([ArticleOutcome("a.html", a)])
@@ -654,15 +311,15 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         (1, 0, 1)
         """
         now = _now()
-        prepared: list[_Row] = []
+        prepared: list[Row] = []
         for outcome in results:
             try:
-                prepared.append(_prepare(outcome, now))
+                prepared.append(prepare_outcome(outcome, now))
             except Exception as exc:
                 # One unreadable record must not lose the batch: keep the reason instead.
                 prepared.append(
-                    _FailureRow(
-                        _input_name(outcome),
+                    FailureRow(
+                        input_name(outcome),
                         None,
                         "store",
                         f"cannot store: {type(exc).__name__}: {exc}",
@@ -673,7 +330,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         summary = WriteSummary()
         if not prepared:
             return summary
-        connected: list[_Connected] = []
+        connected: list[ConnectedRow] = []
         with self._transaction() as conn:
             if run_id is not None and conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is None:
                 raise StoreError(self.path, f"no run with id {run_id}")
@@ -689,7 +346,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
                     conn.execute("ROLLBACK TO outcome")
                     self._quarantine(
                         conn,
-                        _FailureRow(
+                        FailureRow(
                             row.input,
                             getattr(row, "url", None),
                             "store",
@@ -706,7 +363,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
                 self._connect_articles(conn, connected, run_id, now)
         return summary
 
-    def _connect_articles(self, conn: sqlite3.Connection, connected: list[_Connected], run_id: int | None,
+    def _connect_articles(self, conn: sqlite3.Connection, connected: list[ConnectedRow], run_id: int | None,
                           now: str) -> None:
         # After every article of the batch is in: a copy may find its original written earlier in the batch.
         result = connect_batch(conn, [
@@ -731,20 +388,20 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
             return len(link_story_chains(conn, since=since))
 
     def _write_row(
-        self, conn: sqlite3.Connection, row: _Row, run_id: int | None, now: str, summary: WriteSummary
-    ) -> _Connected | None:
-        if isinstance(row, _ArticleRow):
+        self, conn: sqlite3.Connection, row: Row, run_id: int | None, now: str, summary: WriteSummary
+    ) -> ConnectedRow | None:
+        if isinstance(row, ArticleRow):
             return self._write_article(conn, row, run_id, now, summary)
-        if isinstance(row, _NotArticleRow):
+        if isinstance(row, NotArticleRow):
             self._write_not_article(conn, row, run_id, now, summary)
         else:
             self._quarantine(conn, row, run_id, now, summary)
         return None
 
-    def _store_raw(self, conn: sqlite3.Connection, raw: _RawRow | None, summary: WriteSummary) -> int | None:
+    def _store_raw(self, conn: sqlite3.Connection, raw: RawRow | None, summary: WriteSummary) -> int | None:
         if raw is None:
             return None
-        cursor = conn.execute(_INSERT_RAW, raw.params)
+        cursor = conn.execute(INSERT_RAW, raw.params)
         if cursor.rowcount == 1:
             summary.raw_pages += 1
             return cursor.lastrowid
@@ -754,13 +411,13 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         return int(found[0]) if found else None
 
     def _write_article(
-        self, conn: sqlite3.Connection, row: _ArticleRow, run_id: int | None, now: str, summary: WriteSummary
-    ) -> _Connected | None:
+        self, conn: sqlite3.Connection, row: ArticleRow, run_id: int | None, now: str, summary: WriteSummary
+    ) -> ConnectedRow | None:
         """Insert, update or record the article; returns the stored article it is (None: an exact duplicate)."""
         existing = conn.execute("SELECT id, record_hash FROM articles WHERE key = ?", (row.key,)).fetchone()
         if existing is not None and existing[1] == row.record_hash:
             summary.unchanged += 1
-            return _Connected(int(existing[0]), row, changed=False)
+            return ConnectedRow(int(existing[0]), row, changed=False)
         if existing is None and row.body_hash is not None:
             original = conn.execute(
                 "SELECT id FROM articles WHERE body_hash = ? ORDER BY id LIMIT 1", (row.body_hash,)
@@ -777,22 +434,22 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
                 return None
         raw_id = self._store_raw(conn, row.raw, summary)
         if existing is not None:
-            conn.execute(_UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0]))
+            conn.execute(UPDATE_ARTICLE, (*row.values[1:], row.record_hash, raw_id, run_id, now, existing[0]))
             summary.updated += 1
             summary.article_ids.append(int(existing[0]))
             self._write_enrichment(conn, int(existing[0]), row, run_id, now)
-            return _Connected(int(existing[0]), row, changed=True)
+            return ConnectedRow(int(existing[0]), row, changed=True)
         # fetchall, not fetchone: a RETURNING statement left unfinished would block the COMMIT.
-        article_id = conn.execute(_INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)).fetchall()[0][0]
+        article_id = conn.execute(INSERT_ARTICLE, (*row.values, row.record_hash, raw_id, run_id, now)).fetchall()[0][0]
         summary.inserted += 1
         summary.article_ids.append(int(article_id))
         self._write_enrichment(conn, int(article_id), row, run_id, now)
         # The URL is an article now: drop what earlier runs said about it.
         conn.execute("DELETE FROM not_articles WHERE url = ?", (row.key,))
         conn.execute("DELETE FROM duplicates WHERE url = ?", (row.key,))
-        return _Connected(int(article_id), row, changed=True)
+        return ConnectedRow(int(article_id), row, changed=True)
 
-    def _write_enrichment(self, conn: sqlite3.Connection, article_id: int, row: _ArticleRow, run_id: int | None,
+    def _write_enrichment(self, conn: sqlite3.Connection, article_id: int, row: ArticleRow, run_id: int | None,
                           now: str) -> None:
         write_annotations(conn, article_id, row.enrichment, row.published_utc)
         if row.enrich_error:
@@ -808,7 +465,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
     def _write_not_article(
         self,
         conn: sqlite3.Connection,
-        row: _NotArticleRow,
+        row: NotArticleRow,
         run_id: int | None,
         now: str,
         summary: WriteSummary,
@@ -826,7 +483,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         )
 
     def _quarantine(
-        self, conn: sqlite3.Connection, row: _FailureRow, run_id: int | None, now: str, summary: WriteSummary
+        self, conn: sqlite3.Connection, row: FailureRow, run_id: int | None, now: str, summary: WriteSummary
     ) -> None:
         summary.quarantined += 1
         raw_id = self._store_raw(conn, row.raw, summary)
@@ -848,7 +505,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """
         with self._transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO runs (command, started_at) VALUES (?, ?)", (_clean(command, None) or "", _now())
+                "INSERT INTO runs (command, started_at) VALUES (?, ?)", (clean_text(command, None) or "", _now())
             )
             return int(cursor.lastrowid or 0)
 
@@ -862,7 +519,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         with self._transaction() as conn:
             cursor = conn.execute(
                 "UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
-                (_now(), _dump(_clean_tree(dict(counts))), run_id),
+                (_now(), dump_json(clean_tree(dict(counts))), run_id),
             )
             if cursor.rowcount == 0:
                 raise StoreError(self.path, f"no run with id {run_id}")
@@ -879,16 +536,16 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         now = _now()
         outlets = list(outlets)
         for outlet in outlets:
-            if not _clean(outlet.name):
+            if not clean_text(outlet.name):
                 raise StoreError("sources", f"an outlet needs a name: {outlet!r}")
         rows = [
             (
-                _clean(o.name),
-                _clean(o.homepage),
-                _dump(_clean_names(o.feeds)),
-                _dump(_clean_names(o.sitemaps)),
-                _clean(o.language),
-                _clean(o.country),
+                clean_text(o.name),
+                clean_text(o.homepage),
+                dump_json(clean_names(o.feeds)),
+                dump_json(clean_names(o.sitemaps)),
+                clean_text(o.language),
+                clean_text(o.country),
                 now,
             )
             for o in outlets
@@ -908,7 +565,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         rows = self._conn.execute(
             "SELECT name, homepage, feeds, sitemaps, language, country FROM sources ORDER BY name"
         ).fetchall()
-        return [Outlet(r[0], r[1], _load_json(r[2], []), _load_json(r[3], []), r[4], r[5]) for r in rows]
+        return [Outlet(r[0], r[1], load_json(r[2], []), load_json(r[3], []), r[4], r[5]) for r in rows]
 
     # reading -----------------------------------------------------------------
 
@@ -916,6 +573,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """An article by id or URL (canonical, given, or a duplicate's).
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a#top"))])
         ...     store.get("https://example.com/a").id, store.get(1).article.url, store.get("2"), store.get(2**64)
@@ -923,20 +582,20 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """
         conn = self._conn
         if isinstance(ref, int) or (isinstance(ref, str) and ref.strip().isdigit()):
-            if not 0 < int(ref) <= _MAX_INT:  # SQLite's integers end there: no article has such an id.
+            if not 0 < int(ref) <= MAX_SQLITE_INT:  # SQLite's integers end there: no article has such an id.
                 return None
-            row = conn.execute(f"{_SELECT_ARTICLE} WHERE a.id = ?", (int(ref),)).fetchone()
-            return _stored_article(row) if row else None
-        url = _clean(ref) or ""
+            row = conn.execute(f"{SELECT_ARTICLE} WHERE a.id = ?", (int(ref),)).fetchone()
+            return stored_article(row) if row else None
+        url = clean_text(ref) or ""
         key = normalise_url(url) or url
         for sql, param in (
-            (f"{_SELECT_ARTICLE} WHERE a.key = ?", key),
-            (f"{_SELECT_ARTICLE} WHERE a.url = ? ORDER BY a.id LIMIT 1", url),
-            (f"{_SELECT_ARTICLE} JOIN duplicates AS d ON d.duplicate_of = a.id WHERE d.url = ?", key),
+            (f"{SELECT_ARTICLE} WHERE a.key = ?", key),
+            (f"{SELECT_ARTICLE} WHERE a.url = ? ORDER BY a.id LIMIT 1", url),
+            (f"{SELECT_ARTICLE} JOIN duplicates AS d ON d.duplicate_of = a.id WHERE d.url = ?", key),
         ):
             row = conn.execute(sql, (param,)).fetchone()
             if row is not None:
-                return _stored_article(row)
+                return stored_article(row)
         return None
 
     def latest(self, limit: int = 20, filters: Filters | None = None) -> list[StoredArticle]:
@@ -948,10 +607,10 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """
         where, params = filter_sql(filters)
         rows = self._conn.execute(
-            f"{_SELECT_ARTICLE} WHERE a.id IN ({_newest_ids(where)} LIMIT ?) {_NEWEST_FIRST}",
+            f"{SELECT_ARTICLE} WHERE a.id IN ({_newest_ids(where)} LIMIT ?) {_NEWEST_FIRST}",
             (*params, max(0, int(limit))),
         ).fetchall()
-        return [_stored_article(row) for row in rows]
+        return [stored_article(row) for row in rows]
 
     def search(
         self, query: str | None, filters: Filters | None = None, *, limit: int = 20, offset: int = 0
@@ -959,6 +618,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Ranked full-text search with highlights (see :meth:`Store.search` for the syntax).
 
         >>> from newsdesk.model import Article, Block
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> a = Article(url="https://example.com/a", headline="Coalition to leave Iraq",
         ...             body=[Block("paragraph", "The coalition mission ends in 2026.")])
         >>> with SQLiteStore(":memory:") as store:
@@ -1031,7 +692,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
             published=published,
             section=section,
             language=language,
-            authors=_load_json(authors, []),
+            authors=load_json(authors, []),
             score=float(score or 0.0),
             title=Highlighted.from_marked(title),
             snippet=snippet,
@@ -1079,6 +740,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         into the list the page is.
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> articles = [Article(url=f"https://example.com/{n}", published=f"2025-10-0{n}") for n in (1, 2, 3)]
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome(a.url, a) for a in articles])
@@ -1124,6 +787,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Results per outlet, section and language: one ``GROUP BY`` per field (see :meth:`Store.facet_counts`).
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> a = Article(url="https://www.trtworld.com/a", headline="Iraq deal", language="en-GB", section="World")
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", a)])
@@ -1179,6 +844,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Articles per UTC day of publication over a range, in one query (see :meth:`Store.counts_by_day`).
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> a = Article(url="https://example.com/a", published="2025-10-02T01:30:00+03:00")
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", a)])
@@ -1208,6 +875,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """More like this, from the full-text index (see :meth:`Store.related` and :mod:`newsdesk.store.related`).
 
         >>> from newsdesk.model import Article, Block
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> def story(n, headline):
         ...     return Article(url=f"https://example.com/{n}", headline=headline, body=[Block("paragraph", headline)])
         >>> with SQLiteStore(":memory:") as store:
@@ -1223,7 +892,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         row = conn.execute(
             "SELECT a.headline, a.standfirst, substr(a.body_text, 1, ?), a.key, a.body_hash FROM articles AS a "
             "WHERE a.id = ?",
-            (RELATED_BODY_CHARS, article_id if 0 < article_id <= _MAX_INT else 0),
+            (RELATED_BODY_CHARS, article_id if 0 < article_id <= MAX_SQLITE_INT else 0),
         ).fetchone()
         if row is None:
             return []
@@ -1270,7 +939,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
                 conn.execute(
                     "SELECT w.value, (SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH "
                     "'\"' || replace(w.value, '\"', '\"\"') || '\"' LIMIT ?)) FROM json_each(?) AS w",
-                    (cap, _dump(missing)),
+                    (cap, dump_json(missing)),
                 ).fetchall()
             )
         return {word: kept.get(word, 0) for word in words}
@@ -1289,11 +958,11 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         last_id = 0
         while True:
             rows = self._conn.execute(
-                f"{_SELECT_ARTICLE} WHERE a.id > ? {where} ORDER BY a.id LIMIT ?",
+                f"{SELECT_ARTICLE} WHERE a.id > ? {where} ORDER BY a.id LIMIT ?",
                 (last_id, *params, STREAM_CHUNK),
             ).fetchall()
             for row in rows:
-                yield _stored_article(row)
+                yield stored_article(row)
             if len(rows) < STREAM_CHUNK:
                 return
             last_id = rows[-1][0]
@@ -1342,6 +1011,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Which URLs the store already holds in any form.
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a"))])
         ...     sorted(store.seen_urls(["https://EXAMPLE.com/a", "https://example.com/b"]))
@@ -1351,7 +1022,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         seen: set[str] = set()
         for start in range(0, len(given), 400):
             chunk = given[start : start + 400]
-            cleaned = [_clean(u) or "" for u in chunk]
+            cleaned = [clean_text(u) or "" for u in chunk]
             keys = [normalise_url(u) or u for u in cleaned]
             marks = ", ".join("?" * len(chunk))
             found = {
@@ -1386,6 +1057,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
                  limit: int | None = None) -> list[FailureRecord]:
         """Quarantined inputs, newest first (see :meth:`Store.failures`).
 
+        >>> from newsdesk.store.base import FailureOutcome
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([FailureOutcome("gone.html", "read", "no such file or folder")])
         ...     [f.line() for f in store.failures(since="2000-01-01")]
@@ -1412,6 +1084,8 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """Source names of pages already recorded with the same content (see :meth:`Store.recorded_inputs`).
 
         >>> from newsdesk.model import Article
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> page = RawPage(b"<p>Deal</p>", url="https://example.com/a", source="a.html")
         >>> with SQLiteStore(":memory:") as store:
         ...     before = store.recorded_inputs([page])
@@ -1434,7 +1108,7 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
             data = page.data.encode("utf-8", "surrogatepass") if isinstance(page.data, str) else page.data
             row = self._conn.execute(
                 "SELECT 1 FROM raw_pages WHERE ifnull(url, '') = ? AND content_hash = ? AND source = ? LIMIT 1",
-                (_clean(page.url) or "", hashlib.sha256(bytes(data or b"")).hexdigest()[:32], _clean(source)),
+                (clean_text(page.url) or "", hashlib.sha256(bytes(data or b"")).hexdigest()[:32], clean_text(source)),
             ).fetchone()
             if row is not None:
                 recorded.add(source)
@@ -1453,14 +1127,16 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         """One kept raw page with its bytes.
 
         >>> from newsdesk.model import Article, RawPage
+
+        >>> from newsdesk.store.base import ArticleOutcome
         >>> raw = RawPage(b"<html>...</html>", url="https://example.com/a")
         >>> with SQLiteStore(":memory:") as store:
         ...     _ = store.write_batch([ArticleOutcome("a", Article(url="https://example.com/a"), raw)])
         ...     store.get_raw_page(1).page.data
         b'<html>...</html>'
         """
-        row = self._conn.execute(f"{_SELECT_RAW} WHERE id = ?", (int(raw_page_id),)).fetchone()
-        return _stored_raw(row) if row else None
+        row = self._conn.execute(f"{SELECT_RAW} WHERE id = ?", (int(raw_page_id),)).fetchone()
+        return stored_raw_page(row) if row else None
 
     def iter_raw_pages(self) -> Iterator[StoredRawPage]:
         """Stream every kept raw page in id order.
@@ -1472,10 +1148,10 @@ class SQLiteStore(Store, EnrichmentQueries, CopyQueries, VectorQueries, StoryQue
         last_id = 0
         while True:
             rows = self._conn.execute(
-                f"{_SELECT_RAW} WHERE id > ? ORDER BY id LIMIT ?", (last_id, STREAM_CHUNK)
+                f"{SELECT_RAW} WHERE id > ? ORDER BY id LIMIT ?", (last_id, STREAM_CHUNK)
             ).fetchall()
             for row in rows:
-                yield _stored_raw(row)
+                yield stored_raw_page(row)
             if len(rows) < STREAM_CHUNK:
                 return
             last_id = rows[-1][0]
