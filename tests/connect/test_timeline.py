@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.connect.timeline import dated_sentences, rank_dates, split_sentences, timeline
+from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, timeline
 from newsdesk.connect.timeline_eval import alignment_rouge, date_f1, mean_scores
 from newsdesk.model import Article, Block, Enrichment, TimeExpression
 
@@ -87,6 +87,24 @@ def test_an_article_without_enrichment_is_enriched_for_its_dates() -> None:
     article = Article(published="2025-10-01", body=[Block("paragraph",
                       "The Pentagon announced on Tuesday that the coalition would leave Iraq.")])
     assert [day for day, _ in timeline([article])] == ["2025-09-30"]
+
+
+def test_a_day_later_reports_look_back_on_outranks_a_day_with_more_reports() -> None:
+    """Three reports published on 3 March and one on 1 March; 1 March is mentioned by three articles of the
+    following week (RECALL_DAYS or more after it): it is the day the timeline ranks first."""
+    def dated(article: int, published: str, mentions: tuple[str, ...] = (), position: int = 0) -> DatedSentence:
+        return DatedSentence("Report.", mentions, published, article, position)
+
+    reports = [dated(0, "2025-03-03"), dated(1, "2025-03-03"), dated(2, "2025-03-03"), dated(3, "2025-03-01")]
+    later = [dated(4, "2025-03-08", ("2025-03-01",)), dated(5, "2025-03-09", ("2025-03-01",)),
+             dated(6, "2025-03-10", ("2025-03-01",))]
+    # Without a query every mention counts twice. 1 March: one peg + 3 x (2 x 0.25 + recall 0.5) = 4, where
+    # mentions alone gave 2.5; 3 March: three pegs = 3.
+    assert rank_dates(reports + later)[:2] == ["2025-03-01", "2025-03-03"]
+    # Mentioned the next day, further down that day's reports, it is no recall: 1 + 3 x 0.5 = 2.5 < 3.
+    next_day = [sentence for k in (4, 5, 6) for sentence in (dated(k, "2025-03-02"),
+                                                             dated(k, "2025-03-02", ("2025-03-01",), 1))]
+    assert rank_dates(reports + next_day)[:3] == ["2025-03-02", "2025-03-03", "2025-03-01"]
 
 
 def test_metrics_follow_their_definitions() -> None:
