@@ -410,12 +410,13 @@ class VectorQueries:
     def hits_by_id(self, ids: Sequence[int], scores: Sequence[float] | None = None) -> list[SearchHit]:
         """Search hits (headline and lead, nothing highlighted) for articles by id, in the order given."""
         # Imported here: the SQLite store imports this module for its bases.
-        from newsdesk.store.sqlite import _HIT_COLUMNS, _LEAD_COLUMNS, SQLiteStore
+        from newsdesk.store.finding import HIT_COLUMNS, LEAD_COLUMNS
+        from newsdesk.store.sqlite import SQLiteStore
 
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self.connection.execute(f"SELECT {_HIT_COLUMNS}, {_LEAD_COLUMNS} FROM articles AS a "
+        rows = self.connection.execute(f"SELECT {HIT_COLUMNS}, {LEAD_COLUMNS} FROM articles AS a "
                                        f"WHERE a.id IN ({marks})", [int(i) for i in ids]).fetchall()
         found = {int(row[0]): SQLiteStore._hit(row) for row in rows}
         hits = [found[int(i)] for i in ids if int(i) in found]
