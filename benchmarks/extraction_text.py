@@ -224,13 +224,13 @@ def run(pages: Sequence[TextPage], tools: Sequence[str], per_page: Path | None =
 def headline_samples(pages: Sequence[TextPage]) -> list[tuple[list[dict[str, float]], int]]:
     """Per page whose gold headline is one of its candidate lines: the candidates' features and which is right.
 
-    The header zone, repeat counts, lead words and name lines are those ``extract_text`` computes, so
-    the ranker is fitted on exactly what it sees at run time.
+    The header zone (with the body's opening lines, ``headline_zone``), repeat counts, lead words and
+    name lines are those ``extract_text`` computes first, so the ranker is fitted on what it sees at run time.
     """
     from newsdesk.extract.text_classify import read_lines
     from newsdesk.extract.text_header import name_lines
     from newsdesk.extract.text_headline import candidates, lead_words, repeat_counts
-    from newsdesk.extract.text_segment import body_span
+    from newsdesk.extract.text_segment import body_span, headline_zone
 
     samples = []
     for page in pages:
@@ -240,9 +240,9 @@ def headline_samples(pages: Sequence[TextPage]) -> list[tuple[list[dict[str, flo
         span = body_span(lines, None)
         if span is None:
             continue
-        header = lines[: span[0]]
-        found = candidates(header, repeat_counts(lines, span[0]), lead_words(lines[span[0] : span[1]]),
-                           name_lines(header))
+        zone = headline_zone(lines, *span)
+        header = lines[:zone]
+        found = candidates(header, repeat_counts(lines, zone), lead_words(lines[zone : span[1]]), name_lines(header))
         right = [i for i, (position, _) in enumerate(found) if scoring.title_matches(header[position].text, page.title)]
         if right:
             samples.append(([values for _, values in found], right[0]))

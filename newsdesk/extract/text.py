@@ -43,9 +43,9 @@ from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
 from newsdesk.extract.text_header import dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
-from newsdesk.extract.text_lines import BYLINE, CREDIT, DATE, KICKER, line_key, word_count
+from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
-from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, tail_lines
+from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
 from newsdesk.model import Article
 
@@ -94,11 +94,20 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     if span is None:
         return Article(url=url, is_article=False).finish()
     start, end = span
+    zone = headline_zone(lines, start, end)
+    header = read_header(lines[:zone], repeat_counts(lines, zone), url, lead_words(lines[zone:end]))
+    if header.headline_at is not None and header.headline_at >= start and not _introduces(header.headline or ""):
+        # The headline opened the body run: the body starts under it, and what precedes it is header.
+        start = header.headline_at + 1
+        if any(line.text == header.standfirst for line in lines[start:zone]):
+            # The body's first paragraph, not a standfirst: that run scored as prose.
+            header.standfirst = None
+    elif zone > start:
+        header = read_header(lines[:start], repeat_counts(lines, start), url, lead_words(lines[start:end]))
     header_lines = lines[:start]
     body_lines = lines[start:end]
     tail = tail_lines(lines, end)
 
-    header = read_header(header_lines, repeat_counts(lines, start), url, lead_words(body_lines))
     if header.headline is None and len(body_lines) > 1 and opens_as_headline(body_lines[0]):
         # Nothing before the body: the text was copied from the headline down, and a headline
         # phrased as a question or exclamation scored as prose.
@@ -180,6 +189,12 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     elif body:
         article.language = detect_language(article.text)
     return article
+
+
+def _introduces(text: str) -> bool:
+    """A body line that ends as a statement or introduces what follows ("Results after 36 races:"): a
+    paragraph's sentence, not a headline, though the ranker may like it."""
+    return text.rstrip(CLOSERS).endswith((":", "."))
 
 
 def line_kinds(text: str) -> list[tuple[str, str]]:

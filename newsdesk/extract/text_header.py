@@ -84,6 +84,8 @@ class Header:
     reading_minutes: int | None = None
     byline_names: list[str] | None = None
     image: Image | None = None
+    #: The headline's position among the header lines read.
+    headline_at: int | None = None
 
 
 def read_header(header: list[Line], counts: Counter[str], url: str | None, lead: set[str] | None = None) -> Header:
@@ -105,6 +107,7 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
         head_at = next((p for p in range(max(0, head_at - 8), head_at)
                         if not header[p].in_widget and line_key(header[p].text) == key), head_at)
         out.headline = header[head_at].text
+        out.headline_at = head_at
         if header[head_at].in_widget:
             # A list of other stories ran on into this article's header: from the headline down,
             # the lines are the article's own (standfirst, byline, date), not the list's.

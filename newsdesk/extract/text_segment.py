@@ -218,6 +218,30 @@ def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
     return first_teaser if len(headlines) >= 3 else end
 
 
+#: How far into the body the headline may sit: its first lines before real prose.
+_HEADLINE_ZONE_LINES = 4
+_HEADLINE_ZONE_WORDS = 30
+
+
+def headline_zone(lines: Sequence[Line], start: int, end: int) -> int:
+    """Where the lines that may hold the headline end: the header, and the body's opening lines up
+    to its first long paragraph (a headline phrased as a question, or one under a kicker the
+    segmentation scored as prose, opens the body run).
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Is the river rising too fast for the town?\\n" + "Storms swept the county overnight. " * 9)
+    >>> headline_zone(lines, 0, 2)
+    1
+    """
+    zone = start
+    for line in lines[start : min(end, start + _HEADLINE_ZONE_LINES)]:
+        if line.kind == PROSE and (line.words > _HEADLINE_ZONE_WORDS or line.text.endswith(".")):
+            # A paragraph: what follows it is body, not a headline.
+            break
+        zone += 1
+    return zone if zone < end else start
+
+
 def tail_lines(lines: list[Line], end: int) -> list[Line]:
     """The lines just after the body, up to the first block of other stories.
 

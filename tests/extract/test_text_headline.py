@@ -56,3 +56,20 @@ def test_a_site_name_after_a_bar_is_not_part_of_the_headline() -> None:
 def test_a_headline_whose_bar_joins_two_long_halves_is_kept_whole() -> None:
     text = f"Storm closes coast roads | Crews expect to clear them by the weekend\nBy Ann Lee\n\n{BODY}"
     assert extract_text(text).headline == "Storm closes coast roads | Crews expect to clear them by the weekend"
+
+
+def test_a_question_headline_that_opens_the_body_run_is_found_and_leaves_the_body() -> None:
+    menu = "\n".join(["Home", "Membership", "Sponsorship Opportunities", "Strategic Partnerships", "Search"])
+    # A question of more than ten words reads as prose to the classifier and opens the body run.
+    question = "Why did heavy rain close all of the coast roads overnight, and when will they open?"
+    text = f"{menu}\nDismiss notification\n{question}\n\n{BODY}"
+    article = extract_text(text)
+    assert article.headline == question
+    assert all(question not in block.text for block in article.body)
+    assert len(article.body) == 4
+
+
+def test_a_line_introducing_a_table_is_not_taken_for_the_headline() -> None:
+    text = (f"Storm closes coast roads overnight\nMarch 12, 2024\nRoads closed after the storm, by county:\n"
+            f"Harbour | 3\nRiver | 2\nHill | 1\n\n{BODY}")
+    assert extract_text(text).headline == "Storm closes coast roads overnight"
