@@ -121,6 +121,23 @@ def test_a_locked_database_is_said_in_words_with_exit_2(pages: Path, tmp_path: P
     assert "database is locked by another process" in capsys.readouterr().err
 
 
+def test_a_database_in_a_folder_that_does_not_exist_yet_gets_the_folder(pages: Path, tmp_path: Path) -> None:
+    db = tmp_path / "news" / "2025" / "october.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), str(pages)]) == 0
+    with open_store(db, read_only=True) as store:
+        assert store.stats().articles == 3
+
+
+def test_a_database_under_a_file_is_refused_with_the_reason(pages: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder")
+    db = tmp_path / "notes.txt" / "news.db"
+    assert main(["ingest", "--quiet", "--workers", "1", "--db", str(db), str(pages)]) == 2
+    err = capsys.readouterr().err
+    assert str(db) in err and "cannot create its folder" in err
+    assert (tmp_path / "notes.txt").read_text() == "not a folder"
+
+
 # 4. read-only databases ---------------------------------------------------------------------------
 
 

@@ -191,9 +191,22 @@ class SQLiteStore(SearchQueries, Store, EnrichmentQueries, CopyQueries, VectorQu
                 uri = f"file:{quote(os.path.abspath(self.path))}?mode=ro" + ("&immutable=1" if immutable else "")
                 return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout_ms / 1000,
                                        cached_statements=256)
+            self._make_folder()
             return sqlite3.connect(self.path, isolation_level=None, timeout=timeout_ms / 1000, cached_statements=256)
         except sqlite3.Error as exc:
             raise StoreError(self.path, f"cannot open the database: {exc}") from exc
+
+    def _make_folder(self) -> None:
+        """Create the folder a new database goes in (``--db news/today.db``), as SQLite itself will not."""
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            return
+        folder = Path(self.path).parent
+        if folder.is_dir():
+            return
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(self.path, f"cannot create its folder {folder}: {exc.strerror or exc}") from exc
 
     def _open(self, timeout_ms: int) -> None:
         self._configure(timeout_ms)
