@@ -148,8 +148,15 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 
 
 def test_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="cannot open"):
-        open_store(tmp_path / "missing-folder" / "news.db")
+    (tmp_path / "a-file").write_text("x")
+    with pytest.raises(StoreError, match="cannot create its folder"):
+        open_store(tmp_path / "a-file" / "news.db")
+
+
+def test_a_missing_folder_is_created_for_a_new_database(tmp_path: Path) -> None:
+    with open_store(tmp_path / "missing-folder" / "news.db") as store:
+        store.write_batch([outcome_for(coalition())])
+    assert (tmp_path / "missing-folder" / "news.db").is_file()
 
 
 def test_default_path_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
