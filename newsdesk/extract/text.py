@@ -33,6 +33,7 @@ all start from HTML; none reads copied text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, UnsupportedInputError
 from newsdesk.extract.authors import clean_authors
@@ -41,13 +42,13 @@ from newsdesk.extract.language import detect_language
 from newsdesk.extract.text_body import body_blocks, body_image, is_listing, opens_as_headline, without_author_bio
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
-from newsdesk.extract.text_header import dates, read_header, section_title
+from newsdesk.extract.text_header import Header, dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
-from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, line_key, word_count
+from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, Line, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
-from newsdesk.model import Article
+from newsdesk.model import Article, Block
 
 __all__ = ["MAX_TEXT_CHARS", "extract_text", "line_kinds", "section_title"]
 #: Largest text accepted. A copied article is tens of kilobytes; millions of characters are a
@@ -93,34 +94,19 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     span = body_span(lines, url)
     if span is None:
         return Article(url=url, is_article=False).finish()
-    start, end = span
-    zone = headline_zone(lines, start, end)
-    header = read_header(lines[:zone], repeat_counts(lines, zone), url, lead_words(lines[zone:end]))
-    if header.headline_at is not None and header.headline_at >= start and not _introduces(header.headline or ""):
-        # The headline opened the body run: the body starts under it, and what precedes it is header.
-        start = header.headline_at + 1
-        if any(line.text == header.standfirst for line in lines[start:zone]):
-            # The body's first paragraph, not a standfirst: that run scored as prose.
-            header.standfirst = None
-    elif zone > start:
-        header = read_header(lines[:start], repeat_counts(lines, start), url, lead_words(lines[start:end]))
-    header_lines = lines[:start]
-    body_lines = lines[start:end]
-    tail = tail_lines(lines, end)
-
-    if header.headline is None and len(body_lines) > 1 and opens_as_headline(body_lines[0]):
-        # Nothing before the body: the text was copied from the headline down, and a headline
-        # phrased as a question or exclamation scored as prose.
-        header.headline = body_lines[0].text
-        body_lines = body_lines[1:]
-    drop = {line_key(t) for t in (header.headline, header.standfirst) if t}
-    if header.image and header.image.caption:
-        drop.add(line_key(header.image.caption))
-    body = body_blocks(body_lines, drop)
-
     article = Article(url=url, canonical_url=url)
-    if is_listing(lines, start, body):
-        return article.finish()
+    read = _read_zones(lines, span, url)
+    if is_listing(lines, read.start, read.body):
+        # That run reads as a list of other stories; the article may be elsewhere in the text
+        # (a teaser block that outscored a short article), and a listing page has no other run.
+        span = body_span(lines, url, skip=span)
+        if span is None:
+            return article.finish()
+        read = _read_zones(lines, span, url)
+        if is_listing(lines, read.start, read.body):
+            return article.finish()
+    start, header, body = read.start, read.header, read.body
+    header_lines, body_lines, tail = read.header_lines, read.body_lines, read.tail
 
     # Where agencies are named: the first paragraph's dateline, credit lines, the last paragraphs.
     credit_lines = [line.text for line in body_lines[:1] + body_lines[-3:]]
@@ -189,6 +175,47 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     elif body:
         article.language = detect_language(article.text)
     return article
+
+
+@dataclass(slots=True)
+class _Zones:
+    """One body run read: where the body starts, the header's fields, and the lines of each zone."""
+
+    start: int
+    header: Header
+    header_lines: list[Line]
+    body_lines: list[Line]
+    tail: list[Line]
+    body: list[Block]
+
+
+def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Zones:
+    """The header, body and tail of one body run ``span``."""
+    start, end = span
+    zone = headline_zone(lines, start, end)
+    header = read_header(lines[:zone], repeat_counts(lines, zone), url, lead_words(lines[zone:end]))
+    if header.headline_at is not None and header.headline_at >= start and not _introduces(header.headline or ""):
+        # The headline opened the body run: the body starts under it, and what precedes it is header.
+        start = header.headline_at + 1
+        if any(line.text == header.standfirst for line in lines[start:zone]):
+            # The body's first paragraph, not a standfirst: that run scored as prose.
+            header.standfirst = None
+    elif zone > start:
+        header = read_header(lines[:start], repeat_counts(lines, start), url, lead_words(lines[start:end]))
+    header_lines = lines[:start]
+    body_lines = lines[start:end]
+    tail = tail_lines(lines, end)
+
+    if header.headline is None and len(body_lines) > 1 and opens_as_headline(body_lines[0]):
+        # Nothing before the body: the text was copied from the headline down, and a headline
+        # phrased as a question or exclamation scored as prose.
+        header.headline = body_lines[0].text
+        body_lines = body_lines[1:]
+    drop = {line_key(t) for t in (header.headline, header.standfirst) if t}
+    if header.image and header.image.caption:
+        drop.add(line_key(header.image.caption))
+    body = body_blocks(body_lines, drop)
+    return _Zones(start, header, header_lines, body_lines, tail, body)
 
 
 def _introduces(text: str) -> bool:

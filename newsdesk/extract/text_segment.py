@@ -52,18 +52,28 @@ _SCORES = {
 }
 # How many times the prose before it the text under a second header must hold to be the article.
 _AFTER_HEADER_RATIO = 2.0
+# Lines already judged not the article's: no run may cross them.
+_SKIPPED = -1.0e9
 # Lines inside a block of other stories: never body, and a little against bridging over them.
 _WIDGET_ITEM_SCORE = -1.0
 
 
-def body_span(lines: list[Line], url: str | None) -> tuple[int, int] | None:
-    """Where the body is, as [start, end) over ``lines``, or None when no run of lines scores as one.
+def body_span(lines: list[Line], url: str | None, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """Where the body is, as [start, end) over ``lines``, or None when no run of lines scores as one;
+    with ``skip``, the best run that neither holds nor crosses those lines.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> body_span(read_lines("Most read\\nA headline\\n" + "Storms swept the county overnight. " * 9), None)
     (2, 3)
     """
     scores = [_score(line) for line in lines]
+    if skip is not None:
+        low, high = skip
+        whole = _body_run(lines, scores, url)
+        if whole is not None and whole[0] <= low < whole[1]:
+            # The whole run it was cut from: a teaser grid's end was cut off as trailing teasers.
+            low, high = whole[0], max(high, whole[1])
+        scores[low:high] = [_SKIPPED] * (high - low)
     run = _body_run(lines, scores, url)
     if run is None:
         return None

@@ -59,3 +59,17 @@ def test_a_teaser_grid_is_still_a_listing() -> None:
     teasers = "\n".join(f"Storm story number {n}\nA short summary of what happened in town {n} today."
                         for n in range(6))
     assert not extract_text(teasers).is_article
+
+
+def test_a_short_article_outscored_by_a_teaser_grid_is_still_found() -> None:
+    summary = ("A short summary of what happened in the town this week, with the council's reply and a quote "
+               "from a resident.")
+    grid = "\n".join(f"Another story headline number {n}\n{summary}" for n in range(8))
+    article_text = ("Bridge to close for repairs until spring\nBy Ann Lee\nMarch 12, 2024\n\n"
+                    "The council voted on Tuesday to close the old bridge for repairs, a decision that will add "
+                    "twenty minutes to many commuters' journeys until the spring, officials said.\n\n"
+                    "Engineers found cracks in two of the supports during a routine inspection in August.")
+    article = extract_text(f"{grid}\n\n{article_text}")
+    assert article.is_article
+    assert article.headline == "Bridge to close for repairs until spring"
+    assert [b.text[:20] for b in article.body] == ["The council voted on", "Engineers found crac"]
