@@ -82,7 +82,8 @@ def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool
     # Teaser grids: a headline over every short summary.
     if len(paragraphs) >= 4 and headings >= 0.7 * len(paragraphs) and body_words / len(paragraphs) < 30:
         return True
-    if body_words >= MIN_ARTICLE_WORDS * 2:
+    # Lists, tables and quotations are the article's text too (a specification, a recipe).
+    if sum(word_count(b.text) for b in body if b.type != "heading") >= MIN_ARTICLE_WORDS * 2:
         return False
     # A short text among many headlines is a teaser, unless a byline or a date introduces it.
     introduced = any(

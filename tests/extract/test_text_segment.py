@@ -73,3 +73,13 @@ def test_a_short_article_outscored_by_a_teaser_grid_is_still_found() -> None:
     assert article.is_article
     assert article.headline == "Bridge to close for repairs until spring"
     assert [b.text[:20] for b in article.body] == ["The council voted on", "Engineers found crac"]
+
+
+def test_a_text_made_mostly_of_list_items_is_not_taken_for_a_teaser() -> None:
+    menu = "\n".join(f"Section heading number {n} here" for n in range(9))
+    items = "\n".join(f"• Step {n}: store the request body as the document's new content and reply with its version"
+                      for n in range(5))
+    text = f"{menu}\n\nA successful request must result in the following changes:\n{items}\n"
+    article = extract_text(text)
+    assert article.is_article
+    assert sum(1 for b in article.body if b.type == "list_item") == 5
