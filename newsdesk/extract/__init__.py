@@ -57,7 +57,8 @@ def extract(data: bytes | str, *, url: str | None = None, kind: str | None = Non
         text = data
     else:
         raise TypeError(f"extract() takes bytes or str, not {type(data).__name__}")
-    if not text.strip():
+    # isspace stops at the first printed character; strip would copy the whole page first.
+    if not text or text.isspace():
         raise EmptyInputError(name, "empty input")
     if "\x00" in text:
         text = text.replace("\x00", "")

@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsdesk.extract.boilerplate import (
     DROP_TAGS,
     FURNITURE_TAGS,
-    boilerplate_strength,
+    attribute_strength,
     furniture_tokens,
     is_furniture_text,
 )
@@ -167,10 +167,11 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         if node.tag in _NEVER_FURNITURE:
             continue
         attrs = node.attributes
-        name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
-        strength = 2 if attrs.get("role") in _FURNITURE_ROLES else boilerplate_strength(name)
+        class_value, id_value = attrs.get("class"), attrs.get("id")
+        strength = 2 if attrs.get("role") in _FURNITURE_ROLES else attribute_strength(class_value, id_value)
         if strength:
-            candidates.append((node, name, strength, 1))
+            # The joined name only for the few judged further: most elements name nothing.
+            candidates.append((node, f"{class_value or ''} {id_value or ''}".strip(), strength, 1))
             last_listed = True
     article_tokens = _tokens_of_the_article(candidates, prose_bar, sizes)
     # A node listed twice was judged twice in a row to the same end: once is enough.
@@ -232,23 +233,31 @@ def _link_len(node: LexborNode) -> int:
     return sum(text_len(a) for a in node.css("a"))
 
 
-@lru_cache(maxsize=65536)
-def _name_weight(name: str) -> float:
+def _name_weight(class_value: str | None, id_value: str | None) -> float:
     """+25 for a class/id that names content, -25 for one that names furniture (both: 0).
 
-    Cached: the same class strings come back on every page of a site and across sites.
+    The same as matching the joined ``f"{class_value} {id_value}"``: no pattern spans a space.
 
-    >>> _name_weight("entry-content"), _name_weight("sidebar"), _name_weight("")
+    >>> _name_weight("entry-content", None), _name_weight(None, "sidebar"), _name_weight("", None)
     (25.0, -25.0, 0.0)
+    >>> _name_weight("post", "related-links")
+    0.0
     """
-    if not name:
-        return 0.0
-    weight = 0.0
-    if _POSITIVE_NAME.search(name):
-        weight += 25
-    if _NEGATIVE_NAME.search(name):
-        weight -= 25
-    return weight
+    names = (_name_bits(class_value) if class_value else 0) | (_name_bits(id_value) if id_value else 0)
+    return (25.0 if names & 1 else 0.0) - (25.0 if names & 2 else 0.0)
+
+
+@lru_cache(maxsize=65536)
+def _name_bits(value: str) -> int:
+    """1 when a class or id value names content, 2 when it names furniture (cached per value).
+
+    A value, not the joined pair, is the key: the same class strings come back on every page of a
+    site and across sites, each time with a new id beside them.
+
+    >>> _name_bits("entry-content"), _name_bits("sidebar"), _name_bits("post-sidebar")
+    (1, 2, 3)
+    """
+    return (1 if _POSITIVE_NAME.search(value) else 0) | (2 if _NEGATIVE_NAME.search(value) else 0)
 
 
 def _own_text_len(node: LexborNode) -> int:
@@ -283,12 +292,18 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
         elif tag in ("div", "section", "li", "td", "dd"):
             length = _own_text_len(node)
         else:
-            length = sizes.text(node)
+            # One text pass for length and commas: trimming takes only white space, so the commas
+            # are all there (an Arabic comma's space may not be: such text is read again).
+            text = sizes.trimmed_text(node)
+            length = len(text)
         if length < 25:
             continue
         if text is None:
             text = node.text(deep=True)
-        score = 1.0 + text.count(",") + text.count("، ") + min(length / 100.0, 3.0)
+        commas = text.count(",")
+        if "،" in text:
+            commas += (text if tag in _READ_WHOLE else node.text(deep=True)).count("، ")
+        score = 1.0 + commas + min(length / 100.0, 3.0)
         # Prose written straight into a div (text and <br>s, no <p>) makes the div its own container.
         own_prose = tag in ("div", "section", "td")
         parent = node if own_prose else node.parent
@@ -320,6 +335,8 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
 
 
 _FINALISTS = 8
+#: The paragraph-like tags whose whole text the scoring reads (the others' is read trimmed).
+_READ_WHOLE = frozenset({"span", "div", "section", "li", "td", "dd"})
 
 
 _TAG_SCORES = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
@@ -332,7 +349,7 @@ def _initial_score(node: LexborNode) -> float:
     attrs = node.attributes
     if attrs.get("itemprop") == "articleBody":
         base += 40
-    return base + _name_weight(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip())
+    return base + _name_weight(attrs.get("class"), attrs.get("id"))
 
 
 def _widen(container: LexborNode, sizes: PageSizes) -> LexborNode:

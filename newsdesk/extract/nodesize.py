@@ -50,6 +50,19 @@ class PageSizes:
             length = self._text[key] = text_len(node)
         return length
 
+    def trimmed_text(self, node: LexborNode) -> str:
+        """The text ``text`` measures (each text node trimmed), for a caller that reads it too.
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> sizes = PageSizes()
+        >>> p = LexborHTMLParser("<p> Rain, <b> wind </b></p>").css_first("p")
+        >>> sizes.trimmed_text(p), sizes.text(p)
+        ('Rain,wind', 9)
+        """
+        text = node.text(deep=True, strip=True)
+        self._text[node.mem_id] = len(text)
+        return text
+
     def paragraphs(self, node: LexborNode) -> int:
         """Text in the ``<p>`` elements inside ``node``."""
         key = node.mem_id

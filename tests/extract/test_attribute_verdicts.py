@@ -1,0 +1,44 @@
+"""Class and id values judged apart give the verdicts their joined name gives (body.py's fast paths)."""
+
+from __future__ import annotations
+
+import itertools
+
+from selectolax.lexbor import LexborHTMLParser
+
+from newsdesk.extract.body import _NEGATIVE_NAME, _POSITIVE_NAME, _name_weight
+from newsdesk.extract.boilerplate import attribute_strength, boilerplate_strength
+from newsdesk.extract.nodesize import PageSizes
+
+_VALUES = [None, "", "post", "posts", "article", "articles", "entry-content", "sidebar", "share-bar",
+           "byline", "byline-author", "post-body", "commentbody", "commentary", "tag-newsletter",
+           "category-social-media", "RelatedStories", "main content-wrap", "  related  ", "s", "x-1f3a"]
+
+
+def _joined(class_value: str | None, id_value: str | None) -> str:
+    return f"{class_value or ''} {id_value or ''}".strip()
+
+
+def test_attribute_strength_is_the_joined_names_strength() -> None:
+    for class_value, id_value in itertools.product(_VALUES, repeat=2):
+        assert attribute_strength(class_value, id_value) == boilerplate_strength(_joined(class_value, id_value)), (
+            class_value, id_value)
+
+
+def test_name_weight_is_the_joined_names_weight() -> None:
+    for class_value, id_value in itertools.product(_VALUES, repeat=2):
+        name = _joined(class_value, id_value)
+        expected = (25.0 if _POSITIVE_NAME.search(name) else 0.0) - (25.0 if _NEGATIVE_NAME.search(name) else 0.0)
+        assert _name_weight(class_value, id_value) == expected, (class_value, id_value)
+
+
+def test_trimmed_text_keeps_every_comma_and_the_length_text_measures() -> None:
+    page = LexborHTMLParser("<p> One, <b> two ,</b>\n three، four <i>،</i> five</p>")
+    paragraph = page.css_first("p")
+    sizes = PageSizes()
+    text = sizes.trimmed_text(paragraph)
+    assert text.count(",") == paragraph.text(deep=True).count(",")
+    assert sizes.text(paragraph) == len(text) == len(paragraph.text(deep=True, strip=True))
+    # An Arabic comma's space can be trimmed away: the scorer reads such text whole.
+    assert paragraph.text(deep=True).count("، ") == 2
+    assert text.count("، ") == 1
