@@ -44,7 +44,7 @@ from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
 from newsdesk.extract.text_header import Header, dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
-from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, Line, line_key, word_count
+from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, PROSE, Line, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
@@ -194,8 +194,12 @@ def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Z
     start, end = span
     zone = headline_zone(lines, start, end)
     header = read_header(lines[:zone], repeat_counts(lines, zone), url, lead_words(lines[zone:end]))
-    if header.headline_at is not None and header.headline_at >= start and not _introduces(header.headline or ""):
-        # The headline opened the body run: the body starts under it, and what precedes it is header.
+    at = header.headline_at
+    if at is not None and at >= start and not _introduces(header.headline or "") and sum(
+        line.kind == PROSE for line in lines[start:at]
+    ) <= 1:
+        # The headline opened the body run (under a notice or a breadcrumb at most): the body starts
+        # under it, and what precedes it is header.
         start = header.headline_at + 1
         if any(line.text == header.standfirst for line in lines[start:zone]):
             # The body's first paragraph, not a standfirst: that run scored as prose.

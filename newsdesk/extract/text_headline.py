@@ -96,7 +96,8 @@ def is_candidate(line: Line, near_body: bool = False) -> bool:
     """
     if (line.in_widget and not near_body) or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
         return False
-    return not (line.kind == KICKER and line.words < 4)
+    # A line ending with a colon labels what follows ("Author of the article:", "Key facts:").
+    return not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
 
 
 def _menu_run(lines: Sequence[Line], position: int) -> int:

@@ -73,3 +73,9 @@ def test_a_line_introducing_a_table_is_not_taken_for_the_headline() -> None:
     text = (f"Storm closes coast roads overnight\nMarch 12, 2024\nRoads closed after the storm, by county:\n"
             f"Harbour | 3\nRiver | 2\nHill | 1\n\n{BODY}")
     assert extract_text(text).headline == "Storm closes coast roads overnight"
+
+
+def test_a_label_ending_with_a_colon_is_never_the_headline() -> None:
+    text = ("Storm closes coast roads overnight\nThree roads stay shut while crews clear the fallen trees.\n"
+            "Share\nAuthor of the article:\nBy Ann Lee\nMarch 12, 2024\nArticle content\n\n" + BODY)
+    assert extract_text(text).headline == "Storm closes coast roads overnight"
