@@ -352,23 +352,28 @@ def _initial_score(node: LexborNode) -> float:
     return base + _name_weight(attrs.get("class"), attrs.get("id"))
 
 
-def _widen(container: LexborNode, sizes: PageSizes) -> LexborNode:
-    """Climb to ancestors that hold substantially more paragraph text (split article bodies)."""
+def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int]) -> LexborNode:
+    """Climb to ancestors that hold substantially more paragraph text (split article bodies).
+
+    Each ancestor is measured from its children, the one climbed from already measured; the
+    teasers counted go into ``teaser_counts`` (by ``mem_id``).
+    """
     current = container
     current_len = sizes.paragraphs(current)
     best = current
-    teasers = _teasers(current, sizes)
+    teasers = _teasers(current, sizes, teaser_counts)
     for _ in range(8):
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
             break
-        parent_len = sizes.paragraphs(parent)
+        parent_len = sizes.paragraphs_above(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there.
-        if sizes.link_density(parent) > _WIDEN_MAX_LINK_DENSITY:
+        parent_text = sizes.text(parent)
+        if (sizes.links_above(parent) / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as what we have: then it is a listicle's next entry.
-        new_teasers = _teasers(parent, sizes) - teasers
+        new_teasers = _teasers_above(parent, sizes, teaser_counts) - teasers
         # A container already holding a whole story's worth of prose does not grow into such a list.
         if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
                 and (parent_len - current_len) / new_teasers < 0.5 * current_len):
@@ -385,13 +390,37 @@ _STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3
 
 
-def _teasers(node: LexborNode, sizes: PageSizes) -> int:
+def _teasers(node: LexborNode, sizes: PageSizes, known: dict[int, int] | None = None) -> int:
     """How many other stories a node advertises: linked headlines and nested <article>s."""
+    key = node.mem_id
+    if known is not None and key in known:
+        return known[key]
     count = len(node.css("article"))
     for heading in node.css("h1 a, h2 a, h3 a, h4 a"):
         parent = heading.parent
         if parent is not None and sizes.text(heading) >= 0.6 * sizes.text(parent):
             count += 1
+    if known is not None:
+        known[key] = count
+    return count
+
+
+def _teasers_above(parent: LexborNode, sizes: PageSizes, known: dict[int, int]) -> int:
+    """``_teasers(parent)`` summed over the parent's children, the one climbed from already counted.
+
+    ``css`` lists an element itself when it matches, so the parent's count is its own listing plus
+    its children's. A linked headline's listing depends on its ancestors, not on where the search
+    starts, and a parent that is itself a link is counted the plain way.
+    """
+    key = parent.mem_id
+    if key in known:
+        return known[key]
+    if parent.tag == "a":
+        return _teasers(parent, sizes, known)
+    count = 1 if parent.tag == "article" else 0
+    for child in parent.iter():
+        count += _teasers(child, sizes, known)
+    known[key] = count
     return count
 
 
@@ -582,7 +611,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     container = _best_container(body, sizes, budget)
     if container is None:
         return BodyResult(related=related)
-    container = _widen(container, sizes)
+    teaser_counts: dict[int, int] = {}
+    container = _widen(container, sizes, teaser_counts)
     emitter = _Emitter()
     if container.tag in _HEADINGS:
         container = container.parent or container
@@ -598,5 +628,5 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         link_text_ratio=sizes.link_density(container),
         body_link_ratio=emitter.kept_link_chars / emitter.kept_chars if emitter.kept_chars else 1.0,
         container_tag=container.tag,
-        teasers=_teasers(container, sizes),
+        teasers=_teasers(container, sizes, teaser_counts),
     )

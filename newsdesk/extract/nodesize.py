@@ -71,6 +71,44 @@ class PageSizes:
             length = self._paragraphs[key] = sum(self.text(p) for p in node.css("p"))
         return length
 
+    def paragraphs_above(self, parent: LexborNode) -> int:
+        """``paragraphs(parent)``, summed over the parent's children: climbing from a measured node,
+        its subtree is not searched again (``css`` lists an element itself when it matches, so the
+        parent's own subtree is itself plus its children's).
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> body = LexborHTMLParser("<body><div><p>One</p><p>two <b>x</b></p></div><p>3</p></body>").body
+        >>> sizes = PageSizes()
+        >>> sizes.paragraphs(body.css_first("div")), sizes.paragraphs_above(body), sizes.paragraphs(body)
+        (7, 8, 8)
+        """
+        key = parent.mem_id
+        length = self._paragraphs.get(key)
+        if length is None:
+            length = self.text(parent) if parent.tag == "p" else 0
+            for child in parent.iter():
+                length += self.paragraphs(child)
+            self._paragraphs[key] = length
+        return length
+
+    def links_above(self, parent: LexborNode) -> int:
+        """``links(parent)``, summed over the parent's children (as ``paragraphs_above``).
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> body = LexborHTMLParser("<body><div><a href=x>One</a></div><p><a>two</a></p></body>").body
+        >>> sizes = PageSizes()
+        >>> sizes.links(body.css_first("div")), sizes.links_above(body), sizes.links(body)
+        (3, 6, 6)
+        """
+        key = parent.mem_id
+        length = self._links.get(key)
+        if length is None:
+            length = self.text(parent) if parent.tag == "a" else 0
+            for child in parent.iter():
+                length += self.links(child)
+            self._links[key] = length
+        return length
+
     def links(self, node: LexborNode) -> int:
         """Text in the ``<a>`` elements inside ``node``."""
         key = node.mem_id

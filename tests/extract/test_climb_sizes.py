@@ -1,0 +1,37 @@
+"""Measures taken climbing from a measured element equal the same measures taken afresh (body.py's widen)."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsdesk.extract.body import _teasers, _teasers_above
+from newsdesk.extract.nodesize import PageSizes
+
+_PAGE = """<html><body><main><div class="outer"><!-- note -->
+<article><h2><a href="/a">A headline that is a link</a></h2><p>Teaser text, short.</p></article>
+<section><h3>Not a link</h3><p>First paragraph <a href="/x">with a link</a> in it.</p>
+<div class="inner"><p>Second <b>paragraph</b>.</p><h2><span><a href="/b">Linked headline inside a span</a></span></h2>
+<h2><a href="/c"><h3><a href="/d">nested</a></h3></a></h2></div></section>
+<template><p>template text</p><article>t</article></template>
+<p>Closing <a href="/e">words</a></p></div></main></body></html>"""
+
+
+def _ancestors(node: LexborNode) -> list[LexborNode]:
+    chain = []
+    parent = node.parent
+    while parent is not None and parent.tag not in ("html", "#document"):
+        chain.append(parent)
+        parent = parent.parent
+    return chain
+
+
+def test_climbing_measures_equal_fresh_ones_from_every_start() -> None:
+    body = LexborHTMLParser(_PAGE).body
+    for start in body.css("*"):
+        climbed, fresh = PageSizes(), PageSizes()
+        known: dict[int, int] = {}
+        climbed.paragraphs(start), climbed.links(start), _teasers(start, climbed, known)
+        for ancestor in _ancestors(start):
+            assert climbed.paragraphs_above(ancestor) == fresh.paragraphs(ancestor)
+            assert climbed.links_above(ancestor) == fresh.links(ancestor)
+            assert _teasers_above(ancestor, climbed, known) == _teasers(ancestor, fresh)
