@@ -14,8 +14,9 @@ it is used, so the model that runs is the one measured:
 Vectors of different models are not comparable, so a store holds one model's vectors (its name is stored with
 each). :data:`DEFAULT_MODEL` is MiniLM, for its cost: on an even sample of 136 SemEval-2022 Task 8 pairs
 (headline + 40-word lead) e5 correlates better with "same event" (all pairs 0.749 against 0.526, en-en 0.802
-against 0.768; it reads other languages and matches across them) but costs 2.2x the CPU per article
-(228 against 104 ms on the shared benchmark machine, see ``benchmarks/connect_embed.py``). A store of mostly
+against 0.768; it reads other languages and matches across them) but costs 2.2-3.5x the CPU per article
+(228 against 104 ms on a Zen 1 EPYC, 85 against 24.7 on a Zen 4 one: only MiniLM keeps within the 30 ms an
+article may take; see ``benchmarks/connect_embed.py``). A store of mostly
 non-English news should use ``e5`` for every article; choosing the model per article's language would put
 articles in two spaces that cannot be compared.
 
