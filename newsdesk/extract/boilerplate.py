@@ -157,26 +157,37 @@ def _word_verdict(word: str) -> int:
     >>> _word_verdict("tag-newsletter"), _word_verdict("shareholder")
     (0, 0)
     """
-    if _TOPIC_CLASS.match(word):
+    # Most words are new on every page (generated ids and classes), so the cache misses and
+    # this runs for each: the cheap tests go first.
+    lowered = word.lower()
+    # An ASCII word without the topic words cannot match (re.I folds only non-ASCII letters
+    # such as the dotless i onto ASCII ones).
+    if (not word.isascii() or "tag" in lowered or "topic" in lowered or "category" in lowered) \
+            and _TOPIC_CLASS.match(word):
         return 0
     # Every bad compound holds a hyphen, and lower-casing never makes one: most words skip the scan.
-    if "-" in word and _BAD_COMPOUND_RE.search(word.lower()):
+    if "-" in word and _BAD_COMPOUND_RE.search(lowered):
         return _STRONG
     # name_tokens, without its camelCase pass for a word with no capital to split at.
-    lowered = word.lower()
     if lowered != word:
         lowered = _CAMEL.sub(" ", word).lower()
     verdict = 0
     for token in _TOKEN_SPLIT.split(lowered):
-        if token in _STRONG_TOKEN_SET:
+        bits = _TOKEN_BITS.get(token, 0)
+        if bits & _STRONG:
             return _STRONG
-        if token in _WEAK_TOKEN_SET:
-            verdict |= _WEAK
-        if token in _GOOD_TOKENS:
-            verdict |= _GOOD
+        verdict |= bits
         if token.startswith("comment") and _COMMENT_COMPOUND.match(token):
             return _STRONG
     return verdict
+
+
+#: Each furniture or content token's bits, one probe per token instead of one per set.
+_TOKEN_BITS = {
+    token: (_STRONG if token in _STRONG_TOKEN_SET else 0) | (_WEAK if token in _WEAK_TOKEN_SET else 0)
+    | (_GOOD if token in _GOOD_TOKENS else 0)
+    for token in (*_STRONG_TOKEN_SET, *_WEAK_TOKEN_SET, *_GOOD_TOKENS)
+}
 
 
 @lru_cache(maxsize=65536)

@@ -42,3 +42,12 @@ def test_trimmed_text_keeps_every_comma_and_the_length_text_measures() -> None:
     # An Arabic comma's space can be trimmed away: the scorer reads such text whole.
     assert paragraph.text(deep=True).count("، ") == 2
     assert text.count("، ") == 1
+
+
+def test_a_topic_class_says_nothing_in_any_case_or_script() -> None:
+    from newsdesk.extract.boilerplate import _word_verdict
+
+    # "share" alone is furniture; under a topic prefix it is the story's subject.
+    assert _word_verdict("share-bar") != 0
+    for word in ("tag-share", "Tag-share", "TOPIC-share", "entry-category-share", "topıc-share"):
+        assert _word_verdict(word) == 0, word  # the dotless i folds onto "i" as re.I matches it
