@@ -58,11 +58,34 @@ Block(type='list_item', text='Roads closed')]
             item = BULLET.sub("", line.text).strip()
             if item:
                 blocks.append(Block("list_item", item))
+        elif _bare_list_item(lines, position):
+            # A list copied without its bullets: items of a sentence's length, line after line.
+            blocks.append(Block("list_item", line.text))
         elif line.kind in (SHORT, KICKER) and line.words <= 20:
             following = next((f for f in lines[position + 1 :] if f.kind not in (MARKER,)), None)
             if following is not None and following.kind == PROSE and not following.in_widget:
                 blocks.append(Block("heading", section_title(line.text) if line.kind == KICKER else line.text))
     return blocks
+
+
+#: The fewest words of a line read as an item of a list copied without its bullets.
+_BARE_ITEM_WORDS = 8
+
+
+def _bare_list_item(lines: Sequence[Line], position: int) -> bool:
+    """Whether a short line is one of a run of sentence-length lines with no blank line between them,
+    below prose: the items of a list whose bullets copying dropped."""
+
+    def item(at: int) -> bool:
+        line = lines[at]
+        return line.kind in (SHORT, LIST_ITEM) and line.words >= _BARE_ITEM_WORDS and not line.in_widget
+
+    if not item(position) or lines[position].gap_before:
+        return False
+    neighbour = (position + 1 < len(lines) and item(position + 1) and not lines[position + 1].gap_before) or (
+        position > 0 and item(position - 1))
+    above = any(line.kind == PROSE for line in lines[max(0, position - 12) : position])
+    return neighbour and above
 
 
 def is_listing(lines: Sequence[Line], start: int, body: Sequence[Block]) -> bool:

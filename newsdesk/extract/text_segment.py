@@ -52,6 +52,8 @@ _SCORES = {
 }
 # How many times the prose before it the text under a second header must hold to be the article.
 _AFTER_HEADER_RATIO = 2.0
+# Words from which a short line may be a list item that lost its bullet (text_body reads it as one).
+_BARE_ITEM_WORDS = 8
 # Lines already judged not the article's: no run may cross them.
 _SKIPPED = -1.0e9
 # Lines inside a block of other stories: never body, and a little against bridging over them.
@@ -106,6 +108,10 @@ def _score(line: Line) -> float:
         return min(line.words, _MAX_WORDS_SCORED) / 2.0
     if line.kind == SHORT and line.words <= 3:
         return -3.0
+    if line.kind == SHORT and line.words >= _BARE_ITEM_WORDS and not line.gap_before:
+        # A sentence-length line run on from the one above: an item of a list whose bullets copying
+        # dropped, far more often than a menu (menus are a few words a line); little against the body.
+        return -1.0
     return _SCORES.get(line.kind, 0.0)
 
 

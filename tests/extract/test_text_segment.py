@@ -83,3 +83,30 @@ def test_a_text_made_mostly_of_list_items_is_not_taken_for_a_teaser() -> None:
     article = extract_text(text)
     assert article.is_article
     assert sum(1 for b in article.body if b.type == "list_item") == 5
+
+
+def test_a_list_copied_without_its_bullets_stays_in_the_body() -> None:
+    # innerText drops list markers: the items come as short lines of a sentence's length, one per line.
+    intro = ("Engineers who inspected the old bridge in August found several faults, the council said on "
+             "Tuesday, and listed the repairs it will make before the spring.")
+    items = ["Replace the two cracked supports under the eastern span",
+             "Resurface the whole deck and repaint the iron railings",
+             "Install new lighting along the footpath on both sides"]
+    outro = ("The council expects the repairs to cost about two million pounds and to finish before the "
+             "bridge reopens to traffic in April, a spokesman said, adding that buses will use the new "
+             "bridge downstream until then.")
+    text = "Bridge to close for repairs\nBy Ann Lee\n\n" + intro + "\n" + "\n".join(items) + "\n\n" + outro
+    article = extract_text(text)
+    assert [b.text for b in article.body if b.type == "list_item"] == items
+    assert article.body[-1].text == outro
+
+
+def test_a_long_bare_list_does_not_split_the_body() -> None:
+    intro = "The council listed the repairs it will make to the old bridge before it reopens in the spring."
+    items = [f"Repair number {n} on the list of work the engineers asked for" for n in range(8)]
+    outro = ("The work should finish in April, when buses will return to the old bridge and the temporary "
+             "crossing downstream will close again, a spokesman for the council said.")
+    text = "Bridge to close for repairs\nBy Ann Lee\n\n" + intro + "\n" + "\n".join(items) + "\n\n" + outro
+    body = extract_text(text).body
+    assert body[0].text == intro and body[-1].text == outro
+    assert len(body) == 10
