@@ -61,7 +61,45 @@ _WEAK_TOKEN_SET = frozenset(_WEAK_TOKENS)
 # Classes CMSs derive from a post's categories and tags ("category-social-media", "tag-ads",
 # "entry-category-facebook"): they name the story's topic, not what the element is.
 _TOPIC_CLASS = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
-_BAD_COMPOUND_RE = re.compile("|".join(re.escape(c) for c in _BAD_COMPOUNDS))
+
+
+def literal_trie(words: tuple[str, ...] | list[str]) -> str:
+    """A pattern matching exactly the given literal words, their shared prefixes written once.
+
+    ``re`` tries an alternation's branches one by one at every position; factored, one failed
+    character rules out every word that starts with it.
+
+    >>> print(literal_trie(["read-more", "read-next", "see-also", "read"]))
+    (?:read(?:\\-(?:more|next))?|see\\-also)
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = []
+        for char in sorted(node):
+            if not char:
+                continue
+            branch, child = re.escape(char), node[char]
+            # Runs of single-child nodes are written as one literal.
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                branch += re.escape(char)
+            branches.append(branch + pattern(child))
+        if not branches:
+            return ""
+        if "" in node:  # a word ends here: what follows is optional
+            return f"(?:{'|'.join(branches)})?"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return pattern(trie)
+
+
+_BAD_COMPOUND_RE = re.compile(literal_trie(_BAD_COMPOUNDS))
 # Comment parts named in one run-together word ("commentbody", "commentform", "commentsarea"), as
 # older blog engines write them; "commentary" (an opinion piece) is not among them.
 _COMMENT_COMPOUND = re.compile(

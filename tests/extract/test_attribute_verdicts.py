@@ -51,3 +51,20 @@ def test_a_topic_class_says_nothing_in_any_case_or_script() -> None:
     assert _word_verdict("share-bar") != 0
     for word in ("tag-share", "Tag-share", "TOPIC-share", "entry-category-share", "topıc-share"):
         assert _word_verdict(word) == 0, word  # the dotless i folds onto "i" as re.I matches it
+
+
+def test_literal_trie_matches_where_the_plain_alternation_does() -> None:
+    import random
+    import re
+
+    from newsdesk.extract.boilerplate import _BAD_COMPOUNDS, literal_trie
+
+    rng = random.Random(9)
+    words = [*_BAD_COMPOUNDS, "read", "read-mor", "share", "a", "ab", "abc"]
+    for sample in (list(_BAD_COMPOUNDS), ["read", "read-more", "read-next", "re"], ["ab", "abc", "abd", "x"]):
+        plain, factored = re.compile("|".join(map(re.escape, sample))), re.compile(literal_trie(sample))
+        for _ in range(3000):
+            text = "".join(rng.choice(["-", "x", rng.choice(words), rng.choice(words)[:3]]) for _ in range(4))
+            assert bool(plain.search(text)) == bool(factored.search(text)), (sample, text)
+            if (found := plain.search(text)) is not None:
+                assert factored.search(text).start() == found.start(), (sample, text)  # type: ignore[union-attr]
