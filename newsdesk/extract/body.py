@@ -28,6 +28,7 @@ from newsdesk.extract.boilerplate import (
     attribute_strength,
     furniture_tokens,
     is_furniture_text,
+    literal_trie,
 )
 from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, text_len
@@ -47,9 +48,16 @@ _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", 
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
     r"article(?!s)|body|content|entry|hentry|main|page|post(?!s)|text|blog|story|prose|richtext", re.I)
-_NEGATIVE_NAME = re.compile(
-    r"comment|combx|contact|foot|masthead|media|meta|outbrain|promo|related|scroll|shoutbox|sidebar|"
-    r"sponsor|shopping|tags|tool|widget|share|social|nav|menu|teaser|recommend|newsletter", re.I)
+_NEGATIVE_WORDS = (
+    "comment", "combx", "contact", "foot", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
+    "shoutbox", "sidebar", "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "nav", "menu",
+    "teaser", "recommend", "newsletter")
+_NEGATIVE_NAME = re.compile("|".join(_NEGATIVE_WORDS), re.I)
+# The same two patterns for a lower-cased ASCII name: re.I makes every character a case-folding
+# comparison and defeats re's literal scans, and the flat alternation is tried branch by branch.
+# (Only ASCII: re.I also folds a few other letters, the Kelvin sign or the dotless i, onto ASCII.)
+_POSITIVE_LOWER = re.compile(_POSITIVE_NAME.pattern)
+_NEGATIVE_LOWER = re.compile(literal_trie(_NEGATIVE_WORDS))
 
 
 def _fold_code(text: str) -> str:
@@ -257,6 +265,9 @@ def _name_bits(value: str) -> int:
     >>> _name_bits("entry-content"), _name_bits("sidebar"), _name_bits("post-sidebar")
     (1, 2, 3)
     """
+    if value.isascii():
+        lowered = value.lower()
+        return (1 if _POSITIVE_LOWER.search(lowered) else 0) | (2 if _NEGATIVE_LOWER.search(lowered) else 0)
     return (1 if _POSITIVE_NAME.search(value) else 0) | (2 if _NEGATIVE_NAME.search(value) else 0)
 
 

@@ -12,7 +12,8 @@ from newsdesk.extract.nodesize import PageSizes
 
 _VALUES = [None, "", "post", "posts", "article", "articles", "entry-content", "sidebar", "share-bar",
            "byline", "byline-author", "post-body", "commentbody", "commentary", "tag-newsletter",
-           "category-social-media", "RelatedStories", "main content-wrap", "  related  ", "s", "x-1f3a"]
+           "category-social-media", "RelatedStories", "main content-wrap", "  related  ", "s", "x-1f3a",
+           "ARTICLES", "Post-Body", "ſhare-bar", "ĸ-\u212aontact", "sidebar-POSTS", "NavBar"]
 
 
 def _joined(class_value: str | None, id_value: str | None) -> str:
