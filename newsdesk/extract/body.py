@@ -501,7 +501,10 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
                 out.anchors.append((fold_ws(child.text(deep=True, separator=" ")), href))
             _walk(child, out, kind, in_link or tag == "a", depth + 1)
             continue
-        out.flush()
+        # flush, called only when it has parts to emit or anchors to drop (most block boundaries
+        # have neither: the call itself was the cost).
+        if parts or out.anchors:
+            out.flush()
         child_kind = kind
         if tag in _HEADINGS:
             child_kind = "heading"
@@ -517,7 +520,8 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
         previous = out.kind
         out.kind = child_kind
         _walk(child, out, child_kind, in_link, depth + 1)
-        out.flush()
+        if parts or out.anchors:
+            out.flush()
         out.kind = previous
 
 

@@ -153,7 +153,9 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     """
     verdict = _value_verdict(class_value) if class_value else 0
     if id_value:
-        verdict |= _value_verdict(id_value)
+        # An id is mostly one word and new on every page: its words' verdicts are cached, not it.
+        for word in id_value.split():
+            verdict |= _word_verdict(word)
     return _strength(verdict)
 
 
