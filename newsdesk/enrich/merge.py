@@ -26,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
+from newsdesk.enrich.junk import drop_junk
 from newsdesk.enrich.patterns import INSTITUTIONS, TITLE_WORDS
 from newsdesk.enrich.places import Place, canonical_country, resolve_places
 from newsdesk.model import Entity, Mention
@@ -142,7 +143,10 @@ def merge_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
      ('ISIS', 'ORG', ['ISIS', 'Daesh'], ['Daesh'], None),
      ('Baghdad', 'PLACE', ['Baghdad'], [], 'IQ')]
     """
-    cleaned = _non_overlapping([c for c in (_clean(text, cand) for cand in candidates) if c is not None])
+    # Junk (function words, shouting, speaker labels, furniture) goes before overlaps are settled, so a true
+    # name that overlaps a junk span of the other recogniser is kept.
+    cleaned = _non_overlapping(drop_junk(text, [c for c in (_clean(text, cand) for cand in candidates)
+                                                if c is not None]))
     # One type per written name: recognisers label the same name differently in different sentences.
     votes: dict[str, dict[str, int]] = {}
     for cand in cleaned:
@@ -159,6 +163,12 @@ def merge_candidates(text: str, candidates: list[Candidate]) -> list[Entity]:
     name_type.update({text[c.start:c.end]: name_type.get(text[c.start:c.end], c.type) for c in cleaned})
     person_of = _person_names(list(name_type.items()))
     person_of.update(_surnames(name_type, person_of))
+    person_of.update(_capitals(name_type, person_of))
+    for short, full in list(person_of.items()):
+        # A chain of joins ends at one name: "AZUZ" -> "CARL AZUZ" -> "Carl Azuz".
+        for _ in range(3):
+            full = person_of.get(full, full)
+        person_of[short] = full
     for short in person_of:
         name_type[short] = "PERSON"
     cleaned = cleaned + _missed_mentions(text, cleaned, list(name_type) + list(person_of))
@@ -233,6 +243,29 @@ def _surnames(name_type: dict[str, str], person_of: dict[str, str]) -> dict[str,
     return {_tokens(n)[-1]: n for n in fulls
             if last_words[_tokens(n)[-1]] == 1 and _tokens(n)[-1] not in name_type and len(_tokens(n)[-1]) >= 3
             and n.endswith(_tokens(n)[-1])}
+
+
+def _capitals(name_type: dict[str, str], person_of: dict[str, str]) -> dict[str, str]:
+    # A person's name in capitals (a transcript label: "CARL AZUZ", "AZUZ") is the name the article also writes
+    # in prose: the same name in other case, or the one full name with that word.
+    written = [n for n, t in name_type.items() if t == "PERSON" and not n.isupper()]
+    by_fold = {n.casefold(): n for n in written}
+    by_word: dict[str, set[str]] = {}
+    for name in written:
+        if len(_tokens(name)) >= 2:
+            for word in _tokens(name):
+                by_word.setdefault(word.casefold(), set()).add(person_of.get(name, name))
+    out: dict[str, str] = {}
+    for name, type_ in name_type.items():
+        if type_ != "PERSON" or not name.isupper() or len(name) < 2:
+            continue
+        same = by_fold.get(name.casefold())
+        owners = by_word.get(name.casefold(), set()) if len(_tokens(name)) == 1 else set()
+        if same is not None:
+            out[name] = same
+        elif len(owners) == 1:
+            out[name] = next(iter(owners))
+    return out
 
 
 def _contained(name: str, by_word: dict[str, set[str]]) -> bool:
@@ -320,7 +353,8 @@ def _group(text: str, cands: list[Candidate], name_type: dict[str, str], person_
         if place is not None:
             canonical = place.name
         elif type_ == "PERSON":
-            canonical = max(names, key=lambda n: len(_tokens(n)))
+            # The longest name, as the article writes it in prose rather than in a label's capitals.
+            canonical = max(names, key=lambda n: (len(_tokens(n)), not n.isupper()))
         else:
             canonical = key_name
         aliases = [] if type_ == "PERSON" else list(dict.fromkeys(

@@ -42,7 +42,7 @@ STAMP = "stamp.json"
 #: The modules compiled: the four recognisers' per-item loops and the helpers they call for every item.
 MODULES = ("patterns", "merge", "quantities", "quantities_numbers", "quantities_nouns", "times", "times_grammar",
            "times_context", "times_dates", "times_resolve", "times_tense", "quotes", "quotes_cues",
-           "quotes_speakers", "quotes_marks")
+           "quotes_speakers", "quotes_marks", "junk")
 #: mypyc's shared library for the group: ``newsdesk.enrich._native__mypyc``, found on the package path.
 GROUP = "newsdesk.enrich._native"
 

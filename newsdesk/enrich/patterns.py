@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsdesk.enrich.merge import Candidate
 
-__all__ = ["INSTITUTIONS", "TITLE_WORDS", "find_candidates", "find_candidates_text"]
+__all__ = ["INSTITUTIONS", "NOT_ACRONYMS", "TITLE_WORDS", "find_candidates", "find_candidates_text", "is_known_name"]
 
 
 def _words(block: str) -> list[str]:
@@ -141,6 +141,8 @@ TV CEO CFO COO CTO GDP AM PM OK ID PR IT US UK EU UN AI PC HQ DJ MC VIP FAQ PDF 
 MP MPs ET GMT UTC BST EST PST CET ISBN URL HTML GPS SUV LGBT LGBTQ NB PS RIP ASAP FYI DIY TBA TBC NEW OF THE AND IN
 A AN I BREAKING UPDATE LIVE WATCH READ MORE PHOTO VIDEO EXCLUSIVE OPINION ANALYSIS SPORT NEWS KM MW GW KG
 """))
+#: Words in capitals that are no organisation's acronym (units, time zones, page labels), for other modules.
+NOT_ACRONYMS = _NOT_ACRONYMS
 _SPEECH_WORDS = frozenset(_words("said says told added to asked wrote warned stated"))
 #: The same cue words as text endings, tested with one str.endswith call (cheaper than finding the word).
 _CUE_ENDINGS = tuple(f"{w} " for w in sorted(_SPEECH_WORDS | {"for", "of", "at"}))
@@ -180,6 +182,19 @@ def _gazetteer() -> dict[str, str]:
     for name in INSTITUTIONS:
         table[name] = "ORG"
     return table
+
+
+def is_known_name(name: str) -> bool:
+    """Whether a gazetteer knows ``name``: a country, city, US state, demonym or institution (a dateline's
+    capitals included: "NEW DELHI").
+
+    >>> [is_known_name(n) for n in ("US", "WHO", "NEW DELHI", "Media")]
+    [True, True, True, False]
+    """
+    gazetteer = _gazetteer()
+    if name in gazetteer or name in _us_states():
+        return True
+    return len(name) > 3 and name.isupper() and gazetteer.get(name.title()) in ("PLACE", "CITY")
 
 
 @lru_cache(maxsize=1)
