@@ -100,6 +100,9 @@ def test_from_top_stories_to_a_storys_coverage_and_back_to_an_article(
     page.get_by_role("link", name="Stories", exact=True).click()
     expect(page.get_by_role("heading", level=1, name="Stories")).to_be_visible()
     page.get_by_role("link", name="2 or more").click()
+    # count() does not wait for the navigation the click starts: wait for the new page, then for its items.
+    expect(page).to_have_url(f"{server}/stories?min_outlets=2")
+    expect(page.locator(".stories .story-item").first).to_be_visible()
     assert page.locator(".stories .story-item").count() >= 1
     shoot(page, "stories.png")
     assert not [text for text in console if "Content Security Policy" in text], console
