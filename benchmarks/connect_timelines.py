@@ -80,6 +80,29 @@ TOPICS: list[dict[str, Any]] = [
     {"topic": "t17-egypt:reform", "kind": "subject", "query": "reform constitution",
      "pattern": r"reforms\b|reform with|amend|suspending the constitution|concessions",
      "dates": ["2011-01-29", "2011-01-31", "2011-02-06", "2011-02-08", "2011-02-13"]},
+    # Batch 2 (2026-12-06): eight more subjects by the same rule, chosen and read before any system ran on them.
+    {"topic": "t17-mj:judge", "kind": "subject", "query": "judge", "pattern": r"\b[Jj]udge\b", "batch": 2,
+     "dates": ["2010-02-08", "2010-06-14", "2011-07-25", "2011-11-01", "2011-11-29"]},
+    {"topic": "t17-mj:jury", "kind": "subject", "query": "jury jurors", "pattern": r"\b[Jj]ur(?:y|ors?)\b", "batch": 2,
+     "dates": ["2011-03-03", "2011-09-24", "2011-10-06", "2011-11-03", "2011-11-07"]},
+    {"topic": "t17-mj:paramedics", "kind": "subject", "query": "paramedics ambulance",
+     "pattern": r"[Pp]aramedic|ambulance", "batch": 2,
+     "dates": ["2009-06-25", "2011-01-04", "2011-09-29", "2011-09-30"]},
+    {"topic": "t17-mj:defense", "kind": "subject", "query": "defense lawyers",
+     "pattern": r"(?<!own )\b[Dd]efen[cs]e\b|lawyers", "batch": 2,
+     "dates": ["2011-05-02", "2011-08-30", "2011-09-27", "2011-10-12", "2011-10-24", "2011-10-28", "2011-10-31",
+               "2011-11-03"]},
+    {"topic": "t17-mj:prosecution", "kind": "subject", "query": "prosecutors prosecution", "pattern": r"[Pp]rosecut",
+     "batch": 2, "dates": ["2011-01-04", "2011-05-02", "2011-08-30", "2011-09-27", "2011-10-12", "2011-10-20",
+                           "2011-11-03"]},
+    {"topic": "t17-egypt:police", "kind": "subject", "query": "police", "pattern": r"\b[Pp]olice\b", "batch": 2,
+     "dates": ["2011-01-25", "2011-01-26", "2011-01-28", "2011-02-02", "2011-02-09"]},
+    {"topic": "t17-egypt:clashes", "kind": "subject", "query": "clashes battle", "pattern": r"[Cc]lash|\b[Bb]attle",
+     "batch": 2, "dates": ["2011-01-25", "2011-01-28", "2011-01-29", "2011-02-02", "2011-02-03", "2011-02-04",
+                           "2011-02-09"]},
+    {"topic": "t17-egypt:resignation", "kind": "subject", "query": "resigned resignation resign",
+     "pattern": r"quits|resign|stand down|stepped down|would step down|refusing to step down", "batch": 2,
+     "dates": ["2011-02-01", "2011-02-03", "2011-02-10", "2011-02-11", "2011-02-12", "2011-02-13"]},
 ]
 
 
@@ -118,7 +141,7 @@ def make_gold() -> list[dict[str, Any]]:
             first, last = min(ref), max(ref)
         rows.append({"topic": spec["topic"], "kind": spec["kind"], "source": f"timeline17/{SOURCES[source]}",
                      "query": spec["query"], "window": [first, last], "split": split_of(spec["topic"]),
-                     "n_dates": len(gold), "timeline": gold})
+                     "batch": spec.get("batch", 1), "n_dates": len(gold), "timeline": gold})
     return rows
 
 
@@ -205,6 +228,8 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
         inputs = topic_input(row, articles[row["source"]])
         n_dates = len(ref)
         per_date = max(1, round(sum(len(v) for v in ref.values()) / n_dates))
+        # Each split over the whole gold, and over its first twelve timelines (batch 1) to compare with earlier runs.
+        groups = (row["split"], "all") + ((f"{row['split']}-batch1",) if row.get("batch", 1) == 1 else ())
         entry: dict[str, Any] = {"split": row["split"], "kind": row["kind"], "articles": len(inputs),
                                  "dates": n_dates, "per_date": per_date,
                                  "input_days": len({a.published[:10] for a in inputs})}
@@ -216,12 +241,12 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
             entry[name] = {"date_f1": round(scores["date"]["f1"], 4), "ar1_f": round(scores["ar1"]["f1"], 4),
                            "cpu_s": round(cpu, 3)}
             for metric, value in scores.items():
-                for split in (row["split"], "all"):
+                for split in groups:
                     collected[split][name][metric].append(value)
         draws = [_scores(random_days(inputs, n_dates, seed), ref)["date"] for seed in range(RANDOM_SEEDS)]
         rand = _mean(draws)
         entry["RANDOM"] = {"date_f1": round(mean_scores([rand])["f1"], 4)}
-        for split in (row["split"], "all"):
+        for split in groups:
             collected[split]["RANDOM"]["date"].append(rand)
         per_topic[row["topic"]] = entry
     macro = {split: {name: {metric: round(mean_scores(values)["f1"], 4) for metric, values in metrics.items()}
