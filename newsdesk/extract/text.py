@@ -200,7 +200,7 @@ def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Z
     ) <= 1:
         # The headline opened the body run (under a notice or a breadcrumb at most): the body starts
         # under it, and what precedes it is header.
-        start = header.headline_at + 1
+        start = at + 1
         if any(line.text == header.standfirst for line in lines[start:zone]):
             # The body's first paragraph, not a standfirst: that run scored as prose.
             header.standfirst = None
