@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 
 from newsdesk.cli.common import EXIT_OK, EXIT_SOME_FAILED, add_db_option, non_negative_int, positive_int, say
-from newsdesk.store import Filters, open_store
+from newsdesk.store import Filters, open_store, sqlite_store
 from newsdesk.store.timelines import StoryCoverage, query_timeline, story_coverage
 
 #: Most dates and sentences a timeline may be asked for.
@@ -26,8 +27,8 @@ def _day(value: str | None) -> str:
 def run_stories(args: argparse.Namespace) -> int:
     """Stories seen since a date, with at least so many outlets, ranked by outlets or by recency."""
     with open_store(args.db, read_only=True) as store:
-        stories = store.stories(since=args.since, min_outlets=args.min_outlets, limit=args.limit,  # type: ignore[attr-defined]
-                                rank=args.rank, offset=args.offset)
+        stories = sqlite_store(store, "stories").stories(since=args.since, min_outlets=args.min_outlets,
+                                                         limit=args.limit, rank=args.rank, offset=args.offset)
     if args.format == "json":
         for story in stories:
             print(json.dumps(story.to_dict(), ensure_ascii=False))
@@ -69,12 +70,12 @@ def print_coverage(cover: StoryCoverage) -> None:
         head = group.members[0]
         print(f"\nOriginal {head.article_id} ({head.host or head.url}) and {len(group.members) - 1} "
               f"cop{'ies' if len(group.members) > 2 else 'y'}")
-        for member in group.members[1:]:
-            made = f"copied from {member.parent_id}" if member.parent_id else ""
-            share = f", {member.containment:.0%} of it there" if member.containment is not None else ""
-            ref = member.article_id if member.article_id is not None else "exact"
-            print(f"  {ref!s:>7}  {_day(member.published):<16}  {(member.host or member.url)[:28]:<28}  "
-                  f"{member.kind}, {made}{share}")
+        for copy in group.members[1:]:
+            made = f"copied from {copy.parent_id}" if copy.parent_id else ""
+            share = f", {copy.containment:.0%} of it there" if copy.containment is not None else ""
+            ref = copy.article_id if copy.article_id is not None else "exact"
+            print(f"  {ref!s:>7}  {_day(copy.published):<16}  {(copy.host or copy.url)[:28]:<28}  "
+                  f"{copy.kind}, {made}{share}")
     if cover.timeline:
         print("\nTimeline")
         _print_timeline(cover.timeline)
@@ -91,7 +92,8 @@ def print_coverage(cover: StoryCoverage) -> None:
 def run_story(args: argparse.Namespace) -> int:
     """One story: its outlets and when each published, the original and its copies, timeline, quotes."""
     with open_store(args.db, read_only=True) as store:
-        cover = story_coverage(store, args.id, max_dates=args.max_dates, sentences=args.sentences)
+        cover = story_coverage(sqlite_store(store, "stories"), args.id, max_dates=args.max_dates,
+                               sentences=args.sentences)
     if cover is None:
         say(f"newsdesk: story {args.id}: no such story in the store")
         return EXIT_SOME_FAILED
@@ -118,7 +120,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _bounded(most: int) -> object:
+def _bounded(most: int) -> Callable[[str], int]:
     def parse(text: str) -> int:
         value = positive_int(text)
         if value > most:

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from newsdesk.cli.common import EXIT_OK, add_db_option, non_negative_int, positive_int, say
-from newsdesk.store import open_store
+from newsdesk.store import open_store, sqlite_store
 
 _TYPES = {"person": "PERSON", "org": "ORG", "place": "PLACE"}
 
@@ -14,8 +14,8 @@ _TYPES = {"person": "PERSON", "org": "ORG", "place": "PLACE"}
 def run_quotes(args: argparse.Namespace) -> int:
     """Quotes newest first, by a part of the speaker's name, kind and period."""
     with open_store(args.db, read_only=True) as store:
-        quotes = store.quotes(speaker=args.speaker, kind=args.kind, since=args.since, until=args.until,
-                              limit=args.limit, offset=args.offset)
+        quotes = sqlite_store(store, "quotes").quotes(speaker=args.speaker, kind=args.kind, since=args.since,
+                                                      until=args.until, limit=args.limit, offset=args.offset)
     if args.format == "json":
         for quote in quotes:
             print(json.dumps(quote.to_dict(), ensure_ascii=False))
@@ -34,8 +34,9 @@ def run_quotes(args: argparse.Namespace) -> int:
 def run_entities(args: argparse.Namespace) -> int:
     """The people, organisations and places named by the most articles in a period."""
     with open_store(args.db, read_only=True) as store:
-        entities = store.entities(type_=_TYPES.get(args.type or ""), since=args.since, until=args.until,
-                                  name=args.name, limit=args.limit, offset=args.offset)
+        entities = sqlite_store(store, "entities").entities(type_=_TYPES.get(args.type or ""), since=args.since,
+                                                            until=args.until, name=args.name, limit=args.limit,
+                                                            offset=args.offset)
     if args.format == "json":
         for entity in entities:
             print(json.dumps(entity.to_dict(), ensure_ascii=False))

@@ -18,7 +18,7 @@ from newsdesk.cli.common import (
     say,
 )
 from newsdesk.render import to_markdown, to_text
-from newsdesk.store import EXPORT_FORMATS, export_articles, open_store
+from newsdesk.store import EXPORT_FORMATS, export_articles, open_store, sqlite_store
 from newsdesk.store.vectors import SEARCH_MODES
 
 _MARK_ON_TERMINAL = ("\x1b[1;33m", "\x1b[0m")
@@ -35,8 +35,8 @@ def run_search(args: argparse.Namespace) -> int:
     mode = "semantic" if args.semantic else args.mode
     with open_store(args.db, read_only=True) as store:
         filters = filters_from(args)
-        ranked = store.search_in_mode(query, filters, mode=mode,  # type: ignore[attr-defined]
-                                      limit=args.limit, offset=args.offset)
+        ranked = sqlite_store(store, "search modes").search_in_mode(query, filters, mode=mode,
+                                                                    limit=args.limit, offset=args.offset)
         hits, total = ranked.hits, ranked.total
     if args.format == "json":
         for hit in hits:

@@ -111,8 +111,9 @@ listen on 127.0.0.1.
 
 
 def serve(db: str | None = None, *, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, token: str | None = None,
-          log_level: str = "info", base_url: str | None = None, allowed_hosts: list[str] | None = None,
-          cors_origins: list[str] | None = None) -> None:
+          log_level: str = "info", base_url: str | None = None,
+          allowed_hosts: list[str] | tuple[str, ...] | None = None,
+          cors_origins: list[str] | tuple[str, ...] | None = None) -> None:
     """Serve the store at ``db`` on ``host:port`` until interrupted (Ctrl-C or SIGTERM stop it cleanly).
 
     Raises :class:`ListenError` when the address cannot be listened on, and

@@ -27,7 +27,7 @@ from newsdesk.store.base import (
     body_fingerprint,
 )
 from newsdesk.store.export import EXPORT_FORMATS, export_articles
-from newsdesk.store.sqlite import SQLiteStore, open_store
+from newsdesk.store.sqlite import SQLiteStore, open_store, sqlite_store
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -52,4 +52,5 @@ __all__ = [
     "body_fingerprint",
     "export_articles",
     "open_store",
+    "sqlite_store",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsdesk.model import Enrichment
 from newsdesk.store.base import Filters, like_escape
@@ -184,6 +184,7 @@ def get_entity(conn: sqlite3.Connection, ref: int | str) -> EntitySummary | None
     >>> get_entity(SQLiteStore(":memory:").connection, 1) is None
     True
     """
+    params: list[int | str]
     if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
         where, params = "e.id = ?", [int(ref)]
     else:
@@ -301,7 +302,9 @@ class EnrichmentQueries:
     ([], [])
     """
 
-    connection: sqlite3.Connection
+    if TYPE_CHECKING:  # The store this is mixed into gives its connection, read-only.
+        @property
+        def connection(self) -> sqlite3.Connection: ...
 
     def entities(self, *, type_: str | None = None, since: Any = None, until: Any = None, name: str | None = None,
                  limit: int = 20, offset: int = 0) -> list[EntitySummary]:

@@ -3,7 +3,10 @@
 The pipeline writes through :meth:`Store.write_batch`; the CLI, the REST API and
 the web pages read through the other methods. None of them knows which database
 is behind the interface, so a server database can be added later as another
-``Store`` subclass without touching them.
+``Store`` subclass without touching them. What only the SQLite store keeps (entities
+and quotes, stories and timelines, vectors and search modes) is read over its
+connection, so it is not part of this interface: those readers go through
+:func:`~newsdesk.store.sqlite.sqlite_store`, which says plainly when a store is not one.
 
 What the pipeline hands to the writer is one *outcome* per input:
 

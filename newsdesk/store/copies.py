@@ -23,7 +23,7 @@ import sqlite3
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -146,8 +146,8 @@ class CopyGroup:
         """Article ids from the original down to ``article_id`` along parents."""
         parents = {m.article_id: m.parent_id for m in self.members if m.article_id is not None}
         path = [article_id]
-        while parents.get(path[-1]) is not None and len(path) <= len(parents):
-            path.append(parents[path[-1]])  # type: ignore[arg-type]
+        while (parent := parents.get(path[-1])) is not None and len(path) <= len(parents):
+            path.append(parent)
         return path[::-1]
 
     def to_dict(self) -> dict[str, Any]:
@@ -170,8 +170,8 @@ def write_signatures(conn: sqlite3.Connection, article_ids: Sequence[int], sigs:
     >>> conn.execute("SELECT count(*) FROM lsh_bands").fetchone()[0] == LSH_BANDS
     True
     """
-    signature_rows = []
-    band_rows = []
+    signature_rows: list[tuple[int, bytes, int]] = []
+    band_rows: list[tuple[int, int]] = []
     for article_id, sig, size in zip(article_ids, sigs, shingles, strict=True):
         signature_rows.append((int(article_id), np.ascontiguousarray(sig, dtype="<u4").tobytes(), int(size)))
         if int(size) >= MIN_SHINGLES:
@@ -190,7 +190,7 @@ def _stored_keys(blob: bytes, shingles: int) -> list[int]:
 
 def _delete_keys(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
     """Remove the band rows of articles whose signatures are stored, by the keys those signatures give."""
-    rows = []
+    rows: list[tuple[int, int]] = []
     for start in range(0, len(article_ids), 500):
         chunk = [int(article_id) for article_id in article_ids[start: start + 500]]
         marks = ",".join("?" * len(chunk))
@@ -510,7 +510,9 @@ class CopyQueries:
     (None, [])
     """
 
-    connection: sqlite3.Connection
+    if TYPE_CHECKING:  # The store this is mixed into gives its connection, read-only.
+        @property
+        def connection(self) -> sqlite3.Connection: ...
 
     def copy_group(self, article_id: int) -> CopyGroup | None:
         """The original and every copy of the group ``article_id`` is in (see :func:`copy_group`)."""

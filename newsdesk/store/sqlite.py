@@ -815,3 +815,21 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
     0
     """
     return SQLiteStore(default_db_path() if path is None else path, read_only=read_only)
+
+
+def sqlite_store(store: Store, needs: str) -> SQLiteStore:
+    """``store`` as the SQLite store, for the reads that only it answers; a clear :class:`StoreError` otherwise.
+
+    Entities and quotes, stories and timelines, and search modes are read from tables and functions that
+    take the SQLite connection (:mod:`newsdesk.store.annotations`, :mod:`newsdesk.store.stories`,
+    :mod:`newsdesk.store.timelines`, :mod:`newsdesk.store.vectors`), so they are not part of the
+    :class:`Store` interface. The CLI, the API and the pages reach them through this one check, which
+    names what was asked when the store is another kind. ``needs`` says what, for that message.
+
+    >>> with open_store(":memory:") as store:
+    ...     sqlite_store(store, "stories").stories()
+    []
+    """
+    if isinstance(store, SQLiteStore):
+        return store
+    raise StoreError(type(store).__name__, f"{needs} need the SQLite store, and this store is not one")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -312,7 +312,9 @@ class VectorQueries:
     []
     """
 
-    connection: sqlite3.Connection
+    if TYPE_CHECKING:  # The store this is mixed into gives its connection, read-only.
+        @property
+        def connection(self) -> sqlite3.Connection: ...
     #: The full-text "more like this" of the store this is mixed into (:meth:`SQLiteStore.related`).
     related: Callable[..., list[Any]]
 

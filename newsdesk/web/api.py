@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse
 
 from newsdesk.ingest import SourceFailure
-from newsdesk.store import SearchHit, StoredArticle, StoreError
+from newsdesk.store import SearchHit, StoredArticle, StoreError, sqlite_store
 from newsdesk.web.config import (
     DEFAULT_PAGE_SIZE,
     MAX_FILTER_CHARS,
@@ -205,8 +205,9 @@ def _page(request: Request, query: ArticleQuery, limit: int, cursor: str | None,
         next_cursor = position_cursor(next_after, fingerprint) if next_after else None
     else:
         offset = read_offset_cursor(cursor, fingerprint)
+        searcher = sqlite_store(store, "search modes")
         try:
-            ranked = store.search_in_mode(query.q, query.filters, mode=mode, limit=limit, offset=offset)
+            ranked = searcher.search_in_mode(query.q, query.filters, mode=mode, limit=limit, offset=offset)
         except StoreError as exc:  # semantic asked of a store without vectors
             raise ApiError(400, "bad_parameter", f"mode: {exc.reason}", [("query.mode", exc.reason)]) from exc
         hits, total, ran = ranked.hits, ranked.total, ranked.mode

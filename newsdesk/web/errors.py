@@ -13,7 +13,7 @@ database that cannot be read. Nothing a client sends is a 500.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI
@@ -121,7 +121,7 @@ def install_error_handlers(app: FastAPI, render_page: PageRenderer) -> None:
     """Answer every error in the API's JSON shape under /api/, and as a page elsewhere."""
 
     def respond(request: Request, status: int, code: str, message: str,
-                problems: Sequence[tuple[str, str]] = (), headers: dict[str, str] | None = None) -> Response:
+                problems: Sequence[tuple[str, str]] = (), headers: Mapping[str, str] | None = None) -> Response:
         if is_api(request):
             return JSONResponse(error_body(status, code, message, problems), status_code=status, headers=headers)
         title = {404: "Not found", 400: "Cannot use this request", 422: "Cannot use this request"}.get(status, "Error")

@@ -111,11 +111,12 @@ def _related_links(store: Store, links: list[Link], root: str) -> list[dict[str,
     """The page's own related links, pointing at the stored copy when the store has it."""
     out: list[dict[str, Any]] = []
     for link in links:
-        stored = store.get(link.url) if safe_url(link.url) else None
+        url = safe_url(link.url)
+        stored = store.get(link.url) if link.url and url else None
         if stored is not None:
             href, kind = f"{root}/articles/{stored.id}", "stored"
-        elif safe_url(link.url):
-            href, kind = str(safe_url(link.url)), "external"
+        elif url is not None:
+            href, kind = url, "external"
         else:
             href, kind = _query_link(f"{root}/search", {"q": f'"{link.title}"'}), "search"
         out.append({"title": link.title, "site": link.site, "href": href, "kind": kind,

@@ -1,7 +1,8 @@
 """What the pages and the API read beyond one store call: explore lists, related articles, facets, days.
 
 Everything here is composed from the public :class:`~newsdesk.store.Store` methods, so that it
-works over any store. The counting is the store's (``facet_counts``, ``counts_by_day``,
+works over any store; what only the SQLite store keeps (stories, vectors, entities) is added when the
+store is one. The counting is the store's (``facet_counts``, ``counts_by_day``,
 ``related``: one query each); this module shapes the results for the pages and the API.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from newsdesk.store import Filters, SearchHit, Store, StoredArticle, StoreStats
+from newsdesk.store import Filters, SearchHit, SQLiteStore, Store, StoredArticle, StoreStats
 from newsdesk.store.base import parse_instant
 from newsdesk.store.facets import nocase, section_spellings
 from newsdesk.store.search import host_of
@@ -93,10 +94,8 @@ def related_articles(store: Store, stored: StoredArticle, *, limit: int = 5) -> 
     ...     related_articles(store, StoredArticle(1, Article(headline="Iraq"), "2025-10-01T00:00:00Z"))
     []
     """
-    hybrid = getattr(store, "related_hits", None)
-    if hybrid is not None:
-        hits: list[SearchHit] = hybrid(stored.id, limit)
-        return hits
+    if isinstance(store, SQLiteStore):  # The store that keeps vectors.
+        return store.related_hits(stored.id, limit)
     return store.related(stored.id, limit=limit)
 
 
@@ -117,16 +116,14 @@ def top_stories(store: Store, *, limit: int = TOP_STORIES, min_outlets: int = TO
     ...     top_stories(store)
     []
     """
-    stories = getattr(store, "stories", None)
-    if stories is None:
+    if not isinstance(store, SQLiteStore):  # Only the SQLite store keeps stories.
         return []
-    newest = stories(limit=1, rank="recent")
+    newest = store.stories(limit=1, rank="recent")
     latest = parse_instant(newest[0].last_seen) if newest and newest[0].last_seen else None
     since = None
     if latest:
         since = (datetime.fromisoformat(latest.replace("Z", "+00:00")) - timedelta(days=days)).date().isoformat()
-    found: list[StorySummary] = stories(since=since, min_outlets=min_outlets, limit=limit, rank="top")
-    return found
+    return store.stories(since=since, min_outlets=min_outlets, limit=limit, rank="top")
 
 
 def story_for(store: Store, article_id: int) -> StorySummary | None:
@@ -137,11 +134,12 @@ def story_for(store: Store, article_id: int) -> StorySummary | None:
     ...     story_for(store, 1) is None
     True
     """
-    story_of = getattr(store, "story_of", None)
-    story_id = story_of(article_id) if story_of is not None else None
+    if not isinstance(store, SQLiteStore):  # Only the SQLite store keeps stories.
+        return None
+    story_id = store.story_of(article_id)
     if story_id is None:
         return None
-    detail = store.story(story_id)  # type: ignore[attr-defined]
+    detail = store.story(story_id)
     return detail.story if detail is not None and detail.story.articles > 1 else None
 
 
@@ -206,9 +204,8 @@ def facet_counts(store: Store, query: str | None, filters: Filters, *,
         chosen = getattr(filters, field_name)
         facets[facet] = [FacetValue(value, count, bool(chosen) and value.casefold() == chosen.strip().casefold())
                          for value, count in counted[field_name].items()]
-    entity_counts = getattr(store, "entity_facet_counts", None)
-    if entity_counts is not None:
-        for kind, values in entity_counts(query, filters, limit=candidates).items():
+    if isinstance(store, SQLiteStore):  # Only the SQLite store keeps entities.
+        for kind, values in store.entity_facet_counts(query, filters, limit=candidates).items():
             chosen = getattr(filters, kind)
             listed = [FacetValue(value, count, bool(chosen) and value.casefold() == chosen.strip().casefold())
                       for value, count in values.items()]

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
 from newsdesk.store.base import Filters, parse_instant
+from newsdesk.store.sqlite import sqlite_store
 from newsdesk.store.stories import StorySummary
 from newsdesk.store.timelines import count_stories, query_timeline, story_coverage, story_timeline
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_CHARS
@@ -80,7 +81,7 @@ def list_stories(request: Request, since: Since = None, min_outlets: MinOutlets 
     fingerprint = request_fingerprint({"path": request.url.path, "since": since_utc, "min_outlets": min_outlets,
                                        "rank": rank})
     offset = read_offset_cursor(cursor, fingerprint)
-    store = app_state(request).stores.reader()
+    store = sqlite_store(app_state(request).stores.reader(), "stories")
     stories = store.stories(since=since_utc, min_outlets=min_outlets, limit=limit, rank=rank, offset=offset)
     total = count_stories(store.connection, since_utc=since_utc, min_outlets=min_outlets)
     end = offset + len(stories)
@@ -93,8 +94,8 @@ def get_story(request: Request, story_id: int, max_dates: MaxDates = 10,
               sentences: Sentences = 1) -> dict[str, Any]:
     """One story: its articles, outlets and when each first published, chain, copies, timeline, who said what."""
     ident = _story_id(story_id)
-    cover = story_coverage(app_state(request).stores.reader(), ident, max_dates=max_dates,
-                           sentences=sentences) if ident else None
+    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    cover = story_coverage(store, ident, max_dates=max_dates, sentences=sentences) if ident else None
     if cover is None:
         raise ApiError(404, "not_found", f"story {story_id}: no such story")
     data = {**cover.to_dict(), **story_json(cover.detail.story)}
@@ -109,7 +110,7 @@ def get_story(request: Request, story_id: int, max_dates: MaxDates = 10,
 def get_story_timeline(request: Request, story_id: int, max_dates: MaxDates = 10,
                        sentences: Sentences = 1) -> dict[str, Any]:
     """The key dates of a story and what happened on each, in date order."""
-    store = app_state(request).stores.reader()
+    store = sqlite_store(app_state(request).stores.reader(), "stories")
     ident = _story_id(story_id)
     if ident is None or store.story(ident) is None:
         raise ApiError(404, "not_found", f"story {story_id}: no such story")
@@ -151,7 +152,7 @@ def stories_page(request: Request, min_outlets: Annotated[int, Query(ge=1, le=MA
     """Every story, the most covered first (or the latest), with its outlets."""
     from newsdesk.web.pages import _query_link, render, root_of
 
-    store = app_state(request).stores.reader()
+    store = sqlite_store(app_state(request).stores.reader(), "stories")
     stories = store.stories(min_outlets=min_outlets, rank=rank, limit=STORIES_PER_PAGE,
                             offset=(page - 1) * STORIES_PER_PAGE)
     total = count_stories(store.connection, min_outlets=min_outlets)
@@ -168,7 +169,8 @@ def story_page(request: Request, story_id: str) -> Response:
     from newsdesk.web.pages import error_page, render
 
     ident = _story_id(story_id)
-    cover = story_coverage(app_state(request).stores.reader(), ident) if ident else None
+    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    cover = story_coverage(store, ident) if ident else None
     if cover is None:
         return error_page(request, 404, "Not found", f"story {story_id}: no such story in this store")
     return render(request, "story.html", title=cover.detail.story.title or f"Story {ident}", cover=cover,

@@ -195,3 +195,18 @@ def test_article_blocks_view_gives_the_blocks_as_rows(filled: SQLiteStore) -> No
         "SELECT position, type, text FROM article_blocks WHERE article_id = ? ORDER BY position", (stored.id,)
     ).fetchall()
     assert rows == [(i, b.type, b.text) for i, b in enumerate(stored.article.body)]
+
+
+def test_sqlite_only_reads_name_what_another_store_lacks(store: SQLiteStore) -> None:
+    # The entity, quote, story and search-mode readers take the SQLite store; a store of another kind
+    # is refused with a message naming what was asked, not an AttributeError deep in a handler.
+    from newsdesk.store import Store, sqlite_store
+
+    assert sqlite_store(store, "stories") is store
+
+    class OtherStore(Store):
+        pass
+
+    OtherStore.__abstractmethods__ = frozenset()  # Only its type matters here: no method is called.
+    with pytest.raises(StoreError, match=r"OtherStore: stories need the SQLite store"):
+        sqlite_store(OtherStore(), "stories")
