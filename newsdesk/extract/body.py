@@ -277,7 +277,7 @@ def _own_text_len(node: LexborNode) -> int:
     # White-space-only text nodes (skipped in Lexbor, no Python object made) strip to nothing.
     for child in node.iter(include_text=True, skip_empty=True):
         if child.tag == "-text":
-            total += len(child.text_content.strip())
+            total += len((child.text_content or "").strip())
         elif child.tag not in _BLOCK_TAGS:
             total += len(child.text(deep=True).strip())
     return total
@@ -356,7 +356,7 @@ _TAG_SCORES = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3
 
 
 def _initial_score(node: LexborNode) -> float:
-    base = _TAG_SCORES.get(node.tag, 0.0)
+    base = _TAG_SCORES.get(node.tag or "", 0.0)
     attrs = node.attributes
     if attrs.get("itemprop") == "articleBody":
         base += 40
@@ -482,7 +482,8 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
     for child in node.iter(include_text=True):
         tag = child.tag
         if tag == "-text":
-            text = child.text_content
+            # A text node always has its text; the binding's type says it may not.
+            text = child.text_content or ""
             parts.append(text)
             if in_link:
                 out.link_chars += len(fold_ws(text))

@@ -178,7 +178,8 @@ def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teas
         return True
     # A short story still has its own headline (not the outlet's name) or a date; a very short one
     # (a blog post of a paragraph, a news brief) has both.
-    has_own_headline = bool(meta.headline) and not (meta.site_name and _same_text(meta.headline, meta.site_name))
+    headline = meta.headline or ""
+    has_own_headline = bool(headline) and not (meta.site_name and _same_text(headline, meta.site_name))
     if prose_blocks < 1 or link_ratio >= 0.3:
         return False
     if meta.published and has_own_headline:

@@ -243,11 +243,11 @@ def _first_agency_named(text: str) -> Agency | None:
         if at >= 0 and _whole_word(folded, at, len(spelling)) and (best is None or at < best[0]):
             best = (at, agency)
     for match in re.finditer(r"[A-Za-z][A-Za-z-]{1,3}", text):
-        agency = _EXACT.get(match.group())
-        if agency and _whole_word(text, match.start(), len(match.group())):
+        exact = _EXACT.get(match.group())
+        if exact and _whole_word(text, match.start(), len(match.group())):
             position = len(_key(text[: match.start()]))
             if best is None or position < best[0]:
-                best = (position, agency)
+                best = (position, exact)
     return best[1] if best else None
 
 
