@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,7 +185,7 @@ def _score(place: Place, context: frozenset[str], prefer_us: bool, capitals: set
     return score
 
 
-def resolve_places(names: list[str], org_names: list[str] = ()) -> dict[str, Place | None]:
+def resolve_places(names: list[str], org_names: Sequence[str] = ()) -> dict[str, Place | None]:
     """Resolve all of an article's place names together, so that each one ranks by the others.
 
     Countries and unambiguous names go first; their countries (and those hinted by organisations such as
@@ -202,9 +203,9 @@ def resolve_places(names: list[str], org_names: list[str] = ()) -> dict[str, Pla
         also_state = any(p.kind == "state" for p in others.get(stripped, ()))
         unique_city = stripped not in countries and len({p.country for p in others.get(stripped, ())}) == 1
         if (stripped in countries and not also_state) or unique_city:
-            first[name] = resolve_place(name)
-            if first[name] is not None:
-                context.add(first[name].country)
+            place = first[name] = resolve_place(name)
+            if place is not None:
+                context.add(place.country)
     us_places = sum(1 for p in first.values() if p is not None and p.country == "US" and p.kind != "country")
     frozen = frozenset(context)
     return {name: first[name] if name in first else resolve_place(name, frozen, prefer_us_states=us_places > 0)

@@ -109,16 +109,15 @@ def _quarter(match: re.Match[str], context: TimeContext) -> Found | None:
             year -= 1
         return "DATE", f"{year:04d}-Q{quarter}", None
     # "the quarter", "the latest quarter", "the year-ago quarter": the quarter the story is about.
-    if anchor is None and context.last_quarter is None:
-        return "DATE", "XXXX-QX", None
-    if "current" in adjectives:
-        year, quarter = anchor.year, quarter_of(anchor)  # type: ignore[union-attr]
-    elif context.last_quarter is not None:
-        year, quarter = context.last_quarter
-    elif context.tense(match) == "future":
-        year, quarter = anchor.year, quarter_of(anchor)  # type: ignore[union-attr]
+    if "current" in adjectives or context.last_quarter is None:
+        if anchor is None:
+            return "DATE", "XXXX-QX", None  # "the current quarter" of an undated article is unknown too
+        if "current" in adjectives or context.tense(match) == "future":
+            year, quarter = anchor.year, quarter_of(anchor)
+        else:
+            year, quarter = shift_quarter(anchor.year, quarter_of(anchor), -1)
     else:
-        year, quarter = shift_quarter(anchor.year, quarter_of(anchor), -1)  # type: ignore[union-attr]
+        year, quarter = context.last_quarter
     return "DATE", f"{year + shift:04d}-Q{quarter}", None
 
 
@@ -162,7 +161,7 @@ def _ago(match: re.Match[str], context: TimeContext) -> Found | None:
     amount = amount_of(match["amount"]) if match["amount"] else "X"
     if match["unit"].lower() == unit and match["amount"] is None:
         return None  # "week ago" without an amount is not English; leave it to other families
-    if amount == "X" or context.anchor is None:
+    if isinstance(amount, str) or context.anchor is None:  # a vague amount ("X"): "several years ago"
         return "DATE", "PAST_REF", mod_of(match)
     quarter = context.recent_quarter(match.start())
     if unit == "year" and amount == 1 and quarter is not None:
@@ -190,7 +189,7 @@ def _offset(match: re.Match[str], context: TimeContext) -> Found | None:
     unit = unit_of(match["unit"])
     amount = amount_of(match["amount"])
     direction = match["dir"].lower()
-    if amount == "X":
+    if isinstance(amount, str):  # a vague amount ("X"): "some years later"
         return "DATE", ("FUTURE_REF" if direction != "earlier" else "PAST_REF"), mod_of(match)
     sign = -1 if direction == "earlier" else 1
     recent = context.recent_quarter(match.start())

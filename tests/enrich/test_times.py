@@ -115,6 +115,14 @@ def test_without_publication_date_values_stay_unresolved() -> None:
     assert one("Talks resumed on Tuesday.", "not a date")[2] == "XXXX-WXX-2"
 
 
+def test_the_current_quarter_of_an_undated_article_is_unknown_not_an_error() -> None:
+    # After a quarter was named, "the ... current quarter" of an article without a date read the missing
+    # publication date's year (AttributeError); its quarter is unknown, as "the current quarter" alone is.
+    text = "Sales rose in the third quarter of 2024. Sales in the seasonally slow current quarter fell."
+    assert [t.value for t in find_times(text, None)] == ["2024-Q3", "XXXX-QX"]
+    assert [t.value for t in find_times(text, WEDNESDAY)] == ["2024-Q3", "2025-Q4"]
+
+
 def test_words_that_only_look_like_times() -> None:
     text = ("May I ask? Troops march on. The current of the river and the fall of the city. "
             "A quarter of the budget went to 2,500 personnel; a second time, $1,990 was spent.")
