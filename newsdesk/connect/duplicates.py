@@ -355,8 +355,8 @@ def copier_hosts(groups: list[list[str | None]]) -> frozenset[str]:
     for hosts in groups:
         for role, n in host_roles(hosts).items():
             counts[role] = counts.get(role, 0) + n
-    hosts = {host for host, _ in counts}
-    return frozenset(host for host in hosts if is_copier(counts.get((host, "led"), 0),
+    named = {host for host, _ in counts}
+    return frozenset(host for host in named if is_copier(counts.get((host, "led"), 0),
                                                          counts.get((host, "followed"), 0)))
 
 
