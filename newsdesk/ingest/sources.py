@@ -261,8 +261,13 @@ def resolve_url(url: str, *, fetcher: Fetcher | None = None,
     active = fetcher or Fetcher()
     try:
         first = active.fetch(url, accept=_ANY_ACCEPT, max_bytes=MAX_SITEMAP_BYTES)
-        if not isinstance(first, RawPage):
+        if isinstance(first, SourceFailure):
             yield first
+            return
+        if isinstance(first, NotModified):
+            # The request named no version, so a 304 leaves nothing to read; said as a failure, or the URL
+            # would vanish from the run without a word (its callers take pages, listings and failures).
+            yield SourceFailure(url, "HTTP status 304 (not modified) to a request that named no version")
             return
         data = first.data.encode("utf-8") if isinstance(first.data, str) else first.data
         media = media_type(first.headers.get("content-type"))

@@ -136,3 +136,17 @@ def test_resolve_url_tells_pages_feeds_and_sitemaps_apart(server: NewsServer) ->
     assert [item.url for item in feed if isinstance(item, Discovered)] == [server.url("/local/floods.html")]
     assert [item.url for item in sitemap if isinstance(item, Discovered)] == [server.url("/local/library-hours.html")]
     assert isinstance(pdf, SourceFailure) and "application/pdf" in pdf.reason
+
+
+def test_a_url_answered_304_unasked_is_a_failure_not_dropped(server: NewsServer) -> None:
+    # A user's URL is fetched without validators; a server (or a proxy) that answers 304 anyway left the
+    # URL out of the run without a word, since only pages, listings and failures are read back.
+    from newsdesk.ingest.remote import read_urls
+
+    server.route("/stale.html", Reply(status=304, headers={}))
+    with Fetcher(QUICK) as fetcher:
+        (resolved,) = resolve_url(server.url("/stale.html"), fetcher=fetcher)
+        (read,) = read_urls([server.url("/stale.html")], fetcher)
+    for item in (resolved, read):
+        assert isinstance(item, SourceFailure) and item.source == server.url("/stale.html")
+        assert "304" in item.reason
