@@ -29,7 +29,7 @@ import sys
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from newsdesk.errors import ExtractionError
 from newsdesk.extract.encoding import MAX_PAGE_BYTES, gunzip_capped
@@ -195,7 +195,7 @@ def _read_page_file(name: str, kind: str | None, gzipped: bool, max_bytes: int) 
 
 def _read_jsonl_file(name: str, max_bytes: int) -> Iterator[Item]:
     try:
-        handle: BinaryIO = gzip.open(name, "rb") if name.lower().endswith(".gz") else open(name, "rb")  # noqa: SIM115
+        handle = gzip.open(name, "rb") if name.lower().endswith(".gz") else open(name, "rb")  # noqa: SIM115
     except OSError as exc:
         yield SourceFailure(name, f"cannot read file ({exc.strerror or exc})")
         return
@@ -203,7 +203,14 @@ def _read_jsonl_file(name: str, max_bytes: int) -> Iterator[Item]:
         yield from _read_jsonl_stream(handle, name, 2 * max_bytes, _mtime_iso(name))
 
 
-def _read_jsonl_stream(stream: BinaryIO, name: str, max_line_bytes: int, fetched_at: str | None) -> Iterator[Item]:
+class _LineReader(Protocol):
+    """What JSON lines are read from: a file, a gzip file, or standard input behind its sniffed head."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def _read_jsonl_stream(stream: _LineReader, name: str, max_line_bytes: int, fetched_at: str | None
+                       ) -> Iterator[Item]:
     line_no = 0
     try:
         while True:
@@ -290,7 +297,7 @@ def read_stdin(stream: BinaryIO | None = None, *, kind: str | None = None, max_b
         return
     if kind == "jsonl" or (kind is None and head.lstrip().startswith(b"{")):
         joined = io.BufferedReader(_PrefixedStream(head, source))
-        yield from _read_jsonl_stream(joined, name, 2 * max_bytes, None)  # type: ignore[arg-type]
+        yield from _read_jsonl_stream(joined, name, 2 * max_bytes, None)
         return
     data = head + source.read(max(0, max_bytes + 1 - len(head)))
     if len(data) > max_bytes:
