@@ -217,7 +217,9 @@ def run_ingest(
     'inputs 1 · articles stored 0 · updated 0 · unchanged 0 · duplicates 0 · not articles 0 · failures 1'
     """
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    report = IngestReport(run_id=store.start_run(command))
+    # Kept as the int start_run gives: the report's run_id is optional only for reports made without a run.
+    run_id = store.start_run(command)
+    report = IngestReport(run_id=run_id)
     if connect and (missing := embedding_unavailable()) is not None:
         report.notes.append(missing)
 
@@ -225,7 +227,7 @@ def run_ingest(
         # The counts change only once the batch is committed, and a signal arriving meanwhile is
         # held until both are done: the summary always says what the store holds.
         with _signals_held():
-            written = store.write_batch(outcomes, run_id=report.run_id)
+            written = store.write_batch(outcomes, run_id=run_id)
             # The ids are not kept: a long crawl would hold one per article, copied at every batch, for nothing.
             written.article_ids = []
             report.inputs += len(outcomes)
@@ -246,7 +248,7 @@ def run_ingest(
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
-        store.finish_run(report.run_id, {**report.written.counts(), "inputs": report.inputs})
+        store.finish_run(run_id, {**report.written.counts(), "inputs": report.inputs})
     # The periodic pass, on the writer's side, over the stories this run wrote (an interrupted run's too: it
     # costs a lookup per new story). A signal meanwhile is held until it is committed, then ends the run.
     try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE
 from newsdesk.scale.shards import read_outcomes, shard_infos
-from newsdesk.store import Store, WriteSummary
+from newsdesk.store import SQLiteStore, Store, WriteSummary
 
 __all__ = ["LoadReport", "load_shards"]
 
@@ -83,17 +83,18 @@ def load_shards(shards_dir: str | os.PathLike[str], store: Store, *, batch_size:
 failures 0 · story chains 0'
     """
     infos = shard_infos(shards_dir)
-    connection = getattr(store, "connection", None)
-    if connection is not None:
+    if isinstance(store, SQLiteStore):
         # A load only writes: read back through the store's memory map, the file it grows would count as the
         # writer's resident memory (552 MiB at 50,000 records), for no speed (docs/benchmarks.md, "On Ray").
-        connection.execute("PRAGMA mmap_size = 0")
-    report = LoadReport(shards=len(infos), run_id=store.start_run(f"load {os.fspath(shards_dir)}"))
+        store.connection.execute("PRAGMA mmap_size = 0")
+    # Kept as the int start_run gives: the report's run_id is optional only for reports made without a run.
+    run_id = store.start_run(f"load {os.fspath(shards_dir)}")
+    report = LoadReport(shards=len(infos), run_id=run_id)
     began = time.perf_counter()
     try:
         for info in infos:
             for outcomes in read_outcomes(info.path, batch_size):
-                written = store.write_batch(outcomes, run_id=report.run_id)
+                written = store.write_batch(outcomes, run_id=run_id)
                 # The ids are not kept: a long load would hold one per article for nothing.
                 written.article_ids = []
                 report.written += written
@@ -106,6 +107,6 @@ failures 0 · story chains 0'
             if progress is not None:
                 progress(report)
     finally:
-        store.finish_run(report.run_id, {**report.written.counts(), "inputs": report.inputs})
+        store.finish_run(run_id, {**report.written.counts(), "inputs": report.inputs})
     report.chains = store.link_story_chains()
     return report

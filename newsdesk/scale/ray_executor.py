@@ -94,7 +94,7 @@ def input_files(inputs: Sequence[str]) -> list[str]:
         if not os.path.isdir(name):
             files.append(name)
             continue
-        found = []
+        found: list[str] = []
         for root, dirs, names in os.walk(name):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             found.extend(os.path.join(root, n) for n in sorted(names)

@@ -393,9 +393,8 @@ def _raw_page(row: dict[str, Any]) -> RawPage | None:
     if row["raw_data"] is None:
         return None
     headers = json.loads(row["raw_headers"] or "{}")
-    data: bytes | str = row["raw_data"]
-    if row["raw_is_text"]:
-        data = data.decode("utf-8", "surrogatepass")
+    raw: bytes = row["raw_data"]
+    data: bytes | str = raw.decode("utf-8", "surrogatepass") if row["raw_is_text"] else raw
     return RawPage(data=data, url=row["raw_url"], final_url=row["raw_final_url"], headers=headers,
                    fetched_at=row["raw_fetched_at"], kind=row["raw_kind"], source=row["raw_source"])
 
