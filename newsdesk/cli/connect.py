@@ -136,7 +136,7 @@ def _add_timeline_options(parser: argparse.ArgumentParser) -> None:
                         help=f"sentences per date (default 1, at most {MAX_SENTENCES})")
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``stories``, ``story`` and ``timeline``.
 
     >>> parser = argparse.ArgumentParser()

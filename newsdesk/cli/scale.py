@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from typing import Protocol
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_db_option, say
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE
@@ -45,6 +46,12 @@ def add_ray_options(parser: argparse.ArgumentParser) -> None:
                        help=f"seconds one file's task may run (default {DEFAULT_TASK_TIMEOUT:g})")
 
 
+class _Reporting(Protocol):
+    """What a progress line is read from: a Ray run's report or a load's."""
+
+    def progress(self) -> str: ...
+
+
 class _Progress:
     """A report's live line (``report.progress()``): rewritten in place on a terminal, every
     :data:`LOG_EVERY_SECONDS` elsewhere. ``label`` names the command (``ray`` files done / total, ``load`` shards).
@@ -56,10 +63,10 @@ class _Progress:
         self.tty = sys.stderr.isatty()
         self.last = time.monotonic()
 
-    def update(self, report: object) -> None:
+    def update(self, report: _Reporting) -> None:
         if self.quiet:
             return
-        line = f"newsdesk: {self.label}: {report.progress()}"  # type: ignore[attr-defined]
+        line = f"newsdesk: {self.label}: {report.progress()}"
         if self.tty:
             print(f"\r{line}\x1b[K", end="", file=sys.stderr, flush=True)
         elif time.monotonic() - self.last >= LOG_EVERY_SECONDS:

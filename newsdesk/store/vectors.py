@@ -312,9 +312,15 @@ class VectorQueries:
     []
     """
 
-    if TYPE_CHECKING:  # The store this is mixed into gives its connection, read-only.
+    if TYPE_CHECKING:  # The store this is mixed into gives its connection (read-only) and its full-text search.
         @property
         def connection(self) -> sqlite3.Connection: ...
+
+        def search(self, query: str | None, filters: Filters | None = None, *, limit: int = 20,
+                   offset: int = 0) -> list[SearchHit]: ...
+
+        def count(self, query: str | None = None, filters: Filters | None = None) -> int: ...
+
     #: The full-text "more like this" of the store this is mixed into (:meth:`SQLiteStore.related`).
     related: Callable[..., list[Any]]
 
@@ -438,8 +444,7 @@ class VectorQueries:
         :data:`SEARCH_MIN_COSINE`; hybrid fuses that ranking with BM25's first :data:`SEARCH_DEPTH` by
         reciprocal rank fusion, scores being the fused ones. Hits found by BM25 keep their highlights.
         """
-        search: Callable[..., list[SearchHit]] = self.search  # type: ignore[attr-defined]
-        count: Callable[..., int] = self.count  # type: ignore[attr-defined]
+        search, count = self.search, self.count
         limit, offset = max(0, int(limit)), max(0, int(offset))
         chosen = self.search_mode(mode)
         if chosen == "bm25" or not (query or "").strip():
