@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
-from newsdesk.store import StoredArticle, sqlite_store
+from newsdesk.store import SQLiteStore, Store, StoredArticle, sqlite_store
 from newsdesk.store.annotations import EntitySummary, StoredQuote
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_FILTER_CHARS, MAX_OFFSET, MAX_PAGE_SIZE
 from newsdesk.web.errors import ApiError
@@ -138,7 +138,7 @@ def _article_brief(stored: StoredArticle) -> dict[str, Any]:
 # --------------------------------------------------------------------------- pages
 
 
-def article_enrichment(store: Any, stored: StoredArticle) -> dict[str, Any]:
+def article_enrichment(store: Store, stored: StoredArticle) -> dict[str, Any]:
     """What the article page shows of an article's enrichment: who said what, and its linked entities.
 
     Returns ``{"quotes": [...], "entities": {type: [(name, id or None, mentions)]}}``, empty when the
@@ -152,7 +152,8 @@ def article_enrichment(store: Any, stored: StoredArticle) -> dict[str, Any]:
     for entity in enrichment.entities:
         if entity.type not in ENTITY_TYPES:
             continue
-        found = store.entity(entity.name)
+        # Entity pages exist only where the SQLite store keeps entities; elsewhere the names are not linked.
+        found = store.entity(entity.name) if isinstance(store, SQLiteStore) else None
         if found is not None:
             ids[entity.name] = found.id
         by_type.setdefault(entity.type, []).append((entity.name, ids.get(entity.name), len(entity.mentions)))
