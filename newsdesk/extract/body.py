@@ -372,6 +372,8 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
     current = container
     current_len = sizes.paragraphs(current)
     best = current
+    # What the best ancestor so far holds: what a taller one adds is measured against it.
+    best_len, best_text, best_links = current_len, sizes.text(current), sizes.links(current)
     teasers = _teasers(current, sizes, teaser_counts)
     for _ in range(8):
         parent = current.parent
@@ -380,7 +382,8 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         parent_len = sizes.paragraphs_above(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there.
         parent_text = sizes.text(parent)
-        if (sizes.links_above(parent) / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
+        parent_links = sizes.links_above(parent)
+        if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as what we have: then it is a listicle's next entry.
@@ -389,13 +392,34 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
                 and (parent_len - current_len) / new_teasers < 0.5 * current_len):
             break
-        if parent_len > current_len * 1.1:
-            best = parent
+        if parent_len > current_len * 1.1 and not _adds_a_sidebar(
+                parent_len - best_len, parent_text - best_text, parent_links - best_links):
+            best, best_len, best_text, best_links = parent, parent_len, parent_text, parent_links
         current, current_len = parent, max(parent_len, current_len)
         teasers += new_teasers
     return best
 
 
+def _adds_a_sidebar(added_prose: int, added_text: int, added_links: int) -> bool:
+    """Whether what an ancestor adds to the story is a column of page furniture beside it.
+
+    A sidebar's recent posts, headlines and dates are a little paragraph text among much other
+    text, a fair share of it links: the ancestor holding both is the page, not the article. More
+    of a story (its next section, a list, a table) is mostly prose or mostly not linked.
+
+    >>> _adds_a_sidebar(added_prose=150, added_text=2000, added_links=500)
+    True
+    >>> _adds_a_sidebar(added_prose=150, added_text=2000, added_links=40)  # a list or table
+    False
+    >>> _adds_a_sidebar(added_prose=1200, added_text=2000, added_links=500)  # the next section
+    False
+    """
+    return (added_text > 0 and added_prose < _SIDEBAR_MAX_PROSE_SHARE * added_text
+            and added_links >= _SIDEBAR_MIN_LINK_SHARE * added_text)
+
+
+_SIDEBAR_MAX_PROSE_SHARE = 0.5
+_SIDEBAR_MIN_LINK_SHARE = 0.2
 _TEASER_LIMIT = 2
 _STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3

@@ -291,3 +291,29 @@ def test_a_comment_thread_is_not_the_article_however_long() -> None:
     texts = [text for _, text in blocks_of(html)]
     assert any(text.startswith("Bug 3 was fixed") for text in texts)
     assert not any(PROSE.strip() in text for text in texts)
+
+
+def _story_beside(column: str) -> str:
+    story = "".join(f"<p>{PROSE} Paragraph {n} of the story adds its own detail.</p>" for n in range(6))
+    return (f"<html><body><div id='page'><div id='left'><div class='entry'>{story}</div></div>"
+            f"<div id='right'>{column}</div></div></body></html>")
+
+
+def test_widening_stops_short_of_a_sidebar_of_recent_posts() -> None:
+    # Beside the story, a column of linked headlines and dates with a line of summary each: a
+    # little paragraph text among much linked text. The page wrapper holding both is not the article.
+    posts = "".join(
+        f"<h5><a href='/post/{n}'>A headline of another post on the blog, number {n}</a></h5>"
+        f"<span>November {n + 1}, 2012 at 10:{n}0 am, in Gadgets and Reviews</span>"
+        f"<p>Another short summary of that post, {n}.</p>" for n in range(6))
+    texts = [text for _, text in blocks_of(_story_beside(f"<h4>Recent posts</h4>{posts}"))]
+    assert len(texts) == 6
+    assert all(text.startswith(PROSE.strip()) for text in texts)
+
+
+def test_widening_still_joins_a_story_continued_beside_it_in_unlinked_text() -> None:
+    # The same column of short lines without links is more of the story (a list, a fact box): kept.
+    facts = "".join(f"<h5>Fact {n}</h5><span>November {n + 1}, 2012, the count was {n * 7} and rising.</span>"
+                    f"<p>What the count meant for the town, {n}.</p>" for n in range(6))
+    texts = [text for _, text in blocks_of(_story_beside(facts))]
+    assert "Fact 5" in texts and len(texts) > 6
