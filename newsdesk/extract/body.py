@@ -374,6 +374,7 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
     best = current
     # What the best ancestor so far holds: what a taller one adds is measured against it.
     best_len, best_text, best_links = current_len, sizes.text(current), sizes.links(current)
+    current_text, current_links = best_text, best_links
     teasers = _teasers(current, sizes, teaser_counts)
     for _ in range(8):
         parent = current.parent
@@ -386,16 +387,22 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
-        # Unless each added item is as long as what we have: then it is a listicle's next entry.
+        # Unless each added item is as long as half of what we have, or holds a story's worth of
+        # prose and little linked text: then it is a listicle's next entry, a guide's next section.
         new_teasers = _teasers_above(parent, sizes, teaser_counts) - teasers
         # A container already holding a whole story's worth of prose does not grow into such a list.
-        if (new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS
-                and (parent_len - current_len) / new_teasers < 0.5 * current_len):
-            break
+        if new_teasers >= _TEASER_LIMIT and current_len >= _STORY_CHARS:
+            per_item = (parent_len - current_len) / new_teasers
+            added_text = parent_text - current_text
+            if per_item < 0.5 * current_len and not (
+                    per_item >= _STORY_CHARS
+                    and parent_links - current_links < _SIDEBAR_MIN_LINK_SHARE * added_text):
+                break
         if parent_len > current_len * 1.1 and not _adds_a_sidebar(
                 parent_len - best_len, parent_text - best_text, parent_links - best_links):
             best, best_len, best_text, best_links = parent, parent_len, parent_text, parent_links
         current, current_len = parent, max(parent_len, current_len)
+        current_text, current_links = parent_text, parent_links
         teasers += new_teasers
     return best
 

@@ -317,3 +317,20 @@ def test_widening_still_joins_a_story_continued_beside_it_in_unlinked_text() -> 
                     f"<p>What the count meant for the town, {n}.</p>" for n in range(6))
     texts = [text for _, text in blocks_of(_story_beside(facts))]
     assert "Fact 5" in texts and len(texts) > 6
+
+
+def _guide(first_paragraphs: int) -> str:
+    first = "".join(f"<p>{PROSE * 3}</p>" for _ in range(first_paragraphs))
+    sections = "".join(
+        f"<div class='section'><h2><a href='#part-{n}'>Part {n} of the guide</a></h2>"
+        + "".join(f"<p>Part {n} says more. {PROSE * 3}</p>" for _ in range(3)) + "</div>" for n in range(2, 5))
+    return (f"<html><body><div class='guide'><div class='section'><h2>Part 1 of the guide</h2>{first}</div>"
+            f"{sections}</div></body></html>")
+
+
+def test_widening_joins_the_next_sections_of_a_guide_under_linked_headings() -> None:
+    # Each later section sits under a linked heading (a table of contents anchor), as teasers do,
+    # but holds a story's worth of prose of its own and few links: the guide goes on.
+    texts = [block.text for block in body_of(_guide(first_paragraphs=12)).blocks]
+    assert "Part 4 of the guide" in texts
+    assert sum(text.startswith("Part 4 says more.") for text in texts) == 3
