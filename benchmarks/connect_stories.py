@@ -111,6 +111,29 @@ def _t17_articles() -> dict[str, dict[str, Any]]:
     return out
 
 
+POLNEAR = SHARED / "polnear-train-dev"
+
+
+def _polnear_articles() -> dict[str, dict[str, Any]]:
+    """PolNeAR's dev articles (2016, seven US outlets): title and date from its metadata, the text's lines as
+    paragraphs (the first line, the title again, left out)."""
+    import csv
+
+    out: dict[str, dict[str, Any]] = {}
+    with (POLNEAR / "metadata.tsv").open(newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            if row["compartment"] != "dev":
+                continue
+            lines = [line.strip() for line in (POLNEAR / "dev" / "text" / f"{row['filename']}.txt").open()]
+            lines = [line for line in lines if line]
+            if lines and lines[0].rstrip(".") == row["title"].strip().rstrip("."):
+                lines = lines[1:]
+            out[row["filename"]] = {"headline": row["title"], "text": "\n".join(lines),
+                                    "url": f"https://{row['publisher']}.example/{row['filename']}", "language": "en",
+                                    "published": row["publication_date"], "site": row["publisher"]}
+    return out
+
+
 def to_article(raw: dict[str, Any]) -> Any:
     """An Article from a shared record (SemEval: title + text; Timeline17: sentences as paragraphs)."""
     from newsdesk.model import Article, Block
@@ -135,8 +158,8 @@ def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:
         for line in path.open():
             item = json.loads(line)
             cached[item["key"]] = Article.from_dict({**item["article"], "enrichment": item["enrichment"]})
-    raw = {**_semeval_articles(), **_t17_articles()}
     missing = [r["id"] for r in rows if r["id"] not in cached]
+    raw = {**_semeval_articles(), **_t17_articles(), **(_polnear_articles() if POLNEAR.is_dir() else {})}
     if missing:
         enriched = enrich_batch([to_article(raw[key]) for key in missing])
         with path.open("a") as handle:
@@ -297,6 +320,9 @@ def run_stories(args: argparse.Namespace) -> dict[str, Any]:
     from newsdesk.connect.stories import build_stories, stream_order
 
     rows = read_gold()
+    sources = getattr(args, "sources", None)
+    if sources:
+        rows = [r for r in rows if r["source"] in sources.split(",")]
     articles = gold_articles(rows)
     vectors = {model: gold_vectors(rows, articles, model) for model in ("minilm", "e5")}
     results: dict[str, Any] = {"articles": len(rows), "stories": len({r["story"] for r in rows}), "systems": {}}
@@ -510,18 +536,21 @@ def _print(results: dict[str, Any]) -> None:
         return
     stories = results["stories"]
     print(f"stories: {stories['articles']} articles, {stories['stories']} gold stories; pairwise F1 (P / R)")
-    print("| system | dev F1 | dev P | dev R | held-out F1 | held-out P | held-out R | dev SemEval | dev T17 "
-          "| held-out SemEval | held-out T17 |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    parts = [("semeval22", "SemEval"), ("timeline17", "T17"), ("polnear", "PolNeAR")]
+    parts = [(key, label) for key, label in parts if any(
+        key in value["dev"] for value in stories["systems"].values() if not isinstance(value, str))]
+    print("| system | dev F1 | dev P | dev R | held-out F1 | held-out P | held-out R | "
+          + " | ".join(f"{split} {label}" for split in ("dev", "held-out") for _, label in parts) + " |")
+    print("|---|---|---|---|---|---|---|" + "---|" * (2 * len(parts)))
     for name, value in stories["systems"].items():
         if isinstance(value, str):
             print(f"| {name} | {value} |")
             continue
         dev, held = value["dev"], value["heldout"]
         print(f"| {name} | {dev['all']['f1']:.3f} | {dev['all']['precision']:.3f} | {dev['all']['recall']:.3f} "
-              f"| {held['all']['f1']:.3f} | {held['all']['precision']:.3f} | {held['all']['recall']:.3f} "
-              f"| {dev['semeval22']['f1']:.3f} | {dev['timeline17']['f1']:.3f} "
-              f"| {held['semeval22']['f1']:.3f} | {held['timeline17']['f1']:.3f} |")
+              f"| {held['all']['f1']:.3f} | {held['all']['precision']:.3f} | {held['all']['recall']:.3f} | "
+              + " | ".join(f"{figures[key]['f1']:.3f}" if key in figures else "-"
+                           for figures in (dev, held) for key, _ in parts) + " |")
     old = stories["old mechanical gold (one stream), newsdesk MiniLM"]
     print(f"old mechanical gold, newsdesk MiniLM: all {old['all']['f1']:.3f} dev {old['dev']['f1']:.3f} "
           f"held-out {old['heldout']['f1']:.3f}")
@@ -538,6 +567,8 @@ def main() -> None:
     parser.add_argument("--make-gold", action="store_true", help="rewrite the gold story labels and exit")
     parser.add_argument("--no-timeline", action="store_true")
     parser.add_argument("--only", choices=("stories", "speed", "timelines"), help="run one part")
+    parser.add_argument("--sources", help="score only these gold sources (comma-separated: semeval22, timeline17, "
+                                          "polnear; default all)")
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"{SHARED}: shared data not found")
