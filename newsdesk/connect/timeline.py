@@ -258,7 +258,7 @@ def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] = froze
         return []
     first = date.fromisoformat(min(published.values())) - timedelta(days=LEAD_DAYS)
     last = date.fromisoformat(max(published.values()))
-    score: Counter[str] = Counter()
+    score: defaultdict[str, float] = defaultdict(float)
     mentions: dict[tuple[int, str], bool] = {}
     for sentence in sentences:
         relevant = not terms or bool(terms & stems(sentence.text))

@@ -56,7 +56,8 @@ def count_stories(conn: sqlite3.Connection, *, since_utc: str | None = None, min
     >>> count_stories(SQLiteStore(":memory:").connection, min_outlets=2)
     0
     """
-    where, params = "outlets >= ?", [min_outlets]
+    where = "outlets >= ?"
+    params: list[int | str] = [min_outlets]
     if since_utc:
         where += " AND last_seen >= ?"
         params.append(since_utc)
