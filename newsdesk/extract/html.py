@@ -90,15 +90,44 @@ def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
     """Drop everything from an end-of-article marker ("Related stories", "Comments") on.
 
     Only a marker in the second half of the text counts, so that a "Related" subheading early
-    in a story does not cut it short.
+    in a story does not cut it short; nor does the label of a box of links set inside the story
+    ("More on this topic") with the story's prose going on below it.
+
+    >>> prose = [Block("paragraph", "The council met on Monday, and voted. " * 8)] * 2
+    >>> len(_cut_at_end_marker(prose + [Block("heading", "Related stories"), Block("paragraph", "A teaser.")]))
+    2
+    >>> len(_cut_at_end_marker(prose + [Block("paragraph", "More on this topic")] + prose))
+    5
+    >>> excerpts = [Block("paragraph", "Another story, and its opening lines. " * 8 + "…")] * 2
+    >>> len(_cut_at_end_marker(prose * 2 + [Block("paragraph", "Like this:")] + excerpts))
+    4
     """
     total = sum(len(b.text) for b in blocks)
     seen = 0
     for index, block in enumerate(blocks):
-        if seen >= total * 0.5 and block.type in ("heading", "paragraph") and is_end_marker(block.text):
+        if (seen >= total * 0.5 and block.type in ("heading", "paragraph") and is_end_marker(block.text)
+                and not _story_goes_on(block.text, blocks[index + 1:], seen)):
             return blocks[:index]
         seen += len(block.text)
     return blocks
+
+
+#: Readers' comments are prose too: after these markers, prose below is no sign of the story.
+_DISCUSSION_MARKER = re.compile(r"comment|reply|discussion|conversation|author", re.I)
+#: A paragraph this long reads as the story's prose, not a teaser's line of summary.
+_STORY_PARAGRAPH_CHARS = 200
+_ELLIPSES = ("…", "...", "[…]", "[...]")
+
+
+def _story_goes_on(marker: str, after: list[Block], before_chars: int) -> bool:
+    """Whether the story's prose goes on under a related-links label: at least two long paragraphs
+    below it, together a quarter as long as the text above. Teasers carry a line each, or an
+    excerpt cut off with an ellipsis: neither is the story."""
+    if _DISCUSSION_MARKER.search(marker):
+        return False
+    long_paragraphs = [len(b.text) for b in after if b.type == "paragraph" and len(b.text) >= _STORY_PARAGRAPH_CHARS
+                       and not b.text.endswith(_ELLIPSES)]
+    return len(long_paragraphs) >= 2 and sum(long_paragraphs) >= before_chars * 0.25
 
 
 def _standfirst(meta: PageMetadata, blocks: list[Block]) -> str | None:

@@ -577,3 +577,30 @@ def test_a_very_short_post_with_its_own_headline_and_date_is_an_article() -> Non
     article = extract(html)
     assert article.is_article
     assert article.body and article.body[0].text.startswith("From a bike blog")
+
+
+def _story_with_box(label: str, after: list[str]) -> str:
+    prose = "The council met on Monday and voted, after a long debate, to close the bridge for repairs. " * 3
+    before = "".join(f"<p>{prose}</p>" for _ in range(5))
+    box = (f"<p><strong>{label}</strong></p><p><a href='/a'>The bridge shut in 2019 for the same cracks</a></p>"
+           "<p><a href='/b'>What the repairs will cost the town</a></p>")
+    rest = "".join(f"<p>{text}</p>" for text in after)
+    return (f"<html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>"
+            f"{before}{box}{rest}</article></body></html>")
+
+
+def test_a_related_links_box_inside_the_story_does_not_end_it() -> None:
+    # Sites set a box of links to earlier stories ("More on this topic") between two paragraphs of
+    # the story: its label reads as an end marker, but the story's prose goes on below it.
+    going_on = ["Engineers said the work would take until spring, and that the ferry would run meanwhile. " * 3,
+                "Shop owners on the quay, who depend on the bridge, asked the council for help with rents. " * 3]
+    article = extract(_story_with_box("More on this topic", going_on))
+    assert [block.text for block in article.body[-2:]] == [text.strip() for text in going_on]
+
+
+def test_teaser_excerpts_under_an_end_marker_are_still_cut() -> None:
+    opening = "Another story from the archive, with the opening lines of its first paragraph set here. "
+    excerpts = [opening * 3 + "…"] * 2
+    article = extract(_story_with_box("More on this topic", excerpts))
+    assert not any(block.text.endswith("…") for block in article.body)
+    assert article.body[-1].text.startswith("The council met on Monday")
