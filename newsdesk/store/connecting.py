@@ -191,7 +191,8 @@ def connect_batch(conn: sqlite3.Connection, items: Sequence[ConnectItem], *, run
             continue
         failures: list[str] = []
         with _attempt(conn, "vectors", failures):
-            result.vectors += write_vectors(conn, [(item.article_id, item.features.vector) for item in batch], model)
+            result.vectors += write_vectors(conn, [(item.article_id, item.features.vector) for item in batch
+                                                   if item.features.vector is not None], model)
         for item in batch:
             reasons[item.article_id].extend(failures)
 

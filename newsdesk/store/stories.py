@@ -308,7 +308,7 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
 
     stream, kept = _live_stream(conn, since, known, model or DEFAULT_MODEL, join_score)
     order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
-    from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
     try:
         # One BLAS thread: a product this small gains nothing from threads, which only spin against the
@@ -470,7 +470,7 @@ def list_stories(conn: sqlite3.Connection, *, since_utc: str | None = None, min_
              "top": "outlets DESC, articles DESC, last_seen DESC, id DESC"}.get(rank)
     if order is None:
         raise ValueError(f"unknown story ranking {rank!r} (known: recent, top)")
-    where, params = "outlets >= ?", [min_outlets]
+    where, params = "outlets >= ?", list[int | str]([min_outlets])
     if since_utc:
         where += " AND last_seen >= ?"
         params.append(since_utc)

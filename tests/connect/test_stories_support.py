@@ -28,20 +28,26 @@ def _yemen_after_egypt(stream: StoryStream, reports: int = 8) -> int:
     return stream.add(reports, yemen)
 
 
-def test_a_name_few_of_a_storys_reports_give_draws_little(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def support_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Support 2, the default before only salient names counted (the default is 0 now; the mechanism stays)."""
+    monkeypatch.setitem(PARAMS, "minilm", dataclasses.replace(PARAMS["minilm"], support=2.0))
+
+
+def test_a_name_few_of_a_storys_reports_give_draws_little(support_2: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """His name, one of eight reports': it counts 2 x 1/8 = a quarter (0.3 + 0.4 x 0.25 < 0.45): a story of its
-    own. Before (support 0) it counted fully (0.3 + 0.4 = 0.7) and the Yemen article joined Egypt's story."""
+    own. With support 0 it counts fully (0.3 + 0.4 = 0.7) and the Yemen article joins Egypt's story."""
     assert _yemen_after_egypt(StoryStream()) == 2
     monkeypatch.setitem(PARAMS, "minilm", dataclasses.replace(PARAMS["minilm"], support=0.0))
     assert _yemen_after_egypt(StoryStream()) == 1
 
 
-def test_a_name_half_a_storys_reports_give_counts_fully() -> None:
+def test_a_name_half_a_storys_reports_give_counts_fully(support_2: None) -> None:
     # Two reports of which one names him: support 2 x 1/2 = 1, so the article still joins (0.3 + 0.4 >= 0.45).
     assert _yemen_after_egypt(StoryStream(), reports=2) == 1
 
 
-def test_support_values() -> None:
+def test_support_values(support_2: None) -> None:
     assert support(1, 8, 2.0) == 0.25 and support(4, 8, 2.0) == 1.0 and support(8, 8, 2.0) == 1.0
     assert support(1, 8, 0.0) == 1.0 and support(3, 0, 2.0) == 1.0
     story = LiveStory(1, np.zeros(3, np.float32), 4, Counter({"ann": 1, "bob": 4}), Counter(), 20000.0, 20000.0)
