@@ -115,16 +115,17 @@ POLNEAR = SHARED / "polnear-train-dev"
 
 
 def _polnear_articles() -> dict[str, dict[str, Any]]:
-    """PolNeAR's dev articles (2016, seven US outlets): title and date from its metadata, the text's lines as
-    paragraphs (the first line, the title again, left out)."""
+    """PolNeAR's dev and train articles (2015-2016, seven US outlets): title and date from its metadata, the
+    text's lines as paragraphs (the first line, the title again, left out)."""
     import csv
 
     out: dict[str, dict[str, Any]] = {}
     with (POLNEAR / "metadata.tsv").open(newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            if row["compartment"] != "dev":
+            if row["compartment"] not in ("dev", "train"):
                 continue
-            lines = [line.strip() for line in (POLNEAR / "dev" / "text" / f"{row['filename']}.txt").open()]
+            path = POLNEAR / row["compartment"] / "text" / f"{row['filename']}.txt"
+            lines = [line.strip() for line in path.open()]
             lines = [line for line in lines if line]
             if lines and lines[0].rstrip(".") == row["title"].strip().rstrip("."):
                 lines = lines[1:]
