@@ -51,14 +51,17 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
-    """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): dev stays at or above
-    its measured 0.530 (0.466 before the recall weight) less a margin, and above publication counts and random days."""
+    """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): on the first twelve timelines'
+    dev split newsdesk stays at or above its measured 0.530 less a margin, on the whole dev split (batch 2 added)
+    at or above its measured 0.438 less a margin, and in both above publication counts, mentions and random days."""
     from benchmarks.connect_stories import CACHE
     from benchmarks.connect_timelines import evaluate, source_articles
 
     if not all((CACHE / f"t17-{t}.jsonl").exists() for t in ("EgyptianProtest", "MJ")):
         pytest.skip("run benchmarks/connect_timelines.py once to enrich the Timeline17 articles")
-    rows = [r for r in _rows() if r["split"] == "dev" and r["batch"] == 1]
-    macro = evaluate(rows, source_articles(rows))["macro"]["dev"]
-    assert macro["newsdesk"]["date"] >= 0.45
-    assert macro["newsdesk"]["date"] > max(macro["PUBCOUNT"]["date"], macro["RANDOM"]["date"])
+    rows = [r for r in _rows() if r["split"] == "dev"]
+    macro = evaluate(rows, source_articles(rows))["macro"]
+    for split, floor in (("dev-batch1", 0.45), ("dev", 0.40)):
+        scores = macro[split]
+        assert scores["newsdesk"]["date"] >= floor, split
+        assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
