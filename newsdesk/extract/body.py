@@ -617,6 +617,58 @@ def _lead_figure_caption(container: LexborNode, out: _Emitter) -> None:
         ancestor = ancestor.parent
 
 
+# Names CMSs give the lead paragraph set above the body, styled apart from it ("article__lead",
+# "c-article-summary", "standfirst", French "chapo", German "Vorspann", Nordic "ingress"). Not an
+# "excerpt" or "teaser": the blurb a CMS shows in listings, a pitch for the story rather than its start.
+_LEAD_NAME = re.compile(
+    r"(?:^|[^a-z])(?:lead|lede|summary|intro|standfirst|dek|sapo|chapo|chapeau|vorspann|ingress|entradilla)(?![a-z])")
+_LEAD_CHARS = (80, 800)
+_LEAD_SIBLINGS = 3
+_LEAD_LEVELS = 2
+
+
+def _lead_before(container: LexborNode) -> str | None:
+    """The lead paragraph just above the body container, named as such, if there is one.
+
+    Looked for among the few elements before the container and before its parent: a lead far
+    above is the site's own description, not the story's.
+
+    >>> page = LexborHTMLParser("<body><div><p class='article__lead'>" + "The lead says what happened. " * 4 +
+    ...                         "</p><div id='body'><p>The story.</p></div></div></body>")
+    >>> _lead_before(page.css_first("#body"))[:28]
+    'The lead says what happened.'
+    """
+    node = container
+    for _ in range(_LEAD_LEVELS):
+        sibling, seen = node.prev, 0
+        while sibling is not None and seen < _LEAD_SIBLINGS:
+            if sibling.tag not in ("-text", "-comment", "#comment"):
+                seen += 1
+                if sibling.tag not in _SKIP_IN_BODY:
+                    lead = _named_lead(sibling)
+                    if lead is not None:
+                        return lead
+            sibling = sibling.prev
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        node = parent
+    return None
+
+
+def _named_lead(node: LexborNode) -> str | None:
+    for element in (node, *node.css("[class]")):
+        if element.tag in _SKIP_IN_BODY or element.tag in ("a", "h1", "img"):
+            continue
+        name = element.attributes.get("class") or ""
+        if "caption" in name or not _LEAD_NAME.search(name.lower()):
+            continue
+        text = fold_ws(element.text(deep=True, separator=" "))
+        if _LEAD_CHARS[0] <= len(text) <= _LEAD_CHARS[1] and _link_len(element) < 0.3 * len(text):
+            return text
+    return None
+
+
 def _is_data_table(table: LexborNode) -> bool:
     # Layout tables hold paragraphs and divs of prose; data tables hold short cells.
     return table.css_first("p, div, table table, blockquote") is None and len(table.css("tr")) >= 2
@@ -663,6 +715,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     emitter = _Emitter()
     if container.tag in _HEADINGS:
         container = container.parent or container
+    lead = _lead_before(container)
+    if lead is not None:
+        emitter.blocks.append(Block("paragraph", lead))
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
     if not emitter.captions:

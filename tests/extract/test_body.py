@@ -9,6 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body import BodyResult, extract_body, fold_ws
 from newsdesk.extract.boilerplate import boilerplate_strength, is_furniture_text
+from newsdesk.model import Block
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROSE = "Officials said the talks, which began on Monday, would continue through the week. "
@@ -334,3 +335,22 @@ def test_widening_joins_the_next_sections_of_a_guide_under_linked_headings() -> 
     texts = [block.text for block in body_of(_guide(first_paragraphs=12)).blocks]
     assert "Part 4 of the guide" in texts
     assert sum(text.startswith("Part 4 says more.") for text in texts) == 3
+
+
+def _story_under(lead_class: str) -> str:
+    story = "".join(f"<p>{PROSE * 2}</p>" for _ in range(6))
+    lead = "The council closed the bridge on Monday, and the ferry runs again for the first time since 1990."
+    return (f"<html><body><article><h1>Bridge shut</h1><div class='{lead_class}'>{lead}</div>"
+            f"<div class='article-body'>{story}</div></article></body></html>")
+
+
+def test_a_lead_paragraph_styled_apart_above_the_body_opens_it() -> None:
+    blocks = body_of(_story_under("article__lead")).blocks
+    assert blocks[0] == Block("paragraph", "The council closed the bridge on Monday, and the ferry runs again for "
+                                           "the first time since 1990.")
+    assert len(blocks) == 7
+
+
+def test_a_listing_excerpt_above_the_body_is_not_its_lead() -> None:
+    blocks = body_of(_story_under("post-excerpt")).blocks
+    assert [block.text for block in blocks] == [(PROSE * 2).strip()] * 6
