@@ -240,17 +240,20 @@ def test_story_queries_list_rank_and_filter() -> None:
 @pytest.mark.skipif(not (SHARED / "data" / "semeval22-task8-dev").is_dir(), reason="../shared not present")
 def test_gold_story_set_pairwise_f1() -> None:
     """The labelled story set (tests/connect/gold/README.md), each split a stream of its own, MiniLM vectors:
-    floors below the measured figures (dev 0.874, held out 0.630 since support 2; the 0.85 bar is not met
-    on held-out)."""
+    floors below the measured figures, on the first 618 articles (dev 0.876, held out 0.695 since salient
+    names) and on the set enlarged with PolNeAR (dev 0.764, held out 0.692); the 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import CACHE, gold_articles, gold_vectors, read_gold, score_split
 
     if not (CACHE / "articles.jsonl").exists():
         pytest.skip("run benchmarks/connect_stories.py once to enrich and embed the gold articles")
-    rows = read_gold()
-    articles = gold_articles(rows)
-    vectors = gold_vectors(rows, articles, "minilm")
-    for split, floor in (("dev", 0.78), ("heldout", 0.62)):
-        keep = [i for i, r in enumerate(rows) if r["split"] == split]
-        clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
-        assert score_split(rows, keep, clusters)["all"]["f1"] >= floor
+    every = read_gold()
+    for sources, floors in (({"semeval22", "timeline17"}, {"dev": 0.84, "heldout": 0.66}),
+                            ({"semeval22", "timeline17", "polnear"}, {"dev": 0.73, "heldout": 0.66})):
+        rows = [r for r in every if r["source"] in sources]
+        articles = gold_articles(rows)
+        vectors = gold_vectors(rows, articles, "minilm")
+        for split, floor in floors.items():
+            keep = [i for i, r in enumerate(rows) if r["split"] == split]
+            clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
+            assert score_split(rows, keep, clusters)["all"]["f1"] >= floor, (sources, split)
