@@ -142,7 +142,7 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     """``boilerplate_strength`` of an element's class and id values together, each judged apart.
 
     The same as judging ``f"{class_value} {id_value}"``: a verdict is made of its words' verdicts,
-    and no word spans the two. Judged apart, a page's class values (repeated in ever new pairings
+    and no word spans the two; except that an id made from a section's heading is not judged. Judged apart, a page's class values (repeated in ever new pairings
     with unique ids) keep hitting the cache, and no joined name is built for the many elements
     that name nothing.
 
@@ -155,8 +155,27 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     if id_value:
         # An id is mostly one word and new on every page: its words' verdicts are cached, not it.
         for word in id_value.split():
-            verdict |= _word_verdict(word)
+            if not _is_heading_anchor(word):
+                verdict |= _word_verdict(word)
     return _strength(verdict)
+
+
+#: Words of running text that a heading's anchor keeps and a name given by a developer rarely does.
+_PHRASE_WORDS = frozenset({"a", "an", "the", "of", "with", "for", "and", "in", "on", "is", "how", "what", "why"})
+
+
+def _is_heading_anchor(word: str) -> bool:
+    """Whether an id is a section's anchor made from its heading ("sharing-with-a-single-developer").
+
+    Such an id names the section's topic, not what the element is: "sharing" there is no share bar.
+
+    >>> _is_heading_anchor("sharing-with-a-single-developer"), _is_heading_anchor("social-share-bar")
+    (True, False)
+    """
+    if word.count("-") < 3:
+        return False
+    parts = word.lower().split("-")
+    return any(part in _PHRASE_WORDS for part in parts)
 
 
 def _strength(verdict: int) -> int:

@@ -69,3 +69,12 @@ def test_literal_trie_matches_where_the_plain_alternation_does() -> None:
             assert bool(plain.search(text)) == bool(factored.search(text)), (sample, text)
             if (found := plain.search(text)) is not None:
                 assert factored.search(text).start() == found.start(), (sample, text)  # type: ignore[union-attr]
+
+
+def test_an_id_made_from_a_heading_names_no_furniture() -> None:
+    # Documentation generators and CMSs anchor each section with a slug of its heading.
+    assert attribute_strength("section", "sharing-with-a-single-developer") == 0
+    assert attribute_strength("section", "how-to-share-a-repository") == 0
+    # A developer's name for a widget keeps its verdict, however many words it has.
+    assert attribute_strength(None, "social-share-bar") == 2
+    assert attribute_strength(None, "most-popular-stories-widget") == 2

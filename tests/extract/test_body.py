@@ -354,3 +354,11 @@ def test_a_lead_paragraph_styled_apart_above_the_body_opens_it() -> None:
 def test_a_listing_excerpt_above_the_body_is_not_its_lead() -> None:
     blocks = body_of(_story_under("post-excerpt")).blocks
     assert [block.text for block in blocks] == [(PROSE * 2).strip()] * 6
+
+
+def test_a_section_anchored_by_its_headings_slug_is_not_furniture() -> None:
+    sections = "".join(f"<div class='section' id='{slug}'><h2>{slug}</h2><p>{PROSE * 2}</p><p>{PROSE}</p></div>"
+                       for slug in ("getting-started", "sharing-with-a-single-developer", "what-to-do-next"))
+    texts = [block.text for block in body_of(f"<html><body><div class='content'>{sections}</div></body></html>").blocks]
+    assert "sharing-with-a-single-developer" in texts
+    assert texts.count((PROSE * 2).strip()) == 3
