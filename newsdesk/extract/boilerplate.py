@@ -142,9 +142,9 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     """``boilerplate_strength`` of an element's class and id values together, each judged apart.
 
     The same as judging ``f"{class_value} {id_value}"``: a verdict is made of its words' verdicts,
-    and no word spans the two; except that an id made from a section's heading is not judged. Judged apart, a page's class values (repeated in ever new pairings
-    with unique ids) keep hitting the cache, and no joined name is built for the many elements
-    that name nothing.
+    and no word spans the two; except that an id made from a section's heading is not judged.
+    Judged apart, a page's class values (repeated in ever new pairings with unique ids) keep
+    hitting the cache, and no joined name is built for the many elements that name nothing.
 
     >>> attribute_strength("post-body", "share-bar"), attribute_strength("byline", None)
     (2, 1)
