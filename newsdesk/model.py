@@ -20,8 +20,30 @@ BLOCK_TYPES = frozenset(
 READING_WORDS_PER_MINUTE = 230
 
 _WORD = re.compile(r"\w+")
+# Word counting without a match object per word: the ASCII letters, digits and "_" (what \w matches
+# in ASCII) become "a" and every other byte a space, so that each word starts at one " a".
+_ASCII_WORDS = bytes(0x61 if chr(i).isalnum() or i == 0x5F else 0x20 for i in range(128)) + b" " * 128
+# A character outside ASCII that \w matches (a letter, a digit): where there is none, every
+# character outside ASCII separates words, as the "?" that encoding gives it does.
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 #: The keys enrichment adds to ``Article.to_dict()``.
 _ENRICHMENT_KEYS = ("entities", "quotes", "times", "quantities", "recognizer")
+
+
+def _count_words(text: str) -> int:
+    """How many ``\\w+`` words ``text`` holds: ``len(re.findall(r"\\w+", text))``, for a fraction of its cost.
+
+    Nearly every paragraph is ASCII but for a few quotes and dashes, which separate words; only
+    text with letters or digits outside ASCII is matched word by word.
+
+    >>> _count_words("The Pentagon’s “plan” — 2 phases, e.g. snake_case"), _count_words("Ça coûte 3 €.")
+    (9, 3)
+    """
+    if text.isascii():
+        return (b" " + text.encode("ascii").translate(_ASCII_WORDS)).count(b" a")
+    if _NON_ASCII_WORD_CHAR.search(text) is None:
+        return (b" " + text.encode("ascii", "replace").translate(_ASCII_WORDS)).count(b" a")
+    return len(_WORD.findall(text))
 
 
 @dataclass(slots=True)
@@ -293,7 +315,7 @@ class Article:
 
     def finish(self) -> Article:
         """Fill the fields derived from the body (word count, reading time) and return self."""
-        self.word_count = sum(len(_WORD.findall(block.text)) for block in self.body)
+        self.word_count = sum(_count_words(block.text) for block in self.body)
         if self.reading_time_minutes is None and self.word_count:
             self.reading_time_minutes = max(1, math.ceil(self.word_count / READING_WORDS_PER_MINUTE))
         return self

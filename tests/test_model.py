@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import pickle
+import re
 
 import pytest
 
@@ -137,6 +138,21 @@ def test_finish_counts_words_of_the_body() -> None:
                             Block("list_item", "2,500 troops")]).finish()
     # \w+ words: The, Pentagon, s, statement, issued, on, Tuesday, 2, 500, troops
     assert article.word_count == 10
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "plain ASCII, with snake_case and 2,500 digits.",
+    "The Pentagon’s “plan” — curly quotes and dashes separate words",
+    "Ça coûte 3 € à Zürich",  # letters outside ASCII are part of words
+    "日本語 テキスト and ¹²³ superscripts, Ⅻ numerals",
+    "a\u200bb\u0301c \U0001F600 emoji\ufeff",  # zero-width space, combining mark, emoji, BOM
+    "lone \udc80 surrogate",
+])
+def test_finish_counts_words_as_the_regex_does(text: str) -> None:
+    # The count is the number of \w+ matches, however it is made; every script alike.
+    article = Article(body=[Block("paragraph", text), Block("paragraph", text.upper())]).finish()
+    assert article.word_count == len(re.findall(r"\w+", text)) + len(re.findall(r"\w+", text.upper()))
 
 
 @pytest.mark.parametrize("words, minutes", [(1, 1), (230, 1), (231, 2), (460, 2), (1000, 5)])
