@@ -273,6 +273,110 @@ def fit_headline(samples: Sequence[tuple[list[dict[str, float]], int]], rounds: 
     return {name: round(float(w), 2) for name, w in zip(names, weights, strict=True)}
 
 
+def line_labels(texts: Sequence[str], gold: str) -> list[bool]:
+    """Which lines of a rendered page are gold body: most of a line's word trigrams occur in the gold
+    body; a line of one or two words counts when it occurs there and a neighbour counts.
+
+    >>> line_labels(["Menu", "Rain fell all night on the town", "Floods", "Roads closed by noon today"],
+    ...             "Rain fell all night on the town. Floods. Roads closed by noon today.")
+    [False, True, True, True]
+    """
+    gold_tokens = scoring.lowercase_tokens(gold)
+    trigrams = {tuple(gold_tokens[i : i + 3]) for i in range(len(gold_tokens) - 2)}
+    bigrams = {tuple(gold_tokens[i : i + 2]) for i in range(len(gold_tokens) - 1)}
+    unigrams = set(gold_tokens)
+    shares: list[float | None] = []
+    for text in texts:
+        tokens = scoring.lowercase_tokens(text)
+        if len(tokens) >= 3:
+            grams = [tuple(tokens[i : i + 3]) for i in range(len(tokens) - 2)]
+            shares.append(sum(gram in trigrams for gram in grams) / len(grams))
+        elif len(tokens) == 2:
+            shares.append(None if tuple(tokens) in bigrams else 0.0)
+        elif len(tokens) == 1:
+            shares.append(None if tokens[0] in unigrams else 0.0)
+        else:
+            shares.append(0.0)
+    labels = []
+    for at, share in enumerate(shares):
+        if share is None:
+            # Too short to place by itself: it is body when it occurs there and a neighbour is.
+            near = [shares[j] for j in (at - 1, at + 1) if 0 <= j < len(shares) and shares[j] is not None]
+            labels.append(bool(near) and max(s for s in near if s is not None) >= 0.5)
+        else:
+            labels.append(share >= 0.5)
+    return labels
+
+
+def line_samples(pages: Sequence[TextPage]) -> list[tuple[Any, Any, Any]]:
+    """Per page whose rules' body is an article: the features, gold labels and words of the lines the
+    model judges (``addable``: text the rules left out), as ``extract_text`` computes them."""
+    import numpy as np
+
+    from newsdesk.extract.text import extract_text
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_line_model import addable, line_features, rules_kept
+
+    samples = []
+    for page in pages:
+        article = extract_text(page.text, learned=False)
+        if not article.body:
+            continue
+        lines = read_lines(page.text)
+        kept = rules_kept(lines, article.body)
+        judged = np.array(addable(lines, kept))
+        if not judged.any():
+            continue
+        labels = np.array(line_labels([line.text for line in lines], page.body), float)
+        words = np.array([line.words for line in lines], float)
+        samples.append((line_features(lines, kept)[judged], labels[judged], words[judged]))
+    return samples
+
+
+def fit_lines(samples: Sequence[tuple[Any, Any, Any]], rounds: int = 300, l2: float = 1e-3
+              ) -> tuple[list[float], float]:
+    """Logistic-regression weights for the line classifier, with the standardisation folded in.
+
+    Each line weighs the square root of its words plus one (the body score counts words, but a long
+    paragraph is no surer than a short one); Adam, full batch.
+
+    >>> import numpy as np
+    >>> x = np.array([[0.0], [1.0], [0.0], [1.0]]); y = np.array([0.0, 1.0, 0.0, 1.0])
+    >>> weights, bias = fit_lines([(x, y, np.ones(4))], rounds=100)
+    >>> weights[0] > 0 > bias
+    True
+    """
+    import numpy as np
+
+    values = np.vstack([x for x, _, _ in samples])
+    labels = np.concatenate([y for _, y, _ in samples])
+    weight = np.sqrt(np.concatenate([w for _, _, w in samples]) + 1.0)
+    mean, spread = values.mean(0), values.std(0) + 1e-6
+    scaled = np.hstack([(values - mean) / spread, np.ones((len(values), 1))])
+    theta = np.zeros(scaled.shape[1])
+    first, second = np.zeros_like(theta), np.zeros_like(theta)
+    for step in range(1, rounds + 1):
+        chances = 1.0 / (1.0 + np.exp(-(scaled @ theta)))
+        gradient = scaled.T @ ((chances - labels) * weight) / weight.sum() + l2 * theta
+        first = 0.9 * first + 0.1 * gradient
+        second = 0.999 * second + 0.001 * gradient * gradient
+        theta -= 0.05 * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)
+    weights = theta[:-1] / spread
+    bias = float(theta[-1] - (theta[:-1] * mean / spread).sum())
+    return [float(w) for w in weights], bias
+
+
+def write_line_weights(weights: Sequence[float], bias: float, path: Path, pages: int) -> None:
+    """The fitted weights as a Python module (plain numbers: no file to find at run time)."""
+    rows = ",\n".join("    " + ", ".join(f"{w:.6g}" for w in weights[i : i + 8]) for i in range(0, len(weights), 8))
+    path.write_text(
+        '"""Weights of the line classifier (``text_line_model``): logistic regression, standardisation folded in.\n\n'
+        f"Fitted by ``benchmarks/extraction_text.py --fit-lines`` on the dev split only ({pages} pages); do not\n"
+        'edit by hand.\n"""\n\n'
+        f"BIAS = {bias:.6g}\nWEIGHTS = (\n{rows},\n)\n",
+        encoding="utf-8")
+
+
 def _cell(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
@@ -329,6 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-page", type=Path, default=None, help="write newsdesk-text's per-page rows (JSONL)")
     parser.add_argument("--fit-headline", action="store_true",
                         help="fit the headline ranker's weights on the dev split and print them")
+    parser.add_argument("--fit-lines", action="store_true",
+                        help="fit the line classifier on the dev split and write newsdesk/extract/text_line_weights.py")
     args = parser.parse_args(argv)
     tools = [t for t in args.tools.split(",") if t]
     unknown = [t for t in tools if t not in TOOLS]
@@ -339,6 +445,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         samples = headline_samples([page for page in pages if page.split == "dev"])
         print(f"{len(samples)} dev pages whose headline is a candidate line")
         print(json.dumps(fit_headline(samples)))
+        return 0
+    if args.fit_lines:
+        line_data = line_samples([page for page in pages if page.split == "dev"])
+        line_weights, line_bias = fit_lines(line_data)
+        target = PROJECT_ROOT / "newsdesk" / "extract" / "text_line_weights.py"
+        write_line_weights(line_weights, line_bias, target, len(line_data))
+        print(f"{len(line_data)} dev pages, {sum(len(y) for _, y, _ in line_data)} lines: wrote {target}")
         return 0
     splits = SPLITS if args.split == "both" else (args.split,)
     pages = [page for page in pages if page.split in splits]

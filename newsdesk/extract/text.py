@@ -44,6 +44,7 @@ from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import is_bare_photo_credit
 from newsdesk.extract.text_header import Header, dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
+from newsdesk.extract.text_line_model import ADD_AT, addable, body_chances, rules_kept, with_added_lines
 from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, PROSE, Line, line_key, word_count
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
@@ -72,8 +73,12 @@ def _check_input(text: object, name: str | None) -> str:
     return text
 
 
-def extract_text(text: str, url: str | None = None, source: str | None = None) -> Article:
+def extract_text(text: str, url: str | None = None, source: str | None = None, learned: bool = True) -> Article:
     """Extract an Article from text copied out of a browser page.
+
+    The rules choose the body; with ``learned`` (the default) the line classifier of
+    ``text_line_model`` then reads every line again, given what the rules kept (``learned=False``
+    gives the rules' answer alone, which is what that classifier is fitted on).
 
     Raises EmptyInputError, InputTooLargeError, DecodingError (binary junk) or
     UnsupportedInputError (not a str); anything else comes back as an Article, with
@@ -161,6 +166,8 @@ def extract_text(text: str, url: str | None = None, source: str | None = None) -
     article.authors = authors
     article.image = image
     article.body = without_author_bio(body, authors)
+    if learned and sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS:
+        article.body = without_author_bio(_learned_body(lines, article.body, read), authors)
     article.wire_source = wire
     article.related = related_links(body_lines + tail)
     article.site_name = site_from_related(article.related) or host(url)
@@ -220,6 +227,22 @@ def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Z
         drop.add(line_key(header.image.caption))
     body = body_blocks(body_lines, drop)
     return _Zones(start, header, header_lines, body_lines, tail, body)
+
+
+def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Block]:
+    """The rules' ``body`` with the lines the line classifier adds to it; never the headline,
+    standfirst or caption, which stay out of the rules' body too."""
+    kept = rules_kept(lines, body)
+    judged = addable(lines, kept)
+    if not any(judged):
+        return body
+    drop = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
+    if read.header.image and read.header.image.caption:
+        drop.add(line_key(read.header.image.caption))
+    chances = body_chances(lines, kept)
+    added = [bool(judge and chance >= ADD_AT and line_key(line.text) not in drop)
+             for line, judge, chance in zip(lines, judged, chances, strict=True)]
+    return with_added_lines(lines, body, added) if any(added) else body
 
 
 def _introduces(text: str) -> bool:
