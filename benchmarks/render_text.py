@@ -98,7 +98,7 @@ def load_pages(data: Path, dataset: str, limit: int | None = None) -> list[Page]
 def render(pages: Sequence[tuple[str, Page]], cache: Path, progress: bool = True) -> dict[str, Any]:
     """Render every ``(dataset, page)`` not yet in ``cache``; returns counts and per-page failures."""
     from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import Route, sync_playwright
+    from playwright.sync_api import Route, ViewportSize, sync_playwright
 
     todo = [(dataset, page) for dataset, page in pages if not cache_path(cache, dataset, page.id).is_file()]
     failures: dict[str, str] = {}
@@ -117,7 +117,8 @@ def render(pages: Sequence[tuple[str, Page]], cache: Path, progress: bool = True
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM),
                                              args=["--no-sandbox", "--disable-gpu", "--disable-extensions"])
-        context = browser.new_context(java_script_enabled=False, viewport=VIEWPORT)
+        viewport = ViewportSize(width=VIEWPORT["width"], height=VIEWPORT["height"])
+        context = browser.new_context(java_script_enabled=False, viewport=viewport)
         tab = context.new_page()
         tab.route("**/*", answer)
         for done, (dataset, page) in enumerate(todo, 1):
