@@ -372,8 +372,25 @@ def salient(entity: Entity, headline: str, lead: int = LEAD_CHARS) -> bool:
     """
     if not entity.mentions or min(m.start for m in entity.mentions) < lead:
         return True
-    return bool(headline) and any(text in headline for text in
+    return bool(headline) and any(_names_in(text, headline) for text in
                                   {entity.name.lower(), *(m.text.lower() for m in entity.mentions)} if text)
+
+
+#: Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): a name in them can only be
+#: found as a substring.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether ``name`` is written in ``text`` as whole words (both in lower case), so that "us" is not found in
+    "business" nor "un" in "fund"; in scripts without spaces, anywhere.
+
+    >>> _names_in("us", "business leaders meet"), _names_in("us", "us and china talk"), _names_in("日本", "日本の首相")
+    (False, True, True)
+    """
+    if _UNSPACED.search(name):
+        return name in text
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def story_features(articles: Sequence[Article], vectors: np.ndarray) -> list[StoryFeatures]:
@@ -924,7 +941,7 @@ def build_stories(articles: Sequence[Article], vectors: np.ndarray | None = None
     features = story_features(articles, vecs)
     stream = StoryStream(model=scoring, join_score=join_score)
     copies = copy_of or {}
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1):  # Small products: BLAS threads would only spin against other workers.
         stream.add_all([(index, features[index], copies.get(index) if copies.get(index) != index else None)

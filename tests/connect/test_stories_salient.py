@@ -34,6 +34,17 @@ def test_salient_by_headline_lead_or_no_offsets() -> None:
     assert salient(Entity("Murray", "PERSON", []), "")  # nothing to judge its place by: kept
 
 
+def test_a_name_in_the_headline_counts_only_as_whole_words() -> None:
+    """'US' is not named by "business" nor 'UN' by "fund"; a name in a script without spaces is found anywhere."""
+    late = LEAD_CHARS + 100
+    us = Entity("US", "PLACE", [Mention("US", late, late + 2)])
+    assert not salient(us, "business leaders meet in davos")
+    assert salient(us, "us and china sign trade deal")
+    assert salient(us, "trade deal: us-china talks end")
+    assert not salient(Entity("UN", "ORG", [Mention("UN", late, late + 2)]), "fund raises $2bn")
+    assert salient(Entity("日本", "PLACE", [Mention("日本", late, late + 2)]), "日本の首相が辞任")
+
+
 def test_story_features_keep_only_salient_names() -> None:
     article = _article("Tribute concert held in Cardiff", "Thousands attended the Michael Jackson tribute in Cardiff.",
                        "The singer's doctor, Conrad Murray, goes on trial next week.",
