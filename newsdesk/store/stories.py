@@ -27,7 +27,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -308,7 +308,7 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
 
     stream, kept = _live_stream(conn, since, known, model or DEFAULT_MODEL, join_score)
     order = sorted(range(len(ids)), key=lambda i: (features[i].day is None, features[i].day or 0.0, ids[i]))
-    from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    from threadpoolctl import threadpool_limits
 
     try:
         # One BLAS thread: a product this small gains nothing from threads, which only spin against the
@@ -521,7 +521,9 @@ class StoryQueries:
     ([], None, None)
     """
 
-    connection: sqlite3.Connection
+    if TYPE_CHECKING:  # The store this is mixed into gives its connection, read-only.
+        @property
+        def connection(self) -> sqlite3.Connection: ...
 
     def stories(self, since: Any = None, min_outlets: int = 1, limit: int = 20, *, rank: str = "recent",
                 offset: int = 0) -> list[StorySummary]:
