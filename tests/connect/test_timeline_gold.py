@@ -1,6 +1,6 @@
 """The timeline gold (tests/connect/gold/timelines.jsonl): its rows follow its README's rules, it rebuilds from
 the shared Timeline17 references unchanged, and newsdesk's timeline beats the baselines on its dev split (when the
-shared data and the benchmark's enrichment cache are there)."""
+shared data is there; the first run enriches the Timeline17 articles into the benchmark's cache)."""
 
 from __future__ import annotations
 
@@ -49,16 +49,14 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
     assert make_gold() == _rows()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
     """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): on the first twelve timelines'
     dev split newsdesk stays at or above its measured 0.530 less a margin, on the whole dev split (batch 2 added)
     at or above its measured 0.438 less a margin, and in both above publication counts, mentions and random days."""
-    from benchmarks.connect_stories import CACHE
     from benchmarks.connect_timelines import evaluate, source_articles
 
-    if not all((CACHE / f"t17-{t}.jsonl").exists() for t in ("EgyptianProtest", "MJ")):
-        pytest.skip("run benchmarks/connect_timelines.py once to enrich the Timeline17 articles")
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
     for split, floor in (("dev-batch1", 0.45), ("dev", 0.40)):
