@@ -41,7 +41,7 @@ from newsdesk.extract.dates import date_from_url
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.text_body import body_blocks, body_image, is_listing, opens_as_headline, without_author_bio
 from newsdesk.extract.text_classify import read_lines
-from newsdesk.extract.text_furniture import is_bare_photo_credit
+from newsdesk.extract.text_furniture import byline_names, is_bare_photo_credit
 from newsdesk.extract.text_header import Header, dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
 from newsdesk.extract.text_line_model import ADD_AT, addable, body_chances, rules_kept, with_added_lines
@@ -124,6 +124,10 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     credit_lines += [line.text[m.start() :] for line in header_lines[-12:] if line.kind == BYLINE
                      for m in [_WITH_AGENCY.search(line.text)] if m]
     wire = wire_source_from_lines(credit_lines).source
+    if not header.byline_names:
+        # No byline by the headline: the first one among the body's opening lines or just after the
+        # body (a byline under the standfirst, or signed at the end), as dates are looked for.
+        header.byline_names = _first_byline([line for line in body_lines[:8] if not line.in_widget], tail[:3])
     authors = clean_authors(header.byline_names or [])
     if not header.byline_names:
         # No byline: a wire footer's "Reporting by Jane Doe; Editing by ..." names the reporters.
@@ -227,6 +231,21 @@ def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Z
         drop.add(line_key(header.image.caption))
     body = body_blocks(body_lines, drop)
     return _Zones(start, header, header_lines, body_lines, tail, body)
+
+
+def _first_byline(*places: list[Line]) -> list[str]:
+    """The names of the first byline line in the first of ``places`` that has one.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> _first_byline(read_lines("Rain fell all night."), read_lines("By Jane Doe\\nBy John Roe"))
+    ['Jane Doe']
+    """
+    for lines in places:
+        for line in lines:
+            names = byline_names(line.text) if line.kind == BYLINE else None
+            if names:
+                return [names]
+    return []
 
 
 def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Block]:

@@ -474,3 +474,14 @@ def test_ground_truth_bodies_read_as_articles() -> None:
         article = extract_text(body)
         assert article.is_article
         assert article.word_count >= 0.5 * len(body.split())
+
+
+def test_byline_under_the_body_opening_lines_becomes_author() -> None:
+    # Nothing by the headline names the author; the byline sits among the body's first lines.
+    text = ("Bridge to close for repairs until spring\n\n"
+            "The council voted on Tuesday to close the old bridge for repairs, a decision that will add twenty "
+            "minutes to many commuters' journeys until the spring, and it will stay shut for six months.\n\n"
+            "By Jane Doe\n\n" + BODY)
+    article = extract_text(text)
+    assert article.authors == ["Jane Doe"]
+    assert "By Jane Doe" not in article.text
