@@ -521,7 +521,9 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
             continue
         if tag in ("-comment", "#comment") or tag in _DROP_TAG_SET:
             continue
-        if tag in _SKIP_IN_BODY:
+        # A figure holding a table (WordPress wraps every table in <figure class="wp-block-table">)
+        # is the story's data, not an illustration: walked as a block, its caption still collected.
+        if tag in _SKIP_IN_BODY and not (tag == "figure" and child.css_first("table") is not None):
             if tag in ("figure", "figcaption"):
                 _collect_caption(child, out)
             continue

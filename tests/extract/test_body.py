@@ -362,3 +362,16 @@ def test_a_section_anchored_by_its_headings_slug_is_not_furniture() -> None:
     texts = [block.text for block in body_of(f"<html><body><div class='content'>{sections}</div></body></html>").blocks]
     assert "sharing-with-a-single-developer" in texts
     assert texts.count((PROSE * 2).strip()) == 3
+
+
+def test_a_table_wrapped_in_a_figure_is_part_of_the_body() -> None:
+    # WordPress's block editor puts every table in <figure class="wp-block-table">: data, not an image.
+    table = ("<figure class='wp-block-table'><table><tr><th>City</th><th>Score</th></tr>"
+             "<tr><td>San Jose</td><td>84.7</td></tr><tr><td>Oakland</td><td>69.0</td></tr></table>"
+             "<figcaption>Source: county data</figcaption></figure>")
+    photo = "<figure><img src='/a.jpg'><figcaption>The bridge at dawn</figcaption></figure>"
+    result = body_of(article_page(f"<p>{PROSE * 2}</p>{table}{photo}<p>{PROSE * 2}</p>"))
+    assert [(block.type, block.text) for block in result.blocks if block.type == "table"] == [
+        ("table", "City | Score\nSan Jose | 84.7\nOakland | 69.0")]
+    assert [caption for caption, _ in result.captions] == ["Source: county data", "The bridge at dawn"]
+    assert not any("bridge at dawn" in block.text for block in result.blocks)
