@@ -6,6 +6,7 @@ under a kicker, matching the URL); the other fields are read around it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -126,8 +127,30 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
     names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [byline_names(line.text)] if n]
     if not names:
         names = [line.text for i, line in enumerate(near) if offset + i in names_at]
+    if not names:
+        names = dated_byline(near)
     out.byline_names = names
     return out
+
+
+_INNER_BY = re.compile(r"\s(?:by|von|par|por|door)\s", re.I)
+
+
+def dated_byline(lines: Iterable[Line]) -> list[str]:
+    """The names of a date line that also signs the article ("September 1, 2023 By Jane Doe").
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> dated_byline(read_lines("Published on December 2nd, 2025 by Chen Zhao and Daryl Fairweather"))
+    ['Chen Zhao and Daryl Fairweather']
+    """
+    for line in lines:
+        if line.kind != DATE or line.in_widget:
+            continue
+        match = _INNER_BY.search(line.text)
+        names = byline_names(line.text[match.start() + 1 :]) if match else None
+        if names:
+            return [names]
+    return []
 
 
 def _same(a: str, b: str) -> bool:

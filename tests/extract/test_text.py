@@ -485,3 +485,9 @@ def test_byline_under_the_body_opening_lines_becomes_author() -> None:
     article = extract_text(text)
     assert article.authors == ["Jane Doe"]
     assert "By Jane Doe" not in article.text
+
+
+def test_a_date_line_that_signs_the_article_names_its_author() -> None:
+    article = extract_text("Bridge to close for repairs until spring\nSeptember 1st, 2023 By Jane Doe\n\n" + BODY)
+    assert article.authors == ["Jane Doe"]
+    assert article.published == "2023-09-01"
