@@ -5,8 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-#: Enough text to identify a language; more only costs time.
-_SAMPLE_CHARS = 2000
+#: Enough text to identify a language; more only costs time (py3langid walks the sample byte by
+#: byte in Python). On the bodies of the 2,633 pages of the shared sets that have one, 1,000
+#: characters name the same language as 2,000 on all but one, an English page that 2,000 called
+#: Nigerian Pidgin and 1,000 leave unnamed.
+_SAMPLE_CHARS = 1000
 #: Below this many letters the guess is a coin toss; say nothing rather than something wrong.
 _MIN_LETTERS = 40
 
