@@ -155,8 +155,10 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     if id_value:
         # An id is mostly one word and new on every page: its words' verdicts are cached, not it.
         for word in id_value.split():
-            if not _is_heading_anchor(word):
-                verdict |= _word_verdict(word)
+            # Most ids name nothing: the anchor test is only for the few that name furniture.
+            word_verdict = _word_verdict(word)
+            if word_verdict and not _is_heading_anchor(word):
+                verdict |= word_verdict
     return _strength(verdict)
 
 
