@@ -324,12 +324,12 @@ def line_samples(pages: Sequence[TextPage]) -> list[tuple[Any, Any, Any]]:
             continue
         lines = read_lines(page.text)
         kept = rules_kept(lines, article.body)
-        judged = np.array(addable(lines, kept))
-        if not judged.any():
+        rows = [at for at, judge in enumerate(addable(lines, kept)) if judge]
+        if not rows:
             continue
         labels = np.array(line_labels([line.text for line in lines], page.body), float)
         words = np.array([line.words for line in lines], float)
-        samples.append((line_features(lines, kept)[judged], labels[judged], words[judged]))
+        samples.append((line_features(lines, kept, rows), labels[rows], words[rows]))
     return samples
 
 

@@ -258,9 +258,10 @@ def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Bl
     drop = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
     if read.header.image and read.header.image.caption:
         drop.add(line_key(read.header.image.caption))
-    chances = body_chances(lines, kept)
-    added = [bool(judge and chance >= ADD_AT and line_key(line.text) not in drop)
-             for line, judge, chance in zip(lines, judged, chances, strict=True)]
+    rows = [at for at, judge in enumerate(judged) if judge]
+    added = [False] * len(lines)
+    for at, chance in zip(rows, body_chances(lines, kept, rows), strict=True):
+        added[at] = bool(chance >= ADD_AT) and line_key(lines[at].text) not in drop
     return with_added_lines(lines, body, added) if any(added) else body
 
 

@@ -112,53 +112,53 @@ def _own(line: Line, counts: Counter[str]) -> list[float]:
     return values
 
 
-def line_features(lines: Sequence[Line], kept: Sequence[bool]) -> np.ndarray:
-    """One row of features per line (``N_FEATURES`` columns); ``kept`` says which lines the rules kept.
+def line_features(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int] | None = None) -> np.ndarray:
+    """One row of features (``N_FEATURES`` columns) per line, or per line of ``rows`` only; ``kept``
+    says which lines the rules kept.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> lines = read_lines("Menu\\n" + "Storms swept the county overnight. " * 9)
     >>> line_features(lines, [False, True]).shape == (2, N_FEATURES)
     True
+    >>> line_features(lines, [False, True], [0]).shape == (1, N_FEATURES)
+    True
     """
     count = len(lines)
-    if count == 0:
+    at = np.arange(count) if rows is None else np.asarray(rows, dtype=int)
+    if count == 0 or len(at) == 0:
         return np.zeros((0, N_FEATURES))
     counts = Counter(line_key(line.text) for line in lines)
-    own = np.array([_own(line, counts) for line in lines])
+    own = np.array([_own(lines[int(i)], counts) for i in at])
     prose = np.array([line.words if line.kind == PROSE and not line.in_widget else 0 for line in lines], float)
     rules = np.array(kept, float)
     chosen = np.flatnonzero(rules)
     start, end = (int(chosen[0]), int(chosen[-1]) + 1) if len(chosen) else (count, count)
     cumulative = np.concatenate([[0.0], np.cumsum(prose)])
     total = cumulative[-1] or 1.0
+
+    def around(reach: int) -> np.ndarray:
+        low, high = np.maximum(0, at - reach), np.minimum(count, at + reach + 1)
+        return np.log1p(cumulative[high] - cumulative[low] - prose[at])
+
     long_prose = np.flatnonzero(prose >= 20)
-
-    def around(at: int, reach: int) -> float:
-        low, high = max(0, at - reach), min(count, at + reach + 1)
-        return math.log1p(cumulative[high] - cumulative[low] - prose[at])
-
-    rows = []
-    for at in range(count):
-        inside = start <= at < end
-        outside = 0.0 if inside else math.log1p(start - at if at < start else at - end + 1)
-        if len(long_prose):
-            near = int(np.searchsorted(long_prose, at))
-            nearest = min(abs(int(long_prose[min(near, len(long_prose) - 1)]) - at),
-                          abs(int(long_prose[max(near - 1, 0)]) - at))
-        else:
-            nearest = count
-        row = [rules[at], float(inside), outside, float(at < start), float(at >= end), at / count,
-               cumulative[at] / total, around(at, 1), around(at, 3), around(at, 10), math.log1p(nearest)]
-        for step in (-2, -1, 1, 2):
-            other = at + step
-            if 0 <= other < count:
-                line = lines[other]
-                row += [1.0, float(line.kind == PROSE), float(line.kind in (SHORT, KICKER)), math.log1p(line.words),
-                        float(line.gap_before), float(line.in_widget), rules[other]]
-            else:
-                row += [0.0] * 7
-        rows.append(row)
-    base = np.hstack([own, np.array(rows)])
+    if len(long_prose):
+        near = np.searchsorted(long_prose, at)
+        nearest = np.minimum(np.abs(long_prose[np.minimum(near, len(long_prose) - 1)] - at),
+                             np.abs(long_prose[np.maximum(near - 1, 0)] - at))
+    else:
+        nearest = np.full(len(at), count)
+    inside = (start <= at) & (at < end)
+    away = np.maximum(0, np.where(at < start, start - at, at - end + 1)).astype(float)
+    outside = np.where(inside, 0.0, np.log1p(away))
+    columns = [rules[at], inside.astype(float), outside, (at < start).astype(float), (at >= end).astype(float),
+               at / count, cumulative[at] / total, around(1), around(3), around(10), np.log1p(nearest)]
+    # The neighbours' few features, padded so that a missing neighbour reads as all zeros.
+    neighbour = np.array([[1.0, float(line.kind == PROSE), float(line.kind in (SHORT, KICKER)),
+                           math.log1p(line.words), float(line.gap_before), float(line.in_widget), rules[i]]
+                          for i, line in enumerate(lines)])
+    padded = np.vstack([np.zeros((2, 7)), neighbour, np.zeros((2, 7))])
+    context = np.column_stack(columns + [padded[at + 2 + step] for step in (-2, -1, 1, 2)])
+    base = np.hstack([own, context])
     return np.hstack([base, base * base[:, _KEPT_AT : _KEPT_AT + 1], base * base[:, _PROSE_AT : _PROSE_AT + 1]])
 
 
@@ -174,8 +174,8 @@ def rules_kept(lines: Sequence[Line], body: Sequence[Block]) -> list[bool]:
     return [line.text in texts or BULLET.sub("", line.text).strip() in texts for line in lines]
 
 
-def body_chances(lines: Sequence[Line], kept: Sequence[bool]) -> np.ndarray:
-    """The model's chance that each line is body text.
+def body_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int] | None = None) -> np.ndarray:
+    """The model's chance that each line (or each line of ``rows``) is body text.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> paragraph = "Storms swept the county overnight, and rivers rose. " * 3
@@ -186,7 +186,7 @@ def body_chances(lines: Sequence[Line], kept: Sequence[bool]) -> np.ndarray:
     """
     from newsdesk.extract.text_line_weights import BIAS, WEIGHTS
 
-    values = line_features(lines, kept)
+    values = line_features(lines, kept, rows)
     return 1.0 / (1.0 + np.exp(-(values @ np.asarray(WEIGHTS) + BIAS)))
 
 
