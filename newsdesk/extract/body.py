@@ -658,17 +658,52 @@ def _lead_before(container: LexborNode) -> str | None:
     return None
 
 
+#: Class words of a lead's media wrapper ('lead-image', 'story-intro-video'): what it holds is a picture and its
+#: caption, not the lead paragraph.
+_MEDIA_WORD = re.compile(r"image|img|photo|picture|media|video|figure|gallery|caption|credit")
+#: What a lead block may hold beside its paragraph that is not the lead: a figure, its caption and credit.
+_CAPTION_PARTS = "figure, figcaption, [class*='caption'], [class*='credit']"
+
+
 def _named_lead(node: LexborNode) -> str | None:
+    """The text of the first element in ``node`` named as a lead (``_LEAD_NAME``), of a lead's length and not
+    mostly links; an element named for media is a picture's wrapper, and a figure's caption inside a lead block
+    is not part of the lead.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> caption = "A photo of the harbour at dawn, taken by our photographer on the morning of the storm. "
+    >>> page = LexborHTMLParser(f"<div class='lead-media'><p>{caption}</p></div>")
+    >>> _named_lead(page.css_first("div")) is None
+    True
+    >>> page = LexborHTMLParser(f"<div class='summary'><img src='a.jpg'><figcaption>{caption}</figcaption></div>")
+    >>> _named_lead(page.css_first("div")) is None
+    True
+    >>> page = LexborHTMLParser(f"<div class='lead'><p>{caption}</p><figure><img src='a.jpg'></figure></div>")
+    >>> _named_lead(page.css_first("div"))[:20]
+    'A photo of the harbo'
+    """
     for element in (node, *node.css("[class]")):
         if element.tag in _SKIP_IN_BODY or element.tag in ("a", "h1", "img"):
             continue
-        name = element.attributes.get("class") or ""
-        if "caption" in name or not _LEAD_NAME.search(name.lower()):
+        name = (element.attributes.get("class") or "").lower()
+        if not _LEAD_NAME.search(name) or _MEDIA_WORD.search(name):
             continue
-        text = fold_ws(element.text(deep=True, separator=" "))
+        if element.css_first(_CAPTION_PARTS) is not None:
+            text = _text_without_captions(element)
+        else:
+            text = fold_ws(element.text(deep=True, separator=" "))
         if _LEAD_CHARS[0] <= len(text) <= _LEAD_CHARS[1] and _link_len(element) < 0.3 * len(text):
             return text
     return None
+
+
+def _text_without_captions(element: LexborNode) -> str:
+    # A copy, so the page's own tree keeps its figures for the body walk.
+    copy = LexborHTMLParser(element.html or "")
+    for part in copy.css(_CAPTION_PARTS):
+        part.decompose()
+    root = copy.body or copy.root
+    return fold_ws(root.text(deep=True, separator=" ")) if root is not None else ""
 
 
 def _is_data_table(table: LexborNode) -> bool:

@@ -375,3 +375,24 @@ def test_a_table_wrapped_in_a_figure_is_part_of_the_body() -> None:
         ("table", "City | Score\nSan Jose | 84.7\nOakland | 69.0")]
     assert [caption for caption, _ in result.captions] == ["Source: county data", "The bridge at dawn"]
     assert not any("bridge at dawn" in block.text for block in result.blocks)
+
+
+@pytest.mark.parametrize("wrapper", ["lead-image", "lead-media", "story-intro-video", "summary-box"])
+def test_a_picture_and_its_caption_above_the_body_are_not_its_lead(wrapper: str) -> None:
+    """A lead's media wrapper, or a lead block holding only a figure, gives its caption, not a lead paragraph."""
+    caption = "Residents walk past the damaged building in the city centre on Tuesday morning. (Photo: Agency)"
+    story = "".join(f"<p>{PROSE * 2}</p>" for _ in range(6))
+    page = (f"<html><body><article><h1>Storm hits city</h1><div class='{wrapper}'><img src='a.jpg'>"
+            f"<figcaption>{caption}</figcaption></div><div class='article-body'>{story}</div></article></body></html>")
+    texts = [block.text for block in body_of(page).blocks]
+    assert caption not in texts
+    assert len(texts) == 6
+
+
+def test_a_lead_block_beside_its_picture_still_opens_the_body() -> None:
+    lead = "The council closed the bridge on Monday, and the ferry runs again for the first time since 1990."
+    story = "".join(f"<p>{PROSE * 2}</p>" for _ in range(6))
+    page = (f"<html><body><article><h1>Bridge shut</h1><div class='summary'><p>{lead}</p><figure><img src='a.jpg'>"
+            f"<figcaption>The bridge at dusk.</figcaption></figure></div><div class='article-body'>{story}</div>"
+            "</article></body></html>")
+    assert body_of(page).blocks[0] == Block("paragraph", lead)
