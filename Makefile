@@ -48,10 +48,12 @@ demo: $(STAMP) native
 
 test: $(STAMP) native browser
 	$(BIN)/ruff check newsdesk tests benchmarks
+	$(BIN)/mypy newsdesk
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check newsdesk tests benchmarks
+	$(BIN)/mypy newsdesk
 
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/extraction.py
