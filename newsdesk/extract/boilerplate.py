@@ -141,8 +141,8 @@ def boilerplate_strength(value: str) -> int:
 def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     """``boilerplate_strength`` of an element's class and id values together, each judged apart.
 
-    The same as judging ``f"{class_value} {id_value}"``: a verdict is made of its words' verdicts,
-    and no word spans the two; except that an id made from a section's heading is not judged.
+    Judged as ``f"{class_value} {id_value}"`` would be (a verdict is made of its words' verdicts,
+    and no word spans the two), except that an id made from a section's heading is not judged.
     Judged apart, a page's class values (repeated in ever new pairings with unique ids) keep
     hitting the cache, and no joined name is built for the many elements that name nothing.
 
@@ -164,19 +164,29 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
 
 #: Words of running text that a heading's anchor keeps and a name given by a developer rarely does.
 _PHRASE_WORDS = frozenset({"a", "an", "the", "of", "with", "for", "and", "in", "on", "is", "how", "what", "why"})
+#: A call to action reads as a phrase too ("follow-us-on-twitter", "sign-up-for-our-newsletter"), but it opens with
+#: the verb the reader is asked to do or speaks as the site ("us", "our"): that is furniture, not a section's topic.
+_ACTION_VERBS = frozenset({"follow", "sign", "share", "leave", "join", "subscribe", "get", "download", "click",
+                           "like", "tweet", "email", "print", "send", "register", "log", "login", "donate", "support"})
+_SITE_VOICE = frozenset({"us", "our"})
 
 
 def _is_heading_anchor(word: str) -> bool:
     """Whether an id is a section's anchor made from its heading ("sharing-with-a-single-developer").
 
     Such an id names the section's topic, not what the element is: "sharing" there is no share bar.
+    A call to action phrased the same way is not one.
 
     >>> _is_heading_anchor("sharing-with-a-single-developer"), _is_heading_anchor("social-share-bar")
     (True, False)
+    >>> _is_heading_anchor("follow-us-on-twitter"), _is_heading_anchor("share-this-with-a-friend")
+    (False, False)
     """
     if word.count("-") < 3:
         return False
     parts = word.lower().split("-")
+    if parts[0] in _ACTION_VERBS or any(part in _SITE_VOICE for part in parts):
+        return False
     return any(part in _PHRASE_WORDS for part in parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body import _NEGATIVE_NAME, _POSITIVE_NAME, _name_weight
@@ -78,3 +79,10 @@ def test_an_id_made_from_a_heading_names_no_furniture() -> None:
     # A developer's name for a widget keeps its verdict, however many words it has.
     assert attribute_strength(None, "social-share-bar") == 2
     assert attribute_strength(None, "most-popular-stories-widget") == 2
+
+
+@pytest.mark.parametrize("call_to_action", ["follow-us-on-twitter", "sign-up-for-our-newsletter",
+                                            "share-this-with-a-friend", "leave-a-comment-below"])
+def test_a_call_to_action_phrased_like_a_heading_is_still_furniture(call_to_action: str) -> None:
+    """It opens with what the reader is asked to do, or speaks as the site ('us', 'our'): no section's topic."""
+    assert attribute_strength(None, call_to_action) == 2
