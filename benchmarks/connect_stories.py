@@ -41,7 +41,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "data"
 GOLD = ROOT / "tests" / "connect" / "gold" / "stories_read.jsonl"
 OLD_GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
-CACHE = Path("/tmp/newsdesk_connect_stories_cache")
+
+
+def _code_digest() -> str:
+    """A digest of the code the cached articles and vectors come from (the model, enrichment, embeddings), so a
+    change there starts a fresh cache instead of scoring stale entities (the cache is keyed by article id)."""
+    sources = [ROOT / "newsdesk" / "model.py", *sorted((ROOT / "newsdesk" / "enrich").glob("*.py")),
+               *(ROOT / "newsdesk" / "connect" / name for name in ("embeddings.py", "encoder.py", "encoder_onnx.py"))]
+    digest = hashlib.sha1()
+    for source in sources:
+        if source.is_file():
+            digest.update(source.name.encode() + source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CACHE = Path("/tmp/newsdesk_connect_stories_cache") / _code_digest()
 SEMEVAL = SHARED / "semeval22-task8-dev" / "pairs.jsonl"
 T17 = SHARED / "timeline17-dev"
 
@@ -154,7 +168,7 @@ def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:
     from newsdesk.enrich import enrich_batch
     from newsdesk.model import Article
 
-    CACHE.mkdir(exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / "articles.jsonl"
     cached: dict[str, Any] = {}
     if path.exists():
@@ -396,7 +410,7 @@ def t17_topic(topic: str) -> tuple[list[Any], dict[str, Any]]:
 
     reference = json.loads((T17 / topic / "timelines.jsonl").open().readline())
     raw = [json.loads(line) for line in (T17 / topic / "articles.jsonl").open()]
-    CACHE.mkdir(exist_ok=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"t17-{topic}.jsonl"
     if not path.exists():
         enriched = enrich_batch([to_article(_t17_articles()[a["id"]]) for a in raw])
