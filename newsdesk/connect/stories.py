@@ -353,10 +353,10 @@ def _enrichment(article: Article) -> Enrichment:
         return Enrichment()
 
 
-def salient(entity: Entity, headline: str, lead: int = LEAD_CHARS) -> bool:
+def salient(entity: Entity, headline: str, lead: int | None = None) -> bool:
     """Whether an article is about ``entity``: named in its headline (``headline`` in lower case) or first
-    named in its lead (the first ``lead`` characters of the body); an entity without mentions (no offsets
-    to judge by) counts as salient.
+    named in its lead (the first ``lead`` characters of the body, ``LEAD_CHARS`` unless given); an entity
+    without mentions (no offsets to judge by) counts as salient.
 
     A name given once further down (the Yemeni president in a report on Egypt, the doctor's name in a
     review of a tribute concert, "Facebook" in a share line) says little about which event the article
@@ -370,6 +370,8 @@ def salient(entity: Entity, headline: str, lead: int = LEAD_CHARS) -> bool:
     >>> salient(Entity("Saleh", "PERSON", [Mention("Saleh", 120, 125), Mention("Saleh", 900, 905)]), "")
     True
     """
+    # Read at call time, not bound at definition, so the module's setting is the one in force everywhere.
+    lead = LEAD_CHARS if lead is None else lead
     if not entity.mentions or min(m.start for m in entity.mentions) < lead:
         return True
     return bool(headline) and any(_names_in(text, headline) for text in

@@ -61,7 +61,6 @@ def test_a_name_a_storys_reports_give_in_passing_does_not_draw_its_subject_in(
     names, the report shares only Jackson (0.2 + 0.4 x 1/2 < 0.45) and starts its own story. Every name
     counting (a lead as long as the text), it shares both (0.2 + 0.4 >= 0.45) and joins the concert."""
     monkeypatch.setattr(stories, "LEAD_CHARS", lead_chars)
-    monkeypatch.setattr(stories.salient, "__defaults__", (lead_chars,))
     names = {"Michael Jackson": "PERSON", "Conrad Murray": "PERSON"}
     concert = [_article(f"Tribute concert {k}", "The Michael Jackson tribute concert filled the stadium.",
                         "Conrad Murray's trial starts soon.", names, f"2011-10-0{k + 1}") for k in range(3)]
