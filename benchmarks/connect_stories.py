@@ -176,12 +176,13 @@ def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:
             item = json.loads(line)
             cached[item["key"]] = Article.from_dict({**item["article"], "enrichment": item["enrichment"]})
     missing = [r["id"] for r in rows if r["id"] not in cached]
-    raw = {**_semeval_articles(), **_t17_articles(), **(_polnear_articles() if POLNEAR.is_dir() else {})}
-    absent = [key for key in missing if key not in raw]
-    if absent:
-        raise FileNotFoundError(f"gold articles {absent[:3]} (of {len(absent)}) are not in {SHARED}: "
-                                "is the shared set of their source there?")
     if missing:
+        # The shared texts are read only when some are not cached yet.
+        raw = {**_semeval_articles(), **_t17_articles(), **(_polnear_articles() if POLNEAR.is_dir() else {})}
+        absent = [key for key in missing if key not in raw]
+        if absent:
+            raise FileNotFoundError(f"gold articles {absent[:3]} (of {len(absent)}) are not in {SHARED}: "
+                                    "is the shared set of their source there?")
         enriched = enrich_batch([to_article(raw[key]) for key in missing])
         with path.open("a") as handle:
             for key, article in zip(missing, enriched, strict=True):
