@@ -12,7 +12,6 @@ from newsdesk.extract.dates import find_date
 from newsdesk.extract.text_furniture import caption_parts, unglue
 from newsdesk.extract.text_header import section_title
 from newsdesk.extract.text_lines import (
-    BULLET,
     BYLINE,
     CAPTION,
     CLOSERS,
@@ -25,6 +24,7 @@ from newsdesk.extract.text_lines import (
     TABLE,
     Line,
     line_key,
+    without_bullet,
     word_count,
 )
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS
@@ -50,13 +50,9 @@ Block(type='list_item', text='Roads closed')]
         elif line.kind == PROSE:
             blocks.append(Block("paragraph", line.text))
         elif line.kind == TABLE:
-            if blocks and blocks[-1].type == "table" and position and lines[position - 1].kind == TABLE:
-                blocks[-1] = Block("table", blocks[-1].text + "\n" + line.text)
-            else:
-                blocks.append(Block("table", line.text))
+            append_table_row(blocks, line.text, continues=position > 0 and lines[position - 1].kind == TABLE)
         elif line.kind == LIST_ITEM:
-            item = BULLET.sub("", line.text).strip()
-            if item:
+            if item := without_bullet(line.text):
                 blocks.append(Block("list_item", item))
         elif _bare_list_item(lines, position):
             # A list copied without its bullets: items of a sentence's length, line after line.
@@ -66,6 +62,22 @@ Block(type='list_item', text='Roads closed')]
             if following is not None and following.kind == PROSE and not following.in_widget:
                 blocks.append(Block("heading", section_title(line.text) if line.kind == KICKER else line.text))
     return blocks
+
+
+def append_table_row(blocks: list[Block], row: str, continues: bool) -> None:
+    """Add a table's line to ``blocks``: a further row of the table block just before it when ``continues``
+    (the line before was a row of it), else a new table.
+
+    >>> blocks = [Block("table", "City | Rain")]
+    >>> append_table_row(blocks, "Leeds | 40mm", continues=True)
+    >>> append_table_row(blocks, "Year | Total", continues=False)
+    >>> [b.text for b in blocks]
+    ['City | Rain\\nLeeds | 40mm', 'Year | Total']
+    """
+    if continues and blocks and blocks[-1].type == "table":
+        blocks[-1] = Block("table", blocks[-1].text + "\n" + row)
+    else:
+        blocks.append(Block("table", row))
 
 
 #: The fewest words of a line read as an item of a list copied without its bullets.

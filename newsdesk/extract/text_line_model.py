@@ -30,10 +30,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsdesk.extract.text_body import append_table_row
 from newsdesk.extract.text_lines import (
     ASIDE,
     BOILERPLATE,
-    BULLET,
     BYLINE,
     CAPTION,
     CLOSERS,
@@ -52,6 +52,7 @@ from newsdesk.extract.text_lines import (
     WIDGET,
     Line,
     line_key,
+    without_bullet,
 )
 from newsdesk.model import Block
 
@@ -171,7 +172,7 @@ def rules_kept(lines: Sequence[Line], body: Sequence[Block]) -> list[bool]:
     [False, True]
     """
     texts = {" ".join(part.split()) for block in body for part in block.text.split("\n")}
-    return [line.text in texts or BULLET.sub("", line.text).strip() in texts for line in lines]
+    return [line.text in texts or without_bullet(line.text) in texts for line in lines]
 
 
 def body_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int] | None = None) -> np.ndarray:
@@ -209,7 +210,7 @@ def with_added_lines(lines: Sequence[Line], body: Sequence[Block], added: Sequen
     for block in body:
         first = " ".join(block.text.split("\n")[0].split())
         found = next((i for i in range(at, len(lines))
-                      if lines[i].text == first or BULLET.sub("", lines[i].text).strip() == first), None)
+                      if lines[i].text == first or without_bullet(lines[i].text) == first), None)
         if found is None:
             leftover.append(block)
             continue
@@ -224,13 +225,9 @@ def with_added_lines(lines: Sequence[Line], body: Sequence[Block], added: Sequen
             continue
         following = next((lines[i] for i in range(position + 1, len(lines)) if i in placed or added[i]), None)
         if line.kind == TABLE:
-            if blocks and blocks[-1].type == "table" and position and added[position - 1]:
-                blocks[-1] = Block("table", blocks[-1].text + "\n" + line.text)
-            else:
-                blocks.append(Block("table", line.text))
+            append_table_row(blocks, line.text, continues=position > 0 and added[position - 1])
         elif line.kind == LIST_ITEM:
-            item = BULLET.sub("", line.text).strip()
-            if item:
+            if item := without_bullet(line.text):
                 blocks.append(Block("list_item", item))
         elif line.kind in (SHORT, KICKER) and line.words <= 20 and following is not None and following.kind == PROSE:
             blocks.append(Block("heading", line.text))

@@ -72,6 +72,15 @@ def line_key(text: str) -> str:
     return " ".join(text.casefold().strip(" .:;,!?|·•*#>»›«‹-–—→←↓↑()[]'\"“”‘’\u25b6\u25ba").split())
 
 
+def without_bullet(text: str) -> str:
+    """A list item's text without its bullet or number.
+
+    >>> without_bullet("• Roads closed "), without_bullet("2. Schools shut"), without_bullet("Rain fell")
+    ('Roads closed', 'Schools shut', 'Rain fell')
+    """
+    return BULLET.sub("", text).strip()
+
+
 def ends_sentence(text: str) -> bool:
     """Whether a line ends as a sentence does (a colon, comma or question mark only in a long line).
 
