@@ -39,9 +39,7 @@ def _count_words(text: str) -> int:
     >>> _count_words("The Pentagon’s “plan” — 2 phases, e.g. snake_case"), _count_words("Ça coûte 3 €.")
     (9, 3)
     """
-    if text.isascii():
-        return (b" " + text.encode("ascii").translate(_ASCII_WORDS)).count(b" a")
-    if _NON_ASCII_WORD_CHAR.search(text) is None:
+    if text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None:
         return (b" " + text.encode("ascii", "replace").translate(_ASCII_WORDS)).count(b" a")
     return len(_WORD.findall(text))
 
