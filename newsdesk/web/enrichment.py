@@ -15,13 +15,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
-from newsdesk.store import SQLiteStore, Store, StoredArticle, sqlite_store
+from newsdesk.store import SQLiteStore, Store, StoredArticle
 from newsdesk.store.annotations import EntitySummary, StoredQuote
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_FILTER_CHARS, MAX_OFFSET, MAX_PAGE_SIZE
 from newsdesk.web.errors import ApiError
 from newsdesk.web.params import ParamError, clean_date
 from newsdesk.web.reading import outlet_of
-from newsdesk.web.state import app_state
+from newsdesk.web.state import sqlite_reader
 
 api_router = APIRouter(prefix="/api/v1", tags=["entities"])
 pages_router = APIRouter(include_in_schema=False)
@@ -93,7 +93,7 @@ def list_entities(request: Request, type: Text = None, q: Text = None, since: Si
                   limit: Limit = DEFAULT_PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
     """Entities by the number of articles naming them in the period, most first."""
     since, until = _period(since, until)
-    store = sqlite_store(app_state(request).stores.reader(), "entities and quotes")
+    store = sqlite_reader(request, "entities and quotes")
     items = store.entities(type_=_entity_type(type), since=since, until=until, name=(q or "").strip() or None,
                            limit=limit, offset=offset)
     return {"items": [entity_json(e) for e in items], "offset": offset, "limit": limit,
@@ -104,7 +104,7 @@ def list_entities(request: Request, type: Text = None, q: Text = None, since: Si
 def get_entity(request: Request, entity_id: int, since: Since = None, until: Until = None) -> dict[str, Any]:
     """One entity with articles naming it per day, its newest articles, and what it said."""
     since, until = _period(since, until)
-    store = sqlite_store(app_state(request).stores.reader(), "entities and quotes")
+    store = sqlite_reader(request, "entities and quotes")
     entity = store.entity(entity_id) if 0 < entity_id < 2**63 else None
     if entity is None:
         raise ApiError(404, "not_found", f"entity {entity_id}: no such entity in this store")
@@ -121,7 +121,7 @@ def list_quotes(request: Request, speaker: Text = None, kind: Text = None, since
                 until: Until = None, limit: Limit = DEFAULT_PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
     """Quotes, newest first: by a part of the speaker's name, kind (direct, indirect, mixed) and period."""
     since, until = _period(since, until)
-    store = sqlite_store(app_state(request).stores.reader(), "entities and quotes")
+    store = sqlite_reader(request, "entities and quotes")
     items = store.quotes(speaker=(speaker or "").strip() or None, kind=_quote_kind(kind), since=since, until=until,
                          limit=limit, offset=offset)
     return {"items": [quote_json(q) for q in items], "offset": offset, "limit": limit,
@@ -169,7 +169,7 @@ def entities_page(request: Request) -> Response:
     """The most named people, organisations and places in the store."""
     from newsdesk.web.pages import render
 
-    store = sqlite_store(app_state(request).stores.reader(), "entities and quotes")
+    store = sqlite_reader(request, "entities and quotes")
     groups = [(label, store.entities(type_=type_, limit=30))
               for type_, label in (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"))]
     return render(request, "entities.html", title="People, organisations and places", groups=groups,
@@ -181,7 +181,7 @@ def entity_page(request: Request, entity_id: str) -> Response:
     """One entity: the articles about it newest first, articles per day, and what it said."""
     from newsdesk.web.pages import error_page, render
 
-    store = sqlite_store(app_state(request).stores.reader(), "entities and quotes")
+    store = sqlite_reader(request, "entities and quotes")
     entity = store.entity(int(entity_id)) if entity_id.isdigit() and len(entity_id) < 19 else None
     if entity is None:
         return error_page(request, 404, "Not found", f"entity {entity_id}: no such entity in this store")

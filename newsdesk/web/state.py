@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from starlette.requests import Request
 
+from newsdesk.store import SQLiteStore, sqlite_store
 from newsdesk.web.cache import StatsCache
 from newsdesk.web.config import WebConfig
 from newsdesk.web.stores import ThreadStores
@@ -38,3 +39,19 @@ def app_state(request: Request) -> AppState:
     """The state of the app serving ``request``."""
     state: AppState = request.app.state.newsdesk
     return state
+
+
+def sqlite_reader(request: Request, needs: str) -> SQLiteStore:
+    """This thread's reading store for ``request`` as the SQLite store, which alone keeps ``needs`` (entities
+    and quotes, stories); a :class:`~newsdesk.errors.StoreError` saying so for another kind of store.
+
+    >>> import os, tempfile
+    >>> from fastapi import FastAPI
+    >>> from newsdesk.web.stores import prepare_database
+    >>> path = os.path.join(tempfile.mkdtemp(), "news.db"); prepare_database(path)
+    >>> app = FastAPI()
+    >>> app.state.newsdesk = AppState(WebConfig(db=path), ThreadStores(path))
+    >>> sqlite_reader(Request({"type": "http", "app": app}), "stories").stories()
+    []
+    """
+    return sqlite_store(app_state(request).stores.reader(), needs)

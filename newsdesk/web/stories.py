@@ -16,7 +16,6 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import HTMLResponse, Response
 
 from newsdesk.store.base import Filters, parse_instant
-from newsdesk.store.sqlite import sqlite_store
 from newsdesk.store.stories import StorySummary
 from newsdesk.store.timelines import count_stories, query_timeline, story_coverage, story_timeline
 from newsdesk.web.config import DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_CHARS
@@ -24,7 +23,7 @@ from newsdesk.web.cursor import encode_cursor, request_fingerprint
 from newsdesk.web.errors import ApiError
 from newsdesk.web.models import ErrorBody, StoryDetailOut, StoryList, TimelineOut
 from newsdesk.web.params import ParamError, clean_date, clean_query, is_article_id
-from newsdesk.web.state import app_state
+from newsdesk.web.state import app_state, sqlite_reader
 
 api_router = APIRouter(prefix="/api/v1", tags=["stories"])
 pages_router = APIRouter(include_in_schema=False)
@@ -81,7 +80,7 @@ def list_stories(request: Request, since: Since = None, min_outlets: MinOutlets 
     fingerprint = request_fingerprint({"path": request.url.path, "since": since_utc, "min_outlets": min_outlets,
                                        "rank": rank})
     offset = read_offset_cursor(cursor, fingerprint)
-    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    store = sqlite_reader(request, "stories")
     stories = store.stories(since=since_utc, min_outlets=min_outlets, limit=limit, rank=rank, offset=offset)
     total = count_stories(store.connection, since_utc=since_utc, min_outlets=min_outlets)
     end = offset + len(stories)
@@ -94,7 +93,7 @@ def get_story(request: Request, story_id: int, max_dates: MaxDates = 10,
               sentences: Sentences = 1) -> dict[str, Any]:
     """One story: its articles, outlets and when each first published, chain, copies, timeline, who said what."""
     ident = _story_id(story_id)
-    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    store = sqlite_reader(request, "stories")
     cover = story_coverage(store, ident, max_dates=max_dates, sentences=sentences) if ident else None
     if cover is None:
         raise ApiError(404, "not_found", f"story {story_id}: no such story")
@@ -110,7 +109,7 @@ def get_story(request: Request, story_id: int, max_dates: MaxDates = 10,
 def get_story_timeline(request: Request, story_id: int, max_dates: MaxDates = 10,
                        sentences: Sentences = 1) -> dict[str, Any]:
     """The key dates of a story and what happened on each, in date order."""
-    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    store = sqlite_reader(request, "stories")
     ident = _story_id(story_id)
     if ident is None or store.story(ident) is None:
         raise ApiError(404, "not_found", f"story {story_id}: no such story")
@@ -152,7 +151,7 @@ def stories_page(request: Request, min_outlets: Annotated[int, Query(ge=1, le=MA
     """Every story, the most covered first (or the latest), with its outlets."""
     from newsdesk.web.pages import _query_link, render, root_of
 
-    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    store = sqlite_reader(request, "stories")
     stories = store.stories(min_outlets=min_outlets, rank=rank, limit=STORIES_PER_PAGE,
                             offset=(page - 1) * STORIES_PER_PAGE)
     total = count_stories(store.connection, min_outlets=min_outlets)
@@ -169,7 +168,7 @@ def story_page(request: Request, story_id: str) -> Response:
     from newsdesk.web.pages import error_page, render
 
     ident = _story_id(story_id)
-    store = sqlite_store(app_state(request).stores.reader(), "stories")
+    store = sqlite_reader(request, "stories")
     cover = story_coverage(store, ident) if ident else None
     if cover is None:
         return error_page(request, 404, "Not found", f"story {story_id}: no such story in this store")
