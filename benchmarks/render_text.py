@@ -27,7 +27,8 @@ How a page is loaded, and why:
 
 The texts are cached under ``/tmp/newsdesk-text-render/<dataset>/<id>.txt`` (``--cache``), never in
 the repository; a page already rendered is not rendered again. ``manifest.json`` there records the
-browser's version and the settings.
+browser's version, the settings, every set rendered so far and the pages that failed (a run of one set keeps
+what earlier runs recorded of the others).
 
 Usage::
 
@@ -145,6 +146,46 @@ def render(pages: Sequence[tuple[str, Page]], cache: Path, progress: bool = True
             "browser": version}
 
 
+def read_manifest(cache: Path) -> dict[str, Any]:
+    """The cache's manifest as the last run left it, or an empty one.
+
+    >>> read_manifest(Path("/nonexistent"))
+    {}
+    """
+    try:
+        loaded = json.loads((cache / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def merged_manifest(previous: dict[str, Any], datasets: Sequence[str], attempted: set[str],
+                    outcome: dict[str, Any]) -> dict[str, Any]:
+    """The manifest after rendering the ``attempted`` pages (``dataset/id``) of ``datasets``.
+
+    Rendering one set must not make the cache look as if it held only that set: the sets rendered before
+    stay listed with their failures, and only a page tried again loses or renews its failure.
+
+    >>> before = {"datasets": ["fundus"], "failures": {"fundus/1": "timeout", "wcxb/2": "timeout"}}
+    >>> done = {"rendered": 1, "cached": 0, "failures": {}, "browser": "x"}
+    >>> after = merged_manifest(before, ["wcxb"], {"wcxb/2"}, done)
+    >>> after["datasets"], after["failures"]
+    (['fundus', 'wcxb'], {'fundus/1': 'timeout'})
+    """
+    failures = {page: reason for page, reason in dict(previous.get("failures") or {}).items()
+                if page not in attempted}
+    failures.update(outcome["failures"])
+    listed = [name for name in previous.get("datasets") or [] if isinstance(name, str)]
+    return {
+        "renderer": "Chromium document.body.innerText via Playwright, JavaScript off, requests refused, "
+                    "<noscript> removed",
+        "viewport": VIEWPORT,
+        "datasets": sorted({*listed, *datasets}),
+        **outcome,
+        "failures": failures,
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -159,13 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     datasets = args.dataset or list(TEXT_DATASETS)
     pages = [(dataset, page) for dataset in datasets for page in load_pages(args.data, dataset, args.limit)]
     outcome = render(pages, args.cache)
-    manifest = {
-        "renderer": "Chromium document.body.innerText via Playwright, JavaScript off, requests refused, "
-                    "<noscript> removed",
-        "viewport": VIEWPORT,
-        "datasets": datasets,
-        **outcome,
-    }
+    attempted = {f"{dataset}/{page.id}" for dataset, page in pages}
+    manifest = merged_manifest(read_manifest(args.cache), datasets, attempted, outcome)
     args.cache.mkdir(parents=True, exist_ok=True)
     (args.cache / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     print(json.dumps({k: v for k, v in manifest.items() if k != "failures"} | {"failures": len(outcome["failures"])}))
