@@ -88,6 +88,19 @@ def test_a_name_many_live_stories_share_counts_less() -> None:
         assert (stream.add(9, article) == first) is joins
 
 
+def test_a_name_counts_by_the_story_s_share_of_its_live_mentions() -> None:
+    """An event whose coverage split keeps its name with the piece most reports are in: three reports name
+    "dnc" in one story and one in another, so the first holds 3/4 of the name's mentions and an article at
+    cosine 0.2 naming only "dnc" joins it (0.2 + 0.4 x 0.75 >= 0.45); one over the stories naming it (a half)
+    would leave it apart (0.2 + 0.4 x 0.5 < 0.45)."""
+    stream = StoryStream(model="minilm")
+    main = [stream.add(member, _story_naming(20000.0, _unit(1, 0, 0, 0), ("dnc",))) for member in range(3)]
+    piece = stream.add(3, _story_naming(20000.0, _unit(0, 0, 1, 0), ("dnc",)))
+    assert len(set(main)) == 1 and piece != main[0]
+    assert stream.naming("dnc", 20000.0) == 2 and stream.mentions("dnc", 20000.0) == 4
+    assert stream.add(4, _story_naming(20000.5, _unit(0.2, np.sqrt(1 - 0.04), 0, 0), ("dnc",))) == main[0]
+
+
 def test_an_article_sharing_no_name_with_a_story_needs_a_closer_cosine() -> None:
     """Two cities' New Year protests, cosine 0.5 (over the bar of 0.45): apart when both name people and
     places and share none; unenriched articles (nothing to disagree on) are judged on the cosine alone."""

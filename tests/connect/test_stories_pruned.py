@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream, name_weight
+from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream
 
 _NAMES = [f"person{n}" for n in range(12)]
 _PLACES = [f"town{n}" for n in range(5)]
@@ -16,19 +16,22 @@ _PLACES = [f"town{n}" for n in range(5)]
 
 class _EveryStory(StoryStream):
     """The stream as it was: every live story in the window scored one by one, the first best kept, each
-    shared name weighted by the live stories found naming it by reading every one (not the stream's index)."""
+    shared name weighed against its count over the live stories, read from every one (not the stream's index)."""
 
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
         live = [self.stories_by_id[story_id] for story_id in self._ids]
         live = [story for story in live
                 if day is None or story.last_seen is None or day - story.last_seen <= self.window_days]
-        naming = Counter(name for story in live for name in story.load().entities)
-        naming_places = Counter(name for story in live for name in story.places)
-        weights = ({name: name_weight(naming[name]) for name in features.entities},
-                   {name: name_weight(naming_places[name]) for name in features.places})
+        mentions: Counter[str] = Counter()
+        mentions_places: Counter[str] = Counter()
+        for story in live:
+            mentions.update(story.load().entities)
+            mentions_places.update(story.places)
+        totals = ({name: mentions[name] for name in features.entities},
+                  {name: mentions_places[name] for name in features.places})
         best, chosen = -math.inf, None
         for story in live:
-            value = self.score(story, features, day, weights)
+            value = self.score(story, features, day, totals)
             if value > best:
                 best, chosen = value, story
         return chosen if best >= self.join_score else None
