@@ -259,16 +259,19 @@ def fit_headline(samples: Sequence[tuple[list[dict[str, float]], int]], rounds: 
     import numpy as np
 
     names = sorted({name for values, _ in samples for first in values[:1] for name in first})
-    pages = [(np.array([[v[n] for n in names] for v in values]), right) for values, right in samples]
+    # All pages' candidates in one matrix, each page a run of rows: one pass of numpy per round.
+    matrix = np.array([[v[n] for n in names] for values, _ in samples for v in values])
+    sizes = np.array([len(values) for values, _ in samples])
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    right = starts + np.array([r for _, r in samples])
+    page_of = np.repeat(np.arange(len(samples)), sizes)
     weights = np.zeros(len(names))
     step = 0.5
     for _ in range(rounds):
-        gradient = l2 * weights
-        for matrix, right in pages:
-            logits = matrix @ weights
-            chances = np.exp(logits - logits.max())
-            chances /= chances.sum()
-            gradient += (chances @ matrix - matrix[right]) / len(pages)
+        logits = matrix @ weights
+        chances = np.exp(logits - np.maximum.reduceat(logits, starts)[page_of])
+        chances /= np.add.reduceat(chances, starts)[page_of]
+        gradient = l2 * weights + (chances @ matrix - matrix[right].sum(axis=0)) / len(samples)
         weights -= step * gradient
     return {name: round(float(w), 2) for name, w in zip(names, weights, strict=True)}
 

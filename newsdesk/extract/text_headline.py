@@ -5,7 +5,9 @@ other stories) gets a few features that say how headlines sit on a page: how nea
 (counting only lines that are not dates, bylines and other furniture), whether a byline, date or
 reading time follows it, whether the page repeats it (image alt text, breadcrumb), whether a longer
 standfirst follows it, whether it shares words with the body's opening (a headline summarises its
-lead; a menu item does not), and whether it sits in a run of short menu lines. The line with the
+lead; a menu item does not), whether it sits in a run of short menu lines, and what tells a headline
+from the lines that echo it (a breadcrumb or a "Video: ..." line that holds it, a photo credit, share
+buttons, a subheading below that takes up an earlier line's words). The line with the
 highest weighted sum wins: a conditional-logit ranker, its weights fitted on the development split
 of the shared article pages rendered as text (``benchmarks/extraction_text.py --fit-headline``) and
 written below, so that nothing is loaded at run time.
@@ -49,27 +51,47 @@ _SITE_BAR = re.compile(r"\s\|\s")
 _SITE_NAME_WORDS = 4
 #: Lines before the body within which a line in a list of other stories may still be the headline.
 _NEAR_BODY = 15
+#: The share of a line's content words the body's opening holds for the line to be on its subject.
+_ON_TOPIC = 0.5
+#: The share of a line's content words an earlier line holds for it to echo that line.
+_ECHO = 0.5
 #: Words too common to say that a line and the body's opening share a subject.
 _STOP_WORDS = (
     "a an and are as at be by for from has have he her his in is it its of on or our that the their they this "
     "to was we were will with you your der die das und ein eine le la les des et el los las del y il di che"
 )
 _STOP = frozenset(_STOP_WORDS.split())
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+# A photo's caption or credit line: "Image: Reuters", "Foto: dpa", "(Image credit: Google)".
+_CREDIT_WORDS = re.compile(
+    r"\b(?:image|images|photo|photos|photograph|picture|foto|fotos|bild|credit|getty|shutterstock|istock|reuters|afp|"
+    r"dpa|imago|epa|caption|video|watch|listen)\b|\s/\s\w", re.I)
+# Interface text that a headline never holds: sharing, accounts, calls to act.
+_INTERFACE_WORDS = re.compile(
+    r"\b(?:share|sharing|sign in|sign up|log in|log out|login|subscribe|newsletter|email|e-mail|download|contact us|"
+    r"call us|get started|new window|new tab|click|app store|google play|menu|search|cookies?)\b|シェア|ブックマーク|"
+    r"こちら|印刷|ログイン|登録|공유|구독", re.I)
 
 FEATURES = (
     "nearest", "second", "third", "log_distance", "relative_position", "few_words", "mid_words",
     "many_words", "ends_with_period", "question", "repeated", "furniture_after", "furniture_before",
     "longer_after", "standfirst_like", "lead_overlap", "menu_run", "gap_around", "site_suffix",
-    "all_caps", "time_or_number", "colon", "byline_before", "in_list",
+    "all_caps", "time_or_number", "colon", "byline_before", "in_list", "breadcrumb", "holds_other",
+    "held_by_other", "credit_words", "interface_words", "above_overlap", "below_overlap", "furniture_between",
+    "first_on_topic", "echoes_above",
 )
 
 #: Fitted by ``benchmarks/extraction_text.py --fit-headline`` on the dev split (see the module doc).
 WEIGHTS = {
-    "nearest": -0.05, "second": 0.01, "third": -0.04, "log_distance": -0.86, "relative_position": -0.02,
-    "few_words": -1.4, "mid_words": 1.07, "many_words": 0.33, "ends_with_period": -1.25, "question": -0.13,
-    "repeated": 0.38, "furniture_after": 1.8, "furniture_before": 0.73, "longer_after": 1.12,
-    "standfirst_like": -0.1, "lead_overlap": 3.42, "menu_run": 0.12, "gap_around": 0.27, "site_suffix": 0.03,
-    "all_caps": -0.24, "time_or_number": -0.05, "colon": 0.98, "byline_before": 0.19, "in_list": -0.02,
+    "nearest": -0.1, "second": 0.17, "third": 0.02, "log_distance": -1.03, "relative_position": 0.29,
+    "few_words": -1.3, "mid_words": 1.17, "many_words": 0.13, "ends_with_period": -1.28, "question": 0.03,
+    "repeated": 0.26, "furniture_after": 1.3, "furniture_before": 0.92, "longer_after": 1.11,
+    "standfirst_like": -0.14, "lead_overlap": 3.26, "menu_run": 0.08, "gap_around": 0.19, "site_suffix": 0.01,
+    "all_caps": -0.18, "time_or_number": -0.04, "colon": 1.04, "byline_before": 0.26, "in_list": 0.08,
+    "breadcrumb": -0.65, "holds_other": 0.36, "held_by_other": 1.36, "credit_words": -0.6, "interface_words": -0.24,
+    "above_overlap": 0.28, "below_overlap": -0.38, "furniture_between": 1.37, "first_on_topic": 0.37,
+    "echoes_above": -0.61,
 }
 #: Hand-set: the share of a URL slug's words that the line holds, times this.
 SLUG_WEIGHT = 4.0
@@ -81,7 +103,13 @@ def content_words(text: str) -> set[str]:
     >>> sorted(content_words("The Storm hits the coast of Maine"))
     ['coast', 'hits', 'maine', 'storm']
     """
-    return {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and w not in _STOP and not w.isdigit()}
+    found = {w for w in WORD.findall(text.casefold()) if len(w) >= 3 and w not in _STOP and not w.isdigit()}
+    if _UNSPACED.search(text):
+        # Chinese and Japanese have no spaces: a run of characters is a phrase, not a word, so two
+        # lines share a subject when they share pairs of characters.
+        for run in _UNSPACED_RUN.findall(text):
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+    return found
 
 
 def is_candidate(line: Line, near_body: bool = False) -> bool:
@@ -161,7 +189,30 @@ def features(header: Sequence[Line], position: int, distance: int, counts: Count
         # A line right under the byline is a dateline's place or a job title, not the headline over it.
         "byline_before": float(preceding is not None and (preceding.kind == BYLINE or preceding.index in names)),
         "in_list": float(line.in_widget),
+        "breadcrumb": float(len(BREADCRUMB_SPLIT.split(text)) >= 3),
+        # Set by ``candidates``, which sees the other lines.
+        "holds_other": 0.0,
+        "held_by_other": 0.0,
+        "credit_words": float(_CREDIT_WORDS.search(text) is not None),
+        "interface_words": float(_INTERFACE_WORDS.search(text) is not None),
+        # A subtitle sits right under its headline and shares the lead's words too: the line above
+        # sharing them says this one is the second line of a pair.
+        "above_overlap": _overlap(header[position - 1], lead) if position and not line.gap_before else 0.0,
+        "below_overlap": _overlap(header[position + 1], lead)
+        if position + 1 < len(header) and not header[position + 1].gap_before else 0.0,
+        "furniture_between": math.log1p(sum(n.kind in (BYLINE, DATE) and not n.in_widget
+                                            for n in header[position + 1 :])),
+        "first_on_topic": 0.0,
+        "echoes_above": 0.0,
     }
+
+
+def _overlap(line: Line, lead: set[str]) -> float:
+    """The share of a headline-like line's content words that the body's opening holds, else 0."""
+    if line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
+        return 0.0
+    words = content_words(line.text)
+    return len(words & lead) / len(words) if words else 0.0
 
 
 def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], names: set[int]
@@ -179,6 +230,27 @@ def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], nam
         if not is_candidate(line, len(header) - position <= _NEAR_BODY) or position in names:
             continue
         found.append((position, features(header, position, len(found), counts, lead, names)))
+    # A breadcrumb or a "Video: ..." line holds the headline whole; a shorter heading may sit in a
+    # longer headline. Only lines of three words or more count, so that "News" holds nothing.
+    keys = {position: line_key(header[position].text) for position, _ in found}
+    long_keys = [(position, key) for position, key in keys.items() if len(key.split()) >= 3]
+    # Headlines come first: subheadings, subtitles and captions below them take up the same subject.
+    on_topic = [position for position, values in found if values["lead_overlap"] >= _ON_TOPIC]
+    if on_topic:
+        dict(found)[min(on_topic)]["first_on_topic"] = 1.0
+    words = {position: content_words(header[position].text) for position, _ in found}
+    for position, values in found:
+        mine = words[position]
+        if mine and any(other < position and keys[other] != keys[position]
+                        and len(mine & words[other]) >= _ECHO * len(mine) for other in words):
+            values["echoes_above"] = 1.0
+    for position, values in found:
+        key = keys[position]
+        for other, other_key in long_keys:
+            if other != position and other_key != key and other_key in key:
+                values["holds_other"] = 1.0
+            if other != position and other_key != key and key in other_key and len(key.split()) >= 2:
+                values["held_by_other"] = 1.0
     return found
 
 

@@ -79,3 +79,44 @@ def test_a_label_ending_with_a_colon_is_never_the_headline() -> None:
     text = ("Storm closes coast roads overnight\nThree roads stay shut while crews clear the fallen trees.\n"
             "Share\nAuthor of the article:\nBy Ann Lee\nMarch 12, 2024\nArticle content\n\n" + BODY)
     assert extract_text(text).headline == "Storm closes coast roads overnight"
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_is_not_the_headline() -> None:
+    text = (f"Home > News > Storm closes coast roads overnight\nNEWS\nStorm closes coast roads overnight\n"
+            f"March 12, 2024\n\n{BODY}")
+    assert extract_text(text).headline == "Storm closes coast roads overnight"
+
+
+def test_a_photo_credit_under_the_byline_is_not_the_headline() -> None:
+    text = (f"Storm closes coast roads\nBy Ann Lee\nMarch 12, 2024\n"
+            f"Harbour road and coast wall, Image: Reuters / Jo Roe\n\n{BODY}")
+    assert extract_text(text).headline == "Storm closes coast roads"
+
+
+def test_a_subheading_that_echoes_the_headline_further_down_does_not_win() -> None:
+    text = (f"Storm closes coast roads overnight\nBy Ann Lee\nMarch 12, 2024\n\nWhy the storm closed the coast roads"
+            f"\n\n{BODY}")
+    assert extract_text(text).headline == "Storm closes coast roads overnight"
+
+
+def test_the_ranker_sees_breadcrumbs_credits_and_lines_that_echo_an_earlier_one() -> None:
+    from collections import Counter
+
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_headline import candidates
+
+    header = read_lines("Home > News > Storm closes coast roads\nStorm closes coast roads\nBy Ann Lee\n"
+                        "The harbour wall at dawn (Image credit: Coast Guard)\nWhy the storm closed the coast roads")
+    found = {header[position].text: values for position, values in candidates(header, Counter(),
+                                                                               {"storm", "coast", "roads"}, set())}
+    crumb, headline = found["Home > News > Storm closes coast roads"], found["Storm closes coast roads"]
+    assert crumb["breadcrumb"] == crumb["holds_other"] == 1.0 and headline["held_by_other"] == 1.0
+    assert found["The harbour wall at dawn (Image credit: Coast Guard)"]["credit_words"] == 1.0
+    assert found["Why the storm closed the coast roads"]["echoes_above"] == 1.0
+    assert crumb["first_on_topic"] == 1.0 and headline["first_on_topic"] == 0.0
+
+
+def test_chinese_and_japanese_lines_share_words_by_pairs_of_characters() -> None:
+    from newsdesk.extract.text_headline import content_words
+
+    assert {"増税", "首相"} <= content_words("首相、消費税の増税を表明")
