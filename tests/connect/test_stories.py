@@ -255,14 +255,15 @@ def test_story_queries_list_rank_and_filter() -> None:
 def test_gold_story_set_pairwise_f1() -> None:
     """The labelled story set (tests/connect/gold/README.md), each split a stream of its own, MiniLM vectors:
     floors below the measured figures, on the first 618 articles (dev 0.876, held out 0.695 since salient
-    names) and on the set enlarged with PolNeAR (dev 0.771, held out 0.692); the 0.85 bar is not met."""
+    names) and on the set enlarged with PolNeAR (dev 0.779, held out 0.688 since names weigh the story's share
+    of their live mentions); the 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split
 
     every = read_gold()
     views = [({"semeval22", "timeline17"}, {"dev": 0.84, "heldout": 0.66})]
     if POLNEAR.is_dir():  # the enlarged view needs PolNeAR's texts as well
-        views.append(({"semeval22", "timeline17", "polnear"}, {"dev": 0.73, "heldout": 0.66}))
+        views.append(({"semeval22", "timeline17", "polnear"}, {"dev": 0.75, "heldout": 0.66}))
     for sources, floors in views:
         rows = [r for r in every if r["source"] in sources]
         articles = gold_articles(rows)
