@@ -162,8 +162,9 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     # row, and the paragraph tally below has always counted each listing.
     candidates: list[tuple[LexborNode, str, int, int]] = []
     last_key, last_listed = -1, False
+    step = budget.step
     for node in root.css("[class],[id],[role]"):
-        budget.step()
+        step()
         key = node.mem_id
         if key == last_key:
             if last_listed:
@@ -171,13 +172,12 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
                 candidates[-1] = (same, name, strength, listed + 1)
             continue
         last_key, last_listed = key, False
-        # Figures keep their captions whatever their classes say: captions feed the image.
-        if node.tag in _NEVER_FURNITURE:
-            continue
         attrs = node.attributes
         class_value, id_value = attrs.get("class"), attrs.get("id")
         strength = 2 if attrs.get("role") in _FURNITURE_ROLES else attribute_strength(class_value, id_value)
-        if strength:
+        # Figures keep their captions whatever their classes say: captions feed the image. (The
+        # tag is read only for the few elements whose names say furniture.)
+        if strength and node.tag not in _NEVER_FURNITURE:
             # The joined name only for the few judged further: most elements name nothing.
             candidates.append((node, f"{class_value or ''} {id_value or ''}".strip(), strength, 1))
             last_listed = True

@@ -100,6 +100,9 @@ def literal_trie(words: tuple[str, ...] | list[str]) -> str:
 
 
 _BAD_COMPOUND_RE = re.compile(literal_trie(_BAD_COMPOUNDS))
+# Every bad compound holds "-" followed by one of these: a pattern that opens with a literal
+# character is scanned for with a fast loop, a trie of words is tried at every position.
+_COMPOUND_TAIL = re.compile("-" + literal_trie(sorted({compound.split("-")[1] for compound in _BAD_COMPOUNDS})))
 # Comment parts named in one run-together word ("commentbody", "commentform", "commentsarea"), as
 # older blog engines write them; "commentary" (an opinion piece) is not among them.
 _COMMENT_COMPOUND = re.compile(
@@ -159,7 +162,10 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
             word_verdict = _word_verdict(word)
             if word_verdict and not _is_heading_anchor(word):
                 verdict |= word_verdict
-    return _strength(verdict)
+    # _strength, written out: this runs for every element with a class or id.
+    if not verdict:
+        return 0
+    return 2 if verdict & _STRONG else 1 if verdict & _WEAK and not verdict & _GOOD else 0
 
 
 #: Words of running text that a heading's anchor keeps and a name given by a developer rarely does.
@@ -237,18 +243,37 @@ def _word_verdict(word: str) -> int:
             and _TOPIC_CLASS.match(word):
         return 0
     # Every bad compound holds a hyphen, and lower-casing never makes one: most words skip the scan.
-    if "-" in word and _BAD_COMPOUND_RE.search(lowered):
+    # _COMPOUND_TAIL, a hyphen and what follows it in some compound, is found by a fast scan from
+    # hyphen to hyphen: only the few words that hold one are searched for the compounds themselves.
+    if "-" in word and _COMPOUND_TAIL.search(lowered) and _BAD_COMPOUND_RE.search(lowered):
         return _STRONG
+    if word.isascii():
+        # The tokens as bytes: one table maps every byte but [a-z0-9] to a space (and A-Z to a-z),
+        # split() cuts there; a camelCase word is cut at its capitals first.
+        if lowered == word:
+            tokens = word.encode().translate(_TOKEN_BYTES).split()
+        else:
+            tokens = " ".join(_CAMEL_TOKEN.findall(word)).encode().translate(_TOKEN_BYTES).split()
+        # Most words hold no token with a verdict: one intersection in C finds out.
+        verdict = 0
+        for token in _TOKEN_BYTE_SET.intersection(tokens):
+            verdict |= _TOKEN_BYTE_BITS[token]
+        if verdict & _STRONG:
+            return _STRONG
+        if "comment" in lowered and any(token.startswith(b"comment") and _COMMENT_COMPOUND.match(token.decode())
+                                        for token in tokens):
+            return _STRONG
+        return verdict
     # name_tokens, without its camelCase pass for a word with no capital to split at.
     if lowered != word:
         lowered = _CAMEL.sub(" ", word).lower()
     verdict = 0
-    for token in _TOKEN_SPLIT.split(lowered):
-        bits = _TOKEN_BITS.get(token, 0)
+    for part in _TOKEN_SPLIT.split(lowered):
+        bits = _TOKEN_BITS.get(part, 0)
         if bits & _STRONG:
             return _STRONG
         verdict |= bits
-        if token.startswith("comment") and _COMMENT_COMPOUND.match(token):
+        if part.startswith("comment") and _COMMENT_COMPOUND.match(part):
             return _STRONG
     return verdict
 
@@ -259,6 +284,16 @@ _TOKEN_BITS = {
     | (_GOOD if token in _GOOD_TOKENS else 0)
     for token in (*_STRONG_TOKEN_SET, *_WEAK_TOKEN_SET, *_GOOD_TOKENS)
 }
+
+#: The same for the tokens of an ASCII word, as bytes.
+_TOKEN_BYTE_BITS = {token.encode(): bits for token, bits in _TOKEN_BITS.items()}
+_TOKEN_BYTE_SET = frozenset(_TOKEN_BYTE_BITS)
+#: Maps a byte of an ASCII word to itself if it is [a-z0-9], to its lower case if it is [A-Z], else to a space.
+_TOKEN_BYTES = bytes(byte if 48 <= byte <= 57 or 97 <= byte <= 122 else byte + 32 if 65 <= byte <= 90 else 32
+                     for byte in range(256))
+#: The tokens of an ASCII camelCase word as ``_CAMEL`` and ``_TOKEN_SPLIT`` cut it ("HTMLParser", "articleBody" ->
+#: "article", "Body"): a new token starts at a capital after a small letter or digit.
+_CAMEL_TOKEN = re.compile(r"[A-Z]+[a-z0-9]*|[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)

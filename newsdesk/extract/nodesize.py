@@ -22,7 +22,9 @@ def text_len(node: LexborNode) -> int:
     >>> text_len(LexborHTMLParser("<div> Rain <b> fell </b></div>").css_first("div"))
     8
     """
-    return len(node.text(deep=True, strip=True))
+    # skip_empty drops text nodes of ASCII white space before they are decoded: each would
+    # strip to "" and join as nothing, so the length is the same without a string per node.
+    return len(node.text(deep=True, strip=True, skip_empty=True))
 
 
 class PageSizes:
@@ -59,7 +61,7 @@ class PageSizes:
         >>> sizes.trimmed_text(p), sizes.text(p)
         ('Rain,wind', 9)
         """
-        text = node.text(deep=True, strip=True)
+        text = node.text(deep=True, strip=True, skip_empty=True)  # as in text_len
         self._text[node.mem_id] = len(text)
         return text
 

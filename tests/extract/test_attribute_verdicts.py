@@ -86,3 +86,39 @@ def test_an_id_made_from_a_heading_names_no_furniture() -> None:
 def test_a_call_to_action_phrased_like_a_heading_is_still_furniture(call_to_action: str) -> None:
     """It opens with what the reader is asked to do, or speaks as the site ('us', 'our'): no section's topic."""
     assert attribute_strength(None, call_to_action) == 2
+
+
+def _reference_word_verdict(word: str) -> int:
+    """``_word_verdict`` as it read before its ASCII fast path: every token of ``name_tokens`` looked up."""
+    from newsdesk.extract import boilerplate as b
+
+    lowered = word.lower()
+    if b._TOPIC_CLASS.match(word):
+        return 0
+    if b._BAD_COMPOUND_RE.search(lowered):
+        return b._STRONG
+    verdict = 0
+    for token in b.name_tokens(word):
+        bits = b._TOKEN_BITS.get(token, 0)
+        if bits & b._STRONG or (token.startswith("comment") and b._COMMENT_COMPOUND.match(token)):
+            return b._STRONG
+        verdict |= bits
+    return verdict
+
+
+def test_word_verdicts_match_a_token_by_token_reading() -> None:
+    """The byte-table split, the camelCase cut and the compound pre-scan give the plain reading's verdicts."""
+    import random
+
+    from newsdesk.extract.boilerplate import _BAD_COMPOUNDS, _TOKEN_BITS, _word_verdict
+
+    rng = random.Random(7)
+    parts = [*_TOKEN_BITS, *_BAD_COMPOUNDS, "comment", "commentform", "commentary", "x", "1", "A", "Ad", "AD", "ı",
+             "İ", "\u212a", "ſ", "é", "tag", "category"]
+    words = ["headerAd", "HeaderAD", "mainADS", "HTMLParser", "articleBody", "XMLHttp2Request", "commentsArea",
+             "xCommentBody", "read-more", "xread-morex", "you-may-like", "entry-meta__item", "css-1q2w3e4"]
+    for _ in range(5000):
+        words.append("".join(rng.choice([*parts, "-", "_", "--", ""]) for _ in range(rng.randint(1, 5))))
+    for word in words:
+        if word and not any(space in word for space in " \t\n"):
+            assert _word_verdict.__wrapped__(word) == _reference_word_verdict(word), word
