@@ -26,6 +26,7 @@ from newsdesk.extract.boilerplate import (
     DROP_TAGS,
     FURNITURE_TAGS,
     attribute_strength,
+    class_strength,
     furniture_tokens,
     is_furniture_text,
     literal_trie,
@@ -99,6 +100,7 @@ _MIN_RELATED_TITLE = 20
 _RELATED_NAME = re.compile(
     r"related|recommend|read-?more|more-?stories|also-?read|read-?next|see-?also", re.I
 )
+_RELATED_LOWER = re.compile(_RELATED_NAME.pattern)
 
 
 def _anchors(node: LexborNode) -> list[tuple[str, str]]:
@@ -129,14 +131,28 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             node.remove()
     sizes = ParagraphSizes(root)
     prose_total = sizes.paragraphs(root)
-    text_total = text_len(root)
-
     prose_bar = max(prose_total * 0.4, 300)
-    text_bar = max(text_total * 0.4, 600)
+    # The bar for all text is never under 600 characters, and most nodes judged are shorter: the
+    # page's whole text is measured only when a longer one comes up. Its total is the one before
+    # any removal: each removed node's text, measured just before it went, is added back (removed
+    # subtrees never overlap, and a text node's trimmed length is the same wherever it is counted).
+    text_bar = -1.0
+    removed_text = 0
 
     def holds_the_article(node: LexborNode, length: int) -> bool:
+        nonlocal text_bar
+        if length >= _MIN_TEXT_BAR:
+            if text_bar < 0:
+                text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
+            if length >= text_bar:
+                return True
         # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
-        return length >= text_bar or (length >= prose_bar and sizes.paragraphs(node) >= prose_bar)
+        return length >= prose_bar and sizes.paragraphs(node) >= prose_bar
+
+    def remove(node: LexborNode, length: int) -> None:
+        nonlocal removed_text
+        removed_text += length
+        sizes.remove(node)
 
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
@@ -150,14 +166,18 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         last_key = key
         if node.parent is None or node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
             continue
-        if not holds_the_article(node, text_len(node)):
-            sizes.remove(node)
+        length = text_len(node)
+        if not holds_the_article(node, length):
+            remove(node, length)
     for node in root.css(",".join(FURNITURE_TAGS)):
         budget.step()
-        if node.parent is not None and not holds_the_article(node, text_len(node)):
+        if node.parent is None:
+            continue
+        length = text_len(node)
+        if not holds_the_article(node, length):
             if _names_related(node):
                 related.extend(_anchors(node))
-            sizes.remove(node)
+            remove(node, length)
     # (node, name, strength, times listed): Lexbor lists a node once per selector it matches, in a
     # row, and the paragraph tally below has always counted each listing.
     candidates: list[tuple[LexborNode, str, int, int]] = []
@@ -174,7 +194,12 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         last_key, last_listed = key, False
         attrs = node.attributes
         class_value, id_value = attrs.get("class"), attrs.get("id")
-        strength = 2 if attrs.get("role") in _FURNITURE_ROLES else attribute_strength(class_value, id_value)
+        if attrs.get("role") in _FURNITURE_ROLES:
+            strength = 2
+        elif id_value is None:
+            strength = class_strength(class_value) if class_value else 0
+        else:
+            strength = attribute_strength(class_value, id_value)
         # Figures keep their captions whatever their classes say: captions feed the image. (The
         # tag is read only for the few elements whose names say furniture.)
         if strength and node.tag not in _NEVER_FURNITURE:
@@ -194,7 +219,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
-            sizes.remove(node)
+            remove(node, length)
 
 
 _COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
@@ -232,6 +257,8 @@ def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int, int]], p
     return frozenset(token for token, total in totals.items() if total >= prose_bar)
 
 
+#: The least text a node must hold to be kept as the article for its share of all the page's text.
+_MIN_TEXT_BAR = 600
 _NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
 _REACT_SEGMENT = re.compile(r"^[SP]:\d+$")
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
@@ -580,7 +607,11 @@ _RELATED_HEADING = re.compile(
 
 def _names_related(node: LexborNode, name: str | None = None) -> bool:
     """Whether an element says it lists related stories, by its class/id or by its heading."""
-    if _RELATED_NAME.search(name if name is not None else _name_of(node)):
+    if name is None:
+        name = _name_of(node)
+    # An ASCII name lower-cased is matched without re.I, which makes every character a case-folding
+    # comparison (only beyond ASCII does re.I fold other letters, the long s or the dotless i, onto these).
+    if _RELATED_LOWER.search(name.lower()) if name.isascii() else _RELATED_NAME.search(name):
         return True
     heading = node.css_first("h2, h3, h4, h5")
     return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None

@@ -122,3 +122,11 @@ def test_word_verdicts_match_a_token_by_token_reading() -> None:
     for word in words:
         if word and not any(space in word for space in " \t\n"):
             assert _word_verdict.__wrapped__(word) == _reference_word_verdict(word), word
+
+
+def test_class_strength_is_attribute_strength_without_an_id() -> None:
+    from newsdesk.extract.boilerplate import class_strength
+
+    for value in _VALUES:
+        if value:
+            assert class_strength(value) == attribute_strength(value, None), value
