@@ -103,6 +103,16 @@ TOPICS: list[dict[str, Any]] = [
     {"topic": "t17-egypt:resignation", "kind": "subject", "query": "resigned resignation resign",
      "pattern": r"quits|resign|stand down|stepped down|would step down|refusing to step down", "batch": 2,
      "dates": ["2011-02-01", "2011-02-03", "2011-02-10", "2011-02-11", "2011-02-12", "2011-02-13"]},
+    # Batch 3 (2026-12-06): three more subjects by the same rule, chosen and read before any system ran on them.
+    {"topic": "t17-mj:houston-las-vegas", "kind": "subject", "query": "houston vegas nevada",
+     "pattern": r"Houston|Las Vegas|Nevada", "batch": 3,
+     "dates": ["2009-07-22", "2009-07-28", "2009-07-29", "2009-11-21"]},
+    {"topic": "t17-egypt:opposition", "kind": "subject", "query": "opposition", "pattern": r"\b[Oo]pposition\b",
+     "batch": 3, "dates": ["2011-01-27", "2011-01-31", "2011-02-02", "2011-02-06", "2011-02-07"]},
+    {"topic": "t17-egypt:government", "kind": "subject", "query": "government authorities officials",
+     "pattern": r"(?<!anti-)(?<!representative )\b[Gg]overnment\b(?! buildings)|[Aa]uthorities|Egyptian officials",
+     "batch": 3, "dates": ["2011-01-27", "2011-01-31", "2011-02-02", "2011-02-03", "2011-02-07", "2011-02-08",
+                           "2011-02-09"]},
 ]
 
 

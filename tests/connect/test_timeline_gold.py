@@ -25,7 +25,7 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 20
+    assert len({r["topic"] for r in rows}) == len(rows) == 23
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
     for row in rows:
         assert row["split"] == split_of(row["topic"])
