@@ -53,13 +53,14 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
     """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): on the first twelve timelines'
-    dev split newsdesk stays at or above its measured 0.530 less a margin, on the whole dev split (batch 2 added)
-    at or above its measured 0.438 less a margin, and in both above publication counts, mentions and random days."""
+    dev split newsdesk stays at or above its measured 0.530 less a margin, on the whole dev split (batches 2 and 3
+    added) at or above its measured 0.490 less a margin, and in both above publication counts, mentions and random
+    days."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev-batch1", 0.45), ("dev", 0.40)):
+    for split, floor in (("dev-batch1", 0.45), ("dev", 0.45)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
