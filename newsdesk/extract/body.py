@@ -32,7 +32,7 @@ from newsdesk.extract.boilerplate import (
     literal_trie,
 )
 from newsdesk.extract.budget import WorkBudget
-from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, text_len
+from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, has_elements, text_len
 from newsdesk.model import Block
 
 _PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
@@ -459,16 +459,30 @@ _STORY_CHARS = 500
 _WIDEN_MAX_LINK_DENSITY = 0.3
 
 
+_TEASER_SELECTOR = "article, h1 a, h2 a, h3 a, h4 a"
+
+
 def _teasers(node: LexborNode, sizes: PageSizes, known: dict[int, int] | None = None) -> int:
     """How many other stories a node advertises: linked headlines and nested <article>s."""
     key = node.mem_id
     if known is not None and key in known:
         return known[key]
-    count = len(node.css("article"))
-    for heading in node.css("h1 a, h2 a, h3 a, h4 a"):
-        parent = heading.parent
-        if parent is not None and sizes.text(heading) >= 0.6 * sizes.text(parent):
-            count += 1
+    tag = node.tag
+    if tag != "a" and not has_elements(node):
+        # What css would list in an element with no element inside: the element itself, if it is
+        # an <article> (a link, which a headline above may hold, is searched for the plain way).
+        count = 1 if tag == "article" else 0
+    else:
+        # One search for both: a call to css costs ~3 µs before it looks at a node. Each <article>
+        # is listed once; a link once per heading selector it matches, as the plain query lists it.
+        count = 0
+        for found in node.css(_TEASER_SELECTOR):
+            if found.tag == "article":
+                count += 1
+                continue
+            parent = found.parent
+            if parent is not None and sizes.text(found) >= 0.6 * sizes.text(parent):
+                count += 1
     if known is not None:
         known[key] = count
     return count

@@ -27,6 +27,20 @@ def text_len(node: LexborNode) -> int:
     return len(node.text(deep=True, strip=True, skip_empty=True))
 
 
+def has_elements(node: LexborNode) -> bool:
+    """Whether an element holds another element (text alone does not count).
+
+    A search with ``css`` costs some microseconds before it looks at a single node; an element with
+    only text inside is answered without one.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser("<div><p>Rain <b>fell</b></p><p>Sun</p></div>")
+    >>> [has_elements(p) for p in page.css("p")]
+    [True, False]
+    """
+    return next(node.iter(), None) is not None
+
+
 class PageSizes:
     """Text, paragraph-text and link-text lengths of the elements of a tree that no longer changes.
 
@@ -70,7 +84,12 @@ class PageSizes:
         key = node.mem_id
         length = self._paragraphs.get(key)
         if length is None:
-            length = self._paragraphs[key] = sum(self.text(p) for p in node.css("p"))
+            if has_elements(node):
+                length = sum(self.text(p) for p in node.css("p"))
+            else:
+                # css("p") would list the element itself if it is one, and nothing else.
+                length = self.text(node) if node.tag == "p" else 0
+            self._paragraphs[key] = length
         return length
 
     def paragraphs_above(self, parent: LexborNode) -> int:
@@ -116,7 +135,11 @@ class PageSizes:
         key = node.mem_id
         length = self._links.get(key)
         if length is None:
-            length = self._links[key] = sum(self.text(a) for a in node.css("a"))
+            if has_elements(node):
+                length = sum(self.text(a) for a in node.css("a"))
+            else:
+                length = self.text(node) if node.tag == "a" else 0  # as in paragraphs
+            self._links[key] = length
         return length
 
     def link_density(self, node: LexborNode) -> float:
