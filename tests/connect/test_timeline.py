@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, timeline
-from newsdesk.connect.timeline_eval import alignment_rouge, date_f1, mean_scores
+from newsdesk.connect.timeline_eval import alignment_rouge, date_average_precision, date_f1, mean_scores
 from newsdesk.model import Article, Block, Enrichment, TimeExpression
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,6 +117,10 @@ def test_metrics_follow_their_definitions() -> None:
     assert alignment_rouge({"2011-02-11": ["Mubarak resigns"]}, reference, 2)["precision"] == 1.0
     assert alignment_rouge({}, reference)["f1"] == 0.0
     assert mean_scores([]) == {"precision": 0.0, "recall": 0.0, "f1": 0.0}
+    # Average precision of a ranking: both reference days first is 1; one of them third, (1 + 2/3) / 2; absent, 0.
+    assert date_average_precision(["2011-02-11", "2011-01-25", "2011-01-26"], reference) == 1.0
+    assert date_average_precision(["2011-01-25", "2011-01-26", "2011-02-11"], reference) == pytest.approx(5 / 6)
+    assert date_average_precision(["2011-01-26"], reference) == 0.0
 
 
 @pytest.mark.slow
