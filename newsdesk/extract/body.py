@@ -365,7 +365,9 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
     for key in leaders:
         budget.step()
         node = nodes[key]
-        length = sizes.text(node) or 1
+        # Finalists often hold one another: each is measured from its children, so that a subtree
+        # measured for one is not walked again for another.
+        length = sizes.text_above(node) or 1
         final = scores[key] * (1.0 - min(sizes.links(node) / length, 1.0))
         if final > best:
             best, best_key = final, key
@@ -409,7 +411,7 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
             break
         parent_len = sizes.paragraphs_above(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there.
-        parent_text = sizes.text(parent)
+        parent_text = sizes.text_above(parent)
         parent_links = sizes.links_above(parent)
         if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
             break

@@ -28,7 +28,7 @@ def text_len(node: LexborNode) -> int:
 
 
 def has_elements(node: LexborNode) -> bool:
-    """Whether an element holds another element (text alone does not count).
+    """Whether an element holds another element (or a comment: only text does not count).
 
     A search with ``css`` costs some microseconds before it looks at a single node; an element with
     only text inside is answered without one.
@@ -64,6 +64,32 @@ class PageSizes:
         length = self._text.get(key)
         if length is None:
             length = self._text[key] = text_len(node)
+        return length
+
+    def text_above(self, node: LexborNode) -> int:
+        """``text(node)``, summed over the node's children: a child measured before is not walked
+        again. Measuring the containers a page nests one in another walks each subtree once.
+
+        The same length: ``text_len`` joins the trimmed text nodes of the subtree, and a subtree's
+        text nodes are the node's own and its children's (comments and other nodes hold none).
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> body = LexborHTMLParser("<body> Rain <div><p>fell </p> hard</div><!-- x --></body>").body
+        >>> sizes = PageSizes()
+        >>> sizes.text(body.css_first("div")), sizes.text_above(body), text_len(body)
+        (8, 12, 12)
+        """
+        key = node.mem_id
+        length = self._text.get(key)
+        if length is None:
+            length = 0
+            # White-space-only text nodes (skipped in Lexbor, no Python object made) trim to nothing.
+            for child in node.iter(include_text=True, skip_empty=True):
+                if child.is_element_node:
+                    length += self.text(child)
+                elif child.is_text_node:
+                    length += len((child.text_content or "").strip())
+            self._text[key] = length
         return length
 
     def trimmed_text(self, node: LexborNode) -> str:

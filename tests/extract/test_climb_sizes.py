@@ -35,3 +35,25 @@ def test_climbing_measures_equal_fresh_ones_from_every_start() -> None:
             assert climbed.paragraphs_above(ancestor) == fresh.paragraphs(ancestor)
             assert climbed.links_above(ancestor) == fresh.links(ancestor)
             assert _teasers_above(ancestor, climbed, known) == _teasers(ancestor, fresh)
+
+
+def test_text_measured_from_children_equals_the_text_measured_afresh() -> None:
+    page = _PAGE.replace("<main>", "<main> \u00a0 loose\ttext <br> <!-- c --> \n ")
+    body = LexborHTMLParser(page).body
+    for start in body.css("*"):
+        climbed, fresh = PageSizes(), PageSizes()
+        climbed.text(start)
+        for ancestor in _ancestors(start):
+            assert climbed.text_above(ancestor) == fresh.text(ancestor), ancestor.tag
+
+
+def test_an_element_with_only_text_inside_is_measured_without_a_search() -> None:
+    body = LexborHTMLParser(_PAGE).body
+    for node in body.css("*"):
+        quick, plain = PageSizes(), PageSizes()
+        assert quick.paragraphs(node) == sum(plain.text(p) for p in node.css("p")), node.tag
+        assert quick.links(node) == sum(plain.text(a) for a in node.css("a")), node.tag
+        count = len(node.css("article")) + sum(
+            1 for a in node.css("h1 a, h2 a, h3 a, h4 a") if a.parent is not None
+            and plain.text(a) >= 0.6 * plain.text(a.parent))
+        assert _teasers(node, quick) == count, node.tag
