@@ -10,7 +10,9 @@ hash of its topic id, fixed before any tuning; newsdesk's constants were chosen 
 Task and metric as ``../shared/data/README.md`` defines them for Timeline17: input = the source topic's
 articles published inside the topic's window, and its query; ask for as many dates as the reference has and
 round(mean reference sentences per date) sentences each; Date-F1 on the days, AR1-F / AR2-F (align+ m:1);
-precision and recall averaged over timelines, F from those means.
+precision and recall averaged over timelines, F from those means. Beside them, per split: the standard error of
+the per-timeline Date-F1, and rank MAP, the mean average precision of each system's whole ranking of days (where
+every reference day is ranked, not only whether it made the cut: a steadier figure for choosing on a few timelines).
 
 Systems, all given the same articles (those holding a query word, as newsdesk's ``timeline`` keeps them):
 
