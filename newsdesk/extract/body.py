@@ -629,7 +629,11 @@ def _names_related(node: LexborNode, name: str | None = None) -> bool:
     # comparison (only beyond ASCII does re.I fold other letters, the long s or the dotless i, onto these).
     if _RELATED_LOWER.search(name.lower()) if name.isascii() else _RELATED_NAME.search(name):
         return True
-    heading = node.css_first("h2, h3, h4, h5")
+    if has_elements(node):
+        heading = node.css_first("h2, h3, h4, h5")
+    else:
+        # What css_first would find in an element with only text inside: the element itself, if any.
+        heading = node if node.tag in ("h2", "h3", "h4", "h5") else None
     return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None
 
 
@@ -645,7 +649,13 @@ def _related_after(container: LexborNode) -> list[tuple[str, str]]:
         while sibling is not None and seen < 6:
             if sibling.tag not in ("-text", "-comment"):
                 seen += 1
-                heading = sibling.css_first("h2, h3, h4, h5, strong") if sibling.tag not in _HEADINGS else sibling
+                tag = sibling.tag
+                if tag in _HEADINGS:
+                    heading: LexborNode | None = sibling
+                elif has_elements(sibling):
+                    heading = sibling.css_first("h2, h3, h4, h5, strong")
+                else:  # with only text inside, css_first finds the sibling itself or nothing
+                    heading = sibling if tag == "strong" else None
                 if heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))):
                     found.extend(_anchors(sibling))
             sibling = sibling.next
@@ -729,7 +739,8 @@ def _named_lead(node: LexborNode) -> str | None:
     >>> _named_lead(page.css_first("div"))[:20]
     'A photo of the harbo'
     """
-    for element in (node, *node.css("[class]")):
+    # A node with only text inside has no other element to look at (css would list at most itself again).
+    for element in (node, *node.css("[class]")) if has_elements(node) else (node,):
         if element.tag in _SKIP_IN_BODY or element.tag in ("a", "h1", "img"):
             continue
         name = (element.attributes.get("class") or "").lower()

@@ -66,7 +66,17 @@ class PageMetadata:
     tags: list[str] = field(default_factory=list)
     image: Image | None = None
     page_types: frozenset[str] = frozenset()
-    article_body: str | None = None
+    #: The JSON-LD article object, kept for ``article_body``: extraction does not read that text.
+    linked_article: dict[str, Any] | None = None
+
+    @property
+    def article_body(self) -> str | None:
+        """The JSON-LD ``articleBody`` as plain text, made when asked for (it may take a parse of its own).
+
+        >>> PageMetadata(linked_article={"articleBody": "<p>One.</p><p>Two.</p>"}).article_body
+        'One.\\n\\nTwo.'
+        """
+        return article_body(self.linked_article)
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
@@ -133,7 +143,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         tags=_tags(index, article),
         image=_image(index, article, url),
         page_types=linked.types | index.itemtypes | {t.strip().lower() for t in index.meta_all("og:type")},
-        article_body=article_body(article),
+        linked_article=article,
     )
 
 
