@@ -182,9 +182,9 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     # row, and the paragraph tally below has always counted each listing.
     candidates: list[tuple[LexborNode, str, int, int]] = []
     last_key, last_listed = -1, False
-    step = budget.step
+    # This loop does a fixed, small amount of work per element; the steps are counted below, per
+    # candidate, where each measures a subtree.
     for node in root.css("[class],[id],[role]"):
-        step()
         key = node.mem_id
         if key == last_key:
             if last_listed:
@@ -208,7 +208,9 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             last_listed = True
     article_tokens = _tokens_of_the_article(candidates, prose_bar, sizes)
     # A node listed twice was judged twice in a row to the same end: once is enough.
+    budget.check()
     for node, name, strength, _ in candidates:
+        budget.step()
         if node.parent is None:
             continue
         if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:

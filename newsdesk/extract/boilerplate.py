@@ -347,7 +347,16 @@ def is_furniture_text(text: str) -> bool:
     >>> is_furniture_text("The advertisement market fell by a third in 2024.")
     False
     """
-    return len(text) < 200 and _FURNITURE_LINE.match(text) is not None
+    if len(text) >= 200:
+        return False
+    # ASCII text lower-cased is matched without re.I, which makes every character a case-folding
+    # comparison (the pattern is lower case; only beyond ASCII does re.I fold other letters onto it).
+    if text.isascii():
+        return _FURNITURE_LINE_LOWER.match(text.lower()) is not None
+    return _FURNITURE_LINE.match(text) is not None
+
+
+_FURNITURE_LINE_LOWER = re.compile(_FURNITURE_LINE.pattern, re.X)
 
 
 # Short blocks after which a page stops being the article: what follows is recirculation,
@@ -384,4 +393,11 @@ def is_end_marker(text: str) -> bool:
     >>> is_end_marker("Related research suggests the effect is small.")
     False
     """
-    return len(text) <= 80 and _END_MARKER.match(text) is not None
+    if len(text) > 80:
+        return False
+    if text.isascii():  # as in is_furniture_text
+        return _END_MARKER_LOWER.match(text.lower()) is not None
+    return _END_MARKER.match(text) is not None
+
+
+_END_MARKER_LOWER = re.compile(_END_MARKER.pattern, re.X)

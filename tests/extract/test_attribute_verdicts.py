@@ -130,3 +130,16 @@ def test_class_strength_is_attribute_strength_without_an_id() -> None:
     for value in _VALUES:
         if value:
             assert class_strength(value) == attribute_strength(value, None), value
+
+
+@pytest.mark.parametrize("line", ["ADVERTISEMENT", "Read More about the council", "Share on Twitter", "Related Stories",
+                                  "© 2025 Example News. All rights reserved.", "5 MIN READ", "You May Also Like",
+                                  "Leave a Reply", "Explore further", "The council met on Monday.", "Sign Up",
+                                  "Most Read today", "Filed Under: Politics", "Back to Top", "shareholders met"])
+def test_short_lines_lower_cased_read_as_re_i_reads_them(line: str) -> None:
+    """ASCII lines are lower-cased and matched without re.I: the same verdicts as the re.I patterns give."""
+    from newsdesk.extract import boilerplate as b
+
+    for text in (line, line.upper(), line.lower(), line.swapcase()):
+        assert b.is_furniture_text(text) == (len(text) < 200 and b._FURNITURE_LINE.match(text) is not None), text
+        assert b.is_end_marker(text) == (len(text) <= 80 and b._END_MARKER.match(text) is not None), text
