@@ -44,8 +44,28 @@ from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import byline_names, is_bare_photo_credit
 from newsdesk.extract.text_header import Header, dates, read_header, section_title
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
-from newsdesk.extract.text_line_model import ADD_AT, addable, body_chances, rules_kept, with_added_lines
-from newsdesk.extract.text_lines import BYLINE, CLOSERS, CREDIT, DATE, KICKER, PROSE, Line, line_key, word_count
+from newsdesk.extract.text_line_model import (
+    ADD_AT,
+    DROP_AT,
+    addable,
+    body_chances,
+    drop_chances,
+    droppable,
+    rules_kept,
+    with_added_lines,
+    without_lines,
+)
+from newsdesk.extract.text_lines import (
+    BYLINE,
+    CLOSERS,
+    CREDIT,
+    DATE,
+    KICKER,
+    PROSE,
+    Line,
+    line_key,
+    word_count,
+)
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
 from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
@@ -76,9 +96,10 @@ def _check_input(text: object, name: str | None) -> str:
 def extract_text(text: str, url: str | None = None, source: str | None = None, learned: bool = True) -> Article:
     """Extract an Article from text copied out of a browser page.
 
-    The rules choose the body; with ``learned`` (the default) the line classifier of
-    ``text_line_model`` then reads every line again, given what the rules kept (``learned=False``
-    gives the rules' answer alone, which is what that classifier is fitted on).
+    The rules choose the body; with ``learned`` (the default) the line classifiers of
+    ``text_line_model`` then read every line again, given what the rules kept: one adds text lines
+    the rules left out, the other takes out one-line blocks they kept (``learned=False`` gives the
+    rules' answer alone, which is what both are fitted on).
 
     Raises EmptyInputError, InputTooLargeError, DecodingError (binary junk) or
     UnsupportedInputError (not a str); anything else comes back as an Article, with
@@ -249,19 +270,26 @@ def _first_byline(*places: list[Line]) -> list[str]:
 
 
 def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Block]:
-    """The rules' ``body`` with the lines the line classifier adds to it; never the headline,
-    standfirst or caption, which stay out of the rules' body too."""
+    """The rules' ``body`` with the lines the line classifier adds to it and without those the drop
+    model takes out; never the headline, standfirst or caption, which stay out of the rules' body too."""
     kept = rules_kept(lines, body)
     judged = addable(lines, kept)
-    if not any(judged):
-        return body
-    drop = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
+    header_keys = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
     if read.header.image and read.header.image.caption:
-        drop.add(line_key(read.header.image.caption))
+        header_keys.add(line_key(read.header.image.caption))
     rows = [at for at, judge in enumerate(judged) if judge]
     added = [False] * len(lines)
-    for at, chance in zip(rows, body_chances(lines, kept, rows), strict=True):
-        added[at] = bool(chance >= ADD_AT) and line_key(lines[at].text) not in drop
+    if rows:
+        for at, chance in zip(rows, body_chances(lines, kept, rows), strict=True):
+            added[at] = bool(chance >= ADD_AT) and line_key(lines[at].text) not in header_keys
+    rows = [at for at, judge in enumerate(droppable(lines, kept)) if judge]
+    if rows:
+        # A one-line block the drop model judges not body leaves (a promotion, a comment, a teaser).
+        dropped = [False] * len(lines)
+        for at, chance in zip(rows, drop_chances(lines, kept, rows), strict=True):
+            dropped[at] = bool(chance < DROP_AT)
+        if any(dropped):
+            body = without_lines(lines, body, dropped)
     return with_added_lines(lines, body, added) if any(added) else body
 
 

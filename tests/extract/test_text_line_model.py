@@ -66,3 +66,38 @@ def test_rules_blocks_keep_their_types_when_lines_are_added() -> None:
     blocks = with_added_lines(lines, body, [False, False, True, False])
     assert [(b.type, b.text) for b in blocks] == [
         ("heading", "Floods"), ("paragraph", lines[1].text), ("paragraph", "x = 1"), ("list_item", "Roads closed")]
+
+
+STORM = [
+    "Heavy rain and wind battered the coast overnight, and officials closed three roads on Tuesday morning after"
+    " trees fell.",
+    "Crews worked through the night to clear fallen trees from the harbour road, the council said in a statement.",
+    "Forecasters expect more rain on Thursday, with gusts of up to 70 miles an hour along the exposed western shore.",
+    "Residents were told to avoid the seafront and to check on elderly neighbours, police said on Wednesday.",
+    "The harbour master said two fishing boats had broken their moorings and drifted onto the rocks near the"
+    " lighthouse.",
+    "Schools in three villages stayed shut, and the bus company cancelled its early services along the coast road.",
+    "Power was cut to about 4,000 homes for several hours before engineers restored supplies late on Tuesday.",
+    "The council said it would review its flood defences once the weather had settled and the damage was assessed.",
+]
+
+
+def test_the_drop_model_takes_a_shopping_promotion_out_of_the_rules_body_and_keeps_every_paragraph() -> None:
+    promo = "Shop the look @ Reve en Vert."
+    text = "Storm closes coast roads\nBy Ann Lee\n\n" + "\n\n".join(
+        f"{paragraph}\n\n{promo}" if at in (2, 5) else paragraph for at, paragraph in enumerate(STORM))
+    rules = [b.text for b in extract_text(text, learned=False).body]
+    learned = [b.text for b in extract_text(text).body]
+    assert rules.count(promo) == 2
+    assert learned.count(promo) < 2
+    assert [t for t in learned if t != promo] == STORM
+
+
+def test_the_drop_model_leaves_tables_and_embedded_posts_alone() -> None:
+    from newsdesk.extract.text_line_model import droppable
+
+    lines = read_lines("Rain fell all night.\nBridge\tYear\nOld Bridge\t1911\n"
+                       "The closure is long overdue https://t.co/abc123\n— Jane Doe (@janedoe) October 1, 2025")
+    # A paragraph, two table rows, an embedded post's text (a short line) and its attribution.
+    assert [line.kind for line in lines] == ["prose", "table", "table", "short", "embed"]
+    assert droppable(lines, [True] * len(lines)) == [True, False, False, False, False]
