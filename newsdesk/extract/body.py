@@ -305,9 +305,10 @@ def _own_text_len(node: LexborNode) -> int:
     total = 0
     # White-space-only text nodes (skipped in Lexbor, no Python object made) strip to nothing.
     for child in node.iter(include_text=True, skip_empty=True):
-        if child.tag == "-text":
+        tag = child.tag  # read once: each read makes a new string
+        if tag == "-text":
             total += len((child.text_content or "").strip())
-        elif child.tag not in _BLOCK_TAGS:
+        elif tag not in _BLOCK_TAGS:
             total += len(child.text(deep=True).strip())
     return total
 

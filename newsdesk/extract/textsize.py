@@ -43,7 +43,8 @@ def has_unspaced(text: str) -> bool:
     >>> has_unspaced("Rain."), has_unspaced("下雨了。")
     (False, True)
     """
-    return _UNSPACED.search(text) is not None
+    # isascii reads a flag CPython keeps on every string: most blocks need no scan.
+    return not text.isascii() and _UNSPACED.search(text) is not None
 
 
 def text_length(text: str) -> int:
