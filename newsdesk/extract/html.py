@@ -166,14 +166,20 @@ def _image(meta: PageMetadata, captions: list[tuple[str, str | None]], url: str 
 def _related(found: list[tuple[str, str]], url: str | None, site: str | None) -> list[Link]:
     seen: set[str] = set()
     links: list[Link] = []
-    page = urlsplit(url).path if url else None
+    # The page's address is split once, and each link's once (it was split up to three times).
+    page_parts = urlsplit(url) if url else None
+    page = page_parts.path if page_parts is not None else None
+    page_host = page_parts.hostname if page_parts is not None else None
     for title, href in found:
         absolute = urljoin(url, href) if url else href
-        if absolute in seen or (page and urlsplit(absolute).path == page):
+        if absolute in seen:
+            continue
+        parts = urlsplit(absolute)
+        if page and parts.path == page:
             continue
         seen.add(absolute)
-        host = urlsplit(absolute).hostname
-        same_site = url is not None and host == urlsplit(url).hostname
+        host = parts.hostname
+        same_site = url is not None and host == page_host
         links.append(Link(title=title, url=absolute, site=site if same_site else host))
         if len(links) >= 20:
             break
