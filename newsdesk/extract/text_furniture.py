@@ -61,7 +61,7 @@ _RELATIVE_DATE = re.compile(
 # Copying glues neighbouring inline elements: "October 1, 20253:05 PM GMT+2Updated 2 hours ago".
 _GLUED_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d|[A-Z][a-z])")
 _GLUED_LABEL = re.compile(r"(?<=[\w)])(?=(?:Updated|Published|Last updated|Posted)\b)")
-_DATE_NOISE = frozenset({
+DATE_NOISE = frozenset({
     "date", "dated", "published", "updated", "update", "last", "first", "posted", "modified", "on", "at",
     "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt", "pst",
     "pdt", "ist", "trt", "msk", "jst", "of", "the", "|", "-", "–", "—", "·", "•", "/", ",",
@@ -69,7 +69,7 @@ _DATE_NOISE = frozenset({
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ago", "hours", "hour", "minutes",
     "min", "mins", "read", "time", "by",
 })
-_MONTH_WORDS = frozenset({
+MONTH_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
@@ -128,7 +128,7 @@ def date_leftover(text: str) -> list[str]:
         bare = token.strip(",.;:()[]").casefold()
         if not bare or any(ch.isdigit() for ch in bare):
             continue
-        if bare in _DATE_NOISE or bare in _MONTH_WORDS or bare.rstrip(".") in _MONTH_WORDS:
+        if bare in DATE_NOISE or bare in MONTH_WORDS or bare.rstrip(".") in MONTH_WORDS:
             continue
         if all(not ch.isalnum() for ch in bare):
             continue

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from newsdesk.extract.authors import clean_authors
 from newsdesk.extract.dates import find_date
 from newsdesk.extract.text_furniture import (
+    DATE_NOISE,
+    MONTH_WORDS,
     READING_TIME,
     UPDATED_SPLIT,
     byline_names,
@@ -129,11 +131,27 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
         names = [line.text for i, line in enumerate(near) if offset + i in names_at]
     if not names:
         names = dated_byline(near)
+    if not names:
+        # None by the headline (which may be the wrong line): the last byline over the body, outside
+        # any list of other stories, is the article's.
+        names = next(([n] for line in reversed(header) if line.kind == BYLINE and not line.in_widget
+                      and not _in_menu(header, line.index - header[0].index)
+                      for n in [byline_names(line.text)] if n and clean_authors([n])), [])
     out.byline_names = names
     return out
 
 
 _INNER_BY = re.compile(r"\s(?:by|von|par|por|door)\s", re.I)
+# Where a name that opens a date line ends: a separator, or a digit glued on ("Tobias Mühlbauer24.04.2024").
+_NAME_END = re.compile(r"\s*[•|·/–—,]\s*|\s-\s|(?<=[^\W\d])(?=\d)|\s(?=\d)")
+#: Words that open a date line and are not a name.
+_NOT_NAME = frozenset({
+    "updated", "published", "posted", "last", "modified", "date", "on", "by", "am", "von", "par", "le", "el", "il",
+    "publié", "publicado", "veröffentlicht", "aktualisiert", "stand", "letzte", "aktualisierung", "dernière", "mise",
+    "última", "actualización", "ultimo", "aggiornamento", "son", "güncelleme", "yayınlanma", "tarihi",
+})
+# A word glued to the next in copying ("HealthDECEMBER"): not a name's.
+_GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]{2}")
 
 
 def dated_byline(lines: Iterable[Line]) -> list[str]:
@@ -147,10 +165,47 @@ def dated_byline(lines: Iterable[Line]) -> list[str]:
         if line.kind != DATE or line.in_widget:
             continue
         match = _INNER_BY.search(line.text)
-        names = byline_names(line.text[match.start() + 1 :]) if match else None
+        names = byline_names(line.text[match.start() + 1 :]) if match else _leading_name(line.text)
         if names:
             return [names]
     return []
+
+
+def _in_menu(header: list[Line], position: int) -> bool:
+    """Whether a byline-like line sits in a menu: by other "By ..." lines ("By Industry", "By Role"),
+    or between two short menu items.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Finance\\nBy Industry\\nHealthcare\\nStorm hits coast\\nBy Ann Lee\\nMarch 12, 2024")
+    >>> _in_menu(lines, 1), _in_menu(lines, 4)
+    (True, False)
+    """
+    around = [line for line in header[max(0, position - 2) : position + 3] if line is not header[position]]
+    if any(line.kind == BYLINE for line in around):
+        return True
+    before = header[position - 1] if position > 0 else None
+    after = header[position + 1] if position + 1 < len(header) else None
+    return all(line is not None and line.kind in (SHORT, KICKER) and line.words <= 6 for line in (before, after))
+
+
+def _leading_name(text: str) -> str | None:
+    """The person's name that opens a date line ("Tom Talbot October 14, 2025", "Jane Doe • Oct 2, 2025").
+
+    >>> _leading_name("Tom Talbot October 14, 2025"), _leading_name("Updated October 14, 2025")
+    ('Tom Talbot', None)
+    """
+    words: list[str] = []
+    for word in _NAME_END.split(text, maxsplit=1)[0].split():
+        folded = word.casefold().rstrip(".")
+        if not word[0].isupper() or folded in MONTH_WORDS or folded in DATE_NOISE or folded in _NOT_NAME:
+            break
+        if _GLUED.search(word):
+            return None
+        words.append(word)
+    if not 2 <= len(words) <= 4:
+        return None
+    names = clean_authors([" ".join(words)])
+    return ", ".join(names) if names and sum(len(n.split()) for n in names) == len(words) else None
 
 
 def _same(a: str, b: str) -> bool:

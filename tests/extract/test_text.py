@@ -491,3 +491,25 @@ def test_a_date_line_that_signs_the_article_names_its_author() -> None:
     article = extract_text("Bridge to close for repairs until spring\nSeptember 1st, 2023 By Jane Doe\n\n" + BODY)
     assert article.authors == ["Jane Doe"]
     assert article.published == "2023-09-01"
+
+
+@pytest.mark.parametrize("line", ["Jane Doe October 14, 2025", "Jane Doe • Oct 14, 2025", "Jane Doe | October 14, 2025",
+                                  "Jane Doe - Oct 14, 2025 8:02 pm UTC", "Jane Doe14.10.2025, 19:35 Uhr"])
+def test_a_date_line_that_opens_with_a_name_names_its_author(line: str) -> None:
+    article = extract_text(f"Bridge to close for repairs until spring\n{line}\n\n" + BODY)
+    assert article.authors == ["Jane Doe"]
+    assert (article.published or "").startswith("2025-10-14")
+
+
+@pytest.mark.parametrize("line", ["Updated October 14, 2025", "Mental HealthOCTOBER 14, 2025",
+                                  "Son Güncelleme : 14.10.2025 - 16:49"])
+def test_a_date_line_that_opens_with_a_label_names_no_author(line: str) -> None:
+    assert extract_text(f"Bridge to close for repairs until spring\n{line}\n\n" + BODY).authors == []
+
+
+def test_a_byline_far_from_the_chosen_headline_still_names_the_author_but_a_menu_of_bys_does_not() -> None:
+    # The byline sits over the headline, past the few lines the header reads for one.
+    text = f"By Jane Doe\nShare\nSave\nPrint\nListen\nBridge to close for repairs until spring\n\n{BODY}"
+    assert extract_text(text).authors == ["Jane Doe"]
+    menu = "Finance\nBy Industry\nHealthcare\nRetail\nShare\nSave"
+    assert extract_text(f"{menu}\nBridge to close for repairs until spring\n\n{BODY}").authors == []
