@@ -517,7 +517,9 @@ class _Emitter:
     blocks: list[Block] = field(default_factory=list)
     captions: list[tuple[str, str | None]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
-    anchors: list[tuple[str, str]] = field(default_factory=list)
+    #: (link element, href) of the links in the block being gathered: their titles are read only
+    #: for a block of links, the few that go to ``related`` (the tree does not change meanwhile).
+    anchors: list[tuple[LexborNode, str]] = field(default_factory=list)
     related: list[tuple[str, str]] = field(default_factory=list)
     link_chars: int = 0
     kind: str = "paragraph"
@@ -543,7 +545,10 @@ class _Emitter:
             return
         if link_chars and link_chars >= len(text) * 0.6 and self.kind != "heading":
             self.link_blocks += 1
-            self.related.extend(a for a in anchors if len(a[0]) >= _MIN_RELATED_TITLE)
+            for link, href in anchors:
+                title = fold_ws(link.text(deep=True, separator=" "))
+                if len(title) >= _MIN_RELATED_TITLE:
+                    self.related.append((title, href))
             return
         if is_furniture_text(text):
             return
@@ -578,7 +583,7 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
             continue
         if tag not in _BLOCK_TAGS:
             if tag == "a" and (href := child.attributes.get("href")):
-                out.anchors.append((fold_ws(child.text(deep=True, separator=" ")), href))
+                out.anchors.append((child, href))
             _walk(child, out, kind, in_link or tag == "a", depth + 1)
             continue
         # flush, called only when it has parts to emit or anchors to drop (most block boundaries
