@@ -137,7 +137,7 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
         names = next(([n] for line in reversed(header) if line.kind == BYLINE and not line.in_widget
                       and not _in_menu(header, line.index - header[0].index)
                       for n in [byline_names(line.text)] if n and clean_authors([n])), [])
-    out.byline_names = names
+    out.byline_names = [trimmed for name in names for trimmed in [trim_glued_name(name)] if trimmed]
     return out
 
 
@@ -169,6 +169,32 @@ def dated_byline(lines: Iterable[Line]) -> list[str]:
         if names:
             return [names]
     return []
+
+
+# Copying glues a byline to the section or date that follows it ("Emma MackenzieLifestyle",
+# "Kathryn GiuffridaMar 25, 2025"): a capital after two small letters inside a word.
+_GLUED_CAPITAL = re.compile(r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Þ]")
+#: Name prefixes that take a capital after them (MacKenzie, FitzGerald, VanDyke).
+_CAPITAL_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Del", "Della", "Des")
+
+
+def trim_glued_name(names: str) -> str:
+    """A byline's names without the section, job or date glued on after them.
+
+    >>> trim_glued_name("Emma MackenzieLifestyle"), trim_glued_name("JILL BARSHAY August 3, 2025")
+    ('Emma Mackenzie', 'JILL BARSHAY')
+    >>> trim_glued_name("Ann MacKenzie and Tom FitzGerald"), trim_glued_name("Ann MacKenzieNews")
+    ('Ann MacKenzie and Tom FitzGerald', 'Ann MacKenzie')
+    """
+    words = names.split()
+    for at, word in enumerate(words):
+        if at >= 2 and word.casefold().rstrip(".,") in MONTH_WORDS:
+            return " ".join(words[:at]).rstrip(" ,;|")
+        glued = next((m.start() for m in _GLUED_CAPITAL.finditer(word) if word[: m.start()] not in _CAPITAL_PREFIXES),
+                     None)
+        if glued is not None and at >= 1:
+            return " ".join([*words[:at], word[:glued]])
+    return names
 
 
 def _in_menu(header: list[Line], position: int) -> bool:

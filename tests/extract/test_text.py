@@ -513,3 +513,8 @@ def test_a_byline_far_from_the_chosen_headline_still_names_the_author_but_a_menu
     assert extract_text(text).authors == ["Jane Doe"]
     menu = "Finance\nBy Industry\nHealthcare\nRetail\nShare\nSave"
     assert extract_text(f"{menu}\nBridge to close for repairs until spring\n\n{BODY}").authors == []
+
+
+@pytest.mark.parametrize("line", ["By Jane DoeLifestyle", "By Jane DoeOctober 14, 2025", "By Jane Doe October 14"])
+def test_a_section_or_date_glued_to_the_byline_is_not_part_of_the_name(line: str) -> None:
+    assert extract_text(f"Bridge to close for repairs until spring\n{line}\n\n" + BODY).authors == ["Jane Doe"]
