@@ -130,7 +130,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         if node.parent is not None:  # not inside one removed before it
             node.remove()
     sizes = ParagraphSizes(root)
-    prose_total = sizes.paragraphs(root)
+    paragraphs = root.css("p")
+    prose_total = sum(sizes.text(p) for p in paragraphs)  # sizes.paragraphs(root), the list kept
     prose_bar = max(prose_total * 0.4, 300)
     # The bar for all text is never under 600 characters, and most nodes judged are shorter: the
     # page's whole text is measured only when a longer one comes up. Its total is the one before
@@ -178,22 +179,24 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             if _names_related(node):
                 related.extend(_anchors(node))
             remove(node, length)
-    # (node, name, strength, times listed): Lexbor lists a node once per selector it matches, in a
-    # row, and the paragraph tally below has always counted each listing.
-    candidates: list[tuple[LexborNode, str, int, int]] = []
-    last_key, last_listed = -1, False
-    # This loop does a fixed, small amount of work per element; the steps are counted below, per
-    # candidate, where each measures a subtree.
+    # Paragraphs named as furniture that together hold the prose are the article: they are tallied
+    # before any named element is judged, so that the judging can go in one pass in document order.
+    article_tokens = _tokens_of_the_article(paragraphs, prose_bar, sizes)
+    budget.check()
+    last_key = -1
     for node in root.css("[class],[id],[role]"):
         key = node.mem_id
-        if key == last_key:
-            if last_listed:
-                same, name, strength, listed = candidates[-1]
-                candidates[-1] = (same, name, strength, listed + 1)
+        if key == last_key:  # listed once per selector it matches, in a row
             continue
-        last_key, last_listed = key, False
+        last_key = key
+        # Inside a subtree removed before it (hidden, or named furniture above it): nothing is left
+        # to judge, and its names need not be read. Most of a page's sidebars, menus and comment
+        # threads go this way.
+        if node.parent is None:
+            continue
         attrs = node.attributes
         class_value, id_value = attrs.get("class"), attrs.get("id")
+        # The same verdict as _named_strength, written out: this runs for every element named.
         if attrs.get("role") in _FURNITURE_ROLES:
             strength = 2
         elif id_value is None:
@@ -202,26 +205,37 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             strength = attribute_strength(class_value, id_value)
         # Figures keep their captions whatever their classes say: captions feed the image. (The
         # tag is read only for the few elements whose names say furniture.)
-        if strength and node.tag not in _NEVER_FURNITURE:
-            # The joined name only for the few judged further: most elements name nothing.
-            candidates.append((node, f"{class_value or ''} {id_value or ''}".strip(), strength, 1))
-            last_listed = True
-    article_tokens = _tokens_of_the_article(candidates, prose_bar, sizes)
-    # A node listed twice was judged twice in a row to the same end: once is enough.
-    budget.check()
-    for node, name, strength, _ in candidates:
+        if not strength:
+            continue
+        tag = node.tag
+        if tag in _NEVER_FURNITURE:
+            continue
         budget.step()
-        if node.parent is None:
+        # The joined name only for the few judged further: most elements name nothing.
+        name = f"{class_value or ''} {id_value or ''}".strip()
+        if article_tokens and tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
             continue
-        if article_tokens and node.tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
-            continue
-        length = sizes.text(node) if node.tag == "p" else text_len(node)
+        length = sizes.text(node) if tag == "p" else text_len(node)
         if holds_the_article(node, length) and not _is_comment_thread(node, name):
             continue
         if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             remove(node, length)
+
+
+def _named_strength(attrs: dict[str, str | None]) -> int:
+    """How surely an element's role, class and id name furniture: 2 surely, 1 maybe, 0 not.
+
+    >>> _named_strength({"role": "navigation"}), _named_strength({"class": "byline"}), _named_strength({"id": "x"})
+    (2, 1, 0)
+    """
+    class_value, id_value = attrs.get("class"), attrs.get("id")
+    if attrs.get("role") in _FURNITURE_ROLES:
+        return 2
+    if id_value is None:
+        return class_strength(class_value) if class_value else 0
+    return attribute_strength(class_value, id_value)
 
 
 _COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
@@ -242,20 +256,27 @@ def _is_comment_thread(node: LexborNode, name: str) -> bool:
     return node.css_first("h1") is None and len(node.css("dd, li")) >= 3
 
 
-def _tokens_of_the_article(candidates: list[tuple[LexborNode, str, int, int]], prose_bar: float,
-                           sizes: ParagraphSizes) -> frozenset[str]:
+def _tokens_of_the_article(paragraphs: list[LexborNode], prose_bar: float, sizes: ParagraphSizes) -> frozenset[str]:
     """Furniture-sounding class tokens that the story's own paragraphs carry, together holding its prose.
 
     Sites mark every paragraph of a metered story ``<p class="paywall">`` or similar: no single
     paragraph holds the article, so each would go as furniture one by one and take the story with
     it. Paragraphs that share such a token and together hold most of the prose are the article.
+
+    ``paragraphs`` are the page's ``<p>``s, some perhaps removed since (those are skipped). A paragraph
+    counts once for each of its role, class and id, as often as ``css("[class],[id],[role]")`` lists it.
     """
     totals: dict[str, int] = {}
-    for node, name, _, listed in candidates:
-        if node.tag == "p":
-            length = sizes.text(node) * listed
-            for token in furniture_tokens(name):
-                totals[token] = totals.get(token, 0) + length
+    for node in paragraphs:
+        if node.parent is None:
+            continue
+        attrs = node.attributes
+        listed = ("class" in attrs) + ("id" in attrs) + ("role" in attrs)
+        if not listed or not _named_strength(attrs):
+            continue
+        length = sizes.text(node) * listed
+        for token in furniture_tokens(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()):
+            totals[token] = totals.get(token, 0) + length
     return frozenset(token for token, total in totals.items() if total >= prose_bar)
 
 
