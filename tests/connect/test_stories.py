@@ -255,17 +255,18 @@ def test_story_queries_list_rank_and_filter() -> None:
 def test_gold_story_set_pairwise_f1() -> None:
     """The labelled story set (tests/connect/gold/README.md), each split a stream of its own, MiniLM vectors:
     floors below the measured figures, on the first 618 articles (dev 0.876, held out 0.695 since salient
-    names) and on the set enlarged with PolNeAR (dev 0.779, held out 0.688 since names weigh the story's share
-    of their live mentions); the 0.85 bar is not met."""
+    names), on the first 788 (PolNeAR dev and July 2016: dev 0.779, held out 0.688 since names weigh the story's
+    share of their live mentions) and on all 955 (with PolNeAR June and August 2016: dev 0.304, held out 0.460,
+    campaign articles chained into one story over months); the 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split
 
     every = read_gold()
-    views = [({"semeval22", "timeline17"}, {"dev": 0.84, "heldout": 0.66})]
-    if POLNEAR.is_dir():  # the enlarged view needs PolNeAR's texts as well
-        views.append(({"semeval22", "timeline17", "polnear"}, {"dev": 0.75, "heldout": 0.66}))
-    for sources, floors in views:
-        rows = [r for r in every if r["source"] in sources]
+    views = [(every[:618], {"dev": 0.84, "heldout": 0.66})]
+    if POLNEAR.is_dir():  # the enlarged views need PolNeAR's texts as well
+        views += [(every[:788], {"dev": 0.75, "heldout": 0.66}), (every, {"dev": 0.28, "heldout": 0.43})]
+    for rows, floors in views:
+        sources = {r["source"] for r in rows}
         articles = gold_articles(rows)
         vectors = gold_vectors(rows, articles, "minilm")
         for split, floor in floors.items():
