@@ -112,6 +112,8 @@ _DATE_WORDS = frozenset(
     }
 )
 _TRIMMED_WORDS = _ROLE_WORDS | _COLLECTIVE_WORDS | _FURNITURE_WORDS | _DATE_WORDS
+#: Words that name an organisation and not a group of the outlet's people (made once, not per word looked up).
+_ORGANISATION_WORDS = _ORG_WORDS - _COLLECTIVE_WORDS
 
 #: Words no person's name begins with ("The Commercial Appeal", "Our Editors", "Team Hawks").
 _NOT_FIRST_WORDS = frozenset(
@@ -272,7 +274,7 @@ def _names_in_part(part: str, first: bool, strict: bool) -> list[str]:
     pieces = [piece.strip(_TRIM_CHARS) for piece in _AND.split(part)]
     pieces = [_TAIL.sub("", piece).strip(_TRIM_CHARS) for piece in pieces if piece]
     words_of = [piece.split() for piece in pieces]
-    if any(_bare(word) in _ORG_WORDS - _COLLECTIVE_WORDS for words in words_of for word in words):
+    if any(_bare(word) in _ORGANISATION_WORDS for words in words_of for word in words):
         return []
     names = []
     for words in words_of:
