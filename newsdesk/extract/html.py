@@ -294,12 +294,9 @@ def extract_html(html: str, url: str | None = None, source: str | None = None) -
         wire_source=credit.source,
         related=_related(found.related, url or meta.canonical_url, site_name),
     ).finish()
+    # A verdict, not a filter: a page judged no story keeps the text found (a photo post or a short blog post
+    # judged too slight is still what its reader came for); ingest files such pages apart by this flag.
     article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers, article.word_count)
-    if not article.is_article:
-        article.body = []
-        article.finish()
-        article.word_count = 0
-        article.reading_time_minutes = None
     if article.language is None and article.body:
         article.language = detect_language(article.text)
     return article

@@ -199,12 +199,9 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     article.tags = tags(lines[start:])
     article.reading_time_minutes = header.reading_minutes
     article.finish()
+    # A verdict, not a filter, as for HTML: a text judged no story keeps the lines found for its body.
     article.is_article = sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS
-    if not article.is_article:
-        article.body = []
-        article.word_count = 0
-        article.reading_time_minutes = header.reading_minutes
-    elif body:
+    if body:
         article.language = detect_language(article.text)
     return article
 
