@@ -237,7 +237,20 @@ def without_lines(lines: Sequence[Line], body: Sequence[Block], dropped: Sequenc
     >>> [b.text for b in without_lines(lines, body, [False, False, True])]
     ['Rain fell.', 'Share this']
     """
-    kept: list[Block] = []
+    return [block for block, found in zip(body, block_lines(lines, body), strict=True)
+            if found is None or not dropped[found] or "\n" in block.text]
+
+
+def block_lines(lines: Sequence[Line], body: Sequence[Block]) -> list[int | None]:
+    """Where each block of ``body`` sits: the first line, in order after the previous block's, whose text
+    (or text without its bullet) opens the block; None for a block no line opens.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Rain fell.\\nShare this\\nRain fell.")
+    >>> block_lines(lines, [Block("paragraph", text) for text in ("Rain fell.", "Rain fell.", "x")])
+    [0, 2, None]
+    """
+    positions: list[int | None] = []
     at = 0
     for block in body:
         first = " ".join(block.text.split("\n")[0].split())
@@ -245,10 +258,8 @@ def without_lines(lines: Sequence[Line], body: Sequence[Block], dropped: Sequenc
                       if lines[i].text == first or without_bullet(lines[i].text) == first), None)
         if found is not None:
             at = found + 1
-            if dropped[found] and "\n" not in block.text:
-                continue
-        kept.append(block)
-    return kept
+        positions.append(found)
+    return positions
 
 
 def with_added_lines(lines: Sequence[Line], body: Sequence[Block], added: Sequence[bool]) -> list[Block]:
@@ -263,19 +274,9 @@ def with_added_lines(lines: Sequence[Line], body: Sequence[Block], added: Sequen
     >>> [b.text for b in with_added_lines(lines, body, [False, True, False])]
     ['Rain fell all night across the county.', 'x = compute(y)', 'Roads closed, police said.']
     """
-    # Each rules' block sits at the first line, in order, whose text opens it.
-    placed: dict[int, Block] = {}
-    leftover: list[Block] = []
-    at = 0
-    for block in body:
-        first = " ".join(block.text.split("\n")[0].split())
-        found = next((i for i in range(at, len(lines))
-                      if lines[i].text == first or without_bullet(lines[i].text) == first), None)
-        if found is None:
-            leftover.append(block)
-            continue
-        placed[found] = block
-        at = found + 1
+    positions = block_lines(lines, body)
+    placed = {found: block for block, found in zip(body, positions, strict=True) if found is not None}
+    leftover = [block for block, found in zip(body, positions, strict=True) if found is None]
     blocks: list[Block] = []
     for position, line in enumerate(lines):
         if position in placed:
