@@ -162,10 +162,7 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
             word_verdict = _word_verdict(word)
             if word_verdict and not _is_heading_anchor(word):
                 verdict |= word_verdict
-    # _strength, written out: this runs for every element with a class or id.
-    if not verdict:
-        return 0
-    return 2 if verdict & _STRONG else 1 if verdict & _WEAK and not verdict & _GOOD else 0
+    return _strength(verdict)
 
 
 @lru_cache(maxsize=65536)
