@@ -5,7 +5,9 @@ The gold (its README says how it is made) cuts the two Timeline17 development to
 whose reference dates and sentences are the journalists' own: episodes of the Michael Jackson / Dr Murray case
 (the reference dates inside a window of the case), and timelines of one subject (the dates whose reference
 sentences name it: Omar Suleiman, the army, propofol, ...). Each is split into ``dev`` or ``heldout`` by a
-hash of its topic id, fixed before any tuning; newsdesk's constants were chosen on ``dev`` only.
+hash of its topic id, fixed before any tuning; newsdesk's constants were chosen on ``dev`` only. Batch 4 adds
+eight subject timelines of the 2016 US campaign read from PolNeAR's articles (``POLNEAR_TOPICS``), each date a
+journalist's sentence of an input article that places the subject's event on that day.
 
 Task and metric as ``../shared/data/README.md`` defines them for Timeline17: input = the source topic's
 articles published inside the topic's window, and its query; ask for as many dates as the reference has and
@@ -27,8 +29,10 @@ Usage: ``python benchmarks/connect_timelines.py [--out results.json] [--make-gol
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
+import os
 import random
 import re
 import sys
@@ -117,6 +121,81 @@ TOPICS: list[dict[str, Any]] = [
                            "2011-02-09"]},
 ]
 
+#: Batch 4 (2026-12-06): subject timelines of the 2016 US campaign from PolNeAR's articles (README_timelines.md's
+#: rule): each date is (article id prefix, words of the journalist's sentence that places the subject's event on that
+#: day), read by hand; ``make_gold`` takes the whole sentence from the article and checks that it is there.
+POLNEAR_WINDOW = ("2016-06-01", "2016-10-07")
+POLNEAR_SOURCE = "polnear/2016-campaign"
+POLNEAR_TOPICS: list[dict[str, Any]] = [
+    {"topic": "polnear:sanders", "query": "sanders", "dates": [
+        ("2016-06-02", "usa-today_2016-06-03_calif", "Sanders said Thursday at a news conference in Modesto"),
+        ("2016-06-05", "wash-post_2016-06-06_clinton-wins", "As he shook hands with brunch-goers Sunday"),
+        ("2016-06-07", "wash-post_2016-06-09_game-over", "Sanders seemed to be of two minds Tuesday night"),
+        ("2016-06-08", "wash-post_2016-06-09_party-aims", "discussed a path ahead with advisers and family Wednesday"),
+        ("2016-06-14", "politico_2016-06-14_sanders-scripts", "surprise news conference Tuesday"),
+        ("2016-06-24", "wash-post_2016-06-27_the-revolutionary", "On Friday night, in New York's 24th House district"),
+        ("2016-06-26", "wash-post_2016-06-27_the-revolutionary", "Sanders told CNN on Sunday"),
+        ("2016-07-12", "nyt_2016-07-15_latest-poll", "At a rally in Portsmouth"),
+        ("2016-07-13", "breitbart_2016-07-13_trump-demands", "said Wednesday he agrees with Ginsburg"),
+        ("2016-07-25", "usa-today_2016-07-27_clinton-still", "In Philadelphia on Monday, Sanders again reiterated"),
+        ("2016-09-16", "politico_2016-09-16_sanders-clinton", "Bernie Sanders offered some pointed advice to Hillary"),
+    ]},
+    {"topic": "polnear:email-inquiry", "query": "comey fbi email emails", "dates": [
+        ("2016-07-05", "breitbart_2016-07-05_paul-ryan", "decided not to recommend indicting Clinton at a press"),
+        ("2016-07-06", "west-journal_2016-07-06_lynch", "took the official last step Wednesday"),
+        ("2016-07-11", "politico_2016-07-11_republicans-ask", "Two House Committees on Monday asked the Justice"),
+        ("2016-07-12", "wash-post_2016-07-13_after-review", "The FBI said Tuesday that it will turn over"),
+        ("2016-08-05", "wash-post_2016-08-06_clinton-acknowledge", "Hillary Clinton on Friday only further muddled"),
+        ("2016-08-18", "west-journal_2016-08-19_report-republica", "the New York Times reported late Thursday"),
+        ("2016-09-06", "wash-post_2016-09-07_republican-seeks", "Jason Chaffetz on Tuesday requested"),
+        ("2016-09-22", "politico_2016-09-22_house-panel", "A House panel voted Thursday to hold Bryan Pagliano"),
+        ("2016-09-23", "politico_2016-09-23_partisan-fireworks", "set off another round of partisan fireworks on"),
+    ]},
+    {"topic": "polnear:orlando", "query": "orlando", "dates": [
+        ("2016-06-12", "west-journal_2016-06-13_omar-mateen", "took the lives of 49 club goers in Orlando early"),
+        ("2016-06-13", "politico_2016-06-13_terrorism-experts", "Donald Trump's assertion Monday that more airstrikes"),
+        ("2016-06-16", "huff-post_2016-06-16_obama-families", "after Obama arrived at Orlando International Airport"),
+        ("2016-06-26", "usa-today_2016-06-27_orlando-shootings", "LGBT Pride events here and in several other cities"),
+        ("2016-07-22", "politico_2016-07-22_rep-gwen", "Clinton made an impromptu stop at the Pulse nightclub"),
+    ]},
+    {"topic": "polnear:republican-convention", "query": "convention cleveland", "dates": [
+        ("2016-07-18", "west-journal_2016-07-18_nevertrump", "As the Republican National Convention kicked off Monday"),
+        ("2016-07-19", "breitbart_2016-07-19_republicans-begin", "The Republican National Convention began the"),
+        ("2016-07-20", "wash-post_2016-07-22_republican-assail", "an extraordinary uproar Wednesday night"),
+        ("2016-07-21", "wash-post_2016-07-22_republican-assail", "as he accepted the Republican presidential"),
+    ]},
+    {"topic": "polnear:democratic-convention", "query": "convention philadelphia", "dates": [
+        ("2016-07-25", "breitbart_2016-07-25_dnc-issues", "released a statement at the outset of the party’s"),
+        ("2016-07-26", "breitbart_2016-07-27_obama-to-frame", "Clinton on Tuesday became the first woman to win the"),
+        ("2016-07-27", "wash-post_2016-07-29_convention-notebo", "Reid was among friends with the Nevada delegation"),
+        ("2016-07-28", "west-journal_2016-07-29_clinton-accept", "On Thursday evening Hillary Clinton delivered her"),
+    ]},
+    {"topic": "polnear:clinton-foundation", "query": "foundation", "dates": [
+        ("2016-08-09", "nyt_2016-08-11_new-emails", "said that the emails released on Tuesday had no bearing on the"),
+        ("2016-08-18", "nyt_2016-08-22_foundation-and-donors", "said Thursday he would leave the foundation's board"),
+        ("2016-08-22", "breitbart_2016-08-23_mike-pence", "Trump called for a special prosecutor"),
+        ("2016-08-23", "breitbart_2016-08-24_report-half", "The report published Tuesday showed"),
+    ]},
+    {"topic": "polnear:police-shootings", "query": "police shooting shot", "dates": [
+        ("2016-09-16", "west-journal_2016-09-21_chris-christie", "Crutcher was killed Friday"),
+        ("2016-09-19", "huff-post_2016-09-20_hillary-clinton-s", "Tulsa police released video on Monday"),
+        ("2016-09-20", "wash-post_2016-09-25_phone-video", "which occurred Tuesday afternoon as Keith Lamont Scott"),
+        ("2016-09-21", "west-journal_2016-09-21_chris-christie", "On Wednesday, he told a crowd in Cleveland"),
+        ("2016-09-22", "wash-post_2016-09-25_phone-video", "On Thursday, Officer Betty Shelby"),
+        ("2016-09-23", "wash-post_2016-09-25_phone-video", "Charlotte Mayor Jennifer Roberts said Friday"),
+    ]},
+    {"topic": "polnear:running-mates", "query": "pence kaine", "dates": [
+        ("2016-07-16", "usa-today_2016-07-18_convention-is", "Trump tweaked his now-familiar campaign promise"),
+        ("2016-07-19", "nyt_2016-07-21_amid-discord", "formally nominated as Mr. Trump's running mate on Tuesday"),
+        ("2016-07-21", "usa-today_2016-07-22_drama-doesn", "Thompson started Thursday listening to the vice"),
+        ("2016-08-11", "politico_2016-08-11_pence-blames", "Pence on Thursday blamed the media"),
+        ("2016-08-23", "breitbart_2016-08-23_mike-pence", "Pence stated in a press release on Tuesday afternoon"),
+        ("2016-09-01", "west-journal_2016-09-01_media-growls", "Tim Kaine insisted Thursday"),
+        ("2016-09-30", "breitbart_2016-09-30_the-latest-trump", "was speaking Friday in Fort Wayne"),
+        ("2016-10-04", "west-journal_2016-10-05_pence-gives", "was the hands-down winner of Tuesday night’s debate"),
+    ]},
+]
+
 
 def split_of(topic: str) -> str:
     """``dev`` when the sha1 of the topic id is even, else ``heldout`` (fixed before any tuning).
@@ -129,6 +208,54 @@ def split_of(topic: str) -> str:
 
 def _reference(source: str) -> dict[str, Any]:
     return json.loads((T17 / SOURCES[source] / "timelines.jsonl").open().readline())
+
+
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|[A-Z])\.$")
+
+
+def _sentence_with(paragraph: str, start: int) -> str:
+    """The sentence of ``paragraph`` holding the character at ``start``: ends are ., ! or ? (a closing quote may
+    follow) before white space and a capital or quote, not after a title or an initial ("Mr. Trump").
+
+    >>> _sentence_with('He left. Mr. Smith said "no." Then rain.', 12)
+    'Mr. Smith said "no."'
+    """
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?(?=\s+[A-Z“\"'‘])", paragraph)
+            if not _ABBREVIATION.search(paragraph[:m.start() + 1])]
+    first = max([e for e in ends if e <= start], default=0)
+    last = min([e for e in ends if e > start], default=len(paragraph))
+    return paragraph[first:last].strip()
+
+
+def _polnear_row(spec: dict[str, Any], raw: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A PolNeAR subject timeline: each read date's reference sentence taken whole from its article, checked to be
+    there, in an article published on or after the day (a report, not a plan) and inside the window."""
+    first, last = POLNEAR_WINDOW
+    gold: dict[str, list[str]] = defaultdict(list)
+    for day, prefix, words in spec["dates"]:
+        ids = [key for key in raw if key.startswith(prefix)]
+        if len(ids) != 1:
+            raise ValueError(f"{spec['topic']} {day}: {prefix!r} names {len(ids)} articles")
+        article = raw[ids[0]]
+        if not first <= day <= article["published"] <= last:
+            raise ValueError(f"{spec['topic']} {day}: {ids[0]} published {article['published']}")
+        spaced = " ".join(words.split())
+        found = [p for p in article["text"].split("\n") if spaced in " ".join(p.split())]
+        if not found:
+            raise ValueError(f"{spec['topic']} {day}: {words!r} not in {ids[0]}")
+        paragraph = " ".join(found[0].split())
+        gold[day].append(_sentence_with(paragraph, paragraph.index(spaced)))
+    return {"topic": spec["topic"], "kind": "subject", "source": POLNEAR_SOURCE, "query": spec["query"],
+            "window": list(POLNEAR_WINDOW), "split": split_of(spec["topic"]), "batch": 4, "n_dates": len(gold),
+            "timeline": dict(sorted(gold.items()))}
+
+
+def polnear_raw() -> dict[str, dict[str, Any]]:
+    """PolNeAR's dev and train articles published inside :data:`POLNEAR_WINDOW` (``connect_stories``' reader)."""
+    from benchmarks.connect_stories import _polnear_articles
+
+    first, last = POLNEAR_WINDOW
+    return {key: raw for key, raw in _polnear_articles().items() if first <= raw["published"] <= last}
 
 
 def make_gold() -> list[dict[str, Any]]:
@@ -154,6 +281,8 @@ def make_gold() -> list[dict[str, Any]]:
         rows.append({"topic": spec["topic"], "kind": spec["kind"], "source": f"timeline17/{SOURCES[source]}",
                      "query": spec["query"], "window": [first, last], "split": split_of(spec["topic"]),
                      "batch": spec.get("batch", 1), "n_dates": len(gold), "timeline": gold})
+    raw = polnear_raw()
+    rows += [_polnear_row(spec, raw) for spec in POLNEAR_TOPICS]
     return rows
 
 
@@ -269,7 +398,10 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
         n_dates = len(ref)
         per_date = max(1, round(sum(len(v) for v in ref.values()) / n_dates))
         # Each split over the whole gold, and over its first twelve timelines (batch 1) to compare with earlier runs.
-        groups = (row["split"], "all") + ((f"{row['split']}-batch1",) if row.get("batch", 1) == 1 else ())
+        # and over each source (Timeline17's batches 1-3, PolNeAR's batch 4).
+        source = "polnear" if row["source"] == POLNEAR_SOURCE else "t17"
+        groups = (row["split"], "all", f"{row['split']}-{source}") + (
+            (f"{row['split']}-batch1",) if row.get("batch", 1) == 1 else ())
         entry: dict[str, Any] = {"split": row["split"], "kind": row["kind"], "articles": len(inputs),
                                  "dates": n_dates, "per_date": per_date,
                                  "input_days": len({a.published[:10] for a in inputs})}
@@ -308,8 +440,43 @@ def source_articles(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Each source topic's articles, enriched (cached under /tmp by ``connect_stories.t17_topic``)."""
     out: dict[str, list[Any]] = {}
     for source in sorted({row["source"] for row in rows}):
-        out[source] = t17_topic(source.split("/")[1])[0]
+        out[source] = polnear_articles() if source == POLNEAR_SOURCE else t17_topic(source.split("/")[1])[0]
     return out
+
+
+def polnear_articles() -> list[Any]:
+    """PolNeAR's articles inside :data:`POLNEAR_WINDOW`, enriched. Those the story benchmark has enriched already
+    are read from its cache (read only); all are kept in a file of this benchmark's own under the same digest,
+    written whole to a temporary name and renamed, so that a reader never sees half of it."""
+    from benchmarks.connect_stories import CACHE, to_article
+    from newsdesk.enrich import enrich_batch
+    from newsdesk.model import Article
+
+    raw = polnear_raw()
+    path = CACHE / "timelines-polnear.jsonl"
+    if not path.exists():
+        records: dict[str, dict[str, Any]] = {}
+        stories = CACHE / "articles.jsonl"
+        if stories.exists():
+            for line in stories.open():
+                item = json.loads(line)
+                if item["key"] in raw:
+                    records[item["key"]] = {**item["article"], "enrichment": item["enrichment"]}
+        missing = sorted(key for key in raw if key not in records)
+        for key, article in zip(missing, enrich_batch([to_article(raw[key]) for key in missing]), strict=True):
+            records[key] = {**article.to_dict(), "enrichment": article.enrichment.to_dict()
+                            if article.enrichment else None}
+        CACHE.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text("".join(json.dumps({"key": key, "article": records[key]}) + "\n"
+                                     for key in sorted(records)))
+        temporary.replace(path)
+    articles = {}
+    for line in path.open():
+        item = json.loads(line)
+        articles[item["key"]] = Article.from_dict(item["article"])
+    # The metadata's day is the publication date (the stories gold may carry its own).
+    return [dataclasses.replace(articles[key], published=raw[key]["published"]) for key in sorted(raw)]
 
 
 def run_t17() -> dict[str, Any]:

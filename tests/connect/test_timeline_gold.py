@@ -14,6 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "connect" / "gold" / "timelines.jsonl"
 T17 = ROOT / ".." / "shared" / "data" / "timeline17-dev"
+POLNEAR = ROOT / ".." / "shared" / "data" / "polnear-train-dev"
 sys.path.insert(0, str(ROOT))
 
 
@@ -25,8 +26,9 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 23
+    assert len({r["topic"] for r in rows}) == len(rows) == 31
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
+    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == sum(r["batch"] == 4 for r in rows) == 8
     for row in rows:
         assert row["split"] == split_of(row["topic"])
         assert row["n_dates"] == len(row["timeline"]) >= 4
@@ -42,7 +44,7 @@ def test_no_timeline_holds_every_day_of_its_window() -> None:
         assert row["n_dates"] <= 0.5 * ((last - first).days + 1), row["topic"]
 
 
-@pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
+@pytest.mark.skipif(not (T17.is_dir() and POLNEAR.is_dir()), reason="../shared not present")
 def test_gold_rebuilds_from_the_journalists_timelines() -> None:
     from benchmarks.connect_timelines import make_gold
 
