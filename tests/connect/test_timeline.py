@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, timeline
+from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, stems, timeline
 from newsdesk.connect.timeline_eval import alignment_rouge, date_average_precision, date_f1, mean_scores
 from newsdesk.model import Article, Block, Enrichment, TimeExpression
 
@@ -105,6 +105,32 @@ def test_a_day_later_reports_look_back_on_outranks_a_day_with_more_reports() -> 
     next_day = [sentence for k in (4, 5, 6) for sentence in (dated(k, "2025-03-02"),
                                                              dated(k, "2025-03-02", ("2025-03-01",), 1))]
     assert rank_dates(reports + next_day)[:3] == ["2025-03-02", "2025-03-03", "2025-03-01"]
+
+
+
+def test_with_a_query_only_sentences_that_hold_it_look_back() -> None:
+    """A strike called on 1 March and begun on 3 March (two reports). Three articles of the next week hold the
+    query but look back on 1 March in a sentence about something else (a round-up's other story): for the query
+    that is no look-back, and 3 March leads; when those sentences are about the strike, 1 March does."""
+    def dated(article: int, published: str, text: str, mentions: tuple[str, ...] = (),
+              position: int = 0) -> DatedSentence:
+        return DatedSentence(text, mentions, published, article, position)
+
+    reports = [dated(0, "2025-03-03", "Workers began the strike."), dated(1, "2025-03-03", "The strike began."),
+               dated(2, "2025-03-01", "Unions called a strike.")]
+
+    def week_after(about: str) -> list[DatedSentence]:
+        return [sentence for k, day in ((3, "2025-03-08"), (4, "2025-03-09"), (5, "2025-03-10"))
+                for sentence in (dated(k, day, "Markets rose on the week."),
+                                 dated(k, day, f"Since March 1 the {about} went on.", ("2025-03-01",), 1),
+                                 dated(k, day, "Another strike is feared.", (), 2))]
+
+    terms = stems("strike")
+    # Off the query: 1 March = one peg + 3 x 0.25 x OFF_QUERY_MENTION (0.5) = 1.375 < 3 March's two pegs.
+    # (Before look-backs were tied to the query: 1 + 3 x (0.25 + 0.5) = 3.25, and 1 March led.)
+    assert rank_dates(reports + week_after("market rally"), terms)[:2] == ["2025-03-03", "2025-03-01"]
+    # On the query: 1 + 3 x (2 x 0.25 + 0.5) = 4.
+    assert rank_dates(reports + week_after("strike"), terms)[:2] == ["2025-03-01", "2025-03-03"]
 
 
 def test_metrics_follow_their_definitions() -> None:
