@@ -60,16 +60,26 @@ def extract(data: bytes | str, *, url: str | None = None, kind: str | None = Non
     # isspace stops at the first printed character; strip would copy the whole page first.
     if not text or text.isspace():
         raise EmptyInputError(name, "empty input")
-    # find, not "in": in text beyond Latin-1 (most pages, for one curly quote) a NUL is looked for
-    # character by character, and CPython's find loop does that twice as fast as its "in".
-    if text.find("\x00") != -1:
-        text = text.replace("\x00", "")
+    utf8: bytes | None = None
+    if kind == "text":
+        # find, not "in": in text beyond Latin-1 (most pages, for one curly quote) a NUL is looked for
+        # character by character, and CPython's find loop does that twice as fast as its "in".
+        if text.find("\x00") != -1:
+            text = text.replace("\x00", "")
+    else:
+        # The HTML parser is fed UTF-8 (lone surrogates dropped, as selectolax drops them): made once
+        # here, the same bytes serve the NUL search (memchr over bytes, where a page beyond Latin-1 is
+        # searched character by character) and the page's tag count before parsing.
+        utf8 = text.encode("utf-8", "ignore")
+        if b"\x00" in utf8:
+            text = text.replace("\x00", "")
+            utf8 = text.encode("utf-8", "ignore")
     chosen = kind or ("html" if looks_like_html(text) else "text")
     try:
         if chosen == "html":
             from newsdesk.extract.html import extract_html
 
-            return extract_html(text, url, name)
+            return extract_html(text, url, name, utf8=utf8)
         from newsdesk.extract.text import extract_text
 
         return extract_text(text, url, name)
