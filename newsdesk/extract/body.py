@@ -17,6 +17,7 @@ block types (resiliparse). The method is readability's idea, refined:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,7 +45,25 @@ _BLOCK_TAGS = frozenset({
     "fieldset", "aside", "nav", "caption", "picture", "video", "audio",
 })
 _DROP_TAG_SET = frozenset(DROP_TAGS)
-_DROP_SELECTOR = ",".join(DROP_TAGS)
+
+
+def _tag_ids(names: Iterable[str]) -> frozenset[int]:
+    """Lexbor's ids of HTML tag names, fixed for the standard ones (``LexborNode.tag_id``).
+
+    A css type selector matches by the same id, so an element of another namespace with a listed
+    name (an SVG <header>, say) is listed by both.
+
+    >>> _tag_ids(["p"]) == {LexborHTMLParser("<p>x</p>").css_first("p").tag_id}
+    True
+    """
+    parser = LexborHTMLParser("")
+    return frozenset(parser.create_node(name).tag_id for name in names)
+
+
+_P_TAG_ID = next(iter(_tag_ids(["p"])))
+_FURNITURE_TAG_IDS = _tag_ids(FURNITURE_TAGS)
+_LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
+_PARAGRAPH_TAG_IDS = _tag_ids(_PARAGRAPH_TAGS.split(","))
 _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
@@ -126,11 +145,26 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     and no content. Such an element has nothing left to judge and is skipped.
     """
     budget = budget or WorkBudget()
-    for node in root.css(_DROP_SELECTOR):
+    # One walk lists the dropped tags, the paragraphs and the furniture tags, by tag id: lexbor's css
+    # tries each of a list's 23 tags on every element, at twice the cost of this walk. A paragraph or
+    # furniture element inside a dropped one is gone with it: no parent, skipped.
+    dropped: list[LexborNode] = []
+    paragraphs: list[LexborNode] = []
+    furniture: list[LexborNode] = []
+    for node in root.traverse():
+        tag_id = node.tag_id
+        if tag_id in _LISTED_TAG_IDS:
+            if tag_id == _P_TAG_ID:
+                paragraphs.append(node)
+            elif tag_id in _FURNITURE_TAG_IDS:
+                furniture.append(node)
+            else:
+                dropped.append(node)
+    for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
-    sizes = ParagraphSizes(root)
-    paragraphs = root.css("p")
+    paragraphs = [p for p in paragraphs if p.parent is not None]
+    sizes = ParagraphSizes(root, paragraphs)
     prose_total = sum(sizes.text(p) for p in paragraphs)  # sizes.paragraphs(root), the list kept
     prose_bar = max(prose_total * 0.4, 300)
     # The bar for all text is never under 600 characters, and most nodes judged are shorter: the
@@ -170,7 +204,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         length = text_len(node)
         if not holds_the_article(node, length):
             remove(node, length)
-    for node in root.css(",".join(FURNITURE_TAGS)):
+    for node in furniture:
         budget.step()
         if node.parent is None:
             continue
@@ -338,7 +372,10 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
     budget = budget or WorkBudget()
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    for node in body.css(_PARAGRAPH_TAGS):
+    # A walk by tag id, not css: lexbor's css tries each of the ten tags on every element.
+    for node in body.traverse():
+        if node.tag_id not in _PARAGRAPH_TAG_IDS:
+            continue
         budget.step()
         tag = node.tag
         text = None

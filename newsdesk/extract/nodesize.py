@@ -193,9 +193,21 @@ class ParagraphSizes:
 
     __slots__ = ("_inside", "_text")
 
-    def __init__(self, root: LexborNode) -> None:
+    def __init__(self, root: LexborNode, paragraphs: list[LexborNode] | None = None) -> None:
         self._text: dict[int, int] = {}
-        self._inside = {node.mem_id for node in root.css("p *")}
+        if paragraphs is None:
+            self._inside = {node.mem_id for node in root.css("p *")}
+            return
+        # ``root``'s <p>s given (the caller's list): what is inside them is found from them, most
+        # holding text only, instead of by a search of the whole tree. (A comment inside is listed
+        # too; only elements are ever removed, so it is never asked about.)
+        inside: set[int] = set()
+        for paragraph in paragraphs:
+            if has_elements(paragraph):
+                walk = paragraph.traverse()
+                next(walk)  # the paragraph itself
+                inside.update(node.mem_id for node in walk)
+        self._inside = inside
 
     def text(self, paragraph: LexborNode) -> int:
         """``text_len`` of a ``<p>`` element still in the tree."""
