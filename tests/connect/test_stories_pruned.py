@@ -15,8 +15,9 @@ _PLACES = [f"town{n}" for n in range(5)]
 
 
 class _EveryStory(StoryStream):
-    """The stream as it was: every live story in the window scored one by one, the first best kept, each
-    shared name weighed against its count over the live stories, read from every one (not the stream's index)."""
+    """The stream as it was: every live story in the window and its span scored one by one, the first best kept,
+    each shared name weighed against its count over the live stories (those past their span included), read from
+    every one (not the stream's index)."""
 
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
         live = [self.stories_by_id[story_id] for story_id in self._ids]
@@ -31,6 +32,8 @@ class _EveryStory(StoryStream):
                   {name: mentions_places[name] for name in features.places})
         best, chosen = -math.inf, None
         for story in live:
+            if day is not None and story.first_seen is not None and day - story.first_seen > self.max_span_days:
+                continue
             value = self.score(story, features, day, totals)
             if value > best:
                 best, chosen = value, story
