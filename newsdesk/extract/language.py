@@ -30,7 +30,22 @@ def detect_language(text: str) -> str | None:
     True
     """
     sample = text[:_SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < _MIN_LETTERS:
+    if not _has_letters(sample, _MIN_LETTERS):
         return None
     code, probability = _identifier().classify(sample)
     return str(code) if probability >= 0.5 else None
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """Whether ``text`` holds at least ``wanted`` letters; counting stops once it has found them.
+
+    >>> _has_letters("ok 123", 2), _has_letters("ok 123", 3)
+    (True, False)
+    """
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= wanted:
+                return True
+    return wanted <= 0

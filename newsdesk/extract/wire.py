@@ -214,12 +214,18 @@ _TASS_DATELINE = re.compile(r"^[^/\n]{0,80}/\s*(TASS|ITAR-TASS)\s*/")
 
 
 def _agencies_in_list(text: str) -> tuple[list[Agency], bool]:
-    """The agencies in "AFP, Reuters and dpa"-style text, and whether every item was a source."""
+    """The agencies in "AFP, Reuters and dpa"-style text, and whether every item was a source.
+
+    The agencies are only of use when every item was a source: at the first item that is not one,
+    the list stops (a line of prose is seldom read past its first few words).
+
+    >>> [a.code for a in _agencies_in_list("AFP, Reuters and dpa")[0]], _agencies_in_list("AFP, a sentence, AP")[1]
+    (['AFP', 'Reuters', 'dpa'], False)
+    """
     whole = _lookup(text)
     if whole:
         return [whole], True
     found: list[Agency] = []
-    all_sources = True
     for item in _SPLIT_AGENCIES.split(text.strip().rstrip(".")):
         item = item.strip().strip("()[]").strip()
         if not item:
@@ -230,8 +236,8 @@ def _agencies_in_list(text: str) -> tuple[list[Agency], bool]:
         elif item.casefold() in _GENERIC_SOURCES or (found and _DESK_CODE.match(item)):
             continue
         else:
-            all_sources = False
-    return found, all_sources
+            return found, False
+    return found, True
 
 
 def _first_agency_named(text: str) -> Agency | None:
@@ -319,7 +325,9 @@ def _looks_like_place(place: str) -> bool:
 
 def _dateline_agency(line: str) -> Agency | None:
     text = line.lstrip()
-    match = _DATELINE.match(text)
+    # Most lines hold no parenthesis, without which the dateline pattern cannot match: its scan,
+    # with its backtracking over the place's parts, is only made for the others.
+    match = _DATELINE.match(text) if "(" in text else None
     if match:
         place = match.group(1).strip()
         if place and not (place[0].isupper() or place[0].isdigit() or not place[0].isalpha()):
@@ -334,7 +342,7 @@ def _dateline_agency(line: str) -> Agency | None:
         if agency is None and " " in inner:
             agency = _lookup(inner.split()[0])
         return agency
-    tass = _TASS_DATELINE.match(text)
+    tass = _TASS_DATELINE.match(text) if "TASS" in text else None
     return _AGENCY_BY_CODE["TASS"] if tass else None
 
 
