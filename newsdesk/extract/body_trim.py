@@ -6,7 +6,8 @@ story: a "Tags" heading and its tag, a "This topic on air:" label and the progra
 language: short lines that are not sentences (a heading, or a line with no closing punctuation)
 with a section's label among them (a heading, or a line ending in a colon). A story's own last
 lines are sentences; a sign-off ("Cheers, Alina") has no label above it, and a list at the end
-of a story (its steps, its candidates) is list items, which this leaves alone.
+of a story (its steps, its candidates) is list items of more than a tag's few words, which this
+leaves alone.
 
 A photo gallery's counters ("4 of 12 |") are the other furniture: each on a line of its own, the
 same shape repeated, never a sentence of the story.
@@ -30,8 +31,11 @@ _MIN_TAIL, _MAX_TAIL = 3, 12
 _MIN_KEPT_SHARE = 0.5
 #: How a sentence ends: closing punctuation, or a closing quote or bracket after it.
 _SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "“", "»", "«", "'", "’", ")")
-#: Blocks whose shape is content whatever their length: a list's items, a table, code, a quote.
-_CONTENT_TYPES = frozenset({"list_item", "table", "code", "quote"})
+#: Blocks whose shape is content whatever their length: a table, code, a quote.
+_CONTENT_TYPES = frozenset({"table", "code", "quote"})
+#: A list's item is a story's (its steps, its candidates) unless it is this short: a tag, a date,
+#: a topic with its count ("JOBS 247").
+_SLIGHT_ITEM_WORDS = 3
 #: "4 of 12", "Image 2 of 5", "3 von 10 |": a gallery's position. A slash ("5/5") is left out:
 #: ratings and scores are written that way and are the story's.
 _COUNTER = re.compile(
@@ -50,7 +54,7 @@ def _is_slight(block: Block) -> bool:
     if block.type in _CONTENT_TYPES:
         return False
     text = block.text.rstrip()
-    if word_count(text) > _SLIGHT_WORDS:
+    if word_count(text) > (_SLIGHT_ITEM_WORDS if block.type == "list_item" else _SLIGHT_WORDS):
         return False
     return block.type == "heading" or text.endswith(":") or not text.endswith(_SENTENCE_ENDS)
 

@@ -94,3 +94,16 @@ def test_input_is_not_changed() -> None:
 
 def test_empty_body() -> None:
     assert trim_body([]) == []
+
+
+def test_tag_list_of_short_items_is_dropped() -> None:
+    # Tags with their counts, as a list under the list's label.
+    tags = [Block("heading", "Tag List"), Block("list_item", "TAXES 330"), Block("list_item", "JOBS 247"),
+            Block("list_item", "BANKS 117")]
+    assert trim_tail(STORY + tags) == STORY
+
+
+def test_closing_list_of_short_sentences_stays() -> None:
+    steps = [Block("heading", "Steps"), Block("list_item", "Mix it."), Block("list_item", "Bake it."),
+             Block("list_item", "Serve.")]
+    assert trim_tail(STORY + steps) == STORY + steps
