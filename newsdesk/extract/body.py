@@ -64,6 +64,8 @@ _P_TAG_ID = next(iter(_tag_ids(["p"])))
 _FURNITURE_TAG_IDS = _tag_ids(FURNITURE_TAGS)
 _LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
 _PARAGRAPH_TAG_IDS = _tag_ids(_PARAGRAPH_TAGS.split(","))
+_BLOCK_TAG_IDS = _tag_ids(_BLOCK_TAGS)
+_TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
 _SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
 _POSITIVE_NAME = re.compile(
@@ -359,11 +361,12 @@ def _own_text_len(node: LexborNode) -> int:
     """Length of the text in a node that is not inside a block-level child."""
     total = 0
     # White-space-only text nodes (skipped in Lexbor, no Python object made) strip to nothing.
+    # By tag id: reading a tag's name makes a new string each time, an id is a small int.
     for child in node.iter(include_text=True, skip_empty=True):
-        tag = child.tag  # read once: each read makes a new string
-        if tag == "-text":
+        tag_id = child.tag_id
+        if tag_id == _TEXT_TAG_ID:
             total += len((child.text_content or "").strip())
-        elif tag not in _BLOCK_TAGS:
+        elif tag_id not in _BLOCK_TAG_IDS:
             total += len(child.text(deep=True).strip())
     return total
 

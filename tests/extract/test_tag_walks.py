@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdesk.extract.body import (
     _FURNITURE_TAG_IDS,
@@ -65,3 +65,23 @@ def test_furniture_removal_and_container_are_those_of_the_searches() -> None:
     assert "First, a paragraph." in body.text()
     container = _best_container(body, PageSizes())
     assert container is not None and container.tag == "div"
+
+
+def test_own_text_by_tag_id_is_the_own_text_by_tag_name() -> None:
+    from newsdesk.extract.body import _BLOCK_TAGS, _own_text_len
+
+    def by_name(node: LexborNode) -> int:
+        total = 0
+        for child in node.iter(include_text=True, skip_empty=True):
+            if child.tag == "-text":
+                total += len((child.text_content or "").strip())
+            elif child.tag not in _BLOCK_TAGS:
+                total += len(child.text(deep=True).strip())
+        return total
+
+    page = _PAGE.replace("<x-p>", "<div>own <!-- note --><x-p>").replace("</x-p>", "</x-p></div>")
+    body = LexborHTMLParser(page).body
+    assert body is not None
+    nodes = [node for node in body.traverse() if node.tag not in ("-comment", "#comment")]
+    assert [_own_text_len(node) for node in nodes] == [by_name(node) for node in nodes]
+    assert any(_own_text_len(node) for node in nodes)
