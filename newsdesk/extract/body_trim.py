@@ -1,4 +1,5 @@
-"""Page furniture the block walk kept, told by its shape: a trailing section of labels, and gallery counters.
+"""What the block walk kept that is not the story, told by its shape: a trailing section of labels,
+gallery counters, and a second copy of the story's paragraphs.
 
 The walk keeps what sits in the story's container, and many containers end with more than the
 story: a "Tags" heading and its tag, a "This topic on air:" label and the programme's line, a
@@ -9,8 +10,11 @@ lines are sentences; a sign-off ("Cheers, Alina") has no label above it, and a l
 of a story (its steps, its candidates) is list items of more than a tag's few words, which this
 leaves alone.
 
-A photo gallery's counters ("4 of 12 |") are the other furniture: each on a line of its own, the
-same shape repeated, never a sentence of the story.
+A photo gallery's counters ("4 of 12 |") are furniture too: each on a line of its own, the same
+shape repeated, never a sentence of the story. And some pages hold the story twice (a print
+version, a copy for small screens, a teaser quoting its opening): a long sentence of prose met a
+second time is that copy. Short lines and lines that are not sentences do repeat within a story
+(an interview's recurring question, a meal plan's dishes), so only long sentences count.
 """
 
 from __future__ import annotations
@@ -54,13 +58,10 @@ def _is_slight(block: Block) -> bool:
     if block.type in _CONTENT_TYPES:
         return False
     text = block.text.rstrip()
-    if word_count(text) > (_SLIGHT_ITEM_WORDS if block.type == "list_item" else _SLIGHT_WORDS):
+    if block.type != "heading" and text.endswith(_SENTENCE_ENDS) and not text.endswith(":"):
         return False
-    return block.type == "heading" or text.endswith(":") or not text.endswith(_SENTENCE_ENDS)
-
-
-def _is_counter(block: Block) -> bool:
-    return len(block.text) <= _MAX_COUNTER_CHARS and _COUNTER.fullmatch(block.text.strip()) is not None
+    # Counted last: a story's closing paragraph, the block most often asked about, is a sentence.
+    return word_count(text) <= (_SLIGHT_ITEM_WORDS if block.type == "list_item" else _SLIGHT_WORDS)
 
 
 def trim_tail(blocks: list[Block]) -> list[Block]:
@@ -86,6 +87,37 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
     return blocks[:start]
 
 
+#: Fewest characters of a paragraph whose second copy is dropped (about 30 English words): shorter
+#: ones repeat within stories. Characters, not words: counting words in every long paragraph would
+#: cost more than the rest of this module together.
+_REPEAT_CHARS = 150
+
+
+def _counters_and_repeats(blocks: list[Block]) -> tuple[list[int], list[int]]:
+    """Positions of the counter lines, and of the later copies of long paragraphs of prose.
+
+    One pass for both: the loop over every block is most of what this module costs.
+    """
+    counters: list[int] = []
+    repeats: list[int] = []
+    seen: set[str] = set()
+    for index, block in enumerate(blocks):
+        text = block.text
+        if len(text) <= _MAX_COUNTER_CHARS:
+            if _COUNTER.fullmatch(text.strip()) is not None:
+                counters.append(index)
+        elif block.type == "paragraph" and len(text) >= _REPEAT_CHARS and text.rstrip().endswith(_SENTENCE_ENDS):
+            if text in seen:
+                repeats.append(index)
+            else:
+                seen.add(text)
+    return counters, repeats
+
+
+def _without(blocks: list[Block], drop: set[int]) -> list[Block]:
+    return [block for index, block in enumerate(blocks) if index not in drop] if drop else blocks
+
+
 def drop_counters(blocks: list[Block]) -> list[Block]:
     """Drop a gallery's counter lines ("4 of 12 |"), when the page has two or more of them.
 
@@ -98,15 +130,27 @@ def drop_counters(blocks: list[Block]) -> list[Block]:
     >>> len(drop_counters([Block("paragraph", "Rating: 5/5"), Block("paragraph", "1 of 3")]))
     2
     """
-    counters = [index for index, block in enumerate(blocks) if _is_counter(block)]
-    if len(counters) < 2:
-        return blocks
-    drop = set(counters)
-    return [block for index, block in enumerate(blocks) if index not in drop]
+    counters, _ = _counters_and_repeats(blocks)
+    return _without(blocks, set(counters) if len(counters) >= 2 else set())
+
+
+def drop_repeats(blocks: list[Block]) -> list[Block]:
+    """Drop each later copy of a long paragraph of prose, keeping the first.
+
+    >>> para = Block("paragraph", "The council voted on Monday to close the bridge for repairs, " * 3 + "it said.")
+    >>> len(drop_repeats([para, Block("paragraph", "Tags"), para]))
+    2
+    >>> len(drop_repeats([Block("paragraph", "What did you cook?")] * 2))
+    2
+    """
+    _, repeats = _counters_and_repeats(blocks)
+    return _without(blocks, set(repeats))
 
 
 def trim_body(blocks: list[Block]) -> list[Block]:
-    """The body without its gallery counters and its closing run of labels (a new list; ``blocks`` is kept).
+    """The body without its gallery counters, its repeated paragraphs and its closing run of labels.
+
+    ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
     >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)]
     >>> tail = [Block("paragraph", "This topic on air:"), Block("heading", "Radio North | 13:00"),
@@ -114,4 +158,8 @@ def trim_body(blocks: list[Block]) -> list[Block]:
     >>> trim_body(story + tail) == story
     True
     """
-    return trim_tail(drop_counters(blocks))
+    counters, repeats = _counters_and_repeats(blocks)
+    drop = set(repeats)
+    if len(counters) >= 2:
+        drop.update(counters)
+    return trim_tail(_without(blocks, drop))

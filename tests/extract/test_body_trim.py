@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.body_trim import drop_counters, trim_body, trim_tail
+from newsdesk.extract.body_trim import drop_counters, drop_repeats, trim_body, trim_tail
 from newsdesk.model import Block
 
 STORY = [
@@ -107,3 +107,23 @@ def test_closing_list_of_short_sentences_stays() -> None:
     steps = [Block("heading", "Steps"), Block("list_item", "Mix it."), Block("list_item", "Bake it."),
              Block("list_item", "Serve.")]
     assert trim_tail(STORY + steps) == STORY + steps
+
+
+def test_second_copy_of_the_story_is_dropped() -> None:
+    # A page that holds the story twice (a print copy below the screen one).
+    assert drop_repeats([*STORY, Block("heading", "Print"), *STORY]) == [*STORY, Block("heading", "Print")]
+
+
+def test_repeated_short_lines_and_non_sentences_stay() -> None:
+    # An interview's recurring question, and a meal plan's dish with its ingredients, repeat within a story.
+    question = Block("paragraph", "What inspired you to start cooking for other people, and what keeps you going?")
+    dish = Block("paragraph", "Asian Chicken Zoodles [1 cup zucchini noodles, 4 oz. cooked chicken, "
+                              "1 tsp. sesame oil, 1 tsp. soy sauce, green onions, cilantro, lime, chili flakes, "
+                              "garlic, ginger, sesame seeds, salt, pepper, and a handful of bean sprouts]")
+    blocks = [question, *STORY, question, dish, dish]
+    assert drop_repeats(blocks) == blocks
+
+
+def test_repeated_list_items_stay() -> None:
+    item = Block("list_item", STORY[0].text)
+    assert drop_repeats([item, item]) == [item, item]
