@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.errors import PageTooComplexError
 from newsdesk.extract.body import extract_body, fold_ws
+from newsdesk.extract.body_trim import trim_body
 from newsdesk.extract.boilerplate import is_end_marker
 from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.captions import split_caption
@@ -303,6 +304,8 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     credit = wire_source_from_lines(window)
     drop = {tail_start + i - 1 for i in credit.credit_lines if i > 0}
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
+    # After the credit lines are read: a wire credit can sit among the closing labels.
+    blocks = trim_body(blocks)
 
     site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(
