@@ -15,7 +15,7 @@ _PLACES = [f"town{n}" for n in range(5)]
 
 
 class _EveryStory(StoryStream):
-    """The stream as it was: every live story in the window and its span scored one by one, the first best kept,
+    """The stream as it was: every live story in the window scored one by one, the first best kept,
     each shared name weighed against its count over the live stories (those past their span included), read from
     every one (not the stream's index)."""
 
@@ -31,9 +31,7 @@ class _EveryStory(StoryStream):
         totals = ({name: mentions[name] for name in features.entities},
                   {name: mentions_places[name] for name in features.places})
         best, chosen = -math.inf, None
-        for story in live:
-            if day is not None and story.first_seen is not None and day - story.first_seen > self.max_span_days:
-                continue
+        for story in live:  # Stories past their span too: score() takes their margin (StoryParams.spent) off.
             value = self.score(story, features, day, totals)
             if value > best:
                 best, chosen = value, story
