@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdesk.extract.bylines import labelled_dates, time_element_dates, visible_date
 from newsdesk.extract.dates import date_from_url, find_date, parse_date
 from newsdesk.extract.jsonld import LinkedData, script_dates, string_values
-from newsdesk.extract.pageindex import PageIndex, node_text, node_words
+from newsdesk.extract.pageindex import PageIndex, nearest, node_text, node_words
 
 _LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
 #: Regions that write numeric dates month first.
@@ -57,8 +57,11 @@ _UPDATED_METAS = (
     "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified", "last-modified",
     "lastmod", "datemodified", "modified",
 )
-#: Days a printed dateline may differ from a stamp and still be the same date in another zone.
+#: Days a printed dateline may differ from a stamp without a time and still be the same date in another zone.
 _SAME_DATE_DAYS = 1
+#: The offsets of the zones furthest west and east of UTC (Baker Island, Kiribati's Line Islands).
+_WESTMOST = timedelta(hours=-12)
+_EASTMOST = timedelta(hours=14)
 #: The longest line after a headline that can be its dateline ("By Jane Doe · Published March 17, 2025").
 _MAX_DATELINE_CHARS = 200
 #: Elements looked at after the headline, at each of the levels from it up to its grandparent.
@@ -66,6 +69,8 @@ _DATELINE_SIBLINGS = 6
 _DATELINE_LEVELS = 3
 #: Elements that hold a photo and its caption, which dates the photo, not the article.
 _PHOTO_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+#: Elements beside the story (related links, navigation) whose dates are other pages'.
+_ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
 _PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
 #: A label saying the date after it is an update ("Last updated:", "Mis à jour le").
 _UPDATE_LABEL = re.compile(
@@ -109,6 +114,9 @@ def page_dates(
             printed = printed_dateline(headline_node, page_day_first(index))
             if printed is not None and _is_another_date(printed, published, updated):
                 return printed, updated
+            recorded = _recorded_date(index, linked, headline_node, published, updated)
+            if recorded is not None:
+                published = recorded
         return _on_the_sites_calendar(published, index, updated, url), updated
     # The site's own URL before what is printed on the page: a page prints other stories' dates
     # too, while a date in its address is the site's statement of the day it filed the story. A
@@ -164,26 +172,73 @@ def printed_dateline(headline: LexborNode | None, day_first: bool | None) -> str
     >>> printed_dateline(tree.css_first("h1"), None)
     '2025-05-03'
     """
+    for line in _dateline_elements(headline):
+        found = _dateline_of(line, day_first)
+        if found is not None:
+            return found
+    return None
+
+
+def dateline_times(headline: LexborNode | None) -> list[str]:
+    """The ``datetime`` values of ``<time>`` elements in the lines right after the headline.
+
+    A ``<time>`` printed under the headline is the article's own, where the page's other ``<time>``
+    elements can date teasers for other stories; update lines and photo captions are passed over,
+    as in :func:`printed_dateline`.
+
+    >>> tree = LexborHTMLParser('<main><h1>Rain</h1><div>Updated <time datetime="2025-05-04">4 May</time></div>'
+    ...                         '<div><time datetime="2017-03-01T12:00:00Z">03/01/2017</time> by Jane Doe</div>'
+    ...                         '</main><aside><time datetime="2025-01-31">01/31/2025</time></aside>')
+    >>> dateline_times(tree.css_first("h1"))
+    ['2017-03-01T12:00:00Z']
+    """
+    home = nearest(headline, "article") if headline is not None else None
+    for line in _dateline_elements(headline):
+        if _is_a_photo(line) or line.tag in _ASIDE_TAGS:
+            continue
+        times = [line] if line.tag == "time" else line.css("time")
+        # A <time> in an <article> of its own is a teaser's: another story's card.
+        times = [node for node in times if _same_story(node, home)]
+        if not times:
+            continue
+        text = node_words(line) or ""
+        if len(text) > _MAX_DATELINE_CHARS:
+            continue
+        digit = _DIGIT.search(text)
+        if _UPDATE_LABEL.search(text, 0, digit.start() if digit else len(text)):
+            continue
+        return [value for node in times[:_MAX_NODES] if (value := node.attributes.get("datetime"))]
+    return []
+
+
+def _same_story(node: LexborNode, home: LexborNode | None) -> bool:
+    story = nearest(node, "article")
+    return story is None or (home is not None and story.mem_id == home.mem_id)
+
+
+def _dateline_elements(headline: LexborNode | None) -> Iterator[LexborNode]:
+    """The elements after the headline, at each level from it up to its grandparent, nearest first."""
     node = headline
     for _ in range(_DATELINE_LEVELS):
         if node is None:
-            return None
+            return
         sibling = node.next
         looked = 0
         while sibling is not None and looked < _DATELINE_SIBLINGS:
             if sibling.is_element_node:
                 looked += 1
-                found = _dateline_of(sibling, day_first)
-                if found is not None:
-                    return found
+                yield sibling
             sibling = sibling.next
         node = node.parent
-    return None
+
+
+def _is_a_photo(node: LexborNode) -> bool:
+    return node.tag in _PHOTO_TAGS or "caption" in (node.attributes.get("class") or "").lower()
 
 
 def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
     """The date an element after the headline prints as the article's, or None."""
-    if node.tag in _PHOTO_TAGS or "caption" in (node.attributes.get("class") or "").lower():
+    if _is_a_photo(node):
         return None
     text = node_words(node)
     if not text or len(text) > _MAX_DATELINE_CHARS or _DIGIT.search(text) is None:
@@ -223,7 +278,32 @@ def _published_candidates(index: PageIndex, linked: LinkedData, headline: Lexbor
     yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
     yield [value for key, values in index.metas.items() if _says_published(key) for value in values]
     yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
+    yield dateline_times(headline)
     yield time_element_dates(index, headline)
+
+
+def _recorded_date(
+    index: PageIndex, linked: LinkedData, headline: LexborNode | None, stamp: str, updated: str | None
+) -> str | None:
+    """The publication date a page records beside a save stamp in its surest field, or None.
+
+    A ``<time pubdate>`` (the markup's own word for the publication time) is one. When the stamp
+    is later than the modification, which no record of publication can be, another value of the
+    same source is one too ("published-time" a build stamp, "published-date" the day it appeared).
+    Only a date before the stamp and apart from it and from the update counts: a record precedes
+    the save that wrote the page out. Weaker sources are not asked: they list other stories' dates.
+    """
+    values = [node.attributes.get("datetime") or "" for node in index.times if "pubdate" in node.attributes]
+    if updated is not None and updated != stamp:
+        for group in _published_candidates(index, linked, headline):
+            if _first_date([group]) is not None:
+                values.extend(group)
+                break
+    for value in values:
+        iso = parse_date(value)
+        if iso is not None and iso[:10] < stamp[:10] and _is_another_date(iso, stamp, updated):
+            return iso
+    return None
 
 
 def _updated_candidates(index: PageIndex, linked: LinkedData) -> Iterator[list[str]]:
@@ -291,7 +371,31 @@ def _is_another_date(printed: str, published: str, updated: str | None) -> bool:
         apart = abs(date.fromisoformat(printed[:10]) - date.fromisoformat(published[:10]))
     except ValueError:
         return False
-    return apart > timedelta(days=_SAME_DATE_DAYS) and (updated is None or printed[:10] != updated[:10])
+    if updated is not None and printed[:10] == updated[:10]:
+        return False
+    days = _local_days(published)
+    if days is not None:
+        return printed[:10] not in days
+    return apart > timedelta(days=_SAME_DATE_DAYS)
+
+
+def _local_days(value: str) -> set[str] | None:
+    """The calendar days an instant falls on somewhere on Earth, or None without a time and offset.
+
+    >>> sorted(_local_days("2025-12-19T22:02:58+00:00"))
+    ['2025-12-19', '2025-12-20']
+    >>> _local_days("2025-12-19") is None
+    True
+    """
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None or "T" not in value:
+        return None
+    utc = moment.astimezone(UTC)
+    first, last = (utc + _WESTMOST).date(), (utc + _EASTMOST).date()
+    return {(first + timedelta(days=step)).isoformat() for step in range((last - first).days + 1)}
 
 
 def _on_the_sites_calendar(published: str, index: PageIndex, updated: str | None, url: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.dates_page import printed_dateline
+from newsdesk.extract.dates_page import dateline_times, printed_dateline
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
 
 
@@ -121,3 +121,65 @@ def test_a_url_that_spells_the_utc_day_keeps_the_instant_in_utc() -> None:
         "</body></html>"
     )
     assert page(html, "https://example.com/2025/12/19/watch-list").published == "2025-12-19T02:41:41+00:00"
+
+
+# --- a stamp's own records, and the zones an instant can fall in ----------------------------------
+
+
+def test_a_dateline_no_zone_can_reach_from_the_stamp_is_another_date() -> None:
+    # 22:02 UTC on the 19th is the 19th or the 20th everywhere on Earth, never the 18th.
+    html = stamped("2025-12-19T22:02:58Z", "2025-12-19T22:02:45Z", "<p>Dec 18, 2025 · 6 min read</p>")
+    assert page(html).published == "2025-12-18"
+
+
+def test_a_dateline_a_stamp_reaches_in_some_zone_stays_the_stamp() -> None:
+    html = stamped("2025-12-19T08:00:00Z", "2025-12-19T07:00:00Z", "<p>Dec 18, 2025</p>")
+    assert page(html).published == "2025-12-19T08:00:00+00:00"
+
+
+def test_a_time_marked_pubdate_replaces_a_stamp() -> None:
+    html = stamped(
+        "2025-11-29T12:28:31-05:00",
+        "2025-11-29T12:28:31-05:00",
+        '<p>Text of the guide.</p><div>Published <time pubdate datetime="2025-08-13">August 13, 2025</time></div>',
+    )
+    assert page(html).published == "2025-08-13"
+
+
+def test_a_stamp_later_than_the_update_gives_way_to_its_sources_other_date() -> None:
+    html = (
+        '<html><head><meta name="published-time" content="2026-03-09T08:45:32Z">'
+        '<meta name="modified-time" content="2026-01-15T17:15:38Z">'
+        '<meta name="published-date" content="2021-02-16"></head>'
+        "<body><article><h1>Climate technologies</h1><p>Text.</p></article></body></html>"
+    )
+    assert page(html).published == "2021-02-16"
+
+
+def test_a_stamp_equal_to_the_update_keeps_its_sources_other_dates_out() -> None:
+    # A story never edited has one instant in both fields; its source's dateCreated is not a record.
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Floods",'
+        ' "datePublished": "2025-01-05T15:23:59+01:00", "dateModified": "2025-01-05T15:23:59+01:00",'
+        ' "dateCreated": "2024-12-18T00:00:00+01:00"}</script></head>'
+        "<body><article><h1>Floods</h1><p>Text.</p></article></body></html>"
+    )
+    assert page(html).published == "2025-01-05T15:23:59+01:00"
+
+
+def test_the_time_under_the_headline_comes_before_other_times_on_the_page() -> None:
+    html = (
+        '<html lang="en"><body><main><div class="promo"><time datetime="2025-01-31T12:00:00Z">01/31/2025</time>'
+        '</div><h1>Consulting or insurance?</h1><div class="meta"><time datetime="2017-03-01T12:00:00Z">'
+        "03/01/2017</time> by Agatha Caleo</div><p>Text.</p>"
+        '<div class="related"><time datetime="2025-12-17T12:00:00Z">12/17/2025</time></div></main></body></html>'
+    )
+    assert page(html).published == "2017-03-01T12:00:00+00:00"
+
+
+def test_a_time_in_a_related_card_after_the_headline_is_not_the_dateline() -> None:
+    tree = LexborHTMLParser(
+        '<div><div class="head"><h1>Bike lanes</h1><p>By Jane Doe</p></div><aside><article><h2>Bridge</h2>'
+        '<time datetime="2024-05-02">May 2, 2024</time></article></aside></div>'
+    )
+    assert dateline_times(tree.css_first("h1")) == []
