@@ -821,8 +821,11 @@ class StoryStream:
         if live is not None and open_ is not None and day is not None:
             possible &= live
             with np.errstate(invalid="ignore"):
-                penalty = params.day * np.where(last < day, day - last, 0.0) + np.where(open_, 0.0, params.spent)
-                possible &= bound - penalty >= self.join_score
+                bound -= params.day * np.where(last < day, day - last, 0.0)
+            possible &= bound >= self.join_score
+            spent = possible & ~open_  # Few stories run past their span: their margin is taken off only there.
+            if spent.any():
+                possible[spent] = bound[spent] - params.spent >= self.join_score
         best, chosen = -math.inf, None
         for row in np.flatnonzero(possible):  # Rows are in id order: the first of equal scores wins.
             story = self.stories_by_id[self._ids[int(row)]]
