@@ -142,11 +142,15 @@ def page_dates(
 def page_day_first(index: PageIndex) -> bool | None:
     """How the page writes numeric dates, from its locale: "03/10/2023" is March in the US only.
 
-    None (do not guess) for English without a region, which US and British sites both declare.
+    None (do not guess) for English without a region, which US and British sites both declare,
+    unless the page's other declaration (``og:locale`` after ``lang``) names the region.
 
     >>> tree = LexborHTMLParser('<html lang="en-US"><body></body></html>')
     >>> page_day_first(PageIndex.read(tree))
     False
+    >>> tree = LexborHTMLParser('<html lang="en"><head><meta property="og:locale" content="en_GB"></head></html>')
+    >>> page_day_first(PageIndex.read(tree))
+    True
     """
     for locale in (index.root_attributes.get("lang"), index.meta("og:locale")):
         match = _LOCALE.match(locale or "")
@@ -154,9 +158,9 @@ def page_day_first(index: PageIndex) -> bool | None:
             continue
         language, region = match.group(1).lower(), (match.group(2) or "").upper()
         if language == "en":
-            if region in _MONTH_FIRST_REGIONS:
-                return False
-            return True if region else None
+            if not region:
+                continue
+            return region not in _MONTH_FIRST_REGIONS
         return True
     return None
 

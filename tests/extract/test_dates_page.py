@@ -183,3 +183,12 @@ def test_a_time_in_a_related_card_after_the_headline_is_not_the_dateline() -> No
         '<time datetime="2024-05-02">May 2, 2024</time></article></aside></div>'
     )
     assert dateline_times(tree.css_first("h1")) == []
+
+
+def test_og_locale_names_the_region_that_a_bare_english_lang_leaves_out() -> None:
+    html = (
+        '<html lang="en"><head><meta property="og:locale" content="en_US"></head><body><article>'
+        "<h1>How fast electric skateboards go</h1><div>Post time: 01-04-2024</div><p>Text.</p></article></body></html>"
+    )
+    assert page(html).published == "2024-01-04"
+    assert page(html.replace("en_US", "en_GB")).published == "2024-04-01"
