@@ -23,7 +23,8 @@ Systems, all given the same articles (those holding a query word, as newsdesk's 
 * **MENTIONS**: the days the most articles mention (enrichment's resolved dates), inside the input's span.
 * **RANDOM**: days drawn uniformly from the input's publication span, mean over 50 seeds.
 
-Usage: ``python benchmarks/connect_timelines.py [--out results.json] [--make-gold] [--split dev|heldout|all]``
+Usage: ``python benchmarks/connect_timelines.py [--out results.json] [--make-gold] [--split dev|heldout|all]
+[--batches 1,2,3,4]``
 """
 
 from __future__ import annotations
@@ -194,6 +195,63 @@ POLNEAR_TOPICS: list[dict[str, Any]] = [
         ("2016-09-30", "breitbart_2016-09-30_the-latest-trump", "was speaking Friday in Fort Wayne"),
         ("2016-10-04", "west-journal_2016-10-05_pence-gives", "was the hands-down winner of Tuesday night’s debate"),
     ]},
+    # Batch 5 (2026-12-06 ~20:30 UTC): three candidates of the Republican primaries from PolNeAR's articles of
+    # 2015-11-01 .. 2016-05-31 (POLNEAR_PRIMARY_WINDOW), by batch 4's rule, read before any system ran on them.
+    {"topic": "polnear:carson", "query": "carson", "batch": 5, "window": ("2015-11-01", "2016-05-31"), "dates": [
+        ("2015-11-06", "usa-today_2015-11-09_carson-on-defense-a", "Carson called that report Friday a"),
+        ("2015-11-08", "huff-post_2015-11-08_ben-carson-defends-", "responded on Sunday to accusations"),
+        ("2015-11-10", "west-journal_2015-11-10_ben-carson-slams", "took an opportunity during Tuesday"),
+        ("2015-11-12", "west-journal_2015-11-13_ben-carson-just-", "unleashed a harsh attack on Ben Carson last night"),
+        ("2015-11-15", "nyt_2015-11-17_terrorism-moves-to-fore-o", "a suspension of intellect,'' Mr. Carson"),
+        ("2015-12-23", "politico_2015-12-23_ben-carson-hints-at-", "Ben Carson moved quickly to shut off speculation"),
+        ("2016-02-01", "politico_2016-02-05_carson-cruz-taking-b", "The Cruz campaign on Monday night picked up on"),
+        ("2016-02-05", "politico_2016-02-05_carson-cruz-taking-b", "the candidate said Friday"),
+        ("2016-02-06", "huff-post_2016-02-07_the-latest-gop-deba", "Carson noted that Saturday would have been"),
+        ("2016-03-01", "breitbart_2016-03-01_the-latest-sanders-", "Carson took the stage Tuesday at the Grand Hotel"),
+        ("2016-03-02", "wash-post_2016-03-03_push-inside-gop-to-", "told supporters Wednesday that he does not see"),
+        ("2016-03-11", "nyt_2016-03-12_republicans-lower-volume-", "On Friday, Mr. Carson endorsed Mr. Trump"),
+    ]},
+    {"topic": "polnear:kasich", "query": "kasich", "batch": 5, "window": ("2015-11-01", "2016-05-31"), "dates": [
+        ("2016-01-03", "usa-today_2016-01-04_death-lies-and-pand", "all appeared on Sunday news shows"),
+        ("2016-02-06", "huff-post_2016-02-07_the-latest-gop-deba", "John Kasich said Saturday that allowing"),
+        ("2016-02-20", "breitbart_2016-02-20_the-latest-hillary-", "the state where Kasich spent Saturday campaigning"),
+        ("2016-03-01", "breitbart_2016-03-01_the-latest-sanders-", "Kasich is thanking supporters at a Super"),
+        ("2016-03-03", "west-journal_2016-03-04_kasich-just-reve", "Kasich is coming off a strong debate"),
+        ("2016-03-04", "west-journal_2016-03-04_kasich-just-reve", "received an enthusiastic reception"),
+        ("2016-03-08", "huff-post_2016-03-09_carly-fiorina-endor", "failed to win any states"),
+        ("2016-03-10", "nyt_2016-03-12_republicans-lower-volume-", "the spotlight fell in a new way on Mr. Kasich"),
+        ("2016-03-15", "breitbart_2016-03-15_the-latest-sanders-", "The Ohio governor beat back a challenge"),
+        ("2016-03-22", "wash-post_2016-03-24_stop-trumpers-here-", "Kasich did not play the role of spoiler"),
+        ("2016-05-04", "usa-today_2016-05-05_spoiler-no-more-kas", "suspended his presidential campaign Wednesday"),
+    ]},
+    {"topic": "polnear:rubio", "query": "rubio", "batch": 5, "window": ("2015-11-01", "2016-05-31"), "dates": [
+        ("2015-11-10", "huff-post_2015-11-11_a-meaningful-exchan", "debated tax credits and military spending at"),
+        ("2015-11-12", "wash-post_2015-11-13_cruz-rubio-take-off", "Rubio pushed back on those claims Thursday"),
+        ("2015-11-16", "nyt_2015-11-17_terrorism-moves-to-fore-o", "anticipated that a question-and-answer session"),
+        ("2015-12-06", "usa-today_2015-12-14_on-the-islamic-stat", "Rubio said Dec. 6 on CNN"),
+        ("2016-01-05", "breitbart_2016-01-05_the-latest-cruz-to-", "Rubio told reporters Tuesday"),
+        ("2016-01-21", "wash-post_2016-01-24_mired-in-third-plac", "Rubio said at a moderated discussion here"),
+        ("2016-01-28", "wash-post_2016-01-31_state-calls-emails-", "who mused in Thursday night"),
+        ("2016-02-01", "huff-post_2016-02-02_don-t-let-the-media", "finished third in the Iowa Republican caucuses on"),
+        ("2016-02-06", "nyt_2016-02-09_rubio-is-tested-as-republ", "problems on Saturday began when"),
+        ("2016-02-07", "nyt_2016-02-09_rubio-is-tested-as-republ", "defiantly told voters here Sunday"),
+        ("2016-02-08", "breitbart_2016-02-08_the-latest-nh-towns", "Rubio refrained from attacking his rivals"),
+        ("2016-02-13", "wash-post_2016-02-14_nomination-question", "said Saturday night at the GOP"),
+        ("2016-02-20", "nyt_2016-02-25_rubio-has-the-praise-just", "whether Mr. Rubio would finish second or third"),
+        ("2016-02-21", "nyt_2016-02-22_the-party-of-bush-yields-", "On Sunday, Mr. Rubio and Senator Ted Cruz urged"),
+        ("2016-02-23", "nyt_2016-02-25_rubio-has-the-praise-just", "second-place finish in Nevada on Tuesday night"),
+        ("2016-02-28", "west-journal_2016-03-03_trump-just-respo", "said Sunday in Virginia"),
+        ("2016-02-29", "huff-post_2016-02-29_joe-scarborough-don", "At a campaign rally Monday morning"),
+        ("2016-03-01", "breitbart_2016-03-01_the-latest-sanders-", "speaking at a Super Tuesday rally at his hometown"),
+        ("2016-03-02", "breitbart_2016-03-15_the-latest-kasich-s", "Rubio early voted on March 2"),
+        ("2016-03-03", "west-journal_2016-03-03_trump-just-respo", "The Fox News debate from Detroit"),
+        ("2016-03-05", "politico_2016-03-10_trump-s-rivals-pull-", "in the four states that cast votes last Saturday"),
+        ("2016-03-08", "huff-post_2016-03-09_carly-fiorina-endor", "failed to win any states"),
+        ("2016-03-09", "west-journal_2016-03-10_look-shocking-ph", "Rubio rolled into Hialeah"),
+        ("2016-03-10", "breitbart_2016-03-11_brooks-rubio-did-we", "stated that Thursday"),
+        ("2016-03-15", "breitbart_2016-03-15_the-latest-kasich-s", "suspended his campaign Tuesday night"),
+        ("2016-04-22", "huff-post_2016-04-22_marco-rubio-i-m-not", "in a Friday interview with Univision"),
+    ]},
 ]
 
 
@@ -230,7 +288,7 @@ def _sentence_with(paragraph: str, start: int) -> str:
 def _polnear_row(spec: dict[str, Any], raw: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A PolNeAR subject timeline: each read date's reference sentence taken whole from its article, checked to be
     there, in an article published on or after the day (a report, not a plan) and inside the window."""
-    first, last = POLNEAR_WINDOW
+    first, last = spec.get("window", POLNEAR_WINDOW)
     gold: dict[str, list[str]] = defaultdict(list)
     for day, prefix, words in spec["dates"]:
         ids = [key for key in raw if key.startswith(prefix)]
@@ -246,16 +304,26 @@ def _polnear_row(spec: dict[str, Any], raw: dict[str, dict[str, Any]]) -> dict[s
         paragraph = " ".join(found[0].split())
         gold[day].append(_sentence_with(paragraph, paragraph.index(spaced)))
     return {"topic": spec["topic"], "kind": "subject", "source": POLNEAR_SOURCE, "query": spec["query"],
-            "window": list(POLNEAR_WINDOW), "split": split_of(spec["topic"]), "batch": 4, "n_dates": len(gold),
+            "window": [first, last], "split": split_of(spec["topic"]), "batch": spec.get("batch", 4),
+            "n_dates": len(gold),
             "timeline": dict(sorted(gold.items()))}
 
 
-def polnear_raw() -> dict[str, dict[str, Any]]:
-    """PolNeAR's dev and train articles published inside :data:`POLNEAR_WINDOW` (``connect_stories``' reader)."""
+def polnear_raw(window: tuple[str, str] = POLNEAR_WINDOW) -> dict[str, dict[str, Any]]:
+    """PolNeAR's dev and train articles published inside ``window`` (``connect_stories``' reader)."""
     from benchmarks.connect_stories import _polnear_articles
 
-    first, last = POLNEAR_WINDOW
+    first, last = window
     return {key: raw for key, raw in _polnear_articles().items() if first <= raw["published"] <= last}
+
+
+def _union(windows: Sequence[Sequence[str]]) -> tuple[str, str]:
+    """The span from the first window's start to the last one's end.
+
+    >>> _union([("2016-06-01", "2016-10-07"), ("2015-11-01", "2016-05-31")])
+    ('2015-11-01', '2016-10-07')
+    """
+    return min(w[0] for w in windows), max(w[1] for w in windows)
 
 
 def make_gold() -> list[dict[str, Any]]:
@@ -281,7 +349,7 @@ def make_gold() -> list[dict[str, Any]]:
         rows.append({"topic": spec["topic"], "kind": spec["kind"], "source": f"timeline17/{SOURCES[source]}",
                      "query": spec["query"], "window": [first, last], "split": split_of(spec["topic"]),
                      "batch": spec.get("batch", 1), "n_dates": len(gold), "timeline": gold})
-    raw = polnear_raw()
+    raw = polnear_raw(_union([spec.get("window", POLNEAR_WINDOW) for spec in POLNEAR_TOPICS]))
     rows += [_polnear_row(spec, raw) for spec in POLNEAR_TOPICS]
     return rows
 
@@ -440,28 +508,36 @@ def source_articles(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Each source topic's articles, enriched (cached under /tmp by ``connect_stories.t17_topic``)."""
     out: dict[str, list[Any]] = {}
     for source in sorted({row["source"] for row in rows}):
-        out[source] = polnear_articles() if source == POLNEAR_SOURCE else t17_topic(source.split("/")[1])[0]
+        if source == POLNEAR_SOURCE:
+            out[source] = polnear_articles(_union([r["window"] for r in rows if r["source"] == source]))
+        else:
+            out[source] = t17_topic(source.split("/")[1])[0]
     return out
 
 
-def polnear_articles() -> list[Any]:
-    """PolNeAR's articles inside :data:`POLNEAR_WINDOW`, enriched. Those the story benchmark has enriched already
-    are read from its cache (read only); all are kept in a file of this benchmark's own under the same digest,
-    written whole to a temporary name and renamed, so that a reader never sees half of it."""
+def polnear_articles(window: tuple[str, str] = POLNEAR_WINDOW) -> list[Any]:
+    """PolNeAR's articles inside ``window``, enriched. Those the story benchmark or an earlier run of this one has
+    enriched already are read from their caches (read only); all are kept in a file of this benchmark's own for the
+    window under the same digest, written whole to a temporary name and renamed, so that a reader never sees half
+    of it."""
     from benchmarks.connect_stories import CACHE, to_article
     from newsdesk.enrich import enrich_batch
     from newsdesk.model import Article
 
-    raw = polnear_raw()
-    path = CACHE / "timelines-polnear.jsonl"
+    raw = polnear_raw(window)
+    name = "timelines-polnear" + ("" if tuple(window) == POLNEAR_WINDOW else f"-{window[0]}-{window[1]}")
+    path = CACHE / f"{name}.jsonl"
     if not path.exists():
         records: dict[str, dict[str, Any]] = {}
-        stories = CACHE / "articles.jsonl"
-        if stories.exists():
-            for line in stories.open():
+        for cached in [CACHE / "articles.jsonl", *sorted(CACHE.glob("timelines-polnear*.jsonl"))]:
+            if not cached.exists():
+                continue
+            for line in cached.open():
                 item = json.loads(line)
-                if item["key"] in raw:
-                    records[item["key"]] = {**item["article"], "enrichment": item["enrichment"]}
+                if item["key"] in raw and item["key"] not in records:
+                    article = item["article"]
+                    records[item["key"]] = {**article, "enrichment": item["enrichment"]} if "enrichment" in item \
+                        else article
         missing = sorted(key for key in raw if key not in records)
         for key, article in zip(missing, enrich_batch([to_article(raw[key]) for key in missing]), strict=True):
             records[key] = {**article.to_dict(), "enrichment": article.enrichment.to_dict()
@@ -516,6 +592,7 @@ def main() -> None:
     parser.add_argument("--make-gold", action="store_true", help="rewrite the gold timelines and exit")
     parser.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     parser.add_argument("--no-t17", action="store_true", help="skip the two whole Timeline17 topics")
+    parser.add_argument("--batches", help="only the gold's timelines of these batches, e.g. 1,2,3,4 (the first 31)")
     args = parser.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"{SHARED}: shared data not found")
@@ -524,7 +601,8 @@ def main() -> None:
         GOLD.write_text("".join(json.dumps(r) + "\n" for r in rows))
         print(f"{len(rows)} timelines ({Counter(r['split'] for r in rows)}) -> {GOLD}")
         return
-    rows = [r for r in read_gold() if args.split in ("all", r["split"])]
+    batches = {int(b) for b in args.batches.split(",")} if args.batches else None
+    rows = [r for r in read_gold() if args.split in ("all", r["split"]) and (batches is None or r["batch"] in batches)]
     results: dict[str, Any] = {"gold": evaluate(rows, source_articles(rows))}
     print(_table(results["gold"]))
     if not args.no_t17:

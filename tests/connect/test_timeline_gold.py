@@ -26,9 +26,10 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 31
+    assert len({r["topic"] for r in rows}) == len(rows) == 34
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
-    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == sum(r["batch"] == 4 for r in rows) == 8
+    assert sum(r["batch"] == 4 for r in rows) == 8 and sum(r["batch"] == 5 for r in rows) == 3
+    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 11
     for row in rows:
         assert row["split"] == split_of(row["topic"])
         assert row["n_dates"] == len(row["timeline"]) >= 4
