@@ -76,6 +76,12 @@ _PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
 _UPDATE_LABEL = re.compile(
     r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt", re.IGNORECASE
 )
+#: Words saying the date after them is the first publication, in the languages of the shared sets.
+_FIRST_PUBLISHED = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted)|ursprünglich\s+veröffentlicht|erstmals\s+(?:veröffentlicht|erschienen)"
+    r"|publié\s+(?:initialement|à\s+l'origine)|publicado\s+originalmente|pubblicato\s+originariamente",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 #: A value that ends in an offset other than UTC's, the only ones that can give the site's zone.
 _LOCAL_OFFSET = re.compile(r"[+-](?!00:?00$)\d{2}:?\d{2}$")
@@ -123,6 +129,11 @@ def page_dates(
     # printed date of that same day is kept for the time of day it adds.
     url_day = date_from_url(url) if url else None
     day_first = page_day_first(index)
+    # A page that says when it first appeared ("originally published on 26 Sep 2019, regularly
+    # updated") states the date outright, where its other printed dates can be the updates.
+    first = first_publication(index, day_first)
+    if first is not None:
+        return first, updated
     published = visible_date(tree, index, headline_node, day_first)
     if url_day is not None and (published is None or published[:10] != url_day):
         published = url_day
@@ -162,6 +173,26 @@ def page_day_first(index: PageIndex) -> bool | None:
                 continue
             return region not in _MONTH_FIRST_REGIONS
         return True
+    return None
+
+
+def first_publication(index: PageIndex, day_first: bool | None) -> str | None:
+    """The date a page's date element says it was first published on, or None.
+
+    >>> tree = LexborHTMLParser('<p class="PublishDateDisclaimer">This article was originally published on'
+    ...                         ' 26 Sep 2019 at 4:12pm but has been regularly updated.</p>')
+    >>> first_publication(PageIndex.read(tree), None)
+    '2019-09-26T16:12:00'
+    """
+    for node in index.dated[:_MAX_NODES]:
+        text = node_words(node)
+        if not text or len(text) > _MAX_DATELINE_CHARS:
+            continue
+        said = _FIRST_PUBLISHED.search(text)
+        if said is not None:
+            found = find_date(text[said.end():], day_first=day_first)
+            if found is not None:
+                return found
     return None
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.dates_page import dateline_times, printed_dateline
+from newsdesk.extract.dates_page import dateline_times, first_publication, printed_dateline
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
+from newsdesk.extract.pageindex import PageIndex
 
 
 def page(html: str, url: str | None = None) -> PageMetadata:
@@ -192,3 +193,27 @@ def test_og_locale_names_the_region_that_a_bare_english_lang_leaves_out() -> Non
     )
     assert page(html).published == "2024-01-04"
     assert page(html.replace("en_US", "en_GB")).published == "2024-04-01"
+
+
+def test_a_stated_first_publication_beats_the_printed_update() -> None:
+    html = (
+        '<html lang="en-AU"><body><article><h1>Tiny homes</h1><p class="byline-date">30 Sep 2022</p>'
+        "<p>Text of the guide.</p>"
+        '<p class="PublishDateDisclaimer">This article was originally published on 26 Sep 2019 at 4:12pm'
+        " but has been regularly updated.</p></article></body></html>"
+    )
+    assert page(html).published == "2019-09-26T16:12:00"
+
+
+def test_a_stated_first_publication_does_not_override_structured_data() -> None:
+    html = stamped(
+        "2023-04-13T09:00:00Z",
+        "2025-07-18T09:00:00Z",
+        '<p class="update-date">This post was originally published on the 21st of June 2017.</p>',
+    )
+    assert page(html).published == "2023-04-13T09:00:00+00:00"
+
+
+def test_first_publication_reads_other_languages() -> None:
+    tree = LexborHTMLParser('<div class="post-date">Ursprünglich veröffentlicht am 3. März 2021</div>')
+    assert first_publication(PageIndex.read(tree), True) == "2021-03-03"
