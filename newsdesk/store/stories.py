@@ -4,7 +4,7 @@ Stories are assigned in stream order by the writer: after inserting a batch's ar
 :func:`assign_stories`, which loads the *live* stories (last article within
 :data:`~newsdesk.connect.stories.WINDOW_DAYS` of the batch, found through the ``last_seen`` index, plus the
 stories of any copy's original; those past :data:`~newsdesk.connect.stories.MAX_SPAN_DAYS` since their first
-article are loaded too: they take no article but still weigh their names), runs
+article are loaded too: they take an article only on stronger evidence, and weigh their names like the others), runs
 :class:`~newsdesk.connect.stories.StoryStream` over the batch (the same code
 :func:`~newsdesk.connect.stories.cluster_stories` runs), and writes back the stories it touched.
 The writer's connection keeps that stream for its next batch (the live stories are read once per run, not
