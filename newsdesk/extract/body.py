@@ -220,16 +220,23 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     article_tokens = _tokens_of_the_article(paragraphs, prose_bar, sizes)
     budget.check()
     last_key = -1
+    # Whether the nodes listed next may lie inside the subtree removed last. The listing is taken
+    # after the hidden and furniture-tag removals, so only this loop's own removals leave listed
+    # nodes out of the tree; and in document order a removed node's descendants come right after
+    # it. Only the run after a removal is checked, up to the first node still in the tree.
+    after_removal = False
     for node in root.css("[class],[id],[role]"):
         key = node.mem_id
         if key == last_key:  # listed once per selector it matches, in a row
             continue
         last_key = key
-        # Inside a subtree removed before it (hidden, or named furniture above it): nothing is left
-        # to judge, and its names need not be read. Most of a page's sidebars, menus and comment
-        # threads go this way.
-        if node.parent is None:
-            continue
+        # Inside a subtree removed before it (named furniture above it): nothing is left to judge,
+        # and its names need not be read. Most of a page's sidebars, menus and comment threads go
+        # this way.
+        if after_removal:
+            if node.parent is None:
+                continue
+            after_removal = False
         attrs = node.attributes
         class_value, id_value = attrs.get("class"), attrs.get("id")
         # The same verdict as _named_strength, written out: this runs for every element named.
@@ -258,6 +265,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             remove(node, length)
+            after_removal = True
 
 
 def _named_strength(attrs: dict[str, str | None]) -> int:
@@ -375,14 +383,15 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
     budget = budget or WorkBudget()
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    # A walk by tag id, not css: lexbor's css tries each of the ten tags on every element.
+    # A walk by tag id, not css: lexbor's css tries each of the ten tags on every element. The tag
+    # is told by its id throughout: reading its name makes a new string each time.
     for node in body.traverse():
-        if node.tag_id not in _PARAGRAPH_TAG_IDS:
+        tag_id = node.tag_id
+        if tag_id not in _PARAGRAPH_TAG_IDS:
             continue
         budget.step()
-        tag = node.tag
         text = None
-        if tag == "span":
+        if tag_id == _SPAN_TAG_ID:
             # A span's own text is part of all its text: most spans are short in all of it, and
             # that text is wanted below anyway; the own-text walk is only for the long ones.
             text = node.text(deep=True)
@@ -391,7 +400,7 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
             length = _own_text_len(node)
             if length < 120:
                 continue
-        elif tag in ("div", "section", "li", "td", "dd"):
+        elif tag_id in _OWN_TEXT_TAG_IDS:
             length = _own_text_len(node)
         else:
             # One text pass for length and commas: trimming takes only white space, so the commas
@@ -404,14 +413,13 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
             text = node.text(deep=True)
         commas = text.count(",")
         if "،" in text:
-            commas += (text if tag in _READ_WHOLE else node.text(deep=True)).count("، ")
+            commas += (text if tag_id in _READ_WHOLE_TAG_IDS else node.text(deep=True)).count("، ")
         score = 1.0 + commas + min(length / 100.0, 3.0)
         # Prose written straight into a div (text and <br>s, no <p>) makes the div its own container.
-        own_prose = tag in ("div", "section", "td")
-        parent = node if own_prose else node.parent
+        parent = node if tag_id in _OWN_PROSE_TAG_IDS else node.parent
         level = 0
         while parent is not None and level < 3:
-            if parent.tag in ("html", "#document"):
+            if parent.tag_id == _HTML_TAG_ID:  # (the climb never passes <html> to the document)
                 break
             key = parent.mem_id
             if key not in scores:
@@ -441,15 +449,24 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
 _FINALISTS = 8
 #: The paragraph-like tags whose whole text the scoring reads (the others' is read trimmed).
 _READ_WHOLE = frozenset({"span", "div", "section", "li", "td", "dd"})
+_READ_WHOLE_TAG_IDS = _tag_ids(_READ_WHOLE)
+#: Those measured by their own text, not inside block-level children (a span only when long).
+_OWN_TEXT_TAG_IDS = _tag_ids(_READ_WHOLE - {"span"})
+#: Those whose own prose makes them a container of their own.
+_OWN_PROSE_TAG_IDS = _tag_ids(("div", "section", "td"))
+_SPAN_TAG_ID = next(iter(_tag_ids(["span"])))
+_HTML_TAG_ID = next(iter(_tag_ids(["html"])))
 
 
 _TAG_SCORES = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
                "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0,
                "address": -3.0, "th": -5.0, "header": -5.0, "footer": -5.0, "aside": -5.0}
+# By tag id: the tag's name is a new string each time it is read.
+_TAG_ID_SCORES = {next(iter(_tag_ids([tag]))): score for tag, score in _TAG_SCORES.items()}
 
 
 def _initial_score(node: LexborNode) -> float:
-    base = _TAG_SCORES.get(node.tag or "", 0.0)
+    base = _TAG_ID_SCORES.get(node.tag_id, 0.0)
     attrs = node.attributes
     if attrs.get("itemprop") == "articleBody":
         base += 40
@@ -698,12 +715,30 @@ def _names_related(node: LexborNode, name: str | None = None) -> bool:
     # comparison (only beyond ASCII does re.I fold other letters, the long s or the dotless i, onto these).
     if _RELATED_LOWER.search(name.lower()) if name.isascii() else _RELATED_NAME.search(name):
         return True
-    if has_elements(node):
-        heading = node.css_first("h2, h3, h4, h5")
-    else:
-        # What css_first would find in an element with only text inside: the element itself, if any.
-        heading = node if node.tag in ("h2", "h3", "h4", "h5") else None
+    heading = _first_tagged(node, _SECTION_HEADING_IDS)
     return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None
+
+
+_SECTION_HEADING_IDS = _tag_ids(("h2", "h3", "h4", "h5"))
+#: What labels a box of related links beside the body: a section heading, or a bold line.
+_RELATED_LABEL_IDS = _tag_ids(("h2", "h3", "h4", "h5", "strong"))
+
+
+def _first_tagged(node: LexborNode, tag_ids: frozenset[int]) -> LexborNode | None:
+    """The first element in document order of ``node``'s subtree, itself included, with one of ``tag_ids``.
+
+    What ``css_first`` finds for a list of tags ("h2, h3, h4, h5"), at a third of its cost on the
+    furniture and the siblings searched here: a css call costs microseconds before it looks at
+    a node, and it tries each tag of the list on every element.
+
+    >>> page = LexborHTMLParser("<div><p>x</p><section><h3>More</h3></section><h2>Next</h2></div>")
+    >>> _first_tagged(page.css_first("div"), _SECTION_HEADING_IDS).text()
+    'More'
+    """
+    for found in node.traverse():
+        if found.tag_id in tag_ids:
+            return found
+    return None
 
 
 def _related_after(container: LexborNode) -> list[tuple[str, str]]:
@@ -721,10 +756,8 @@ def _related_after(container: LexborNode) -> list[tuple[str, str]]:
                 tag = sibling.tag
                 if tag in _HEADINGS:
                     heading: LexborNode | None = sibling
-                elif has_elements(sibling):
-                    heading = sibling.css_first("h2, h3, h4, h5, strong")
-                else:  # with only text inside, css_first finds the sibling itself or nothing
-                    heading = sibling if tag == "strong" else None
+                else:
+                    heading = _first_tagged(sibling, _RELATED_LABEL_IDS)
                 if heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))):
                     found.extend(_anchors(sibling))
             sibling = sibling.next
