@@ -64,6 +64,12 @@ _WESTMOST = timedelta(hours=-12)
 _EASTMOST = timedelta(hours=14)
 #: The longest line after a headline that can be its dateline ("By Jane Doe · Published March 17, 2025").
 _MAX_DATELINE_CHARS = 200
+#: The most words of letters alone a bare dateline holds besides its date ("Posted on 8 Oct 2022 in News").
+_DATELINE_WORDS = 6
+#: A word of a line: letters with any punctuation, no digit ("Teamometer," counts, "8:18am" not).
+_WORD = re.compile(r"(?<!\S)[^\s\d]*[^\W\d_][^\s\d]*(?!\S)")
+#: The most elements and text pieces a dateline's element holds (a byline, a date, icons drawn in SVG).
+_MAX_DATELINE_NODES = 150
 #: Elements looked at after the headline, at each of the levels from it up to its grandparent.
 _DATELINE_SIBLINGS = 6
 _DATELINE_LEVELS = 3
@@ -123,6 +129,10 @@ def page_dates(
             recorded = _recorded_date(index, linked, headline_node, published, updated)
             if recorded is not None:
                 published = recorded
+        else:
+            earlier = _earlier_dateline(published, updated, headline_node, index)
+            if earlier is not None:
+                return earlier, updated
         return _on_the_sites_calendar(published, index, updated, url), updated
     # The site's own URL before what is printed on the page: a page prints other stories' dates
     # too, while a date in its address is the site's statement of the day it filed the story. A
@@ -185,8 +195,8 @@ def first_publication(index: PageIndex, day_first: bool | None) -> str | None:
     '2019-09-26T16:12:00'
     """
     for node in index.dated[:_MAX_NODES]:
-        text = node_words(node)
-        if not text or len(text) > _MAX_DATELINE_CHARS:
+        text = _short_words(node)
+        if not text:
             continue
         said = _FIRST_PUBLISHED.search(text)
         if said is not None:
@@ -207,6 +217,12 @@ def printed_dateline(headline: LexborNode | None, day_first: bool | None) -> str
     >>> printed_dateline(tree.css_first("h1"), None)
     '2025-05-03'
     """
+    found = _dateline(headline, day_first)
+    return found[0] if found is not None else None
+
+
+def _dateline(headline: LexborNode | None, day_first: bool | None) -> tuple[str, str] | None:
+    """The date printed in the first dated line after the headline, with that line's text."""
     for line in _dateline_elements(headline):
         found = _dateline_of(line, day_first)
         if found is not None:
@@ -267,16 +283,40 @@ def _dateline_elements(headline: LexborNode | None) -> Iterator[LexborNode]:
         node = node.parent
 
 
+def _short_words(node: LexborNode) -> str | None:
+    """The node's words when they are few enough for a dateline, else None.
+
+    The element after a headline is often the whole story; its text is not made only to be
+    found too long. The walk stops at the first text past the limit or after a dateline's worth
+    of elements (an icon's drawing is a few dozen).
+
+    >>> tree = LexborHTMLParser("<div>By Jane <b>Doe</b>, 3 May 2025</div><div>" + "Words. " * 50 + "</div>")
+    >>> [_short_words(node) for node in tree.css("div")]
+    ['By Jane Doe , 3 May 2025', None]
+    """
+    size = 0
+    for seen, part in enumerate(node.traverse(include_text=True, skip_empty=True)):
+        if seen > _MAX_DATELINE_NODES:
+            return None
+        piece = part.text_content
+        if piece:
+            size += len(piece.strip())
+            if size > _MAX_DATELINE_CHARS:
+                return None
+    text = node_words(node)
+    return text if text and len(text) <= _MAX_DATELINE_CHARS else None
+
+
 def _is_a_photo(node: LexborNode) -> bool:
     return node.tag in _PHOTO_TAGS or "caption" in (node.attributes.get("class") or "").lower()
 
 
-def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
-    """The date an element after the headline prints as the article's, or None."""
+def _dateline_of(node: LexborNode, day_first: bool | None) -> tuple[str, str] | None:
+    """The date an element after the headline prints as the article's, with the line's text, or None."""
     if _is_a_photo(node):
         return None
-    text = node_words(node)
-    if not text or len(text) > _MAX_DATELINE_CHARS or _DIGIT.search(text) is None:
+    text = _short_words(node)
+    if not text or _DIGIT.search(text) is None:
         return None
     found = find_date(text, day_first=day_first)
     if found is None:
@@ -292,7 +332,7 @@ def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
     digit = _DIGIT.search(text)
     if found is None or digit is None or _UPDATE_LABEL.search(text, 0, digit.start()):
         return None
-    return found
+    return found, text
 
 
 def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
@@ -315,6 +355,33 @@ def _published_candidates(index: PageIndex, linked: LinkedData, headline: Lexbor
     yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
     yield dateline_times(headline)
     yield time_element_dates(index, headline)
+
+
+def _earlier_dateline(
+    published: str, updated: str | None, headline: LexborNode | None, index: PageIndex
+) -> str | None:
+    """A dateline printed under the headline before a structured publication date, or None.
+
+    A story printed as published on a day was published by then: a structured date later than
+    the dateline (by more than any time zone explains) is the day the page was moved or saved
+    again, as when a blog is imported into a new platform years after its posts were written.
+    A ``<time>`` in the dateline whose ``datetime`` gives the structured day confirms that day
+    whatever text it prints. Only a bare dateline counts ("On 8 Oct 2022 in News"): a line of
+    more words can date something else.
+    """
+    found = _dateline(headline, page_day_first(index))
+    if found is None:
+        return None
+    printed, line = found
+    if printed[:10] >= published[:10] or not _is_another_date(printed, published, updated):
+        return None
+    if len(_WORD.findall(line)) > _DATELINE_WORDS:
+        # A line with a sentence in it: a standfirst recalling an earlier event, or a link to the
+        # previous story ("older 24 Jul 2012 8:18am Gunman on campus ...") with that story's date.
+        return None
+    if any(value[:10] == published[:10] for value in dateline_times(headline)):
+        return None
+    return printed
 
 
 def _recorded_date(
