@@ -47,12 +47,13 @@ _CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]
 _JSON_DECODER = json.JSONDecoder(strict=False)
 #: Names app state gives the publication date ("publishedAt", "date_published", "firstPublishDate").
 _PUBLISHED_FIELD = re.compile(
-    r"(?:date_?)?(?:first_?|original(?:ly)?_?|initial_?)?publish(?:ed)?(?:_?(?:at|date|time|on|date_?time))?"
+    r"(?:date_?)?(?:first_?|original(?:ly)?_?|initial_?)?(?:publish|deploy)(?:ed)?(?:_?(?:at|date|time|on|dt|date_?time))?"
     r"|pub_?date|publication_?date|date_?published",
     re.IGNORECASE,
 )
-#: Pieces of those names that str.find looks for: every name above contains one of them.
-_PUBLISHED_FIELD_PIECES = ("ublish", "UBLISH", "ubDate", "ub_date", "ubdate", "UB_DATE", "UBDATE")
+#: Pieces of those names that str.find looks for: every name above contains one of them. A
+#: "deployDt" is when a newsroom system first put the story out ("reDeployDt", the update, is not).
+_PUBLISHED_FIELD_PIECES = ("ublish", "UBLISH", "ubDate", "ub_date", "ubdate", "UB_DATE", "UBDATE", "deploy", "Deploy")
 #: A "name": "value" pair, quoted or not, with its quotes escaped when the JSON sits in a string.
 _FIELD_PAIR = re.compile(r'([A-Za-z_]{3,40})\\?"?\s*:\s*\\?"([^"\\]{6,40})\\?"')
 #: How far the field name is looked for on either side of a piece of it.

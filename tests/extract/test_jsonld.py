@@ -161,3 +161,11 @@ def test_parse_json_leniently_never_raises(text: str) -> None:
 @given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=30)))
 def test_script_dates_never_raise(text: str, headline: str | None) -> None:
     assert isinstance(script_dates([text, '{"publishedAt": "' + text[:20] + '"}'], headline), list)
+
+
+def test_script_dates_read_a_newsroom_systems_deploy_time_not_its_redeploy() -> None:
+    state = (
+        '{"detail": {"articleId": "A2026012914320005196", "title": "Party expels its former leader",'
+        ' "reDeployDt": "2026.01.29 18:49", "deployDt": "2026.01.29 18:40"}}'
+    )
+    assert script_dates([state], "Party expels its former leader") == ["2026.01.29 18:40"]
