@@ -75,6 +75,10 @@ _DATELINE_SIBLINGS = 6
 _DATELINE_LEVELS = 3
 #: Elements that hold a photo and its caption, which dates the photo, not the article.
 _PHOTO_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+#: What sets the parts of a title apart ("Headline | Section | Site | 28.04.2023").
+_TITLE_PARTS = re.compile(r"\s+[-–—·•]\s+|\s*\|\s*")
+#: The most words of letters a title's date part holds ("Nov. 6, 2012", "Tuesday 6 November 2012").
+_TITLE_DATE_WORDS = 2
 #: Elements beside the story (related links, navigation) whose dates are other pages'.
 _ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
 _PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
@@ -134,9 +138,6 @@ def page_dates(
             if earlier is not None:
                 return earlier, updated
         return _on_the_sites_calendar(published, index, updated, url), updated
-    # The site's own URL before what is printed on the page: a page prints other stories' dates
-    # too, while a date in its address is the site's statement of the day it filed the story. A
-    # printed date of that same day is kept for the time of day it adds.
     url_day = date_from_url(url) if url else None
     day_first = page_day_first(index)
     # A page that says when it first appeared ("originally published on 26 Sep 2019, regularly
@@ -144,9 +145,13 @@ def page_dates(
     first = first_publication(index, day_first)
     if first is not None:
         return first, updated
+    # The site's own statements of the day, its URL and its title ("... | DW | 28.04.2023"), beat
+    # the printed dates, which can be a photo's or another story's; a printed date of that same
+    # day is kept for the time of day it adds.
+    stated = url_day or title_date(tree, index, day_first)
     published = visible_date(tree, index, headline_node, day_first)
-    if url_day is not None and (published is None or published[:10] != url_day):
-        published = url_day
+    if stated is not None and (published is None or published[:10] != stated):
+        published = stated
     if published is None:
         published = _first_date([script_dates(index.scripts, headline)])
     if published is None:
@@ -183,6 +188,34 @@ def page_day_first(index: PageIndex) -> bool | None:
                 continue
             return region not in _MONTH_FIRST_REGIONS
         return True
+    return None
+
+
+def title_date(tree: LexborHTMLParser, index: PageIndex, day_first: bool | None) -> str | None:
+    """The day a part of the page's title is, as ``YYYY-MM-DD``, or None.
+
+    Some sites end every story's title with its date, set apart like the site's name. Only a part
+    that is a date and nothing more counts: a headline about a day ("What happened on 9 May 1945")
+    is no such statement.
+
+    >>> tree = LexborHTMLParser("<title>Ukrainische Gegenoffensive: Ziele, Chancen | Europa | DW | 28.04.2023</title>")
+    >>> title_date(tree, PageIndex.read(tree), True)
+    '2023-04-28'
+    >>> tree = LexborHTMLParser("<title>The Soviet flag over Berlin, 2 May 1945 | History</title>")
+    >>> title_date(tree, PageIndex.read(tree), True) is None
+    True
+    """
+    node = tree.css_first("title")
+    for title in (index.meta("og:title"), node.text() if node is not None else None):
+        if not title or _DIGIT.search(title) is None:
+            continue
+        for part in _TITLE_PARTS.split(title):
+            part = part.strip()
+            if _DIGIT.search(part) is None or len(_WORD.findall(part)) > _TITLE_DATE_WORDS:
+                continue
+            found = find_date(part, day_first=day_first)
+            if found is not None:
+                return found[:10]
     return None
 
 

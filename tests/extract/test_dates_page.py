@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.dates_page import dateline_times, first_publication, printed_dateline
+from newsdesk.extract.dates_page import dateline_times, first_publication, printed_dateline, title_date
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
 from newsdesk.extract.pageindex import PageIndex
 
@@ -252,3 +252,21 @@ def test_a_dateline_time_whose_datetime_is_the_structured_day_confirms_it() -> N
         '<div><time datetime="2024-12-20">August 28, 2024</time></div>',
     )
     assert page(html).published == "2024-12-20T09:00:00+00:00"
+
+
+# --- the title's date ---------------------------------------------------------------------------
+
+
+def test_a_date_set_apart_in_the_title_beats_a_photos_date() -> None:
+    html = (
+        '<html lang="de"><head><title>Gegenoffensive: Ziele, Chancen | Europa | DW | 28.04.2023</title></head>'
+        '<body><article><h1>Gegenoffensive</h1><figure><img src="a.jpg" alt="">'
+        "<figcaption>Kriegstechnik bei Bachmut, 24. April 2023</figcaption></figure>"
+        "<p>Text.</p></article></body></html>"
+    )
+    assert page(html).published == "2023-04-28"
+
+
+def test_a_title_about_a_day_is_no_date_of_publication() -> None:
+    tree = LexborHTMLParser("<title>What happened on 9 May 1945 | History</title>")
+    assert title_date(tree, PageIndex.read(tree), True) is None
