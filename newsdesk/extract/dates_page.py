@@ -82,14 +82,18 @@ _TITLE_DATE_WORDS = 2
 #: Elements beside the story (related links, navigation) whose dates are other pages'.
 _ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
 _PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
-#: A label saying the date after it is an update ("Last updated:", "Mis à jour le").
+#: A label saying the date after it is an update ("Last updated:", "Mis à jour le", "Обновлено", "更新").
 _UPDATE_LABEL = re.compile(
-    r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|aggiornato|bijgewerkt", re.IGNORECASE
+    r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|actualitzat|aggiornat|bijgewerkt"
+    r"|atualizad|zaktualizowan|aktualizac|aktualizován|обновлен|оновлен|güncellen|uppdaterad|opdateret|oppdatert"
+    r"|päivitetty|frissítve|actualizat|ενημερώθηκε|עודכן|تحديث|更新|업데이트|수정",
+    re.IGNORECASE,
 )
-#: Words saying the date after them is the first publication, in the languages of the shared sets.
+#: Words saying the date after them is the first publication, in several languages.
 _FIRST_PUBLISHED = re.compile(
     r"\b(?:originally|first)\s+(?:published|posted)|ursprünglich\s+veröffentlicht|erstmals\s+(?:veröffentlicht|erschienen)"
-    r"|publié\s+(?:initialement|à\s+l'origine)|publicado\s+originalmente|pubblicato\s+originariamente",
+    r"|publié\s+(?:initialement|à\s+l'origine)|publicado\s+originalmente|pubblicato\s+originariamente"
+    r"|oorspronkelijk\s+gepubliceerd|pierwotnie\s+opublikowan|первоначально\s+опубликован",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")

@@ -270,3 +270,9 @@ def test_a_date_set_apart_in_the_title_beats_a_photos_date() -> None:
 def test_a_title_about_a_day_is_no_date_of_publication() -> None:
     tree = LexborHTMLParser("<title>What happened on 9 May 1945 | History</title>")
     assert title_date(tree, PageIndex.read(tree), True) is None
+
+
+def test_update_lines_in_other_languages_do_not_replace_a_stamp() -> None:
+    for line in ("Atualizado em 17/12/2025", "Zaktualizowano 17.12.2025", "更新 2025-12-17"):
+        html = stamped("2025-12-01T09:00:00Z", "2025-12-01T09:00:00Z", f"<p>{line}</p>")
+        assert page(html).published == "2025-12-01T09:00:00+00:00", line
