@@ -13,7 +13,7 @@ The agency table is written by hand: no library lists agencies with the spelling
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsdesk.model import WireSource
@@ -213,6 +213,20 @@ _DATELINE = re.compile(r"^([^()\n.!?]{0,80}(?:\.[^()\n.!?]{0,40}){0,3})\(([^()\n
 _TASS_DATELINE = re.compile(r"^[^/\n]{0,80}/\s*(TASS|ITAR-TASS)\s*/")
 
 
+def _list_items(text: str) -> Iterator[str]:
+    """``_SPLIT_AGENCIES.split(text)``, an item at a time: a list read only to its first item that is no source
+    is not split to its end (the pattern never matches an empty string, so the items are the same).
+
+    >>> list(_list_items("AFP, Reuters and dpa/lni")), list(_list_items("AFP"))
+    (['AFP', 'Reuters', 'dpa', 'lni'], ['AFP'])
+    """
+    start = 0
+    for match in _SPLIT_AGENCIES.finditer(text):
+        yield text[start : match.start()]
+        start = match.end()
+    yield text[start:]
+
+
 def _agencies_in_list(text: str) -> tuple[list[Agency], bool]:
     """The agencies in "AFP, Reuters and dpa"-style text, and whether every item was a source.
 
@@ -226,7 +240,7 @@ def _agencies_in_list(text: str) -> tuple[list[Agency], bool]:
     if whole:
         return [whole], True
     found: list[Agency] = []
-    for item in _SPLIT_AGENCIES.split(text.strip().rstrip(".")):
+    for item in _list_items(text.strip().rstrip(".")):
         item = item.strip().strip("()[]").strip()
         if not item:
             continue
