@@ -195,8 +195,8 @@ POLNEAR_TOPICS: list[dict[str, Any]] = [
         ("2016-09-30", "breitbart_2016-09-30_the-latest-trump", "was speaking Friday in Fort Wayne"),
         ("2016-10-04", "west-journal_2016-10-05_pence-gives", "was the hands-down winner of Tuesday night’s debate"),
     ]},
-    # Batch 5 (2026-12-06 ~20:30 UTC): three candidates of the Republican primaries from PolNeAR's articles of
-    # 2015-11-01 .. 2016-05-31 (POLNEAR_PRIMARY_WINDOW), by batch 4's rule, read before any system ran on them.
+    # Batch 5 (2026-12-06 ~20:00-20:25 UTC): four candidates of the Republican primaries from PolNeAR's articles of
+    # 2015-11-01 .. 2016-05-31 (each spec's window), by batch 4's rule, read before any system ran on them.
     {"topic": "polnear:carson", "query": "carson", "batch": 5, "window": ("2015-11-01", "2016-05-31"), "dates": [
         ("2015-11-06", "usa-today_2015-11-09_carson-on-defense-a", "Carson called that report Friday a"),
         ("2015-11-08", "huff-post_2015-11-08_ben-carson-defends-", "responded on Sunday to accusations"),
@@ -251,6 +251,34 @@ POLNEAR_TOPICS: list[dict[str, Any]] = [
         ("2016-03-10", "breitbart_2016-03-11_brooks-rubio-did-we", "stated that Thursday"),
         ("2016-03-15", "breitbart_2016-03-15_the-latest-kasich-s", "suspended his campaign Tuesday night"),
         ("2016-04-22", "huff-post_2016-04-22_marco-rubio-i-m-not", "in a Friday interview with Univision"),
+    ]},
+    {"topic": "polnear:cruz", "query": "cruz", "batch": 5, "window": ("2015-11-01", "2016-05-31"), "dates": [
+        ("2015-11-10", "wash-post_2015-11-13_cruz-rubio-take-off", "Cruz made an unprompted call for an end to sugar"),
+        ("2015-11-12", "wash-post_2015-11-13_cruz-rubio-take-off", "took a direct swing at him Thursday"),
+        ("2015-11-15", "wash-post_2015-11-17_republicans-turning", "Jeb Bush and Ted Cruz both floated the notion"),
+        ("2016-01-16", "wash-post_2016-01-17_cruz-glad-to-finish", "continued his rhetorical onslaught against"),
+        ("2016-01-19", "west-journal_2016-01-20_wow-glenn-beck-j", "Cruz sought to convey that he is taking the news"),
+        ("2016-01-24", "west-journal_2016-01-25_rick-perry-just-", "announced his endorsement of Sen. Ted Cruz"),
+        ("2016-01-25", "politico_2016-01-27_the-steep-cost-of-cr", "as Cruz said on Glenn Beck"),
+        ("2016-01-26", "politico_2016-01-27_the-steep-cost-of-cr", "Cruz himself said Tuesday"),
+        ("2016-02-01", "usa-today_2016-02-02_maybe-trump-hasn-t-", "defeating Donald Trump in the opening Iowa"),
+        ("2016-02-08", "wash-post_2016-02-09_barbs-and-pleas-bef", "On Monday, Cruz insisted that Republicans"),
+        ("2016-02-10", "wash-post_2016-02-12_cruz-reboots-his-at", "Cruz told conservative talk-radio host"),
+        ("2016-02-20", "breitbart_2016-02-20_the-latest-hillary-", "shortcoming in South Carolina"),
+        ("2016-02-21", "nyt_2016-02-22_the-party-of-bush-yields-", "On Sunday, Mr. Rubio and Senator Ted Cruz urged"),
+        ("2016-03-01", "breitbart_2016-03-01_the-latest-sanders-", "Cruz captured two states during the string"),
+        ("2016-03-08", "huff-post_2016-03-09_carly-fiorina-endor", "Cruz picked up a win in Idaho Tuesday night"),
+        ("2016-03-09", "huff-post_2016-03-09_carly-fiorina-endor", "Carly Fiorina threw her support behind Sen."),
+        ("2016-03-10", "politico_2016-03-10_trump-s-rivals-pull-", "On Thursday, Cruz scored his first endorsement"),
+        ("2016-03-14", "huff-post_2016-03-15_ted-cruz-physically", "fourth event of the day on Monday in Illinois"),
+        ("2016-03-15", "breitbart_2016-03-15_the-latest-sanders-", "Cruz lost Tuesday"),
+        ("2016-03-23", "wash-post_2016-03-24_stop-trumpers-here-", "Jeb Bush endorsed Cruz Wednesday"),
+        ("2016-04-02", "politico_2016-04-03_cruz-tops-trump-in-n", "worked into the night Saturday"),
+        ("2016-04-14", "breitbart_2016-04-14_the-latest-trump-de", "Cruz said Thursday during taping of a MSNBC"),
+        ("2016-04-16", "wash-post_2016-04-17_cruz-wins-most-wyo-", "continued his romp through the Republican Party"),
+        ("2016-04-27", "wash-post_2016-04-28_with-woman-s-card-t", "Cruz on Wednesday announced that he was choosing"),
+        ("2016-04-29", "wash-post_2016-04-30_indiana-governor-en", "received the endorsement of Gov. Mike Pence"),
+        ("2016-05-03", "politico_2016-05-05_paul-ryan-says-he-s-", "after suspending his campaign Tuesday night"),
     ]},
 ]
 

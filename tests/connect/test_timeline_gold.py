@@ -26,10 +26,10 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 34
+    assert len({r["topic"] for r in rows}) == len(rows) == 35
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
-    assert sum(r["batch"] == 4 for r in rows) == 8 and sum(r["batch"] == 5 for r in rows) == 3
-    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 11
+    assert sum(r["batch"] == 4 for r in rows) == 8 and sum(r["batch"] == 5 for r in rows) == 4
+    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 12
     for row in rows:
         assert row["split"] == split_of(row["topic"])
         assert row["n_dates"] == len(row["timeline"]) >= 4
