@@ -8,16 +8,16 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream
+from newsdesk.connect.stories import PARAMS, LiveStory, StoryFeatures, StoryStream, event_name
 
-_NAMES = [f"person{n}" for n in range(12)]
+_NAMES = [f"person{n}" for n in range(12)] + ["spring summit", "harbour trial"]
 _PLACES = [f"town{n}" for n in range(5)]
 
 
 class _EveryStory(StoryStream):
     """The stream as it was: every live story in the window scored one by one, the first best kept,
     each shared name weighed against its count over the live stories (those past their span included), read from
-    every one (not the stream's index)."""
+    every one (not the stream's index), and by crowd / (stories naming it) when more than ``crowd`` name it."""
 
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
         live = [self.stories_by_id[story_id] for story_id in self._ids]
@@ -25,11 +25,20 @@ class _EveryStory(StoryStream):
                 if day is None or story.last_seen is None or day - story.last_seen <= self.window_days]
         mentions: Counter[str] = Counter()
         mentions_places: Counter[str] = Counter()
+        naming: Counter[str] = Counter()
+        naming_places: Counter[str] = Counter()
         for story in live:
             mentions.update(story.load().entities)
             mentions_places.update(story.places)
-        totals = ({name: mentions[name] for name in features.entities},
-                  {name: mentions_places[name] for name in features.places})
+            naming.update(set(story.entities))
+            naming_places.update(set(story.places))
+        crowd = self.params.crowd
+
+        def total(count: int, stories: int) -> float:
+            return count * stories / crowd if crowd and stories > crowd else count
+
+        totals = ({name: total(mentions[name], naming[name]) for name in features.entities},
+                  {name: total(mentions_places[name], naming_places[name]) for name in features.places})
         best, chosen = -math.inf, None
         for story in live:  # Stories past their span too: score() takes their margin (StoryParams.spent) off.
             value = self.score(story, features, day, totals)
@@ -50,7 +59,8 @@ def _stream(seed: int, count: int = 300) -> list[tuple[int, StoryFeatures, int |
         places = frozenset(rng.choice(_PLACES, size=int(rng.integers(0, 2)), replace=False).tolist())
         day = None if n % 17 == 0 else 20000.0 + n * 0.2 + float(rng.random())
         copy_of = int(rng.integers(n)) if n and n % 23 == 0 else None
-        items.append((n, StoryFeatures(vector, names, places, day, f"o{n % 7}.example", f"h{n}"), copy_of))
+        events = frozenset(name for name in names if event_name(name))
+        items.append((n, StoryFeatures(vector, names, places, day, f"o{n % 7}.example", f"h{n}", events), copy_of))
     return items
 
 

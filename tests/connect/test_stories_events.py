@@ -1,0 +1,78 @@
+"""Stories: a shared event's name is strong evidence, a name every live story gives is weak, and an ordinary word
+the recogniser took for a name is no name."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from newsdesk.connect.stories import PARAMS, StoryFeatures, StoryStream, event_name, story_features
+from newsdesk.model import Article, Block, Enrichment, Entity, Mention
+
+
+def _unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def _features(day: float, vector: np.ndarray, names: tuple[str, ...]) -> StoryFeatures:
+    return StoryFeatures(vector, frozenset(names), frozenset(), day, "a.example", "h",
+                         frozenset(name for name in names if event_name(name)))
+
+
+def test_event_names_are_names_of_two_to_four_words_ending_in_an_event_noun() -> None:
+    assert event_name("democratic national convention") and event_name("murray trial")
+    assert not event_name("convention") and not event_name("hillary clinton")
+    assert not event_name("trump addresses the munich attack")  # a headline taken for a name
+
+
+def test_a_report_naming_the_story_s_event_joins_though_its_wording_is_far() -> None:
+    """Two reports of a convention name it; a third, a protest outside it, at cosine 0.15 to them, names it and a
+    crowd (its other name): with the event's name counting as an event it joins (0.15 + 0.4 x 1/2 + event 0.2 >=
+    0.45), as a plain shared name it would not (0.15 + 0.4 x 1/2 < 0.45)."""
+    convention = "democratic national convention"
+    protest = _features(20001.0, _unit(0.15, np.sqrt(1 - 0.15**2), 0), (convention, "black lives matter"))
+    for event, joins in ((PARAMS["minilm"].event, True), (0.0, False)):
+        stream = StoryStream(model="minilm")
+        stream.params = dataclasses.replace(stream.params, event=event)
+        first = stream.add(0, _features(20000.0, _unit(1, 0, 0), (convention, "al gore")))
+        assert stream.add(1, _features(20000.5, _unit(1, 0, 0), (convention, "michelle obama"))) == first
+        assert (stream.add(2, protest) == first) is joins
+
+
+def test_a_name_more_live_stories_give_than_crowd_counts_less_in_each() -> None:
+    """A story of four reports naming "clinton" holds 4 of the name's 6 live mentions while two other stories name
+    her: an article at cosine 0.3 to it (and 0 to the others) naming only her joins (0.3 + 0.4 x 4/6 >= 0.45). With
+    four other stories, five name her, more than crowd 3, and her share is taken at 3/5 (0.3 + 0.4 x 4/8 x 3/5 <
+    0.45): the article starts a story of its own."""
+    assert PARAMS["minilm"].crowd == 3
+    article = _features(20001.0, _unit(0.3, 0, 0, 0, 0, 0, np.sqrt(1 - 0.09)), ("clinton",))
+    for others, joins in ((2, True), (4, False)):
+        stream = StoryStream(model="minilm")
+        story = [stream.add(k, _features(20000.0, _unit(1, 0, 0, 0, 0, 0, 0), ("clinton",))) for k in range(4)]
+        for k in range(others):
+            axis = np.zeros(7, np.float32)
+            axis[1 + k] = 1.0
+            stream.add(10 + k, _features(20000.0, axis, ("clinton", f"other{k}")))
+        assert len(set(story)) == 1 and stream.naming("clinton", 20001.0) == 1 + others
+        assert (stream.add(99, article) == story[0]) is joins
+
+
+def test_a_name_written_only_in_lower_case_is_no_name() -> None:
+    text = "The state said crowds gathered. State officials and Crowds Inc declined to comment."
+    article = Article(headline="Crowds gather", published="2016-07-26", url="https://a.example/1",
+                      body=[Block("paragraph", text)], is_article=True)
+    at = text.index
+    article.enrichment = Enrichment(entities=[
+        Entity("state", "ORG", [Mention("state", at("state"), at("state") + 5)]),
+        Entity("State", "ORG", [Mention("State", at("State"), at("State") + 5)]),
+        Entity("crowds", "ORG", [Mention("crowds", at("crowds"), at("crowds") + 6),
+                                 Mention("Crowds", at("Crowds"), at("Crowds") + 6)]),
+    ])
+    [features] = story_features([article], np.ones((1, 2), np.float32))
+    # "state" is only ever written in lower case; "State" and the Crowds company are written as names.
+    assert features.entities == frozenset({"state", "crowds"})
+    article.enrichment.entities = article.enrichment.entities[:1]
+    [features] = story_features([article], np.ones((1, 2), np.float32))
+    assert features.entities == frozenset()
