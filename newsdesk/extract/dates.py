@@ -8,9 +8,9 @@ a time without a zone stays naive, a zone becomes a numeric offset.
 Written by hand rather than with ``dateparser``: dateparser tries hundreds of locale grammars per
 string and costs milliseconds per call, far too slow for hundreds of millions of pages, and it
 happily reads "5" or "May" as a date. The forms news actually uses are few; a handful of regexes
-compiled at import covers them (English, plus month names in de, fr, es, it, pt, nl and tr, and
-CJK ``2025年10月1日``) in microseconds, and every result is checked to be a real calendar date in
-[MIN_YEAR, MAX_YEAR].
+compiled at import covers them (English, plus month names in de, fr, es, it, pt, nl, tr, pl, ru,
+uk, cs, ro, id, fi, hu, el, ar and the Nordic languages, and CJK ``2025年10月1日``) in
+microseconds, and every result is checked to be a real calendar date in [MIN_YEAR, MAX_YEAR].
 
 Numeric dates such as ``01/10/2025`` are read only when unambiguous (one part above 12, or
 dotted ``01.10.2025`` which is day-first wherever it is used) or when the caller passes
@@ -29,23 +29,39 @@ MAX_YEAR = 2100
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
-        "janeiro", "januari", "ocak"),
+        "janeiro", "januari", "ocak", "stycznia", "styczeń", "января", "январь", "січня", "ledna",
+        "ianuarie", "tammikuuta", "január", "ιανουαρίου", "يناير"),
     2: ("february", "feb", "februar", "février", "fevrier", "févr", "fevr", "febrero", "febbraio",
-        "fevereiro", "fev", "februari", "şubat", "subat"),
+        "fevereiro", "fev", "februari", "şubat", "subat", "lutego", "luty", "февраля", "февраль",
+        "лютого", "února", "februarie", "helmikuuta", "február", "φεβρουαρίου", "فبراير"),
     3: ("march", "mar", "märz", "maerz", "mär", "mars", "marzo", "março", "marco", "maart", "mrt",
-        "mart"),
-    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "nisan"),
-    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "mayıs", "mayis"),
-    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "haziran"),
-    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "temmuz"),
-    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "ağustos", "agustos"),
+        "mart", "marca", "marzec", "марта", "март", "березня", "března", "martie", "maret",
+        "maaliskuuta", "március", "μαρτίου", "مارس"),
+    4: ("april", "apr", "avril", "avr", "abril", "abr", "aprile", "nisan", "kwietnia", "kwiecień",
+        "апреля", "апрель", "квітня", "dubna", "aprilie", "huhtikuuta", "április", "απριλίου", "أبريل"),
+    5: ("may", "mai", "mayo", "maggio", "mag", "maio", "mei", "mayıs", "mayis", "maja", "maj", "мая",
+        "май", "травня", "května", "toukokuuta", "május", "μαΐου", "مايو"),
+    6: ("june", "jun", "juni", "juin", "junio", "giugno", "giu", "junho", "haziran", "czerwca",
+        "czerwiec", "июня", "июнь", "червня", "června", "iunie", "kesäkuuta", "június", "ιουνίου",
+        "يونيو"),
+    7: ("july", "jul", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho", "temmuz", "lipca",
+        "lipiec", "июля", "июль", "липня", "července", "iulie", "heinäkuuta", "július", "ιουλίου",
+        "يوليو"),
+    8: ("august", "aug", "août", "aout", "agosto", "ago", "augustus", "ağustos", "agustos", "sierpnia",
+        "sierpień", "августа", "август", "серпня", "srpna", "augusti", "elokuuta", "augusztus",
+        "αυγούστου", "أغسطس"),
     9: ("september", "sept", "sep", "septembre", "septiembre", "setiembre", "settembre", "set",
-        "setembro", "eylül", "eylul"),
+        "setembro", "eylül", "eylul", "września", "wrzesień", "сентября", "сентябрь", "вересня",
+        "září", "septembrie", "syyskuuta", "szeptember", "σεπτεμβρίου", "سبتمبر"),
     10: ("october", "oct", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro", "out",
-         "ekim"),
-    11: ("november", "nov", "novembre", "noviembre", "novembro", "kasım", "kasim"),
+         "ekim", "października", "październik", "октября", "октябрь", "жовтня", "října", "octombrie",
+         "lokakuuta", "október", "οκτωβρίου", "أكتوبر"),
+    11: ("november", "nov", "novembre", "noviembre", "novembro", "kasım", "kasim", "listopada",
+         "listopad", "ноября", "ноябрь", "листопада", "listopadu", "noiembrie", "marraskuuta",
+         "νοεμβρίου", "نوفمبر"),
     12: ("december", "dec", "dezember", "dez", "décembre", "decembre", "déc", "diciembre", "dic",
-         "dicembre", "dezembro", "aralık", "aralik"),
+         "dicembre", "dezembro", "aralık", "aralik", "grudnia", "grudzień", "декабря", "декабрь",
+         "грудня", "prosince", "decembrie", "desember", "joulukuuta", "δεκεμβρίου", "ديسمبر"),
 }
 _MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
