@@ -286,7 +286,7 @@ def dateline_times(headline: LexborNode | None) -> list[str]:
             continue
         times = [line] if line.tag == "time" else line.css("time")
         # A <time> in an <article> of its own is a teaser's: another story's card.
-        times = [node for node in times if _same_story(node, home)]
+        times = [node for node in times if _same_story(node, home) and not _marked_updated(node)]
         if not times:
             continue
         text = node_words(line) or ""
@@ -297,6 +297,13 @@ def dateline_times(headline: LexborNode | None) -> list[str]:
             continue
         return [value for node in times[:_MAX_NODES] if (value := node.attributes.get("datetime"))]
     return []
+
+
+def _marked_updated(node: LexborNode) -> bool:
+    """Whether a <time>'s class or itemprop says it is the modification ("updated", "dateModified")."""
+    attributes = node.attributes
+    marker = f"{attributes.get('class') or ''} {attributes.get('itemprop') or ''}".lower()
+    return bool(_UPDATED_KEY.search(marker)) and "publish" not in marker
 
 
 def _same_story(node: LexborNode, home: LexborNode | None) -> bool:
@@ -390,6 +397,9 @@ def _published_candidates(index: PageIndex, linked: LinkedData, headline: Lexbor
     yield string_values(linked.page, "datePublished", "dateCreated", "uploadDate")
     yield [value for key, values in index.metas.items() if _says_published(key) for value in values]
     yield [value for prop in index.itemprops if _says_published(prop) for value in _microdata_dates(index, prop)]
+    # A <time pubdate> (time_element_dates' first values) is the markup's own word for the
+    # publication; failing that, the <time> under the headline comes before the article's others.
+    yield [node.attributes.get("datetime") or "" for node in index.times if "pubdate" in node.attributes][:2]
     yield dateline_times(headline)
     yield time_element_dates(index, headline)
 

@@ -276,3 +276,15 @@ def test_update_lines_in_other_languages_do_not_replace_a_stamp() -> None:
     for line in ("Atualizado em 17/12/2025", "Zaktualizowano 17.12.2025", "更新 2025-12-17"):
         html = stamped("2025-12-01T09:00:00Z", "2025-12-01T09:00:00Z", f"<p>{line}</p>")
         assert page(html).published == "2025-12-01T09:00:00+00:00", line
+
+
+def test_a_modification_time_under_the_headline_is_not_the_dateline() -> None:
+    html = (
+        '<html lang="en"><body><main><h1>Mirrorless cameras</h1><div class="meta">'
+        '<time class="updated" itemprop="dateModified" datetime="2026-02-09T11:17:27-05:00">February 9, 2026</time>'
+        '</div><p>Text.</p><footer><time pubdate datetime="2025-07-04T20:04:00-04:00">July 4, 2025</time></footer>'
+        "</main></body></html>"
+    )
+    assert page(html).published == "2025-07-04T20:04:00-04:00"
+    tree = LexborHTMLParser(html)
+    assert dateline_times(tree.css_first("h1")) == []
