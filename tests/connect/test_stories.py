@@ -261,14 +261,17 @@ def test_gold_story_set_pairwise_f1() -> None:
     campaign chained into one story over months), held out 0.360 / 0.380 / 0.352 (before 0.695 / 0.688 / 0.460:
     the 81-day Murray trial, one story under the gold's rule, now splits into chained pieces). Since a story past
     its span takes a report on stronger evidence (StoryParams.spent) rather than none: dev 0.876 / 0.796 / 0.693,
-    held out (run once) 0.489 / 0.496 / 0.451; the 0.85 bar is not met."""
+    held out (run once) 0.489 / 0.496 / 0.451. Since a shared event's name adds StoryParams.event, a name more than
+    StoryParams.crowd live stories give counts less and lower-case "names" are dropped: dev 0.876 / 0.826 / 0.732,
+    held out (run once, after the choice) 0.489 / 0.498 / 0.455; the held-out floors are just under that one
+    measure. The 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split
 
     every = read_gold()
     views = [(every[:618], {"dev": 0.87, "heldout": 0.48})]
     if POLNEAR.is_dir():  # the enlarged views need PolNeAR's texts as well
-        views += [(every[:788], {"dev": 0.79, "heldout": 0.49}), (every, {"dev": 0.69, "heldout": 0.44})]
+        views += [(every[:788], {"dev": 0.82, "heldout": 0.49}), (every, {"dev": 0.73, "heldout": 0.45})]
     for rows, floors in views:
         sources = {r["source"] for r in rows}
         articles = gold_articles(rows)
