@@ -76,3 +76,51 @@ def test_a_name_written_only_in_lower_case_is_no_name() -> None:
     article.enrichment.entities = article.enrichment.entities[:1]
     [features] = story_features([article], np.ones((1, 2), np.float32))
     assert features.entities == frozenset()
+
+
+def _campaign() -> tuple[list[Article], np.ndarray]:
+    """A month of campaign reports: every report names the candidate (a crowded name), a convention's reports name
+    it (an event's name) in far-apart wording, and some name an ordinary word the recogniser labelled ("state")."""
+    rng = np.random.default_rng(3)
+    topics = rng.standard_normal((6, 8))
+    articles, vectors = [], []
+    for k in range(60):
+        day = 1 + k // 2
+        topic = k % 6
+        names = [Entity("Hillary Clinton", "PERSON")]
+        if topic < 2:
+            names.append(Entity("Democratic National Convention", "ORG"))
+        if k % 4 == 0:
+            names.append(Entity("state", "ORG", [Mention("state", 0, 5)]))
+        headline = f"Report {k}"
+        articles.append(Article(url=f"https://o{k % 5}.example/{k}", headline=headline,
+                                published=f"2016-07-{day:02d}T{k % 24:02d}:00:00Z", is_article=True,
+                                body=[Block("paragraph", "state " + headline + " Body text here.")],
+                                enrichment=Enrichment(names)))
+        vector = topics[topic] + rng.normal(0, 1.2, 8)
+        vectors.append((vector / np.linalg.norm(vector)).astype(np.float32))
+    return articles, np.stack(vectors)
+
+
+def test_store_in_batches_gives_the_stream_s_stories_with_events_and_crowded_names() -> None:
+    from newsdesk.connect.stories import build_stories
+    from newsdesk.store import ArticleOutcome, open_store
+    from newsdesk.store.stories import assign_stories, story_of
+
+    articles, vectors = _campaign()
+    expected = [s.members for s in build_stories(articles, vectors, model="minilm")]
+    assert 1 < len(expected) < len(articles)  # (without event or crowd the stream gives other stories)
+    with open_store(":memory:") as store:
+        ids: list[int] = []
+        for start in range(0, len(articles), 7):
+            batch = articles[start:start + 7]
+            batch_ids = store.write_batch([ArticleOutcome(a.url or "", a) for a in batch]).article_ids
+            conn = store.connection
+            conn.execute("BEGIN")
+            assign_stories(conn, list(zip(batch_ids, batch, strict=True)), vectors[start:start + 7])
+            conn.execute("COMMIT")
+            ids += batch_ids
+        by_story: dict[int, list[int]] = {}
+        for position, article_id in enumerate(ids):
+            by_story.setdefault(story_of(store.connection, article_id) or 0, []).append(position)
+        assert sorted(by_story.values()) == sorted(expected)
