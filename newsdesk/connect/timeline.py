@@ -78,6 +78,12 @@ LEAD_SENTENCES = 2
 _SUFFIXES = ("ings", "ing", "ed", "es", "s", "al")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+#: A period that closes a title or an initial ("Mr. Rubio", "Sen. Ted Cruz", "Gov. Pence", "J. Smith") ends no sentence:
+#: split there, "On Sunday, Mr." lost the name the query looks for from the sentence that dates the event, so the
+#: day's mention no longer counted as one about the subject. "U.S." and "p.m." still end a sentence before a capital
+#: (they often close one).
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|St|Jr|Sr|Prof|Rev|"
+                           r"Pres|Atty|Supt|No|Mt|Ft|vs)|(?<![\w.])[A-Z])\.$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 #: A clock time right after a date ("at 7:59 pm", ", 12:17", " - 16:00:00 ET"): the date is a time stamp.
 _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:.]\d{2}")
@@ -106,16 +112,22 @@ class DatedSentence:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (after . ! ? before a capital or digit, and at newlines).
+    """Character spans of the sentences of ``text`` (after . ! ? before a capital or digit, not after a title or an
+    initial, and at newlines).
 
     >>> text = "Troops left on Monday. A new phase began.\\n\\nMore later"
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Troops left on Monday.', 'A new phase began.', 'More later']
+    >>> text = "On Sunday, Mr. Rubio and Sen. Ted Cruz urged unity. J. Smith left."
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['On Sunday, Mr. Rubio and Sen. Ted Cruz urged unity.', 'J. Smith left.']
     """
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start() + len(match.group(0).rstrip())
+        if "\n" not in match.group(0) and _ABBREVIATION.search(text, max(start, end - 6), end):
+            continue
         if text[start:end].strip():
             spans.append(_strip_span(text, start, end))
         start = match.end()

@@ -42,6 +42,16 @@ def test_sentences_split_at_ends_and_newlines() -> None:
                                                              "U.S. troops stay in 2026."]
 
 
+def test_a_title_or_an_initial_ends_no_sentence_so_the_dated_sentence_keeps_its_subject() -> None:
+    text = "On Sunday, Mr. Rubio and Sen. Ted Cruz urged unity. J. Smith left. It was 5 p.m. Rain fell."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "On Sunday, Mr. Rubio and Sen. Ted Cruz urged unity.", "J. Smith left.", "It was 5 p.m.", "Rain fell."]
+    article = _article("2016-02-22", text, [("Sunday", "2016-02-21")])
+    assert [s.text for s in dated_sentences([article]) if s.mentions] == [
+        "On Sunday, Mr. Rubio and Sen. Ted Cruz urged unity."]
+    assert rank_dates(dated_sentences([article]), stems("cruz")) == ["2016-02-21"]
+
+
 def test_dated_sentences_keep_day_granularity_dates_only() -> None:
     text = "It ends in 2026. It began on Tuesday."
     article = _article("2025-10-01", text, [("2026", "2026"), ("Tuesday", "2025-09-30")])
