@@ -90,7 +90,10 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_MONTH = rf"(?P<month>{_alternation(list(_MONTHS))})"
+# Any word of letters as long as a month name, looked up in _MONTHS once matched (a word that is
+# no month fails the match, and the search goes on): an alternation of every name in every
+# language tried at each position cost twice the whole search.
+_MONTH = rf"(?P<month>[^\W\d_]{{{min(map(len, _MONTHS))},{max(map(len, _MONTHS))}}})"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _NO_LETTER_AFTER = r"(?![^\W\d_])"
 _AMPM = r"[ap]\.?\s?m\.?(?![^\W\d_])"
