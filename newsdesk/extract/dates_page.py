@@ -64,8 +64,6 @@ _WESTMOST = timedelta(hours=-12)
 _EASTMOST = timedelta(hours=14)
 #: The longest line after a headline that can be its dateline ("By Jane Doe · Published March 17, 2025").
 _MAX_DATELINE_CHARS = 200
-#: The most words of letters alone a bare dateline holds besides its date ("Posted on 8 Oct 2022 in News").
-_DATELINE_WORDS = 6
 #: A word of a line: letters with any punctuation, no digit ("Teamometer," counts, "8:18am" not).
 _WORD = re.compile(r"(?<!\S)[^\s\d]*[^\W\d_][^\s\d]*(?!\S)")
 #: The most elements and text pieces a dateline's element holds (a byline, a date, icons drawn in SVG).
@@ -137,10 +135,6 @@ def page_dates(
             recorded = _recorded_date(index, linked, headline_node, published, updated)
             if recorded is not None:
                 published = recorded
-        else:
-            earlier = _earlier_dateline(published, updated, headline_node, index)
-            if earlier is not None:
-                return earlier, updated
         return _on_the_sites_calendar(published, index, updated, url), updated
     url_day = date_from_url(url) if url else None
     day_first = page_day_first(index)
@@ -254,12 +248,6 @@ def printed_dateline(headline: LexborNode | None, day_first: bool | None) -> str
     >>> printed_dateline(tree.css_first("h1"), None)
     '2025-05-03'
     """
-    found = _dateline(headline, day_first)
-    return found[0] if found is not None else None
-
-
-def _dateline(headline: LexborNode | None, day_first: bool | None) -> tuple[str, str] | None:
-    """The date printed in the first dated line after the headline, with that line's text."""
     for line in _dateline_elements(headline):
         found = _dateline_of(line, day_first)
         if found is not None:
@@ -355,8 +343,8 @@ def _is_a_photo(node: LexborNode) -> bool:
     return node.tag in _PHOTO_TAGS or "caption" in (node.attributes.get("class") or "").lower()
 
 
-def _dateline_of(node: LexborNode, day_first: bool | None) -> tuple[str, str] | None:
-    """The date an element after the headline prints as the article's, with the line's text, or None."""
+def _dateline_of(node: LexborNode, day_first: bool | None) -> str | None:
+    """The date an element after the headline prints as the article's, or None."""
     if _is_a_photo(node):
         return None
     text = _short_words(node)
@@ -376,7 +364,7 @@ def _dateline_of(node: LexborNode, day_first: bool | None) -> tuple[str, str] | 
     digit = _DIGIT.search(text)
     if found is None or digit is None or _UPDATE_LABEL.search(text, 0, digit.start()):
         return None
-    return found, text
+    return found
 
 
 def _first_date(groups: Iterable[Iterable[str]]) -> str | None:
@@ -402,33 +390,6 @@ def _published_candidates(index: PageIndex, linked: LinkedData, headline: Lexbor
     yield [node.attributes.get("datetime") or "" for node in index.times if "pubdate" in node.attributes][:2]
     yield dateline_times(headline)
     yield time_element_dates(index, headline)
-
-
-def _earlier_dateline(
-    published: str, updated: str | None, headline: LexborNode | None, index: PageIndex
-) -> str | None:
-    """A dateline printed under the headline before a structured publication date, or None.
-
-    A story printed as published on a day was published by then: a structured date later than
-    the dateline (by more than any time zone explains) is the day the page was moved or saved
-    again, as when a blog is imported into a new platform years after its posts were written.
-    A ``<time>`` in the dateline whose ``datetime`` gives the structured day confirms that day
-    whatever text it prints. Only a bare dateline counts ("On 8 Oct 2022 in News"): a line of
-    more words can date something else.
-    """
-    found = _dateline(headline, page_day_first(index))
-    if found is None:
-        return None
-    printed, line = found
-    if printed[:10] >= published[:10] or not _is_another_date(printed, published, updated):
-        return None
-    if len(_WORD.findall(line)) > _DATELINE_WORDS:
-        # A line with a sentence in it: a standfirst recalling an earlier event, or a link to the
-        # previous story ("older 24 Jul 2012 8:18am Gunman on campus ...") with that story's date.
-        return None
-    if any(value[:10] == published[:10] for value in dateline_times(headline)):
-        return None
-    return printed
 
 
 def _recorded_date(

@@ -36,12 +36,9 @@ def test_a_dateline_beats_a_published_date_later_than_the_modification() -> None
     assert page(html).published == "2022-11-02"
 
 
-def test_a_real_record_of_publication_beats_a_line_dating_something_else() -> None:
-    # Modified after published: the fields record two events, and the publication is the first; a
-    # standfirst recalling an earlier day is no dateline.
-    html = stamped(
-        "2025-06-12T08:00:00Z", "2025-06-20T08:00:00Z", "<p>The plant has been closed since November 2, 2022.</p>"
-    )
+def test_a_real_record_of_publication_beats_the_dateline() -> None:
+    # Modified after published: the fields record two events, and the publication is the first.
+    html = stamped("2025-06-12T08:00:00Z", "2025-06-20T08:00:00Z", "<p>November 2, 2022</p>")
     assert page(html).published == "2025-06-12T08:00:00+00:00"
 
 
@@ -222,36 +219,12 @@ def test_first_publication_reads_other_languages() -> None:
     assert first_publication(PageIndex.read(tree), True) == "2021-03-03"
 
 
-# --- a dateline printed before the structured date ------------------------------------------------
-
-
-def test_a_dateline_before_a_later_structured_date_is_the_publication() -> None:
-    # A post written in 2022, its structured date set when the site was rebuilt weeks later.
-    html = stamped("2022-10-24T12:40:59Z", "2022-12-02T08:16:16Z", "<ul><li>On 8 Oct 2022 in NEWS</li></ul>")
-    assert page(html).published == "2022-10-08"
-
-
-def test_a_link_to_the_previous_story_under_the_headline_is_no_dateline() -> None:
-    html = stamped(
-        "2012-07-31T14:38:00Z",
-        "2012-08-01T10:00:00Z",
-        '<p><a href="/older">older 24 Jul 2012 8:18am, EDT Afghan police commander leads defection</a></p>',
-    )
-    assert page(html).published == "2012-07-31T14:38:00+00:00"
+# --- a dateline printed after the structured date ---------------------------------------------
 
 
 def test_a_dateline_after_the_structured_date_does_not_replace_it() -> None:
     html = stamped("2013-03-11T11:11:07-07:00", "2026-02-18T07:49:16-08:00", "<p>March 20, 2023 | Wellness</p>")
     assert page(html).published == "2013-03-11T11:11:07-07:00"
-
-
-def test_a_dateline_time_whose_datetime_is_the_structured_day_confirms_it() -> None:
-    html = stamped(
-        "2024-12-20T09:00:00Z",
-        "2024-12-21T09:00:00Z",
-        '<div><time datetime="2024-12-20">August 28, 2024</time></div>',
-    )
-    assert page(html).published == "2024-12-20T09:00:00+00:00"
 
 
 # --- the title's date ---------------------------------------------------------------------------
