@@ -31,6 +31,7 @@ from newsdesk.extract.boilerplate import (
     furniture_tokens,
     is_furniture_text,
     literal_trie,
+    name_tokens,
 )
 from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, has_elements, text_len
@@ -175,16 +176,28 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
     # subtrees never overlap, and a text node's trimmed length is the same wherever it is counted).
     text_bar = -1.0
     removed_text = 0
+    consent_checked = False
 
     def holds_the_article(node: LexborNode, length: int) -> bool:
-        nonlocal text_bar
+        nonlocal text_bar, prose_bar, consent_checked
         if length >= _MIN_TEXT_BAR:
             if text_bar < 0:
                 text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
             if length >= text_bar:
                 return True
         # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
-        return length >= prose_bar and sizes.paragraphs(node) >= prose_bar
+        if length >= prose_bar and sizes.paragraphs(node) >= prose_bar:
+            return True
+        # A long node that falls short may do so only beside a cookie-consent dialog's pages of legal
+        # prose: such dialogs are taken out (once a page, only then: the search costs) and the bars are
+        # measured again without them.
+        if length >= _MIN_TEXT_BAR and not consent_checked:
+            consent_checked = True
+            if _remove_consent_dialogs(root, node, sizes):
+                prose_bar = max(sum(sizes.text(p) for p in paragraphs if p.parent is not None) * 0.4, 300)
+                text_bar = -1.0
+                return holds_the_article(node, length)
+        return False
 
     def remove(node: LexborNode, length: int) -> None:
         nonlocal removed_text
@@ -253,6 +266,10 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
         tag = node.tag
         if tag in _NEVER_FURNITURE:
             continue
+        # A link or a span inside running text is words of a sentence, whatever its class says (a note's
+        # "popup", a "tooltip"): taken out, the sentence loses them.
+        if tag in _PHRASING_TAGS and _in_running_text(node):
+            continue
         budget.step()
         # The joined name only for the few judged further: most elements name nothing.
         name = f"{class_value or ''} {id_value or ''}".strip()
@@ -266,6 +283,63 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
                 related.extend(_anchors(node))
             remove(node, length)
             after_removal = True
+
+
+#: Class and id words of the dialogs that ask for consent to cookies (and of the common platforms that make them).
+_CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cookiebot"})
+_CONSENT_SELECTOR = ",".join(f"[{attribute}*={word}]" for word in ("consent", "cookie", "onetrust", "gdpr", "didomi")
+                             for attribute in ("id", "class"))
+#: What a consent dialog never holds: the page's story.
+_STORY_PARTS = "h1, article, main, [itemprop=articleBody]"
+
+
+def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: ParagraphSizes) -> bool:
+    """Remove the cookie-consent dialogs of a page (outermost only), whatever their length; whether any went.
+
+    A consent platform's preference centre holds pages of legal prose, more than many a story: counted in
+    the page's totals, it makes the story look too small to be the article. A dialog is told by its class or
+    id words, and never holds a headline, an <article> or the node being judged (``keep``).
+
+    >>> page = LexborHTMLParser("<body><div id='onetrust-consent-sdk'><p>We use cookies.</p></div>"
+    ...                         "<div class='paywall'><p>The story.</p></div></body>")
+    >>> sizes = ParagraphSizes(page.body, page.css("p"))
+    >>> _remove_consent_dialogs(page.body, page.css_first(".paywall"), sizes), page.body.text()
+    (True, 'The story.')
+    """
+    removed = False
+    for node in root.css(_CONSENT_SELECTOR):
+        if node.parent is None or node.tag in ("html", "body") or node.tag in _NEVER_FURNITURE:
+            continue
+        words = set(name_tokens(_name_of(node)))
+        if not words & _CONSENT_WORDS or node.css_first(_STORY_PARTS) is not None:
+            continue
+        # Not the node judged, nor one of its ancestors.
+        ancestor: LexborNode | None = keep
+        while ancestor is not None and ancestor.mem_id != node.mem_id:
+            ancestor = ancestor.parent
+        if ancestor is not None:
+            continue
+        sizes.remove(node)
+        removed = True
+    return removed
+
+
+_PHRASING_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "mark"})
+#: Text of its own a parent must hold around a phrasing element for it to be running text.
+_RUNNING_TEXT_CHARS = 80
+
+
+def _in_running_text(node: LexborNode) -> bool:
+    """Whether a phrasing element sits in a sentence: its parent holds prose of its own around it.
+
+    >>> page = LexborHTMLParser("<p>The nature of my <a class='popup'>avocations</a> for the last thirty years has "
+    ...                         "brought me into more than ordinary contact with an interesting set of men.</p>"
+    ...                         "<div><a class='share'>Share</a> <a class='share'>Tweet</a></div>")
+    >>> [_in_running_text(a) for a in page.css("a")]
+    [True, False, False]
+    """
+    parent = node.parent
+    return parent is not None and len(fold_ws(parent.text(deep=False))) >= _RUNNING_TEXT_CHARS
 
 
 def _named_strength(attrs: dict[str, str | None]) -> int:
@@ -397,6 +471,10 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
             text = node.text(deep=True)
             if len(text) < 120:
                 continue
+            # A span that is a list item's text is an entry of a list (a reference, a link's blurb), not prose
+            # written in spans: scored, a references list outscores the article above it.
+            if node.parent is not None and node.parent.tag == "li":
+                continue
             length = _own_text_len(node)
             if length < 120:
                 continue
@@ -412,6 +490,10 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
         if text is None:
             text = node.text(deep=True)
         commas = text.count(",")
+        if not text.isascii():
+            # Chinese and Japanese prose marks its clauses and sentences with its own signs, written without a
+            # space: each counts as a comma does in Latin script.
+            commas += text.count("、") + text.count("，") + text.count("。")
         if "،" in text:
             commas += (text if tag_id in _READ_WHOLE_TAG_IDS else node.text(deep=True)).count("، ")
         score = 1.0 + commas + min(length / 100.0, 3.0)
@@ -506,15 +588,64 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
             added_text = parent_text - current_text
             if per_item < 0.5 * current_len and not (
                     per_item >= _STORY_CHARS
-                    and parent_links - current_links < _SIDEBAR_MIN_LINK_SHARE * added_text):
+                    and parent_links - current_links < _SIDEBAR_MIN_LINK_SHARE * added_text) \
+                    and _prose_beside(current, parent, sizes, teaser_counts) < 0.5 * current_len:
                 break
-        if parent_len > current_len * 1.1 and not _adds_a_sidebar(
-                parent_len - best_len, parent_text - best_text, parent_links - best_links):
+        grows = parent_len > current_len * 1.1 or _opening_before(current, sizes) >= _OPENING_CHARS
+        if grows and not _adds_a_sidebar(parent_len - best_len, parent_text - best_text, parent_links - best_links):
             best, best_len, best_text, best_links = parent, parent_len, parent_text, parent_links
         current, current_len = parent, max(parent_len, current_len)
         current_text, current_links = parent_text, parent_links
         teasers += new_teasers
     return best
+
+
+def _prose_beside(child: LexborNode, parent: LexborNode, sizes: PageSizes, known: dict[int, int]) -> int:
+    """Paragraph text in the parent's other children that advertise no story and are little linked: the rest of
+    a story split into sections, with boxes of other stories' teasers set between them.
+
+    >>> page = LexborHTMLParser("<div><div id='a'><p>Part one.</p></div>"
+    ...                         "<div><h3><a href='/x'>Other story</a></h3></div>"
+    ...                         "<div><p>Part two, longer.</p></div></div>")
+    >>> part = page.css_first("#a")
+    >>> _prose_beside(part, part.parent, PageSizes(), {})
+    17
+    """
+    total = 0
+    for sibling in parent.iter():
+        if sibling.mem_id == child.mem_id:
+            continue
+        prose = sizes.paragraphs(sibling)
+        if prose and not _teasers(sibling, sizes, known) \
+                and sizes.links(sibling) < _SIDEBAR_MIN_LINK_SHARE * sizes.text(sibling):
+            total += prose
+    return total
+
+
+def _opening_before(child: LexborNode, sizes: PageSizes) -> int:
+    """Paragraph text in the elements before ``child`` under its parent, when they are mostly unlinked prose:
+    a long story's opening set apart from the rest (0 otherwise: product cards, a table of contents, an
+    author box are short lines, links and labels).
+
+    >>> page = LexborHTMLParser("<div><div><p>Opening.</p></div><div id='rest'><p>The rest.</p></div></div>")
+    >>> _opening_before(page.css_first("#rest"), PageSizes())
+    8
+    >>> page = LexborHTMLParser("<div><div><p>Pros</p><b>Bright screen</b></div>"
+    ...                         "<div id='rest'><p>The rest.</p></div></div>")
+    >>> _opening_before(page.css_first("#rest"), PageSizes())
+    0
+    """
+    prose = text = links = 0
+    sibling = child.prev
+    while sibling is not None:
+        if sibling.tag not in ("-text", "-comment", "#comment"):
+            prose += sizes.paragraphs(sibling)
+            text += sizes.text(sibling)
+            links += sizes.links(sibling)
+        sibling = sibling.prev
+    if prose < _OPENING_PROSE_SHARE * text or links >= _OPENING_MAX_LINK_SHARE * text:
+        return 0
+    return prose
 
 
 def _adds_a_sidebar(added_prose: int, added_text: int, added_links: int) -> bool:
@@ -539,6 +670,11 @@ _SIDEBAR_MAX_PROSE_SHARE = 0.5
 _SIDEBAR_MIN_LINK_SHARE = 0.2
 _TEASER_LIMIT = 2
 _STORY_CHARS = 500
+#: Paragraph text above the container, under the ancestor, that makes the ancestor worth climbing to however
+#: little it adds to a long story: the opening section, set apart from the rest (a review's introduction).
+_OPENING_CHARS = 1000
+_OPENING_PROSE_SHARE = 0.7
+_OPENING_MAX_LINK_SHARE = 0.1
 _WIDEN_MAX_LINK_DENSITY = 0.3
 
 
@@ -779,10 +915,10 @@ def _lead_figure_caption(container: LexborNode, out: _Emitter) -> None:
 
 
 # Names CMSs give the lead paragraph set above the body, styled apart from it ("article__lead",
-# "c-article-summary", "standfirst", French "chapo", German "Vorspann", Nordic "ingress"). Not an
+# "c-article-summary", "standfirst", French "chapo", German "Vorspann", Nordic "ingress", Czech "perex"). Not an
 # "excerpt" or "teaser": the blurb a CMS shows in listings, a pitch for the story rather than its start.
 _LEAD_NAME = re.compile(
-    r"(?:^|[^a-z])(?:lead|lede|summary|intro|standfirst|dek|sapo|chapo|chapeau|vorspann|ingress|entradilla)(?![a-z])")
+    r"(?:^|[^a-z])(?:lead|lede|summary|intro|standfirst|dek|sapo|chapo|chapeau|vorspann|ingress|entradilla|perex)(?![a-z])")
 _LEAD_CHARS = (80, 800)
 _LEAD_SIBLINGS = 3
 _LEAD_LEVELS = 2
@@ -866,6 +1002,58 @@ def _text_without_captions(element: LexborNode) -> str:
     return fold_ws(root.text(deep=True, separator=" ")) if root is not None else ""
 
 
+#: Not "carousel": sites slide anything through one (a league's tables and links, other stories).
+_GALLERY_WORDS = frozenset({"gallery", "slideshow"})
+_GALLERY_SELECTOR = "[class*=gallery],[class*=slideshow],[class*=Gallery],[class*=Slideshow]"
+#: Paragraph text a story must hold beside its embedded galleries for them to go: a photo post is its gallery.
+_STORY_BESIDE_GALLERY = 1000
+_TOPIC_WORD = re.compile(r"(?:[a-z]+[-_])?(?:category|tag|topic)[-_]", re.I)
+
+
+def _names_a_gallery(class_value: str) -> bool:
+    """Whether a class names a gallery; a post's topic classes ("tag-photo-gallery") name what it is about.
+
+    >>> _names_a_gallery("dnd-widget-wrapper type-gallery"), _names_a_gallery("post tag-notebook-gallery")
+    (True, False)
+    """
+    return any(_GALLERY_WORDS.intersection(name_tokens(word)) for word in class_value.split()
+               if not _TOPIC_WORD.match(word))
+
+
+def _drop_galleries(container: LexborNode) -> None:
+    """Remove the photo galleries embedded in a story that holds a story's worth of prose beside them.
+
+    A gallery's slides are pictures and their captions, often of other stories ("Business news in pictures");
+    captions never go into the body. A post that is a gallery, with little prose of its own, keeps it.
+
+    >>> slides = "".join(f"<li><img src='{n}.jpg'>{n}/9 A caption of this picture.</li>" for n in range(1, 10))
+    >>> page = LexborHTMLParser("<div><p>" + "The story. " * 100 + "</p><div class='type-gallery'><ul>" + slides +
+    ...                         "</ul></div></div>")
+    >>> _drop_galleries(page.css_first("div")); "caption" in page.css_first("div").text()
+    False
+    """
+    galleries: list[LexborNode] = []
+    listed: set[int] = set()
+    for node in container.css(_GALLERY_SELECTOR):
+        if node.mem_id == container.mem_id or not _names_a_gallery(node.attributes.get("class") or ""):
+            continue
+        listed.add(node.mem_id)
+        # The outermost only: one inside a gallery listed before it (css lists in document order) goes with it.
+        ancestor = node.parent
+        while ancestor is not None and ancestor.mem_id != container.mem_id and ancestor.mem_id not in listed:
+            ancestor = ancestor.parent
+        if ancestor is None or ancestor.mem_id == container.mem_id:
+            galleries.append(node)
+    if not galleries:
+        return
+    in_galleries = sum(text_len(p) for gallery in galleries for p in gallery.css("p"))
+    if sum(text_len(p) for p in container.css("p")) - in_galleries < _STORY_BESIDE_GALLERY:
+        return
+    for gallery in galleries:
+        if gallery.parent is not None:
+            gallery.remove()
+
+
 def _is_data_table(table: LexborNode) -> bool:
     # Layout tables hold paragraphs and divs of prose; data tables hold short cells.
     return table.css_first("p, div, table table, blockquote") is None and len(table.css("tr")) >= 2
@@ -915,6 +1103,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     lead = _lead_before(container)
     if lead is not None:
         emitter.blocks.append(Block("paragraph", lead))
+    _drop_galleries(container)
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
     if not emitter.captions:

@@ -266,6 +266,9 @@ def _word_verdict(word: str) -> int:
         verdict = 0
         for token in _TOKEN_BYTE_SET.intersection(tokens):
             verdict |= _TOKEN_BYTE_BITS[token]
+        # A state, not a part: "no-caption", "no-sidebar", "without-comments" say the element lacks the thing.
+        if verdict and (b"no" in tokens or b"without" in tokens):
+            verdict = _negated_verdict(tokens)
         if verdict & _STRONG:
             return _STRONG
         if "comment" in lowered and any(token.startswith(b"comment") and _COMMENT_COMPOUND.match(token.decode())
@@ -283,6 +286,24 @@ def _word_verdict(word: str) -> int:
         verdict |= bits
         if part.startswith("comment") and _COMMENT_COMPOUND.match(part):
             return _STRONG
+    return verdict
+
+
+_NEGATIONS = frozenset({b"no", b"without"})
+
+
+def _negated_verdict(tokens: list[bytes]) -> int:
+    """The bits of a word's tokens, leaving out each token that a "no" or "without" before it negates.
+
+    >>> _negated_verdict([b"buzz", b"item", b"no", b"caption"]), _negated_verdict([b"no", b"caption", b"ad"]) == _STRONG
+    (0, True)
+    """
+    verdict = 0
+    negated = False
+    for token in tokens:
+        if not negated:
+            verdict |= _TOKEN_BYTE_BITS.get(token, 0)
+        negated = token in _NEGATIONS
     return verdict
 
 
@@ -318,7 +339,9 @@ def furniture_tokens(value: str) -> frozenset[str]:
 # Whole blocks that are interface text, not article text.
 _FURNITURE_LINE = re.compile(
     r"""^\W*(?:
-        advertisement|advertisements?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
+        advertisement|advertisements?|adverts?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
+        # What a script would have replaced (WordPress's slideshows, players).
+        (?:this\s+(?:slideshow|gallery|video|content|page)\s+requires|please\s+enable)\s+javascript.{0,80}|
         (?:continue|keep)\s+reading.*|read\s+more.*|read\s+next.*|see\s+also.*|also\s+read.*|
         (?:leia|veja)\s+(?:também|mais).{0,120}|(?:lee|lea)\s+(?:también|más).{0,120}|
         (?:à\s+)?lire\s+(?:aussi|également).{0,120}|leggi\s+anche.{0,120}|lees\s+ook.{0,120}|
@@ -339,7 +362,9 @@ _FURNITURE_LINE = re.compile(
 def is_furniture_text(text: str) -> bool:
     """Whether a short block is interface text ("Advertisement", "Read more", "Share")...
 
-    >>> is_furniture_text("ADVERTISEMENT")
+    >>> is_furniture_text("ADVERTISEMENT"), is_furniture_text("Advert")
+    (True, True)
+    >>> is_furniture_text("This slideshow requires JavaScript.")
     True
     >>> is_furniture_text("The advertisement market fell by a third in 2024.")
     False

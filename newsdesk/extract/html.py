@@ -63,7 +63,7 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
                 continue
             # A leading heading before any prose is the page title in another form.
             if (block.type == "heading" and index == 0 and len(text) < 200 and not out
-                    and (meta.headline is None or len(text.split()) > 3)):
+                    and (meta.headline is None or len(text.split()) > 3) and not _is_lead_sentence(text)):
                 continue
             if _BYLINE_BLOCK.match(text) or _DATE_BLOCK.match(text):
                 continue
@@ -74,6 +74,23 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
             head_zone = False
         out.append(block)
     return out
+
+
+#: A heading that opens the body as a sentence of this many words is the story's lead set in large type
+#: ("The U.S. has long been heralded as ..."), not the page title in another form.
+_LEAD_SENTENCE_WORDS = 15
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+
+
+def _is_lead_sentence(text: str) -> bool:
+    """Whether a heading reads as the story's first sentence: long, and closed as a sentence.
+
+    >>> _is_lead_sentence("The U.S. has long been heralded as a land of opportunity, a place where anyone can succeed.")
+    True
+    >>> _is_lead_sentence("Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What Lies Underneath the City")
+    False
+    """
+    return len(text.split()) >= _LEAD_SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
 
 
 def _site_name(meta: PageMetadata, url: str | None) -> str | None:
