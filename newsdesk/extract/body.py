@@ -29,6 +29,7 @@ from newsdesk.extract.boilerplate import (
     attribute_strength,
     class_strength,
     furniture_tokens,
+    is_end_marker,
     is_furniture_text,
     literal_trie,
     name_tokens,
@@ -63,7 +64,11 @@ def _tag_ids(names: Iterable[str]) -> frozenset[int]:
 
 _P_TAG_ID = next(iter(_tag_ids(["p"])))
 _FURNITURE_TAG_IDS = _tag_ids(FURNITURE_TAGS)
+_THREAD_HEADING_IDS = _tag_ids(("h2", "h3", "h4"))
+_H1_TAG_ID = next(iter(_tag_ids(["h1"])))
 _LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
+#: What the furniture walk lists: the listed tags, and the headings (a thread's, the page's <h1>s).
+_WALKED_TAG_IDS = _LISTED_TAG_IDS | _THREAD_HEADING_IDS | {_H1_TAG_ID}
 _PARAGRAPH_TAG_IDS = _tag_ids(_PARAGRAPH_TAGS.split(","))
 _BLOCK_TAG_IDS = _tag_ids(_BLOCK_TAGS)
 _TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
@@ -140,32 +145,45 @@ def _name_of(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
-def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: WorkBudget | None = None) -> None:
+def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
+                      budget: WorkBudget | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
+
+    Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent).
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
     and no content. Such an element has nothing left to judge and is skipped.
     """
     budget = budget or WorkBudget()
-    # One walk lists the dropped tags, the paragraphs and the furniture tags, by tag id: lexbor's css
+    # One walk lists the dropped tags, the paragraphs, the furniture tags and the headings, by tag id: lexbor's css
     # tries each of a list's 23 tags on every element, at twice the cost of this walk. A paragraph or
     # furniture element inside a dropped one is gone with it: no parent, skipped.
     dropped: list[LexborNode] = []
     paragraphs: list[LexborNode] = []
     furniture: list[LexborNode] = []
+    headings: list[LexborNode] = []
+    h1s: list[LexborNode] = []
     for node in root.traverse():
         tag_id = node.tag_id
-        if tag_id in _LISTED_TAG_IDS:
+        if tag_id in _WALKED_TAG_IDS:
             if tag_id == _P_TAG_ID:
                 paragraphs.append(node)
             elif tag_id in _FURNITURE_TAG_IDS:
                 furniture.append(node)
+            elif tag_id in _THREAD_HEADING_IDS:
+                headings.append(node)
+            elif tag_id == _H1_TAG_ID:
+                h1s.append(node)
             else:
                 dropped.append(node)
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
+    for node in headings:
+        if node.parent is not None and _opens_a_thread(node):
+            _remove_thread(node)
+            break
     paragraphs = [p for p in paragraphs if p.parent is not None]
     sizes = ParagraphSizes(root, paragraphs)
     prose_total = sum(sizes.text(p) for p in paragraphs)  # sizes.paragraphs(root), the list kept
@@ -283,6 +301,74 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]], budget: 
                 related.extend(_anchors(node))
             remove(node, length)
             after_removal = True
+    return h1s
+
+
+#: Characters of paragraph text before a "Comments" heading, beside it, for the heading to open a thread below
+#: a story: the heading that opens a comments box of its own is its box's first child.
+_STORY_BEFORE_THREAD = 300
+#: The discussion's own headings: "Comments", "12 Comments", "Leave a reply". (Not "TrackBack": the blogs that
+#: link to a post are part of its page in some readers' eyes.)
+_THREAD_MARKER = re.compile(r"comment|reply|discussion|conversation", re.I)
+#: A story's parts, which a thread below it never holds.
+_STORY_MARKS = "h1, article, main, [itemprop=articleBody]"
+
+
+def _opens_a_thread(heading: LexborNode) -> bool:
+    """Whether a heading opens the readers' comments set straight below a post, beside its paragraphs.
+
+    Blogs of the 2000s (Movable Type, TypePad) put the comments in the post's own box, one ``<div>``
+    and one "Posted by" line each, under an ``<h2>Comments</h2>``. Nothing names the thread as a whole,
+    so nothing removes it; and the comments can hold ten times the post's text, so that the heading
+    sits too early in the text for any end-of-story rule that trusts only a marker in the text's
+    second half. A heading that says only that, with a story's text before it in its box and no
+    story's parts after it, ends the story.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser("<div><p>" + "The post. " * 40 + "</p><h2>3 Comments</h2><div>Nice.</div></div>")
+    >>> _opens_a_thread(page.css_first("h2"))
+    True
+    >>> page = LexborHTMLParser("<div id=comments><h2>Comments</h2><div>Nice.</div></div>")
+    >>> _opens_a_thread(page.css_first("h2"))
+    False
+    """
+    # Most headings are one text node: read without a deep walk (this runs for every heading of the page).
+    child = heading.first_child
+    if child is not None and child.next is None and child.tag_id == _TEXT_TAG_ID:
+        text = child.text_content or ""
+    else:
+        text = heading.text(deep=True)
+    if len(text) > 60 or _THREAD_MARKER.search(text) is None or not is_end_marker(fold_ws(text)):
+        return False
+    # Paragraphs' text only: a box of related links or tags above a thread says no story is there.
+    before = 0
+    sibling = heading.prev
+    while sibling is not None and before < _STORY_BEFORE_THREAD:
+        if sibling.tag_id == _P_TAG_ID:
+            before += text_len(sibling)
+        elif has_elements(sibling):
+            before += sum(text_len(p) for p in sibling.css("p"))
+        sibling = sibling.prev
+    if before < _STORY_BEFORE_THREAD:
+        return False
+    sibling = heading.next
+    while sibling is not None:
+        if sibling.tag in ("h1", "article", "main") or (has_elements(sibling) and sibling.css_first(_STORY_MARKS)):
+            return False
+        sibling = sibling.next
+    return True
+
+
+def _remove_thread(heading: LexborNode) -> None:
+    """Remove everything after a thread's heading in its box. The heading stays: in the text, it is
+    the end-of-story marker that the page's later lines ("174 comments | Add comment") are cut at."""
+    following = []
+    sibling = heading.next
+    while sibling is not None:
+        following.append(sibling)
+        sibling = sibling.next
+    for node in following:
+        node.remove()
 
 
 #: Class and id words of the dialogs that ask for consent to cookies (and of the common platforms that make them).
@@ -1054,6 +1140,99 @@ def _drop_galleries(container: LexborNode) -> None:
             gallery.remove()
 
 
+#: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.
+_CARD_SUMMARY_CHARS = 400
+#: Fewest characters of a card's summary paragraph.
+_CARD_SUMMARY_MIN = 20
+_SUMMARY_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "“", "”", "»", "«")
+#: Fewest cards in the closing run: one linked heading at a story's end may be its own ("Read the report").
+_MIN_CARDS = 2
+#: Characters of a paragraph outside any card that ends the closing run: the story's prose.
+_STORY_LINE_CHARS = 80
+_CARD_HEADLINES = "h2 a, h3 a, h4 a"
+_CARD_SELECTOR = "p, " + _CARD_HEADLINES
+
+
+def _card_of(link: LexborNode, container: LexborNode) -> LexborNode | None:
+    """The teaser card a linked headline heads: its largest ancestor below the container that holds
+    besides the headline at most a summary's few lines; None when the heading is not a link's whole."""
+    heading = link.parent
+    if heading is None or heading.tag not in ("h2", "h3", "h4"):
+        return None
+    title = text_len(heading)
+    if not title or text_len(link) < 0.6 * title:
+        return None
+    card = heading
+    node = heading.parent
+    # Up to the box of the cards, short as it may be: a card holds one headline.
+    while (node is not None and node.mem_id != container.mem_id and text_len(node) <= title + _CARD_SUMMARY_CHARS
+           and len(node.css(_CARD_HEADLINES)) == 1):
+        card = node
+        node = node.parent
+    # A card says what the story is about: a headline alone is a link in a list (a tag, a source).
+    if card is heading or not any(_is_summary(p) for p in card.css("p")):
+        return None
+    return card
+
+
+def _is_summary(paragraph: LexborNode) -> bool:
+    """A sentence or two of summary: long enough, and ending as a sentence (a source's name does not)."""
+    text = paragraph.text(deep=True).rstrip()
+    return len(text) >= _CARD_SUMMARY_MIN and text.endswith(_SUMMARY_ENDS)
+
+
+def _drop_closing_cards(container: LexborNode) -> None:
+    """Remove the run of teaser cards (a linked headline, a line of summary) that closes a story.
+
+    Public broadcasters close a story with its related ones, each as its headline and a sentence:
+    walked, they read as the story's subheadings and paragraphs, where no tail rule on the text can
+    tell them from the story's own. In the tree their headlines are links to other pages. Only the
+    cards after the story's last paragraph go, two or more of them, and only beside a story's worth
+    of prose with no card among it: linked subheadings inside the story are its own form (a listicle's).
+
+    >>> cards = "".join(f"<div><h2><a href='/s{n}'>Another story, number {n}</a></h2>"
+    ...                 "<p>What it says, in a line.</p></div>" for n in range(3))
+    >>> page = LexborHTMLParser("<div><p>" + "The story goes on. " * 60 + "</p>" + cards + "</div>")
+    >>> _drop_closing_cards(page.css_first("div")); "summary" in page.css_first("div").text()
+    False
+    """
+    found = container.css(_CARD_SELECTOR)
+    if len(found) < 2 * _MIN_CARDS:
+        return
+    cards: dict[int, LexborNode] = {}
+    card_of: dict[int, LexborNode] = {}  # by the headline link's mem_id
+    for node in found:
+        if node.tag == "a" and (card := _card_of(node, container)) is not None:
+            cards[card.mem_id] = card
+            card_of[node.mem_id] = card
+    if len(cards) < _MIN_CARDS:
+        return
+    closing: list[LexborNode] = []
+    prose = 0
+    for node in reversed(found):
+        if node.tag == "a":
+            card = card_of.get(node.mem_id)
+            if card is not None:
+                if prose:
+                    # Cards within the story too: linked subheadings are its own form (a listicle's).
+                    return
+                closing.append(card)
+            continue
+        ancestor = node.parent
+        while ancestor is not None and ancestor.mem_id not in cards and ancestor.mem_id != container.mem_id:
+            ancestor = ancestor.parent
+        if ancestor is not None and ancestor.mem_id in cards:
+            continue
+        length = text_len(node)
+        if length >= _STORY_LINE_CHARS:
+            prose += length
+    if len(closing) < _MIN_CARDS or prose < _STORY_BESIDE_GALLERY:
+        return
+    for card in closing:
+        if card.parent is not None:
+            card.remove()
+
+
 def _is_data_table(table: LexborNode) -> bool:
     # Layout tables hold paragraphs and divs of prose; data tables hold short cells.
     return table.css_first("p, div, table table, blockquote") is None and len(table.css("tr")) >= 2
@@ -1069,10 +1248,57 @@ def _emit_table(table: LexborNode, out: _Emitter) -> None:
         out.blocks.append(Block("table", "\n".join(rows)))
 
 
-def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> BodyResult:
+def _within(node: LexborNode, ancestor: LexborNode) -> bool:
+    key = ancestor.mem_id
+    while node is not None:
+        if node.mem_id == key:
+            return True
+        node = node.parent  # type: ignore[assignment]
+    return False
+
+
+def _is_headline(h1: LexborNode, headline: str) -> bool:
+    title = fold_ws(h1.text(deep=True)).casefold()
+    return bool(title) and (title == headline or (len(title) >= 10 and (title in headline or headline in title)))
+
+
+def _story_of_the_page(h1s: list[LexborNode], container: LexborNode, headline: str) -> LexborNode | None:
+    """The <article> headed by the page's headline, when the container chosen is another story or holds two.
+
+    Pages that load the next story as the reader scrolls (Dagbladet's "second-article") hold two
+    stories, each an <article> with its <h1>; the second can be the longer and win, or widening can
+    climb to the box that holds both. The page's own is the one whose <h1> is its metadata's headline.
+    ``h1s`` are the page's <h1> elements.
+    """
+    own: LexborNode | None = None
+    others: list[LexborNode] = []
+    for h1 in h1s:
+        if h1.parent is None:
+            continue
+        article = h1.parent
+        while article is not None and article.tag != "article":
+            article = article.parent  # type: ignore[assignment]
+        if article is None:
+            continue
+        if own is None and _is_headline(h1, headline):
+            own = article
+        else:
+            others.append(article)
+    if own is None or _within(container, own):
+        return None
+    for other in others:
+        apart = not _within(other, own) and not _within(own, other)
+        if apart and (_within(container, other) or _within(other, container)):
+            return own
+    return None
+
+
+def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
+                 headline: str | None = None) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
 
-    The tree is modified (boilerplate is removed): run metadata extraction first.
+    The tree is modified (boilerplate is removed): run metadata extraction first. ``headline``, the
+    page's headline by its metadata, picks the page's own story where the page holds two.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> page = ("<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -1089,7 +1315,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         return BodyResult()
     budget = budget or WorkBudget()
     related: list[tuple[str, str]] = []
-    _remove_furniture(body, related, budget)
+    h1s = _remove_furniture(body, related, budget)
     # From here on the tree only is read: every measure is taken once.
     sizes = PageSizes()
     container = _best_container(body, sizes, budget)
@@ -1097,6 +1323,12 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         return BodyResult(related=related)
     teaser_counts: dict[int, int] = {}
     container = _widen(container, sizes, teaser_counts)
+    folded = fold_ws(headline).casefold() if headline else ""
+    if folded and len(h1s) >= 2 and (story := _story_of_the_page(h1s, container, folded)) is not None:
+        inner = _best_container(story, sizes, budget)
+        container = _widen(inner, sizes, teaser_counts) if inner is not None else story
+        if not _within(container, story):
+            container = story
     emitter = _Emitter()
     if container.tag in _HEADINGS:
         container = container.parent or container
@@ -1104,6 +1336,10 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
     if lead is not None:
         emitter.blocks.append(Block("paragraph", lead))
     _drop_galleries(container)
+    # Counted before the closing cards go: they are teasers the container advertises.
+    teasers = _teasers(container, sizes, teaser_counts)
+    if teasers >= _MIN_CARDS:
+        _drop_closing_cards(container)
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
     if not emitter.captions:
@@ -1116,5 +1352,5 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None) -> Bo
         link_text_ratio=sizes.link_density(container),
         body_link_ratio=emitter.kept_link_chars / emitter.kept_chars if emitter.kept_chars else 1.0,
         container_tag=container.tag,
-        teasers=_teasers(container, sizes, teaser_counts),
+        teasers=teasers,
     )

@@ -32,6 +32,8 @@ _STRONG_TOKENS = (
     "trending", "popular", "mostread", "mostpopular", "morestories", "readmore", "readnext",
     "upnext", "breadcrumb", "breadcrumbs", "sidebar", "navbar", "navigation",
     "menu", "footer", "masthead", "toolbar", "pagination", "pager",
+    # Google's mark for what its site search must not index as the page's content (a blog's widgets).
+    "nocontent",
 )
 # Tokens that mark boilerplate unless the same name also says it is the article ("entry-meta" no,
 # "post-content-meta"... yes): bylines, tag lists, captions and hidden helpers.
@@ -348,6 +350,8 @@ _FURNITURE_LINE = re.compile(
         lesen\s+sie\s+auch.{0,120}|auch\s+lesen.{0,120}|
         related(?:\s+(?:articles?|stories|news|content|coverage|topics))?:?|recommended(?:\s+for\s+you)?|
         share(?:\s+(?:this|on|via)\b.*)?|tweet|email|print|comments?|
+        # A post's counter of its readers' comments, and the links beside it ("174 comments | Add comment").
+        \d+\s+comments?(?:\s*\|.{0,60})?|
         (?:sign\s+up|subscribe)\b.{0,120}|(?:click|tap)\s+here\b.{0,120}|
         follow\s+us\b.{0,80}|(?:copyright|©)\s.{0,160}|all\s+rights\s+reserved.{0,80}|
         listen\s+to\s+(?:this\s+)?article.{0,40}|\d+\s+min(?:ute)?s?\s+read|

@@ -330,7 +330,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     budget = WorkBudget(source or url)
     meta = extract_metadata(tree, url)
     budget.check()
-    found = extract_body(tree, budget)
+    found = extract_body(tree, budget, meta.headline)
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
