@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdesk.extract.authors import clean_authors
 from newsdesk.extract.dates import find_date, parse_date
-from newsdesk.extract.pageindex import PageIndex, inside, nearest, node_text, node_words
+from newsdesk.extract.pageindex import PageIndex, inside, nearest, node_text, node_words, short_words
 
 #: The longest byline text worth reading; longer author elements are bios.
 MAX_BYLINE_CHARS = 200
@@ -74,8 +74,8 @@ def byline_authors(tree: LexborHTMLParser, index: PageIndex, headline: LexborNod
     ['Jane Doe', 'John Smith']
     """
     for node in index.bylines[: 2 * _MAX_NODES]:
-        text = node_words(node)
-        if text and len(text) <= MAX_BYLINE_CHARS and not in_comments_or_form(node):
+        text = short_words(node, MAX_BYLINE_CHARS)
+        if text and not in_comments_or_form(node):
             names = clean_authors([_byline_text(node, text)], strict=True)
             if names:
                 return names
@@ -120,8 +120,8 @@ def _byline_text(node: LexborNode, text: str) -> str:
         sibling = node.next
         while sibling is not None and not sibling.is_element_node:
             sibling = sibling.next
-        following = node_words(sibling)
-        if following and len(following) <= MAX_BYLINE_CHARS:
+        following = short_words(sibling, MAX_BYLINE_CHARS)
+        if following:
             return f"{text} {following}"
     return text
 
@@ -136,8 +136,8 @@ def _scope_byline(scope: LexborNode) -> list[str]:
         own = (node.text(deep=False) or "").strip()
         if not own or own[0] not in _BYLINE_INITIALS or len(own) > MAX_BYLINE_CHARS or not _BYLINE_START.match(own):
             continue
-        text = node_words(node)
-        if text and len(text) <= MAX_BYLINE_CHARS and not in_comments_or_form(node):
+        text = short_words(node, MAX_BYLINE_CHARS)
+        if text and not in_comments_or_form(node):
             names = clean_authors([_byline_text(node, text)], strict=True)
             if names:
                 return names
@@ -155,8 +155,8 @@ def _lines_after_headline(headline: LexborNode | None) -> Iterator[str]:
         while sibling is not None and looked < 6:
             if sibling.is_element_node:
                 looked += 1
-                text = node_words(sibling)
-                if text and len(text) <= MAX_BYLINE_CHARS:
+                text = short_words(sibling, MAX_BYLINE_CHARS)
+                if text:
                     yield text
             sibling = sibling.next
         node = node.parent
@@ -224,8 +224,8 @@ def visible_date(
         for node in nodes[:_MAX_NODES]:
             value = node.attributes.get("datetime")
             found = parse_date(value) if value else None
-            text = node_words(node) if found is None else None
-            if text and len(text) <= MAX_BYLINE_CHARS:
+            text = short_words(node, MAX_BYLINE_CHARS) if found is None else None
+            if text:
                 found = find_date(text, day_first=day_first)
             if found is not None:
                 return found
@@ -246,8 +246,8 @@ def _date_beside_byline(index: PageIndex, day_first: bool | None) -> str | None:
         for _ in range(3):
             if block is None or block.tag in ("body", "html"):
                 break
-            text = node_words(block)
-            if text is None or len(text) > MAX_BYLINE_CHARS:
+            text = short_words(block, MAX_BYLINE_CHARS)
+            if text is None:
                 break
             found = find_date(text, day_first=day_first)
             if found is not None:
