@@ -168,6 +168,9 @@ _PATTERNS = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DA
 # "in 2023 May 5 people ...", so find_date does not look for it.
 _FIELD_PATTERNS = (*_PATTERNS, _YEAR_MONTH_DAY)
 _DIGIT = re.compile(r"\d")
+# Every pattern above names a four-digit year, so a text without four digits in a row holds no
+# date: one scan for them spares the patterns' scans of every position of most lines.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _WORD = re.compile(r"[^\W\d_]+")
 #: A reading time printed beside a date ("October 1, 2025 · 5 min read"), not part of the date.
 _READING_TIME = re.compile(
@@ -296,6 +299,8 @@ def _first_date(
     text: str, day_first: bool | None, patterns: tuple[re.Pattern[str], ...] = _PATTERNS
 ) -> tuple[str, int, int] | None:
     """The earliest valid date expression in ``text`` as (iso, start, end)."""
+    if _FOUR_DIGITS.search(text) is None:
+        return None
     best: tuple[str, int, int] | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
