@@ -103,24 +103,11 @@ def _campaign() -> tuple[list[Article], np.ndarray]:
 
 
 def test_store_in_batches_gives_the_stream_s_stories_with_events_and_crowded_names() -> None:
+    from stories_in_store import stories_in_store
+
     from newsdesk.connect.stories import build_stories
-    from newsdesk.store import ArticleOutcome, open_store
-    from newsdesk.store.stories import assign_stories, story_of
 
     articles, vectors = _campaign()
     expected = [s.members for s in build_stories(articles, vectors, model="minilm")]
     assert 1 < len(expected) < len(articles)  # (without event or crowd the stream gives other stories)
-    with open_store(":memory:") as store:
-        ids: list[int] = []
-        for start in range(0, len(articles), 7):
-            batch = articles[start:start + 7]
-            batch_ids = store.write_batch([ArticleOutcome(a.url or "", a) for a in batch]).article_ids
-            conn = store.connection
-            conn.execute("BEGIN")
-            assign_stories(conn, list(zip(batch_ids, batch, strict=True)), vectors[start:start + 7])
-            conn.execute("COMMIT")
-            ids += batch_ids
-        by_story: dict[int, list[int]] = {}
-        for position, article_id in enumerate(ids):
-            by_story.setdefault(story_of(store.connection, article_id) or 0, []).append(position)
-        assert sorted(by_story.values()) == sorted(expected)
+    assert stories_in_store(articles, vectors, batch_size=7).groups == sorted(expected)

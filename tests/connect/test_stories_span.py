@@ -8,11 +8,10 @@ from __future__ import annotations
 import random
 
 import numpy as np
+from stories_in_store import stories_in_store
 
 from newsdesk.connect.stories import MAX_SPAN_DAYS, PARAMS, WINDOW_DAYS, StoryFeatures, StoryStream, build_stories
 from newsdesk.model import Article, Block, Enrichment, Entity
-from newsdesk.store import ArticleOutcome, open_store
-from newsdesk.store.stories import assign_stories, link_story_chains, story_of
 
 
 def _loose(k: int) -> np.ndarray:
@@ -110,20 +109,8 @@ def test_store_in_batches_ends_or_runs_on_past_the_span_as_the_stream_does() -> 
         articles, vectors = _reports(every=2.0, days=60.0, event=event)
         streamed = build_stories(articles, vectors)
         expected = [s.members for s in streamed]
-        with open_store(":memory:") as store:
-            ids: list[int] = []
-            for start in range(0, len(articles), 4):  # Each batch reads the stories back, their days as stored.
-                batch = articles[start:start + 4]
-                batch_ids = store.write_batch([ArticleOutcome(a.url or "", a) for a in batch]).article_ids
-                conn = store.connection
-                conn.execute("BEGIN")
-                assign_stories(conn, list(zip(batch_ids, batch, strict=True)), vectors[start:start + 4])
-                conn.execute("COMMIT")
-                ids += batch_ids
-            conn = store.connection
-            by_story: dict[int, list[int]] = {}
-            for position, article_id in enumerate(ids):
-                by_story.setdefault(story_of(conn, article_id) or 0, []).append(position)
-            assert sorted(by_story.values()) == sorted(expected)
-            # The stream numbers stories as the store does: the same chains.
-            assert link_story_chains(conn) == {s.id: s.continues for s in streamed if s.continues is not None}
+        # Each batch reads the stories back, their days as stored.
+        stored = stories_in_store(articles, vectors, batch_size=4)
+        assert stored.groups == sorted(expected)
+        # The stream numbers stories as the store does: the same chains.
+        assert stored.chains == {s.id: s.continues for s in streamed if s.continues is not None}
