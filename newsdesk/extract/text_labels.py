@@ -26,6 +26,14 @@ COMMENTS_LABEL = re.compile(
     r"^comments are closed.{0,40}$|^(?:show|view|read|load) (?:all )?comments$|"
     r"^discussion$|^reader comments$|^conversation$"
 )
+#: A reader's comment opens (or closes) with a signature line: "Kathy Owen says:", "Amy wrote", a name
+#: glued to a timestamp ("AmySeptember 11, 2008 at 2:06 PM", "2 days ago at 07:52 am"), or the reply
+#: button under it. Matched on the raw line; one alone proves nothing ("Here is what he says:").
+COMMENT_SIGNATURE = re.compile(
+    r"^[^.!?]{1,40}\s(?:says|said|wrote|writes)\s?:?$|^reply(?: to (?:comment|this comment))?$|"
+    r"^.{0,40}\b(?:at|@)\s\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?$",
+    re.I,
+)
 # Interface text: whole lines, compared after lower-casing and trimming punctuation and symbols.
 MARKER_LINES = frozenset({
     "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsdesk.extract.text_body import append_table_row
+from newsdesk.extract.text_labels import COMMENT_SIGNATURE
 from newsdesk.extract.text_lines import (
     ASIDE,
     BOILERPLATE,
@@ -93,7 +94,8 @@ def addable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
     >>> addable(read_lines("Advertisement\\nx = compute(y)\\nRain fell all night."), [False, False, True])
     [False, True, False]
     """
-    return [not rules and line.kind in _ADDABLE and not line.in_widget
+    # A comment's signature ("Amy says:") is never the story's, though it reads as a short line.
+    return [not rules and line.kind in _ADDABLE and not line.in_widget and not COMMENT_SIGNATURE.match(line.text)
             for line, rules in zip(lines, kept, strict=True)]
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
-from newsdesk.extract.text_labels import COMMENTS_LABEL, RELATED_LABELS
+from newsdesk.extract.text_labels import COMMENT_SIGNATURE, COMMENTS_LABEL, RELATED_LABELS
 from newsdesk.extract.text_lines import (
     ASIDE,
     BOILERPLATE,
@@ -191,8 +191,11 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
     date) begins, or where a trailing run of unlabelled teasers begins; and whether it ended at
     such a header."""
     total_words = sum(line.words for line in lines[start:end] if line.kind == PROSE)
+    thread = _comment_thread(lines, start, end)
     words_so_far = 0
     for index in range(start, end):
+        if index == thread:
+            return index, False
         line = lines[index]
         if line.kind == PROSE:
             words_so_far += line.words
@@ -211,6 +214,43 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
         if anchors >= 2 or (anchors == 1 and line.words >= 4):
             return index, True
     return _before_trailing_teasers(lines, start, end), False
+
+
+#: Signature lines that make a thread, and the article's prose words there must be before the first.
+_THREAD_SIGNATURES = 3
+_THREAD_AFTER_WORDS = 100
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:
+    """Where a readers' thread in the run [start, end) begins: the first of three or more comment
+    signature lines ("Kathy Owen says:", "Reply") after the article's first 100 words of prose, or the
+    short name line just over it when the signature is a timestamp; None when the run has no thread.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> post = "Storms swept the county overnight, and the rivers rose. " * 12
+    >>> lines = read_lines(post + "\\nAmy says:\\nGreat post.\\nJo says:\\nThanks!\\nAmy says:\\nYou're welcome.")
+    >>> _comment_thread(lines, 0, len(lines)), lines[1].text
+    (1, 'Amy says:')
+    """
+    words = 0
+    first: int | None = None
+    signatures = 0
+    for index in range(start, end):
+        line = lines[index]
+        if line.kind == PROSE:
+            words += line.words
+        if line.words > 12 or words < _THREAD_AFTER_WORDS or not COMMENT_SIGNATURE.match(line.text):
+            continue
+        signatures += 1
+        first = index if first is None else first
+    if first is None or signatures < _THREAD_SIGNATURES:
+        return None
+    above = lines[first - 1] if first - 1 > start else None
+    if above is not None and above.kind in (SHORT, BYLINE) and above.words <= 4 and _CLOCK.search(lines[first].text):
+        # "Jane Roe" over "May 3, 2021 at 4:12 pm": the name opens the comment.
+        return first - 1
+    return first
 
 
 def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:

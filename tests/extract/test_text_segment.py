@@ -110,3 +110,24 @@ def test_a_long_bare_list_does_not_split_the_body() -> None:
     body = extract_text(text).body
     assert body[0].text == intro and body[-1].text == outro
     assert len(body) == 10
+
+
+def test_a_thread_of_signed_comments_ends_the_body() -> None:
+    # A blog's readers sign each comment ("Name says:") or stamp it ("NameMay 3, 2021 at 4:12 PM");
+    # their comments read as prose, so the run went on to the thread's end.
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    comment = "I think the council got this one right, and the roads really do need the money this year. "
+    thread = "".join(f"\n\n{name} says:\n{comment * 2}\nReply" for name in ("Amy", "Jo Smith", "Kathy Owen"))
+    text = "Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join([paragraph * 2] * 4) + thread
+    article = extract_text(text)
+    assert [block.text for block in article.body] == [(paragraph * 2).strip()] * 4
+    stamped = "".join(f"\n\n{name}\nMarch 13, 2024 at 9:1{n} pm\n{comment * 2}" for n, name in enumerate(("Amy", "Jo")))
+    article = extract_text(text.replace(thread, stamped + "\n\nKathyMarch 14, 2024 at 8:02 AM\n" + comment))
+    assert [block.text for block in article.body] == [(paragraph * 2).strip()] * 4
+
+
+def test_one_line_that_reads_like_a_signature_does_not_end_the_body() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    text = ("Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 3)
+            + "\n\nHere is what the mayor says:\n\n" + "\n\n".join([paragraph * 2] * 2))
+    assert len(extract_text(text).body) == 6
