@@ -46,7 +46,6 @@ _BLOCK_TAGS = frozenset({
     "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "details", "summary", "center", "form",
     "fieldset", "aside", "nav", "caption", "picture", "video", "audio",
 })
-_DROP_TAG_SET = frozenset(DROP_TAGS)
 
 
 def _tag_ids(names: Iterable[str]) -> frozenset[int]:
@@ -857,49 +856,63 @@ class _Emitter:
         self.blocks.append(Block(self.kind, text))
 
 
+#: The walk tells a node by its tag id: reading the name (``tag``) makes a new string each time, at
+#: three times the cost, and the walk meets every node of the container. An element's id is that of
+#: its lower-case local name, which is its name for every tag named here (only a few SVG names keep
+#: capitals: "foreignObject"); a text node, a comment or a tag unknown to lexbor has an id none of these has.
+_COMMENT_TAG_ID = LexborHTMLParser("<p><!--x--></p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+_DROP_TAG_IDS = _tag_ids(DROP_TAGS)
+_SKIP_IN_BODY_IDS = _tag_ids(_SKIP_IN_BODY)
+_FIGURE_TAG_ID, _FIGCAPTION_TAG_ID, _BR_TAG_ID, _A_TAG_ID, _BLOCKQUOTE_TAG_ID, _PRE_TAG_ID, _TABLE_TAG_ID = (
+    next(iter(_tag_ids([name]))) for name in ("figure", "figcaption", "br", "a", "blockquote", "pre", "table"))
+_HEADING_TAG_IDS = _tag_ids(_HEADINGS)
+_LIST_ENTRY_TAG_IDS = _tag_ids(("li", "dd", "dt"))
+
+
 def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int) -> None:
     if depth > 200:
         return
     parts = out.parts  # flush empties this list in place: the binding stays valid
     for child in node.iter(include_text=True):
-        tag = child.tag
-        if tag == "-text":
+        tag_id = child.tag_id
+        if tag_id == _TEXT_TAG_ID:
             # A text node always has its text; the binding's type says it may not.
             text = child.text_content or ""
             parts.append(text)
             if in_link:
                 out.link_chars += len(fold_ws(text))
             continue
-        if tag in ("-comment", "#comment") or tag in _DROP_TAG_SET:
+        if tag_id == _COMMENT_TAG_ID or tag_id in _DROP_TAG_IDS:
             continue
         # A figure holding a table (WordPress wraps every table in <figure class="wp-block-table">)
         # is the story's data, not an illustration: walked as a block, its caption still collected.
-        if tag in _SKIP_IN_BODY and not (tag == "figure" and child.css_first("table") is not None):
-            if tag in ("figure", "figcaption"):
+        if tag_id in _SKIP_IN_BODY_IDS and not (tag_id == _FIGURE_TAG_ID and child.css_first("table") is not None):
+            if tag_id in (_FIGURE_TAG_ID, _FIGCAPTION_TAG_ID):
                 _collect_caption(child, out)
             continue
-        if tag == "br":
+        if tag_id == _BR_TAG_ID:
             parts.append("\n")
             continue
-        if tag not in _BLOCK_TAGS:
-            if tag == "a" and (href := child.attributes.get("href")):
+        if tag_id not in _BLOCK_TAG_IDS:
+            is_link = tag_id == _A_TAG_ID
+            if is_link and (href := child.attributes.get("href")):
                 out.anchors.append((child, href))
-            _walk(child, out, kind, in_link or tag == "a", depth + 1)
+            _walk(child, out, kind, in_link or is_link, depth + 1)
             continue
         # flush, called only when it has parts to emit or anchors to drop (most block boundaries
         # have neither: the call itself was the cost).
         if parts or out.anchors:
             out.flush()
         child_kind = kind
-        if tag in _HEADINGS:
+        if tag_id in _HEADING_TAG_IDS:
             child_kind = "heading"
-        elif tag == "li" or tag == "dd" or tag == "dt":
+        elif tag_id in _LIST_ENTRY_TAG_IDS:
             child_kind = "list_item"
-        elif tag == "blockquote":
+        elif tag_id == _BLOCKQUOTE_TAG_ID:
             child_kind = "quote"
-        elif tag == "pre":
+        elif tag_id == _PRE_TAG_ID:
             child_kind = "code"
-        elif tag == "table" and _is_data_table(child):
+        elif tag_id == _TABLE_TAG_ID and _is_data_table(child):
             _emit_table(child, out)
             continue
         previous = out.kind
