@@ -141,7 +141,8 @@ def _classify(text: str, words: int) -> str:
         return MARKER
     if key in RELATED_LABELS:
         return WIDGET
-    if key in WIDGET_LABELS or (words <= 8 and WIDGET_PREFIX.match(key)):
+    # "You might also be interested in…": line_key keeps an ellipsis, which ends many such labels.
+    if key.rstrip("…") in WIDGET_LABELS or (words <= 8 and WIDGET_PREFIX.match(key)):
         return WIDGET
     if key in ASIDE_LABELS:
         return ASIDE

@@ -92,11 +92,19 @@ WIDGET_LABELS = frozenset({
     "more videos", "related videos", "featured", "featured stories", "spotlight", "recommendation",
     "most read articles", "more top stories", "top headlines", "headlines", "also in news",
     "lo más leído", "meistgelesen", "les plus lus", "più letti", "en çok okunanlar",
+    # "Read also" and "you may like" in the shared sets' other languages: a label over other stories.
+    "you might also be interested in", "you may also be interested in", "you might also enjoy",
+    "you may also enjoy", "more related posts", "more related articles", "more related stories",
+    "la rédaction vous conseille", "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet",
+    "lesen sie auch", "das könnte sie auch interessieren", "auch interessant", "mehr zum thema",
+    "weitere artikel", "leggi anche", "potrebbe interessarti anche", "lee también", "te puede interesar",
+    "leia também", "veja também", "você pode gostar", "czytaj także", "czytaj też", "související",
+    "関連記事", "【関連記事】", "あわせて読みたい", "関連ニュース", "相关新闻", "관련기사",
     # Tables of contents: their entries repeat the subheadings, they are not the text.
     "table of contents", "table of content", "contents", "in this article", "on this page",
     "jump to", "jump to section", "skip to section", "what's in this article", "inhaltsverzeichnis",
 })
-WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on)|"
+WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on)|next up in|mehr zu|"
                            r"popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
 RELATED_LABELS = frozenset({
     "related", "related articles", "related article", "related stories", "related story",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsdesk.extract.text import extract_text
+from newsdesk.extract.text import extract_text, line_kinds
 
 MENU = "\n".join(f"区分{n}" for n in range(30))
 
@@ -131,3 +131,11 @@ def test_one_line_that_reads_like_a_signature_does_not_end_the_body() -> None:
     text = ("Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 3)
             + "\n\nHere is what the mayor says:\n\n" + "\n\n".join([paragraph * 2] * 2))
     assert len(extract_text(text).body) == 6
+
+
+def test_read_also_labels_in_other_languages_open_a_list_of_other_stories() -> None:
+    # A widget label makes the headline-like lines under it other stories, never the body.
+    labels = ("Lesen Sie auch", "Mehr zu Fleischkonsum", "あわせて読みたい", "【関連記事】",
+              "La rédaction vous conseille", "You might also be interested in…", "Next Up In Science & Health",
+              "Leia também")
+    assert [kind for kind, _ in line_kinds("\n".join(labels))] == ["widget"] * len(labels)
