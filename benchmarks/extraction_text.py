@@ -339,6 +339,8 @@ def line_samples(pages: Sequence[TextPage]) -> list[tuple[Any, Any, Any]]:
 _MENU = ("Home", "World", "Business", "Politics", "Sport", "Culture", "Opinion", "Science", "Podcasts", "Video")
 _MARKERS = ("Advertisement", "RECOMMENDED", "Read more", "Share", "Subscribe to our newsletter", "Skip Ad",
             "Listen to this article", "Story continues below advertisement")
+_CREDITS = ("Source: AFP", "dpa/lni", "(Reuters)", "AP")
+_WIDGETS = ("Most read", "Related", "Mehr zum Thema", "More stories", "Lire aussi", "Read next")
 
 
 def synthetic_text(page: TextPage, others: Sequence[TextPage], seed: int) -> tuple[str, str] | None:
@@ -375,16 +377,18 @@ def synthetic_text(page: TextPage, others: Sequence[TextPage], seed: int) -> tup
         lines.append("By Jane Doe")
     if rng.random() < 0.5:
         lines.append("October 1, 2025")
-    lines.append("")
+    # A copied text keeps blank lines between paragraphs or none, as the page's markup had them.
+    blank = [""] if rng.random() < 0.9 else []
+    lines += blank
     for at, paragraph in enumerate(chosen):
         lines.append(paragraph)
         if at + 1 < len(chosen) and rng.random() < 0.2:
-            lines += ["", rng.choice(_MARKERS)]
-        lines.append("")
+            lines += [*blank, rng.choice(_MARKERS)]
+        lines += blank
     if rng.random() < 0.3:
-        lines.append("Source: AFP")
+        lines.append(rng.choice(_CREDITS))
     if rng.random() < 0.4:
-        lines.append("Most read")
+        lines.append(rng.choice(_WIDGETS))
         for other in rng.sample(list(others), min(3, len(others))):
             lines += [other.title or "Another story", "By John Roe"]
     return "\n".join(lines), "\n".join(chosen)
