@@ -142,7 +142,12 @@ BOILERPLATE_SENTENCE = re.compile(
     r"\bprivacy policy\b|\bsubscribers? only\b|\balready a subscriber\b|\bcreate (?:a free|an) account\b|"
     r"\bwe use cookies\b|\bthis (?:article|story) (?:was|has been) (?:updated|corrected)\b.{0,40}$|"
     r"\bdownload (?:the|our) app\b|\bfollow us on\b|"
-    r"\b(?:appears|appeared|was published|is published) in (?:the )?print\b|\bin (?:the|our) print edition\b",
+    r"\b(?:appears|appeared|was published|is published) in (?:the )?print\b|\bin (?:the|our) print edition\b|"
+    # Sharing buttons read aloud, form plumbing, and the fine print of financial and health sites.
+    r"\((?:opens|wird) in (?:a )?(?:new|neuem) (?:window|tab|fenster)|\bfor validation purposes\b|"
+    r"\b(?:straight|delivered) to your inbox\b|\bget\b.{0,80}\bin your inbox\b|"
+    r"\bpast performance is (?:not|no) (?:indicative|guarantee)\b|\bfor (?:general )?informational purposes only\b|"
+    r"\bnot (?:been )?evaluated by the food and drug administration\b|\bnot intended to (?:replace|be a substitute)\b",
     re.I,
 )
 

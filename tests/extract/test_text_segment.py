@@ -139,3 +139,16 @@ def test_read_also_labels_in_other_languages_open_a_list_of_other_stories() -> N
               "La rédaction vous conseille", "You might also be interested in…", "Next Up In Science & Health",
               "Leia também")
     assert [kind for kind, _ in line_kinds("\n".join(labels))] == ["widget"] * len(labels)
+
+
+def test_sharing_buttons_form_plumbing_and_fine_print_are_boilerplate() -> None:
+    lines = ("Click to share on Twitter (Opens in new window)",
+             "Klick, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)",
+             "This field is for validation purposes and should be left unchanged.",
+             "Get insider information and deals in your inbox!",
+             "Past performance is not indicative of future results.",
+             "These statements have not been evaluated by the Food and Drug Administration.")
+    assert [kind for kind, _ in line_kinds("\n".join(lines))] == ["boilerplate"] * len(lines)
+    # A story's own sentence about an inbox stays prose.
+    story = "Recruiters promise CVs in your inbox within 72 hours, and most of them deliver."
+    assert line_kinds(story)[0][0] == "prose"
