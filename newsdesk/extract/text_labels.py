@@ -71,6 +71,7 @@ MARKER_PATTERN = re.compile(
     r"\d{1,6}\s+(?:comments?|shares?|views?|replies|reactions?)|"
     r"(?:share|follow|subscribe|sign up|log in|sign in|download|watch|listen)\b.{0,60}|"
     r"(?:story|article) continues below.{0,40}|reporting from [^.]{1,60}|click here\b.{0,80}|tap here\b.{0,80}|"
+    r"advertisements?(?: \d{1,3}| [-–—] (?:continue|scroll) .{0,40})|"
     r"(?:this|the) (?:video|audio|content|embed) (?:is|was) (?:not available|unavailable).{0,80}|"
     r"this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?|days?) old)$"
 )
@@ -147,7 +148,10 @@ BOILERPLATE_SENTENCE = re.compile(
     r"\((?:opens|wird) in (?:a )?(?:new|neuem) (?:window|tab|fenster)|\bfor validation purposes\b|"
     r"\b(?:straight|delivered) to your inbox\b|\bget\b.{0,80}\bin your inbox\b|"
     r"\bpast performance is (?:not|no) (?:indicative|guarantee)\b|\bfor (?:general )?informational purposes only\b|"
-    r"\bnot (?:been )?evaluated by the food and drug administration\b|\bnot intended to (?:replace|be a substitute)\b",
+    r"\bnot (?:been )?evaluated by the food and drug administration\b|\bnot intended to (?:replace|be a substitute)\b|"
+    # A paywall's offer and an advertisement's placeholder, left in the copy between paragraphs.
+    r"\breserved for subscribers\b|\bto unlock (?:more|this|additional)?\s?articles?\b|\bregister to unlock\b|"
+    r"\badvertisement has not loaded\b|\byour article continues below\b",
     re.I,
 )
 

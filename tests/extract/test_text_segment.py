@@ -152,3 +152,10 @@ def test_sharing_buttons_form_plumbing_and_fine_print_are_boilerplate() -> None:
     # A story's own sentence about an inbox stays prose.
     story = "Recruiters promise CVs in your inbox within 72 hours, and most of them deliver."
     assert line_kinds(story)[0][0] == "prose"
+
+
+def test_advertisement_placeholders_and_paywall_offers_are_not_body() -> None:
+    kinds = line_kinds("Advertisement 1\nAdvertisement - Continue Reading Below\n"
+                       "This advertisement has not loaded yet, but your article continues below.\n"
+                       "THIS CONTENT IS RESERVED FOR SUBSCRIBERS\nREGISTER / SIGN IN TO UNLOCK MORE ARTICLES")
+    assert [kind for kind, _ in kinds] == ["marker", "marker", "boilerplate", "boilerplate", "boilerplate"]
