@@ -66,7 +66,7 @@ _CODE = re.compile(r"[{}();=<>\[\]_/\\#$]")
 _DIGIT = re.compile(r"\d")
 #: Features of the line alone, then of its place and neighbours; before the two crossed copies.
 _OWN = len(KINDS) + 26
-_CONTEXT = 11 + 4 * 7
+_CONTEXT = 13 + 4 * 7
 BASE_FEATURES = _OWN + _CONTEXT
 #: Where "the rules kept this line" sits among the base features (the first context feature).
 _KEPT_AT = _OWN
@@ -160,8 +160,11 @@ def line_features(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[in
     inside = (start <= at) & (at < end)
     away = np.maximum(0, np.where(at < start, start - at, at - end + 1)).astype(float)
     outside = np.where(inside, 0.0, np.log1p(away))
+    # How much of the kept prose lies before and after the line: a story's end is followed by little.
+    kept_prose = np.concatenate([[0.0], np.cumsum(prose * rules)])
     columns = [rules[at], inside.astype(float), outside, (at < start).astype(float), (at >= end).astype(float),
-               at / count, cumulative[at] / total, around(1), around(3), around(10), np.log1p(nearest)]
+               at / count, cumulative[at] / total, around(1), around(3), around(10), np.log1p(nearest),
+               np.log1p(kept_prose[at]), np.log1p(kept_prose[-1] - kept_prose[at + 1])]
     # The neighbours' few features, padded so that a missing neighbour reads as all zeros.
     neighbour = np.array([[1.0, float(line.kind == PROSE), float(line.kind in (SHORT, KICKER)),
                            math.log1p(line.words), float(line.gap_before), float(line.in_widget), rules[i]]
