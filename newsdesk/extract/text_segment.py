@@ -40,7 +40,9 @@ from newsdesk.extract.text_lines import (
 MIN_ARTICLE_WORDS = 40
 _MAX_WORDS_SCORED = 120
 # The longest one-line summary under a teaser headline.
-_TEASER_WORDS = 25
+_TEASER_WORDS = 45
+#: A summary up to this long may stand alone under a run of teaser headlines.
+_SHORT_SUMMARY_WORDS = 25
 # Datelines and bylines almost never sit inside a body, captions and boilerplate sometimes do.
 _HEADER_PENALTY = -25.0
 _FURNITURE_PENALTY = -15.0
@@ -259,19 +261,24 @@ def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
     # Distinct: teasers are other stories, while one label over every paragraph is the article's layout.
     headlines: set[str] = set()
     first_teaser = end
+    summaries = long_summaries = 0
     while index > start:
         line = lines[index]
         if line.kind in (SHORT, KICKER) or line.in_widget:
             if line.kind in (SHORT, KICKER):
                 headlines.add(line_key(line.text))
         elif line.kind == PROSE and line.words <= _TEASER_WORDS and lines[index - 1].kind in (SHORT, KICKER):
-            pass
+            summaries += 1
+            long_summaries += line.words > _SHORT_SUMMARY_WORDS
         elif line.kind not in (MARKER, DATE, BYLINE, READING, CAPTION):
             break
         if line.kind in (SHORT, KICKER):
             first_teaser = index
         index -= 1
-    return first_teaser if len(headlines) >= 3 else end
+    # A paragraph of a sentence or two after short lines is also how a story closes a list copied
+    # without its bullets: summaries that long count only when teasers repeat them.
+    teasers = len(headlines) >= 3 and (not long_summaries or summaries >= 2)
+    return first_teaser if teasers else end
 
 
 #: How far into the body the headline may sit: its first lines before real prose.

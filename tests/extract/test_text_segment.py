@@ -159,3 +159,12 @@ def test_advertisement_placeholders_and_paywall_offers_are_not_body() -> None:
                        "This advertisement has not loaded yet, but your article continues below.\n"
                        "THIS CONTENT IS RESERVED FOR SUBSCRIBERS\nREGISTER / SIGN IN TO UNLOCK MORE ARTICLES")
     assert [kind for kind, _ in kinds] == ["marker", "marker", "boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_teasers_with_two_sentence_summaries_close_the_body() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    summary = ("Residents packed the hall on Monday night to hear the plan, which the mayor said would take three "
+               "years and cost more than any project the town has seen.")
+    teasers = "\n".join(f"Another story from the region, number {n}\n{summary}" for n in range(3))
+    text = "Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4) + "\n\n" + teasers
+    assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4
