@@ -144,6 +144,12 @@ def _name_of(node: LexborNode) -> str:
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
 
 
+def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
+    """The paragraph text a node must hold to be the article: 40% of the page's (``paragraphs``, those
+    still in the tree), never under 300 characters."""
+    return max(sum(sizes.text(p) for p in paragraphs) * 0.4, 300)
+
+
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
@@ -185,8 +191,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             break
     paragraphs = [p for p in paragraphs if p.parent is not None]
     sizes = ParagraphSizes(root, paragraphs)
-    prose_total = sum(sizes.text(p) for p in paragraphs)  # sizes.paragraphs(root), the list kept
-    prose_bar = max(prose_total * 0.4, 300)
+    prose_bar = _prose_bar(paragraphs, sizes)
     # The bar for all text is never under 600 characters, and most nodes judged are shorter: the
     # page's whole text is measured only when a longer one comes up. Its total is the one before
     # any removal: each removed node's text, measured just before it went, is added back (removed
@@ -211,7 +216,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
         if length >= _MIN_TEXT_BAR and not consent_checked:
             consent_checked = True
             if _remove_consent_dialogs(root, node, sizes):
-                prose_bar = max(sum(sizes.text(p) for p in paragraphs if p.parent is not None) * 0.4, 300)
+                prose_bar = _prose_bar([p for p in paragraphs if p.parent is not None], sizes)
                 text_bar = -1.0
                 return holds_the_article(node, length)
         return False
@@ -309,8 +314,8 @@ _STORY_BEFORE_THREAD = 300
 #: The discussion's own headings: "Comments", "12 Comments", "Leave a reply". (Not "TrackBack": the blogs that
 #: link to a post are part of its page in some readers' eyes.)
 _THREAD_MARKER = re.compile(r"comment|reply|discussion|conversation", re.I)
-#: A story's parts, which a thread below it never holds.
-_STORY_MARKS = "h1, article, main, [itemprop=articleBody]"
+#: A story's parts, which neither a thread below it nor a consent dialog ever holds.
+_STORY_PARTS = "h1, article, main, [itemprop=articleBody]"
 
 
 def _opens_a_thread(heading: LexborNode) -> bool:
@@ -352,7 +357,7 @@ def _opens_a_thread(heading: LexborNode) -> bool:
         return False
     sibling = heading.next
     while sibling is not None:
-        if sibling.tag in ("h1", "article", "main") or (has_elements(sibling) and sibling.css_first(_STORY_MARKS)):
+        if sibling.tag in ("h1", "article", "main") or (has_elements(sibling) and sibling.css_first(_STORY_PARTS)):
             return False
         sibling = sibling.next
     return True
@@ -374,8 +379,6 @@ def _remove_thread(heading: LexborNode) -> None:
 _CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cookiebot"})
 _CONSENT_SELECTOR = ",".join(f"[{attribute}*={word}]" for word in ("consent", "cookie", "onetrust", "gdpr", "didomi")
                              for attribute in ("id", "class"))
-#: What a consent dialog never holds: the page's story.
-_STORY_PARTS = "h1, article, main, [itemprop=articleBody]"
 
 
 def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: ParagraphSizes) -> bool:
@@ -398,11 +401,7 @@ def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: Paragraph
         words = set(name_tokens(_name_of(node)))
         if not words & _CONSENT_WORDS or node.css_first(_STORY_PARTS) is not None:
             continue
-        # Not the node judged, nor one of its ancestors.
-        ancestor: LexborNode | None = keep
-        while ancestor is not None and ancestor.mem_id != node.mem_id:
-            ancestor = ancestor.parent
-        if ancestor is not None:
+        if _within(keep, node):  # the node judged, or one of its ancestors
             continue
         sizes.remove(node)
         removed = True

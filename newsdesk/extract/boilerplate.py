@@ -269,7 +269,7 @@ def _word_verdict(word: str) -> int:
         for token in _TOKEN_BYTE_SET.intersection(tokens):
             verdict |= _TOKEN_BYTE_BITS[token]
         # A state, not a part: "no-caption", "no-sidebar", "without-comments" say the element lacks the thing.
-        if verdict and (b"no" in tokens or b"without" in tokens):
+        if verdict and not _NEGATIONS.isdisjoint(tokens):
             verdict = _negated_verdict(tokens)
         if verdict & _STRONG:
             return _STRONG
