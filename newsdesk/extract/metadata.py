@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -30,6 +30,7 @@ from newsdesk.extract.dates_page import page_dates
 from newsdesk.extract.headline import choose_headline
 from newsdesk.extract.jsonld import LinkedData, article_body, string_list, string_values
 from newsdesk.extract.pageindex import PageIndex, clean_text, first_text, node_text, node_words
+from newsdesk.extract.urls import PLAIN_ABSOLUTE_URL, join_url
 from newsdesk.model import Image
 
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
@@ -39,9 +40,6 @@ _MAX_NODES = 8
 _AUTHOR_METAS = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "byline",
 )
-#: An absolute http(s) URL that joining and re-assembling leaves as it is: no empty query,
-#: fragment or path parameters to drop, no brackets of an IPv6 host to check.
-_PLAIN_ABSOLUTE_URL = re.compile(r"https?://[^\s\x00-\x1f#;\[\]]+")
 #: The longest tag worth keeping; longer "tags" are sentences.
 _MAX_TAG_CHARS = 80
 
@@ -155,11 +153,11 @@ def _absolute_url(value: str | None, base: str | None) -> str | None:
     value = clean_text(value)
     if not value:
         return None
-    if _PLAIN_ABSOLUTE_URL.fullmatch(value) and not value.endswith("?"):
-        # What urljoin would give back unchanged, without its two parses and one unparse.
+    if value.isascii() and PLAIN_ABSOLUTE_URL.fullmatch(value) is not None and not value.endswith("?"):
+        # What urljoin would give back unchanged (scheme included), without its two parses and one unparse.
         return value
     try:
-        absolute = urljoin(base, value) if base else value
+        absolute = join_url(base, value) if base else value
         scheme = urlsplit(absolute).scheme
     except ValueError:
         return None

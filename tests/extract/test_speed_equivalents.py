@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body import _RELATED_LABEL_IDS, _SECTION_HEADING_IDS, _first_tagged, _remove_furniture
 from newsdesk.extract.html import _join
+from newsdesk.extract.metadata import _absolute_url
+from newsdesk.extract.pageindex import clean_text
 from newsdesk.extract.wire import _SPLIT_AGENCIES, _list_items
 
 _PAGE = (
@@ -73,3 +75,20 @@ def test_a_named_box_removed_takes_its_named_children_and_the_next_box_is_still_
     _remove_furniture(body, [])
     assert body.css_first(".share-bar") is None and body.css_first(".newsletter") is None
     assert len(body.css("p")) == 2
+
+
+def _absolute_url_by_urljoin(value: str, base: str) -> str | None:
+    """What metadata's address fields must give: urljoin's answer when it is http(s), else nothing."""
+    try:
+        absolute = urljoin(base, value)
+        return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+    except ValueError:
+        return None
+
+
+@pytest.mark.parametrize("base", _BASES)
+def test_metadata_absolute_url_gives_what_urljoin_gives(base: str) -> None:
+    for href in _HREFS:
+        value = clean_text(href)
+        expected = _absolute_url_by_urljoin(value, base) if value else None
+        assert _absolute_url(href, base) == expected, href
