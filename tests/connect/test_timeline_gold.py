@@ -26,10 +26,11 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 35
+    assert len({r["topic"] for r in rows}) == len(rows) == 40
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
     assert sum(r["batch"] == 4 for r in rows) == 8 and sum(r["batch"] == 5 for r in rows) == 4
-    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 12
+    assert sum(r["batch"] == 6 for r in rows) == 5
+    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 17
     for row in rows:
         assert row["split"] == split_of(row["topic"])
         assert row["n_dates"] == len(row["timeline"]) >= 4
@@ -55,16 +56,16 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
-    """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): on the whole dev split (16
-    timelines: PolNeAR's batches 4 and 5 included) newsdesk stays at or above its measured 0.521 less a margin, on its
-    Timeline17 part (9) at or above its measured 0.469 less a margin, on its PolNeAR part (7) at or above 0.588 less a
+    """A quality gate, not the issue's bar (0.55, not met: see docs/benchmarks.md): on the whole dev split (19
+    timelines: PolNeAR's batches 4-6 included) newsdesk stays at or above its measured 0.529 less a margin, on its
+    Timeline17 part (9) at or above its measured 0.469 less a margin, on its PolNeAR part (10) at or above 0.582 less a
     margin, and in each above publication counts, mentions and random days. The first twelve timelines' dev split
     (4 timelines, 0.418) is not gated: MENTIONS scores 0.451 there, one date on each of two timelines."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev", 0.51), ("dev-t17", 0.46), ("dev-polnear", 0.57)):
+    for split, floor in (("dev", 0.52), ("dev-t17", 0.46), ("dev-polnear", 0.57)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
