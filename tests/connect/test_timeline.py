@@ -143,6 +143,21 @@ def test_with_a_query_only_sentences_that_hold_it_look_back() -> None:
     assert rank_dates(reports + week_after("strike"), terms)[:2] == ["2025-03-01", "2025-03-03"]
 
 
+def test_with_a_query_a_day_whose_sentence_opens_with_it_outranks_background_mentions() -> None:
+    """Two articles mention 3 March in a sentence where the police are background to the crowd's day, one mentions
+    4 March in a sentence that opens with the police: that is the subject's own day and leads for the query.
+    Without a query no sentence is about anything in particular, and the two voices for 3 March lead."""
+    def dated(article: int, text: str, day: str) -> DatedSentence:
+        return DatedSentence(text, (day,), "2025-03-04", article, 1)
+
+    background = [dated(0, "Crowds cheered as the police left on Monday.", "2025-03-03"),
+                  dated(1, "Shops reopened after the police withdrew on Monday.", "2025-03-03")]
+    own = [dated(2, "The police fired tear gas on Tuesday.", "2025-03-04")]
+    # For "police": 3 March = 2 x (2 x 0.25) = 1; 4 March = 2 x 0.25 x (1 + SUBJECT_BOOST 3) = 2.
+    assert rank_dates(background + own, stems("police")) == ["2025-03-04", "2025-03-03"]
+    assert rank_dates(background + own) == ["2025-03-03", "2025-03-04"]
+
+
 def test_metrics_follow_their_definitions() -> None:
     reference = {"2011-01-25": ["Protests begin in Cairo"], "2011-02-11": ["Mubarak resigns"]}
     assert date_f1(reference, reference)["f1"] == 1.0
