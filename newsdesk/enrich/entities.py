@@ -1,4 +1,4 @@
-"""People, organisations and places in an article's text, merged per referent and resolved against GeoNames.
+"""People, organisations, places and events in an article's text, merged per referent, places resolved on GeoNames.
 
 :func:`find_entities` runs one of two recognisers and returns its entities with the recogniser's name:
 
@@ -13,7 +13,11 @@
   ``NEWSDESK_NER=patterns`` for the whole process.
 
 Both then go through ``merge`` (canonical names, aliases, mention merging) and ``places`` (GeoNames).
-Entities come sorted by first mention, and every mention's ``text == text[start:end]``.
+Events are then named (:func:`name_events`): spaCy types "Democratic National Convention" an organisation
+and leaves "the GOP convention" or "the Democratic convention" (a party's name before a lower-case event noun)
+out, yet those are how reports name one event; the first becomes an EVENT, the second an EVENT mention of the
+first where the article names both. Entities come sorted by first mention, and every mention's
+``text == text[start:end]``.
 
 >>> entities, recognizer = find_entities("Chief Pentagon Spokesman Sean Parnell visited Baghdad.",
 ...                                      recognizer="patterns")
@@ -24,12 +28,31 @@ Entities come sorted by first mention, and every mention's ``text == text[start:
 from __future__ import annotations
 
 import os
+import re
 
 from newsdesk.enrich import ner, patterns
 from newsdesk.enrich.merge import Candidate, merge_candidates
-from newsdesk.model import Entity
+from newsdesk.model import Entity, Mention
 
-__all__ = ["find_entities"]
+__all__ = ["EVENT_NOUNS", "event_name", "find_entities", "name_events"]
+
+#: Head nouns of an event's name: a name of two to four words ending in one of them names an event (a convention,
+#: a trial, a summit, a parade). Kinds of event, not events: the list says what an event's name looks like in
+#: English. spaCy's own EVENT label covers holidays and eras ("New Year's Eve", "World War II"), which name no
+#: one event a desk reports; a name is an event's by this rule, whatever the recogniser typed it.
+EVENT_NOUNS = frozenset({
+    "convention", "conventions", "trial", "hearing", "hearings", "summit", "debate", "debates", "primary",
+    "primaries", "caucus", "caucuses", "parade", "election", "referendum", "olympics", "games", "cup",
+    "championship", "festival", "concert", "ceremony", "inquiry", "conference", "forum", "rally", "march", "strike",
+    "protest", "protests", "attack", "attacks", "shooting", "bombing", "earthquake", "hurricane", "wedding",
+    "funeral", "tournament", "marathon", "awards", "inauguration", "talks", "war",
+})
+#: Types of the one-word names that, before a lower-case event noun, name an event: "GOP convention" (ORG),
+#: "Democratic convention" (NORP), "Cleveland convention" (PLACE).
+_MODIFIER_TYPES = ("NORP", "ORG", "PLACE")
+#: A lower-case event noun right after a name ("GOP convention", "GOP national convention").
+_LOWER_EVENT = re.compile(r"[ \u00a0](?:national[ \u00a0])?(" + "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+                          + r")(?![\w-])")
 
 _RECOGNIZERS = ("auto", "spacy", "patterns")
 
@@ -57,9 +80,74 @@ def find_entities(text: str, language: str | None = None, *, recognizer: str = "
         raise RuntimeError("find_entities: recognizer='spacy' but no verified spaCy English pipeline is installed")
     found = patterns.find_candidates(text, english=english)
     if nlp is None:
-        return merge_candidates(text, found), "patterns"
+        merged = merge_candidates(text, found)
+        return (name_events(text, merged) if english else merged), "patterns"
     statistical = [Candidate(start, end, type_, "spacy") for start, end, type_ in ner.entity_spans(text, nlp)]
-    return merge_candidates(text, _combine(statistical, found)), ner.recognizer_name(nlp)
+    return name_events(text, merge_candidates(text, _combine(statistical, found))), ner.recognizer_name(nlp)
+
+
+def event_name(name: str) -> bool:
+    """Whether ``name`` names an event: two to four words, the last an event noun (:data:`EVENT_NOUNS`).
+
+    >>> event_name("Democratic National Convention"), event_name("Hillary Clinton"), event_name("convention")
+    (True, False, False)
+    """
+    words = name.lower().split()
+    return 1 < len(words) <= 4 and words[-1] in EVENT_NOUNS
+
+
+def name_events(text: str, entities: list[Entity]) -> list[Entity]:
+    """``entities`` with the article's events named: a name of an event (:func:`event_name`) typed otherwise
+    becomes an EVENT, and a one-word name before a lower-case event noun ("GOP convention", "the Democratic
+    convention") is a mention of an event: of the article's EVENT whose name begins with that word and ends
+    with that noun (its alias), else of an EVENT of its own. The name before the noun keeps its mention.
+
+    >>> text = "The Democratic National Convention opens. Delegates reached the Democratic convention hall."
+    >>> people = [Entity("Democratic National Convention", "ORG", [Mention("Democratic National Convention", 4, 34)]),
+    ...           Entity("Democratic", "NORP", [Mention("Democratic", 64, 74)])]
+    >>> [(e.name, e.type, [m.text for m in e.mentions], e.aliases) for e in name_events(text, people)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Democratic National Convention', 'EVENT', ['Democratic National Convention', 'Democratic convention'],
+      ['Democratic convention']), ('Democratic', 'NORP', ['Democratic'], [])]
+    """
+    for entity in entities:
+        if entity.type in ("ORG", "EVENT") and event_name(entity.name):
+            entity.type = "EVENT"
+    found: list[tuple[str, str, Mention]] = []
+    for entity in entities:
+        if entity.type not in _MODIFIER_TYPES:
+            continue
+        for mention in entity.mentions:
+            match = _LOWER_EVENT.match(text, mention.end)
+            if match is None or " " in mention.text or "-" in mention.text:
+                continue
+            found.append((mention.text, match.group(1), Mention(text[mention.start:match.end()], mention.start,
+                                                                match.end())))
+    if not found:
+        return entities
+    events = [e for e in entities if e.type == "EVENT"]
+    added: dict[str, Entity] = {}
+    for modifier, noun, mention in found:
+        owner = next((e for e in events if _variant_of(modifier, noun, e.name)), None)
+        if owner is None:
+            name = f"{modifier} {noun}"
+            owner = added.get(name.lower())
+            if owner is None:
+                owner = added[name.lower()] = Entity(name, "EVENT", [])
+        owner.mentions.append(mention)
+        if mention.text.lower() != owner.name.lower() and mention.text not in owner.aliases:
+            owner.aliases.append(mention.text)
+    for entity in events + list(added.values()):
+        entity.mentions.sort(key=lambda m: m.start)
+    out = entities + list(added.values())
+    out.sort(key=lambda e: e.mentions[0].start)
+    return out
+
+
+def _variant_of(modifier: str, noun: str, name: str) -> bool:
+    # "Democratic convention" names the article's "Democratic National Convention": same first word, same noun.
+    words = name.lower().split()
+    return len(words) >= 2 and words[0] == modifier.lower() and words[-1] == noun
 
 
 def _combine(statistical: list[Candidate], found: list[Candidate]) -> list[Candidate]:

@@ -41,6 +41,21 @@ def test_a_report_naming_the_story_s_event_joins_though_its_wording_is_far() -> 
         assert (stream.add(2, protest) == first) is joins
 
 
+def test_a_report_naming_the_event_of_a_story_past_its_span_joins_it_without_the_margin() -> None:
+    """A convention's story began 22 days before (past MAX_SPAN_DAYS) and last moved the day before. A report at
+    cosine 0.1 naming the convention scores 0.1 + 0.4 + event 0.2 - 0.005 and joins: the margin (spent 0.25) is not
+    taken, since it names the story's event. One naming the story's delegate instead (a plain name) would clear the
+    bar without the margin (0.1 + 0.4 - 0.005) but not with it, and starts a story of its own."""
+    convention = "republican national convention"
+    far = _unit(0.1, np.sqrt(1 - 0.01), 0)
+    for names, joins in (((convention,), True), (("scott walker",), False)):
+        stream = StoryStream(model="minilm")
+        first = stream.add(0, _features(20000.0, _unit(1, 0, 0), (convention, "scott walker")))
+        for member, day in ((1, 20010.0), (2, 20021.0)):  # reported within the window all along
+            assert stream.add(member, _features(day, _unit(1, 0, 0), (convention, "scott walker"))) == first
+        assert (stream.add(3, _features(20022.0, far, names)) == first) is joins
+
+
 def test_a_name_more_live_stories_give_than_crowd_counts_less_in_each() -> None:
     """A story of four reports naming "clinton" holds 4 of the name's 6 live mentions while two other stories name
     her: an article at cosine 0.3 to it (and 0 to the others) naming only her joins (0.3 + 0.4 x 4/6 >= 0.45). With
