@@ -3,6 +3,7 @@ skipped; the metrics (Date-F1, alignment ROUGE); Timeline17 dev when the shared 
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, stems, timeline
 from newsdesk.connect.timeline_eval import alignment_rouge, date_average_precision, date_f1, mean_scores
-from newsdesk.model import Article, Block, Enrichment, TimeExpression
+from newsdesk.model import Article, Block, Enrichment, Quote, TimeExpression
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
@@ -156,6 +157,30 @@ def test_with_a_query_a_day_whose_sentence_opens_with_it_outranks_background_men
     # For "police": 3 March = 2 x (2 x 0.25) = 1; 4 March = 2 x 0.25 x (1 + SUBJECT_BOOST 3) = 2.
     assert rank_dates(background + own, stems("police")) == ["2025-03-04", "2025-03-03"]
     assert rank_dates(background + own) == ["2025-03-03", "2025-03-04"]
+
+
+def test_with_a_query_a_day_its_subject_is_quoted_on_counts_as_the_subjects_own() -> None:
+    """Enrichment attributes the second sentence's quote to Ted Cruz through "he": the sentence names no query word,
+    yet it is his day, and it outweighs two sentences where Cruz is only in the background. An organisation quoted
+    is no subject speaking, and without a query the speaker changes nothing."""
+    text = "Cruz campaigned in Iowa. On Monday, he said: \u201cWe will win.\u201d"
+    said = text.index("he said")
+    cruz = Quote("We will win.", "Ted Cruz", None, "direct", "said", said + 10, len(text) - 1, said, said + 2,
+                 "PERSON")
+    monday = [TimeExpression("Monday", "DATE", "2016-03-14", text.index("Monday"), text.index("Monday") + 6)]
+    article = Article(published="2016-03-15", body=[Block("paragraph", text)],
+                      enrichment=Enrichment(quotes=[cruz], times=monday))
+    sentences = dated_sentences([article])
+    assert [(s.mentions, s.speakers) for s in sentences] == [((), ()), (("2016-03-14",), ("Ted Cruz",))]
+    background = [DatedSentence(f"Trump mocked Cruz {n} on Sunday.", ("2016-03-13",), "2016-03-14", k, 1)
+                  for k, n in ((1, "again"), (2, "twice"))]
+    # For "cruz": 14 March = 2 x 0.25 x (1 + SUBJECT_BOOST 3) = 2; 13 March = 2 x (2 x 0.25) = 1.
+    assert rank_dates([*sentences, *background], stems("cruz"))[:2] == ["2016-03-14", "2016-03-13"]
+    unqueried = rank_dates([*sentences, *background])
+    assert unqueried.index("2016-03-13") < unqueried.index("2016-03-14")
+    body = dataclasses.replace(cruz, speaker="Senate Judiciary Committee", speaker_type="ORG")
+    spoke = dataclasses.replace(article, enrichment=Enrichment(quotes=[body], times=monday))
+    assert [s.speakers for s in dated_sentences([spoke])] == [(), ()]
 
 
 def test_metrics_follow_their_definitions() -> None:

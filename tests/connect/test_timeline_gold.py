@@ -57,16 +57,16 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
     """A quality gate, not the issue's bar (0.55 on dev and held-out: see docs/benchmarks.md): on the whole dev
-    split (19 timelines: PolNeAR's batches 4-6 included) newsdesk stays at or above its measured 0.614 less a
+    split (19 timelines: PolNeAR's batches 4-6 included) newsdesk stays at or above its measured 0.631 less a
     margin, on its Timeline17 part (9) at or above its measured 0.535 less a margin, on its PolNeAR part (10) at or
-    above 0.684 less a margin, and in each above publication counts, mentions and random days. The first twelve
+    above 0.717 less a margin, and in each above publication counts, mentions and random days. The first twelve
     timelines' dev split (4 timelines: newsdesk 0.480, MENTIONS 0.451) is not gated: a date or two there swaps the
     order."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev", 0.60), ("dev-t17", 0.52), ("dev-polnear", 0.67)):
+    for split, floor in (("dev", 0.62), ("dev-t17", 0.52), ("dev-polnear", 0.70)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
