@@ -183,6 +183,19 @@ def test_with_a_query_a_day_its_subject_is_quoted_on_counts_as_the_subjects_own(
     assert [s.speakers for s in dated_sentences([spoke])] == [(), ()]
 
 
+def test_with_a_query_the_days_line_is_the_subjects_own_sentence() -> None:
+    """Two reports of 25 January have the crowd march past the police, one has the police fire: for "police" the
+    day's line is the police's act, though the crowd's sentence is nearer the day's centre, which is what a timeline
+    without a query shows."""
+    reports = [_article("2011-01-26", text, [("Tuesday", "2011-01-25")]) for text in (
+        "Crowds marched past police lines in central Cairo on Tuesday.",
+        "Crowds marched past police lines in Cairo on Tuesday afternoon.",
+        "Police fired tear gas at the marchers on Tuesday.")]
+    assert timeline(reports, "police", 1) == [("2011-01-25", ["Police fired tear gas at the marchers on Tuesday."])]
+    assert timeline(reports, None, 1) == [("2011-01-25", ["Crowds marched past police lines in central Cairo on "
+                                                          "Tuesday."])]
+
+
 def test_metrics_follow_their_definitions() -> None:
     reference = {"2011-01-25": ["Protests begin in Cairo"], "2011-02-11": ["Mubarak resigns"]}
     assert date_f1(reference, reference)["f1"] == 1.0
