@@ -510,11 +510,11 @@ def score_wcxb(pages: Sequence[Page], run: ToolRun, tool: Tool, dataset: str = "
     # WCXB's own averaging: a page without "without" snippets scores 1.0 there, as evaluate.py does.
     result.without_snippets = scoring.mean(without_rates)
     for name, outcomes in matches.items():
-        labelled = [ok for has_truth, ok in outcomes if has_truth]
+        judged = [ok for has_truth, ok in outcomes if has_truth]
         result.metadata[name] = FieldScore(
-            correct=sum(labelled),
-            labelled=len(labelled),
-            accuracy=scoring.mean(float(ok) for ok in labelled),
+            correct=sum(judged),
+            labelled=len(judged),
+            accuracy=scoring.mean(float(ok) for ok in judged),
             all_pages=scoring.mean(float(ok) for _, ok in outcomes),
         )
     return result, rows
