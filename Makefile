@@ -19,10 +19,10 @@ $(STAMP): pyproject.toml requirements-model.txt requirements-embed.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-embed.txt
 	touch $(STAMP)
 
-# Enrichment's hot recognisers compiled with mypyc (newsdesk/enrich/native.py): rebuilt only when a source
-# changed; where no C compiler is found the build is skipped and the .py sources run (same output).
+# Enrichment's and extraction's hot modules compiled with mypyc (newsdesk/native.py): rebuilt only when a
+# source changed; where no C compiler is found the build is skipped and the .py sources run (same output).
 native: $(STAMP)
-	$(BIN)/python newsdesk/enrich/native.py ensure
+	$(BIN)/python newsdesk/native.py ensure
 
 $(VENV)/.bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

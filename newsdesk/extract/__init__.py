@@ -7,9 +7,15 @@ from __future__ import annotations
 
 import re
 
+from newsdesk import native
 from newsdesk.errors import EmptyInputError, ExtractionError, InputTooLargeError
-from newsdesk.extract.encoding import MAX_PAGE_BYTES, decode_bytes
-from newsdesk.model import Article, RawPage
+
+# Before any module of the package is imported: the mypyc-compiled modules, when built for these very
+# sources, are found first on the package's path (see newsdesk.native; the .py files run otherwise).
+native.activate("extract", __path__)
+
+from newsdesk.extract.encoding import MAX_PAGE_BYTES, decode_bytes  # noqa: E402
+from newsdesk.model import Article, RawPage  # noqa: E402
 
 __all__ = ["extract", "extract_batch", "looks_like_html"]
 

@@ -149,7 +149,7 @@ def _ld_text(item: dict[str, Any] | None, *keys: str) -> str | None:
     return first_text(*string_values(item, *keys))
 
 
-def _absolute_url(value: str | None, base: str | None) -> str | None:
+def _absolute_url(value: object, base: str | None) -> str | None:
     value = clean_text(value)
     if not value:
         return None
