@@ -65,4 +65,4 @@ bench-serve: $(STAMP)
 	$(BIN)/python benchmarks/serve_load.py
 
 clean:
-	rm -rf $(VENV) .demo build *.egg-info newsdesk/enrich/_compiled
+	rm -rf $(VENV) .demo build *.egg-info newsdesk/enrich/_compiled newsdesk/extract/_compiled

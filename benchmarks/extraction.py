@@ -42,6 +42,7 @@ import contextlib
 import gc
 import gzip
 import hashlib
+import importlib
 import json
 import os
 import platform
@@ -748,7 +749,17 @@ def _environment(argv: Sequence[str]) -> dict[str, Any]:
         "platform": platform.platform(),
         "date": datetime.now().astimezone().isoformat(timespec="minutes"),
         "newsdesk_commit": _git_commit(),
+        "compiled_modules": _compiled_modules(),
     }
+
+
+def _compiled_modules() -> int:
+    """How many of extraction's modules run compiled (``make native``); 0 where the .py sources run."""
+    from newsdesk.native import compiled_in_use
+
+    # Counted among the modules imported so far, so the HTML path is imported first.
+    importlib.import_module("newsdesk.extract.html")
+    return len(compiled_in_use("extract"))
 
 
 def _git_commit() -> str | None:
@@ -777,7 +788,8 @@ def _report(
     lines.append(
         f"- Python {environment['python']}, CPU {environment['cpu']} "
         f"({environment['logical_cpus']} logical), {environment['date']}, "
-        f"newsdesk commit {environment['newsdesk_commit'] or 'unknown'}"
+        f"newsdesk commit {environment['newsdesk_commit'] or 'unknown'}, "
+        f"{environment.get('compiled_modules', 0)} extraction modules compiled (mypyc; 0: the .py sources)"
     )
     lines.append("- tools: " + ", ".join(tool.label for tool in tools))
     for name, reason in unavailable.items():
