@@ -660,7 +660,8 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         # A link-dense ancestor is navigation around the story: climbing stops there.
         parent_text = sizes.text_above(parent)
         parent_links = sizes.links_above(parent)
-        if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY:
+        if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY and not _adds_linked_prose(
+                parent_len - current_len, parent_text - current_text, parent_links - current_links, current_len):
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
         # Unless each added item is as long as half of what we have, or holds a story's worth of
@@ -730,6 +731,34 @@ def _opening_before(child: LexborNode, sizes: PageSizes) -> int:
     if prose < _OPENING_PROSE_SHARE * text or links >= _OPENING_MAX_LINK_SHARE * text:
         return 0
     return prose
+
+
+def _adds_linked_prose(added_prose: int, added_text: int, added_links: int, current_prose: int) -> bool:
+    """Whether a link-dense ancestor adds twice the story the container holds, nearly all of it paragraphs,
+    most of them not links.
+
+    Some stories link every other phrase (a guide's, a vendor's, a wiki's): their ancestor is
+    link-dense, but its links sit inside sentences. Navigation around a story is not paragraphs, or
+    paragraphs that are each a link (an archive's list).
+
+    >>> _adds_linked_prose(added_prose=7800, added_text=8200, added_links=3600, current_prose=1700)
+    True
+    >>> _adds_linked_prose(added_prose=900, added_text=8200, added_links=3600, current_prose=1700)  # a menu
+    False
+    >>> _adds_linked_prose(added_prose=1900, added_text=1900, added_links=1880, current_prose=300)  # links in <p>s
+    False
+    """
+    return (added_prose >= _LINKED_PROSE_OVER_CURRENT * current_prose
+            and added_prose >= _LINKED_PROSE_SHARE * added_text
+            and added_links < _LINKED_PROSE_MAX_LINKS * added_text)
+
+
+#: Share of paragraph text in what a link-dense ancestor adds for widening to climb there.
+_LINKED_PROSE_SHARE = 0.9
+#: How many times the container's paragraph text that ancestor must add: the container was a part of the story.
+_LINKED_PROSE_OVER_CURRENT = 2
+#: Most of what it adds is words between the links.
+_LINKED_PROSE_MAX_LINKS = 0.6
 
 
 def _adds_a_sidebar(added_prose: int, added_text: int, added_links: int) -> bool:
@@ -1305,6 +1334,42 @@ def _story_of_the_page(h1s: list[LexborNode], container: LexborNode, headline: s
     return None
 
 
+#: A body shorter than this (characters kept) may come from a box beside the story (a teaser, an author's note,
+#: a footer) that outscored it: the page's paragraphs get a second look.
+_SHORT_BODY = 500
+#: The second look's text replaces the first only when it is this many times as long.
+_SECOND_OVER_FIRST = 3
+
+
+def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) -> LexborNode | None:
+    """The element whose own ``<p>`` children hold the most text, widened, unless it lies inside ``chosen``.
+
+    Readability's first measure, and the plainest: a story is paragraphs side by side. It is asked
+    only when the scored container gave a short body.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser("<body><div id='a'><p>Short teaser.</p></div><div id='s'>" +
+    ...                         "<p>A long paragraph of the story, one of several.</p>" * 3 + "</div></body>")
+    >>> _paragraph_holder(page.body, page.css_first("#a"), PageSizes()).attributes["id"]
+    's'
+    """
+    held: dict[int, int] = {}
+    nodes: dict[int, LexborNode] = {}
+    for paragraph in body.traverse():
+        if paragraph.tag_id != _P_TAG_ID or (parent := paragraph.parent) is None:
+            continue
+        key = parent.mem_id
+        nodes[key] = parent
+        held[key] = held.get(key, 0) + sizes.text(paragraph)
+    if not held:
+        return None
+    best = nodes[max(held, key=held.__getitem__)]
+    if _within(best, chosen):
+        return None
+    widened = _widen(best, sizes, {})
+    return widened
+
+
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
                  headline: str | None = None) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
@@ -1354,6 +1419,12 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         _drop_closing_cards(container)
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
+    if emitter.kept_chars < _SHORT_BODY and (other := _paragraph_holder(body, container, sizes)) is not None:
+        second = _Emitter()
+        _walk(other, second, "paragraph", False, 0)
+        second.flush()
+        if second.kept_chars >= max(_SHORT_BODY, _SECOND_OVER_FIRST * emitter.kept_chars):
+            container, emitter = other, second
     if not emitter.captions:
         _lead_figure_caption(container, emitter)
     related.extend(_related_after(container))

@@ -20,6 +20,7 @@ from newsdesk.extract.boilerplate import is_end_marker
 from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.captions import split_caption
 from newsdesk.extract.dates import parse_date
+from newsdesk.extract.embedded import embedded_html
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
 from newsdesk.extract.textsize import has_unspaced, text_length
@@ -91,6 +92,76 @@ def _is_lead_sentence(text: str) -> bool:
     False
     """
     return len(text.split()) >= _LEAD_SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+
+
+#: A body shorter than this (characters) may be a shell whose story is in the page's scripts, which are then searched.
+_SHORT_BODY = 500
+#: A body shorter than this may be a teaser of the story that the page's JSON-LD ``articleBody`` holds whole: that
+#: text is at hand, read with the metadata, and is looked at.
+_TEASER_BODY = 2000
+#: An embedded text replaces such a body only when it is this many times as long, and this long (``text_length``,
+#: about 80 words).
+_EMBEDDED_OVER_DOM = 3
+_MIN_EMBEDDED = 500
+#: Share of the headline's words the embedded text's script must hold: it is this page's story.
+_HEADLINE_WORDS_SHARE = 0.6
+_WORD = re.compile(r"\w+")
+#: What the markup shows of the story, when it shows this much, must open a paragraph of the embedded text:
+#: state also lists other stories, whole.
+_SHOWN_LEAD_CHARS = 60
+
+
+def _names_the_story(script: str, meta: PageMetadata, text: str, shown: str) -> bool:
+    """Whether the data a text came from is this page's story: it holds what the markup shows of the story,
+    and most of the headline's words or the text opens with the page's description."""
+    if len(shown) >= _SHOWN_LEAD_CHARS and shown[:_SHOWN_LEAD_CHARS] not in fold_ws(text):
+        return False
+    words = {word.casefold() for word in _WORD.findall(meta.headline or "")}
+    if words:
+        folded = script.casefold()
+        if sum(word in folded for word in words) >= _HEADLINE_WORDS_SHARE * len(words):
+            return True
+    description = fold_ws(meta.description or "")[:40]
+    return len(description) >= 20 and description in fold_ws(text)
+
+
+def _embedded_body(page: str, meta: PageMetadata, blocks: list[Block]) -> list[Block] | None:
+    """The story's blocks from the page's embedded data, when its markup shows little of it.
+
+    Such a page is a teaser of a story its JSON-LD ``articleBody`` holds whole, or a shell that a script
+    fills in the browser (Next.js, a query cache): the scripts are searched only for a body under
+    ``_SHORT_BODY``. The longest of the ``articleBody`` and the paragraph markup in the scripts (read
+    with the body extractor) replaces ``blocks`` only when it is far longer, opens a paragraph with
+    what the markup shows, and (for a script's) its data names this page's headline. Most pages
+    never come here: their markup holds the story.
+
+    >>> import json
+    >>> story = "".join(f"<p>Paragraph {n}: the ferry resumed service on Monday, the port said.</p>" for n in range(12))
+    >>> page = ('<html><body><div id="app"></div><script>window.__STATE__ = ' +
+    ...         json.dumps({"title": "Ferry resumes", "contentHtml": story}) + '</script></body></html>')
+    >>> found = _embedded_body(page, PageMetadata(headline="Ferry resumes"), [])
+    >>> len(found), found[0].text[:30]
+    (12, 'Paragraph 0: the ferry resumed')
+    >>> _embedded_body(page, PageMetadata(headline="Council votes on budget"), []) is None
+    True
+    """
+    shown = sum(text_length(block.text) for block in blocks)
+    lead = fold_ws(" ".join(block.text for block in blocks if block.type == "paragraph"))
+    best: list[Block] | None = None
+    best_length = max(_MIN_EMBEDDED, _EMBEDDED_OVER_DOM * shown) - 1
+    linked = meta.article_body
+    if linked:
+        length = text_length(linked)
+        if length > best_length and (len(lead) < _SHOWN_LEAD_CHARS or lead[:_SHOWN_LEAD_CHARS] in fold_ws(linked)):
+            best, best_length = [Block("paragraph", line) for line in linked.split("\n\n")], length
+    if sum(len(block.text) for block in blocks) >= _SHORT_BODY:
+        return best
+    for markup, script in embedded_html(page):
+        found = extract_body(LexborHTMLParser(f"<html><body>{markup}</body></html>")).blocks
+        length = sum(text_length(block.text) for block in found)
+        if length > best_length and _names_the_story(script, meta, " ".join(b.text for b in found), lead):
+            best, best_length = found, length
+    return best
 
 
 def _site_name(meta: PageMetadata, url: str | None) -> str | None:
@@ -340,6 +411,10 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
     blocks = trim_body(blocks)
+    if sum(len(block.text) for block in blocks) < _TEASER_BODY:
+        embedded = _embedded_body(html, meta, blocks)
+        if embedded is not None:
+            blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))
 
     site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(
