@@ -154,8 +154,11 @@ class LinkedData:
 
     def resolve(self, value: Any) -> Any:
         """Follow a bare {"@id": ...} reference to the object it names in the @graph."""
-        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id") in self.by_id:
-            return self.by_id[value["@id"]]
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"}:
+            reference = value.get("@id")
+            # A list or object as the reference names nothing (and cannot be looked up: it is unhashable).
+            if isinstance(reference, str) and reference in self.by_id:
+                return self.by_id[reference]
         return value
 
     def publisher_name(self) -> str | None:

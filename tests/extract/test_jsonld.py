@@ -169,3 +169,16 @@ def test_script_dates_read_a_newsroom_systems_deploy_time_not_its_redeploy() -> 
         ' "reDeployDt": "2026.01.29 18:49", "deployDt": "2026.01.29 18:40"}}'
     )
     assert script_dates([state], "Party expels its former leader") == ["2026.01.29 18:40"]
+
+
+def test_a_reference_whose_id_is_a_list_or_an_object_names_nothing() -> None:
+    # Such an @id cannot be looked up (it is unhashable); it must not fail the page.
+    page = (
+        '{"@type": "NewsArticle", "headline": "Ferry service resumes", "author": {"@id": ["#a", "#b"]},'
+        ' "publisher": {"@id": {"x": 1}}}'
+    )
+    linked = LinkedData.read([page])
+    assert linked.article is not None
+    assert linked.resolve({"@id": ["#a"]}) == {"@id": ["#a"]}
+    assert linked.publisher_name() is None
+    assert linked.author_names(linked.article) == []
