@@ -8,9 +8,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsdesk.extract.body import _RELATED_LABEL_IDS, _SECTION_HEADING_IDS, _first_tagged, _remove_furniture
-from newsdesk.extract.html import _join
 from newsdesk.extract.metadata import _absolute_url
 from newsdesk.extract.pageindex import clean_text
+from newsdesk.extract.urls import join_url
 from newsdesk.extract.wire import _SPLIT_AGENCIES, _list_items
 
 _PAGE = (
@@ -50,7 +50,7 @@ def test_join_gives_what_urljoin_gives(base: str) -> None:
         except ValueError:
             expected = ValueError
         try:
-            joined: str | type[Exception] = _join(base, href)
+            joined: str | type[Exception] = join_url(base, href)
         except ValueError:
             joined = ValueError
         assert joined == expected, href
