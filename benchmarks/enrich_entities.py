@@ -32,7 +32,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / ".." / "shared" / "data" / "wcxb-dev-articles"
@@ -41,6 +41,7 @@ SCORED_TYPES = ("PERSON", "ORG", "PLACE")
 #: One page in this many is held out (never tuned on).
 HELD_OUT_EVERY = 4
 _RAW_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+T = TypeVar("T")
 
 
 def fold(name: str) -> str:
@@ -133,7 +134,8 @@ def _pages(limit: int, step: int) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+def _timed(fn: Callable[..., T]) -> tuple[T, float]:
+    # ``fn`` is called with no arguments; ``...`` lets it be a lambda whose defaults bind the loop's variables.
     # CPU time of this process, not wall time: the figures stay comparable on a machine shared with other
     # work (spaCy's threads, if any, are counted too).
     start = time.process_time()
@@ -176,11 +178,11 @@ def run(limit: int, step: int) -> dict[str, Any]:
     pages = _pages(limit, step)
     # Warm-up: the first call loads GeoNames' tables (~2 s); not part of any article's time.
     find_entities("Warm up in Baghdad.", recognizer="patterns")
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, text, language in pages:
-        english = language in (None, "en")
+        is_english = language in (None, "en")
         fallback, t_patterns = _timed(lambda t=text, lang=language: find_entities(t, lang, recognizer="patterns")[0])
-        if not english:
+        if not is_english:
             rows.append({"page": name, "english": False, "ms_patterns": t_patterns})
             continue
         statistical, t_spacy = _timed(lambda t=text: find_entities(t, "en", recognizer="spacy")[0])
