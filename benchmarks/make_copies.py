@@ -208,6 +208,7 @@ def build_crawl(sources: list[Article], seed: int = 1) -> list[CrawlArticle]:
         roll = rng.random()
         published = _published(rng, source, index)
         body = [Block("paragraph", block.text) for block in source.body]
+        url: str | None
         if 0.5 <= roll < 0.6:
             name, host = rng.choice(SYNDICATORS)
             body += [Block("paragraph", text) for text in _footers(host, name)]
@@ -224,7 +225,7 @@ def build_crawl(sources: list[Article], seed: int = 1) -> list[CrawlArticle]:
             out.append(CrawlArticle(source_id, original, None, None, False))
             continue
         family = [CrawlArticle(source_id, original, source_id, None, True)]
-        times = {source_id: published}
+        times: dict[str, str | None] = {source_id: published}
         for n in range(rng.choice((1, 1, 2, 2, 3, 4))):
             parent = family[0] if len(family) == 1 or rng.random() >= 1 / 3 else rng.choice(family[1:])
             other = sources[(index + 1 + rng.randrange(len(sources) - 1)) % len(sources)]
