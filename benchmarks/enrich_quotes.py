@@ -261,16 +261,18 @@ def score(tally: Tally, doc: Document, preds: list[Predicted]) -> None:
 def newsdesk_tool(with_entities: bool) -> Callable[[str], list[Predicted]] | None:
     """newsdesk's find_quotes (after find_entities when ``with_entities``); None when that cannot import."""
     from newsdesk.enrich.quotes import find_quotes
+    from newsdesk.model import Entity
 
-    find_entities = None
+    find: Callable[[str], tuple[list[Entity], str]] | None = None
     if with_entities:
         try:
             from newsdesk.enrich.entities import find_entities
         except ImportError:
             return None
+        find = find_entities
 
     def run(text: str) -> list[Predicted]:
-        entities = find_entities(text)[0] if find_entities is not None else []
+        entities = find(text)[0] if find is not None else []
         out = []
         for q in find_quotes(text, entities):
             span = (q.speaker_start, q.speaker_end) if q.speaker_start is not None and q.speaker_end is not None \
