@@ -169,7 +169,7 @@ def _crawls(crawl_dir: Path) -> dict[str, list[CrawlArticle]]:
     return {split: read_crawl(crawl_dir / f"crawl-{split}.jsonl") for split in SPLITS}
 
 
-def store_check_cost(crawl: list[CrawlArticle], stored: int, batch: int = 500) -> dict[str, float]:
+def store_check_cost(crawl: list[CrawlArticle], stored: int, batch: int = 500) -> dict[str, Any]:
     """Milliseconds per article of :func:`assign_copies` for ``crawl`` against ``stored`` synthetic articles."""
     from newsdesk.store.copies import assign_copies, write_signatures
     from newsdesk.store.sqlite import SQLiteStore
