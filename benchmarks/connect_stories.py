@@ -203,7 +203,8 @@ def gold_vectors(rows: list[dict[str, Any]], articles: list[Any], model: str = "
     if missing:
         vecs = embed_articles([articles[i] for i in missing], model=model)
         cached.update({rows[i]["id"]: v for i, v in zip(missing, vecs, strict=True)})
-        np.savez(path, **cached)
+        # Float vectors only, which need no pickle (np.load above reads without it).
+        np.savez(path, allow_pickle=False, **cached)
     return np.stack([cached[r["id"]] for r in rows])
 
 
@@ -471,14 +472,14 @@ def run_speed(args: argparse.Namespace, stored: int = 100_000, per_day: int = 10
     near a live story's centroid. What is timed is :func:`newsdesk.store.stories.assign_stories` only.
     """
     from newsdesk.model import Article, Block, Enrichment, Entity
-    from newsdesk.store import open_store
+    from newsdesk.store import open_store, sqlite_store
     from newsdesk.store.stories import assign_stories
 
     rng = np.random.default_rng(7)
     dim, days = 384, stored // per_day
     start_day = 20000.0
     with open_store(":memory:") as store:
-        conn = store.connection
+        conn = sqlite_store(store, "stories").connection
         conn.execute("BEGIN")
         stamp = "2025-01-01T00:00:00Z"
 
