@@ -34,7 +34,7 @@ import numpy as np
 
 from newsdesk.connect.stories import WINDOW_DAYS
 from newsdesk.model import Article, Block, Enrichment, Entity
-from newsdesk.store import open_store
+from newsdesk.store import open_store, sqlite_store
 from newsdesk.store.stories import assign_stories
 
 DIM = 384
@@ -89,7 +89,7 @@ def story_cost(stored: int = 100_000, per_day: int = 1000, batches: int = 10, ba
     """CPU and wall milliseconds per article of :func:`assign_stories`, and the digest of its assignments."""
     rng = np.random.default_rng(seed)
     with open_store(":memory:") as store:
-        conn = store.connection
+        conn = sqlite_store(store, "stories").connection
         article_id, story_count = fill(conn, stored, per_day, rng)
         end_day = _START_DAY + stored / per_day
         live = [np.frombuffer(blob, dtype="<f4") for (blob,) in conn.execute(
