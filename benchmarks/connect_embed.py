@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,7 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
     english = np.array([p["lang1"] == "en" and p["lang2"] == "en" for p in pairs])
     left = [_article(p["a"], p["lang1"]) for p in pairs]
     right = [_article(p["b"], p["lang2"]) for p in pairs]
-    systems: dict[str, dict[str, float]] = {}
+    systems: dict[str, Mapping[str, float | str]] = {}  # a system's correlations, or why it was skipped
     cost: dict[str, dict[str, float]] = {}
     enriched: tuple[list[Article], list[Article]] | None = None
     if args.enrich:
@@ -181,7 +182,7 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
     except ImportError:
-        systems["tfidf-sklearn"] = {"skipped": "not installed"}  # type: ignore[dict-item]
+        systems["tfidf-sklearn"] = {"skipped": "not installed"}
     else:
         matrix = TfidfVectorizer(sublinear_tf=True).fit_transform([*texts_a, *texts_b])
         cos = np.asarray(matrix[: len(pairs)].multiply(matrix[len(pairs):]).sum(axis=1)).ravel()
@@ -195,8 +196,13 @@ def vector_search(args: argparse.Namespace) -> dict[str, Any]:
     from newsdesk.store.vectors import VectorQueries, semantic_search, top_k
 
     class _Store(VectorQueries):
+        # VectorQueries reads the connection its store gives, read-only, as SQLiteStore's property does.
         def __init__(self, connection: sqlite3.Connection) -> None:
-            self.connection = connection
+            self._connection = connection
+
+        @property
+        def connection(self) -> sqlite3.Connection:
+            return self._connection
 
     rng = np.random.default_rng(0)
     n, dim, queries = args.vectors, 384, 20
