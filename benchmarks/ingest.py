@@ -496,7 +496,7 @@ def _plain_process_record(record: Any) -> dict[str, Any] | None:
 
 if DatatroveWarcReader is not None:
 
-    class PlainWarcReader(BaseDiskReader):  # type: ignore[misc,valid-type]
+    class PlainWarcReader(BaseDiskReader):
         """datatrove's WarcReader, reading records with :func:`_plain_process_record`.
 
         A subclass of WarcReader would inherit its dependency check (datatrove checks the whole MRO),
@@ -526,7 +526,7 @@ if DatatroveWarcReader is not None:
                     yield document
 
 
-    class PlainJsonlWriter(DiskWriter):  # type: ignore[misc,valid-type]
+    class PlainJsonlWriter(DiskWriter):
         """datatrove's JsonlWriter with the standard library's json in place of orjson (same lines out)."""
 
         default_output_filename: str = "${rank}.jsonl"
@@ -803,10 +803,11 @@ def render_markdown(env: dict[str, Any], runs: Sequence[ToolRun], profile: dict[
                          f"{ray.pages_per_cpu_s / ours.pages_per_cpu_s:.2f}x.")
     lines += stage_costs(runs)
     ray_sizes = sorted({r.records for r in runs if r.tool == "newsdesk-ray" and r.measured.returncode == 0})
-    if len(ray_sizes) > 1:
+    # Every size here has a successful run, so each has a best one.
+    ray_best = [(n, best) for n in ray_sizes if (best := best_run(runs, "newsdesk-ray", n)) is not None]
+    if len(ray_best) > 1:
         lines.append("- newsdesk-ray peak PSS by input size (all its processes, Ray's included): "
-                     + ", ".join(f"{n:,} records {best_run(runs, 'newsdesk-ray', n).measured.peak_pss_mib:.0f} MiB"  # type: ignore[union-attr]
-                                 for n in ray_sizes) + ".")
+                     + ", ".join(f"{n:,} records {best.measured.peak_pss_mib:.0f} MiB" for n, best in ray_best) + ".")
     sizes = sorted({r.records for r in runs if r.tool == "newsdesk"})
     peaks = [(n, max(r.measured.peak_pss_mib for r in runs
                      if r.tool == "newsdesk" and r.records == n and r.measured.returncode == 0)) for n in sizes
