@@ -48,12 +48,12 @@ demo: $(STAMP) native
 
 test: $(STAMP) native browser
 	$(BIN)/ruff check newsdesk tests benchmarks
-	$(BIN)/mypy newsdesk
+	$(BIN)/mypy newsdesk benchmarks
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check newsdesk tests benchmarks
-	$(BIN)/mypy newsdesk
+	$(BIN)/mypy newsdesk benchmarks
 
 bench: $(VENV)/.bench
 	$(BIN)/python benchmarks/extraction.py
