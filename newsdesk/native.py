@@ -80,7 +80,7 @@ TARGETS: dict[str, Target] = {
     "enrich": Target("enrich", ("patterns", "merge", "quantities", "quantities_numbers", "quantities_nouns", "times",
                                 "times_grammar", "times_context", "times_dates", "times_resolve", "times_tense",
                                 "quotes", "quotes_cues", "quotes_speakers", "quotes_marks", "junk"),
-                     ("model.py",)),
+                     ("model.py", "textsplit.py")),
     # Every module an HTML page goes through (body, metadata, dates, bylines, wire, ...): together ~80% of a
     # page's Python time on scrapinghub (cProfile, by module). Text mode, encoding detection and language
     # identification (py3langid's numpy) are left to their .py sources.

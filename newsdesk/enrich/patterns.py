@@ -29,6 +29,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsdesk.textsplit import ABBREVIATIONS
+
 if TYPE_CHECKING:
     from newsdesk.enrich.merge import Candidate
 
@@ -124,8 +126,7 @@ Santa Maria Jesus Pasay Bello Male Orlu Ondo Iwo Owo Oyo Kobe Cali Lima Lyon Bar
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 #: Abbreviations whose final "." belongs to the word.
-_ABBREVIATIONS = frozenset(_words("Mr Mrs Ms Dr Gen Lt Col Sgt Rep Sen Gov Prof Capt Maj Adm Cpl Rev Jr Sr St Co Inc "
-                                  "Corp Ltd"))
+_ABBREVIATIONS = ABBREVIATIONS
 # A simple pattern that starts with a character class: the regex engine skips ahead to capitals by itself,
 # which is what keeps the scan fast. Runs are then joined in Python from the gaps between tokens.
 _TOKEN = re.compile(rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w&'’]*")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.textsplit import ABBREVIATIONS
+
 __all__ = [
     "AFTER_CUE",
     "AUXILIARIES",
@@ -335,9 +337,7 @@ def _run_start(text: str, tokens: list[re.Match[str]], end: int, limit: int, sto
 #: A sentence end: its mark, closing quotes, spaces, and a capital or digit next. (The mark opens the pattern,
 #: not a look-behind, so that ``re`` skips between marks.)
 _BOUNDARY = re.compile(r"[.!?]((?:''|[\"”’)\]])*)\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
-_ABBREVIATIONS = word_set(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt st jr sr prof rev u.s u.k u.n jan feb mar apr jun jul aug "
-    "sep sept oct nov dec no vs inc corp co ltd p.m a.m d.c e.g i.e")
+_ABBREVIATIONS = frozenset(word.lower() for word in ABBREVIATIONS)
 
 
 def sentence_ends(text: str, start: int, end: int) -> int:
