@@ -49,6 +49,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.connect_stories import SHARED, T17, t17_topic  # noqa: E402
+from newsdesk.textsplit import ABBREVIATIONS  # noqa: E402
 
 GOLD = ROOT / "tests" / "connect" / "gold" / "timelines.jsonl"
 SOURCES = {"t17-mj": "MJ", "t17-egypt": "EgyptianProtest"}
@@ -451,7 +452,7 @@ def _reference(source: str) -> dict[str, Any]:
     return json.loads((T17 / SOURCES[source] / "timelines.jsonl").open().readline())
 
 
-_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|St|[A-Z])\.$")
+_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(ABBREVIATIONS)))}|[A-Z])\.$")
 
 
 def _sentence_with(paragraph: str, start: int) -> str:
