@@ -30,6 +30,7 @@ from newsdesk.enrich.junk import drop_junk
 from newsdesk.enrich.patterns import INSTITUTIONS, TITLE_WORDS
 from newsdesk.enrich.places import Place, canonical_country, resolve_places
 from newsdesk.model import Entity, Mention
+from newsdesk.textsplit import ABBREVIATIONS
 
 __all__ = ["Candidate", "merge_candidates"]
 
@@ -108,6 +109,9 @@ def _cleaned(text: str, type_: str) -> tuple[int, int, str] | None:
             span = span[:trail.start()]
     if type_ == "PERSON":
         words = list(_WORD.finditer(span))
+        if len(words) == 1 and words[0].group() in _ABBREVIATED_TITLES:
+            # "Atty." or "Sens." tagged as a person on its own: a title, not a name ("King" or "Dean" may be one).
+            return None
         last_title = max((i for i, w in enumerate(words[:-1]) if w.group().rstrip(".") in TITLE_WORDS), default=-1)
         if last_title >= 0:
             start += words[last_title + 1].start()
@@ -124,6 +128,10 @@ def _cleaned(text: str, type_: str) -> tuple[int, int, str] | None:
     if len(span) < 2 or not _HAS_LETTER.search(span):
         return None
     return start, end, type_
+
+
+#: Title words written short ("Sen", "Atty", "Cpl"): never a person's whole name.
+_ABBREVIATED_TITLES = TITLE_WORDS & ABBREVIATIONS
 
 
 def _tokens(name: str) -> list[str]:

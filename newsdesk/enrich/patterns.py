@@ -52,6 +52,7 @@ Detective Constable Sir Dame Lord Lady Rev Reverend Bishop Archbishop Cardinal R
 Premier Commissioner Mufti Marshal Field Brigadier Staff Head Founder Executive Analyst Editor
 Correspondent Reporter Economist Lawmaker MP MEP Counsel Prosecutor Spokespeople Auditor Treasurer Registrar
 Dean Provost Rector Mr. Mrs. Ms. Dr.
+Atty Pres Sens Reps Supt Cmdr Cpl
 """))
 
 #: Institutions whose name alone is an organisation (news metonyms like "Pentagon" included), beyond acronyms.

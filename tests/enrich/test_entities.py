@@ -270,3 +270,18 @@ def test_long_paragraphs_are_read_in_pieces_with_offsets_kept(spacy_nlp: Any) ->
     spans = ner.entity_spans(text, spacy_nlp)
     found = {text[s:e] for s, e, _ in spans}
     assert {"Sean Parnell", "Baghdad", "Iraq"} <= found
+
+
+@pytest.mark.parametrize("recognizer", ["spacy", "patterns"])
+def test_a_title_written_short_is_not_a_person(recognizer: str, request: pytest.FixtureRequest) -> None:
+    if recognizer == "spacy":
+        request.getfixturevalue("spacy_nlp")
+    text = ("Atty. Gen. Eric Holder said on Monday that Pres. Obama met Sens. John McCain and Lindsey Graham. "
+            "Cpl. John Smith agreed. King said so, and Dean nodded.")
+    entities, _ = find_entities(text, "en", recognizer=recognizer)
+    names = {e.name for e in entities if e.type == "PERSON"}
+    assert not names & {"Atty", "Pres", "Sens", "Cpl", "Gen"}
+    assert {"Eric Holder", "John McCain", "John Smith"} <= names
+    if recognizer == "spacy":
+        # A surname that is also a title word, alone, stays a person.
+        assert "King" in names
