@@ -37,7 +37,8 @@ def _abi() -> str:
 
 
 def source_digests() -> dict[str, str]:
-    """SHA-256 of every module of the package and of ``newsdesk/model.py``, by file name.
+    """SHA-256 of every module of the package and of the newsdesk modules it imports (``model.py``,
+    ``textsplit.py``: :data:`newsdesk.native.TARGETS`), by file name.
 
     >>> "patterns.py" in source_digests()
     True
