@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.extract.calls_to_action import drop_calls_to_action
 from newsdesk.extract.textsize import word_count
 from newsdesk.model import Block
 
@@ -148,7 +149,8 @@ def drop_repeats(blocks: list[Block]) -> list[Block]:
 
 
 def trim_body(blocks: list[Block]) -> list[Block]:
-    """The body without its gallery counters, its repeated paragraphs and its closing run of labels.
+    """The body without its gallery counters, its repeated paragraphs, its closing run of labels and
+    the publisher's calls to its reader around the story (``calls_to_action``).
 
     ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
@@ -162,4 +164,4 @@ def trim_body(blocks: list[Block]) -> list[Block]:
     drop = set(repeats)
     if len(counters) >= 2:
         drop.update(counters)
-    return trim_tail(_without(blocks, drop))
+    return drop_calls_to_action(trim_tail(_without(blocks, drop)))

@@ -348,6 +348,7 @@ _FURNITURE_LINE = re.compile(
         (?:leia|veja)\s+(?:também|mais).{0,120}|(?:lee|lea)\s+(?:también|más).{0,120}|
         (?:à\s+)?lire\s+(?:aussi|également).{0,120}|leggi\s+anche.{0,120}|lees\s+ook.{0,120}|
         lesen\s+sie\s+auch.{0,120}|auch\s+lesen.{0,120}|
+        (?:prze)?czytaj\s+(?:więcej|też|także|również)\b.{0,120}|(?:les|läs|læs)\s+(?:mer|mere|også|också|även)\b.{0,120}|
         related(?:\s+(?:articles?|stories|news|content|coverage|topics))?:?|recommended(?:\s+for\s+you)?|
         share(?:\s+(?:this|on|via)\b.*)?|tweet|email|print|comments?|
         # A post's counter of its readers' comments, and the links beside it ("174 comments | Add comment").
@@ -371,6 +372,10 @@ def is_furniture_text(text: str) -> bool:
     >>> is_furniture_text("This slideshow requires JavaScript.")
     True
     >>> is_furniture_text("The advertisement market fell by a third in 2024.")
+    False
+    >>> is_furniture_text("Czytaj więcej"), is_furniture_text("Les også: Slik blir været")
+    (True, True)
+    >>> is_furniture_text("Les mercredis")
     False
     """
     if len(text) >= 200:

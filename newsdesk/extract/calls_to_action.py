@@ -1,0 +1,181 @@
+"""Calls to action written as sentences: the publisher speaking to its reader, not the story.
+
+Pages set lines of their own before, between and after a story's paragraphs: "Sign up for our
+daily newsletter", "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer
+Spende", "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés", "Dies ist
+eine maschinelle Übersetzung". They are sentences, so the shape rules (labels, counters) leave
+them, and they sit in the story's container, so the class names do not help. What gives them away
+is what they say and to whom: an offer (a newsletter, a subscription, the publisher's app, a
+donation, a machine translation's note) put to the reader (second person, the publisher's
+"us"/"our", or an imperative that opens the line), in a line shorter than the story's paragraphs.
+
+A story can speak of such things ("the firm said the app would reach subscribers"), so a line is
+only taken when both the offer and the address are there; and inside the story's run of prose
+only when the line is short and makes two offers ("support us with a donation").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsdesk.extract.boilerplate import literal_trie
+from newsdesk.model import Block
+
+#: The offers: what a publisher asks its reader to take. Lower case, each alternative opening at a word
+#: boundary; one small fixed list per language (en, de, fr, es, it, nl, pt, no/sv/da, pl). Verbs a story
+#: uses of its own subjects ("contact", "follow", "download", "apply") are left out: only a newsletter,
+#: a subscription asked for, the publisher's app, a donation and a machine translation count.
+_OFFER = re.compile(
+    r"""\b(?:
+        # A newsletter or mailing list.
+        newsletters?|nieuwsbrie[fv]|nyhetsbrev|bolet[ií]n|lettre\s+d.information|
+        # A subscription asked for, or the paywall's notice to those without one.
+        subscribe\s+(?:to|now|today|for)|subscribing\s+to|sign(?:ing)?\s+up\s+(?:for|to|here|now|today)|
+        subscribers?\s+only|abonnieren|abonnent(?:en)?\b|abonnez|abonnés|abonnement|abonne-toi|
+        suscr[ií]b(?:e|ete|irse)|suscriptores|assine|assinantes|abbonati|abbonarsi|iscriviti|inscreva-se|
+        inscrivez-vous|abonneer|abonnee|prenumerera|prenumeranter|abonnere|abonnér|zapisz\s+się|subskrybuj|
+        prenumeratorów|
+        # The publisher's app.
+        (?:our|unsere[rn]?|zur|notre|nuestra|nossa|nostra|onze|vår|vores|naszą)\s+
+            (?:[\w-]+\s+)?[\w-]*(?:app|application|aplicación|aplicativo|aplicacji|applicazione)\b|
+        # A donation.
+        make\s+a\s+donation|donate\s+(?:to\s+us|now|today)|spende[n]?\b|faites\s+un\s+don|donativo|doação|
+        donazione|doneer|donatie|donera|donér|darowizn|
+        support\s+us|unterstützen\s+sie\s+uns|soutenez-nous|ap[oó]yanos|sostienici|steun\s+ons|apoie-nos|
+        støtt\s+oss|stöd\s+oss|støt\s+os|wesprzyj\s+nas|
+        # A machine translation.
+        machine[\s-]translat|automatically\s+translated|maschinelle[n]?\s+übersetzung|automatisiert\s+übersetzt|
+        traduit\s+automatiquement|traducci[oó]n\s+autom[aá]tica|traduzido\s+automaticamente|
+        tradotto\s+automaticamente|automatisch\s+vertaald|maskinoversatt|maskinöversatt|maskinoversat|
+        tłumaczenie\s+maszynowe|automatycznie\s+przetłumaczon
+    )""",
+    re.X,
+)
+
+#: Literal stems of the offers, looked for at the start of a word (after a space, a line break, a
+#: hyphen, a slash, a quote or a bracket) in the lower-cased lines beyond the story's run, before the offers'
+#: pattern runs: most pages hold none, and the pattern costs far more. A literal trie behind a
+#: class of a few characters: the search skips every letter, and one failed character rules out
+#: every stem that starts with it.
+_STEMS = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
+    "newslet", "nieuwsbr", "nyhetsbr", "bolet", "lettre d",
+    "subscri", "sign up", "signing up", "abonn", "suscr", "assin", "abbona", "iscriv", "inscr", "prenum", "zapisz",
+    "subskr", "app ", "app.", "app,", "app!", "app?", "app)", "app\n", "appen", "applica", "aplica",
+    "donat", "donaz", "doneer", "doner", "donér", "spende", "un don", "doação", "darowizn", "support us", "unterst",
+    "souten", "apoy", "apóy", "sostien", "steun", "apoie", "støt", "stöd", "wesprzyj",
+    "translat", "übersetz", "tradu", "tradot", "vertaal", "maskin", "tłumacz", "przetłumacz",
+]))
+
+#: The stems looked for in the run's own lines (its first and last paragraphs, and the short lines
+#: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation
+#: and a machine translation. Fewer stems, as these lines are most of the text looked at, and looked
+#: for in the text as written (upper case or not), which saves lower-casing it.
+_RUN_STEMS = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu")
+
+#: The reader addressed: second person, or the publisher's "us"/"our". Matched on the text as written:
+#: German's "Sie" and "Ihr" address the reader only capitalised ("sie" is "she"), and "US" is a country.
+_ADDRESS = re.compile(
+    r"""\b(?:
+        (?i:you|your|yours|our)|us|Us|
+        Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|(?i:du|dich|dir|dein|deine|deinen|euch|euer|uns|unser|unsere|unseren|unserem|unserer)|
+        (?i:vous|votre|vos|tu|ton|ta|tes|nous|notre|nos)|
+        (?i:usted|ustedes|tus|nuestro|nuestra|nuestros|nuestras)|
+        (?i:você|vocês|seu|sua|nosso|nossa)|
+        (?i:tuo|tua|vostro|vostra|noi|nostro|nostra)|
+        (?i:uw|je|jouw|ons|onze)|
+        (?i:deg|dig|din|ditt|dine|dina|oss|vår|vårt|våre|vores)|
+        (?i:twój|twoje|ciebie|państwo|nasz|nasze|naszego|naszą)
+    )\b""",
+    re.X,
+)
+
+#: A line that opens with the offer is an imperative ("Subscribe to...", "Jetzt abonnieren"): it
+#: addresses the reader without a pronoun.
+_OPENS = re.compile(r"(?:jetzt|now|today|hier|maintenant|ahora|ora|nu|nå|teraz)?\s*")
+
+#: Longest line read as a call to action: beyond it, a paragraph is the story's even when it asks.
+_MAX_CHARS = 320
+#: Inside the story's run a line must be shorter (a line, not a paragraph) and make two offers.
+_MAX_INNER_CHARS = 200
+_INNER_OFFERS = 2
+#: Two offers take more words than this: shorter lines inside the run (labels, captions, credits)
+#: are not read at all.
+_MIN_INNER_CHARS = 80
+#: A paragraph of the story's prose: this long and closed as a sentence.
+_PROSE_CHARS = 150
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")")
+#: Block types read: a call is set as a paragraph, a list item or a heading, never a table or code.
+#: Inside the run, headings are the story's own.
+_EDGE_TYPES = frozenset({"paragraph", "list_item", "heading"})
+_INNER_TYPES = frozenset({"paragraph", "list_item"})
+
+
+def _is_prose(block: Block) -> bool:
+    text = block.text
+    return block.type == "paragraph" and len(text) >= _PROSE_CHARS and text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _names_a_run_stem(text: str) -> bool:
+    return any(stem in text for stem in _RUN_STEMS)
+
+
+def _offers(text: str) -> int:
+    """How many offers a line makes, 0 when it does not address the reader."""
+    if len(text) > _MAX_CHARS:
+        return 0
+    lowered = text.lower()
+    offers = len(_OFFER.findall(lowered))
+    if not offers or _ADDRESS.search(text) is not None:
+        return offers
+    opening = _OPENS.match(lowered)
+    return offers if _OFFER.match(lowered, opening.end() if opening else 0) is not None else 0
+
+
+def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
+    """The body without the publisher's calls to its reader around the story's run of prose.
+
+    The run goes from the first to the last paragraph of prose. Before and after it (the run's own
+    first and last paragraphs included, when short: a plug can be a long sentence), a line that
+    makes an offer to the reader and is shorter than the story's typical paragraph goes. Inside
+    it, only a short line that makes two offers. The run's own lines are only read for the offers
+    set between paragraphs (``_RUN_STEMS``).
+
+    >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)] * 2
+    >>> plug = Block("paragraph", "Sign up for our daily newsletter to get the news in your inbox.")
+    >>> drop_calls_to_action(story + [plug]) == story
+    True
+    >>> quoted = Block("paragraph", "The firm said the app would reach subscribers next year.")
+    >>> len(drop_calls_to_action(story + [quoted]))
+    3
+    """
+    first = next((index for index, block in enumerate(blocks) if _is_prose(block)), None)
+    if first is None:
+        return blocks
+    last = next(index for index in range(len(blocks) - 1, first - 1, -1) if _is_prose(blocks[index]))
+    # The texts are looked at before any index is kept: this runs on every page, and most pages
+    # make no offer.
+    drop: set[int] = set()
+    outside = [*blocks[:first], *blocks[last + 1:]]
+    if outside and _STEMS.search("\n".join(
+            ["", *(block.text for block in outside if len(block.text) <= _MAX_CHARS), ""]).lower()) is not None:
+        drop.update(index for index in (*range(first), *range(last + 1, len(blocks)))
+                    if blocks[index].type in _EDGE_TYPES
+                    and _STEMS.search(f"\n{blocks[index].text.lower()}\n") is not None
+                    and _offers(blocks[index].text))
+    ends = [text for text in (blocks[first].text, blocks[last].text) if len(text) <= _MAX_CHARS]
+    inside = "\n".join([*ends, *(block.text for block in blocks[first + 1:last]
+                                 if _MIN_INNER_CHARS <= len(block.text) <= _MAX_INNER_CHARS
+                                 and block.type in _INNER_TYPES)])
+    if _names_a_run_stem(inside):
+        drop.update(index for index in {first, last}
+                    if _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text))
+        drop.update(index for index in range(first + 1, last)
+                    if blocks[index].type in _INNER_TYPES
+                    and _MIN_INNER_CHARS <= len(blocks[index].text) <= _MAX_INNER_CHARS
+                    and _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text) >= _INNER_OFFERS)
+    if not drop:
+        return blocks
+    lengths = sorted(len(block.text) for block in blocks[first:last + 1] if _is_prose(block))
+    typical = lengths[len(lengths) // 2]
+    drop = {i for i in drop if len(blocks[i].text) < typical}
+    return [block for index, block in enumerate(blocks) if index not in drop] if drop else blocks

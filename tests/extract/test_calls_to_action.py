@@ -1,0 +1,109 @@
+"""drop_calls_to_action: the publisher's offers to its reader go, in many languages; the story's own
+words about newsletters, apps and donations stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract.body_trim import trim_body
+from newsdesk.extract.calls_to_action import drop_calls_to_action
+from newsdesk.extract.html import extract_html
+from newsdesk.model import Block
+
+STORY = [
+    Block("paragraph", "The council voted on Monday to close the bridge for repairs over the summer. " * 3),
+    Block("paragraph", "Work is due to start in June, and the crossing will reopen in September. " * 3),
+    Block("paragraph", "Traders on both banks said they feared for their takings while it is shut. " * 3),
+]
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [block.text for block in blocks]
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our daily newsletter to get the news in your inbox.",
+    "For the latest breaking news from across the globe, sign up for our newsletters.",
+    "Jetzt abonnieren und von der Vorlesefunktion profitieren.",
+    "Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Newsletter richtig.",
+    "Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.",
+    "Suscríbete a nuestro boletín y recibe las noticias cada mañana.",
+    "Iscriviti alla nostra newsletter per ricevere le notizie del giorno.",
+    "Meld je aan voor onze nieuwsbrief en mis niets.",
+    "Assine a nossa newsletter e receba as notícias no seu e-mail.",
+    "Prenumerera på vårt nyhetsbrev och få nyheterna direkt.",
+    "Zapisz się do naszego newslettera i bądź na bieżąco.",
+    "Download our free app to follow the news wherever you are.",
+])
+def test_an_offer_after_the_story_goes(line: str) -> None:
+    assert drop_calls_to_action([*STORY, Block("paragraph", line)]) == STORY
+
+
+def test_an_offer_before_the_story_goes() -> None:
+    plug = Block("paragraph", "Abonnez-vous à notre newsletter pour recevoir l’essentiel de l’actualité.")
+    assert drop_calls_to_action([plug, *STORY]) == STORY
+
+
+def test_a_donation_call_between_paragraphs_goes() -> None:
+    # Inside the run it names two offers: support us, and a donation.
+    call = Block("paragraph", "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.")
+    assert drop_calls_to_action([STORY[0], call, *STORY[1:]]) == STORY
+
+
+def test_a_machine_translation_note_between_paragraphs_goes() -> None:
+    note = Block("paragraph", "Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. "
+                              "Er wurde automatisiert übersetzt und von einem Redakteur überprüft.")
+    assert drop_calls_to_action([STORY[0], note, *STORY[1:]]) == STORY
+
+
+def test_one_offer_between_paragraphs_stays() -> None:
+    # Inside the run one offer is not enough: a story tells its reader where to give.
+    line = Block("paragraph", "If you want to help, you can donate today at the town hall or online.")
+    body = [STORY[0], line, *STORY[1:]]
+    assert drop_calls_to_action(body) == body
+
+
+@pytest.mark.parametrize("line", [
+    # The story's own words: an offer with no one addressed.
+    "The firm said the app would reach subscribers next year.",
+    "The Guardian US added 680,000 newsletter subscribers in a single year.",
+    "Die Spende des Unternehmens kam der Schule zugute, sagte sie.",
+    # Addressed, but no offer: the story's question to its reader.
+    "What do you think? Tell us in the comments below.",
+])
+def test_the_story_s_own_words_stay(line: str) -> None:
+    body = [*STORY, Block("paragraph", line)]
+    assert drop_calls_to_action(body) == body
+
+
+def test_a_line_as_long_as_the_story_s_paragraphs_stays() -> None:
+    # Beside short paragraphs, a long plug reads as one of them: left alone.
+    short = [Block("paragraph", "The council voted on Monday to close the bridge for repairs over summer. " * 2)] * 3
+    plug = Block("paragraph", "Sign up for our newsletter to get every story about the bridge and the town, "
+                              "with the council's votes and the traders' views, in your inbox each morning.")
+    assert len(plug.text) > len(short[0].text)
+    assert drop_calls_to_action([*short, plug]) == [*short, plug]
+
+
+def test_tables_code_and_quotes_are_not_read() -> None:
+    quote = Block("quote", "Sign up for our newsletter, the campaign's flyer said.")
+    assert drop_calls_to_action([*STORY, quote]) == [*STORY, quote]
+
+
+def test_a_body_without_prose_is_left_alone() -> None:
+    lines = [Block("paragraph", "Sign up for our newsletter."), Block("paragraph", "Subscribe to our app.")]
+    assert drop_calls_to_action(lines) == lines
+
+
+def test_trim_body_drops_the_plug() -> None:
+    plug = Block("paragraph", "Check out more of our stories by signing up to our free weekly newsletter")
+    assert texts(trim_body([*STORY, plug])) == texts(STORY)
+
+
+def test_extract_html_drops_a_newsletter_plug_after_the_story() -> None:
+    paragraphs = "".join(f"<p>{block.text}</p>" for block in STORY)
+    page = ("<html lang='en'><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>"
+            f"{paragraphs}<p>For the latest news from the town, sign up for our newsletters.</p>"
+            "</article></body></html>")
+    body = extract_html(page, url="https://news.example/2025/05/01/bridge").body
+    assert texts(body) == [block.text.strip() for block in STORY]
