@@ -82,11 +82,14 @@ TARGETS: dict[str, Target] = {
                                 "quotes", "quotes_cues", "quotes_speakers", "quotes_marks", "junk"),
                      ("model.py", "textsplit.py")),
     # Every module an HTML page goes through (body, metadata, dates, bylines, wire, ...): together ~80% of a
-    # page's Python time on scrapinghub (cProfile, by module). Text mode, encoding detection and language
-    # identification (py3langid's numpy) are left to their .py sources.
+    # page's Python time on scrapinghub (cProfile, by module); then text mode's (text*.py but the weights,
+    # which are data). Encoding detection and language identification (py3langid's numpy) are left to
+    # their .py sources.
     "extract": Target("extract", ("html", "body", "body_trim", "boilerplate", "nodesize", "pageindex", "textsize",
                                   "budget", "metadata", "jsonld", "headline", "bylines", "authors", "dates",
-                                  "dates_page", "wire", "captions", "urls"),
+                                  "dates_page", "wire", "captions", "urls", "text", "text_classify", "text_lines",
+                                  "text_line_model", "text_headline", "text_furniture", "text_labels", "text_header",
+                                  "text_segment", "text_body", "text_related"),
                       ("model.py", "errors.py")),
 }
 
