@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from newsdesk.extract.text import extract_text
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_line_model import N_FEATURES, addable, line_features, rules_kept, with_added_lines
@@ -101,3 +104,17 @@ def test_the_drop_model_leaves_tables_and_embedded_posts_alone() -> None:
     # A paragraph, two table rows, an embedded post's text (a short line) and its attribution.
     assert [line.kind for line in lines] == ["prose", "table", "table", "short", "embed"]
     assert droppable(lines, [True] * len(lines)) == [True, False, False, False, False]
+
+
+def test_the_fitting_script_writes_the_shipped_weights_as_they_are(tmp_path: Path) -> None:
+    # A refit must keep the module's form (its "tuple[float, ...]" annotations above all: see test_extract_native).
+    from benchmarks.extraction_text import write_line_weights
+    from newsdesk.extract import text_line_weights as shipped
+
+    source = Path(shipped.__file__).read_text(encoding="utf-8")
+    fitted_on = re.search(r"dev split only \((\d+) pages", source)
+    assert fitted_on is not None
+    pages = int(fitted_on.group(1))
+    written = tmp_path / "weights.py"
+    write_line_weights(shipped.WEIGHTS, shipped.BIAS, (shipped.DROP_WEIGHTS, shipped.DROP_BIAS), written, pages)
+    assert written.read_text(encoding="utf-8") == source
