@@ -211,7 +211,7 @@ def spacy_finder() -> Callable[[str], list[Found]] | None:
 def quantulum_finder() -> Callable[[str], list[Found]] | None:
     """quantulum3's parser (values and units), or None where it is not installed."""
     try:
-        from quantulum3 import parser  # type: ignore[import-not-found]
+        from quantulum3 import parser
     except ImportError:
         return None
 
