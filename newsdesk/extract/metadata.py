@@ -30,7 +30,7 @@ from newsdesk.extract.dates_page import page_dates
 from newsdesk.extract.headline import choose_headline
 from newsdesk.extract.jsonld import LinkedData, article_body, string_list, string_values
 from newsdesk.extract.pageindex import PageIndex, clean_text, first_text, node_text, node_words
-from newsdesk.extract.urls import PLAIN_ABSOLUTE_URL, join_url
+from newsdesk.extract.urls import is_plain_absolute_url, join_url
 from newsdesk.model import Image
 
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
@@ -153,7 +153,7 @@ def _absolute_url(value: object, base: str | None) -> str | None:
     value = clean_text(value)
     if not value:
         return None
-    if value.isascii() and PLAIN_ABSOLUTE_URL.fullmatch(value) is not None and not value.endswith("?"):
+    if is_plain_absolute_url(value):
         # What urljoin would give back unchanged (scheme included), without its two parses and one unparse.
         return value
     try:

@@ -11,12 +11,22 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-__all__ = ["PLAIN_ABSOLUTE_URL", "join_url"]
+__all__ = ["is_plain_absolute_url", "join_url"]
 
-#: An absolute http(s) URL that ``urljoin`` gives back as it is: ASCII (a host beyond it is checked), a host
-#: (``https:///x`` takes the page's), no space or control character (stripped), and no empty query, fragment,
-#: path parameters or IPv6 brackets, which its parse and re-assembly drop or check.
-PLAIN_ABSOLUTE_URL = re.compile(r"https?://[^/?\s\x00-\x1f#;\[\]][^\s\x00-\x1f#;\[\]]*")
+#: An absolute http(s) URL that ``urljoin`` gives back as it is: a host (``https:///x`` takes the page's), no space
+#: or control character (stripped), and no fragment, path parameters or IPv6 brackets, which its parse and
+#: re-assembly drop or check.
+_PLAIN_ABSOLUTE_URL = re.compile(r"https?://[^/?\s\x00-\x1f#;\[\]][^\s\x00-\x1f#;\[\]]*")
+
+
+def is_plain_absolute_url(href: str) -> bool:
+    """Whether ``urljoin`` gives ``href`` back unchanged whatever the base: an absolute http(s) URL, ASCII (a host
+    beyond it is checked), without an empty query (which it drops).
+
+    >>> is_plain_absolute_url("https://cdn.example/i.jpg"), is_plain_absolute_url("https:///x")
+    (True, False)
+    """
+    return href.isascii() and _PLAIN_ABSOLUTE_URL.fullmatch(href) is not None and not href.endswith("?")
 
 
 def join_url(base: str, href: str) -> str:
@@ -27,6 +37,4 @@ def join_url(base: str, href: str) -> str:
     >>> join_url("https://news.example/a/b", "https:///x")
     'https://news.example/x'
     """
-    if href.isascii() and PLAIN_ABSOLUTE_URL.fullmatch(href) is not None and not href.endswith("?"):
-        return href
-    return urljoin(base, href)
+    return href if is_plain_absolute_url(href) else urljoin(base, href)
