@@ -1366,8 +1366,7 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
     best = nodes[max(held, key=held.__getitem__)]
     if _within(best, chosen):
         return None
-    widened = _widen(best, sizes, {})
-    return widened
+    return _widen(best, sizes, {})
 
 
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,

@@ -112,10 +112,15 @@ _WORD = re.compile(r"\w+")
 _SHOWN_LEAD_CHARS = 60
 
 
-def _names_the_story(script: str, meta: PageMetadata, text: str, shown: str) -> bool:
+def _holds_the_lead(text: str, lead: str) -> bool:
+    """Whether ``text`` holds what the markup shows of the story (``lead``, whitespace folded), when it shows enough."""
+    return len(lead) < _SHOWN_LEAD_CHARS or lead[:_SHOWN_LEAD_CHARS] in fold_ws(text)
+
+
+def _names_the_story(script: str, meta: PageMetadata, text: str, lead: str) -> bool:
     """Whether the data a text came from is this page's story: it holds what the markup shows of the story,
     and most of the headline's words or the text opens with the page's description."""
-    if len(shown) >= _SHOWN_LEAD_CHARS and shown[:_SHOWN_LEAD_CHARS] not in fold_ws(text):
+    if not _holds_the_lead(text, lead):
         return False
     words = {word.casefold() for word in _WORD.findall(meta.headline or "")}
     if words:
@@ -127,11 +132,11 @@ def _names_the_story(script: str, meta: PageMetadata, text: str, shown: str) -> 
 
 
 def _embedded_body(page: str, meta: PageMetadata, blocks: list[Block]) -> list[Block] | None:
-    """The story's blocks from the page's embedded data, when its markup shows little of it.
+    """The story's blocks from the page's embedded data, when its markup shows little of it (``None`` otherwise).
 
-    Such a page is a teaser of a story its JSON-LD ``articleBody`` holds whole, or a shell that a script
-    fills in the browser (Next.js, a query cache): the scripts are searched only for a body under
-    ``_SHORT_BODY``. The longest of the ``articleBody`` and the paragraph markup in the scripts (read
+    Such a page is a teaser of a story its JSON-LD ``articleBody`` holds whole (a body under ``_TEASER_BODY``),
+    or a shell that a script fills in the browser (Next.js, a query cache): the scripts are searched only for
+    a body under ``_SHORT_BODY``. The longest of the ``articleBody`` and the paragraph markup in the scripts (read
     with the body extractor) replaces ``blocks`` only when it is far longer, opens a paragraph with
     what the markup shows, and (for a script's) its data names this page's headline. Most pages
     never come here: their markup holds the story.
@@ -146,6 +151,9 @@ def _embedded_body(page: str, meta: PageMetadata, blocks: list[Block]) -> list[B
     >>> _embedded_body(page, PageMetadata(headline="Council votes on budget"), []) is None
     True
     """
+    chars = sum(len(block.text) for block in blocks)
+    if chars >= _TEASER_BODY:
+        return None
     shown = sum(text_length(block.text) for block in blocks)
     lead = fold_ws(" ".join(block.text for block in blocks if block.type == "paragraph"))
     best: list[Block] | None = None
@@ -153,9 +161,9 @@ def _embedded_body(page: str, meta: PageMetadata, blocks: list[Block]) -> list[B
     linked = meta.article_body
     if linked:
         length = text_length(linked)
-        if length > best_length and (len(lead) < _SHOWN_LEAD_CHARS or lead[:_SHOWN_LEAD_CHARS] in fold_ws(linked)):
+        if length > best_length and _holds_the_lead(linked, lead):
             best, best_length = [Block("paragraph", line) for line in linked.split("\n\n")], length
-    if sum(len(block.text) for block in blocks) >= _SHORT_BODY:
+    if chars >= _SHORT_BODY:
         return best
     for markup, script in embedded_html(page):
         found = extract_body(LexborHTMLParser(f"<html><body>{markup}</body></html>")).blocks
@@ -395,10 +403,9 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
     blocks = trim_body(blocks)
-    if sum(len(block.text) for block in blocks) < _TEASER_BODY:
-        embedded = _embedded_body(html, meta, blocks)
-        if embedded is not None:
-            blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))
+    embedded = _embedded_body(html, meta, blocks)
+    if embedded is not None:
+        blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))
 
     site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(
