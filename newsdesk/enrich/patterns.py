@@ -126,8 +126,6 @@ Santa Maria Jesus Pasay Bello Male Orlu Ondo Iwo Owo Oyo Kobe Cali Lima Lyon Bar
 """))
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĖĘĚĞĠĢĤĦĨĪĮİĶĹĻĽĿŁŃŅŇŌŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-#: Abbreviations whose final "." belongs to the word.
-_ABBREVIATIONS = ABBREVIATIONS
 # A simple pattern that starts with a character class: the regex engine skips ahead to capitals by itself,
 # which is what keeps the scan fast. Runs are then joined in Python from the gaps between tokens.
 _TOKEN = re.compile(rf"[{_UPPER}](?:\.[{_UPPER}])+\.?|[{_UPPER}][\w&'’]*")
@@ -250,7 +248,8 @@ def _runs(text: str) -> list[list[tuple[int, int]]]:
             last_end = -1
             continue
         end = match.end()
-        if word in _ABBREVIATIONS and text[end:end + 1] == ".":
+        # An abbreviation's final "." belongs to the word.
+        if word in ABBREVIATIONS and text[end:end + 1] == ".":
             end += 1
         if last_end >= 0 and text[last_end:start] in _JOINS and len(current) < _MAX_RUN:
             current.append((start, end))
