@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for the shared runner
+from native_run import run_with_native
 
 from newsdesk import native
 
@@ -69,14 +71,6 @@ def _pages() -> list[tuple[str, str | None, str | None, str]]:
     return rows
 
 
-def _run(rows_file: Path, setting: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "PYTEST_VERSION"}
-    env["NEWSDESK_NATIVE"] = setting
-    done = subprocess.run([sys.executable, "-c", _RUN, str(rows_file)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)
-
-
 def test_fresh_needs_the_same_sources_and_interpreter(tmp_path: Path) -> None:
     digests = native.source_digests(TARGET)
     assert "body.py" in digests and "errors.py" in digests  # the package and what it imports
@@ -119,7 +113,7 @@ def test_compiled_modules_give_the_same_articles(tmp_path: Path) -> None:
     rows = _pages()
     rows_file = tmp_path / "rows.json"
     rows_file.write_text(json.dumps(rows), encoding="utf-8")
-    compiled, source = _run(rows_file, "1"), _run(rows_file, "0")
+    compiled, source = run_with_native(_RUN, rows_file, "1"), run_with_native(_RUN, rows_file, "0")
     assert sorted(compiled["compiled"]) == sorted(TARGET.modules)
     assert source["compiled"] == []
     assert compiled["found"] == source["found"]
