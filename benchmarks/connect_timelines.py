@@ -7,7 +7,8 @@ whose reference dates and sentences are the journalists' own: episodes of the Mi
 sentences name it: Omar Suleiman, the army, propofol, ...). Each is split into ``dev`` or ``heldout`` by a
 hash of its topic id, fixed before any tuning; newsdesk's constants were chosen on ``dev`` only. Batch 4 adds
 eight subject timelines of the 2016 US campaign read from PolNeAR's articles (``POLNEAR_TOPICS``), each date a
-journalist's sentence of an input article that places the subject's event on that day.
+journalist's sentence of an input article that places the subject's event on that day; batches 5-7 add more
+PolNeAR subjects by the same rule over its earlier and whole span, and batch 7 five more Timeline17 MJ subjects.
 
 Task and metric as ``../shared/data/README.md`` defines them for Timeline17: input = the source topic's
 articles published inside the topic's window, and its query; ask for as many dates as the reference has and
@@ -24,7 +25,7 @@ Systems, all given the same articles (those holding a query word, as newsdesk's 
 * **RANDOM**: days drawn uniformly from the input's publication span, mean over 50 seeds.
 
 Usage: ``python benchmarks/connect_timelines.py [--out results.json] [--make-gold] [--split dev|heldout|all]
-[--batches 1,2,3,4]``
+[--batches 1,2,3,4,5,6]``
 """
 
 from __future__ import annotations
@@ -121,6 +122,21 @@ TOPICS: list[dict[str, Any]] = [
      "pattern": r"(?<!anti-)(?<!representative )\b[Gg]overnment\b(?! buildings)|[Aa]uthorities|Egyptian officials",
      "batch": 3, "dates": ["2011-01-27", "2011-01-31", "2011-02-02", "2011-02-03", "2011-02-07", "2011-02-08",
                            "2011-02-09"]},
+    # Batch 7 (2026-12-07): five more MJ subjects by the same rule, chosen and read before any system ran on them.
+    {"topic": "t17-mj:manslaughter", "kind": "subject", "query": "manslaughter homicide",
+     "pattern": r"[Mm]anslaughter|homicide", "batch": 7,
+     "dates": ["2009-07-22", "2009-08-29", "2010-02-08", "2011-01-11", "2011-11-07"]},
+    {"topic": "t17-mj:bail-prison", "kind": "subject", "query": "bail custody jail prison sentenced",
+     "pattern": r"\bbail\b|prison|jail|custody|sentence[ds]?\b", "batch": 7,
+     "dates": ["2010-02-08", "2011-01-11", "2011-11-07", "2011-11-29"]},
+    {"topic": "t17-mj:resuscitation", "kind": "subject", "query": "cpr resuscitate revive",
+     "pattern": r"CPR|resuscitat|revive", "batch": 7,
+     "dates": ["2009-06-25", "2011-01-04", "2011-09-30", "2011-10-04"]},
+    {"topic": "t17-mj:sedatives-painkillers", "kind": "subject", "query": "sedatives painkillers demerol",
+     "pattern": r"[Ss]edatives|[Pp]ainkiller|Demerol", "batch": 7,
+     "dates": ["2009-08-29", "2011-08-30", "2011-10-08", "2011-10-28"]},
+    {"topic": "t17-mj:evidence", "kind": "subject", "query": "evidence", "pattern": r"\bevidence\b", "batch": 7,
+     "dates": ["2009-07-22", "2011-07-25", "2011-08-30", "2011-11-29"]},
 ]
 
 #: Batch 4 (2026-12-06): subject timelines of the 2016 US campaign from PolNeAR's articles (README_timelines.md's
@@ -435,6 +451,58 @@ POLNEAR_TOPICS: list[dict[str, Any]] = [
         ("2016-05-24", "breitbart_2016-05-24_in-two-front-war-cl", "dove deeper into Donald Trump"),
         ("2016-05-25", "politico_2016-05-26_clinton-goes-on-trum", "The candidate herself took to the airwaves"),
         ("2016-05-26", "politico_2016-05-26_clinton-goes-on-trum", "Hillary Clinton pulled a Donald Trump on Thursday"),
+    ]},
+    # Batch 7 (2026-12-07 ~00:45-01:00 UTC): five figures of the campaign over all of PolNeAR's articles
+    # (2015-11-01 .. 2016-10-07), by batch 4's rule and batch 6's calls, read before any system ran on them.
+    {"topic": "polnear:ryan", "query": "ryan", "batch": 7, "window": ("2015-11-01", "2016-10-07"), "dates": [
+        ("2016-03-23", "wash-post_2016-03-24_republicans-buildin", "Paul D. Ryan of Wisconsin lamented the"),
+        ("2016-05-05", "politico_2016-05-05_paul-ryan-says-he-s-", "House Speaker Paul Ryan on Thursday declared"),
+        ("2016-05-06", "west-journal_2016-05-06_republican-unity", "Paul Ryan’s office announced Friday that Ryan"),
+        ("2016-05-12", "breitbart_2016-05-12_trump-ryan-pledge-t", "pledged to work together despite their"),
+        ("2016-06-07", "nyt_2016-06-09_ryan-calls-trump-line-rac", "on Tuesday called Donald J. Trump's remarks"),
+        ("2016-07-05", "breitbart_2016-07-05_paul-ryan-fbi-decis", "blasted the Federal Bureau of Investigation"),
+        ("2016-07-12", "breitbart_2016-07-13_trump-demands-ginsb", "House Speaker Paul Ryan told CNN Tuesday"),
+        ("2016-07-19", "breitbart_2016-07-19_republicans-begin-r", "led by keynote speakers Ryan"),
+        ("2016-08-05", "huff-post_2016-08-05_donald-trump-finall", "on Friday endorsed the re-election of House"),
+    ]},
+    {"topic": "polnear:lewandowski", "query": "lewandowski", "batch": 7, "window": ("2015-11-01", "2016-10-07"),
+     "dates": [
+        ("2016-03-08", "nyt_2016-03-12_protesting-at-trump-ralli", "roughly yanked the arm of a Breitbart reporter"),
+        ("2016-03-23", "wash-post_2016-03-30_trump-sticking-by-h", "Lewandowski continued to assert that he never"),
+        ("2016-03-29", "wash-post_2016-03-30_trump-sticking-by-h", "hours after the staffer was charged with battery"),
+        ("2016-04-14", "breitbart_2016-04-14_the-latest-trump-de", "in a statement released by the campaign on"),
+        ("2016-06-20", "west-journal_2016-06-20_media-reports-re", "Lewandowski was dismissed on Monday"),
+        ("2016-07-06", "politico_2016-07-06_lewandowski-fbi-dire", "Lewandowski went after him Wednesday morning"),
+    ]},
+    {"topic": "polnear:bill-clinton", "query": "bill clinton", "batch": 7, "window": ("2015-11-01", "2016-10-07"),
+     "dates": [
+        ("2015-11-15", "wash-post_2015-11-16_clinton-s-missteps-", "she was accompanied by former president Bill"),
+        ("2016-01-27", "nyt_2016-01-29_it-s-still-bill-but-old-m", "Bill Clinton came to the vote-rich city"),
+        ("2016-02-07", "wash-post_2016-02-10_after-a-big-loss-cl", "Bill Clinton unloaded on Sanders in a speech"),
+        ("2016-02-08", "breitbart_2016-02-08_the-latest-nh-towns", "Clinton was joined by her husband"),
+        ("2016-04-04", "politico_2016-04-05_bill-clinton-hillary", "Bill Clinton said Monday in Cheyenne"),
+        ("2016-04-11", "politico_2016-04-11_clinton-and-sanders-", "Bill Clinton got in on the game"),
+        ("2016-04-12", "breitbart_2016-04-12_bill-clinton-hillar", "Tuesday in New York City, while on the campaign"),
+        ("2016-06-27", "west-journal_2016-07-06_lynch-closes-the", "private meeting last Monday with former"),
+        ("2016-07-26", "wash-post_2016-07-27_bill-clinton-addres", "On Tuesday, he was speaking to a party"),
+        ("2016-08-18", "nyt_2016-08-22_foundation-and-donors-com", "told foundation employees on Thursday"),
+        ("2016-08-19", "breitbart_2016-08-19_as-bill-clinton-tur", "celebrated his 70th birthday Friday"),
+        ("2016-10-03", "breitbart_2016-10-04_bill-clinton-calls-", "During the rally Monday, the former president"),
+    ]},
+    {"topic": "polnear:manafort", "query": "manafort", "batch": 7, "window": ("2015-11-01", "2016-10-07"),
+     "dates": [
+        ("2016-04-07", "wash-post_2016-04-09_trump-s-new-go-to-g", "in the Trump release announcing his expanded"),
+        ("2016-04-21", "nyt_2016-04-23_campaign-for-trump-says-h", "Mr. Manafort said Thursday night"),
+        ("2016-07-19", "wash-post_2016-07-20_beyond-plagiarism-a", "at a news conference here Tuesday morning"),
+        ("2016-08-17", "nyt_2016-08-18_trump-hires-conservative-", "formally announced on Wednesday"),
+        ("2016-08-19", "nyt_2016-08-22_foundation-and-donors-com", "Paul Manafort resigned as chairman"),
+    ]},
+    {"topic": "polnear:warren", "query": "warren", "batch": 7, "window": ("2015-11-01", "2016-10-07"), "dates": [
+        ("2016-06-04", "breitbart_2016-06-05_elizabeth-warren-do", "Saturday at the Massachusetts Democratic"),
+        ("2016-06-09", "west-journal_2016-06-11_private-meeting-", "after remaining neutral throughout the primary"),
+        ("2016-06-10", "west-journal_2016-06-11_private-meeting-", "Warren exited the meeting around"),
+        ("2016-06-27", "nyt_2016-06-28_clinton-and-warren-team-u", "held their first joint campaign event on Monday"),
+        ("2016-09-20", "huff-post_2016-09-20_elizabeth-warren-ha", "grilled Wells Fargo CEO John Stumpf"),
     ]},
 ]
 

@@ -26,11 +26,11 @@ def test_rows_are_complete_and_split_by_topic_hash() -> None:
     from benchmarks.connect_timelines import split_of
 
     rows = _rows()
-    assert len({r["topic"] for r in rows}) == len(rows) == 40
+    assert len({r["topic"] for r in rows}) == len(rows) == 50
     assert sum(r["batch"] == 1 for r in rows) == 12  # the first cut, kept as it was
     assert sum(r["batch"] == 4 for r in rows) == 8 and sum(r["batch"] == 5 for r in rows) == 4
-    assert sum(r["batch"] == 6 for r in rows) == 5
-    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 17
+    assert sum(r["batch"] == 6 for r in rows) == 5 and sum(r["batch"] == 7 for r in rows) == 10
+    assert sum(r["source"] == "polnear/2016-campaign" for r in rows) == 22
     for row in rows:
         assert row["split"] == split_of(row["topic"])
         assert row["n_dates"] == len(row["timeline"]) >= 4
@@ -57,17 +57,17 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
     """A quality gate, not the issue's bar (0.55 on dev and held-out: see docs/benchmarks.md): on the whole dev
-    split (19 timelines: PolNeAR's batches 4-6 included) newsdesk stays at or above its measured 0.631 less a
-    margin, on its Timeline17 part (9) at or above its measured 0.535 less a margin, on its PolNeAR part (10) at or
-    above 0.717 less a margin, and in each above publication counts, mentions and random days; its whole-dev AR1-F
-    (the days' lines) stays at or above its measured 0.334 less a margin. The first twelve timelines' dev split (4
-    timelines: newsdesk 0.480, MENTIONS 0.451) is not gated: a date or two there swaps the order."""
+    split (23 timelines: PolNeAR's batches 4-7 included) newsdesk stays at or above its measured 0.575 less a
+    margin, on its Timeline17 part (12) at or above its measured 0.464 less a margin, on its PolNeAR part (11) at
+    or above 0.697 less a margin, and in each above publication counts, mentions and random days; its whole-dev
+    AR1-F (the days' lines) stays at or above its measured 0.297 less a margin. The first twelve timelines' dev
+    split (4 timelines: newsdesk 0.480, MENTIONS 0.451) is not gated: a date or two there swaps the order."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev", 0.62), ("dev-t17", 0.52), ("dev-polnear", 0.70)):
+    for split, floor in (("dev", 0.56), ("dev-t17", 0.45), ("dev-polnear", 0.68)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
-    assert macro["dev"]["newsdesk"]["ar1"] >= 0.32
+    assert macro["dev"]["newsdesk"]["ar1"] >= 0.28
