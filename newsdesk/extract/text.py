@@ -67,7 +67,7 @@ from newsdesk.extract.text_lines import (
     word_count,
 )
 from newsdesk.extract.text_related import host, related_links, site_from_related, tags
-from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines
+from newsdesk.extract.text_segment import MIN_ARTICLE_WORDS, body_span, headline_zone, tail_lines, thread_start
 from newsdesk.extract.wire import lookup_agency, wire_source_from_lines
 from newsdesk.model import Article, Block
 
@@ -274,6 +274,10 @@ def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Bl
     header_keys = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
     if read.header.image and read.header.image.caption:
         header_keys.add(line_key(read.header.image.caption))
+    thread = thread_start(lines, read.start, len(lines))
+    if thread is not None:
+        # A readers' thread after the story: its comments read as prose, and none is the story's.
+        judged[thread:] = [False] * (len(lines) - thread)
     rows = [at for at, judge in enumerate(judged) if judge]
     added = [False] * len(lines)
     if rows:

@@ -53,9 +53,13 @@ UPDATED_SPLIT = re.compile(
     r"güncelleme|güncellendi)\b",
     re.I,
 )
+# "2 hours ago", and as teaser lists print it, "32M ago", "1h ago", "vor 3 Stunden", "il y a 2 heures".
 _RELATIVE_DATE = re.compile(
-    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|"
-    r"days?|weeks?|months?)\s+ago$|^(?:just now|yesterday|today)$",
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|"
+    r"days?|weeks?|months?)|\d{1,3}\s?[smhdw])\s+ago$|^(?:just now|yesterday|today)$|"
+    r"^vor (?:\d{1,3}|einer?) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)$|"
+    r"^il y a (?:\d{1,3}|une?) (?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois)$|"
+    r"^hace (?:\d{1,3}|una?) (?:segundos?|minutos?|min|horas?|h|días?|semanas?|mes(?:es)?)$",
     re.I,
 )
 # Copying glues neighbouring inline elements: "October 1, 20253:05 PM GMT+2Updated 2 hours ago".
@@ -139,8 +143,8 @@ def date_leftover(text: str) -> list[str]:
 def is_date_line(text: str) -> bool:
     """Whether a line is a date line: a date with at most a few other words, or a relative date.
 
-    >>> is_date_line("Published October 1, 2025 3:05 PM"), is_date_line("2 hours ago")
-    (True, True)
+    >>> is_date_line("Published October 1, 2025 3:05 PM"), is_date_line("2 hours ago"), is_date_line("32M ago")
+    (True, True, True)
     >>> is_date_line("The talks ended on October 1, 2025, after a long night of bargaining between the two sides")
     False
     """

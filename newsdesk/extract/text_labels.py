@@ -34,6 +34,18 @@ COMMENT_SIGNATURE = re.compile(
     r"^.{0,40}\b(?:at|@)\s\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?$",
     re.I,
 )
+#: The heading over a readers' thread, with its count ("12 thoughts on “Title”", "2 responses to ...",
+#: "3 Kommentare", "There are 13 comments", "Comments (74)") or the reply form ("Leave a Reply"),
+#: matched on the line's key (which has lost a closing bracket). A count of 0 is left out: "0 Comments"
+#: is the post's meta line under its headline.
+THREAD_HEADING = re.compile(
+    r"^(?:[1-9]\d{0,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|comments?|"
+    r"replies|reactions?|kommentare?|kommentarer|commentaires?|comentarios?|commenti|reacties|reakcj[ie])"
+    r"(?:\s+(?:on|to|zu|sur|à|a|en|su|op|til|till|do)\s.{1,200})?$|"
+    r"^(?:there (?:are|is) [1-9]\d{0,5} (?:comments?|responses?)|(?:all |reader )?comments?\s?\(\s?[1-9]\d{0,5}\s?\)?|"
+    r"all comments [1-9]\d{0,5}|top rated comments|(?:lire|voir|afficher) les [1-9]\d{0,5} commentaires|"
+    r"(?:[1-9]\d{0,5} )?kommentare (?:lesen|anzeigen)(?: \(.{1,20})?|(?:leave|post|write) a (?:comment|reply))$"
+)
 # Interface text: whole lines, compared after lower-casing and trimming punctuation and symbols.
 MARKER_LINES = frozenset({
     "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
-from newsdesk.extract.text_labels import COMMENT_SIGNATURE, COMMENTS_LABEL, RELATED_LABELS
+from newsdesk.extract.text_labels import COMMENT_SIGNATURE, COMMENTS_LABEL, RELATED_LABELS, THREAD_HEADING
 from newsdesk.extract.text_lines import (
     ASIDE,
     BOILERPLATE,
@@ -193,7 +193,7 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
     date) begins, or where a trailing run of unlabelled teasers begins; and whether it ended at
     such a header."""
     total_words = sum(line.words for line in lines[start:end] if line.kind == PROSE)
-    thread = _comment_thread(lines, start, end)
+    thread = thread_start(lines, start, end)
     words_so_far = 0
     for index in range(start, end):
         if index == thread:
@@ -222,6 +222,34 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
 _THREAD_SIGNATURES = 3
 _THREAD_AFTER_WORDS = 100
 _CLOCK = re.compile(r"\d:\d\d")
+
+
+def thread_start(lines: Sequence[Line], start: int, end: int) -> int | None:
+    """Where a readers' thread in the run [start, end) begins, after the article's first 100 words of
+    prose: at its heading ("12 thoughts on “Title”", "3 Kommentare", "Leave a Reply"), or at the first
+    of its signed comments (``_comment_thread``); None when the run has none.
+
+    Only comments follow such a heading, however long they run, so no share of the text guards it as
+    one guards a bare "Comments" label.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> post = "Storms swept the county overnight, and the rivers rose. " * 12
+    >>> lines = read_lines(post + "\\n2 Responses to Storms\\nGreat post, thank you for it.")
+    >>> thread_start(lines, 0, len(lines))
+    1
+    """
+    words = 0
+    heading: int | None = None
+    for index in range(start, end):
+        line = lines[index]
+        if line.kind == PROSE:
+            words += line.words
+        if (words >= _THREAD_AFTER_WORDS and line.words <= 40 and not line.in_widget
+                and THREAD_HEADING.match(line_key(line.text))):
+            heading = index
+            break
+    signed = _comment_thread(lines, start, end if heading is None else heading)
+    return signed if signed is not None else heading
 
 
 def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:

@@ -168,3 +168,22 @@ def test_teasers_with_two_sentence_summaries_close_the_body() -> None:
     teasers = "\n".join(f"Another story from the region, number {n}\n{summary}" for n in range(3))
     text = "Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4) + "\n\n" + teasers
     assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4
+
+
+def test_a_thread_heading_with_its_count_ends_the_body() -> None:
+    # "12 thoughts on “Title”" and its kind head a thread whose comments need not be signed; a count
+    # of 0 is the post's meta line under the headline, and the body starts after it.
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    comment = "I think the council got this one right, and the roads really do need the money this year. "
+    story = "\n\n".join([paragraph * 2] * 4)
+    for heading in ("12 thoughts on “Council approves budget”", "2 Responses to Council approves budget",
+                    "3 Kommentare", "There are 13 comments", "Comments (74)", "Leave a Reply"):
+        text = f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{heading}\n\n" + "\n\n".join([comment * 2] * 6)
+        assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4, heading
+    text = f"Council approves budget\nBy Ann Lee\n0 Comments\n\n{story}"
+    assert len(extract_text(text).body) == 4
+
+
+def test_relative_times_of_a_teaser_list_are_date_lines() -> None:
+    lines = ("32M ago", "1h ago", "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 5 minutos")
+    assert [kind for kind, _ in line_kinds("\n".join(lines))] == ["date"] * len(lines)
