@@ -102,7 +102,29 @@ def _split_lines(text: str) -> list[Line]:
         gap = False
     _mark_embeds(lines)
     _join_byline_labels(lines)
+    _mark_cookie_tables(lines)
     return lines
+
+
+_COOKIE = re.compile(r"\bcookies?\b", re.I)
+
+
+def _mark_cookie_tables(lines: list[Line]) -> None:
+    """A table whose rows are mostly about cookies ("_ga | 2 years | Google Analytics sets this cookie ...") is
+    the consent dialog's list, not the story's: its rows are boilerplate."""
+    at = 0
+    while at < len(lines):
+        if lines[at].kind != TABLE:
+            at += 1
+            continue
+        end = at
+        while end < len(lines) and lines[end].kind == TABLE:
+            end += 1
+        rows = lines[at:end]
+        if len(rows) >= 2 and 2 * sum(1 for row in rows if _COOKIE.search(row.text)) >= len(rows):
+            for row in rows:
+                row.kind = BOILERPLATE
+        at = end
 
 
 def _join_byline_labels(lines: list[Line]) -> None:

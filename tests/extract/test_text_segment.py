@@ -187,3 +187,11 @@ def test_a_thread_heading_with_its_count_ends_the_body() -> None:
 def test_relative_times_of_a_teaser_list_are_date_lines() -> None:
     lines = ("32M ago", "1h ago", "2 hours ago", "vor 3 Stunden", "il y a 2 heures", "hace 5 minutos")
     assert [kind for kind, _ in line_kinds("\n".join(lines))] == ["date"] * len(lines)
+
+
+def test_a_table_of_cookies_is_boilerplate_and_a_data_table_is_not() -> None:
+    cookies = ("Cookie\tDuration\tDescription\n_ga\t2 years\tGoogle Analytics sets this cookie to count visits.\n"
+               "PHPSESSID\tsession\tThis cookie is native to PHP applications.")
+    assert [kind for kind, _ in line_kinds(cookies)] == ["boilerplate"] * 3
+    results = "City\tRain\nLeeds\t40 mm\nYork\t35 mm"
+    assert [kind for kind, _ in line_kinds(results)] == ["table"] * 3
