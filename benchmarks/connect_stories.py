@@ -14,10 +14,12 @@ one stream, beside it; it is not what the parameters are chosen on.
 
 Baselines on the same streams, their thresholds chosen on dev: single-pass clustering over numpy TF-IDF cosine
 (batch IDF), over MiniLM and e5 vectors without entities, and datasketch MinHashLSH candidate components (when
-datasketch is installed). ``--only speed`` times store-side assignment on a synthetic store.
+datasketch is installed). ``--only speed`` times store-side assignment on a synthetic store. ``--split dev``
+runs the dev streams alone (what to tune with: no held-out figure is printed), and ``--errors N`` lists the N dev
+gold stories that cost each newsdesk system the most pairs (:func:`story_errors`), which is where to look next.
 
 Usage: ``python benchmarks/connect_stories.py [--out results.json] [--only stories|speed|timelines]
-[--sources semeval22,timeline17,polnear] [--make-gold] [--no-timeline]``
+[--split dev|heldout|both] [--errors N] [--sources semeval22,timeline17,polnear] [--make-gold] [--no-timeline]``
 """
 
 from __future__ import annotations
@@ -226,6 +228,32 @@ def pairwise_f1(clusters: list[list[int]], labels: list[str]) -> dict[str, float
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
+def story_errors(clusters: list[list[int]], labels: list[str], top: int = 10) -> list[dict[str, Any]]:
+    """The gold stories that cost the most pairs: for each story of two or more articles, its same-story pairs the
+    clusters miss (``missed``), the pairs its articles form with other stories' in their clusters (``wrong``), and
+    the sizes of the pieces it is cut into; the ``top`` with the most ``missed + wrong`` first. Pairwise F1 is
+    dominated by the big stories, so this says which ones (and whether they split or take others in) to read.
+
+    >>> story_errors([[0, 1, 3], [2]], ["a", "a", "a", "b"])
+    [{'story': 'a', 'articles': 3, 'pieces': [2, 1], 'missed': 2, 'wrong': 2}]
+    """
+    cluster_of = {index: number for number, cluster in enumerate(clusters) for index in cluster}
+    sizes = Counter(cluster_of.values())
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for index, label in enumerate(labels):
+        by_label[label].append(index)
+    costs = []
+    for label, members in by_label.items():
+        if len(members) < 2:
+            continue
+        pieces = Counter(cluster_of.get(index, -1 - index) for index in members)
+        missed = len(members) * (len(members) - 1) // 2 - sum(n * (n - 1) // 2 for n in pieces.values())
+        wrong = sum(n * (sizes.get(piece, n) - n) for piece, n in pieces.items())
+        costs.append((-(missed + wrong), label, len(members), sorted(pieces.values(), reverse=True), missed, wrong))
+    return [{"story": label, "articles": size, "pieces": pieces, "missed": missed, "wrong": wrong}
+            for _, label, size, pieces, missed, wrong in sorted(costs)[:top]]
+
+
 def _subset(rows: list[dict[str, Any]], keep: list[int], clusters: list[list[int]]) -> list[list[int]]:
     where = {old: new for new, old in enumerate(keep)}
     return [[where[i] for i in c if i in where] for c in clusters]
@@ -350,6 +378,7 @@ def run_stories(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"articles": len(rows), "stories": len({r["story"] for r in rows}), "systems": {}}
     systems: dict[str, Any] = results["systems"]
     wanted = getattr(args, "split", "both") or "both"
+    errors = int(getattr(args, "errors", None) or 0)
     streams = {split: _split_stream(rows, split) for split in ("dev", "heldout") if wanted in (split, "both")}
     for name, kind in (("newsdesk (MiniLM + entities)", "minilm"), ("newsdesk (e5 + entities)", "e5"),
                        ("newsdesk (hashed words + entities)", "hashing")):
@@ -364,6 +393,9 @@ def run_stories(args: argparse.Namespace) -> dict[str, Any]:
             entry[split] = score_split(rows, keep, [s.members for s in stories])
             entry[split]["cpu_ms_per_article"] = round(1000 * (time.process_time() - cpu) / len(keep), 3)
             entry[split]["chains"] = sum(1 for s in stories if s.continues is not None)
+            if split == "dev" and errors:
+                entry[split]["errors"] = story_errors([s.members for s in stories], [rows[i]["story"] for i in keep],
+                                                      errors)
         systems[name] = entry
     baselines: dict[str, Any] = {
         "TF-IDF single-pass": lambda keep, t: single_pass(tfidf_vectors([articles[i] for i in keep]),
@@ -579,6 +611,10 @@ def _print(results: dict[str, Any]) -> None:
                            for measure in ("f1", "precision", "recall")) + " | "
               + " | ".join(f"{figures[key]['f1']:.3f}" if key in figures else "-"
                            for figures in shown for key, _ in parts) + " |")
+    for name, value in stories["systems"].items():
+        for error in ([] if isinstance(value, str) else value.get("dev", {}).get("errors", [])):
+            print(f"dev errors, {name}: {error['story']} ({error['articles']} articles, pieces {error['pieces']}): "
+                  f"{error['missed']} pairs missed, {error['wrong']} wrong")
     old = stories.get("old mechanical gold (one stream), newsdesk MiniLM")
     if old is not None:
         print(f"old mechanical gold, newsdesk MiniLM: all {old['all']['f1']:.3f} dev {old['dev']['f1']:.3f} "
@@ -599,6 +635,9 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both",
                         help="which part of the story gold to run (tune on dev: held-out is run once, after a "
                              "choice; the baselines' thresholds are chosen on dev either way)")
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="list the N dev gold stories that cost each newsdesk system the most pairs (missed or "
+                             "wrongly joined); dev only, so reading them is not tuning on held-out")
     parser.add_argument("--sources", help="score only these gold sources (comma-separated: semeval22, timeline17, "
                                           "polnear; default all)")
     args = parser.parse_args()
