@@ -17,7 +17,8 @@ precision and recall averaged over timelines, F from those means. Beside them, p
 the per-timeline Date-F1, and rank MAP, the mean average precision of each system's whole ranking of days (where
 every reference day is ranked, not only whether it made the cut: a steadier figure for choosing on a few timelines).
 
-Systems, all given the same articles (those holding a query word, as newsdesk's ``timeline`` keeps them):
+Systems, all given the same articles: those newsdesk's ``timeline`` keeps for the query (``query_articles``:
+holding a query word by its stem, or, for a person's full name, naming that person).
 
 * **newsdesk**: ``newsdesk.connect.timeline.timeline``.
 * **PUBCOUNT**: the days with the most articles published (ties: the earlier), each day's leads as sentences.
@@ -611,15 +612,14 @@ def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open() if line.strip()]
 
 
-_WORD = re.compile(r"\w+")
-
-
 def topic_input(row: dict[str, Any], articles: Sequence[Any]) -> list[Any]:
-    """The row's source articles published inside its window and holding one of its query words."""
+    """The row's source articles published inside its window that newsdesk's ``timeline`` keeps for its query
+    (``query_articles``: holding one of its words by stem, or naming the person it names), so that the benchmark
+    scores what a user asking the library gets."""
+    from newsdesk.connect.timeline import query_articles
+
     first, last = row["window"]
-    terms = set(row["query"].lower().split())
-    return [a for a in articles if a.published and first <= a.published[:10] <= last
-            and terms & set(_WORD.findall(a.text.lower()))]
+    return query_articles([a for a in articles if a.published and first <= a.published[:10] <= last], row["query"])
 
 
 def pubcount(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
@@ -680,12 +680,10 @@ def systems() -> Systems:
 def rankings(articles: Sequence[Any], query: str) -> dict[str, list[str]]:
     """Every candidate day of each system, best first: newsdesk's ``rank_dates`` over the sentences ``timeline``
     keeps for the query, days by publications (PUBCOUNT), days by mentioning articles inside the span (MENTIONS)."""
-    from newsdesk.connect.timeline import dated_sentences, rank_dates, stems
+    from newsdesk.connect.timeline import dated_sentences, query_sentences, rank_dates
 
     sentences = dated_sentences(articles)
-    terms = stems(query)
-    matching = {s.article for s in sentences if terms & stems(s.text)}
-    ours = rank_dates([s for s in sentences if s.article in matching], terms)
+    ours = rank_dates(*query_sentences(sentences, query))
     days = Counter(a.published[:10] for a in articles if a.published)
     published = [a.published[:10] for a in articles if a.published]
     voices = Counter(day for _, day in {(s.article, d) for s in sentences for d in s.mentions})

@@ -13,7 +13,8 @@ weights by regression on other topics; with nineteen development timelines to ch
 (tests/connect/gold/timelines.jsonl, dev split) this uses a few fixed constants chosen there
 (:data:`PUBLICATION_WEIGHT`, :data:`MENTION_WEIGHT`, :data:`PEG_DAYS`, :data:`RECALL_WEIGHT`,
 :data:`OFF_QUERY_MENTION`, :data:`SUBJECT_BOOST`, :data:`MENTION_SENTENCES`). Query words match by :func:`stems`
-(plural and verb endings stripped).
+(plural and verb endings stripped); a query that is a person's full name ("jeb bush") matches that person, not
+every Bush (:class:`Query`).
 
 Sentences for a date are those that mention it (else the leads of that day's articles), ranked by centrality
 (TF-IDF cosine to the mean of that date's candidate sentences) and, with a query, by the share of its words
@@ -26,6 +27,7 @@ small (the sentences of one story) and the project does not depend on scikit-lea
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
@@ -36,7 +38,8 @@ from datetime import date, timedelta
 from newsdesk.model import Article, Enrichment, TimeExpression
 from newsdesk.textsplit import ABBREVIATIONS
 
-__all__ = ["DatedSentence", "dated_sentences", "rank_dates", "split_sentences", "stems", "timeline"]
+__all__ = ["DatedSentence", "Query", "dated_sentences", "query_articles", "query_sentences", "rank_dates",
+           "split_sentences", "stems", "timeline"]
 
 #: An article published on a day (leading with the query, when there is one) counts this much for the day,
 #: and an article mentioning a day this much (twice when the mentioning sentence holds a query word). Chosen
@@ -132,7 +135,8 @@ class DatedSentence:
     """A sentence of an article, the days it mentions, and the day its article was published.
 
     ``speakers`` are the persons enrichment attributes a quote to in the sentence (the name or pronoun that
-    introduces the quote lies in it), by their full names.
+    introduces the quote lies in it), by their full names; ``persons`` those it names (a mention of a PERSON entity
+    lies in it), by the entity's name.
 
     >>> DatedSentence("Mubarak resigned.", ("2011-02-11",), "2011-02-12", 0, 3).mentions
     ('2011-02-11',)
@@ -144,6 +148,7 @@ class DatedSentence:
     article: int
     position: int
     speakers: tuple[str, ...] = ()
+    persons: tuple[str, ...] = ()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -252,18 +257,23 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
                 position = _sentence_at(spans, quote.speaker_start)
                 if position is not None and quote.speaker not in speakers[position]:
                     speakers[position].append(quote.speaker)
+        persons: dict[int, list[str]] = defaultdict(list)
+        for entity in enrichment.entities:
+            if entity.type == "PERSON":
+                for mention in entity.mentions:
+                    position = _sentence_at(spans, mention.start)
+                    if position is not None and entity.name not in persons[position]:
+                        persons[position].append(entity.name)
         published = _day(article.published)
         for position, (start, end) in enumerate(spans):
             out.append(DatedSentence(text[start:end], tuple(days[position]), published, index, position,
-                                     tuple(speakers[position])))
+                                     tuple(speakers[position]), tuple(persons[position])))
     return out
 
 
 def _sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> int | None:
-    for position, (start, end) in enumerate(spans):
-        if start <= offset < end:
-            return position
-    return None
+    position = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return position if position >= 0 and spans[position][0] <= offset < spans[position][1] else None
 
 
 def _tokens(text: str) -> list[str]:
@@ -326,13 +336,133 @@ def _subject_led(sentence: DatedSentence, terms: frozenset[str]) -> bool:
     return _opens_with(sentence.text, terms) or any(terms & stems(name) for name in sentence.speakers)
 
 
+#: A name's middle part between two of the query's words ("George W. Bush", "Hillary Rodham Clinton").
+_MIDDLE = r"(?:\s+[A-Z][\w'’.-]*)?"
+#: A query word written as a name: capitalised (or in capitals), a whole word ("Bush", "BUSH", "Bush's"; not
+#: "bush", "Bushnell" or "pro-Bush").
+_CAPITAL_WORD = r"(?<![\w'’-])(?=[A-Z]){}\b"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a timeline is asked about, read against its sentences: the query's word stems (see :func:`stems`) and,
+    when its words are a person's name, the sentences that name that person.
+
+    A query of two or more words that enrichment finds as a PERSON's name in the sentences ("jeb bush", "bill
+    clinton") means that person, not every Bush or Clinton: an article is about it when it writes the full name
+    (capitalised, a middle name or initial allowed: "John Ellis Bush", "George W. Bush" for "george bush"), and one
+    of its sentences when it writes the full name, enrichment names the person there (a mention or a quote's
+    speaker resolved to that entity), or it writes the surname alone (not as part of another person's name)
+    once the full name has appeared in the article: news writing introduces a person by full name, then uses the
+    surname. Other queries match word by word, by stems.
+
+    >>> s = [DatedSentence("Jeb Bush spoke on Monday.", ("2016-01-04",), "2016-01-05", 0, 0, (), ("Jeb Bush",)),
+    ...      DatedSentence("Bush said no.", (), "2016-01-05", 0, 1),
+    ...      DatedSentence("George W. Bush spoke.", (), "2016-01-05", 0, 2, (), ("George W. Bush",)),
+    ...      DatedSentence("Bush won in 2000.", (), "2016-01-06", 1, 0)]
+    >>> query = Query.read("jeb bush", s)
+    >>> query.name, [query.holds(x) for x in s], query.articles(s)
+    (('jeb', 'bush'), [True, True, False, False], {0})
+    >>> words = Query.read("bush", s)
+    >>> words.name, [words.holds(x) for x in s], words.articles(s)
+    ((), [True, True, True, True], {0, 1})
+    """
+
+    terms: frozenset[str] = frozenset()
+    #: The person's name words, lower-cased, when the query names one; else empty.
+    name: tuple[str, ...] = ()
+    #: (article, position) of each sentence that names the person (name queries only).
+    naming: frozenset[tuple[int, int]] = frozenset()
+
+    @classmethod
+    def read(cls, text: str | None, sentences: Sequence[DatedSentence]) -> Query:
+        """The query ``text`` read against ``sentences`` (those the timeline is made of)."""
+        terms = stems(text or "")
+        words = tuple(word for word in _TOKEN.findall((text or "").lower()))
+        if len(words) < 2 or not all(word.isalpha() for word in words):
+            return cls(terms)
+        full = _full_name(words)
+        if not any(full.search(person) for sentence in sentences for person in sentence.persons):
+            return cls(terms)
+        return cls(terms, words, frozenset(_naming(sentences, words, full)))
+
+    def holds(self, sentence: DatedSentence) -> bool:
+        """Whether ``sentence`` is about the query: names the person, or holds one of the query's words."""
+        if self.name:
+            return (sentence.article, sentence.position) in self.naming
+        return not self.terms or bool(self.terms & stems(sentence.text))
+
+    def subject_led(self, sentence: DatedSentence) -> bool:
+        """Whether ``sentence`` is the subject's own: it opens with a query word, or quotes a person the query names
+        (:func:`_subject_led`); for a person's name, only where the sentence names that person."""
+        if self.name:
+            return self.holds(sentence) and _subject_led(sentence, self.terms)
+        return bool(self.terms) and _subject_led(sentence, self.terms)
+
+    def relevance(self, sentence: DatedSentence) -> float:
+        """The share of the query's words a sentence holds; for a person's name, none where it names no one else."""
+        if not self.terms or not self.holds(sentence):
+            return 0.0
+        return len(stems(sentence.text) & self.terms) / len(self.terms)
+
+    def articles(self, sentences: Sequence[DatedSentence]) -> set[int]:
+        """The articles (``DatedSentence.article``) about the query: that name the person (see :meth:`holds`: only
+        where the full name stands), or hold one of its words."""
+        if self.name:
+            return {article for article, _ in self.naming}
+        return {s.article for s in sentences if self.terms & stems(s.text)}
+
+
+def _full_name(words: Sequence[str]) -> re.Pattern[str]:
+    """A person's name written in full, each word capitalised, a middle name or initial allowed between two.
+
+    >>> [bool(_full_name(("george", "bush")).search(t)) for t in ("George W. Bush", "george bush", "George, Bush")]
+    [True, False, False]
+    """
+    return re.compile((_MIDDLE + r"\s+").join(_CAPITAL_WORD.format(f"(?i:{re.escape(word)})") for word in words))
+
+
+def _naming(sentences: Sequence[DatedSentence], words: Sequence[str], full: re.Pattern[str]) -> set[tuple[int, int]]:
+    by_article: dict[int, list[DatedSentence]] = defaultdict(list)
+    for sentence in sentences:
+        by_article[sentence.article].append(sentence)
+    surname = re.compile(_CAPITAL_WORD.format(f"(?i:{re.escape(words[-1])})"))
+    out: set[tuple[int, int]] = set()
+    for article, own in by_article.items():
+        own.sort(key=lambda s: s.position)
+        # Other persons of the surname in this article ("George W. Bush", "Laura Bush"): their names hold it too.
+        others = {person for s in own for person in s.persons
+                  if not full.search(person) and len(person.split()) >= 2 and surname.search(person)}
+        introduced = False
+        for sentence in own:
+            named = bool(full.search(sentence.text)) or any(full.search(p) for p in (*sentence.persons,
+                                                                                     *sentence.speakers))
+            introduced = introduced or named
+            if named or (introduced and _alone(sentence.text, surname, others)):
+                out.add((article, sentence.position))
+    return out
+
+
+def _alone(text: str, surname: re.Pattern[str], others: set[str]) -> bool:
+    """Whether ``text`` writes the surname on its own, not only inside another person's name.
+
+    >>> _alone("George W. Bush and Bush met.", re.compile("Bush"), {"George W. Bush"})
+    True
+    >>> _alone("George W. Bush spoke.", re.compile("Bush"), {"George W. Bush"})
+    False
+    """
+    found = len(surname.findall(text))
+    return found > sum(text.count(other) for other in others)
+
+
 def _days_between(earlier: str, later: str) -> int:
     return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
 
 
-def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] = frozenset()) -> list[str]:
+def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] | Query = frozenset()) -> list[str]:
     """Days ranked by the articles published on them and the articles mentioning them, best first (ties: the
-    earlier day). ``terms`` (see :func:`stems`) is a query: it weighs what is about it.
+    earlier day). ``terms`` (see :func:`stems`, or a :class:`Query` read against ``sentences``) is a query: it
+    weighs what is about it.
 
     Each article whose first sentence holds a query word (every article, without a query) gives
     :data:`PUBLICATION_WEIGHT` to its news peg: the day its first sentence names, when that is at most
@@ -358,6 +488,7 @@ def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] = froze
     >>> rank_dates([*s, later], stems("votes"))[:2]  # Looked back on a week later: Friday now leads.
     ['2011-02-11', '2011-02-13']
     """
+    query = terms if isinstance(terms, Query) else Query(terms)
     published: dict[int, str] = {s.article: s.published for s in sentences if s.published}
     if not published:
         return []
@@ -367,12 +498,12 @@ def rank_dates(sentences: Sequence[DatedSentence], terms: frozenset[str] = froze
     # Per (article, day): 0 when no sentence mentioning the day holds the query, else the weight of the best one.
     mentions: dict[tuple[int, str], float] = {}
     for sentence in sentences:
-        relevant = not terms or bool(terms & stems(sentence.text))
+        relevant = query.holds(sentence)
         if sentence.position == 0 and relevant and sentence.article in published:
             score[_news_peg(sentence, published[sentence.article])] += PUBLICATION_WEIGHT
         if sentence.position >= MENTION_SENTENCES or not sentence.mentions:
             continue
-        weight = 1.0 + SUBJECT_BOOST if terms and _subject_led(sentence, terms) else 1.0 if relevant else 0.0
+        weight = 1.0 + SUBJECT_BOOST if query.subject_led(sentence) else 1.0 if relevant else 0.0
         # A day counts once per article that mentions it: one article repeating "on Sunday" is one voice.
         for day in sentence.mentions:
             mentions[(sentence.article, day)] = max(mentions.get((sentence.article, day), 0.0), weight)
@@ -417,11 +548,45 @@ def _usable(sentence: DatedSentence) -> bool:
     return MIN_WORDS <= words <= MAX_WORDS
 
 
+def query_sentences(sentences: Sequence[DatedSentence], query: str | None) -> tuple[list[DatedSentence], Query]:
+    """The sentences of the articles about ``query`` (all of them, without one), and the query read against them
+    (see :class:`Query`): what :func:`timeline` ranks and picks from.
+
+    >>> s = [DatedSentence("Bush spoke.", (), "2016-01-05", 0, 0),
+    ...      DatedSentence("Jeb Bush spoke.", (), "2016-01-05", 1, 0, (), ("Jeb Bush",))]
+    >>> [x.article for x in query_sentences(s, "bush")[0]], [x.article for x in query_sentences(s, "jeb bush")[0]]
+    ([0, 1], [1])
+    """
+    about = Query.read(query, sentences)
+    if not about.terms:
+        return list(sentences), about
+    keep = about.articles(sentences)
+    return [s for s in sentences if s.article in keep], about
+
+
+def query_articles(articles: Sequence[Article], query: str | None) -> list[Article]:
+    """The articles :func:`timeline` keeps for ``query``: those holding one of its words, or that write the full
+    name of the person it names (see :class:`Query`).
+
+    >>> from newsdesk.model import Block
+    >>> arts = [Article(body=[Block("paragraph", "Reforms were promised.")]),
+    ...         Article(body=[Block("paragraph", "Crowds cheered.")])]
+    >>> [a.text for a in query_articles(arts, "reform")]
+    ['Reforms were promised.']
+    """
+    if not stems(query or ""):
+        return list(articles)
+    keep = {s.article for s in query_sentences(dated_sentences(articles), query)[0]}
+    return [article for index, article in enumerate(articles) if index in keep]
+
+
 def timeline(articles: Sequence[Article], query: str | None = None, max_dates: int = 10,
              sentences_per_date: int = 1) -> list[tuple[str, list[str]]]:
     """The key dates of a set of articles and what happened on each, in date order.
 
-    ``query`` keeps only articles that contain one of its words and favours sentences that hold them.
+    ``query`` keeps only articles that contain one of its words and favours sentences that hold them; words that
+    are a person's full name ("jeb bush") keep the articles naming that person and favour the sentences that do
+    (see :class:`Query`).
 
     >>> from newsdesk.model import Block, TimeExpression
     >>> def art(day, text, times):
@@ -437,23 +602,19 @@ def timeline(articles: Sequence[Article], query: str | None = None, max_dates: i
     """
     if max_dates <= 0 or sentences_per_date <= 0:
         return []
-    sentences = dated_sentences(articles)
-    terms = stems(query or "")
-    if terms:
-        matching = {s.article for s in sentences if terms & stems(s.text)}
-        sentences = [s for s in sentences if s.article in matching]
+    sentences, about = query_sentences(dated_sentences(articles), query)
     idf = _idf(sentences)
     chosen: dict[str, list[tuple[str, dict[str, float]]]] = {}
-    for day in rank_dates(sentences, terms):
+    for day in rank_dates(sentences, about):
         if len(chosen) >= max_dates:
             break
-        picked = _pick(day, sentences, idf, terms, chosen, sentences_per_date)
+        picked = _pick(day, sentences, idf, about, chosen, sentences_per_date)
         if picked:
             chosen[day] = picked
     return [(day, [text for text, _ in chosen[day]]) for day in sorted(chosen)]
 
 
-def _pick(day: str, sentences: Sequence[DatedSentence], idf: dict[str, float], terms: frozenset[str],
+def _pick(day: str, sentences: Sequence[DatedSentence], idf: dict[str, float], query: Query,
           chosen: dict[str, list[tuple[str, dict[str, float]]]], wanted: int) -> list[tuple[str, dict[str, float]]]:
     candidates = [s for s in _candidates(day, sentences) if _usable(s)]
     if not candidates:
@@ -466,9 +627,8 @@ def _pick(day: str, sentences: Sequence[DatedSentence], idf: dict[str, float], t
     centroid = {w: v / norm for w, v in centre.items()}
 
     def score(index: int) -> tuple[float, int, int]:
-        words = stems(candidates[index].text)
-        relevance = len(words & terms) / len(terms) if terms else 0.0
-        own = SUBJECT_SENTENCE if terms and _subject_led(candidates[index], terms) else 0.0
+        relevance = query.relevance(candidates[index])
+        own = SUBJECT_SENTENCE if query.subject_led(candidates[index]) else 0.0
         return (-(_cosine(vectors[index], centroid) + 0.5 * relevance + own), candidates[index].article,
                 candidates[index].position)
 

@@ -9,9 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.connect.timeline import DatedSentence, dated_sentences, rank_dates, split_sentences, stems, timeline
+from newsdesk.connect.timeline import (
+    DatedSentence,
+    Query,
+    dated_sentences,
+    query_articles,
+    query_sentences,
+    rank_dates,
+    split_sentences,
+    stems,
+    timeline,
+)
 from newsdesk.connect.timeline_eval import alignment_rouge, date_average_precision, date_f1, mean_scores
-from newsdesk.model import Article, Block, Enrichment, Quote, TimeExpression
+from newsdesk.model import Article, Block, Enrichment, Entity, Mention, Quote, TimeExpression
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
@@ -222,3 +232,86 @@ def test_timeline17_dev_date_f1() -> None:
 
     scores = run_timelines(None)  # type: ignore[arg-type]
     assert scores["newsdesk timeline (Datewise-style)"]["date"] >= 0.5
+
+
+def _campaign(published: str, text: str, day: tuple[str, str], persons: list[tuple[str, list[str]]]) -> Article:
+    """An article with one DATE expression and PERSON entities (name, the texts of its mentions, in order)."""
+    entities = []
+    for name, said in persons:
+        at, mentions = 0, []
+        for words in said:
+            at = text.index(words, at)
+            mentions.append(Mention(words, at, at + len(words)))
+            at += len(words)
+        entities.append(Entity(name, "PERSON", mentions))
+    start = text.index(day[0])
+    times = [TimeExpression(day[0], "DATE", day[1], start, start + len(day[0]))]
+    return Article(published=published, body=[Block("paragraph", text)],
+                   enrichment=Enrichment(entities=entities, times=times))
+
+
+def _bushes() -> list[Article]:
+    return [
+        _campaign("2016-02-07", "Jeb Bush rallied in New Hampshire. Bush attacked Trump on Saturday.",
+                  ("Saturday", "2016-02-06"), [("Jeb Bush", ["Jeb Bush", "Bush"])]),
+        _campaign("2016-02-16", "George W. Bush campaigned for his brother. Bush spoke in Charleston on Monday.",
+                  ("Monday", "2016-02-15"), [("George W. Bush", ["George W. Bush"]), ("Bush", ["Bush"])]),
+        _campaign("2016-02-11", "Bush signed the tax cut on Wednesday, a former aide recalled.",
+                  ("Wednesday", "2016-02-10"), [("Bush", ["Bush"])]),
+        _campaign("2016-02-12", "Donald Trump mocked Jeb Bush. On Thursday, George W. Bush defended his record.",
+                  ("Thursday", "2016-02-11"), [("Donald Trump", ["Donald Trump"]), ("Jeb Bush", ["Jeb Bush"]),
+                                               ("George W. Bush", ["George W. Bush"])]),
+    ]
+
+
+def test_a_query_naming_a_person_means_that_person_not_every_namesake() -> None:
+    """"jeb bush" is a PERSON enrichment names, so it means him: articles writing his full name, and in them the
+    sentences that name him, or call him "Bush" once his full name has come; a "Bush" that is another person (George W.
+    Bush's article, a lone "Bush" in an article never naming Jeb) is not him. Asked for "bush", every Bush counts."""
+    articles = _bushes()
+    assert query_articles(articles, "jeb bush") == [articles[0], articles[3]]
+    assert query_articles(articles, "bush") == articles
+    assert query_articles(articles, "Jeb Bush") == [articles[0], articles[3]]
+    sentences, query = query_sentences(dated_sentences(articles), "jeb bush")
+    assert query.name == ("jeb", "bush")
+    assert [(s.article, s.position) for s in sentences if query.holds(s)] == [(0, 0), (0, 1), (3, 0)]
+    # 6 February is his day (he attacked Trump); 11 February only his brother's, mentioned beside his name.
+    assert rank_dates(sentences, query)[0] == "2016-02-06"
+    ranked = rank_dates(sentences, query)
+    assert ranked.index("2016-02-06") < ranked.index("2016-02-11")
+    assert [day for day, _ in timeline(articles, "jeb bush", 5)] == sorted(ranked[:5])
+    assert "2016-02-15" not in dict(timeline(articles, "jeb bush", 5))
+    assert "2016-02-15" in dict(timeline(articles, "bush", 5))
+
+
+def test_the_surname_alone_names_the_person_only_after_the_full_name() -> None:
+    """News writing introduces a person by full name, then writes the surname: a "Bush" before the full name, or
+    inside another person's name, is not him."""
+    text = "Bush signed it on Monday. Jeb Bush said so. Bush left. George W. Bush stayed. Laura Bush and Bush spoke."
+    article = _campaign("2016-02-16", text, ("Monday", "2016-02-15"),
+                        [("Jeb Bush", ["Jeb Bush"]), ("George W. Bush", ["George W. Bush"]),
+                         ("Laura Bush", ["Laura Bush"])])
+    sentences, query = query_sentences(dated_sentences([article]), "jeb bush")
+    assert [s.text for s in sentences if query.holds(s)] == ["Jeb Bush said so.", "Bush left.",
+                                                             "Laura Bush and Bush spoke."]
+
+
+def test_single_words_and_words_that_name_no_person_match_word_by_word_as_before() -> None:
+    """A one-word query, and words that are no PERSON's full name in the articles ("trump bush": two people; "tax
+    cut"), keep every article holding one of the words by stem and weigh sentences by them, exactly as before names
+    were read: the same articles, the same ranking, the same timeline as the word-by-word match."""
+    articles = _bushes()
+    sentences = dated_sentences(articles)
+    for text in ("bush", "Bush", "trump bush", "tax cut", "George"):
+        terms = stems(text)
+        kept, query = query_sentences(sentences, text)
+        assert query == Query(terms)
+        holding = {s.article for s in sentences if terms & stems(s.text)}
+        assert kept == [s for s in sentences if s.article in holding]
+        assert query_articles(articles, text) == [a for k, a in enumerate(articles) if k in holding]
+        assert rank_dates(kept, query) == rank_dates(kept, terms)
+        assert [query.holds(s) for s in kept] == [bool(terms & stems(s.text)) for s in kept]
+    # Without enrichment's PERSON entity, two capitalised words are no name either.
+    bare = [dataclasses.replace(a, enrichment=Enrichment(times=a.enrichment.times)) for a in articles
+            if a.enrichment is not None]
+    assert Query.read("jeb bush", dated_sentences(bare)) == Query(stems("jeb bush"))
