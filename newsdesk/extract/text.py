@@ -39,7 +39,14 @@ from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, 
 from newsdesk.extract.authors import clean_authors
 from newsdesk.extract.dates import date_from_url
 from newsdesk.extract.language import detect_language
-from newsdesk.extract.text_body import body_blocks, body_image, is_listing, opens_as_headline, without_author_bio
+from newsdesk.extract.text_body import (
+    body_blocks,
+    body_image,
+    is_listing,
+    opens_as_headline,
+    without_author_bio,
+    without_repeated_runs,
+)
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import byline_names, is_bare_photo_credit
 from newsdesk.extract.text_header import Header, dates, read_header, section_title
@@ -193,6 +200,8 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     article.body = without_author_bio(body, authors)
     if learned and sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS:
         article.body = without_author_bio(_learned_body(lines, article.body, read), authors)
+    # Last: a run printed twice is found among the blocks that made it into the body.
+    article.body = without_repeated_runs(article.body)
     article.wire_source = wire
     article.related = related_links(body_lines + tail)
     article.site_name = site_from_related(article.related) or host(url)

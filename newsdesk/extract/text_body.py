@@ -170,3 +170,42 @@ def body_image(body_lines: Sequence[Line]) -> Image | None:
             caption, credit, note = caption_parts(line.text)
             return Image(caption=caption, credit=credit, note=note)
     return None
+
+
+
+#: The fewest blocks, and words, of a run of blocks whose second copy is dropped.
+_REPEAT_BLOCKS = 2
+_REPEAT_WORDS = 20
+
+
+def without_repeated_runs(body: list[Block]) -> list[Block]:
+    """The body without the second copy of a run of blocks it holds twice: a page printed twice into the
+    copy (a paywall's offer, an article and its print view, a review slider and its list).
+
+    Only a run of two or more blocks and 20 or more words, each of whose texts occurs exactly twice:
+    a recipe or a schedule repeats its own lines three or more times, and those stay.
+
+    >>> body = [Block("paragraph", t) for t in ("Rain fell all night.", "Unlimited access to every article we print.",
+    ...         "Daily puzzles, including the crossword, and the digital replica of the print edition.",
+    ...         "Roads closed by noon.", "Unlimited access to every article we print.",
+    ...         "Daily puzzles, including the crossword, and the digital replica of the print edition.")]
+    >>> [b.text for b in without_repeated_runs(body)][-1]
+    'Roads closed by noon.'
+    """
+    texts = [block.text for block in body]
+    where: dict[str, list[int]] = {}
+    for index, text in enumerate(texts):
+        where.setdefault(text, []).append(index)
+    drop = [False] * len(texts)
+    for first, text in enumerate(texts):
+        places = where[text]
+        if len(places) != 2 or places[0] != first:
+            continue
+        second = places[1]
+        run = 0
+        while (second + run < len(texts) and first + run < second and texts[first + run] == texts[second + run]
+               and len(where[texts[first + run]]) == 2):
+            run += 1
+        if run >= _REPEAT_BLOCKS and sum(word_count(texts[first + k]) for k in range(run)) >= _REPEAT_WORDS:
+            drop[second : second + run] = [True] * run
+    return [block for block, dropped in zip(body, drop, strict=True) if not dropped]

@@ -195,3 +195,17 @@ def test_a_table_of_cookies_is_boilerplate_and_a_data_table_is_not() -> None:
     assert [kind for kind, _ in line_kinds(cookies)] == ["boilerplate"] * 3
     results = "City\tRain\nLeeds\t40 mm\nYork\t35 mm"
     assert [kind for kind, _ in line_kinds(results)] == ["table"] * 3
+
+
+def test_a_run_printed_twice_keeps_one_copy_and_a_recipe_keeps_its_repeats() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    offer = ("Unlimited online access to every article from the Herald and fifteen other news sites.\n"
+             "The Herald ePaper, an electronic replica of the print edition to view on any device.")
+    text = (f"Council approves budget\nBy Ann Lee\n\n{paragraph * 2}\n\n{offer}\n\n{paragraph}\n\n{offer}\n\n"
+            + "\n\n".join([paragraph * 2] * 2))
+    texts = [block.text for block in extract_text(text).body]
+    assert texts.count(offer.split("\n")[0]) == 1
+    # Three copies of one step are the recipe's own.
+    step = "Drink two glasses of water within thirty minutes after your workout, then rest."
+    text = f"Workout plan\n\n{paragraph * 2}\n\n" + "\n\n".join(f"Day {n}\n{step}\n{paragraph}" for n in range(3))
+    assert [block.text for block in extract_text(text).body].count(step) == 3
