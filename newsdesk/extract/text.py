@@ -110,7 +110,8 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
 
     Raises EmptyInputError, InputTooLargeError, DecodingError (binary junk) or
     UnsupportedInputError (not a str); anything else comes back as an Article, with
-    ``is_article=False`` and an empty body when the text is not an article.
+    ``is_article=False`` when the text is not an article: an empty body when no run of lines reads as
+    one, else the lines found (a listing's best run, a teaser too short to be a story), as for HTML.
 
     >>> page = ("WORLD\\nRain returns to the county after a dry summer\\nBy Jane Doe\\n"
     ...         "October 1, 2025\\n\\n" + "After months without rain, storms swept the county. " * 8 +
@@ -129,15 +130,16 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
         return Article(url=url, is_article=False).finish()
     article = Article(url=url, canonical_url=url)
     read = _read_zones(lines, span, url)
-    if is_listing(lines, read.start, read.body):
+    listing = is_listing(lines, read.start, read.body)
+    if listing:
         # That run reads as a list of other stories; the article may be elsewhere in the text
-        # (a teaser block that outscored a short article), and a listing page has no other run.
-        span = body_span(lines, url, skip=span)
-        if span is None:
-            return article.finish()
-        read = _read_zones(lines, span, url)
-        if is_listing(lines, read.start, read.body):
-            return article.finish()
+        # (a teaser block that outscored a short article). A listing page has no other run, and
+        # keeps the best one's lines with the verdict, as an HTML page does.
+        other = body_span(lines, url, skip=span)
+        if other is not None:
+            read_other = _read_zones(lines, other, url)
+            if not is_listing(lines, read_other.start, read_other.body):
+                read, listing = read_other, False
     start, header, body = read.start, read.header, read.body
     header_lines, body_lines, tail = read.header_lines, read.body_lines, read.tail
 
@@ -209,7 +211,7 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     article.reading_time_minutes = header.reading_minutes
     article.finish()
     # A verdict, not a filter, as for HTML: a text judged no story keeps the lines found for its body.
-    article.is_article = sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS
+    article.is_article = not listing and sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS
     if body:
         article.language = detect_language(article.text)
     return article

@@ -209,3 +209,12 @@ def test_a_run_printed_twice_keeps_one_copy_and_a_recipe_keeps_its_repeats() -> 
     step = "Drink two glasses of water within thirty minutes after your workout, then rest."
     text = f"Workout plan\n\n{paragraph * 2}\n\n" + "\n\n".join(f"Day {n}\n{step}\n{paragraph}" for n in range(3))
     assert [block.text for block in extract_text(text).body].count(step) == 3
+
+
+def test_a_listing_keeps_its_best_run_with_the_verdict() -> None:
+    # As for HTML, "not an article" is a verdict, not a filter: the lines found stay in the body.
+    teasers = "\n".join(f"Storm story number {n}\nA short summary of what happened in town {n} today."
+                        for n in range(6))
+    article = extract_text(teasers)
+    assert article.is_article is False
+    assert article.body and "A short summary of what happened in town" in article.text
