@@ -205,6 +205,10 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
                 and COMMENTS_LABEL.match(line_key(line.text))):
             # Comments follow the article; a "Comments" button before most of the text is a share bar.
             return index, False
+        if line.kind == ASIDE and words_so_far >= 2 * (total_words - words_so_far):
+            # "About the author" after most of the text: the author's bio and what follows it close the
+            # page (near the top, "Author information" heads a paper's affiliations instead).
+            return index, False
         if words_so_far < 80 or line.kind not in (SHORT, KICKER) or line.in_widget:
             continue
         anchors = 0

@@ -218,3 +218,12 @@ def test_a_listing_keeps_its_best_run_with_the_verdict() -> None:
     article = extract_text(teasers)
     assert article.is_article is False
     assert article.body and "A short summary of what happened in town" in article.text
+
+
+def test_about_the_author_after_the_story_ends_the_body() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    bio = ("She has covered the council for a decade, and before that wrote about schools and the courts for "
+           "two papers in the north of the county.")
+    text = ("Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4)
+            + f"\n\nAbout the Author\n\n{bio}\n\n{bio}")
+    assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4
