@@ -67,7 +67,8 @@ _THREAD_HEADING_IDS = _tag_ids(("h2", "h3", "h4"))
 _H1_TAG_ID = next(iter(_tag_ids(["h1"])))
 _LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
 #: What the furniture walk lists: the listed tags, and the headings (a thread's, the page's <h1>s).
-_WALKED_TAG_IDS = _LISTED_TAG_IDS | _THREAD_HEADING_IDS | {_H1_TAG_ID}
+_FORM_TAG_ID = next(iter(_tag_ids(["form"])))
+_WALKED_TAG_IDS = _LISTED_TAG_IDS | _THREAD_HEADING_IDS | {_H1_TAG_ID, _FORM_TAG_ID}
 _PARAGRAPH_TAG_IDS = _tag_ids(_PARAGRAPH_TAGS.split(","))
 _BLOCK_TAG_IDS = _tag_ids(_BLOCK_TAGS)
 _TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
@@ -151,10 +152,11 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 
 
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
-                      budget: WorkBudget | None = None) -> list[LexborNode]:
+                      budget: WorkBudget | None = None, forms: list[LexborNode] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
-    Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent).
+    Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
+    <form> elements go to ``forms`` when given.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -180,6 +182,9 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                 headings.append(node)
             elif tag_id == _H1_TAG_ID:
                 h1s.append(node)
+            elif tag_id == _FORM_TAG_ID:
+                if forms is not None:
+                    forms.append(node)
             else:
                 dropped.append(node)
     for node in dropped:
@@ -1181,6 +1186,105 @@ def _drop_galleries(container: LexborNode) -> None:
             gallery.remove()
 
 
+#: Most characters of the box around a form set inside a story: a newsletter sign-up's name, pitch and consent
+#: line, a poll's question and answers. A page wrapped whole in a form (ASP.NET's) holds far more.
+_FORM_BOX_CHARS = 600
+#: The box holds at most this share of the container's text: beside a story, not the whole of a short one.
+_FORM_BOX_SHARE = 3
+
+
+def _drop_form_boxes(container: LexborNode, forms: list[LexborNode]) -> None:
+    """Remove the boxes around the forms inside the story: a reader's sign-up or vote, never the story's text.
+
+    The form's fields and buttons are gone already (``DROP_TAGS``); what stays is the box's pitch, its
+    consent line ("By signing up, you confirm...", "Mit meiner Anmeldung zum Newsletter stimme ich ... zu"),
+    a poll's question and answers. The box is the form's largest ancestor below the container with no more
+    than ``_FORM_BOX_CHARS`` of text. ``forms`` are the page's forms, listed by the furniture walk (a search
+    of the container would cost more than the walk's listing and a climb from the few a page has).
+
+    >>> page = LexborHTMLParser("<div><p>" + "The story. " * 40 + "</p><section><h3>Our weekly letter</h3>"
+    ...                         "<form><input type=email></form><p>By signing up you agree to our terms.</p>"
+    ...                         "</section></div>")
+    >>> _drop_form_boxes(page.css_first("div"), page.css("form")); "signing" in page.css_first("div").text()
+    False
+    """
+    key = container.mem_id
+    story = -1
+    for form in forms:
+        # Its ancestors up to the container; none when the form lies elsewhere (or in a subtree removed).
+        above: list[LexborNode] = []
+        node = form.parent
+        while node is not None and node.mem_id != key:
+            above.append(node)
+            node = node.parent
+        if node is None or form.mem_id == key or text_len(form) > _FORM_BOX_CHARS:
+            continue
+        box = form
+        for ancestor in above:
+            if text_len(ancestor) > _FORM_BOX_CHARS:
+                break
+            box = ancestor
+        if story < 0:
+            story = text_len(container)
+        # A calculator's table is the story's data; a comments form's "Leave a reply" heading is left for
+        # the end-marker cut, which drops what follows it.
+        if (text_len(box) * _FORM_BOX_SHARE > story or box.css_first("table") is not None
+                or any(is_end_marker(fold_ws(h.text(deep=True))) for h in box.css("h2, h3, h4, h5"))):
+            continue
+        box.remove()
+
+
+#: Most characters of a picture's box: the picture, its caption and its credit, or a teaser's picture and line.
+_MEDIA_BOX_CHARS = 300
+#: The boxes go only beside ``_STORY_BESIDE_GALLERY`` characters of the container's other text, and when they
+#: hold at most this share of it: a photo post is its pictures and their captions.
+_MEDIA_BOX_SHARE = 0.25
+#: A picture's box is a ``<div>`` or a ``<section>``: a paragraph or a list item with a picture in it is the story's.
+_MEDIA_BOX_TAGS = frozenset({"div", "section"})
+
+
+def _drop_media_boxes(container: LexborNode, sizes: PageSizes) -> None:
+    """Remove the boxes that set a picture beside a line of text inside a news story: a caption and its credit
+    in a ``<div>`` standing in for a ``<figure>``, a carousel's slides, an inline teaser with its picture, a
+    video player's "failed to load" note.
+
+    A picture's box is its largest ancestor below the container with no more than ``_MEDIA_BOX_CHARS`` of
+    text; one that holds a heading is a section of the story (a listicle's entry), and stays. Asked only of
+    news reports (their structured data says so): guides, wikis and shops set their content so, and their
+    readers read it.
+
+    >>> caption = "<div class='media'><img src='a.jpg'><span>The harbour at dawn. Photo: J. Doe</span></div>"
+    >>> page = LexborHTMLParser("<div><p>" + "The story goes on. " * 60 + "</p>" + caption + "</div>")
+    >>> _drop_media_boxes(page.css_first("div"), PageSizes()); "harbour" in page.css_first("div").text()
+    False
+    """
+    key = container.mem_id
+    # Keyed by the box: two pictures in one box list it twice. Boxes never nest: a box around another picture's
+    # box holds no more text than the measure allows, so that picture's climb would have reached it too.
+    boxes: dict[int, tuple[LexborNode, int]] = {}
+    for image in container.css("img"):
+        box: LexborNode | None = None
+        length = 0
+        node = image.parent
+        while node is not None and node.mem_id != key:
+            size = sizes.text(node)
+            if size > _MEDIA_BOX_CHARS:
+                break
+            box, length = node, size
+            node = node.parent
+        if box is not None and length and box.tag in _MEDIA_BOX_TAGS and _first_tagged(box, _HEADING_TAG_IDS) is None:
+            boxes[box.mem_id] = (box, length)
+    if not boxes:
+        return
+    total = sum(length for _, length in boxes.values())
+    story = sizes.text(container)
+    if story - total < _STORY_BESIDE_GALLERY or total > _MEDIA_BOX_SHARE * story:
+        return
+    for box, _ in boxes.values():
+        if box.parent is not None:
+            box.remove()
+
+
 #: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.
 _CARD_SUMMARY_CHARS = 400
 #: Fewest characters of a card's summary paragraph.
@@ -1370,11 +1474,12 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
 
 
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
-                 headline: str | None = None) -> BodyResult:
+                 headline: str | None = None, news: bool = False) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
 
     The tree is modified (boilerplate is removed): run metadata extraction first. ``headline``, the
-    page's headline by its metadata, picks the page's own story where the page holds two.
+    page's headline by its metadata, picks the page's own story where the page holds two. ``news``, that
+    the page says it is a news report, lets its pictures' boxes go with their captions (``_drop_media_boxes``).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> page = ("<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -1391,7 +1496,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         return BodyResult()
     budget = budget or WorkBudget()
     related: list[tuple[str, str]] = []
-    h1s = _remove_furniture(body, related, budget)
+    forms: list[LexborNode] = []
+    h1s = _remove_furniture(body, related, budget, forms)
     # From here on the tree only is read: every measure is taken once.
     sizes = PageSizes()
     container = _best_container(body, sizes, budget)
@@ -1412,6 +1518,10 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     if lead is not None:
         emitter.blocks.append(Block("paragraph", lead))
     _drop_galleries(container)
+    if forms:
+        _drop_form_boxes(container, forms)
+    if news:
+        _drop_media_boxes(container, sizes)
     # Counted before the closing cards go: they are teasers the container advertises.
     teasers = _teasers(container, sizes, teaser_counts)
     if teasers >= _MIN_CARDS:

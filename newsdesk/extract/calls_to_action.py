@@ -93,6 +93,17 @@ _ADDRESS = re.compile(
 #: addresses the reader without a pronoun.
 _OPENS = re.compile(r"(?:jetzt|now|today|hier|maintenant|ahora|ora|nu|nå|teraz)?\s*")
 
+#: The offers in Japanese, Chinese and Korean: membership ("会員登録が必要です", "有料会員になると"), a
+#: subscription ("定期購読", "구독"), a mail magazine. These plugs name no reader (the languages leave the
+#: pronoun out), so the offer alone counts, and only beyond the story's run. "登録" (registration) alone is a
+#: story's word (voters', companies'): only the forms a sign-up takes count.
+_CJK_OFFER = re.compile(
+    r"会員(?:登録|限定|向け|の方|になる|専用)|有料会員|(?:無料|ご)登録|登録(?:すると|して|が必要)|購読(?:者|料|する|申)|"
+    r"メールマガジン|メルマガ|會員|会员|订阅|訂閱|구독|회원\s*(?:가입|전용)|로그인")
+#: Literal stems of those offers, looked for in the lines beyond the run before the pattern (none in a page
+#: without a character beyond ASCII).
+_CJK_STEMS = re.compile(literal_trie([
+    "会員", "登録", "購読", "メールマガジン", "メルマガ", "會員", "会员", "订阅", "訂閱", "구독", "회원", "로그인"]))
 #: Longest line read as a call to action: beyond it, a paragraph is the story's even when it asks.
 _MAX_CHARS = 320
 #: Inside the story's run a line must be shorter (a line, not a paragraph) and make two offers.
@@ -103,7 +114,10 @@ _INNER_OFFERS = 2
 _MIN_INNER_CHARS = 80
 #: A paragraph of the story's prose: this long and closed as a sentence.
 _PROSE_CHARS = 150
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")")
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？", "」")
+#: A paragraph of Chinese or Japanese prose: a third as many characters, closed by a full-width stop.
+_CJK_PROSE_CHARS = _PROSE_CHARS // 3
+_CJK_ENDS = ("。", "！", "？", "」")
 #: Block types read: a call is set as a paragraph, a list item or a heading, never a table or code.
 #: Inside the run, headings are the story's own.
 _EDGE_TYPES = frozenset({"paragraph", "list_item", "heading"})
@@ -111,8 +125,13 @@ _INNER_TYPES = frozenset({"paragraph", "list_item"})
 
 
 def _is_prose(block: Block) -> bool:
+    if block.type != "paragraph":
+        return False
     text = block.text
-    return block.type == "paragraph" and len(text) >= _PROSE_CHARS and text.rstrip().endswith(_SENTENCE_ENDS)
+    if len(text) >= _PROSE_CHARS:
+        return text.rstrip().endswith(_SENTENCE_ENDS)
+    # A Chinese or Japanese sentence says in a character what a Latin one says in three (``text_length``).
+    return len(text) >= _CJK_PROSE_CHARS and text.rstrip().endswith(_CJK_ENDS)
 
 
 def _names_a_run_stem(text: str) -> bool:
@@ -131,14 +150,43 @@ def _offers(text: str) -> int:
     return offers if _OFFER.match(lowered, opening.end() if opening else 0) is not None else 0
 
 
+#: A list of the publisher's plugs set between the story's paragraphs: this many of its items make an offer
+#: ("Hier geht es zur neuen WAZ-News-App", "... beim täglichen WAZ-Newsletter richtig"), and it holds no more
+#: items than this, each a line.
+_LIST_OFFERS = 2
+_MAX_LIST_ITEMS = 6
+
+
+def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:
+    """The items of the lists inside the run (``first`` to ``last``) that are lists of offers: two or more of
+    their items make one, one of them to the reader (the list's other items, "The paper on social media too",
+    go with them). A story's own list about apps or newsletters speaks of them, not to its reader."""
+    found: list[int] = []
+    index = first + 1
+    while index < last:
+        if blocks[index].type != "list_item":
+            index += 1
+            continue
+        end = index
+        while end < last and blocks[end].type == "list_item" and len(blocks[end].text) <= _MAX_INNER_CHARS:
+            end += 1
+        if end - index <= _MAX_LIST_ITEMS:
+            offering = [block.text for block in blocks[index:end] if _OFFER.search(block.text.lower()) is not None]
+            if len(offering) >= _LIST_OFFERS and any(_offers(text) for text in offering):
+                found.extend(range(index, end))
+        index = max(end, index + 1)
+    return found
+
+
 def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
     """The body without the publisher's calls to its reader around the story's run of prose.
 
     The run goes from the first to the last paragraph of prose. Before and after it (the run's own
     first and last paragraphs included, when short: a plug can be a long sentence), a line that
-    makes an offer to the reader and is shorter than the story's typical paragraph goes. Inside
-    it, only a short line that makes two offers. The run's own lines are only read for the offers
-    set between paragraphs (``_RUN_STEMS``).
+    makes an offer to the reader and is shorter than the story's typical paragraph goes; in Japanese,
+    Chinese or Korean, one that makes an offer (``_CJK_OFFER``). Inside it, only a short line that makes
+    two offers, or a short list whose items make two, one of them to the reader (``_offer_lists``). The
+    run's own lines are only read for the offers set between paragraphs (``_RUN_STEMS``).
 
     >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)] * 2
     >>> plug = Block("paragraph", "Sign up for our daily newsletter to get the news in your inbox.")
@@ -156,8 +204,8 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
     # make no offer.
     drop: set[int] = set()
     outside = [*blocks[:first], *blocks[last + 1:]]
-    if outside and _STEMS.search("\n".join(
-            ["", *(block.text for block in outside if len(block.text) <= _MAX_CHARS), ""]).lower()) is not None:
+    lines = "\n".join(["", *(block.text for block in outside if len(block.text) <= _MAX_CHARS), ""]) if outside else ""
+    if lines and _STEMS.search(lines.lower()) is not None:
         drop.update(index for index in (*range(first), *range(last + 1, len(blocks)))
                     if blocks[index].type in _EDGE_TYPES
                     and _STEMS.search(f"\n{blocks[index].text.lower()}\n") is not None
@@ -167,12 +215,17 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
                                  if _MIN_INNER_CHARS <= len(block.text) <= _MAX_INNER_CHARS
                                  and block.type in _INNER_TYPES)])
     if _names_a_run_stem(inside):
+        drop.update(_offer_lists(blocks, first, last))
         drop.update(index for index in {first, last}
                     if _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text))
         drop.update(index for index in range(first + 1, last)
                     if blocks[index].type in _INNER_TYPES
                     and _MIN_INNER_CHARS <= len(blocks[index].text) <= _MAX_INNER_CHARS
                     and _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text) >= _INNER_OFFERS)
+    if lines and not lines.isascii() and _CJK_STEMS.search(lines) is not None:
+        drop.update(index for index in (*range(first), *range(last + 1, len(blocks)))
+                    if blocks[index].type in _EDGE_TYPES and len(blocks[index].text) <= _MAX_CHARS
+                    and _CJK_OFFER.search(blocks[index].text) is not None)
     if not drop:
         return blocks
     lengths = sorted(len(block.text) for block in blocks[first:last + 1] if _is_prose(block))

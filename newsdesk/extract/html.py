@@ -35,6 +35,11 @@ ARTICLE_TYPES = frozenset({
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
     "techarticle", "scholarlyarticle", "report", "howto", "recipe", "review",
 })
+#: Article types that say a page is a news report: its pictures' captions and credits are not the story.
+NEWS_TYPES = frozenset({
+    "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
+    "reviewnewsarticle", "liveblogposting",
+})
 #: Types that say a page lists other pages.
 #: ("website" is not one: many sites give it as og:type of every page, articles included.)
 LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
@@ -205,7 +210,8 @@ def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
     seen = 0
     for index, block in enumerate(blocks):
         if (seen >= total * 0.5 and block.type in ("heading", "paragraph") and is_end_marker(block.text)
-                and not _story_goes_on(block.text, blocks[index + 1:], seen)):
+                and not _story_goes_on(block.text, blocks[index + 1:], seen)
+                and not _labels_a_box_within(block.text, blocks[index + 1:])):
             return blocks[:index]
         seen += len(block.text)
     return blocks
@@ -227,6 +233,30 @@ def _story_goes_on(marker: str, after: list[Block], before_chars: int) -> bool:
     long_paragraphs = [len(b.text) for b in after if b.type == "paragraph" and len(b.text) >= _STORY_PARAGRAPH_CHARS
                        and not b.text.endswith(_ELLIPSES)]
     return len(long_paragraphs) >= 2 and sum(long_paragraphs) >= before_chars * 0.25
+
+
+def _labels_a_box_within(marker: str, after: list[Block]) -> bool:
+    """Whether a related-links label is met again below, with a paragraph of the story's prose between: the
+    page sets a box of links under the same label between the story's paragraphs ("Auch interessant"), and
+    the story runs on to the last one.
+
+    >>> prose = Block("paragraph", "The council met on Monday, and voted to close the bridge. " * 4)
+    >>> _labels_a_box_within("Also read", [Block("paragraph", "A teaser"), prose, Block("heading", "Also read")])
+    True
+    >>> _labels_a_box_within("Also read", [prose, Block("heading", "Related")])
+    False
+    """
+    if _DISCUSSION_MARKER.search(marker):
+        return False
+    label = fold_ws(marker).casefold()
+    prose = False
+    for block in after:
+        text = block.text
+        if block.type == "paragraph" and len(text) >= _STORY_PARAGRAPH_CHARS and not text.endswith(_ELLIPSES):
+            prose = True
+        elif prose and block.type in ("heading", "paragraph") and fold_ws(text).casefold() == label:
+            return True
+    return False
 
 
 def _standfirst(meta: PageMetadata, blocks: list[Block]) -> str | None:
@@ -393,7 +423,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     budget = WorkBudget(source or url)
     meta = extract_metadata(tree, url)
     budget.check()
-    found = extract_body(tree, budget, meta.headline)
+    found = extract_body(tree, budget, meta.headline, news=bool(meta.page_types & NEWS_TYPES))
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
