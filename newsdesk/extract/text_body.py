@@ -141,11 +141,16 @@ def opens_as_headline(line: Line) -> bool:
 
 
 def without_author_bio(body: list[Block], authors: list[str]) -> list[Block]:
-    """Drop the closing note about the author ("Jane Doe covers city politics for ...").
+    """Drop the closing note about the author ("Jane Doe covers city politics for ..."), and a bio under
+    her name ("About Jane Doe" over "Jane has covered ...") in the body's closing half with what follows it.
 
     >>> without_author_bio([Block("paragraph", "Rain fell."),
     ...                     Block("paragraph", "Jane Doe covers the weather for the Herald.")], ["Jane Doe"])
     [Block(type='paragraph', text='Rain fell.')]
+    >>> body = [Block("paragraph", "Rain fell."), Block("paragraph", "Roads closed."),
+    ...         Block("heading", "About Jane Doe"), Block("paragraph", "Jane has covered the weather since 2010.")]
+    >>> [b.text for b in without_author_bio(body, ["Jane Doe"])]
+    ['Rain fell.', 'Roads closed.']
     """
     full_names = tuple(name for name in authors if " " in name)
     if not full_names:
@@ -155,6 +160,14 @@ def without_author_bio(body: list[Block], authors: list[str]) -> list[Block]:
         block = body[index]
         if block.type == "paragraph" and len(block.text.split()) <= 60 and block.text.startswith(full_names):
             keep = index
+    # "About Jane Doe" (or her name alone) over a paragraph that names her again, in the body's closing
+    # half: the bio, and what follows it.
+    titles = {key: name for name in full_names for key in (name.casefold(), f"about {name.casefold()}")}
+    for index in range(len(body) // 2, min(keep, len(body) - 1)):
+        name = titles.get(line_key(body[index].text))
+        following = body[index + 1]
+        if name and following.type == "paragraph" and any(part in following.text.split() for part in name.split()):
+            return body[:index]
     return body[:keep]
 
 

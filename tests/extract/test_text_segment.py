@@ -227,3 +227,14 @@ def test_about_the_author_after_the_story_ends_the_body() -> None:
     text = ("Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4)
             + f"\n\nAbout the Author\n\n{bio}\n\n{bio}")
     assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4
+
+
+def test_a_bio_under_the_authors_name_closes_the_body_and_a_list_of_names_does_not() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    story = "\n\n".join([paragraph * 2] * 4)
+    bio = "Ann has covered the council for a decade and lives in the north of the county."
+    text = f"Council approves budget\nBy Ann Lee\n\n{story}\n\nAbout Ann Lee\n{bio}"
+    assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4
+    # Another person's name over a paragraph stays: only the byline's name marks a bio.
+    other = "Tom Roe\nTom Roe chairs the finance committee, and he voted for the plan on Tuesday night."
+    assert len(extract_text(f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{other}").body) == 6
