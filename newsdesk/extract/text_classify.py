@@ -164,7 +164,7 @@ def _classify(text: str, words: int) -> str:
     if key in RELATED_LABELS:
         return WIDGET
     # "You might also be interested in…": line_key keeps an ellipsis, which ends many such labels.
-    if key.rstrip("…") in WIDGET_LABELS or (words <= 8 and WIDGET_PREFIX.match(key)):
+    if key.rstrip("… ") in WIDGET_LABELS or (words <= 8 and WIDGET_PREFIX.match(key)):
         return WIDGET
     if key in ASIDE_LABELS:
         return ASIDE

@@ -103,7 +103,8 @@ WIDGET_LABELS = frozenset({
     "sponsored stories", "promoted stories", "more on this story", "more on this topic",
     "more like this", "more to explore", "keep exploring", "news in brief", "videos", "podcasts",
     "more videos", "related videos", "featured", "featured stories", "spotlight", "recommendation",
-    "most read articles", "more top stories", "top headlines", "headlines", "also in news",
+    "most read articles", "more top stories", "top headlines", "headlines", "latest headlines", "also in news",
+    "other news in this section", "more stories like this",
     "lo más leído", "meistgelesen", "les plus lus", "più letti", "en çok okunanlar",
     # "Read also" and "you may like" in the shared sets' other languages: a label over other stories.
     "you might also be interested in", "you may also be interested in", "you might also enjoy",
@@ -117,19 +118,22 @@ WIDGET_LABELS = frozenset({
     "table of contents", "table of content", "contents", "in this article", "on this page",
     "jump to", "jump to section", "skip to section", "what's in this article", "inhaltsverzeichnis",
 })
-WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about)|also (?:in|on)|latest (?:from|in|on)|next up in|mehr zu|"
-                           r"popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
+WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about|great)|also (?:in|on)|latest (?:from|in|on)|next up in|"
+                           r"mehr zu|popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
 RELATED_LABELS = frozenset({
     "related", "related articles", "related article", "related stories", "related story",
     "related news", "related content", "related coverage", "related reading", "related posts",
     "related links", "related reads", "also read", "read also", "see also", "also see",
     "you may also want to read", "related:", "read more on this", "more on this",
+    "ähnliche beiträge", "ähnliche artikel", "artículos relacionados", "articles similaires", "articoli correlati",
+    "artigos relacionados", "posts relacionados",
 })
 # Labels of a short block about something else (the author's bio); it ends at the next blank line.
 ASIDE_LABELS = frozenset({
     "about the author", "about the authors", "about the writer", "about the reporter", "author bio",
     "author information", "about this author", "the author", "über den autor", "über die autorin",
-    "sobre el autor", "à propos de l'auteur", "yazar hakkında",
+    "sobre el autor", "à propos de l'auteur", "yazar hakkında", "über die autor:in", "über die autor:innen",
+    "zum autor", "zur autorin", "sobre o autor", "sobre a autora", "sobre la autora", "à propos de l’auteur",
 })
 TAG_LABELS = frozenset({
     "tags", "tag", "topics", "topic", "related topics", "related tags", "keywords", "filed under",

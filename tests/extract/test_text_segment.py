@@ -238,3 +238,9 @@ def test_a_bio_under_the_authors_name_closes_the_body_and_a_list_of_names_does_n
     # Another person's name over a paragraph stays: only the byline's name marks a bio.
     other = "Tom Roe\nTom Roe chairs the finance committee, and he voted for the plan on Tuesday night."
     assert len(extract_text(f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{other}").body) == 6
+
+
+def test_more_widget_related_and_aside_labels() -> None:
+    kinds = line_kinds("You Might Also Like …\nMore Great WIRED Stories\nLatest Headlines\nOther news in this section\n"
+                       "Ähnliche Beiträge:\nArtículos relacionados\nÜber die Autor:in\nSobre o autor")
+    assert [kind for kind, _ in kinds] == ["widget"] * 4 + ["widget"] * 2 + ["aside"] * 2
