@@ -85,7 +85,11 @@ MARKER_PATTERN = re.compile(
     r"(?:story|article) continues below.{0,40}|reporting from [^.]{1,60}|click here\b.{0,80}|tap here\b.{0,80}|"
     r"advertisements?(?: \d{1,3}| [-–—] (?:continue|scroll) .{0,40})|"
     r"(?:this|the) (?:video|audio|content|embed) (?:is|was) (?:not available|unavailable).{0,80}|"
-    r"this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?|days?) old)$"
+    r"this (?:article|story|content) is (?:more than|over) \w+ (?:years?|months?|days?) old|"
+    # Shop buttons, an embed's link, a layout label repeated between paragraphs, a failed widget's plea.
+    r"(?:check price|buy|shop) (?:at|on|from) .{1,40}|price comparison from .{1,40}|book now|read the review|"
+    r"view this post on (?:instagram|twitter|x|facebook|tiktok|threads)|open in a new tab|no credit card required|"
+    r"article content|try refreshing your browser.{0,40})$"
 )
 # Labels that open a block of other stories: the lines after them are headlines, not body.
 WIDGET_LABELS = frozenset({
@@ -167,7 +171,7 @@ BOILERPLATE_SENTENCE = re.compile(
     r"\bnot (?:been )?evaluated by the food and drug administration\b|\bnot intended to (?:replace|be a substitute)\b|"
     # A paywall's offer and an advertisement's placeholder, left in the copy between paragraphs.
     r"\breserved for subscribers\b|\bto unlock (?:more|this|additional)?\s?articles?\b|\bregister to unlock\b|"
-    r"\badvertisement has not loaded\b|\byour article continues below\b",
+    r"\badvertisement has not loaded\b|\byour article continues below\b|\bwe and our partners process data\b",
     re.I,
 )
 

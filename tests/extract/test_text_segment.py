@@ -244,3 +244,11 @@ def test_more_widget_related_and_aside_labels() -> None:
     kinds = line_kinds("You Might Also Like …\nMore Great WIRED Stories\nLatest Headlines\nOther news in this section\n"
                        "Ähnliche Beiträge:\nArtículos relacionados\nÜber die Autor:in\nSobre o autor")
     assert [kind for kind, _ in kinds] == ["widget"] * 4 + ["widget"] * 2 + ["aside"] * 2
+
+
+def test_shop_buttons_and_layout_labels_are_markers() -> None:
+    lines = ("Check price at Amazon", "Buy on Amazon", "Book now", "View this post on Instagram", "Article content",
+             "Try refreshing your browser, or")
+    assert [kind for kind, _ in line_kinds("\n".join(lines))] == ["marker"] * len(lines)
+    consent = "We and our partners process data to provide and improve our services."
+    assert line_kinds(consent)[0][0] == "boilerplate"
