@@ -1,25 +1,25 @@
 """Timelines: for a story or a query, the key dates and one or more sentences that say what happened on each.
 
-The method is of the Datewise family (Gholipour Ghalandari & Ifrim, ACL 2020): first choose the dates, then
-the sentences of each date. A date's score counts the articles that report it (each article's news peg: the
-day its first sentence names, "announced on Tuesday", else its publication day; with a query, only articles
-that lead with the query's words) and, with a smaller weight, the articles that mention it in their first
-:data:`MENTION_SENTENCES` sentences (enrichment's resolved DATE and TIME expressions at day granularity, time
-stamps of pages and comments left out), twice when the mentioning sentence holds a query word, more when that
-sentence opens with it or quotes a person it names (the subject's own act or words: :data:`SUBJECT_BOOST`), and
-a quarter as much when no sentence mentioning it does (:data:`OFF_QUERY_MENTION`), and more when the article looks
-back on it from days later in a sentence that holds the query (:data:`RECALL_WEIGHT`). Datewise learns its feature
-weights by regression on other topics; with nineteen development timelines to choose on
-(tests/connect/gold/timelines.jsonl, dev split) this uses a few fixed constants chosen there
-(:data:`PUBLICATION_WEIGHT`, :data:`MENTION_WEIGHT`, :data:`PEG_DAYS`, :data:`RECALL_WEIGHT`,
-:data:`OFF_QUERY_MENTION`, :data:`SUBJECT_BOOST`, :data:`MENTION_SENTENCES`). Query words match by :func:`stems`
-(plural and verb endings stripped); a query that is a person's full name ("jeb bush") matches that person, not
-every Bush (:class:`Query`).
+The method is of the Datewise family (Gholipour Ghalandari & Ifrim, ACL 2020): first choose the dates, then the
+sentences of each date. A date's score counts the articles that report it (each article's news peg: the day its
+first sentence names, "announced on Tuesday", else its publication day; with a query, only articles that lead with
+the query's words) and, with a smaller weight, the articles that mention it in their first :data:`MENTION_SENTENCES`
+sentences (enrichment's resolved DATE and TIME expressions at day granularity, time stamps of pages and comments and
+pages' datelines left out), twice when the mentioning sentence holds a query word, more when that sentence opens
+with it or quotes a person it names (the subject's own act or words: :data:`SUBJECT_BOOST`), and a quarter as much
+when no sentence mentioning it does (:data:`OFF_QUERY_MENTION`), and more when the article looks back on it from
+days later in a sentence that holds the query (:data:`RECALL_WEIGHT`). Datewise learns its feature weights by
+regression on other topics; with nineteen development timelines to choose on (tests/connect/gold/timelines.jsonl,
+dev split) this uses a few fixed constants chosen there (:data:`PUBLICATION_WEIGHT`, :data:`MENTION_WEIGHT`,
+:data:`PEG_DAYS`, :data:`RECALL_WEIGHT`, :data:`OFF_QUERY_MENTION`, :data:`SUBJECT_BOOST`,
+:data:`MENTION_SENTENCES`). Query words match by :func:`stems` (plural and verb endings stripped); a query that is a
+person's full name ("jeb bush") matches that person, not every Bush (:class:`Query`).
 
-Sentences for a date are those that mention it (else the leads of that day's articles), ranked by centrality
-(TF-IDF cosine to the mean of that date's candidate sentences) and, with a query, by the share of its words
-they hold and whether they are the subject's own (:data:`SUBJECT_SENTENCE`). A sentence nearly repeating one
-already chosen for the same or an adjacent day is skipped: wire copies retell one event on successive days.
+Sentences for a date are those that mention it or carry their page's dateline for it (else the leads of that day's
+articles), ranked by centrality (TF-IDF cosine to the mean of that date's candidate sentences) and, with a query, by
+the share of its words they hold and whether they are the subject's own (:data:`SUBJECT_SENTENCE`). A sentence
+nearly repeating one already chosen for the same or an adjacent day is skipped: wire copies retell one event on
+successive days.
 
 TF-IDF is written here in a few lines of Python (dictionaries, not a vectoriser library) because the sets are
 small (the sentences of one story) and the project does not depend on scikit-learn.
@@ -123,6 +123,11 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:.]\d{2}")
 #: A stamp's label right before a date or time ("Last updated at", "(Updated", "Aired", "Posted").
 _STAMP_BEFORE = re.compile(r"\b(?:updated|posted|aired|published)(?:\s+(?:at|on))?\W{0,3}$", re.IGNORECASE)
+#: A page's dateline: its day with the time it was last updated, the clock after the day ("8 November 2011 Last
+#: updated at 14:07 GMT") or before it with the weekday ("Page last updated at 07:48 GMT, Tuesday, 8 November 2011").
+_DATELINE_AFTER = re.compile(r"\W{0,3}[Ll]ast\s+updated\s+at\s+\d{1,2}[:.]\d{2}")
+_DATELINE_BEFORE = re.compile(r"\bupdated\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+                              r"\W{1,3}(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\W{0,3}$")
 _STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
                    "have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "that", "the", "their",
                    "they", "this", "to", "was", "were", "which", "who", "will", "with", "would", "said", "says",
@@ -136,7 +141,9 @@ class DatedSentence:
 
     ``speakers`` are the persons enrichment attributes a quote to in the sentence (the name or pronoun that
     introduces the quote lies in it), by their full names; ``persons`` those it names (a mention of a PERSON entity
-    lies in it), by the entity's name.
+    lies in it), by the entity's name. ``stamps`` are the days of the page's dateline ("8 November 2011 Last updated
+    at 14:07 GMT") in its first sentence: no mention of an event (see :func:`_mentioned_day`), but that sentence,
+    the page's headline and summary, is a line for the day it went out.
 
     >>> DatedSentence("Mubarak resigned.", ("2011-02-11",), "2011-02-12", 0, 3).mentions
     ('2011-02-11',)
@@ -149,6 +156,7 @@ class DatedSentence:
     position: int
     speakers: tuple[str, ...] = ()
     persons: tuple[str, ...] = ()
+    stamps: tuple[str, ...] = ()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -209,23 +217,41 @@ def _mentioned_day(text: str, expression: TimeExpression) -> str | None:
     """The day a DATE or TIME expression names, or None when it names none or is a time stamp.
 
     A date followed by a clock time ("January 28, 2011 at 12:17 pm", "- 16:00:00 ET") or after "updated",
-    "posted" or "aired" stamps when a page, comment or broadcast went out: it repeats the publication date
-    (or a reader's comment time) and says nothing about when events happened.
+    "posted" or "aired" stamps when a page, comment or broadcast went out, and so does a page's dateline ("8
+    November 2011 Last updated at 14:07 GMT", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"): it
+    repeats the publication date (or a reader's comment time) and says nothing about when events happened.
+    Counted, a dateline in a page's first sentence votes for its publication day, the day after the event when
+    a report of an evening in Los Angeles goes out in London.
 
     >>> text = "Posted January 28, 2011 at 12:17 pm | Reply. Troops moved in on Friday night."
     >>> stamp = TimeExpression("January 28, 2011", "DATE", "2011-01-28", 7, 23)
     >>> night = TimeExpression("Friday night", "TIME", "2011-01-28TNI", 60, 72)
     >>> _mentioned_day(text, stamp), _mentioned_day(text, night)
     (None, '2011-01-28')
+    >>> bbc = "8 November 2011 Last updated at 14:07 GMT. Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
+    >>> [_mentioned_day(bbc, TimeExpression("8 November 2011", "DATE", "2011-11-08", s, s + 15)) for s in (0, 84)]
+    [None, None]
     """
+    day = _expression_day(expression)
+    return None if day is None or _is_stamp(text, expression) or _is_dateline(text, expression) else day
+
+
+def _expression_day(expression: TimeExpression) -> str | None:
     if expression.type not in ("DATE", "TIME") or len(expression.value) < 10:
         return None
     if expression.type == "DATE" and len(expression.value) != 10:
         return None
-    if _CLOCK_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(text[max(0, expression.start - 24):
-                                                                             expression.start]):
-        return None
     return _day(expression.value[:10])
+
+
+def _is_stamp(text: str, expression: TimeExpression) -> bool:
+    before = text[max(0, expression.start - 24):expression.start]
+    return bool(_CLOCK_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(before))
+
+
+def _is_dateline(text: str, expression: TimeExpression) -> bool:
+    before = text[max(0, expression.start - 48):expression.start]
+    return bool(_DATELINE_AFTER.match(text, expression.end) or _DATELINE_BEFORE.search(before))
 
 
 def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
@@ -246,11 +272,19 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
         spans = split_sentences(text)
         enrichment = _enrichment(article)
         days: dict[int, list[str]] = defaultdict(list)
+        stamps: list[str] = []
         for expression in enrichment.times:
-            day = _mentioned_day(text, expression)
+            day = _expression_day(expression)
             position = _sentence_at(spans, expression.start) if day is not None else None
-            if day is not None and position is not None and day not in days[position]:
-                days[position].append(day)
+            if day is None or position is None:
+                continue
+            if _is_stamp(text, expression):
+                continue
+            if not _is_dateline(text, expression):
+                if day not in days[position]:
+                    days[position].append(day)
+            elif position == 0 and day not in stamps:
+                stamps.append(day)
         speakers: dict[int, list[str]] = defaultdict(list)
         for quote in enrichment.quotes:
             if quote.speaker and quote.speaker_type == "PERSON" and quote.speaker_start is not None:
@@ -267,7 +301,8 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
         published = _day(article.published)
         for position, (start, end) in enumerate(spans):
             out.append(DatedSentence(text[start:end], tuple(days[position]), published, index, position,
-                                     tuple(speakers[position]), tuple(persons[position])))
+                                     tuple(speakers[position]), tuple(persons[position]),
+                                     tuple(stamps) if position == 0 else ()))
     return out
 
 
@@ -537,7 +572,7 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _candidates(day: str, sentences: Sequence[DatedSentence]) -> list[DatedSentence]:
-    mentioning = [s for s in sentences if day in s.mentions]
+    mentioning = [s for s in sentences if day in s.mentions or day in s.stamps]
     if mentioning:
         return mentioning
     return [s for s in sentences if s.published == day and s.position < LEAD_SENTENCES]

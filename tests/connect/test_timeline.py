@@ -69,6 +69,24 @@ def test_dated_sentences_keep_day_granularity_dates_only() -> None:
     assert [s.mentions for s in dated_sentences([article])] == [(), ("2025-09-30",)]
 
 
+def test_a_pages_update_stamp_is_no_mention_so_the_event_day_outranks_the_report_day() -> None:
+    """An evening verdict in Los Angeles (one report that day) is reported in London the next morning (four pages,
+    each with a "Last updated at" stamp of its own day in its first sentence) and looked back on in the days after.
+    A stamp says when the page went out, not when anything happened: it is no mention (``DatedSentence.stamps``).
+    Counted, the four stamps (4 x 0.5) and the four pages (4) made 8 November outrank the verdict's day (1 + 4 x
+    (0.5 + 0.5))."""
+    stamps = ["8 November 2011 Last updated at 06:28 GMT Help The doctor was found guilty.",
+              "Page last updated at 07:48 GMT, Tuesday, 8 November 2011 The jury reached its verdict."]
+    pages = [_article("2011-11-08", stamps[k % 2], [("8 November 2011", "2011-11-08")]) for k in range(4)]
+    evening = _article("2011-11-07", "The jury found the doctor guilty in Los Angeles.", [])
+    later = [_article(f"2011-11-{day}", "Since the verdict on Monday, fans have gathered.", [("Monday", "2011-11-07")])
+             for day in (11, 12, 13, 14)]
+    assert [s.mentions for s in dated_sentences(pages)] == [()] * 4
+    assert rank_dates(dated_sentences([*pages, evening, *later]))[:2] == ["2011-11-07", "2011-11-08"]
+    # The stamped first sentence, the page's headline and summary, is still a line for the day the page went out.
+    assert dict(timeline([*pages, evening, *later], max_dates=2))["2011-11-08"][0] in stamps
+
+
 def test_dates_rank_by_mentions_then_publications() -> None:
     ranked = rank_dates(dated_sentences(_egypt()))
     assert ranked[:3] == ["2011-01-25", "2011-02-11", "2011-01-28"]
