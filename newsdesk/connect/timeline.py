@@ -124,8 +124,10 @@ _CLOCK_AFTER = re.compile(r"\W{0,3}(?:at\s+)?\d{1,2}[:.]\d{2}")
 #: A stamp's label right before a date or time ("Last updated at", "(Updated", "Aired", "Posted").
 _STAMP_BEFORE = re.compile(r"\b(?:updated|posted|aired|published)(?:\s+(?:at|on))?\W{0,3}$", re.IGNORECASE)
 #: A page's dateline: its day with the time it was last updated, the clock after the day ("8 November 2011 Last
-#: updated at 14:07 GMT") or before it with the weekday ("Page last updated at 07:48 GMT, Tuesday, 8 November 2011").
-_DATELINE_AFTER = re.compile(r"\W{0,3}[Ll]ast\s+updated\s+at\s+\d{1,2}[:.]\d{2}")
+#: updated at 14:07 GMT") or before it with the weekday ("Page last updated at 07:48 GMT, Tuesday, 8 November 2011"),
+#: its day before the byline ("January 27, 2011 | By Tim Lister") or a wire's ("NEW YORK, Nov. 19 (UPI) —").
+_DATELINE_AFTER = re.compile(r"\W{0,3}[Ll]ast\s+updated\s+at\s+\d{1,2}[:.]\d{2}|\s*\|\s*By\b"
+                             r"|\s*\([A-Z][A-Za-z]{1,8}\)\s*[—–-]")
 _DATELINE_BEFORE = re.compile(r"\bupdated\s+at\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
                               r"\W{1,3}(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\W{0,3}$")
 _STOP = frozenset(["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
@@ -218,10 +220,12 @@ def _mentioned_day(text: str, expression: TimeExpression) -> str | None:
 
     A date followed by a clock time ("January 28, 2011 at 12:17 pm", "- 16:00:00 ET") or after "updated",
     "posted" or "aired" stamps when a page, comment or broadcast went out, and so does a page's dateline ("8
-    November 2011 Last updated at 14:07 GMT", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011"): it
-    repeats the publication date (or a reader's comment time) and says nothing about when events happened.
-    Counted, a dateline in a page's first sentence votes for its publication day, the day after the event when
-    a report of an evening in Los Angeles goes out in London.
+    November 2011 Last updated at 14:07 GMT", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011",
+    "January 27, 2011 | By ...", "NEW YORK, Nov. 19 (UPI) —"): it repeats the publication date (or a reader's
+    comment time) and says nothing about when events happened. Counted, a dateline in a page's first sentence
+    votes for its publication day, the day after the event when a report of an evening in Los Angeles goes out in
+    London, and it is the first day the lead names, so it takes the news peg from the day the lead reports
+    ("Nov. 19 (UPI) — ... said Thursday").
 
     >>> text = "Posted January 28, 2011 at 12:17 pm | Reply. Troops moved in on Friday night."
     >>> stamp = TimeExpression("January 28, 2011", "DATE", "2011-01-28", 7, 23)

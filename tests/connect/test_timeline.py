@@ -87,6 +87,17 @@ def test_a_pages_update_stamp_is_no_mention_so_the_event_day_outranks_the_report
     assert dict(timeline([*pages, evening, *later], max_dates=2))["2011-11-08"][0] in stamps
 
 
+def test_a_wire_or_byline_dateline_leaves_the_news_peg_to_the_day_the_lead_reports() -> None:
+    """A dateline comes first in a lead, so counted as a mention it was the news peg: the report's day, not the
+    day it reports."""
+    wire = "NEW YORK, Nov. 19 (UPI) — The senator said Tuesday that he would run."
+    byline = "November 19, 2015 | By A. Writer The senator said Tuesday that he would run."
+    articles = [_article("2015-11-19", text, [(day, "2015-11-19"), ("Tuesday", "2015-11-17")])
+                for text, day in ((wire, "Nov. 19"), (byline, "November 19, 2015"))]
+    assert [s.mentions for s in dated_sentences(articles)] == [("2015-11-17",), ("2015-11-17",)]
+    assert rank_dates(dated_sentences(articles)) == ["2015-11-17"]
+
+
 def test_dates_rank_by_mentions_then_publications() -> None:
     ranked = rank_dates(dated_sentences(_egypt()))
     assert ranked[:3] == ["2011-01-25", "2011-02-11", "2011-01-28"]
