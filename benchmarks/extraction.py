@@ -18,6 +18,9 @@ How the timing is kept fair:
   charged to whichever page needs it first;
 - pages are interleaved: page by page, every tool runs on the page, in an order rotated by one tool per
   page, so that background load on a shared machine and any order effect fall on all tools alike;
+  ``--block N`` interleaves runs of N pages instead (each tool extracts N pages in a row, the order
+  rotated by one tool per run), as a user's crawl meets a tool: page-by-page alternation lets each tool
+  evict the other's working set from the CPU caches on every page, a cost no user of one tool pays;
 - the heap that exists before timing is frozen out of the garbage collector and a collection runs
   (untimed) before each call, so every call starts from the same collector state and pays only for
   the garbage it makes;
@@ -32,6 +35,7 @@ Usage::
     python benchmarks/extraction.py --dataset wcxb --tools newsdesk,trafilatura --limit 50
     python benchmarks/extraction.py --per-page worst.jsonl --per-page-tool newsdesk
     python benchmarks/extraction.py --check              # exit 1 unless newsdesk meets its bars
+    python benchmarks/extraction.py --block 20           # tools take turns by runs of 20 pages
     python benchmarks/extraction.py --dataset fundus --split dev --tools newsdesk --per-page dev.jsonl
 """
 
@@ -380,15 +384,22 @@ def warm_up_pages(pages: Sequence[Page], count: int = WARM_UP_PAGES) -> list[Pag
 
 
 def run_tools(
-    pages: Sequence[Page], tools: Sequence[Tool], progress: Callable[[int], None] | None = None
+    pages: Sequence[Page], tools: Sequence[Tool], progress: Callable[[int], None] | None = None, block: int = 1
 ) -> dict[str, ToolRun]:
-    """Run every tool on every page, interleaved and rotated, timing only the tools' own calls.
+    """Run every tool on every page, interleaved by runs of ``block`` pages and rotated, timing only the
+    tools' own calls.
 
     >>> from benchmarks.peers import Prediction, Tool
     >>> echo = Tool("echo", "echo", frozenset(), lambda html, url: html, lambda raw: Prediction(raw))
     >>> runs = run_tools([Page("1", None, "Hello there", Truth("Hello"))], [echo])
     >>> runs["echo"].predictions["1"].text, runs["echo"].errors
     ('Hello there', {})
+    >>> seen = []
+    >>> def tool(name):
+    ...     return Tool(name, name, frozenset(), lambda html, url: seen.append((name, html)), lambda raw: Prediction())
+    >>> _ = run_tools([Page(str(n), None, str(n), Truth("")) for n in range(3)], [tool("a"), tool("b")], block=2)
+    >>> seen[-6:]
+    [('a', '0'), ('a', '1'), ('b', '0'), ('b', '1'), ('b', '2'), ('a', '2')]
     """
     runs = {tool.name: ToolRun(tool.name) for tool in tools}
     if not pages:
@@ -404,12 +415,13 @@ def run_tools(
     # each tool's calls are charged only for the collector work their own garbage causes.
     gc.freeze()
     try:
-        for index, page in enumerate(pages):
-            shift = index % len(tools)
+        for start in range(0, len(pages), block):
+            shift = (start // block) % len(tools)
             for tool in (*tools[shift:], *tools[:shift]):
-                _run_one(tool, page, runs[tool.name])
+                for page in pages[start:start + block]:
+                    _run_one(tool, page, runs[tool.name])
             if progress is not None:
-                progress(index + 1)
+                progress(min(start + block, len(pages)))
     finally:
         gc.unfreeze()
     return runs
@@ -603,7 +615,7 @@ def _score(key: str, pages: Sequence[Page], run: ToolRun, tool: Tool) -> tuple[T
 
 
 def evaluate_dataset(
-    key: str, pages: Sequence[Page], tools: Sequence[Tool], per_page_tool: str | None = None
+    key: str, pages: Sequence[Page], tools: Sequence[Tool], per_page_tool: str | None = None, block: int = 1
 ) -> DatasetResult:
     """Run and score every tool on one dataset's pages; keep the per-page rows of ``per_page_tool``.
 
@@ -614,7 +626,7 @@ def evaluate_dataset(
     (1.0, 1)
     """
     result = DatasetResult(key, len(pages))
-    runs = run_tools(pages, tools, _progress_printer(key, len(pages)))
+    runs = run_tools(pages, tools, _progress_printer(key, len(pages)), block)
     for tool in tools:
         tool_result, rows = _score(key, pages, runs[tool.name], tool)
         result.tools[tool.name] = tool_result
@@ -846,6 +858,8 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--tools", default=",".join(TOOL_NAMES), help=f"comma-separated subset of {','.join(TOOL_NAMES)}"
     )
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages of each dataset")
+    parser.add_argument("--block", type=int, default=1,
+                        help="tools take turns by runs of this many pages (default 1: page by page)")
     parser.add_argument("--json", type=Path, default=None, help="write every figure to this JSON file")
     parser.add_argument("--per-page", type=Path, default=None, help="write per-page rows (jsonl), worst first")
     parser.add_argument("--per-page-tool", default="newsdesk", help="the tool whose pages --per-page writes")
@@ -857,6 +871,8 @@ def _parse_args(argv: Sequence[str]) -> argparse.Namespace:
         parser.error(f"unknown tool(s) {', '.join(unknown)}; known: {', '.join(TOOL_NAMES)}")
     if args.per_page is not None and args.per_page_tool not in args.tool_names:
         parser.error(f"--per-page-tool {args.per_page_tool} is not among --tools")
+    if args.block < 1:
+        parser.error("--block must be at least 1")
     if args.limit is not None and args.limit < 1:
         parser.error("--limit must be at least 1")
     return args
@@ -900,7 +916,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.split in (split, "both"):
                 datasets[f"{key}:{split}"] = part
     per_page_tool = args.per_page_tool if args.per_page is not None else None
-    results = {key: evaluate_dataset(key, pages, tools, per_page_tool) for key, pages in datasets.items()}
+    results = {key: evaluate_dataset(key, pages, tools, per_page_tool, args.block) for key, pages in datasets.items()}
 
     environment = _environment(full_argv)
     environment["run_seconds"] = round(time.perf_counter() - started, 1)
