@@ -37,6 +37,8 @@ from dataclasses import dataclass
 
 from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, UnsupportedInputError
 from newsdesk.extract.authors import clean_authors
+from newsdesk.extract.body_trim import trim_tail
+from newsdesk.extract.calls_to_action import drop_calls_to_action
 from newsdesk.extract.dates import date_from_url
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.text_body import (
@@ -202,8 +204,9 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     article.body = without_author_bio(body, authors)
     if learned and sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS:
         article.body = without_author_bio(_learned_body(lines, article.body, read), authors)
-    # Last: a run printed twice is found among the blocks that made it into the body.
-    article.body = without_repeated_runs(article.body)
+    # Last, on the blocks that made it into the body: a run printed twice, then what HTML mode trims at the
+    # end of its body too (a closing run of labels and titles, the publisher's calls to its reader).
+    article.body = drop_calls_to_action(trim_tail(without_repeated_runs(article.body)))
     article.wire_source = wire
     article.related = related_links(body_lines + tail)
     article.site_name = site_from_related(article.related) or host(url)

@@ -252,3 +252,12 @@ def test_shop_buttons_and_layout_labels_are_markers() -> None:
     assert [kind for kind, _ in line_kinds("\n".join(lines))] == ["marker"] * len(lines)
     consent = "We and our partners process data to provide and improve our services."
     assert line_kinds(consent)[0][0] == "boilerplate"
+
+
+def test_a_closing_plug_and_a_run_of_labels_leave_the_text_body_as_in_html() -> None:
+    # The same trims as HTML mode's body: the publisher's call to its reader, then a closing label run.
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    story = "\n\n".join([paragraph * 2] * 4)
+    plug = "Donate today to keep our reporting free for everyone."
+    article = extract_text(f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{plug}")
+    assert [block.text for block in article.body] == [(paragraph * 2).strip()] * 4
