@@ -858,6 +858,8 @@ class _Emitter:
     link_blocks: int = 0
     kept_chars: int = 0
     kept_link_chars: int = 0
+    #: Indexes in ``blocks`` of the headings that are wholly a link to another page (``_drop_linked_headlines``).
+    linked_headings: list[int] = field(default_factory=list)
 
     def flush(self) -> None:
         if not self.parts:
@@ -886,6 +888,8 @@ class _Emitter:
             return
         self.kept_chars += len(text)
         self.kept_link_chars += min(link_chars, len(text))
+        if link_chars >= len(text) * 0.6 and anchors and not any(href.startswith("#") for _, href in anchors):
+            self.linked_headings.append(len(self.blocks))
         self.blocks.append(Block(self.kind, text))
 
 
@@ -1473,6 +1477,40 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
     return _widen(best, sizes, {})
 
 
+#: Most headings linked to other pages that a news story may hold and still be prose with a teaser or two
+#: set between its paragraphs; more are a list's entries (a ranking, a roundup of products or stories).
+_MAX_LINKED_HEADLINES = 6
+_KICKER_WORDS = 3
+_KICKER_NOT_AFTER = ".!?\u3002\"”"
+_LABELLED_POINTER = re.compile(r"^\S+(?:\s\S+)?:\s")
+
+
+def _drop_linked_headlines(emitter: _Emitter) -> None:
+    """Drop a news story's few headings that are wholly a link to another page: inline teasers' headlines
+    ("Thüringer CDU wirft Höcke ... vor" between two paragraphs), whose picture, if any, went with its box.
+
+    >>> out = _Emitter(blocks=[Block("paragraph", "The story."), Block("heading", "Another story"),
+    ...                        Block("paragraph", "More of it.")], linked_headings=[1])
+    >>> _drop_linked_headlines(out); [b.text for b in out.blocks]
+    ['The story.', 'More of it.']
+    """
+    if len(emitter.linked_headings) > _MAX_LINKED_HEADLINES:
+        return
+    blocks = emitter.blocks
+    drop: set[int] = set()
+    for index in emitter.linked_headings:
+        text = blocks[index].text
+        # "Related: Our ranking of ...", "Up Next: ...": a pointer the writer labels as one, set into a guide's text.
+        if _LABELLED_POINTER.match(text):
+            continue
+        drop.add(index)
+        # The teaser's kicker above its headline ("Hitzeschäden beseitigt", "More:"): a few words, no sentence.
+        above = blocks[index - 1].text if index else ""
+        if above and len(above.split()) <= _KICKER_WORDS and above[-1:] not in _KICKER_NOT_AFTER:
+            drop.add(index - 1)
+    emitter.blocks = [block for index, block in enumerate(emitter.blocks) if index not in drop]
+
+
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
                  headline: str | None = None, news: bool = False) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
@@ -1534,6 +1572,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         second.flush()
         if second.kept_chars >= max(_SHORT_BODY, _SECOND_OVER_FIRST * emitter.kept_chars):
             container, emitter = other, second
+    if news and emitter.linked_headings:
+        _drop_linked_headlines(emitter)
     if not emitter.captions:
         _lead_figure_caption(container, emitter)
     related.extend(_related_after(container))

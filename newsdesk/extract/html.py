@@ -14,6 +14,7 @@ import numpy as np
 from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from newsdesk.errors import PageTooComplexError
+from newsdesk.extract.author_bio import without_closing_bio
 from newsdesk.extract.body import extract_body, fold_ws
 from newsdesk.extract.body_trim import trim_body
 from newsdesk.extract.boilerplate import is_end_marker
@@ -439,6 +440,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
     blocks = trim_body(blocks)
+    blocks = without_closing_bio(blocks, meta.authors, news=bool(meta.page_types & NEWS_TYPES))
     embedded = _embedded_body(html, meta, blocks)
     if embedded is not None:
         blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))
