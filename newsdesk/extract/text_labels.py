@@ -24,7 +24,8 @@ COMMENTS_LABEL = re.compile(
     r"^(?:\d{1,6}\s+)?(?:comments?|responses|replies)(?:\s*\(\d{1,6}\))?$|"
     r"^(?:leave|post|add|write) a (?:comment|reply)$|^join the (?:conversation|discussion)$|"
     r"^comments are closed.{0,40}$|^(?:show|view|read|load) (?:all )?comments$|"
-    r"^discussion$|^reader comments$|^conversation$"
+    r"^discussion$|^reader comments$|^conversation$|"
+    r"^(?:kommentare|leserkommentare|commentaires|comentarios|commenti|reacties|kommentarer|komentarze|yorumlar)$"
 )
 #: A reader's comment opens (or closes) with a signature line: "Kathy Owen says:", "Amy wrote", a name
 #: glued to a timestamp ("AmySeptember 11, 2008 at 2:06 PM", "2 days ago at 07:52 am"), or the reply

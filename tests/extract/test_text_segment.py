@@ -261,3 +261,8 @@ def test_a_closing_plug_and_a_run_of_labels_leave_the_text_body_as_in_html() -> 
     plug = "Donate today to keep our reporting free for everyone."
     article = extract_text(f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{plug}")
     assert [block.text for block in article.body] == [(paragraph * 2).strip()] * 4
+
+
+def test_a_comments_label_in_other_languages_is_a_marker() -> None:
+    labels = ("Kommentare", "Commentaires", "Comentarios", "Commenti", "Kommentarer")
+    assert [kind for kind, _ in line_kinds("\n".join(labels))] == ["marker"] * len(labels)
