@@ -47,6 +47,14 @@ THREAD_HEADING = re.compile(
     r"all comments [1-9]\d{0,5}|top rated comments|(?:lire|voir|afficher) les [1-9]\d{0,5} commentaires|"
     r"(?:[1-9]\d{0,5} )?kommentare (?:lesen|anzeigen)(?: \(.{1,20})?|(?:leave|post|write) a (?:comment|reply))$"
 )
+#: The page asking its reader for a verdict on what they just read ("Was this page helpful?", "How was this
+#: issue?", "Want more stories like this?"): the story has ended above it. Matched on the line's key.
+FEEDBACK_PROMPT = re.compile(
+    r"^(?:was this (?:article|page|post|story|guide|review|information) (?:helpful|useful)|"
+    r"did you find this (?:article|page|post) (?:helpful|useful)|how (?:was|did you like) this (?:issue|article|post)|"
+    r"rate this (?:article|post|story)|(?:want|looking for) more stories like this|"
+    r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|cet article vous a-t-il été utile)\b"
+)
 # Interface text: whole lines, compared after lower-casing and trimming punctuation and symbols.
 MARKER_LINES = frozenset({
     "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",

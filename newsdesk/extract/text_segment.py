@@ -12,7 +12,13 @@ import re
 from collections.abc import Sequence
 from urllib.parse import unquote, urlsplit
 
-from newsdesk.extract.text_labels import COMMENT_SIGNATURE, COMMENTS_LABEL, RELATED_LABELS, THREAD_HEADING
+from newsdesk.extract.text_labels import (
+    COMMENT_SIGNATURE,
+    COMMENTS_LABEL,
+    FEEDBACK_PROMPT,
+    RELATED_LABELS,
+    THREAD_HEADING,
+)
 from newsdesk.extract.text_lines import (
     ASIDE,
     BOILERPLATE,
@@ -230,8 +236,9 @@ _CLOCK = re.compile(r"\d:\d\d")
 
 def thread_start(lines: Sequence[Line], start: int, end: int) -> int | None:
     """Where a readers' thread in the run [start, end) begins, after the article's first 100 words of
-    prose: at its heading ("12 thoughts on “Title”", "3 Kommentare", "Leave a Reply"), or at the first
-    of its signed comments (``_comment_thread``); None when the run has none.
+    prose: at its heading ("12 thoughts on “Title”", "3 Kommentare", "Leave a Reply") or the page's request
+    for the reader's verdict ("Was this page helpful?"), or at the first of its signed comments
+    (``_comment_thread``); None when the run has none.
 
     Only comments follow such a heading, however long they run, so no share of the text guards it as
     one guards a bare "Comments" label.
@@ -248,8 +255,10 @@ def thread_start(lines: Sequence[Line], start: int, end: int) -> int | None:
         line = lines[index]
         if line.kind == PROSE:
             words += line.words
-        if (words >= _THREAD_AFTER_WORDS and line.words <= 40 and not line.in_widget
-                and THREAD_HEADING.match(line_key(line.text))):
+        if words < _THREAD_AFTER_WORDS or line.in_widget:
+            continue
+        key = line_key(line.text)
+        if (line.words <= 40 and THREAD_HEADING.match(key)) or FEEDBACK_PROMPT.match(key):
             heading = index
             break
     signed = _comment_thread(lines, start, end if heading is None else heading)

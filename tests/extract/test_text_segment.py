@@ -266,3 +266,13 @@ def test_a_closing_plug_and_a_run_of_labels_leave_the_text_body_as_in_html() -> 
 def test_a_comments_label_in_other_languages_is_a_marker() -> None:
     labels = ("Kommentare", "Commentaires", "Comentarios", "Commenti", "Kommentarer")
     assert [kind for kind, _ in line_kinds("\n".join(labels))] == ["marker"] * len(labels)
+
+
+def test_a_request_for_the_readers_verdict_ends_the_body() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    story = "\n\n".join([paragraph * 2] * 4)
+    after = "\n\n".join(f"Readers in ward {n} wrote to the council about the bridge, the buses and the parks."
+                          for n in range(3))
+    for prompt in ("Was this page helpful?", "Want more stories like this?", "How Was This Issue?"):
+        text = f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{prompt}\n\n{after}"
+        assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4, prompt
