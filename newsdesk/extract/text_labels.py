@@ -45,7 +45,10 @@ THREAD_HEADING = re.compile(
     r"(?:\s+(?:on|to|zu|sur|à|a|en|su|op|til|till|do)\s.{1,200})?$|"
     r"^(?:there (?:are|is) [1-9]\d{0,5} (?:comments?|responses?)|(?:all |reader )?comments?\s?\(\s?[1-9]\d{0,5}\s?\)?|"
     r"all comments [1-9]\d{0,5}|top rated comments|(?:lire|voir|afficher) les [1-9]\d{0,5} commentaires|"
-    r"(?:[1-9]\d{0,5} )?kommentare (?:lesen|anzeigen)(?: \(.{1,20})?|(?:leave|post|write) a (?:comment|reply))$"
+    r"(?:[1-9]\d{0,5} )?kommentare (?:lesen|anzeigen)(?: \(.{1,20})?|(?:leave|post|write) a (?:comment|reply)|"
+    # The comment form's own lines, and a blog's backlinks under its posts.
+    r"you must be (?:logged in|registered) to post a comment|du musst angemeldet sein, um einen kommentar abzugeben|"
+    r"a user comment will be deleted if it|links to this post)$"
 )
 #: The page asking its reader for a verdict on what they just read ("Was this page helpful?", "How was this
 #: issue?", "Want more stories like this?"): the story has ended above it. Matched on the line's key.

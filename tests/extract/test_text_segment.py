@@ -177,7 +177,8 @@ def test_a_thread_heading_with_its_count_ends_the_body() -> None:
     comment = "I think the council got this one right, and the roads really do need the money this year. "
     story = "\n\n".join([paragraph * 2] * 4)
     for heading in ("12 thoughts on “Council approves budget”", "2 Responses to Council approves budget",
-                    "3 Kommentare", "There are 13 comments", "Comments (74)", "Leave a Reply"):
+                    "3 Kommentare", "There are 13 comments", "Comments (74)", "Leave a Reply",
+                    "You must be logged in to post a comment.", "Links to this post"):
         text = f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{heading}\n\n" + "\n\n".join([comment * 2] * 6)
         assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4, heading
     text = f"Council approves budget\nBy Ann Lee\n0 Comments\n\n{story}"
