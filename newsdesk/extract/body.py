@@ -860,6 +860,9 @@ class _Emitter:
     kept_link_chars: int = 0
     #: Indexes in ``blocks`` of the headings that are wholly a link to another page (``_drop_linked_headlines``).
     linked_headings: list[int] = field(default_factory=list)
+    #: The href of the link the walk is inside: a link wrapping a whole heading (a teaser card's
+    #: ``<a><h3>...</h3></a>``) leaves no anchor of its own in the heading's block.
+    enclosing_href: str = ""
 
     def flush(self) -> None:
         if not self.parts:
@@ -888,7 +891,9 @@ class _Emitter:
             return
         self.kept_chars += len(text)
         self.kept_link_chars += min(link_chars, len(text))
-        if link_chars >= len(text) * 0.6 and anchors and not any(href.startswith("#") for _, href in anchors):
+        if link_chars >= len(text) * 0.6 and (
+                not any(href.startswith("#") for _, href in anchors) if anchors
+                else self.enclosing_href and not self.enclosing_href.startswith("#")):
             self.linked_headings.append(len(self.blocks))
         self.blocks.append(Block(self.kind, text))
 
@@ -934,6 +939,11 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
             is_link = tag_id == _A_TAG_ID
             if is_link and (href := child.attributes.get("href")):
                 out.anchors.append((child, href))
+                outer = out.enclosing_href
+                out.enclosing_href = href
+                _walk(child, out, kind, True, depth + 1)
+                out.enclosing_href = outer
+                continue
             _walk(child, out, kind, in_link or is_link, depth + 1)
             continue
         # flush, called only when it has parts to emit or anchors to drop (most block boundaries
@@ -1482,6 +1492,7 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
 _MAX_LINKED_HEADLINES = 6
 _KICKER_WORDS = 3
 _KICKER_NOT_AFTER = ".!?\u3002\"”"
+_CARD_META_WORDS = 4
 _LABELLED_POINTER = re.compile(r"^\S+(?:\s\S+)?:\s")
 
 
@@ -1489,16 +1500,24 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
     """Drop a news story's few headings that are wholly a link to another page: inline teasers' headlines
     ("Thüringer CDU wirft Höcke ... vor" between two paragraphs), whose picture, if any, went with its box.
 
+    >>> more = "The council's vote, which closes the old bridge for a year, was taken late on Monday."
     >>> out = _Emitter(blocks=[Block("paragraph", "The story."), Block("heading", "Another story"),
-    ...                        Block("paragraph", "More of it.")], linked_headings=[1])
-    >>> _drop_linked_headlines(out); [b.text for b in out.blocks]
-    ['The story.', 'More of it.']
+    ...                        Block("paragraph", more)], linked_headings=[1])
+    >>> _drop_linked_headlines(out); [b.text for b in out.blocks] == ["The story.", more]
+    True
     """
-    if len(emitter.linked_headings) > _MAX_LINKED_HEADLINES:
-        return
     blocks = emitter.blocks
+    # A teaser is set into the story, with its prose going on below; linked headings after the last of
+    # it are the page's closing links, which the end-marker cut and the tail trim read as a run.
+    # Prose is a long paragraph that ends a sentence: a programme note under the story ("Dieses Thema im
+    # Programm: MDR THÜRINGEN | ... | 10:00 Uhr") is not.
+    last_prose = max((i for i, b in enumerate(blocks) if b.type == "paragraph" and len(b.text) >= _STORY_LINE_CHARS
+                      and b.text.rstrip().endswith(_SUMMARY_ENDS)), default=-1)
+    inside = [index for index in emitter.linked_headings if index < last_prose]
+    if len(inside) > _MAX_LINKED_HEADLINES:
+        return
     drop: set[int] = set()
-    for index in emitter.linked_headings:
+    for index in inside:
         text = blocks[index].text
         # "Related: Our ranking of ...", "Up Next: ...": a pointer the writer labels as one, set into a guide's text.
         if _LABELLED_POINTER.match(text):
@@ -1506,8 +1525,15 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
         drop.add(index)
         # The teaser's kicker above its headline ("Hitzeschäden beseitigt", "More:"): a few words, no sentence.
         above = blocks[index - 1].text if index else ""
-        if above and len(above.split()) <= _KICKER_WORDS and above[-1:] not in _KICKER_NOT_AFTER:
+        # Or the label of a box of them ("Most read in Football"), which would cut the story short if left.
+        if above and ((len(above.split()) <= _KICKER_WORDS and above[-1:] not in _KICKER_NOT_AFTER)
+                      or is_end_marker(above)):
             drop.add(index - 1)
+        # The teaser's date line under its headline ("23. 12. 2024 13:31", "včera 14:40", "20.01.2024 6 min").
+        below = blocks[index + 1].text if index + 1 < len(blocks) and blocks[index + 1].type == "paragraph" else ""
+        if (below and len(below.split()) <= _CARD_META_WORDS and any(c.isdigit() for c in below)
+                and below[-1:] not in _KICKER_NOT_AFTER):
+            drop.add(index + 1)
     emitter.blocks = [block for index, block in enumerate(emitter.blocks) if index not in drop]
 
 
