@@ -299,6 +299,12 @@ def _standfirst(header: list[Line], head_at: int | None, used: set[int], headlin
         if position in used or line.in_widget or (headline and _same(line.text, headline)):
             continue
         if line.kind in (PROSE, SHORT) and 8 <= line.words <= 80:
+            following = next((n for n in header[position + 1 :] if n.kind != MARKER), None)
+            if (line.kind == PROSE and following is not None and following.kind == PROSE and following.words >= 20
+                    and not following.in_widget):
+                # Prose runs on under it: the header took in the story (its body run is elsewhere),
+                # and this is the story's first paragraph, not a standfirst.
+                return None
             used.add(position)
             return line.text
     return None
