@@ -120,3 +120,57 @@ def test_chinese_and_japanese_lines_share_words_by_pairs_of_characters() -> None
     from newsdesk.extract.text_headline import content_words
 
     assert {"増税", "首相"} <= content_words("首相、消費税の増税を表明")
+
+
+def test_a_title_cased_headline_over_its_date_is_the_headline_not_the_author() -> None:
+    # "Coast Roads Closed" over a date has the shape of an unprefixed author line ("Ann Lee").
+    article = extract_text(f"Home\nNews\nCoast Roads Closed\nMarch 12, 2024\n\n{BODY}")
+    assert article.headline == "Coast Roads Closed"
+    assert article.authors == []
+    article = extract_text(f"Home\nNews\nStorm Closes Coast Roads\nAnn Lee\nMarch 12, 2024\n\n{BODY}")
+    assert article.headline == "Storm Closes Coast Roads"
+    assert article.authors == ["Ann Lee"]
+
+
+def test_a_name_line_off_the_leads_subject_is_no_candidate() -> None:
+    from collections import Counter
+
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_header import name_lines
+    from newsdesk.extract.text_headline import candidates
+
+    header = read_lines("Storm closes coast roads overnight\nWest Bell Dental\nMarch 12, 2024")
+    names = name_lines(header)
+    assert 1 in names
+    found = [position for position, _ in candidates(header, Counter(), {"storm", "coast", "roads"}, names)]
+    assert 0 in found and 1 not in found
+
+
+def test_a_headline_over_its_byline_inside_a_list_that_runs_far_down_to_the_body_is_found() -> None:
+    # "Trending" opens a list that runs on through the headline, its byline and a long table of contents.
+    contents = "\n".join(f"{word} of the storm" for word in ["Path", "Rain", "Wind", "Damage", "Roads", "Crews",
+                                                              "Trees", "Harbour", "Schools", "Power", "Farms",
+                                                              "Costs", "Outlook", "Help", "Insurance", "Maps"])
+    text = (f"Home\nTrending\nStorm closes coast roads overnight\nBy Ann Lee\nMarch 12, 2024\nIn this article\n"
+            f"{contents}\n\n{BODY}")
+    article = extract_text(text)
+    assert article.headline == "Storm closes coast roads overnight"
+    assert article.authors == ["Ann Lee"]
+    assert article.published == "2024-03-12"
+
+
+def test_the_ranker_sees_the_prose_over_a_line_and_a_name_line() -> None:
+    from collections import Counter
+
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_header import name_lines
+    from newsdesk.extract.text_headline import candidates
+
+    header = read_lines("Coast Roads Closed\nMarch 12, 2024\n"
+                        "Heavy rain closed three coast roads on Tuesday, officials said.\n"
+                        "Crews at work\nWhere the roads are closed")
+    found = dict(candidates(header, Counter(), {"coast", "roads", "closed"}, name_lines(header)))
+    headline, subheading = found[0], found[4]
+    assert headline["name_line"] == 1.0 and headline["furniture_next"] == 1.0 and headline["prose_before"] == 0.0
+    assert subheading["prose_before"] > 0.0 and subheading["lines_to_body"] == 0.0
+    assert headline["lines_to_body"] > subheading["lines_to_body"]
