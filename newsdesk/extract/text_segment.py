@@ -217,15 +217,63 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
             return index, False
         if words_so_far < 80 or line.kind not in (SHORT, KICKER) or line.in_widget:
             continue
-        anchors = 0
-        for follower in lines[index + 1 : min(end, index + 4)]:
-            if follower.kind in (BYLINE, DATE, READING):
-                anchors += 1
-            elif follower.kind == PROSE:
-                break
+        anchors = _header_anchors(lines, index, end)
         if anchors >= 2 or (anchors == 1 and line.words >= 4):
+            if (anchors == 1 and total_words - words_so_far <= _AFTER_HEADER_RATIO * words_so_far
+                    and _story_resumes(lines, index, end)):
+                # A teaser card inside the story (a headline over a date or a byline alone); the
+                # story's own prose runs on under it.
+                continue
             return index, True
     return _before_trailing_teasers(lines, start, end), False
+
+
+def _header_anchors(lines: Sequence[Line], index: int, end: int) -> int:
+    """How many of the three lines under a headline (up to the first prose) are a byline, date or
+    reading time: what tells an article's header from a subheading."""
+    anchors = 0
+    for follower in lines[index + 1 : min(end, index + 4)]:
+        if follower.kind in (BYLINE, DATE, READING):
+            anchors += 1
+        elif follower.kind == PROSE:
+            break
+    return anchors
+
+
+#: The story's prose that must run on under a teaser card, in words and paragraphs, before the next
+#: header or page furniture: a teaser's own summary is one paragraph, a comment or a teaser list's
+#: entry is cut short by the next signature or card.
+_RESUMED_WORDS = 150
+_RESUMED_PARAGRAPHS = 3
+# What a story's own run of text is made of; any other line (a marker, a widget, a credit) ends it.
+_STORY_KINDS = (PROSE, SHORT, LIST_ITEM, CAPTION)
+
+
+def _story_resumes(lines: Sequence[Line], index: int, end: int) -> bool:
+    """Whether, under the header at ``index``, a story's prose runs on for 3 paragraphs and 150 words
+    before the next header or a line of page furniture: then the header is a teaser card set inside
+    the story, not a second article's.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> para = "The council voted on the plan after a long debate in the chamber that evening. " * 4
+    >>> lines = read_lines("Another story on the site today\\nMay 3, 2024\\n" + (para + "\\n") * 3)
+    >>> _story_resumes(lines, 0, len(lines))
+    True
+    >>> _story_resumes(lines[:3], 0, 3)
+    False
+    """
+    resume = index + 1
+    while resume < end and lines[resume].kind != PROSE:
+        resume += 1
+    words = paragraphs = 0
+    for at in range(resume, end):
+        line = lines[at]
+        if line.kind not in _STORY_KINDS or (line.kind == SHORT and _header_anchors(lines, at, end)):
+            break
+        if line.kind == PROSE:
+            words += line.words
+            paragraphs += 1
+    return words >= _RESUMED_WORDS and paragraphs >= _RESUMED_PARAGRAPHS
 
 
 #: Signature lines that make a thread, and the article's prose words there must be before the first.

@@ -277,3 +277,33 @@ def test_a_request_for_the_readers_verdict_ends_the_body() -> None:
     for prompt in ("Was this page helpful?", "Want more stories like this?", "How Was This Issue?"):
         text = f"Council approves budget\nBy Ann Lee\n\n{story}\n\n{prompt}\n\n{after}"
         assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4, prompt
+
+
+def test_a_teaser_card_inside_the_story_does_not_end_it() -> None:
+    # "Also read" with another story's headline and date, set between two paragraphs: the story's
+    # prose runs on for paragraphs under it, so the card is no second article's header.
+    first = [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
+             for n in range(4)]
+    later = [f"After the break on day {n}, the mayor said the schools would get more money than planned last year. " * 2
+             for n in range(4)]
+    text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join(first)
+            + "\n\nAlso read\nRiver floods the old town after days of heavy rain\nMarch 10, 2024\n\n"
+            + "\n\n".join(later))
+    article = extract_text(text, learned=False)
+    paragraphs = [b.text for b in article.body if b.type == "paragraph"]
+    assert paragraphs[-1] == later[-1].strip()
+    assert all("River floods" not in p for p in paragraphs)
+
+
+def test_a_second_article_with_its_own_byline_and_date_still_ends_the_body() -> None:
+    # Two anchors under the headline (a byline and a date) make a second article's header.
+    first = [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
+             for n in range(4)]
+    later = [f"In other news on day {n}, the river rose past its banks and flooded the old town's lower streets. " * 2
+             for n in range(4)]
+    text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join(first)
+            + "\n\nRiver floods the old town after days of heavy rain\nBy John Roe\nMarch 10, 2024\n\n"
+            + "\n\n".join(later))
+    article = extract_text(text, learned=False)
+    paragraphs = [b.text for b in article.body if b.type == "paragraph"]
+    assert paragraphs == [p.strip() for p in first]
