@@ -71,6 +71,10 @@ _UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa
 _CREDIT_WORDS = re.compile(
     r"\b(?:image|images|photo|photos|photograph|picture|foto|fotos|bild|credit|getty|shutterstock|istock|reuters|afp|"
     r"dpa|imago|epa|caption|video|watch|listen)\b|\s/\s\w", re.I)
+# A label that opens a photo credit or a reviewer's line, never a headline.
+_CREDIT_LABEL = re.compile(
+    r"\s*(?:(?:image|photo|picture|video)\s+credits?|images?|photos?|photograph|picture|foto|fotos|bild|credits?|"
+    r"(?:medically\s+|expert\s+)?reviewed\s+by|fact[- ]checked\s+by)\s*:", re.I)
 # Interface text that a headline never holds: sharing, accounts, calls to act.
 _INTERFACE_WORDS = re.compile(
     r"\b(?:share|sharing|sign in|sign up|log in|log out|login|subscribe|newsletter|email|e-mail|download|contact us|"
@@ -133,8 +137,10 @@ def is_candidate(line: Line, near_body: bool = False) -> bool:
     """
     if (line.in_widget and not near_body) or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
         return False
-    # A line ending with a colon labels what follows ("Author of the article:", "Key facts:").
-    return not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
+    # A line ending with a colon labels what follows ("Author of the article:", "Key facts:"); one
+    # opening with a credit's or a reviewer's label is furniture ("Image credit: Google").
+    return (not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
+            and _CREDIT_LABEL.match(line.text) is None)
 
 
 def _menu_run(lines: Sequence[Line], position: int) -> int:

@@ -174,3 +174,12 @@ def test_the_ranker_sees_the_prose_over_a_line_and_a_name_line() -> None:
     assert headline["name_line"] == 1.0 and headline["furniture_next"] == 1.0 and headline["prose_before"] == 0.0
     assert subheading["prose_before"] > 0.0 and subheading["lines_to_body"] == 0.0
     assert headline["lines_to_body"] > subheading["lines_to_body"]
+
+
+def test_a_photo_credit_or_a_reviewers_line_is_no_candidate() -> None:
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_headline import is_candidate
+
+    lines = read_lines("Image credit: Coast Guard (Image credit: Ann Lee)\nReviewed By: Ann Lee, PhD\n"
+                       "Foto: Ann Lee / Getty Images\nStorm closes coast roads overnight")
+    assert [is_candidate(line) for line in lines] == [False, False, False, True]
