@@ -75,6 +75,9 @@ _CREDIT_WORDS = re.compile(
 _CREDIT_LABEL = re.compile(
     r"\s*(?:(?:image|photo|picture|video)\s+credits?|images?|photos?|photograph|picture|foto|fotos|bild|credits?|"
     r"(?:medically\s+|expert\s+)?reviewed\s+by|fact[- ]checked\s+by)\s*:", re.I)
+# A staff role that ends a writer's or a desk's line ("Political Correspondent").
+_STAFF_ROLE = re.compile(r"\b(?:Reporter|Editor|Correspondent|Director|Writer|Contributor|Reviewer|Columnist|Producer|"
+                         r"Journalist)$")
 # Interface text that a headline never holds: sharing, accounts, calls to act.
 _INTERFACE_WORDS = re.compile(
     r"\b(?:share|sharing|sign in|sign up|log in|log out|login|subscribe|newsletter|email|e-mail|download|contact us|"
@@ -140,7 +143,15 @@ def is_candidate(line: Line, near_body: bool = False) -> bool:
     # A line ending with a colon labels what follows ("Author of the article:", "Key facts:"); one
     # opening with a credit's or a reviewer's label is furniture ("Image credit: Google").
     return (not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
-            and _CREDIT_LABEL.match(line.text) is None)
+            and _CREDIT_LABEL.match(line.text) is None and not _staff_line(line.text))
+
+
+def _staff_line(text: str) -> bool:
+    """Whether ``text`` is a writer's name or desk with its role, every word capitalised ("National
+    Biotech Reporter", "Amy Gibbons Political Correspondent"); "Meet the Director" is not one."""
+    words = text.replace(",", " ").replace("&", " ").split()
+    return (bool(words) and len(words) <= 8 and _STAFF_ROLE.search(text.rstrip()) is not None
+            and all(word[:1].isupper() for word in words))
 
 
 def _menu_run(lines: Sequence[Line], position: int) -> int:

@@ -183,3 +183,11 @@ def test_a_photo_credit_or_a_reviewers_line_is_no_candidate() -> None:
     lines = read_lines("Image credit: Coast Guard (Image credit: Ann Lee)\nReviewed By: Ann Lee, PhD\n"
                        "Foto: Ann Lee / Getty Images\nStorm closes coast roads overnight")
     assert [is_candidate(line) for line in lines] == [False, False, False, True]
+
+
+def test_a_writers_name_and_role_is_no_candidate_but_a_headline_naming_a_role_is() -> None:
+    from newsdesk.extract.text_classify import read_lines
+    from newsdesk.extract.text_headline import is_candidate
+
+    lines = read_lines("Ann Lee, Senior Political Correspondent\nNational Weather Reporter\nMeet the new Editor")
+    assert [is_candidate(line) for line in lines] == [False, False, True]
