@@ -16,6 +16,7 @@ from newsdesk.extract.text_labels import (
     COMMENT_SIGNATURE,
     COMMENTS_LABEL,
     FEEDBACK_PROMPT,
+    READ_ON,
     RELATED_LABELS,
     THREAD_HEADING,
 )
@@ -62,6 +63,8 @@ _SCORES = {
 _AFTER_HEADER_RATIO = 2.0
 # Words from which a short line may be a list item that lost its bullet (text_body reads it as one).
 _BARE_ITEM_WORDS = 8
+# How far under a widget label its first teaser's "Read more" may sit (label, headline, summary, link...).
+_TEASER_LOOKAHEAD = 8
 # Lines already judged not the article's: no run may cross them.
 _SKIPPED = -1.0e9
 # Lines inside a block of other stories: never body, and a little against bridging over them.
@@ -214,6 +217,12 @@ def _body_end(lines: list[Line], start: int, end: int) -> tuple[int, bool]:
         if line.kind == ASIDE and words_so_far >= 2 * (total_words - words_so_far):
             # "About the author" after most of the text: the author's bio and what follows it close the
             # page (near the top, "Author information" heads a paper's affiliations instead).
+            return index, False
+        if (line.kind == WIDGET and not line.in_widget and words_so_far >= total_words - words_so_far
+                and any(READ_ON.match(line_key(f.text))
+                        for f in lines[index + 1 : min(end, index + _TEASER_LOOKAHEAD)])):
+            # "More Articles" over teasers whose summaries end in "Read more": other stories, after
+            # most of this one's prose (a label over the story's own links has no such link lines).
             return index, False
         if words_so_far < 80 or line.kind not in (SHORT, KICKER) or line.in_widget:
             continue
