@@ -1492,8 +1492,32 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
 _MAX_LINKED_HEADLINES = 6
 _KICKER_WORDS = 3
 _KICKER_NOT_AFTER = ".!?\u3002\"”"
-_CARD_META_WORDS = 4
+# "Do 27.04.2023 15:17Uhr 01:00 min": a weekday, a date, a time and a length.
+_CARD_META_WORDS = 5
 _LABELLED_POINTER = re.compile(r"^\S+(?:\s\S+)?:\s")
+
+
+def _is_card_meta(text: str) -> bool:
+    """Whether a line under a teaser's headline is its date and length ("Do 27.04.2023 15:17Uhr 01:00 min").
+
+    >>> _is_card_meta("včera 14:40"), _is_card_meta("The vote was 12 to 3.")
+    (True, False)
+    """
+    return (bool(text) and len(text.split()) <= _CARD_META_WORDS and any(c.isdigit() for c in text)
+            and text[-1:] not in _KICKER_NOT_AFTER)
+
+
+def _is_box_leftover(text: str) -> bool:
+    """Whether a line under a teaser card is what its player box left: a link's address, or a few words that
+    are no sentence ("Link des Videos", "Rechte: MITTELDEUTSCHER RUNDFUNK").
+
+    >>> _is_box_leftover("https://example.org/video-1.html"), _is_box_leftover("Link des Videos")
+    (True, True)
+    >>> _is_box_leftover("He said no.")
+    False
+    """
+    words = text.split()
+    return (len(words) == 1 and "://" in text) or (len(words) <= _KICKER_WORDS and text[-1:] not in _KICKER_NOT_AFTER)
 
 
 def _drop_linked_headlines(emitter: _Emitter) -> None:
@@ -1514,13 +1538,20 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
     last_prose = max((i for i, b in enumerate(blocks) if b.type == "paragraph" and len(b.text) >= _STORY_LINE_CHARS
                       and b.text.rstrip().endswith(_SUMMARY_ENDS)), default=-1)
     inside = [index for index in emitter.linked_headings if index < last_prose]
-    if len(inside) > _MAX_LINKED_HEADLINES:
+    # The cap counts cards: two linked headings one under the other are one teaser's source link and its
+    # headline ("Frétt af mbl.is" over "Vottar Jehóva ..."), where a list's entries have text between them.
+    cards = sum(1 for n, index in enumerate(inside) if not (n and inside[n - 1] == index - 1))
+    if cards > _MAX_LINKED_HEADLINES:
         return
     drop: set[int] = set()
     for index in inside:
         text = blocks[index].text
-        # "Related: Our ranking of ...", "Up Next: ...": a pointer the writer labels as one, set into a guide's text.
-        if _LABELLED_POINTER.match(text):
+        # The teaser's date line under its headline ("23. 12. 2024 13:31", "včera 14:40", "20.01.2024 6 min").
+        below = blocks[index + 1].text if index + 1 < len(blocks) and blocks[index + 1].type == "paragraph" else ""
+        card = _is_card_meta(below)
+        # "Related: Our ranking of ...", "Up Next: ...": a pointer the writer labels as one, set into a guide's
+        # text. Over a date line, the label is a teaser's kicker ("Thüringen: Vor diesen ...", "Vlevo dole: ...").
+        if _LABELLED_POINTER.match(text) and not card:
             continue
         drop.add(index)
         # The teaser's kicker above its headline ("Hitzeschäden beseitigt", "More:"): a few words, no sentence.
@@ -1529,11 +1560,14 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
         if above and ((len(above.split()) <= _KICKER_WORDS and above[-1:] not in _KICKER_NOT_AFTER)
                       or is_end_marker(above)):
             drop.add(index - 1)
-        # The teaser's date line under its headline ("23. 12. 2024 13:31", "včera 14:40", "20.01.2024 6 min").
-        below = blocks[index + 1].text if index + 1 < len(blocks) and blocks[index + 1].type == "paragraph" else ""
-        if (below and len(below.split()) <= _CARD_META_WORDS and any(c.isdigit() for c in below)
-                and below[-1:] not in _KICKER_NOT_AFTER):
+        if card:
             drop.add(index + 1)
+            # Below it, what a video box leaves: "Link des Videos", its address, "Rechte: ...".
+            after = index + 2
+            while (after < len(blocks) and blocks[after].type == "paragraph" and after not in emitter.linked_headings
+                   and _is_box_leftover(blocks[after].text)):
+                drop.add(after)
+                after += 1
     emitter.blocks = [block for index, block in enumerate(emitter.blocks) if index not in drop]
 
 

@@ -410,6 +410,8 @@ _END_MARKER = re.compile(
         (?:not[ií]cias|artigos|mat[eé]rias)\s+relacionad[oa]s|te\s+puede\s+interesar.{0,10}|
         (?:noticias|art[ií]culos)\s+relacionad[oa]s|sur\s+le\s+même\s+sujet|articles?\s+(?:liés|similaires)|
         mehr\s+zum\s+thema.{0,40}|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|weitere\s+artikel|
+        # German's "More on ..." ("Mehr zu Fleischkonsum"), a few words, not a sentence; Japanese "Related articles".
+        mehr\s+(?:zu|zum|zur|über|aus|von)(?:\s+[\w-]+){1,3}|関連記事|
         auch\s+interessant|articoli\s+correlati|meer\s+nieuws|(?:ilgili|benzer)\s+haberler
     )\W*$""",
     re.I | re.X,
