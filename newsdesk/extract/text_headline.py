@@ -75,6 +75,7 @@ _CREDIT_WORDS = re.compile(
 _CREDIT_LABEL = re.compile(
     r"\s*(?:(?:image|photo|picture|video)\s+credits?|images?|photos?|photograph|picture|foto|fotos|bild|credits?|"
     r"(?:medically\s+|expert\s+)?reviewed\s+by|fact[- ]checked\s+by)\s*:", re.I)
+_LEADING_ARROW = re.compile(r"^[>»›→▸►]\s+(?=\w)")
 # A staff role that ends a writer's or a desk's line ("Political Correspondent").
 _STAFF_ROLE = re.compile(r"\b(?:Reporter|Editor|Correspondent|Director|Writer|Contributor|Reviewer|Columnist|Producer|"
                          r"Journalist)$")
@@ -403,8 +404,11 @@ def tidy_headline(headline: str, header: Sequence[Line]) -> str:
     'Ausschuss zur Ahrtal-Flut: Zwei Rücktritte'
     >>> tidy_headline("How meditation rewires brains | Opinion", [])
     'How meditation rewires brains'
+    >>> tidy_headline("> Europe : car sales rose in the first half", [])
+    'Europe : car sales rose in the first half'
     """
-    text = " ".join(headline.split())
+    # An arrow that marks a link or a list item ("> ", "» ") is the page's styling, not the headline's.
+    text = _LEADING_ARROW.sub("", " ".join(headline.split()))
     written = next((line.text for line in header if _lost_colons(text, line.text)), None)
     if written is not None:
         text = written
