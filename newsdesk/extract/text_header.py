@@ -111,8 +111,6 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
                         if not header[p].in_widget and line_key(header[p].text) == key), head_at)
         out.headline = header[head_at].text
         out.headline_at = head_at
-        # A headline of a few capitalised words by the date reads as a name line too: it signs nothing.
-        names_at = {p for p in names_at if line_key(header[p].text) != key}
         if header[head_at].in_widget:
             # A list of other stories ran on into this article's header: from the headline down,
             # the lines are the article's own (standfirst, byline, date), not the list's.

@@ -7,10 +7,7 @@ reading time follows it, whether the page repeats it (image alt text, breadcrumb
 standfirst follows it, whether it shares words with the body's opening (a headline summarises its
 lead; a menu item does not), whether it sits in a run of short menu lines, and what tells a headline
 from the lines that echo it (a breadcrumb or a "Video: ..." line that holds it, a photo credit, share
-buttons, a subheading below that takes up an earlier line's words), how much of the article's
-prose lies over it (a subheading of a body the segmentation started late has the story's opening
-above it), and whether it reads as an author's name line (a title-cased headline of a few words by
-its date does too, so such lines stay candidates). The line with the
+buttons, a subheading below that takes up an earlier line's words). The line with the
 highest weighted sum wins: a conditional-logit ranker, its weights fitted on the development split
 of the shared article pages rendered as text (``benchmarks/extraction_text.py --fit-headline``) and
 written below, so that nothing is loaded at run time.
@@ -25,7 +22,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
 
 from newsdesk.extract.text_lines import (
     BREADCRUMB_SPLIT,
@@ -71,14 +67,6 @@ _UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa
 _CREDIT_WORDS = re.compile(
     r"\b(?:image|images|photo|photos|photograph|picture|foto|fotos|bild|credit|getty|shutterstock|istock|reuters|afp|"
     r"dpa|imago|epa|caption|video|watch|listen)\b|\s/\s\w", re.I)
-# A label that opens a photo credit or a reviewer's line, never a headline.
-_CREDIT_LABEL = re.compile(
-    r"\s*(?:(?:image|photo|picture|video)\s+credits?|images?|photos?|photograph|picture|foto|fotos|bild|credits?|"
-    r"(?:medically\s+|expert\s+)?reviewed\s+by|fact[- ]checked\s+by)\s*:", re.I)
-_LEADING_ARROW = re.compile(r"^[>»›→▸►]\s+(?=\w)")
-# A staff role that ends a writer's or a desk's line ("Political Correspondent").
-_STAFF_ROLE = re.compile(r"\b(?:Reporter|Editor|Correspondent|Director|Writer|Contributor|Reviewer|Columnist|Producer|"
-                         r"Journalist)$")
 # Interface text that a headline never holds: sharing, accounts, calls to act.
 _INTERFACE_WORDS = re.compile(
     r"\b(?:share|sharing|sign in|sign up|log in|log out|login|subscribe|newsletter|email|e-mail|download|contact us|"
@@ -91,22 +79,19 @@ FEATURES = (
     "longer_after", "standfirst_like", "lead_overlap", "menu_run", "gap_around", "site_suffix",
     "all_caps", "time_or_number", "colon", "byline_before", "in_list", "breadcrumb", "holds_other",
     "held_by_other", "credit_words", "interface_words", "above_overlap", "below_overlap", "furniture_between",
-    "first_on_topic", "echoes_above", "name_line", "furniture_next",
-    "prose_before", "prose_after", "far_list",
-    "first_on_topic_low", "lines_to_body",
+    "first_on_topic", "echoes_above",
 )
 
 #: Fitted by ``benchmarks/extraction_text.py --fit-headline`` on the dev split (see the module doc).
 WEIGHTS = {
-    "nearest": -0.37, "second": -0.01, "third": -0.04, "log_distance": -0.76, "relative_position": 0.28,
-    "few_words": -1.27, "mid_words": 1.15, "many_words": 0.12, "ends_with_period": -1.19, "question": 0.04,
-    "repeated": 0.2, "furniture_after": 1.15, "furniture_before": 0.8, "longer_after": 0.9, "standfirst_like": -0.16,
-    "lead_overlap": 3.05, "menu_run": 0.07, "gap_around": 0.2, "site_suffix": -0.1, "all_caps": -0.15,
-    "time_or_number": -0.04, "colon": 1.03, "byline_before": 0.36, "in_list": 0.01, "breadcrumb": -0.64,
-    "holds_other": 0.29, "held_by_other": 1.24, "credit_words": -0.53, "interface_words": -0.22,
-    "above_overlap": 0.31, "below_overlap": -0.38, "furniture_between": 1.0, "first_on_topic": 0.23,
-    "echoes_above": -0.49, "name_line": -0.12, "furniture_next": 0.75, "prose_before": -0.29, "prose_after": 0.29,
-    "far_list": 0.24, "first_on_topic_low": 0.56, "lines_to_body": -0.59,
+    "nearest": -0.1, "second": 0.17, "third": 0.02, "log_distance": -1.03, "relative_position": 0.29,
+    "few_words": -1.3, "mid_words": 1.17, "many_words": 0.13, "ends_with_period": -1.28, "question": 0.03,
+    "repeated": 0.26, "furniture_after": 1.3, "furniture_before": 0.92, "longer_after": 1.11,
+    "standfirst_like": -0.14, "lead_overlap": 3.26, "menu_run": 0.08, "gap_around": 0.19, "site_suffix": 0.01,
+    "all_caps": -0.18, "time_or_number": -0.04, "colon": 1.04, "byline_before": 0.26, "in_list": 0.08,
+    "breadcrumb": -0.65, "holds_other": 0.36, "held_by_other": 1.36, "credit_words": -0.6, "interface_words": -0.24,
+    "above_overlap": 0.28, "below_overlap": -0.38, "furniture_between": 1.37, "first_on_topic": 0.37,
+    "echoes_above": -0.61,
 }
 #: Hand-set: the share of a URL slug's words that the line holds, times this.
 SLUG_WEIGHT = 4.0
@@ -130,10 +115,8 @@ def content_words(text: str) -> set[str]:
 def is_candidate(line: Line, near_body: bool = False) -> bool:
     """Whether a header line could be a headline at all; in a list of other stories only ``near_body``.
 
-    A list opened by a label ("Trending", "Table of contents") often runs on through the article's
-    own header, so ``candidates`` passes ``near_body`` for the lines near the body and, further up,
-    for a line over a byline, date or name line (the article's own header), and lets ``in_list`` and
-    ``far_list`` weigh them.
+    A list opened by a label ("Trending", "Share") far above often runs on through the article's
+    own header, so the last lines before the body stay candidates, with ``in_list`` as a feature.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> [is_candidate(line) for line in read_lines("Storm hits the coast\\nBy Ann Lee\\nMenu")]
@@ -141,18 +124,8 @@ def is_candidate(line: Line, near_body: bool = False) -> bool:
     """
     if (line.in_widget and not near_body) or line.kind not in _CANDIDATE_KINDS or not 2 <= line.words <= 30:
         return False
-    # A line ending with a colon labels what follows ("Author of the article:", "Key facts:"); one
-    # opening with a credit's or a reviewer's label is furniture ("Image credit: Google").
-    return (not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
-            and _CREDIT_LABEL.match(line.text) is None and not _staff_line(line.text))
-
-
-def _staff_line(text: str) -> bool:
-    """Whether ``text`` is a writer's name or desk with its role, every word capitalised ("National
-    Biotech Reporter", "Amy Gibbons Political Correspondent"); "Meet the Director" is not one."""
-    words = text.replace(",", " ").replace("&", " ").split()
-    return (bool(words) and len(words) <= 8 and _STAFF_ROLE.search(text.rstrip()) is not None
-            and all(word[:1].isupper() for word in words))
+    # A line ending with a colon labels what follows ("Author of the article:", "Key facts:").
+    return not (line.kind == KICKER and line.words < 4) and not line.text.endswith(":")
 
 
 def _menu_run(lines: Sequence[Line], position: int) -> int:
@@ -231,16 +204,6 @@ def features(header: Sequence[Line], position: int, distance: int, counts: Count
                                             for n in header[position + 1 :])),
         "first_on_topic": 0.0,
         "echoes_above": 0.0,
-        # A title-cased headline of a few words by a date reads like an author's name line too.
-        "name_line": float(position in names),
-        "furniture_next": float(bool(following) and (following[0].kind in (BYLINE, DATE, READING)
-                                                     or following[0].index in names)),
-        # Set by ``candidates``: the article's prose over a line says it is a subheading of the body.
-        "prose_before": 0.0,
-        "prose_after": 0.0,
-        "far_list": 0.0,
-        "first_on_topic_low": 0.0,
-        "lines_to_body": 0.0,
     }
 
 
@@ -250,13 +213,6 @@ def _overlap(line: Line, lead: set[str]) -> float:
         return 0.0
     words = content_words(line.text)
     return len(words & lead) / len(words) if words else 0.0
-
-
-def _own_header(header: Sequence[Line], position: int, names: set[int]) -> bool:
-    """Whether the line at ``position`` is followed by an article's own furniture: a byline, a date
-    or a name line. A list of other stories far above the body keeps such a line as a candidate."""
-    following = [n for n in header[position + 1 : position + 4] if n.kind != MARKER]
-    return bool(following) and (following[0].kind in (BYLINE, DATE, READING) or following[0].index in names)
 
 
 def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], names: set[int]
@@ -269,30 +225,11 @@ def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], nam
     [1]
     """
     found: list[tuple[int, dict[str, float]]] = []
-    distance = 0
     for position in range(len(header) - 1, -1, -1):
-        # A list of other stories may have run on through the article's own header, however far
-        # above the body: its lines stay candidates, with ``in_list`` and ``far_list`` as features.
         line = header[position]
-        near_body = len(header) - position <= _NEAR_BODY or _own_header(header, position, names)
-        if not is_candidate(line, near_body=near_body):
+        if not is_candidate(line, len(header) - position <= _NEAR_BODY) or position in names:
             continue
-        # A name line is a candidate only when it shares the lead's subject: an author's or an
-        # organisation's name does not ("West Bell Dental Care"), a short headline does.
-        if position in names and not content_words(line.text) & lead:
-            continue
-        # A name line counts no distance: the headline over a byline is still the nearest one.
-        found.append((position, features(header, position, distance, counts, lead, names)))
-        distance += position not in names
-    # How much of the article's prose and how many lines lie over and under each line.
-    prose = [line.words if line.kind == PROSE and not line.in_widget else 0 for line in header]
-    prose_over = list(accumulate(prose, initial=0))
-    lines_over = list(accumulate((line.kind != MARKER for line in header), initial=0))
-    for position, values in found:
-        values["prose_before"] = math.log1p(prose_over[position])
-        values["prose_after"] = math.log1p(prose_over[-1] - prose_over[position + 1])
-        values["lines_to_body"] = math.log1p(lines_over[-1] - lines_over[position + 1])
-        values["far_list"] = float(header[position].in_widget and len(header) - position > _NEAR_BODY)
+        found.append((position, features(header, position, len(found), counts, lead, names)))
     # A breadcrumb or a "Video: ..." line holds the headline whole; a shorter heading may sit in a
     # longer headline. Only lines of three words or more count, so that "News" holds nothing.
     keys = {position: line_key(header[position].text) for position, _ in found}
@@ -301,9 +238,6 @@ def candidates(header: Sequence[Line], counts: Counter[str], lead: set[str], nam
     on_topic = [position for position, values in found if values["lead_overlap"] >= _ON_TOPIC]
     if on_topic:
         dict(found)[min(on_topic)]["first_on_topic"] = 1.0
-    on_topic = [position for position, values in found if values["lead_overlap"] >= 0.25]
-    if on_topic:
-        dict(found)[min(on_topic)]["first_on_topic_low"] = 1.0
     words = {position: content_words(header[position].text) for position, _ in found}
     for position, values in found:
         mine = words[position]
@@ -404,11 +338,8 @@ def tidy_headline(headline: str, header: Sequence[Line]) -> str:
     'Ausschuss zur Ahrtal-Flut: Zwei Rücktritte'
     >>> tidy_headline("How meditation rewires brains | Opinion", [])
     'How meditation rewires brains'
-    >>> tidy_headline("> Europe : car sales rose in the first half", [])
-    'Europe : car sales rose in the first half'
     """
-    # An arrow that marks a link or a list item ("> ", "» ") is the page's styling, not the headline's.
-    text = _LEADING_ARROW.sub("", " ".join(headline.split()))
+    text = " ".join(headline.split())
     written = next((line.text for line in header if _lost_colons(text, line.text)), None)
     if written is not None:
         text = written
