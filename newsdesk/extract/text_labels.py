@@ -32,7 +32,7 @@ COMMENTS_LABEL = re.compile(
 #: button under it. Matched on the raw line; one alone proves nothing ("Here is what he says:").
 COMMENT_SIGNATURE = re.compile(
     r"^[^.!?]{1,40}\s(?:says|said|wrote|writes)\s?:?$|^reply(?: to (?:comment|this comment))?$|"
-    r"^.{0,40}\b(?:at|@)\s\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?$",
+    r"^.{0,60}\b(?:at|@)\s\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?(?:\s(?:says|said|wrote)\s?:)?$",
     re.I,
 )
 #: The heading over a readers' thread, with its count ("12 thoughts on “Title”", "2 responses to ...",

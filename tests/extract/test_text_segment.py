@@ -320,3 +320,12 @@ def test_a_widget_of_teasers_with_read_more_links_ends_the_body() -> None:
             + "\nMore Articles\n" + teasers)
     article = extract_text(text, learned=False)
     assert [b.text for b in article.body if b.type == "paragraph"] == [p.strip() for p in story]
+
+
+def test_a_signature_with_the_comments_date_and_time_is_a_signature() -> None:
+    # WordPress's "Name on <date> at <time> said:" runs past the 40 characters of a bare "Name says:".
+    from newsdesk.extract.text_labels import COMMENT_SIGNATURE
+
+    assert COMMENT_SIGNATURE.match("Catherine (GiveWell) on September 19, 2018 at 12:48 pm said:")
+    assert COMMENT_SIGNATURE.match("Milan Griffes on September 12, 2018 at 4:47 pm")
+    assert not COMMENT_SIGNATURE.match("In a wide-ranging interview, President Obama also said:")
