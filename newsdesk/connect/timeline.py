@@ -144,7 +144,7 @@ class DatedSentence:
     ``speakers`` are the persons enrichment attributes a quote to in the sentence (the name or pronoun that
     introduces the quote lies in it), by their full names; ``persons`` those it names (a mention of a PERSON entity
     lies in it), by the entity's name. ``stamps`` are the days of the page's dateline ("8 November 2011 Last updated
-    at 14:07 GMT") in its first sentence: no mention of an event (see :func:`_mentioned_day`), but that sentence,
+    at 14:07 GMT") in its first sentence: no mention of an event (see :func:`_stamp_kind`), but that sentence,
     the page's headline and summary, is a line for the day it went out.
 
     >>> DatedSentence("Mubarak resigned.", ("2011-02-11",), "2011-02-12", 0, 3).mentions
@@ -215,32 +215,8 @@ def _enrichment(article: Article) -> Enrichment:
         return Enrichment()
 
 
-def _mentioned_day(text: str, expression: TimeExpression) -> str | None:
-    """The day a DATE or TIME expression names, or None when it names none or is a time stamp.
-
-    A date followed by a clock time ("January 28, 2011 at 12:17 pm", "- 16:00:00 ET") or after "updated",
-    "posted" or "aired" stamps when a page, comment or broadcast went out, and so does a page's dateline ("8
-    November 2011 Last updated at 14:07 GMT", "Page last updated at 07:48 GMT, Tuesday, 8 November 2011",
-    "January 27, 2011 | By ...", "NEW YORK, Nov. 19 (UPI) —"): it repeats the publication date (or a reader's
-    comment time) and says nothing about when events happened. Counted, a dateline in a page's first sentence
-    votes for its publication day, the day after the event when a report of an evening in Los Angeles goes out in
-    London, and it is the first day the lead names, so it takes the news peg from the day the lead reports
-    ("Nov. 19 (UPI) — ... said Thursday").
-
-    >>> text = "Posted January 28, 2011 at 12:17 pm | Reply. Troops moved in on Friday night."
-    >>> stamp = TimeExpression("January 28, 2011", "DATE", "2011-01-28", 7, 23)
-    >>> night = TimeExpression("Friday night", "TIME", "2011-01-28TNI", 60, 72)
-    >>> _mentioned_day(text, stamp), _mentioned_day(text, night)
-    (None, '2011-01-28')
-    >>> bbc = "8 November 2011 Last updated at 14:07 GMT. Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
-    >>> [_mentioned_day(bbc, TimeExpression("8 November 2011", "DATE", "2011-11-08", s, s + 15)) for s in (0, 84)]
-    [None, None]
-    """
-    day = _expression_day(expression)
-    return None if day is None or _is_stamp(text, expression) or _is_dateline(text, expression) else day
-
-
 def _expression_day(expression: TimeExpression) -> str | None:
+    """The day (YYYY-MM-DD) a DATE or TIME expression resolves to, or None when it names no single day."""
     if expression.type not in ("DATE", "TIME") or len(expression.value) < 10:
         return None
     if expression.type == "DATE" and len(expression.value) != 10:
@@ -248,14 +224,34 @@ def _expression_day(expression: TimeExpression) -> str | None:
     return _day(expression.value[:10])
 
 
-def _is_stamp(text: str, expression: TimeExpression) -> bool:
-    before = text[max(0, expression.start - 24):expression.start]
-    return bool(_CLOCK_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(before))
+def _stamp_kind(text: str, expression: TimeExpression) -> str | None:
+    """Whether a date expression stamps when something went out: ``"stamp"`` for a page's, comment's or
+    broadcast's time stamp, ``"dateline"`` for a page's dateline, None for a mention of when events happened.
 
+    A date followed by a clock time ("January 28, 2011 at 12:17 pm", "- 16:00:00 ET") or after "updated",
+    "posted" or "aired" is a stamp, and a page's dateline ("8 November 2011 Last updated at 14:07 GMT", "Page
+    last updated at 07:48 GMT, Tuesday, 8 November 2011", "January 27, 2011 | By ...", "NEW YORK, Nov. 19 (UPI)
+    —") says the same: it repeats the publication date (or a reader's comment time) and says nothing about when
+    events happened. Counted, a dateline in a page's first sentence votes for its publication day, the day after
+    the event when a report of an evening in Los Angeles goes out in London, and it is the first day the lead
+    names, so it takes the news peg from the day the lead reports ("Nov. 19 (UPI) — ... said Thursday").
 
-def _is_dateline(text: str, expression: TimeExpression) -> bool:
-    before = text[max(0, expression.start - 48):expression.start]
-    return bool(_DATELINE_AFTER.match(text, expression.end) or _DATELINE_BEFORE.search(before))
+    >>> text = "Posted January 28, 2011 at 12:17 pm | Reply. Troops moved in on Friday night."
+    >>> stamp = TimeExpression("January 28, 2011", "DATE", "2011-01-28", 7, 23)
+    >>> night = TimeExpression("Friday night", "TIME", "2011-01-28TNI", 60, 72)
+    >>> _stamp_kind(text, stamp), _stamp_kind(text, night)
+    ('stamp', None)
+    >>> bbc = "8 November 2011 Last updated at 14:07 GMT. Page last updated at 07:48 GMT, Tuesday, 8 November 2011"
+    >>> [_stamp_kind(bbc, TimeExpression("8 November 2011", "DATE", "2011-11-08", s, s + 15)) for s in (0, 84)]
+    ['dateline', 'dateline']
+    """
+    if _CLOCK_AFTER.match(text, expression.end) or _STAMP_BEFORE.search(text[max(0, expression.start - 24):
+                                                                             expression.start]):
+        return "stamp"
+    if _DATELINE_AFTER.match(text, expression.end) or _DATELINE_BEFORE.search(text[max(0, expression.start - 48):
+                                                                                   expression.start]):
+        return "dateline"
+    return None
 
 
 def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
@@ -282,12 +278,11 @@ def dated_sentences(articles: Sequence[Article]) -> list[DatedSentence]:
             position = _sentence_at(spans, expression.start) if day is not None else None
             if day is None or position is None:
                 continue
-            if _is_stamp(text, expression):
-                continue
-            if not _is_dateline(text, expression):
+            kind = _stamp_kind(text, expression)
+            if kind is None:
                 if day not in days[position]:
                     days[position].append(day)
-            elif position == 0 and day not in stamps:
+            elif kind == "dateline" and position == 0 and day not in stamps:
                 stamps.append(day)
         speakers: dict[int, list[str]] = defaultdict(list)
         for quote in enrichment.quotes:
