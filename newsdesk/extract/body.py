@@ -1507,6 +1507,15 @@ def _is_card_meta(text: str) -> bool:
             and text[-1:] not in _KICKER_NOT_AFTER)
 
 
+def _is_kicker(text: str) -> bool:
+    """Whether a line is a few words that are no sentence: a teaser's kicker ("Hitzeschäden beseitigt", "More:").
+
+    >>> _is_kicker("More:"), _is_kicker("He said no.")
+    (True, False)
+    """
+    return len(text.split()) <= _KICKER_WORDS and text[-1:] not in _KICKER_NOT_AFTER
+
+
 def _is_box_leftover(text: str) -> bool:
     """Whether a line under a teaser card is what its player box left: a link's address, or a few words that
     are no sentence ("Link des Videos", "Rechte: MITTELDEUTSCHER RUNDFUNK").
@@ -1516,8 +1525,7 @@ def _is_box_leftover(text: str) -> bool:
     >>> _is_box_leftover("He said no.")
     False
     """
-    words = text.split()
-    return (len(words) == 1 and "://" in text) or (len(words) <= _KICKER_WORDS and text[-1:] not in _KICKER_NOT_AFTER)
+    return (len(text.split()) == 1 and "://" in text) or _is_kicker(text)
 
 
 def _drop_linked_headlines(emitter: _Emitter) -> None:
@@ -1557,8 +1565,7 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
         # The teaser's kicker above its headline ("Hitzeschäden beseitigt", "More:"): a few words, no sentence.
         above = blocks[index - 1].text if index else ""
         # Or the label of a box of them ("Most read in Football"), which would cut the story short if left.
-        if above and ((len(above.split()) <= _KICKER_WORDS and above[-1:] not in _KICKER_NOT_AFTER)
-                      or is_end_marker(above)):
+        if above and (_is_kicker(above) or is_end_marker(above)):
             drop.add(index - 1)
         if card:
             drop.add(index + 1)

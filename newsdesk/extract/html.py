@@ -430,7 +430,8 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     budget = WorkBudget(source or url)
     meta = extract_metadata(tree, url)
     budget.check()
-    found = extract_body(tree, budget, meta.headline, news=bool(meta.page_types & NEWS_TYPES))
+    news = bool(meta.page_types & NEWS_TYPES)
+    found = extract_body(tree, budget, meta.headline, news=news)
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
@@ -440,7 +441,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
     blocks = trim_body(blocks)
-    blocks = without_closing_bio(blocks, meta.authors, news=bool(meta.page_types & NEWS_TYPES))
+    blocks = without_closing_bio(blocks, meta.authors, news=news)
     embedded = _embedded_body(html, meta, blocks)
     if embedded is not None:
         blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))

@@ -185,7 +185,6 @@ def body_image(body_lines: Sequence[Line]) -> Image | None:
     return None
 
 
-
 #: The fewest blocks, and words, of a run of blocks whose second copy is dropped.
 _REPEAT_BLOCKS = 2
 _REPEAT_WORDS = 20
