@@ -279,11 +279,16 @@ def test_a_request_for_the_readers_verdict_ends_the_body() -> None:
         assert [block.text for block in extract_text(text).body] == [(paragraph * 2).strip()] * 4, prompt
 
 
+def _council_paragraphs() -> list[str]:
+    """A story's first four paragraphs, over which the next two tests set a card or a second article."""
+    return [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
+            for n in range(4)]
+
+
 def test_a_teaser_card_inside_the_story_does_not_end_it() -> None:
     # "Also read" with another story's headline and date, set between two paragraphs: the story's
     # prose runs on for paragraphs under it, so the card is no second article's header.
-    first = [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
-             for n in range(4)]
+    first = _council_paragraphs()
     later = [f"After the break on day {n}, the mayor said the schools would get more money than planned last year. " * 2
              for n in range(4)]
     text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join(first)
@@ -297,8 +302,7 @@ def test_a_teaser_card_inside_the_story_does_not_end_it() -> None:
 
 def test_a_second_article_with_its_own_byline_and_date_still_ends_the_body() -> None:
     # Two anchors under the headline (a byline and a date) make a second article's header.
-    first = [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
-             for n in range(4)]
+    first = _council_paragraphs()
     later = [f"In other news on day {n}, the river rose past its banks and flooded the old town's lower streets. " * 2
              for n in range(4)]
     text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join(first)
