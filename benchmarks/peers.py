@@ -91,9 +91,12 @@ class Tool:
 def load_tools(names: list[str]) -> tuple[list[Tool], dict[str, str]]:
     """The tools named (in ``TOOL_NAMES`` order), and for each one that cannot run, why.
 
-    >>> tools, unavailable = load_tools(["resiliparse"])
+    >>> tools, unavailable = load_tools(["newsdesk"])
     >>> [tool.name for tool in tools], unavailable
-    (['resiliparse'], {})
+    (['newsdesk'], {})
+    >>> load_tools(["nope"])
+    Traceback (most recent call last):
+    ValueError: unknown tool(s) nope; known: ...
     """
     unknown = sorted(set(names) - set(TOOL_NAMES))
     if unknown:
