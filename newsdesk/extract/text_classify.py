@@ -61,7 +61,7 @@ def read_lines(text: str) -> list[Line]:
     >>> [(line.kind, line.in_widget) for line in read_lines("Most read\\nA headline about something else")]
     [('widget', False), ('short', True)]
     """
-    return _mark_widgets(_split_lines(_normalise(text)))
+    return _mark_galleries(_mark_widgets(_split_lines(_normalise(text))))
 
 # Lines longer than this are prose whatever they start with; no pattern runs over them.
 _LONG_LINE = 2000
@@ -239,6 +239,77 @@ def _mark_widgets(lines: list[Line]) -> list[Line]:
             open_label = None
             last_was_headline = False
     return lines
+
+
+# A slideshow's counter before its slide's title: "1/50 United going down", "12 / 50".
+_SLIDE_COUNTER = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})(?:\s|$)")
+#: The fewest slides of one show, and the prose words of the story on each side of it, that make a gallery.
+_GALLERY_SLIDES = 3
+_GALLERY_STORY_WORDS = 40
+# How far from the gallery the story's prose on each side is looked for, and how many title lines
+# ("Business news in pictures", "50 show all") may sit over its first slide.
+_GALLERY_REACH = 12
+_GALLERY_TITLE_LINES = 3
+# Under a slide's caption, its photo credit: a name or an agency, a few words.
+_SLIDE_CREDIT_WORDS = 5
+
+
+def _mark_galleries(lines: list[Line]) -> list[Line]:
+    """Flag a slideshow set inside a story as a block of other stories: its slides' counters ("1/50 Title" ...
+    "50/50 Title", each k of the same N, rising), their captions and credits, and the show's title lines.
+
+    Only between the story's own prose, 40 words or more on each side: a gallery that is the page (captions
+    under an introduction) is its article.
+
+    >>> story = "Storms swept the county overnight, and the rivers rose fast. " * 4
+    >>> slides = "".join(f"{k}/3 Slide {k}\\nA caption of slide {k} in a full sentence.\\nGetty\\n" for k in (1, 2, 3))
+    >>> [line.in_widget for line in read_lines(story + "\\n" + slides + story)]
+    [False, True, True, True, True, True, True, True, True, True, False]
+    """
+    slides: dict[int, list[int]] = {}
+    last_k: dict[int, int] = {}
+    for line in lines:
+        match = _SLIDE_COUNTER.match(line.text) if line.kind in (SHORT, KICKER, PROSE) else None
+        if match is None:
+            continue
+        k, n = int(match.group(1)), int(match.group(2))
+        if not 1 <= k <= n or n < _GALLERY_SLIDES or k <= last_k.get(n, 0):
+            continue
+        last_k[n] = k
+        slides.setdefault(n, []).append(line.index)
+    for counters in slides.values():
+        if len(counters) < _GALLERY_SLIDES:
+            continue
+        first, end = counters[0], _slide_end(lines, counters[-1])
+        for _ in range(_GALLERY_TITLE_LINES):
+            above = lines[first - 1] if first > 0 else None
+            if above is None or above.kind not in (SHORT, KICKER, MARKER) or above.words > 6:
+                break
+            first -= 1
+        before = _story_words(lines[max(0, first - _GALLERY_REACH) : first])
+        after = _story_words(lines[end : end + _GALLERY_REACH])
+        if before >= _GALLERY_STORY_WORDS and after >= _GALLERY_STORY_WORDS:
+            for line in lines[first:end]:
+                line.in_widget = line.slide = True
+    return lines
+
+
+def _story_words(lines: list[Line]) -> int:
+    return sum(line.words for line in lines if line.kind == PROSE and not line.in_widget)
+
+
+def _slide_end(lines: list[Line], counter: int) -> int:
+    """Where the last slide, from its counter line, ends: after its caption (its first prose line) and the
+    photo credit under that."""
+    at = counter + 1
+    while at < len(lines) and lines[at].kind != PROSE and at - counter <= 2:
+        at += 1
+    if at < len(lines) and lines[at].kind == PROSE:
+        at += 1
+    while (at < len(lines) and lines[at].kind in (SHORT, KICKER, CREDIT, CAPTION)
+           and lines[at].words <= _SLIDE_CREDIT_WORDS):
+        at += 1
+    return at
 
 
 def _release_header(lines: list[Line], body_at: int) -> None:

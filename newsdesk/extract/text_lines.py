@@ -50,6 +50,8 @@ class Line:
     gap_before: bool
     in_widget: bool = False
     quote: bool = False
+    #: A line of a slideshow set inside the story (also ``in_widget``): never body, but no break in it.
+    slide: bool = False
 
 
 def word_count(text: str) -> int:

@@ -109,6 +109,9 @@ def _prose_words(lines: Sequence[Line], start: int, end: int) -> int:
 
 
 def _score(line: Line) -> float:
+    if line.slide:
+        # A slideshow inside the story: the story runs on under it.
+        return 0.0
     if line.in_widget:
         return _WIDGET_ITEM_SCORE
     if line.quote:

@@ -333,3 +333,19 @@ def test_a_signature_with_the_comments_date_and_time_is_a_signature() -> None:
     assert COMMENT_SIGNATURE.match("Catherine (GiveWell) on September 19, 2018 at 12:48 pm said:")
     assert COMMENT_SIGNATURE.match("Milan Griffes on September 12, 2018 at 4:47 pm")
     assert not COMMENT_SIGNATURE.match("In a wide-ranging interview, President Obama also said:")
+
+
+def test_a_slideshow_inside_the_story_is_dropped_and_the_story_runs_on_under_it() -> None:
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    slides = "\n".join(f"{k}/12 Markets in week {k}\nShares in the county's firms rose again in week {k}, "
+                       f"traders said, as orders for the new season came in faster than expected.\nGetty"
+                       for k in range(1, 13))
+    closing = "The budget takes effect in April, and the first road repairs start on the high street. "
+    text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join([paragraph * 2] * 3)
+            + "\n\nBusiness in pictures\n" + slides + "\n\n" + "\n\n".join([closing * 2] * 2))
+    article = extract_text(text)
+    texts = [block.text for block in article.body]
+    assert not any("Shares in the county" in t or "Markets in week" in t for t in texts)
+    assert texts[0] == (paragraph * 2).strip()
+    assert texts[-1] == (closing * 2).strip()
+    assert len(texts) == 5
