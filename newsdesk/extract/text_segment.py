@@ -291,6 +291,10 @@ def _story_resumes(lines: Sequence[Line], index: int, end: int) -> bool:
 #: Signature lines that make a thread, and the article's prose words there must be before the first.
 _THREAD_SIGNATURES = 3
 _THREAD_AFTER_WORDS = 100
+#: Signature lines after which a thread may follow a shorter post (an open thread's few sentences), and
+#: that post's fewest words.
+_THREAD_MANY_SIGNATURES = 5
+_THREAD_SHORT_POST_WORDS = MIN_ARTICLE_WORDS
 _CLOCK = re.compile(r"\d:\d\d")
 
 
@@ -327,8 +331,9 @@ def thread_start(lines: Sequence[Line], start: int, end: int) -> int | None:
 
 def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:
     """Where a readers' thread in the run [start, end) begins: the first of three or more comment
-    signature lines ("Kathy Owen says:", "Reply") after the article's first 100 words of prose, or the
-    short name line just over it when the signature is a timestamp; None when the run has no thread.
+    signature lines ("Kathy Owen says:", "Reply") after the article's first 100 words of prose (of five or
+    more after its first 40 words: a short post under a long thread), or the short name line just over it
+    when the signature is a timestamp; None when the run has no thread.
 
     >>> from newsdesk.extract.text_classify import read_lines
     >>> post = "Storms swept the county overnight, and the rivers rose. " * 12
@@ -339,14 +344,23 @@ def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:
     words = 0
     first: int | None = None
     signatures = 0
+    # A short post under a long thread: many signatures after a few sentences.
+    early: int | None = None
+    early_signatures = 0
     for index in range(start, end):
         line = lines[index]
         if line.kind == PROSE:
             words += line.words
-        if line.words > 12 or words < _THREAD_AFTER_WORDS or not COMMENT_SIGNATURE.match(line.text):
+        if line.words > 12 or words < _THREAD_SHORT_POST_WORDS or not COMMENT_SIGNATURE.match(line.text):
+            continue
+        early_signatures += 1
+        early = index if early is None else early
+        if words < _THREAD_AFTER_WORDS:
             continue
         signatures += 1
         first = index if first is None else first
+    if early is not None and early_signatures >= _THREAD_MANY_SIGNATURES:
+        first, signatures = early, early_signatures
     if first is None or signatures < _THREAD_SIGNATURES:
         return None
     above = lines[first - 1] if first - 1 > start else None

@@ -349,3 +349,15 @@ def test_a_slideshow_inside_the_story_is_dropped_and_the_story_runs_on_under_it(
     assert texts[0] == (paragraph * 2).strip()
     assert texts[-1] == (closing * 2).strip()
     assert len(texts) == 5
+
+
+def test_a_long_thread_under_a_short_post_is_not_the_post() -> None:
+    # An open thread's post is a few sentences; the readers' comments under it run on much longer.
+    post = ("This is the weekly open thread. Post about anything you like, from the news to the garden, "
+            "and please keep it civil and on the kind side of the line. The next thread opens on Monday "
+            "morning, as it always does, with the week's schedule. ")
+    comments = "\n".join(f"{name} says:\nI read the council's report on the roads this week, and it said the repairs "
+                         f"would start in spring, which seems late to me given the state of the high street."
+                         for name in ("Amy", "Jo", "Sam", "Kit", "Lee", "Ruth"))
+    article = extract_text(f"Open thread\nMarch 12, 2024\n\n{post}\n\n{comments}")
+    assert [block.text for block in article.body] == [post.strip()]
