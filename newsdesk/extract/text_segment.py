@@ -370,8 +370,13 @@ def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:
     return first
 
 
+# How many times the prose above them a closing run of teasers may hold before it is the story's own sections.
+_TEASERS_RATIO = 2.0
+
+
 def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
-    """Where a run of teasers (headline, one-line summary, headline, ...) that closes the body starts."""
+    """Where a run of teasers (headline, one-line summary, headline, ...) that closes the body starts; not
+    where that run holds more than twice the prose above it."""
     index = end - 1
     # Distinct: teasers are other stories, while one label over every paragraph is the article's layout.
     headlines: set[str] = set()
@@ -393,6 +398,10 @@ def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
     # A paragraph of a sentence or two after short lines is also how a story closes a list copied
     # without its bullets: summaries that long count only when teasers repeat them.
     teasers = len(headlines) >= 3 and (not long_summaries or summaries >= 2)
+    if teasers and _prose_words(lines, first_teaser, end) > _TEASERS_RATIO * _prose_words(lines, start, first_teaser):
+        # Far more of the text than the story above them: the story's own sections (a subheading over a
+        # short paragraph, a glossary), under its introduction.
+        return end
     return first_teaser if teasers else end
 
 

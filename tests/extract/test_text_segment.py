@@ -361,3 +361,20 @@ def test_a_long_thread_under_a_short_post_is_not_the_post() -> None:
                          for name in ("Amy", "Jo", "Sam", "Kit", "Lee", "Ruth"))
     article = extract_text(f"Open thread\nMarch 12, 2024\n\n{post}\n\n{comments}")
     assert [block.text for block in article.body] == [post.strip()]
+
+
+def test_a_guide_of_short_sections_under_a_short_introduction_is_the_story() -> None:
+    # Subheadings over a sentence or two each read like teasers; they are most of the text, so they are its own.
+    intro = ("Do you know all of the different types of wine? This guide sorts almost two hundred of them by taste "
+             "and by style, so that you can find new ones to try next to the ones you already like. ")
+    sections = {"Red Wine": "Still wine made with black grapes. Red wines range from light to bold in body and taste.",
+                "White Wine": "A still wine made from white grapes and sometimes black ones, from light to rich.",
+                "Rosé Wine": "Still wine from black grapes made by taking the skins away before they stain it red.",
+                "Sparkling Wine": "A second fermentation makes its bubbles; it is red, white or rosé, dry or sweet.",
+                "Dessert Wine": "Wine made stronger with spirits, which is often sweet, though many dry ones exist.",
+                "Orange Wine": "White grapes left on their skins for days or months, which gives the wine its colour."}
+    text = ("The Many Types of Wine\nWritten by Jane Doe\n\n" + intro + "\n\n"
+            + "\n".join(f"{title}\n{paragraph}" for title, paragraph in sections.items()))
+    article = extract_text(text, learned=False)
+    paragraphs = [block.text for block in article.body if block.type == "paragraph"]
+    assert paragraphs == [intro.strip(), *sections.values()]
