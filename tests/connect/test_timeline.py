@@ -80,7 +80,7 @@ def test_a_pages_update_stamp_is_no_mention_so_the_event_day_outranks_the_report
     pages = [_article("2011-11-08", stamps[k % 2], [("8 November 2011", "2011-11-08")]) for k in range(4)]
     evening = _article("2011-11-07", "The jury found the doctor guilty in Los Angeles.", [])
     later = [_article(f"2011-11-{day}", "Since the verdict on Monday, fans have gathered.", [("Monday", "2011-11-07")])
-             for day in (11, 12, 13, 14)]
+             for day in ("09", "10", "11", "12")]
     assert [s.mentions for s in dated_sentences(pages)] == [()] * 4
     assert rank_dates(dated_sentences([*pages, evening, *later]))[:2] == ["2011-11-07", "2011-11-08"]
     # The stamped first sentence, the page's headline and summary, is still a line for the day the page went out.
@@ -96,6 +96,24 @@ def test_a_wire_or_byline_dateline_leaves_the_news_peg_to_the_day_the_lead_repor
                 for text, day in ((wire, "Nov. 19"), (byline, "November 19, 2015"))]
     assert [s.mentions for s in dated_sentences(articles)] == [("2015-11-17",), ("2015-11-17",)]
     assert rank_dates(dated_sentences(articles)) == ["2015-11-17"]
+
+
+def test_a_clock_alone_or_a_weekday_read_six_days_back_is_no_mention() -> None:
+    """A clock time alone names no day of its own (a live page's entry stamp: enrichment dates it by the page's date
+    or the day named before it), and a weekday alone that enrichment puts six days back is also the name of the
+    day after publication, the one it usually means ("calls on its followers to march Friday" on a Thursday):
+    neither is a vote for a day. A weekday that is nearer, or a week back with "last", still is."""
+    def page(published: str, text: str, times: list[tuple[str, str, str]]) -> Article:
+        return Article(published=published, body=[Block("paragraph", text)], enrichment=Enrichment(times=[
+            TimeExpression(t, kind, v, text.index(t), text.index(t) + len(t)) for t, kind, v in times]))
+
+    live = page("2011-01-27", "(Update 3 p.m. Cairo, 8 a.m. ET) The Brotherhood calls on its followers to march "
+                "Friday.", [("3 p.m.", "TIME", "2011-01-27T15:00"), ("8 a.m. ET", "TIME", "2011-01-27T08:00"),
+                            ("Friday", "DATE", "2011-01-21")])
+    report = page("2011-01-27", "Police fired tear gas on Tuesday, and last Thursday the cabinet met.",
+                  [("Tuesday", "DATE", "2011-01-25"), ("last Thursday", "DATE", "2011-01-20")])
+    assert [day for s in dated_sentences([live, report]) for day in s.mentions] == ["2011-01-25", "2011-01-20"]
+    assert "2011-01-21" not in rank_dates(dated_sentences([live] * 3 + [report]))
 
 
 def test_dates_rank_by_mentions_then_publications() -> None:

@@ -57,19 +57,19 @@ def test_gold_rebuilds_from_the_journalists_timelines() -> None:
 @pytest.mark.skipif(not T17.is_dir(), reason="../shared not present")
 def test_dev_date_f1_beats_the_baselines() -> None:
     """A quality gate, not the issue's bar (0.55 on dev and held-out: see docs/benchmarks.md): on the whole dev
-    split (23 timelines: PolNeAR's batches 4-7 included) newsdesk stays at or above its measured 0.578 less a
+    split (23 timelines: PolNeAR's batches 4-7 included) newsdesk stays at or above its measured 0.590 less a
     margin, on its Timeline17 part (12) at or above its measured 0.479 less a margin, on its PolNeAR part (11) at
-    or above 0.687 less a margin, and in each above publication counts, mentions and random days; its whole-dev
-    AR1-F (the days' lines) stays at or above its measured 0.293 less a margin. Every system is given the articles
+    or above 0.712 less a margin, and in each above publication counts, mentions and random days; its whole-dev
+    AR1-F (the days' lines) stays at or above its measured 0.309 less a margin. Every system is given the articles
     ``timeline`` keeps for the query (``query_articles``), as a user asking the library is. The first twelve
-    timelines' dev split (4 timelines: newsdesk 0.493, MENTIONS 0.501) is not gated: a date or two there swaps the
+    timelines' dev split (4 timelines: newsdesk 0.493, MENTIONS 0.451) is not gated: a date or two there swaps the
     order."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev", 0.56), ("dev-t17", 0.46), ("dev-polnear", 0.67)):
+    for split, floor in (("dev", 0.58), ("dev-t17", 0.47), ("dev-polnear", 0.70)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
-    assert macro["dev"]["newsdesk"]["ar1"] >= 0.275
+    assert macro["dev"]["newsdesk"]["ar1"] >= 0.295
