@@ -612,14 +612,27 @@ def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.open() if line.strip()]
 
 
-def topic_input(row: dict[str, Any], articles: Sequence[Any]) -> list[Any]:
-    """The row's source articles published inside its window that newsdesk's ``timeline`` keeps for its query
-    (``query_articles``: holding one of its words by stem, or naming the person it names), so that the benchmark
-    scores what a user asking the library gets."""
-    from newsdesk.connect.timeline import query_articles
+@dataclasses.dataclass(frozen=True)
+class Topic:
+    """A row's input: the source articles published inside its window that newsdesk's ``timeline`` keeps for its
+    query (as ``query_articles`` does: holding one of its words by stem, or naming the person it names), so that
+    the benchmark scores what a user asking the library gets; their dated sentences (``query_sentences``), read
+    once for every system and ranking; and the query read against them."""
+
+    articles: list[Any]
+    sentences: list[Any]
+    about: Any
+
+
+def topic_input(row: dict[str, Any], articles: Sequence[Any]) -> Topic:
+    """The row's :class:`Topic`: its window's articles and sentences about its query."""
+    from newsdesk.connect.timeline import dated_sentences, query_sentences
 
     first, last = row["window"]
-    return query_articles([a for a in articles if a.published and first <= a.published[:10] <= last], row["query"])
+    window = [a for a in articles if a.published and first <= a.published[:10] <= last]
+    sentences, about = query_sentences(dated_sentences(window), row["query"])
+    keep = {s.article for s in sentences}
+    return Topic([article for index, article in enumerate(window) if index in keep], sentences, about)
 
 
 def pubcount(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
@@ -629,11 +642,9 @@ def pubcount(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, 
     return {d: [a.body[0].text for a in articles if a.published[:10] == d and a.body][:per_date] for d in chosen}
 
 
-def mentions(articles: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
-    """MENTIONS: the days most articles mention, inside the articles' publication span; mentioning sentences."""
-    from newsdesk.connect.timeline import dated_sentences
-
-    sentences = dated_sentences(articles)
+def mentions(articles: Sequence[Any], sentences: Sequence[Any], n_dates: int, per_date: int) -> dict[str, list[str]]:
+    """MENTIONS: the days most articles mention (their ``dated_sentences``), inside the articles' publication span;
+    mentioning sentences."""
     days = [a.published[:10] for a in articles if a.published]
     if not days:
         return {}
@@ -665,25 +676,26 @@ def _mean(values: list[dict[str, float]]) -> dict[str, float]:
             "recall": sum(v["recall"] for v in values) / len(values)}
 
 
-Systems = dict[str, Callable[[list[Any], str, int, int], dict[str, list[str]]]]
+Systems = dict[str, Callable[[Topic, int, int], dict[str, list[str]]]]
 
 
 def systems() -> Systems:
-    """The systems compared, each ``(articles, query, n_dates, per_date) -> {day: [sentences]}``."""
-    from newsdesk.connect.timeline import timeline
+    """The systems compared, each ``(topic, n_dates, per_date) -> {day: [sentences]}``. newsdesk's is ``timeline``
+    (``timeline_of`` the sentences it reads from the topic's articles for the query)."""
+    from newsdesk.connect.timeline import timeline_of
 
-    return {"newsdesk": lambda arts, q, n, k: dict(timeline(arts, q, n, k)),
-            "PUBCOUNT": lambda arts, q, n, k: pubcount(arts, n, k),
-            "MENTIONS": lambda arts, q, n, k: mentions(arts, n, k)}
+    return {"newsdesk": lambda topic, n, k: dict(timeline_of(topic.sentences, topic.about, n, k)),
+            "PUBCOUNT": lambda topic, n, k: pubcount(topic.articles, n, k),
+            "MENTIONS": lambda topic, n, k: mentions(topic.articles, topic.sentences, n, k)}
 
 
-def rankings(articles: Sequence[Any], query: str) -> dict[str, list[str]]:
+def rankings(topic: Topic) -> dict[str, list[str]]:
     """Every candidate day of each system, best first: newsdesk's ``rank_dates`` over the sentences ``timeline``
     keeps for the query, days by publications (PUBCOUNT), days by mentioning articles inside the span (MENTIONS)."""
-    from newsdesk.connect.timeline import dated_sentences, query_sentences, rank_dates
+    from newsdesk.connect.timeline import rank_dates
 
-    sentences = dated_sentences(articles)
-    ours = rank_dates(*query_sentences(sentences, query))
+    articles, sentences = topic.articles, topic.sentences
+    ours = rank_dates(sentences, topic.about)
     days = Counter(a.published[:10] for a in articles if a.published)
     published = [a.published[:10] for a in articles if a.published]
     voices = Counter(day for _, day in {(s.article, d) for s in sentences for d in s.mentions})
@@ -712,7 +724,8 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
     extra: dict[str, dict[str, dict[str, list[float]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
     for row in rows:
         ref = row["timeline"]
-        inputs = topic_input(row, articles[row["source"]])
+        topic = topic_input(row, articles[row["source"]])
+        inputs = topic.articles
         n_dates = len(ref)
         per_date = max(1, round(sum(len(v) for v in ref.values()) / n_dates))
         # Each split over the whole gold, and over its first twelve timelines (batch 1) to compare with earlier runs.
@@ -725,7 +738,7 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
                                  "input_days": len({a.published[:10] for a in inputs})}
         for name, system in systems().items():
             started = time.process_time()
-            predicted = system(inputs, row["query"], n_dates, per_date)
+            predicted = system(topic, n_dates, per_date)
             cpu = time.process_time() - started
             scores = _scores(predicted, ref)
             entry[name] = {"date_f1": round(scores["date"]["f1"], 4), "ar1_f": round(scores["ar1"]["f1"], 4),
@@ -733,7 +746,7 @@ def evaluate(rows: list[dict[str, Any]], articles: dict[str, list[Any]]) -> dict
             for metric, value in scores.items():
                 for split in groups:
                     collected[split][name][metric].append(value)
-        for name, ranked in rankings(inputs, row["query"]).items():
+        for name, ranked in rankings(topic).items():
             entry[name]["rank_ap"] = round(date_average_precision(ranked, ref), 4)
             for split in groups:
                 extra[split][name]["map"].append(entry[name]["rank_ap"])

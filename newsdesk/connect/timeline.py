@@ -40,7 +40,7 @@ from newsdesk.model import Article, Enrichment, TimeExpression
 from newsdesk.textsplit import ABBREVIATIONS
 
 __all__ = ["DatedSentence", "Query", "dated_sentences", "query_articles", "query_sentences", "rank_dates",
-           "split_sentences", "stems", "timeline"]
+           "split_sentences", "stems", "timeline", "timeline_of"]
 
 #: An article published on a day (leading with the query, when there is one) counts this much for the day,
 #: and an article mentioning a day this much (twice when the mentioning sentence holds a query word). Chosen
@@ -676,7 +676,20 @@ def timeline(articles: Sequence[Article], query: str | None = None, max_dates: i
     """
     if max_dates <= 0 or sentences_per_date <= 0:
         return []
-    sentences, about = query_sentences(dated_sentences(articles), query)
+    return timeline_of(*query_sentences(dated_sentences(articles), query), max_dates, sentences_per_date)
+
+
+def timeline_of(sentences: Sequence[DatedSentence], about: Query, max_dates: int = 10,
+                sentences_per_date: int = 1) -> list[tuple[str, list[str]]]:
+    """:func:`timeline` from the sentences :func:`query_sentences` keeps and its query, for a caller that has them
+    already (the benchmark reads them once per timeline for its rankings and baselines too).
+
+    >>> s = [DatedSentence("Hosni Mubarak resigned on Friday after weeks.", ("2011-02-11",), "2011-02-12", 0, 0)]
+    >>> timeline_of(*query_sentences(s, "mubarak"))
+    [('2011-02-11', ['Hosni Mubarak resigned on Friday after weeks.'])]
+    """
+    if max_dates <= 0 or sentences_per_date <= 0:
+        return []
     idf = _idf(sentences)
     chosen: dict[str, list[tuple[str, dict[str, float]]]] = {}
     for day in rank_dates(sentences, about):

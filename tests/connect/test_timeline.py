@@ -19,6 +19,7 @@ from newsdesk.connect.timeline import (
     split_sentences,
     stems,
     timeline,
+    timeline_of,
 )
 from newsdesk.connect.timeline_eval import alignment_rouge, date_average_precision, date_f1, mean_scores
 from newsdesk.model import Article, Block, Enrichment, Entity, Mention, Quote, TimeExpression
@@ -114,6 +115,15 @@ def test_a_clock_alone_or_a_weekday_read_six_days_back_is_no_mention() -> None:
                   [("Tuesday", "DATE", "2011-01-25"), ("last Thursday", "DATE", "2011-01-20")])
     assert [day for s in dated_sentences([live, report]) for day in s.mentions] == ["2011-01-25", "2011-01-20"]
     assert "2011-01-21" not in rank_dates(dated_sentences([live] * 3 + [report]))
+
+
+def test_a_timeline_of_the_sentences_read_once_is_the_timeline() -> None:
+    """``timeline_of`` is ``timeline`` for a caller that has read the sentences already (the benchmark reads them
+    once per timeline over a window's articles, then keeps those about the query): the same days and lines."""
+    articles = _egypt()
+    for query in (None, "cairo", "army troops"):
+        kept, about = query_sentences(dated_sentences(articles), query)
+        assert timeline_of(kept, about, 3) == timeline(articles, query, 3), query
 
 
 def test_dates_rank_by_mentions_then_publications() -> None:
