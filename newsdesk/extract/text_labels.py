@@ -58,11 +58,11 @@ FEEDBACK_PROMPT = re.compile(
     r"rate this (?:article|post|story)|(?:want|looking for) more stories like this|"
     r"hat ihnen (?:dieser|der) (?:artikel|beitrag) gefallen|cet article vous a-t-il été utile)\b"
 )
-#: The link under a teaser's summary that leads to the whole story ("Read More...", "Weiterlesen"), on
-#: the line's key.
+#: The link under a teaser's summary that leads to the whole story ("Read More...", "Weiterlesen", a bare
+#: "mehr"), on the line's key.
 READ_ON = re.compile(
     r"^(?:read more|read the (?:full )?(?:article|story|post)|read full (?:article|story)|continue reading|"
-    r"weiterlesen|mehr lesen|lire la suite|leer más|leia mais|lees meer|czytaj więcej)$"
+    r"weiterlesen|mehr lesen|mehr|more|lire la suite|leer más|leia mais|lees meer|czytaj więcej)$"
 )
 # Interface text: whole lines, compared after lower-casing and trimming punctuation and symbols.
 MARKER_LINES = frozenset({

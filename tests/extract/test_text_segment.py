@@ -326,6 +326,19 @@ def test_a_widget_of_teasers_with_read_more_links_ends_the_body() -> None:
     assert [b.text for b in article.body if b.type == "paragraph"] == [p.strip() for p in story]
 
 
+def test_a_widget_of_teasers_with_bare_more_links_ends_the_body() -> None:
+    # The same under a German label, each summary (long enough to end the label's run) over a bare "mehr"
+    # link, and the readers' comments after them.
+    story = [f"Der Rat tagte am Tag {n} über den Haushalt, und die Mitglieder stritten lange über Straßen. " * 2
+             for n in range(4)]
+    summary = "Eine Zusammenfassung eines anderen Artikels, die von der Stadt und ihren Menschen erzählt. " * 3
+    teasers = "\n".join(f"Meldung {n} aus der Region\n{summary}\nmehr" for n in range(2))
+    text = ("Rat beschließt Haushalt\nVon Anna Lehmann\n12. März 2024\n\n" + "\n\n".join(story)
+            + "\nMehr zu Finanzen\n" + teasers + "\n3 Kommentare\nIch finde, der Rat hat recht, und das seit Jahren.")
+    article = extract_text(text, learned=False)
+    assert [b.text for b in article.body if b.type == "paragraph"] == [p.strip() for p in story]
+
+
 def test_a_signature_with_the_comments_date_and_time_is_a_signature() -> None:
     # WordPress's "Name on <date> at <time> said:" runs past the 40 characters of a bare "Name says:".
     from newsdesk.extract.text_labels import COMMENT_SIGNATURE
