@@ -4,9 +4,8 @@ Each article, in publication order, joins the most similar *live* story (one tha
 last :data:`WINDOW_DAYS` days) or starts a new one. A story that began more than :data:`MAX_SPAN_DAYS` days
 ago is *spent*: it takes an article only on stronger evidence (:attr:`StoryParams.spent` more), so a topic
 reported every few days (a campaign) does not run on as one story for months, while an event whose reports
-keep naming it (a trial reported through its verdict) does; a spent story is open again for
-:data:`EVENT_OPEN_DAYS` after a report naming an event joins it. Similarity to a story is the article's mean
-cosine to the story's members (its dot product with the mean of their embeddings) plus the overlap of the people,
+keep naming it (a trial reported through its verdict) does. Similarity to a story is the article's mean cosine to the
+story's members (its dot product with the mean of their embeddings) plus the overlap of the people,
 organisations and places enrichment found in both, less a penalty for the days since the story last moved.
 A shared name counts for as much as it tells stories apart: the story's share of the live stories' mentions of
 it, fully when only that story names it, half when two name it as often, and so on (see :func:`name_weight`), so
@@ -55,10 +54,9 @@ from newsdesk.connect.embeddings import DEFAULT_MODEL
 from newsdesk.enrich.entities import EVENT_NOUNS, event_name
 from newsdesk.model import Article, Enrichment, Entity
 
-__all__ = ["EVENT_NOUNS", "EVENT_OPEN_DAYS", "HASH_DIM", "MAX_SPAN_DAYS", "PARAMS", "UNREAD", "LiveStory", "Story",
-           "StoryFeatures", "StoryParams", "StoryStream", "build_stories", "chain_target", "cluster_stories",
-           "event_name", "hashed_vectors", "name_weight", "parse_day", "salient", "story_features", "stream_order",
-           "support"]
+__all__ = ["EVENT_NOUNS", "HASH_DIM", "MAX_SPAN_DAYS", "PARAMS", "UNREAD", "LiveStory", "Story", "StoryFeatures",
+           "StoryParams", "StoryStream", "build_stories", "chain_target", "cluster_stories", "event_name",
+           "hashed_vectors", "name_weight", "parse_day", "salient", "story_features", "stream_order", "support"]
 
 #: A story takes no article published more than this many days after its last one (it has gone quiet). Two
 #: weeks: a trial reported every few days stays one story; a development after a longer silence starts a new
@@ -79,19 +77,6 @@ WINDOW_DAYS = 14.0
 #: 0.460 -> 0.352, its PolNeAR part 0.060 -> 0.319 but the 81-day Murray trial (most of the split's pairs, reported
 #: every few days, one story under the gold's rule) now three chained pieces: what :attr:`StoryParams.spent` answers.
 MAX_SPAN_DAYS = 21.0
-#: A story past its span stays open (takes an article without :attr:`StoryParams.spent`) while a member that names an
-#: event (:func:`event_name`) joined it no more than this many days before: an event runs its course as long as its
-#: reports keep naming events (a primary race whose reports name each state's primary, a convention whose run-up
-#: started weeks before), while a topic's loosely related reports still find the story spent. The day is kept per
-#: story (:attr:`LiveStory.event_seen`, stored as ``stories.event_seen``) so the store and the stream agree. Chosen
-#: on the labelled set's dev split among 1-7 days, measured cold and with a warm start (benchmarks/connect_stories.py),
-#: 955 view, MiniLM / e5 / hashed words: cold 0.735 / 0.721 / 0.704 -> 0.735 / 0.720 / 0.721, warm 0.721 / 0.701 /
-#: 0.688 -> 0.755 / 0.732 / 0.721 (2 and 4 days gain on every row too; 5 and over lose cold; the SemEval and
-#: Timeline17 parts unchanged throughout). Renewing the day only when the member names an event the story already
-#: names scored alike at 3-4 days but fell to 0.593 warm with hashed words at 2. On dev the gain is the end of the
-#: Democratic nomination race (after May's primaries, 12 of its 14 reports in one story, against pieces of 3 at
-#: most) and, with hashed words, the Republican convention's July reports: two stories, so it rests on little.
-EVENT_OPEN_DAYS = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +86,7 @@ class StoryParams:
     score = mean cosine to the members + ``entity`` x shared people and organisations + ``place`` x shared
     places - ``day`` x days since the story last moved - ``apart`` when both name people or places and
     share none of them + ``event`` when both name an event (:func:`event_name`) - ``spent`` when the story began
-    more than :data:`MAX_SPAN_DAYS` before the article, they share no event and no report naming an event joined
-    the story in the last :data:`EVENT_OPEN_DAYS`; the article joins the best story
+    more than :data:`MAX_SPAN_DAYS` before the article and they share no event; the article joins the best story
     scoring ``join`` or more. Each shared name counts its :func:`name_weight` (the story's share of the live
     stories' mentions of it), times its :func:`support` in the story when ``support`` is set (the share of the
     story's members naming it, times ``support``, at most one).
@@ -308,9 +292,6 @@ class LiveStory:
     #: Entity, place and outlet counts as stored (JSON), read only when the story is scored or changed:
     #: most live stories are too far from an article to need them.
     stored_json: tuple[str, str, str] | None = None
-    #: The last day a member naming an event (:func:`event_name`, which the story then names) joined it: within
-    #: :data:`EVENT_OPEN_DAYS` of it the story is open past its span.
-    event_seen: float | None = None
 
     def load(self) -> LiveStory:
         """Read the stored entity, place and outlet JSON into the counters (once) and return self."""
@@ -640,15 +621,6 @@ def _apart(features: StoryFeatures, story: LiveStory) -> bool:
     return features.entities.isdisjoint(story.entities) and features.places.isdisjoint(story.places)
 
 
-def _event_open(event_seen: float | None, day: float | None) -> bool:
-    """Whether a story whose members last named its event on ``event_seen`` is open past its span on ``day``.
-
-    >>> _event_open(20000.0, 20003.0), _event_open(20000.0, 20003.5), _event_open(None, 20000.0)
-    (True, False, False)
-    """
-    return event_seen is not None and day is not None and day - event_seen <= EVENT_OPEN_DAYS
-
-
 def chain_target(later: LiveStory, earlier: Sequence[LiveStory]) -> int | None:
     """The story ``later`` continues: among stories that went quiet before it began, the one with the closest
     centroid (at least :data:`CHAIN_COSINE`) that shares :data:`CHAIN_ENTITY_SHARE` of its top entities.
@@ -720,8 +692,6 @@ class StoryStream:
         self._last = np.zeros(0, dtype=np.float64)
         # Per matrix row, the story's first day: one past its span takes no article (MAX_SPAN_DAYS).
         self._first = np.zeros(0, dtype=np.float64)
-        # Per matrix row, the story's event_seen: such a story stays open past its span (EVENT_OPEN_DAYS).
-        self._event = np.zeros(0, dtype=np.float64)
         # Matrix rows of the stories naming each entity or place, with the story's count of it, exactly (names a
         # story drops from its counts are taken out): the live stories' counts weigh a name (name_weight), and
         # bound _best.
@@ -753,8 +723,6 @@ class StoryStream:
                                      np.full(spare, np.nan)])
         self._first = np.concatenate([[np.nan if s.first_seen is None else s.first_seen for s in comparable],
                                       np.full(spare, np.nan)])
-        self._event = np.concatenate([[np.nan if s.event_seen is None else s.event_seen for s in comparable],
-                                      np.full(spare, np.nan)])
         for row, story in enumerate(comparable):
             self._rows[story.id] = row
             self._ids.append(story.id)
@@ -776,7 +744,6 @@ class StoryStream:
             self._matrix = np.vstack([self._matrix, np.zeros((grown - row, dim), dtype=np.float32)])
             self._last = np.concatenate([self._last, np.full(grown - row, np.nan)])
             self._first = np.concatenate([self._first, np.full(grown - row, np.nan)])
-            self._event = np.concatenate([self._event, np.full(grown - row, np.nan)])
         self._rows[story.id] = row
         self._ids.append(story.id)
         self._refresh(story)
@@ -843,7 +810,6 @@ class StoryStream:
             self._matrix[row] = story.mean()
             self._last[row] = np.nan if story.last_seen is None else story.last_seen
             self._first[row] = np.nan if story.first_seen is None else story.first_seen
-            self._event[row] = np.nan if story.event_seen is None else story.event_seen
 
     def totals(self, features: StoryFeatures, day: float | None) -> tuple[dict[str, float], dict[str, float]]:
         """The live stories' :meth:`mentions` on ``day`` of each of the article's people and organisations, and
@@ -875,7 +841,7 @@ class StoryStream:
         if shares_event:
             value += params.event
         if (day is not None and story.first_seen is not None and day - story.first_seen > self.max_span_days
-                and not shares_event and not _event_open(story.event_seen, day)):
+                and not shares_event):
             value -= params.spent
         return value
 
@@ -930,9 +896,6 @@ class StoryStream:
                 # A story past its span counts in the names' live totals like any other (its reports are this
                 # window's news) but must clear the bar by params.spent to take an article.
                 open_ = np.isnan(first) | (day - first <= self.max_span_days)
-                # As in score: a story whose event a member named lately is open past its span.
-                event = self._event[:count]
-                open_ |= ~np.isnan(event) & (day - event <= EVENT_OPEN_DAYS)
         # An upper bound of each story's score, from the matrix product and the name index: only stories
         # whose bound reaches the bar are scored one by one (exactly as before, so the choice is the same:
         # a story left out scores below the bar, and the first of equal best scores is still found).
@@ -1030,8 +993,6 @@ class StoryStream:
         if day is not None:
             story.first_seen = day if story.first_seen is None else min(story.first_seen, day)
             story.last_seen = day if story.last_seen is None else max(story.last_seen, day)
-            if features.events:
-                story.event_seen = day if story.event_seen is None else max(story.event_seen, day)
         if features.outlet:
             story.outlets.add(features.outlet)
         story.members.append(member)
@@ -1104,13 +1065,11 @@ class StoryStream:
         for story_id in self.touched:
             story = self.stories_by_id[story_id]
             story.first_seen, story.last_seen = stored_day(story.first_seen), stored_day(story.last_seen)
-            story.event_seen = stored_day(story.event_seen)
             story.title_vector, story.members = None, []
             row = self._rows.get(story_id)
             if row is not None:
                 self._last[row] = np.nan if story.last_seen is None else story.last_seen
                 self._first[row] = np.nan if story.first_seen is None else story.first_seen
-                self._event[row] = np.nan if story.event_seen is None else story.event_seen
         self._title_vector = None
 
     def kept_apart(self) -> int:

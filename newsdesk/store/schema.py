@@ -439,7 +439,6 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(9, "stories: groups of articles across outlets and over time", stories.MIGRATION_SQL),
     Migration(10, "LSH band keys without a foreign key or an index by article: a rewrite finds them by signature",
               copies.MIGRATION_10_SQL),
-    Migration(11, "stories.event_seen: the last day a member naming an event joined a story", stories.MIGRATION_11_SQL),
 )
 
 #: The version this code writes and reads.
@@ -490,7 +489,7 @@ def migrate(
 
     >>> conn = sqlite3.connect(":memory:", isolation_level=None)
     >>> migrate(conn)
-    11
+    10
     """
     _check_history(migrations)
     target = migrations[-1].version

@@ -16,8 +16,7 @@ top entities, indexed by name).
 
 A story row keeps the running sum of its members' vectors (float32, so a long story's centroid does not
 drift with rounding) and its entity and place counts (JSON, the :data:`~newsdesk.connect.stories.TOP_KEEP`
-most frequent) and the last day a report naming an event joined it (``event_seen``, migration 11), which is the
-state assignment needs; :class:`StoryQueries` serves the CLI and the API.
+most frequent), which is the state assignment needs; :class:`StoryQueries` serves the CLI and the API.
 """
 
 from __future__ import annotations
@@ -89,15 +88,8 @@ CREATE TABLE story_entities (
 CREATE INDEX story_entities_story ON story_entities (story_id);
 """
 
-#: Migration 11: the last day a member naming an event joined the story (LiveStory.event_seen), which keeps it open
-#: past its span for :data:`~newsdesk.connect.stories.EVENT_OPEN_DAYS`; NULL for stories written before (as for a
-#: story none of whose members named an event), so an old store behaves as it did until its stories move again.
-MIGRATION_11_SQL = """
-ALTER TABLE stories ADD COLUMN event_seen TEXT;
-"""
-
 _STORY_FIELDS = ("id, title, title_article_id, first_seen, last_seen, articles, outlet_names, vector_sum, entities, "
-                 "places, continues, event_seen")
+                 "places, continues")
 
 
 def _iso(day: float | None) -> str | None:
@@ -107,11 +99,11 @@ def _iso(day: float | None) -> str | None:
 
 
 def _live(row: tuple[Any, ...], vector: np.ndarray | None = None) -> LiveStory:
-    id_, title, title_id, first, last, count, outlets, blob, entities, places, continues, event = row
+    id_, title, title_id, first, last, count, outlets, blob, entities, places, continues = row
     if vector is None:
         vector = np.frombuffer(blob, dtype="<f4") if blob else np.zeros(0, np.float32)
     return LiveStory(int(id_), vector, int(count), UNREAD, UNREAD, parse_day(first), parse_day(last), set(),
-                     [], title_id, title or "", None, continues, (entities, places, outlets), parse_day(event))
+                     [], title_id, title or "", None, continues, (entities, places, outlets))
 
 
 def _load(conn: sqlite3.Connection, where: str, params: Sequence[Any]) -> list[LiveStory]:
@@ -355,18 +347,16 @@ def _write(conn: sqlite3.Connection, stream: StoryStream, assigned: dict[int, in
         entities = sorted(story.entities.items(), key=lambda kv: (-kv[1], kv[0]))
         conn.execute(
             "INSERT INTO stories (id, title, title_article_id, first_seen, last_seen, articles, outlets, outlet_names, "
-            "vector_sum, entities, places, continues, event_seen, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "vector_sum, entities, places, continues, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET title = excluded.title, title_article_id = excluded.title_article_id, "
             "first_seen = excluded.first_seen, last_seen = excluded.last_seen, articles = excluded.articles, "
             "outlets = excluded.outlets, outlet_names = excluded.outlet_names, vector_sum = excluded.vector_sum, "
             "entities = excluded.entities, places = excluded.places, continues = excluded.continues, "
-            "event_seen = excluded.event_seen, updated_at = excluded.updated_at",
+            "updated_at = excluded.updated_at",
             (story.id, story.title or None, story.title_member, _iso(story.first_seen), _iso(story.last_seen),
              story.size, len(story.outlets), json.dumps(sorted(story.outlets)),
              np.asarray(story.vector_sum, dtype="<f4").tobytes(), json.dumps(entities),
-             json.dumps(sorted(story.places.items(), key=lambda kv: (-kv[1], kv[0]))), story.continues,
-             _iso(story.event_seen), now))
+             json.dumps(sorted(story.places.items(), key=lambda kv: (-kv[1], kv[0]))), story.continues, now))
         conn.execute("DELETE FROM story_entities WHERE story_id = ?", (story.id,))
         conn.executemany("INSERT INTO story_entities (name, story_id) VALUES (?, ?)",
                          [(name, story.id) for name, _ in entities[:CHAIN_TOP]])

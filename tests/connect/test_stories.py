@@ -266,10 +266,9 @@ def test_gold_story_set_pairwise_f1() -> None:
     held out (run once, after the choice) 0.489 / 0.498 / 0.455; the held-out floors are just under that one
     measure. Since enrichment names events ("the GOP convention") and a report naming a spent story's event joins it
     without the margin: dev 0.876 / 0.826 / 0.735, held out (run once) 0.489 / 0.498 / 0.455, floors unchanged.
-    Since a spent story is open again for EVENT_OPEN_DAYS after a report naming an event joins it: dev unchanged,
-    held out (run once) 0.489 / 0.498 / 0.453. The whole gold is also run warm (each split's stream first fed the
-    unlabelled articles of the days before it, benchmarks/connect_stories.warm_rows): dev 0.721 -> 0.755 with that
-    rule, held out (run once) 0.470 -> 0.470; floors under the latter figures. The 0.85 bar is not met."""
+    The whole gold is also run warm (each split's stream first fed the unlabelled articles of the days before it,
+    benchmarks/connect_stories.warm_rows): dev 0.721, held out (run once) 0.470; floors just under them. The 0.85
+    bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split, warm_rows
 
@@ -289,7 +288,7 @@ def test_gold_story_set_pairwise_f1() -> None:
         rows = every
         articles = gold_articles(rows)
         vectors = gold_vectors(rows, articles, "minilm")
-        for split, floor in {"dev": 0.75, "heldout": 0.46}.items():
+        for split, floor in {"dev": 0.71, "heldout": 0.46}.items():
             keep = [i for i, r in enumerate(rows) if r["split"] == split]
             extra = warm_rows(rows, keep)
             before = gold_articles(extra)

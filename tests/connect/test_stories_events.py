@@ -7,7 +7,7 @@ import dataclasses
 
 import numpy as np
 
-from newsdesk.connect.stories import EVENT_OPEN_DAYS, PARAMS, StoryFeatures, StoryStream, event_name, story_features
+from newsdesk.connect.stories import PARAMS, StoryFeatures, StoryStream, event_name, story_features
 from newsdesk.model import Article, Block, Enrichment, Entity, Mention
 
 
@@ -42,37 +42,18 @@ def test_a_report_naming_the_story_s_event_joins_though_its_wording_is_far() -> 
 
 
 def test_a_report_naming_the_event_of_a_story_past_its_span_joins_it_without_the_margin() -> None:
-    """A convention's story began 22 days before (past MAX_SPAN_DAYS), last moved 4 days before, and last took a
-    report naming the convention 12 days before (past EVENT_OPEN_DAYS). A report at cosine 0.1 naming the convention
-    scores 0.1 + 0.4 + event 0.2 - 0.02 and joins: the margin (spent 0.25) is not taken, since it names the story's
-    event. One naming the story's delegate instead (a plain name) would clear the bar without the margin (0.1 + 0.4
-    - 0.02) but not with it, and starts a story of its own."""
+    """A convention's story began 22 days before (past MAX_SPAN_DAYS) and last moved the day before. A report at
+    cosine 0.1 naming the convention scores 0.1 + 0.4 + event 0.2 - 0.005 and joins: the margin (spent 0.25) is not
+    taken, since it names the story's event. One naming the story's delegate instead (a plain name) would clear the
+    bar without the margin (0.1 + 0.4 - 0.005) but not with it, and starts a story of its own."""
     convention = "republican national convention"
     far = _unit(0.1, np.sqrt(1 - 0.01), 0)
     for names, joins in (((convention,), True), (("scott walker",), False)):
         stream = StoryStream(model="minilm")
         first = stream.add(0, _features(20000.0, _unit(1, 0, 0), (convention, "scott walker")))
-        # Reported within the window all along, the last report without the event's name.
-        for member, day, named in ((1, 20010.0, (convention, "scott walker")), (2, 20018.0, ("scott walker",))):
-            assert stream.add(member, _features(day, _unit(1, 0, 0), named)) == first
-        assert stream.stories_by_id[first].event_seen == 20010.0
-        assert (stream.add(3, _features(20022.0, far, names)) == first) is joins
-
-
-def test_a_story_whose_reports_named_an_event_lately_stays_open_past_its_span() -> None:
-    """The same story past its span takes the delegate report without the margin while a report naming the
-    convention joined it within EVENT_OPEN_DAYS (here 1 day before), and not 4 days after: an event runs on as long
-    as its reports keep naming it, a topic's loosely related report finds the story spent."""
-    convention = "republican national convention"
-    far = _unit(0.1, np.sqrt(1 - 0.01), 0)
-    assert EVENT_OPEN_DAYS == 3.0
-    for last_named, joins in ((20021.0, True), (20018.0, False)):
-        stream = StoryStream(model="minilm")
-        first = stream.add(0, _features(20000.0, _unit(1, 0, 0), (convention, "scott walker")))
-        for member, day in ((1, 20010.0), (2, last_named)):
+        for member, day in ((1, 20010.0), (2, 20021.0)):  # reported within the window all along
             assert stream.add(member, _features(day, _unit(1, 0, 0), (convention, "scott walker"))) == first
-        # 0.1 + 0.4 - days since it moved x 0.005 clears the bar only without the margin.
-        assert (stream.add(3, _features(20022.0, far, ("scott walker",))) == first) is joins
+        assert (stream.add(3, _features(20022.0, far, names)) == first) is joins
 
 
 def test_a_name_more_live_stories_give_than_crowd_counts_less_in_each() -> None:
