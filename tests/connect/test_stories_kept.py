@@ -16,8 +16,10 @@ from newsdesk.store import stories as store_stories
 from newsdesk.store.stories import assign_stories, link_story_chains
 
 _DIM = 16
-_NAMES = [f"person{n}" for n in range(10)]
-_PLACES = [f"town{n}" for n in range(4)]
+# Written as names (a name only ever in lower case is an ordinary word, and counts for nothing), two of them an
+# event's (event_name): a spent story takes a report naming its event without the spent margin.
+_NAMES = [f"Person{n}" for n in range(10)] + ["Spring Summit", "Harbour Trial"]
+_PLACES = [f"Town{n}" for n in range(4)]
 _ROWS = ("SELECT id, title, title_article_id, first_seen, last_seen, articles, outlets, outlet_names, vector_sum, "
          "entities, places, continues FROM stories ORDER BY id")
 
