@@ -22,7 +22,7 @@ import re
 MARKER_SPLIT = re.compile(r"\s*[·•|]\s*")
 COMMENTS_LABEL = re.compile(
     r"^(?:\d{1,6}\s+)?(?:comments?|responses|replies)(?:\s*\(\d{1,6}\))?$|"
-    r"^(?:leave|post|add|write) a (?:comment|reply)$|^join the (?:conversation|discussion)$|"
+    r"^(?:leave|post|add|write) (?:a )?(?:comment|reply)$|^join the (?:conversation|discussion)$|"
     r"^comments are closed.{0,40}$|^(?:show|view|read|load) (?:all )?comments$|"
     r"^discussion$|^reader comments$|^conversation$|"
     r"^(?:kommentare|leserkommentare|commentaires|comentarios|commenti|reacties|kommentarer|komentarze|yorumlar)$"

@@ -269,6 +269,15 @@ def test_a_comments_label_in_other_languages_is_a_marker() -> None:
     assert [kind for kind, _ in line_kinds("\n".join(labels))] == ["marker"] * len(labels)
 
 
+def test_a_comment_button_without_its_article_ends_the_body() -> None:
+    # "Add comment" as well as "Add a comment": the teasers of other stories under it read as questions.
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    others = "\n".join(f"Can you really save {n} pounds on your council tax by paying it all in one go this spring?"
+                       for n in range(3))
+    text = "Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4) + f"\nAdd comment\n{others}"
+    assert [block.text for block in extract_text(text, learned=False).body] == [(paragraph * 2).strip()] * 4
+
+
 def test_a_request_for_the_readers_verdict_ends_the_body() -> None:
     paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
     story = "\n\n".join([paragraph * 2] * 4)
