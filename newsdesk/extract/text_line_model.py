@@ -86,7 +86,8 @@ DROP_AT = 0.5
 
 
 def addable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
-    """The lines the model judges: text the rules left out, outside any list of other stories.
+    """The lines the model judges: text the rules left out, outside any list of other stories and before
+    the first widget label under the rules' body.
 
     Lines the rules kept are the drop model's (``droppable``), a second regression over the same
     features.
@@ -96,8 +97,14 @@ def addable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
     [False, True, False]
     """
     # A comment's signature ("Amy says:") is never the story's, though it reads as a short line.
-    return [not rules and line.kind in _ADDABLE and not line.in_widget and not COMMENT_SIGNATURE.match(line.text)
-            for line, rules in zip(lines, kept, strict=True)]
+    judged = [not rules and line.kind in _ADDABLE and not line.in_widget and not COMMENT_SIGNATURE.match(line.text)
+              for line, rules in zip(lines, kept, strict=True)]
+    last = max((at for at, rules in enumerate(kept) if rules), default=len(lines))
+    label = next((at for at in range(last + 1, len(lines)) if lines[at].kind == WIDGET and not lines[at].in_widget),
+                 len(lines))
+    # Past a widget label under the story ("Related", "More Videos"), the page is other stories' text.
+    judged[label:] = [False] * (len(lines) - label)
+    return judged
 
 
 def _own(line: Line, counts: Counter[str]) -> list[float]:

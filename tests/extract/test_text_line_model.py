@@ -62,6 +62,14 @@ def test_only_text_the_rules_left_out_is_judged() -> None:
     assert judged == [False, True, False, False, False]
 
 
+def test_nothing_past_a_widget_label_under_the_story_is_judged() -> None:
+    # Another story's summary under "Related" (a blank line ended the label's run): other stories' text.
+    summary = "Storms are forecast for the weekend, and the council has opened its flood centre early this year."
+    lines = read_lines(f"x = compute(y)\nRain fell all night.\nRelated\nFlood centre opens\n\n{summary}")
+    assert [line.in_widget for line in lines] == [False, False, False, True, False]
+    assert addable(lines, [False, True, False, False, False]) == [True, False, False, False, False]
+
+
 def test_rules_blocks_keep_their_types_when_lines_are_added() -> None:
     lines = read_lines("Floods\nRain fell all night across the county.\nx = 1\n• Roads closed")
     body = [Block("heading", "Floods"), Block("paragraph", lines[1].text), Block("list_item", "Roads closed")]
