@@ -211,15 +211,25 @@ def _is_all_caps(text: str) -> bool:
 
 
 def _mark_widgets(lines: list[Line]) -> list[Line]:
-    """Flag the runs of headline lines that follow widget labels ("Explore", "Most read")."""
+    """Flag the runs of headline lines that follow widget labels ("Explore", "Most read"); a ranked list's
+    entries stay on it while their ranks run on ("3 ...", "4 ..."), whatever they read as.
+
+    >>> ranking = ("Most read\\n1 Rain returns\\n2 The river rose by a metre overnight, and the roads flooded.\\n"
+    ...            "3 Schools in the county stayed shut on Monday while the water went down again.")
+    >>> [line.in_widget for line in read_lines(ranking)]
+    [False, True, True, True]
+    """
     open_label: str | None = None
     last_was_headline = False
     aside_left = 0
+    # The number of the list's last ranked entry ("2 Another headline"): the next rank goes on the list.
+    last_rank = -1
     for line in lines:
         if line.kind in (WIDGET, TAGS, ASIDE):
             open_label = line.kind
             last_was_headline = False
             aside_left = 6
+            last_rank = -1
             continue
         if open_label is None:
             continue
@@ -230,9 +240,13 @@ def _mark_widgets(lines: list[Line]) -> list[Line]:
             else:
                 line.in_widget = True
             continue
-        if _continues_widget(line, last_was_headline):
+        rank = _RANK.match(line.text)
+        number = int(rank.group(1)) if rank else None
+        ranked = number is not None and last_rank > 0 and number == last_rank + 1
+        if _continues_widget(line, last_was_headline) or ranked:
             line.in_widget = True
             last_was_headline = line.kind in (SHORT, KICKER, LIST_ITEM)
+            last_rank = number if number is not None else last_rank
         else:
             if line.kind == PROSE:
                 _release_header(lines, line.index)
@@ -310,6 +324,10 @@ def _slide_end(lines: list[Line], counter: int) -> int:
            and lines[at].words <= _SLIDE_CREDIT_WORDS):
         at += 1
     return at
+
+
+# A ranked list's entry: its rank, then the headline ("3 Why the river rose", "3. Why ...").
+_RANK = re.compile(r"^(\d{1,2})\.?\s+\S")
 
 
 def _release_header(lines: list[Line], body_at: int) -> None:

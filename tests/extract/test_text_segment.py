@@ -400,3 +400,14 @@ def test_a_guide_of_short_sections_under_a_short_introduction_is_the_story() -> 
     article = extract_text(text, learned=False)
     paragraphs = [block.text for block in article.body if block.type == "paragraph"]
     assert paragraphs == [intro.strip(), *sections.values()]
+
+
+def test_a_ranked_list_of_other_stories_stays_out_of_the_body_while_its_ranks_run_on() -> None:
+    # An access ranking whose entries read as sentences: the ranks, not the sentences, say it is still the list.
+    paragraph = "The council approved the new budget after a long debate over road repairs and school funding. "
+    entries = "\n".join(f"{n} Story number {n} on the site today, which readers of the paper liked the most this week."
+                        for n in range(2, 6))
+    text = ("Council approves budget\nBy Ann Lee\n\n" + "\n\n".join([paragraph * 2] * 4)
+            + f"\nMost read\n1 Rain returns\n{entries}\nWeather: rain again")
+    article = extract_text(text, learned=False)
+    assert [block.text for block in article.body] == [(paragraph * 2).strip()] * 4
