@@ -244,6 +244,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
         if node.parent is None or node.tag in ("html", "body") or _REACT_SEGMENT.match(node.attributes.get("id") or ""):
             continue
         length = text_len(node)
+        if length >= _WALLED_PROSE_CHARS and _is_unvoiced_prose(node):
+            continue
         if not holds_the_article(node, length):
             remove(node, length)
     for node in furniture:
@@ -303,6 +305,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
         if article_tokens and tag == "p" and (tokens := furniture_tokens(name)) and tokens <= article_tokens:
             continue
         length = sizes.text(node) if tag == "p" else text_len(node)
+        if tag == "p" and length >= _WALLED_PROSE_CHARS and _is_walled_prose(node, name):
+            continue
         if holds_the_article(node, length) and not _is_comment_thread(node, name):
             continue
         if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
@@ -416,6 +420,44 @@ def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: Paragraph
 _PHRASING_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "mark"})
 #: Text of its own a parent must hold around a phrasing element for it to be running text.
 _RUNNING_TEXT_CHARS = 80
+
+
+#: A paragraph behind a paywall this long is the story's prose; the wall's own lines are a sentence or two
+#: of offer ("Für 0.99 € können Sie diesen Artikel erwerben.", "Zugang zu allen STERN PLUS-Inhalten ...").
+_WALLED_PROSE_CHARS = 200
+_WALL_TOKENS = frozenset({"paywall"})
+
+
+def _is_walled_prose(node: LexborNode, name: str) -> bool:
+    """Whether a paragraph named only as behind the paywall is a paragraph of the story: long prose
+    that ends a sentence (TechRadar marks its paragraphs past the free preview ``<p class="paywall">``).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> walled = LexborHTMLParser('<p class="paywall">' + "The search box grew, and so did the AI. " * 6 + '</p>')
+    >>> _is_walled_prose(walled.css_first("p"), "paywall"), _is_walled_prose(walled.css_first("p"), "paywall ad")
+    (True, False)
+    """
+    return furniture_tokens(name) <= _WALL_TOKENS and _ends_a_sentence(fold_ws(node.text()))
+
+
+def _is_unvoiced_prose(node: LexborNode) -> bool:
+    """Whether a long paragraph is only kept from screen readers (``aria-hidden``), not hidden from sight,
+    and is prose: a metered story's paragraphs past the free preview, which the paywall's script blurs
+    (TechRadar's ``<p class="paywall" aria-hidden="true">``), are the story's words all the same. A
+    decorative pull quote is short, and a long one repeats a paragraph (``trim_body`` drops the copy).
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> prose = "The search box grew, and so did the AI. " * 6
+    >>> _is_unvoiced_prose(LexborHTMLParser(f'<p aria-hidden="true">{prose}</p>').css_first("p"))
+    True
+    >>> _is_unvoiced_prose(LexborHTMLParser(f'<p aria-hidden="true" hidden>{prose}</p>').css_first("p"))
+    False
+    """
+    if node.tag_id != _P_TAG_ID:
+        return False
+    attrs = node.attributes
+    return (attrs.get("aria-hidden") == "true" and "hidden" not in attrs and "display" not in (attrs.get("style") or "")
+            and _ends_a_sentence(fold_ws(node.text())))
 
 
 def _in_running_text(node: LexborNode) -> bool:
@@ -863,6 +905,8 @@ class _Emitter:
     #: The href of the link the walk is inside: a link wrapping a whole heading (a teaser card's
     #: ``<a><h3>...</h3></a>``) leaves no anchor of its own in the heading's block.
     enclosing_href: str = ""
+    #: The links set in the kept prose so far (a block under the link share that drops a block of links).
+    prose_anchors: list[tuple[LexborNode, str]] = field(default_factory=list)
 
     def flush(self) -> None:
         if not self.parts:
@@ -886,16 +930,126 @@ class _Emitter:
                 title = fold_ws(link.text(deep=True, separator=" "))
                 if len(title) >= _MIN_RELATED_TITLE:
                     self.related.append((title, href))
+            # A block of links, unless the links are words of the story's own line. Such a line is kept out of
+            # the body's measures all the same (its length, its share of links), which tell a listing page.
+            if ((_is_linked_sentence(text, anchors) or _is_keyword_run(text, anchors, self.prose_anchors))
+                    and not is_furniture_text(text)):
+                self.blocks.append(Block(self.kind, text))
             return
         if is_furniture_text(text):
             return
         self.kept_chars += len(text)
         self.kept_link_chars += min(link_chars, len(text))
-        if link_chars >= len(text) * 0.6 and (
+        if anchors and link_chars < len(text) * 0.6:
+            self.prose_anchors += anchors
+        if link_chars >= len(text) * 0.6 and self.kind == "heading" and (
                 not any(href.startswith("#") for _, href in anchors) if anchors
                 else self.enclosing_href and not self.enclosing_href.startswith("#")):
             self.linked_headings.append(len(self.blocks))
         self.blocks.append(Block(self.kind, text))
+
+
+#: A linked sentence is at least this long: shorter lines with a link are a box's labels and buttons.
+_LINKED_SENTENCE_CHARS = 40
+_SENTENCE_ENDS = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
+_CLOSING_QUOTES = "\"'\u201d\u2019)"
+#: A label's end: "Read more:", "Les også:", "Posted in X | ...", "Top story -".
+_LABEL_ENDS = (":", "\uff1a", "|", "-", "\u2013", "\u2014", ">", "\u00bb", "\u203a")
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a text ends a sentence, a closing quote or bracket after its stop allowed.
+
+    >>> _ends_a_sentence('He said "no."'), _ends_a_sentence("Read more:")
+    (True, False)
+    """
+    return text.rstrip(_CLOSING_QUOTES).endswith(_SENTENCE_ENDS)
+
+
+def _is_linked_sentence(text: str, anchors: list[tuple[LexborNode, str]]) -> bool:
+    """Whether a block that is mostly link text is a sentence of the story whose words the writer linked
+    ("According to Nato, <a>every country in the alliance achieved at least 2% in 2025</a>."): it opens
+    with words of its own before the first link, not with a label ("Read more: <a>...</a>"), and ends a
+    sentence. A teaser's line is all link, or a label and a headline with no sentence's end.
+
+    Asked only about the few blocks the link share would drop: their links' words are read here.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> def check(html):
+    ...     p = LexborHTMLParser(html).css_first("p")
+    ...     anchors = [(a, a.attributes["href"]) for a in p.css("a")]
+    ...     return _is_linked_sentence(fold_ws(p.text()), anchors)
+    >>> check('<p>It also <a href="/x">co-ordinates military plans and carries out joint exercises</a>.</p>')
+    True
+    >>> check('<p>Read more: <a href="/x">Woman in her 90s found alive five days after the quake.</a></p>')
+    False
+    >>> check('<p><a href="/x">The whole line is one link to another story, as a teaser is.</a></p>')
+    False
+    >>> check('<p>He threatened Rep. <a href="/p">Ilhan Omar</a><span><a href="/p">Ilhan Omar</a>'
+    ...       '<a href="/n">Omar asks court to apply compassion in sentencing</a></span> (D-Minn.).</p>')
+    False
+    """
+    if len(text) < _LINKED_SENTENCE_CHARS or not _ends_a_sentence(text):
+        return False
+    prefix: str | None = None
+    for link, _ in anchors:
+        words = fold_ws(link.text(deep=True))
+        if not words:
+            continue
+        start = text.find(words)
+        if prefix is None:
+            prefix = text[:start].rstrip() if start > 0 else ""
+        # A link whose words run into the next word with no space between is a box's text set inside the
+        # sentence (a name's hover card: "Rep. Ilhan OmarIlhan OmarHillicon Valley: ..."), not its words.
+        end = start + len(words)
+        if start >= 0 and end < len(text) and _glued(text[end - 1], text[end]):
+            return False
+    # "BBC © 2012 <a>The BBC is not responsible for the content of external sites.</a>": the site's notice.
+    return (prefix is not None and any(c.isalnum() for c in prefix) and not prefix.endswith(_LABEL_ENDS)
+            and "\u00a9" not in prefix)
+
+
+#: A keyword a site links to its topic page is a name: a few words, a few characters.
+_KEYWORD_WORDS = 3
+_KEYWORD_CHARS = 20
+
+
+def _is_keyword_run(text: str, anchors: list[tuple[LexborNode, str]],
+                    prose_anchors: list[tuple[LexborNode, str]]) -> bool:
+    """Whether a block that is mostly link text is a line of the story whose names the site links to their
+    topic pages, as it does in the story's prose above ("宮崎県：<a class="eWgMZ">高鍋町</a>、<a ...>新富町</a>"
+    under a paragraph with such links): two or more links, each a short name, all of one class that the
+    prose's own links carry, set apart by a list's punctuation. A box of links (tags, related stories) has a
+    class of its own; a row of buttons ("Download chart image | Chart data") is set apart by bars.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser('<p>The quake hit <a class="kw" href="/t/1">Miyazaki</a> at nine.</p>'
+    ...                         '<p><a class="kw" href="/t/2">Nobeoka</a>, <a class="kw" href="/t/3">Saito</a></p>'
+    ...                         '<p><a class="tag" href="/t/2">Nobeoka</a>, <a class="tag" href="/t/3">Saito</a></p>')
+    >>> prose, run, tags = ([(a, a.attributes["href"]) for a in p.css("a")] for p in page.css("p"))
+    >>> _is_keyword_run("Nobeoka, Saito", run, prose), _is_keyword_run("Nobeoka, Saito", tags, prose)
+    (True, False)
+    >>> _is_keyword_run("Nobeoka | Saito", run, prose)
+    False
+    """
+    if len(anchors) < 2 or not prose_anchors or "|" in text:
+        return False
+    classes = set()
+    for link, _ in anchors:
+        words = link.text(deep=True).split()
+        if not words or len(words) > _KEYWORD_WORDS or sum(map(len, words)) > _KEYWORD_CHARS:
+            return False
+        classes.add(link.attributes.get("class"))
+    if len(classes) != 1:
+        return False
+    (name,) = classes
+    return bool(name) and any(link.attributes.get("class") == name for link, _ in prose_anchors)
+
+
+def _glued(last: str, following: str) -> bool:
+    """Whether two letters of a Latin script meet with no space: two words' ends run together
+    (scripts written without spaces run together anyway)."""
+    return last.isascii() and following.isascii() and last.isalnum() and following.isalnum()
 
 
 #: The walk tells a node by its tag id: reading the name (``tag``) makes a new string each time, at

@@ -230,6 +230,27 @@ def _value_verdict(value: str) -> int:
 _STRONG, _WEAK, _GOOD = 1, 2, 4
 
 
+#: A run of letters and digits in a class or id, between its hyphens or underscores.
+_GENERATED_KEY = re.compile(r"[A-Za-z0-9]+")
+#: A part cut at its capitals into this many pieces or more, this short on average, is a random key
+#: ("n1AuAdJlVL", "kAdBcd"), not words run together ("jsAdWrap", "topAdBox", "gptAdSlot").
+_KEY_PIECES = 3
+_KEY_PIECE_CHARS = 2.5
+
+
+def _drop_key(match: re.Match[str]) -> str:
+    """A part of a class or id as it is, or nothing if it is a generated key.
+
+    >>> _GENERATED_KEY.sub(_drop_key, "block-id-n1AuAdJlVL"), _GENERATED_KEY.sub(_drop_key, "jsAdWrap")
+    ('block-id-', 'jsAdWrap')
+    """
+    part = match.group()
+    if part.islower() or part.isupper():
+        return part
+    pieces = len(_CAMEL_TOKEN.findall(part))
+    return "" if pieces >= _KEY_PIECES and len(part) <= _KEY_PIECE_CHARS * pieces else part
+
+
 @lru_cache(maxsize=65536)
 def _word_verdict(word: str) -> int:
     """What one white-space-free class or id says: ``_STRONG``, ``_WEAK`` and ``_GOOD`` bits.
@@ -243,6 +264,8 @@ def _word_verdict(word: str) -> int:
     (True, True)
     >>> _word_verdict("tag-newsletter"), _word_verdict("shareholder")
     (0, 0)
+    >>> _word_verdict("block-id-n1AuAdJlVL"), _word_verdict("jsAdWrap") == _STRONG
+    (0, True)
     """
     # Most words are new on every page (generated ids and classes), so the cache misses and
     # this runs for each: the cheap tests go first.
@@ -268,6 +291,10 @@ def _word_verdict(word: str) -> int:
         verdict = 0
         for token in _TOKEN_BYTE_SET.intersection(tokens):
             verdict |= _TOKEN_BYTE_BITS[token]
+        # A generated key cut at its capitals yields a token by chance ("block-id-n1AuAdJlVL": "Ad"): without
+        # its keys, the word is judged again (only a word with a verdict and a capital is looked at).
+        if verdict and lowered != word and (keyless := _GENERATED_KEY.sub(_drop_key, word)) != word:
+            return _word_verdict(keyless)
         # A state, not a part: "no-caption", "no-sidebar", "without-comments" say the element lacks the thing.
         if verdict and not _NEGATIONS.isdisjoint(tokens):
             verdict = _negated_verdict(tokens)
@@ -395,7 +422,10 @@ _FURNITURE_LINE_LOWER = re.compile(_FURNITURE_LINE.pattern, re.X)
 _END_MARKER = re.compile(
     r"""^\W*(?:
         related(?:\s+(?:articles?|stories|posts?|content|coverage|news|reading|links|topics|videos?))?|
-        explore\s+further|like\s+this|more\s+(?:from|on|about|in|stories|news|articles|to\s+read).{0,60}|
+        explore\s+further|like\s+this|
+        # "More from Top Gear", "More on Bossip!", "More stories": a label of up to 3 words, no sentence ("More
+        # on that later.", "More on that in a follow-up post about V8's performance.").
+        more\s+(?:from|on|about|in|stories|news|articles|to\s+read)\b(?:\s+[\w'’&-]+){0,3}(?![.?])|
         you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).{0,20}|
         read\s+next.{0,60}|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|
         (?:leave|post|add)\s+a\s+(?:reply|comment).{0,20}|\d*\s*comments?|join\s+the\s+(?:discussion|conversation)|
@@ -410,6 +440,7 @@ _END_MARKER = re.compile(
         (?:not[ií]cias|artigos|mat[eé]rias)\s+relacionad[oa]s|te\s+puede\s+interesar.{0,10}|
         (?:noticias|art[ií]culos)\s+relacionad[oa]s|sur\s+le\s+même\s+sujet|articles?\s+(?:liés|similaires)|
         mehr\s+zum\s+thema.{0,40}|das\s+könnte\s+sie\s+(?:auch\s+)?interessieren|weitere\s+artikel|
+        die\s+redaktion\s+empfiehlt|
         # German's "More on ..." ("Mehr zu Fleischkonsum"), a few words, not a sentence; Japanese "Related articles".
         mehr\s+(?:zu|zum|zur|über|aus|von)(?:\s+[\w-]+){1,3}|関連記事|
         auch\s+interessant|articoli\s+correlati|meer\s+nieuws|(?:ilgili|benzer)\s+haberler
@@ -425,6 +456,8 @@ def is_end_marker(text: str) -> bool:
     (True, True)
     >>> is_end_marker("Related research suggests the effect is small.")
     False
+    >>> is_end_marker("More from Top Gear"), is_end_marker("More on that later.")
+    (True, False)
     """
     if len(text) > 80:
         return False
