@@ -897,7 +897,6 @@ class _Emitter:
     related: list[tuple[str, str]] = field(default_factory=list)
     link_chars: int = 0
     kind: str = "paragraph"
-    link_blocks: int = 0
     kept_chars: int = 0
     kept_link_chars: int = 0
     #: Indexes in ``blocks`` of the headings that are wholly a link to another page (``_drop_linked_headlines``).
@@ -925,7 +924,6 @@ class _Emitter:
         if not text:
             return
         if link_chars and link_chars >= len(text) * 0.6 and self.kind != "heading":
-            self.link_blocks += 1
             for link, href in anchors:
                 title = fold_ws(link.text(deep=True, separator=" "))
                 if len(title) >= _MIN_RELATED_TITLE:
