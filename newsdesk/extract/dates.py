@@ -167,6 +167,21 @@ _PATTERNS = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DA
 # "2023 May 5" reads as a date in a metadata field, but in running text it is as often
 # "in 2023 May 5 people ...", so find_date does not look for it.
 _FIELD_PATTERNS = (*_PATTERNS, _YEAR_MONTH_DAY)
+# "25.04.24", "Do 25.04.24 | 14:07 Uhr": a dotted day, month and two-digit year, as German and Nordic
+# bylines print them. Three small numbers also make version numbers, scores and prices ("v2.10.24",
+# "Version 1.2.10"), so find_date reads one only as a date line does: a clock time after it, or no
+# more than a weekday or a date label around it (_short_year_date).
+_DAY_MONTH_YY = re.compile(
+    r"(?<![\w.,/:-])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})(?![\w.,/:-]|\.\d)" + _TIME_AFTER,
+    _FLAGS,
+)
+#: Words after which three dotted numbers name a release, not a day.
+_VERSION_WORDS = frozenset({
+    "version", "versión", "versione", "ver", "v", "release", "build", "rev", "revision", "patch", "firmware",
+    "kernel", "update", "ios", "android", "windows", "macos", "python",
+})
+#: What may stand before an untimed dd.mm.yy: a weekday's abbreviation ("Do", "Tue.") or a label ("Stand:").
+_SHORT_YEAR_BEFORE = re.compile(r"[\W_]*(?:[^\W\d_]{1,3}\.?,?|[^\W\d_]+\s*:)?\s*")
 _DIGIT = re.compile(r"\d")
 # Every pattern above names a four-digit year, so a text without four digits in a row holds no
 # date: one scan for them spares the patterns' scans of every position of most lines.
@@ -407,8 +422,43 @@ def find_date(text: str, *, day_first: bool | None = None) -> str | None:
         return _from_compact(compact)
     found = _first_date(text, day_first)
     if found is None:
-        return None
+        return _short_year_date(text, day_first) if "." in text else None
     return _with_time_before(found[0], text, found[1])[0]
+
+
+def _short_year_date(text: str, day_first: bool | None = None) -> str | None:
+    """A dotted date with a two-digit year, when the text reads as a date line around it.
+
+    US pages print the month first in this form ("11.12.12" for 12 November 2012), so when both
+    numbers could be the month, only ``day_first`` or a 24-hour clock after it (Europe's) decides.
+
+    >>> _short_year_date("Do 25.04.24 | 14:07 Uhr"), _short_year_date("Publisert: 05.08.24 kl. 14:47")
+    ('2024-04-25T14:07:00', '2024-08-05T14:47:00')
+    >>> _short_year_date("11.05.12 at 2:53 pm"), _short_year_date("11.05.12", day_first=True)
+    (None, '2012-05-11')
+    >>> _short_year_date("Version 2.10.24"), _short_year_date("11.03.17 in Gadgetry")
+    (None, None)
+    """
+    match = _DAY_MONTH_YY.search(text)
+    if match is None:
+        return None
+    before = _WORD.findall(text[: match.start()])
+    if before and before[-1].casefold() in _VERSION_WORDS:
+        return None
+    # A clock time vouches for a date; without one, only a weekday or a label may stand before it
+    # ("Do 25.04.24", "Erstveröffentlichung: 4.4.18"), and nothing but punctuation after it
+    # ("11.03.17 in Gadgetry" is a US site's month first).
+    if match["minute"] is None and (
+        _SHORT_YEAR_BEFORE.fullmatch(text, 0, match.start()) is None or _WORD.search(text, match.end())
+        or _DIGIT.search(text, match.end())
+    ):
+        return None
+    day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+    if day <= 12 and month <= 12 and day != month:
+        clock_24 = match["ampm"] is None and int(match["hour"] or 0) > 12
+        if not (day_first or (day_first is None and clock_24)):
+            return None
+    return _to_iso(year + (1900 if year >= 90 else 2000), month, day, match.groupdict())
 
 
 def _from_compact(match: re.Match[str]) -> str | None:
