@@ -128,9 +128,11 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
     near = header[offset:]
     names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [byline_names(line.text)] if n]
     if not names:
-        names = [line.text for i, line in enumerate(near) if offset + i in names_at]
+        names = [_unprefixed(line.text) for i, line in enumerate(near) if offset + i in names_at]
     if not names:
         names = dated_byline(near)
+    if not names:
+        names = signed_names(near[max(0, head_at - offset) + 1 :] if head_at is not None else near)
     if not names:
         # None by the headline (which may be the wrong line): the last byline over the body, outside
         # any list of other stories, is the article's.
@@ -195,6 +197,97 @@ def trim_glued_name(names: str) -> str:
         if glued is not None and at >= 1:
             return " ".join([*words[:at], word[:glued]])
     return names
+
+
+# A byline the line classifier took for a short line: a prefix, then a name and words in lower case
+# ("Von Hannah Ritzmann, Redakteurin für Finanzen", "Kommentar von Nicole Opitz", "bySauli Giliard").
+_SIGNED = re.compile(
+    r"^(?:(?:kommentar|kolumne|analyse|gastbeitrag|ein kommentar|eine analyse|column|opinion|guide|review)\s+)?"
+    r"(?:by|von|par|por|door)(?:\s*:?\s+|(?=[A-ZÀ-Þ][a-zà-ÿ]))(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# Where the name under a headline ends: a separator, a bracket, a digit ("Kyle Wiggers 7 hours").
+_DIGIT = re.compile(r"\d")
+_SIGNATURE_END = re.compile(r"\s*[•|·/–—,(]\s*|\s-\s|\s(?=\d)")
+# Around a bare name, what says it signs the story: a clock time, a relative time, a publishing label.
+_DATE_LIKE = re.compile(
+    r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)|\b\d{1,3}\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|months?|weeks?)\b"
+    r"|\b(?:published|publicerad|publisert|publiziert|veröffentlicht|uppdaterad|oppdatert|aktualisiert|updated"
+    r"|posted|publié|publicado|pubblicato)\b",
+    re.IGNORECASE,
+)
+
+
+def signed_names(lines: list[Line]) -> list[str]:
+    """The author of lines under a headline that the classifier took for short lines: a prefixed
+    byline with lower-case words after the name, or a bare name beside a time or a publishing label.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> signed_names(read_lines("Von Hannah Ritzmann, Redakteurin für Finanzen\\n09.09.2025, 15:15 Uhr"))
+    ['Hannah Ritzmann']
+    >>> signed_names(read_lines("Amanda Hällsten\\nUppdaterad 15.59 | Publicerad 14.14"))
+    ['Amanda Hällsten']
+    >>> signed_names(read_lines("Kyle Wiggers 7 hours")), signed_names(read_lines("Latest News\\n7 hours ago"))
+    (['Kyle Wiggers'], [])
+    """
+    for position, line in enumerate(lines[:6]):
+        if line.in_widget or line.kind not in (SHORT, KICKER, DATE, READING) or line.words > 12:
+            continue
+        signed = _SIGNED.match(line.text)
+        if signed is not None:
+            names = _name_run(signed["rest"])
+            if names:
+                return [names]
+            continue
+        if line.kind not in (SHORT, KICKER) or not 2 <= line.words <= 10:
+            continue
+        parts = _SIGNATURE_END.split(line.text, maxsplit=1)
+        tail = parts[1] if len(parts) > 1 else ""
+        around = [n for n in lines[max(0, position - 2) : position + 3] if n is not line and n.kind != MARKER]
+        dated = bool(tail and _DATE_LIKE.search(tail)) or any(
+            n.kind in (DATE, READING) or (n.words <= 8 and _DATE_LIKE.search(n.text)) for n in around
+        )
+        if tail and _DIGIT.search(tail) and not _DATE_LIKE.search(tail):
+            # "Cybersecurity Sector Update–Fall 2025": a title and its issue, not a name and a time.
+            continue
+        names = _name_run(parts[0]) if dated else None
+        if names and names == parts[0].strip():
+            return [names]
+    return []
+
+
+def _unprefixed(text: str) -> str:
+    """A name line without the prefix a column prints before it ("Kolumne von Lars Brunckhorst").
+
+    >>> _unprefixed("Kolumne von Lars Brunckhorst"), _unprefixed("Jane Doe")
+    ('Lars Brunckhorst', 'Jane Doe')
+    """
+    signed = _SIGNED.match(text)
+    return (_name_run(signed["rest"]) or text) if signed else text
+
+
+def _name_run(text: str) -> str | None:
+    """The names opening ``text``, up to its first word in lower case that is no name particle,
+    when they are 2 to 8 words that ``clean_authors`` reads as names.
+
+    >>> _name_run("Hannah Ritzmann, Redakteurin für Finanzen"), _name_run("Diana Resnik mit AP")
+    ('Hannah Ritzmann', 'Diana Resnik')
+    """
+    words: list[str] = []
+    for word in text.split():
+        bare = word.strip(",;:()")
+        if not bare or not (bare[0].isupper() or bare.casefold() in NAME_PARTICLES):
+            break
+        words.append(word)
+        if word.endswith((",", ";")):
+            break
+    while words and words[-1].casefold().strip(",;") in NAME_PARTICLES:
+        words.pop()
+    names = " ".join(words).strip(" ,;")
+    if not 2 <= len(names.split()) <= 8 or _GLUED.search(names):
+        return None
+    cleaned = clean_authors([names])
+    return names if cleaned and sum(len(n.split()) for n in cleaned) == len(names.split()) else None
 
 
 def _in_menu(header: list[Line], position: int) -> bool:
@@ -350,9 +443,9 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
     published: str | None = None
     updated: str | None = None
     for line in lines:
-        if line.kind not in (DATE, BYLINE):
+        if line.kind not in (DATE, BYLINE) and not (line.kind == SHORT and line.words <= 12 and _glued_date(line.text)):
             continue
-        text = unglue(line.text)
+        text = unglue_date(line.text)
         split = UPDATED_SPLIT.search(text)
         before, after = (text[: split.start()], text[split.end() :]) if split else (text, "")
         found = find_date(before)
@@ -362,6 +455,30 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
         if found_updated:
             updated = updated or found_updated
     return published, updated
+
+
+# Copying drops the space between a name or label and the month after it ("Stef KeeganAugust 5, 2024",
+# "EditorialNovember 22, 2018"), and between a year and a reading time ("Mar 27, 20255 mins").
+_GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?P<month>[A-Z][a-z]{2,8})(?=\.?\s*\d)")
+_GLUED_MINUTES = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,3}\s*(?:mins?|minutes?)\b)", re.IGNORECASE)
+
+
+def _glued_date(text: str) -> bool:
+    """Whether a short line is a date line that copying glued together, which the classifier could not read."""
+    return bool(_GLUED_MINUTES.search(text) or any(m["month"].casefold() in MONTH_WORDS
+                                                  for m in _GLUED_MONTH.finditer(text)))
+
+
+def unglue_date(text: str) -> str:
+    """A date line with the spaces copying removed around its month and year put back.
+
+    >>> unglue_date("Stef KeeganAugust 5, 2024"), unglue_date("May 2nd 202511 mins")
+    ('Stef Keegan August 5, 2024', 'May 2nd 2025 11 mins')
+    >>> unglue_date("McDonald 5 stores")
+    'McDonald 5 stores'
+    """
+    text = _GLUED_MONTH.sub(lambda m: " " + m["month"] if m["month"].casefold() in MONTH_WORDS else m[0], text)
+    return unglue(_GLUED_MINUTES.sub(r"\1 ", text))
 
 
 def _more_precise(current: str | None, found: str) -> str:

@@ -1,0 +1,74 @@
+"""Text mode's byline and date under the headline, where the line classifier saw a short line: a
+prefixed byline with words in lower case after the name, a bare name beside a time or a publishing
+label, a name with its age ("Kyle Wiggers 7 hours"), and dates that copying glued to a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.extract import extract
+
+PROSE = (
+    "Heavy rain and wind battered the coast overnight, and officials closed three roads on Tuesday while"
+    " crews worked through the night to clear fallen trees from the harbour road.\n\n"
+    "The council said the roads would reopen once engineers had checked the sea walls, which took the"
+    " worst of the waves, and asked drivers to use the inland route until then.\n\n"
+    "Residents along the seafront were told to stay indoors, and schools in two villages stayed shut"
+    " as the clean-up went on into the afternoon and the wind began to drop.\n\n"
+    "Forecasters expect calmer weather for the rest of the week, though more rain is due on Sunday."
+)
+HEADLINE = "Storm closes three coast roads as crews clear fallen trees"
+
+
+def _article(header: str):  # type: ignore[no-untyped-def]
+    return extract(f"News\nWeather\n{HEADLINE}\n{header}\n\n{PROSE}", kind="text")
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        ("Von Hannah Ritzmann, Redakteurin für Finanzen\n09.09.2025, 15:15 Uhr", ["Hannah Ritzmann"]),
+        ("Kommentar von Nicole Opitz\n28.4.2023 18:41 Uhr", ["Nicole Opitz"]),
+        ("Von Diana Resnik mit AP\nZuerst veröffentlicht am 30.04.2024 - 16:17", ["Diana Resnik"]),
+        ("bySauli Giliard\nJanuary 23, 2025", ["Sauli Giliard"]),
+        ("Amanda Hällsten\nUppdaterad 15.59 | Publicerad 14.14", ["Amanda Hällsten"]),
+        ("Kyle Wiggers 7 hours", ["Kyle Wiggers"]),
+        ("Zimbili Vilakazi|Published 15 hours ago", ["Zimbili Vilakazi"]),
+        ("15.10.24 23:35\nTuva Mathilde Løland\nTips meg", ["Tuva Mathilde Løland"]),
+    ],
+)
+def test_the_name_under_the_headline_signs_the_story(header: str, authors: list[str]) -> None:
+    article = _article(header)
+    assert article.headline == HEADLINE
+    assert article.authors == authors
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A label beside a time, and a report's title beside its issue, are no names.
+        "Latest News\n7 hours ago",
+        "Cybersecurity Sector Update–Fall 2025\nNovember 14, 2025",
+        # A name with nothing by it that says it signs the story.
+        "Tony Blair",
+    ],
+)
+def test_a_short_line_with_no_sign_of_a_byline_names_nobody(header: str) -> None:
+    assert _article(header).authors == []
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        ("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch", "2024-04-25T14:07:00"),
+        ("Stef KeeganAugust 5, 2024", "2024-08-05"),
+        ("By Conor AllisonJanuary 14, 202620 Mins Read", "2026-01-14"),
+        ("Mar 27, 20255 mins", "2025-03-27"),
+    ],
+)
+def test_a_date_line_copying_glued_or_shortened_is_read(header: str, published: str) -> None:
+    assert _article(header).published == published
+
+
+def test_the_rbb24_header_names_its_author() -> None:
+    assert _article("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch").authors == ["Eva Kirchner-Rätsch"]
