@@ -170,7 +170,15 @@ def dated_byline(lines: Iterable[Line]) -> list[str]:
         names = byline_names(line.text[match.start() + 1 :]) if match else _leading_name(line.text)
         if names:
             return [names]
+        parts = _AFTER_DATE.split(line.text)
+        # A name after the date and a separator ("9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer").
+        trailing = next((n for part in parts[1:] if not _DIGIT.search(part) for n in [_name_run(part)] if n), None)
+        if trailing:
+            return [trailing]
     return []
+
+
+_AFTER_DATE = re.compile(r"\s[/•·]\s")
 
 
 # Copying glues a byline to the section or date that follows it ("Emma MackenzieLifestyle",
@@ -213,9 +221,17 @@ _SIGNATURE_END = re.compile(r"\s*[•|·/–—,(]\s*|\s-\s|\s(?=\d)")
 _DATE_LIKE = re.compile(
     r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)|\b\d{1,3}\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|months?|weeks?)\b"
     r"|\b(?:published|publicerad|publisert|publiziert|veröffentlicht|uppdaterad|oppdatert|aktualisiert|updated"
-    r"|posted|publié|publicado|pubblicato)\b",
+    r"|posted|publié|publicado|pubblicato)\b"
+    # Relative times in the shared sets' other languages: "před 2 hodinami", "vor 3 Stunden", "il y a 2 heures".
+    r"|\b(?:před|vor|hace|il y a|fa)\s+\d+|\b\d+\s*(?:hodin|minut|stunden|std|timmar|timer|heures|horas|ore)",
     re.IGNORECASE,
 )
+#: Words of a job line under a byline's name ("Games Editor", "TECH WRITER", "Redakteurin").
+_ROLE_WORDS = frozenset({
+    "editor", "writer", "reporter", "correspondent", "journalist", "columnist", "contributor", "author",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "rédacteur", "rédactrice",
+    "journaliste", "periodista", "redactor", "redactora", "giornalista", "editora", "reportera", "reporterin",
+})
 
 
 def signed_names(lines: list[Line]) -> list[str]:
@@ -246,7 +262,7 @@ def signed_names(lines: list[Line]) -> list[str]:
         around = [n for n in lines[max(0, position - 2) : position + 3] if n is not line and n.kind != MARKER]
         dated = bool(tail and _DATE_LIKE.search(tail)) or any(
             n.kind in (DATE, READING) or (n.words <= 8 and _DATE_LIKE.search(n.text)) for n in around
-        )
+        ) or _is_role(lines[position + 1] if position + 1 < len(lines) else None)
         if tail and _DIGIT.search(tail) and not _DATE_LIKE.search(tail):
             # "Cybersecurity Sector Update–Fall 2025": a title and its issue, not a name and a time.
             continue
@@ -254,6 +270,13 @@ def signed_names(lines: list[Line]) -> list[str]:
         if names and names == parts[0].strip():
             return [names]
     return []
+
+
+def _is_role(line: Line | None) -> bool:
+    """Whether a line is a job title under a name ("Games Editor", "Senior Staff Writer")."""
+    if line is None or line.kind not in (SHORT, KICKER) or line.words > 5:
+        return False
+    return any(word.strip(",.&()").casefold() in _ROLE_WORDS for word in line.text.split())
 
 
 def _unprefixed(text: str) -> str:

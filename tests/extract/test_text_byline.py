@@ -35,6 +35,13 @@ def _article(header: str):  # type: ignore[no-untyped-def]
         ("Kyle Wiggers 7 hours", ["Kyle Wiggers"]),
         ("Zimbili Vilakazi|Published 15 hours ago", ["Zimbili Vilakazi"]),
         ("15.10.24 23:35\nTuva Mathilde Løland\nTips meg", ["Tuva Mathilde Løland"]),
+        # A relative time in Czech; a job title under the name.
+        ("Aleš Vávra\npřed 2 hodinami", ["Aleš Vávra"]),
+        ("Ben Silverman\nGames Editor", ["Ben Silverman"]),
+        ("Juliette Carreiro\nTECH WRITER", ["Juliette Carreiro"]),
+        # A name after the date and a separator.
+        ("9. September 2025 um 15:46 Uhr / Frank Wunderlich-Pfeiffer", ["Frank Wunderlich-Pfeiffer"]),
+        ("Dec 26, 2025 • Mahua Das in Project Management", ["Mahua Das"]),
     ],
 )
 def test_the_name_under_the_headline_signs_the_story(header: str, authors: list[str]) -> None:
@@ -51,6 +58,9 @@ def test_the_name_under_the_headline_signs_the_story(header: str, authors: list[
         "Cybersecurity Sector Update–Fall 2025\nNovember 14, 2025",
         # A name with nothing by it that says it signs the story.
         "Tony Blair",
+        # A section under the headline over a label that is no job title; a dateline's place.
+        "Project Management\nRead More",
+        "October 1, 2025 | New York",
     ],
 )
 def test_a_short_line_with_no_sign_of_a_byline_names_nobody(header: str) -> None:
