@@ -466,7 +466,7 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
     published: str | None = None
     updated: str | None = None
     for line in lines:
-        if line.kind not in (DATE, BYLINE) and not (line.kind == SHORT and line.words <= 12 and _glued_date(line.text)):
+        if not _bears_date(line):
             continue
         text = unglue_date(line.text)
         split = UPDATED_SPLIT.search(text)
@@ -484,6 +484,31 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
 # "EditorialNovember 22, 2018"), and between a year and a reading time ("Mar 27, 20255 mins").
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?P<month>[A-Z][a-z]{2,8})(?=\.?\s*\d)")
 _GLUED_MINUTES = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,3}\s*(?:mins?|minutes?)\b)", re.IGNORECASE)
+
+
+# A line that says when the story appeared, whatever the classifier made of its length
+# ("Publié le 30 août 2023 à 14h52, modifié le ...", "Posted on December 20, 2025 by ... - 5 Comments on ...").
+_PUBLISHED_LABEL = re.compile(
+    r"^\W*(?:published|posted|publié|publiée|publicado|publicada|veröffentlicht|publiziert|publisert|publicerad"
+    r"|pubblicato|erschienen|opublikowano)\b",
+    re.IGNORECASE,
+)
+
+
+def _bears_date(line: Line) -> bool:
+    """Whether ``dates`` reads a line: a date line or byline; a short line a copy glued together
+    ("Stef KeeganAugust 5, 2024"); a short or prose line that opens with a publishing label, however long.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Stef KeeganAugust 5, 2024\\nRain fell in the county on 5 August 2024, and roads closed.")
+    >>> [(line.kind, _bears_date(line)) for line in lines]
+    [('short', True), ('prose', False)]
+    """
+    if line.kind in (DATE, BYLINE):
+        return True
+    if line.kind == SHORT and line.words <= 12 and _glued_date(line.text):
+        return True
+    return line.kind in (SHORT, PROSE) and line.words <= 40 and _PUBLISHED_LABEL.match(line.text) is not None
 
 
 def _glued_date(text: str) -> bool:

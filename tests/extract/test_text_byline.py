@@ -74,6 +74,12 @@ def test_a_short_line_with_no_sign_of_a_byline_names_nobody(header: str) -> None
         ("Stef KeeganAugust 5, 2024", "2024-08-05"),
         ("By Conor AllisonJanuary 14, 202620 Mins Read", "2026-01-14"),
         ("Mar 27, 20255 mins", "2025-03-27"),
+        # A publishing label makes a date line of a line the classifier found too long for one.
+        ("Publié le 30 août 2023 à 14h52, modifié le 30 août 2023 à 15h54", "2023-08-30T14:52:00"),
+        ("Posted on December 20, 2025 by Jean-Luc Aufranc (CNXSoft) - 5 Comments on the Raspberry Pi board",
+         "2025-12-20"),
+        ("Published: Mar 8, 2024 · Modified: May 19, 2025 by Jessica Robinson · This post may contain affiliate links",
+         "2024-03-08"),
     ],
 )
 def test_a_date_line_copying_glued_or_shortened_is_read(header: str, published: str) -> None:
