@@ -122,6 +122,13 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
     out.standfirst = _standfirst(header, head_at, used, out.headline)
     out.section = _section(header, head_at)
     out.published, out.updated = dates(line for line in header if not line.in_widget)
+    masthead = _masthead_dates(header, head_at)
+    if masthead:
+        # Today's date in the masthead ("Friday, December 19, 2025" over the menu) is not the story's:
+        # another date line in the header is.
+        published, updated = dates(line for line in header if not line.in_widget and line.index not in masthead)
+        if published is not None:
+            out.published, out.updated = published, updated
     out.reading_minutes = _reading_minutes(header)
     # The article's byline sits by its headline; "By Use Case" in a menu far above it is not one.
     offset = max(0, head_at - 3) if head_at is not None else max(0, len(header) - 10)
@@ -454,6 +461,29 @@ def _section(header: list[Line], head_at: int | None) -> str | None:
         if above is not None and above.kind == SHORT and above.words <= 3 and not above.in_widget:
             candidates.append(above.text)
     return section_title(candidates[-1]) if candidates else None
+
+
+_WEEKDAY = re.compile(
+    r"(?<![^\W\d_])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
+    r"|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles"
+    r"|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag"
+    r"|woensdag|donderdag|vrijdag|zaterdag|zondag|måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag"
+    r"|lørdag|søndag)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _masthead_dates(header: list[Line], head_at: int | None) -> set[int]:
+    """The indexes of date lines naming a weekday more than three lines over the headline: a masthead's today.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> lines = read_lines("Friday, December 19, 2025\\nNews\\nSport\\nOpinion\\nStorm hits\\nDecember 12, 2025")
+    >>> _masthead_dates(lines, 4), _masthead_dates(lines, 2)
+    ({0}, set())
+    """
+    if head_at is None:
+        return set()
+    return {line.index for line in header[: max(0, head_at - 3)] if line.kind == DATE and _WEEKDAY.search(line.text)}
 
 
 def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:

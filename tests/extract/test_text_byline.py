@@ -88,3 +88,14 @@ def test_a_date_line_copying_glued_or_shortened_is_read(header: str, published: 
 
 def test_the_rbb24_header_names_its_author() -> None:
     assert _article("Do 25.04.24 | 14:07 Uhr | Von Eva Kirchner-Rätsch").authors == ["Eva Kirchner-Rätsch"]
+
+
+def test_a_mastheads_date_over_the_menu_is_not_the_storys() -> None:
+    text = (f"Friday, December 19, 2025\nNews\nSport\nOpinion\nWeather\n{HEADLINE}\nBy Jane Doe\n12.12.2025\n\n"
+            f"{PROSE}")
+    assert extract(text, kind="text").published == "2025-12-12"
+
+
+def test_a_mastheads_date_is_the_only_one_kept_when_the_story_has_none() -> None:
+    text = f"Friday, December 19, 2025\nNews\nSport\nOpinion\nWeather\n{HEADLINE}\nBy Jane Doe\n\n{PROSE}"
+    assert extract(text, kind="text").published == "2025-12-19"
