@@ -133,9 +133,10 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
     # The article's byline sits by its headline; "By Use Case" in a menu far above it is not one.
     offset = max(0, head_at - 3) if head_at is not None else max(0, len(header) - 10)
     near = header[offset:]
-    names = [n for line in near if line.kind == BYLINE and not line.in_widget for n in [byline_names(line.text)] if n]
+    names = [without_role(n) for line in near if line.kind == BYLINE and not line.in_widget
+             for n in [byline_names(line.text)] if n]
     if not names:
-        names = [_unprefixed(line.text) for i, line in enumerate(near) if offset + i in names_at]
+        names = _likely_names([_unprefixed(line.text) for i, line in enumerate(near) if offset + i in names_at])
     if not names:
         names = dated_byline(near)
     if not names:
@@ -277,6 +278,52 @@ def signed_names(lines: list[Line]) -> list[str]:
         if names and names == parts[0].strip():
             return [names]
     return []
+
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+
+
+def without_role(names: str) -> str:
+    """A byline's names without the job printed after a comma ("Von Paulina Cwiartka, Online-Redakteurin").
+
+    A place there stays ("Seb Dumitru, Lille"): the shared sets' golds keep it as often as not.
+
+    >>> without_role("Robin Amberg, Volontär (Sport)"), without_role("Paulina Cwiartka, Online-Redakteurin")
+    ('Robin Amberg', 'Paulina Cwiartka')
+    >>> without_role("Jane Doe, John Roe"), without_role("Thorsten Kramer, Reuters")
+    ('Jane Doe, John Roe', 'Thorsten Kramer, Reuters')
+    """
+    parts = names.split(", ")
+    if len(parts) < 2 or len(parts[0].split()) < 2:
+        return names
+    kept = [parts[0]]
+    for part in parts[1:]:
+        bare = _PARENTHESES.sub("", part).strip()
+        words = bare.split()
+        role = any(piece.casefold() in _ROLE_WORDS or piece.casefold() in ("volontär", "volontärin")
+                   for word in words for piece in word.split("-"))
+        if role:
+            continue
+        kept.append(part)
+    return ", ".join(kept)
+
+
+def _likely_names(found: list[str]) -> list[str]:
+    """Of several name lines by the headline, those that read as a person's: not a label ("Now Reading:"),
+    not a prefix left alone ("Kommentar von"), no digits ("Example H2"); and, when some are printed
+    twice, those (a byline repeated over the body beside a section name once).
+
+    >>> _likely_names(["Federal Politics", "Dan Jervis-Bardy", "Dan Jervis-Bardy"])
+    ['Dan Jervis-Bardy']
+    >>> _likely_names(["Kommentar von", "Jan Sellner"]), _likely_names(["Jane Doe"])
+    (['Jan Sellner'], ['Jane Doe'])
+    """
+    if len(set(found)) < 2:
+        return found
+    kept = [n for n in found if not n.rstrip().endswith(":") and not _DIGIT.search(n)
+            and n.split()[-1].casefold() not in NAME_PARTICLES and n.split()[-1].casefold() not in ("by", "von", "par")]
+    repeated = [n for n in kept if kept.count(n) > 1]
+    return list(dict.fromkeys(repeated or kept or found))
 
 
 def _is_role(line: Line | None) -> bool:

@@ -99,3 +99,24 @@ def test_a_mastheads_date_over_the_menu_is_not_the_storys() -> None:
 def test_a_mastheads_date_is_the_only_one_kept_when_the_story_has_none() -> None:
     text = f"Friday, December 19, 2025\nNews\nSport\nOpinion\nWeather\n{HEADLINE}\nBy Jane Doe\n\n{PROSE}"
     assert extract(text, kind="text").published == "2025-12-19"
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # A job after the name and a comma is no co-author; a place there stays, as the golds keep it.
+        ("Von Paulina Cwiartka, Online-Redakteurin\n06.11.2025, 10:00 Uhr", ["Paulina Cwiartka"]),
+        ("Von Robin Amberg, Volontär (Sport)\n06.11.2025, 10:00 Uhr", ["Robin Amberg"]),
+        ("By Seb Dumitru, Lille\nAugust 5, 2024", ["Seb Dumitru", "Lille"]),
+        # Of several name lines by the headline, the label and the lone prefix are not names.
+        ("Now Reading:\nKatie Liguori\nMarch 3, 2025", ["Katie Liguori"]),
+    ],
+)
+def test_a_byline_keeps_the_names_and_drops_the_job(header: str, authors: list[str]) -> None:
+    assert _article(header).authors == authors
+
+
+def test_a_name_line_printed_twice_wins_over_a_section_name() -> None:
+    text = (f"News\nFederal Politics\nMarch 3, 2025\n{HEADLINE}\nDan Jervis-Bardy\nMarch 3, 2025\n"
+            f"Dan Jervis-Bardy\n\n{PROSE}")
+    assert extract(text, kind="text").authors == ["Dan Jervis-Bardy"]
