@@ -156,10 +156,10 @@ _FAMILY_PATTERNS: dict[str, str] = {
     # spring, last summer, this fall (only with a determiner: "fall" alone is mostly the verb)
     "season": r"(?P<det>last|next|this|early|late|past|coming|the)\s+(?P<season>spring|summer|fall|autumn|winter)"
               r"(?![\w-]|\s+of\b)",
-    # Christmas, Thanksgiving Day, New Year's Eve
+    # Christmas, Thanksgiving Day, New Year's Eve, Super Tuesday
     "holiday": r"(?:(?P<rel>last|next|this)\s+)?(?P<holiday>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|"
                r"\s+Eve)?|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day|Independence\s+Day|Memorial\s+Day|"
-               r"Labor\s+Day|Veterans\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July)\b",
+               r"Labor\s+Day|Veterans\s+Day|July\s+Fourth|the\s+Fourth\s+of\s+July|Super[\s-]Tuesday)\b",
 }
 
 #: Families in order of preference when two equally long matches start at the same place.
@@ -181,7 +181,7 @@ _TRIGGER_WORDS = {
     "adverb": "daily weekly monthly annually yearly hourly nightly biweekly quarterly",
     "noon": "noon midnight midday",
     "season": "spring summer fall autumn winter",
-    "holiday": "christmas thanksgiving halloween valentine's valentine’s independence memorial labor veterans",
+    "holiday": "christmas thanksgiving halloween valentine's valentine’s independence memorial labor veterans super",
     "decade_word": "twenties thirties forties fifties sixties seventies eighties nineties",
     "period": "weekend period",
 }
