@@ -548,10 +548,11 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
         text = unglue_date(line.text)
         split = UPDATED_SPLIT.search(text)
         before, after = (text[: split.start()], text[split.end() :]) if split else (text, "")
-        found = find_date(before)
+        day_first = True if _EUROPEAN_LINE.search(text) and not _AM_PM.search(text) else None
+        found = find_date(before, day_first=day_first)
         if found:
             published = _more_precise(published, found)
-        found_updated = find_date(after) if after else None
+        found_updated = find_date(after, day_first=day_first) if after else None
         if found_updated:
             updated = updated or found_updated
     return published, updated
@@ -583,7 +584,7 @@ def _bears_date(line: Line) -> bool:
     """
     if line.kind in (DATE, BYLINE):
         return True
-    if line.kind == SHORT and line.words <= 12 and _glued_date(line.text):
+    if line.kind == SHORT and line.words <= 12 and (_glued_date(line.text) or _european_numeric_date(line.text)):
         return True
     return line.kind in (SHORT, PROSE) and line.words <= 40 and _PUBLISHED_LABEL.match(line.text) is not None
 
@@ -594,16 +595,38 @@ def _glued_date(text: str) -> bool:
                                                   for m in _GLUED_MONTH.finditer(text)))
 
 
+# A dateline's place joined to a numeric date by a hyphen ("Madrid-29/05/2025 20:00").
+_GLUED_PLACE = re.compile(r"(?<=[^\W\d_])-(?=\d{1,2}/\d{1,2}/\d{4})")
+
+
 def unglue_date(text: str) -> str:
     """A date line with the spaces copying removed around its month and year put back.
 
     >>> unglue_date("Stef KeeganAugust 5, 2024"), unglue_date("May 2nd 202511 mins")
     ('Stef Keegan August 5, 2024', 'May 2nd 2025 11 mins')
-    >>> unglue_date("McDonald 5 stores")
-    'McDonald 5 stores'
+    >>> unglue_date("McDonald 5 stores"), unglue_date("Madrid-29/05/2025 20:00")
+    ('McDonald 5 stores', 'Madrid 29/05/2025 20:00')
     """
     text = _GLUED_MONTH.sub(lambda m: " " + m["month"] if m["month"].casefold() in MONTH_WORDS else m[0], text)
-    return unglue(_GLUED_MINUTES.sub(r"\1 ", text))
+    return unglue(_GLUED_PLACE.sub(" ", _GLUED_MINUTES.sub(r"\1 ", text)))
+
+
+# What says a date line is Europe's, where 06/01/2026 is 6 January: a 24-hour clock past noon or at
+# midnight, a European zone or clock word, a label in a language of the continent.
+_EUROPEAN_LINE = re.compile(
+    r"(?<!\d)(?:1[3-9]|2[0-3]|00)[:.h][0-5]\d(?!\d)|\b(?:uhr|mez|mesz|cet|cest|kl|publié|publiée|actualizado"
+    r"|publicado|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b",
+    re.IGNORECASE,
+)
+_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
+
+
+def _european_numeric_date(text: str) -> bool:
+    """Whether a short line is a numeric date that only a European reading makes one of, which the
+    classifier left unread ("Zuerst veröffentlicht am 06/01/2026 - 14:02 MEZ", "Madrid-29/05/2025 20:00")."""
+    if "/" not in text or not _EUROPEAN_LINE.search(text) or _AM_PM.search(text):
+        return False
+    return find_date(unglue_date(text), day_first=True) is not None
 
 
 def _more_precise(current: str | None, found: str) -> str:

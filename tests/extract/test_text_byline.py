@@ -120,3 +120,18 @@ def test_a_name_line_printed_twice_wins_over_a_section_name() -> None:
     text = (f"News\nFederal Politics\nMarch 3, 2025\n{HEADLINE}\nDan Jervis-Bardy\nMarch 3, 2025\n"
             f"Dan Jervis-Bardy\n\n{PROSE}")
     assert extract(text, kind="text").authors == ["Dan Jervis-Bardy"]
+
+
+@pytest.mark.parametrize(
+    ("header", "published"),
+    [
+        # A 24-hour clock, a European zone or label: 06/01/2026 is 6 January.
+        ("Zuerst veröffentlicht am 06/01/2026 - 14:02 MEZ", "2026-01-06T14:02:00+01:00"),
+        ("Publié le 06/01/2026 - 14:16 UTC+1", "2026-01-06T14:16:00+01:00"),
+        ("Madrid-29/05/2025 20:00", "2025-05-29T20:00:00"),
+        # A 12-hour clock says the US: month first, and ambiguous, so unread.
+        ("10/12/2023 7:38:01 PM | 3 minute read", None),
+    ],
+)
+def test_a_european_numeric_date_is_read_day_first(header: str, published: str | None) -> None:
+    assert _article(header).published == published
