@@ -8,11 +8,13 @@ features of the line and of its neighbours, the HTML-free signals text mode has:
 text lines the rules left out (``addable``), one the lines they kept (``droppable``).
 
 - the line itself: its kind from ``text_classify``, length, how it ends, capitalisation, digits and
-  code punctuation, link-like text ("http", "@", "|", "©"), whether the page repeats it;
+  code punctuation, link-like text ("http", "@", "|", "©"), whether the page repeats it, whether it is
+  written in an unspaced script (Chinese, Japanese, Thai: a headline there counts as many words as a
+  sentence), whether it has a "Label: value" shape (a spec sheet's or a listicle's line);
 - where it sits: inside the rules' body, how far outside it, its position in the text and in the
   text's prose, how much prose lies within 1, 3 and 10 lines, how far the nearest long paragraph is;
 - its two neighbours on each side: kind, length, a blank line before them, a list of other stories,
-  whether the rules kept them.
+  whether the rules kept them, a "Label: value" shape.
 
 Every feature also appears multiplied by "the rules kept this line" and by "this line is prose",
 so the model can weigh a feature differently inside and outside the rules' body (a cheap stand-in
@@ -53,6 +55,7 @@ from newsdesk.extract.text_lines import (
     SHORT,
     TABLE,
     TAGS,
+    UNSPACED,
     WIDGET,
     Line,
     line_key,
@@ -64,9 +67,12 @@ KINDS = (PROSE, SHORT, KICKER, LIST_ITEM, DATE, BYLINE, READING, CAPTION, CREDIT
          ASIDE, TABLE, EMBED, BOILERPLATE)
 _CODE = re.compile(r"[{}();=<>\[\]_/\\#$]")
 _DIGIT = re.compile(r"\d")
+#: "Label: value" (a spec sheet's or a listicle's line): up to 4 words, a colon, then text.
+_LABELLED = re.compile(r"^\W{0,2}[^\s:]+(?:\s+[^\s:]+){0,3}\s?(?::\s+|：\s*)\S")
+_WIDE_STOPS = {"。": ".", "．": ".", "！": "!", "？": "?", "：": ":", "，": ",", "、": ","}
 #: Features of the line alone, then of its place and neighbours; before the two crossed copies.
-_OWN = len(KINDS) + 26
-_CONTEXT = 13 + 4 * 7
+_OWN = len(KINDS) + 29
+_CONTEXT = 13 + 4 * 8
 BASE_FEATURES = _OWN + _CONTEXT
 #: Where "the rules kept this line" sits among the base features (the first context feature).
 _KEPT_AT = _OWN
@@ -110,7 +116,11 @@ def addable(lines: Sequence[Line], kept: Sequence[bool]) -> list[bool]:
 def _own(line: Line, counts: Counter[str]) -> list[float]:
     text = line.text
     words = line.words
-    end = text.rstrip(CLOSERS)[-1:]
+    # Chinese and Japanese stops read as their Latin twins; a line ending in a kanji is no sentence's end.
+    end = _WIDE_STOPS.get(last := text.rstrip(CLOSERS)[-1:], last)
+    # In an unspaced script two characters count as a word, so a headline of 40 characters reads as a
+    # sentence of 20 words: the model gets the script, and the length in that script, to weigh apart.
+    unspaced = float(len(UNSPACED.findall(text)) * 3 > len(text))
     tokens = text.split()
     capitalised = sum(1 for token in tokens if token[:1].isupper())
     letters = sum(ch.isalpha() for ch in text) or 1
@@ -125,7 +135,8 @@ def _own(line: Line, counts: Counter[str]) -> list[float]:
         len(_DIGIT.findall(text)) / len(text), len(_CODE.findall(text)) / len(text),
         float("|" in text), float("http" in text or "www." in text), float("@" in text), float("©" in text),
         float(counts[line_key(text)] >= 2), float(text[:1].islower()),
-        min(len(text) / max(1, len(tokens)), 15.0) / 15.0,
+        min(len(text) / max(1, len(tokens)), 15.0) / 15.0, unspaced, unspaced * math.log1p(words),
+        float(bool(_LABELLED.match(text))),
     ]
     return values
 
@@ -175,9 +186,10 @@ def line_features(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[in
                np.log1p(kept_prose[at]), np.log1p(kept_prose[-1] - kept_prose[at + 1])]
     # The neighbours' few features, padded so that a missing neighbour reads as all zeros.
     neighbour = np.array([[1.0, float(line.kind == PROSE), float(line.kind in (SHORT, KICKER)),
-                           math.log1p(line.words), float(line.gap_before), float(line.in_widget), rules[i]]
+                           math.log1p(line.words), float(line.gap_before), float(line.in_widget), rules[i],
+                           float(bool(_LABELLED.match(line.text)))]
                           for i, line in enumerate(lines)])
-    padded = np.vstack([np.zeros((2, 7)), neighbour, np.zeros((2, 7))])
+    padded = np.vstack([np.zeros((2, 8)), neighbour, np.zeros((2, 8))])
     context = np.column_stack(columns + [padded[at + 2 + step] for step in (-2, -1, 1, 2)])
     base = np.hstack([own, context])
     return np.hstack([base, base * base[:, _KEPT_AT : _KEPT_AT + 1], base * base[:, _PROSE_AT : _PROSE_AT + 1]])

@@ -34,7 +34,7 @@ BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+|\s*\|\s*")
 _SENTENCE_END = ".!…。！"
 CLOSERS = "\"'”’»)]」』）"
 # Scripts written without spaces: about two characters make a word.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 NAME_PARTICLES = frozenset({"and", "&", "de", "da", "di", "del", "der", "van", "von", "al", "bin",
                             "la", "le", "du", "dos", "y", "e", "und", "et", "ibn", "el", "ter"})
 
@@ -61,7 +61,7 @@ def word_count(text: str) -> int:
     (4, 4)
     """
     spaced = len(text.split())
-    unspaced = len(_UNSPACED.findall(text)) if len(text) > spaced * 3 else 0
+    unspaced = len(UNSPACED.findall(text)) if len(text) > spaced * 3 else 0
     return spaced + unspaced // 2
 
 

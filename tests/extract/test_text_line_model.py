@@ -126,3 +126,43 @@ def test_the_fitting_script_writes_the_shipped_weights_as_they_are(tmp_path: Pat
     written = tmp_path / "weights.py"
     write_line_weights(shipped.WEIGHTS, shipped.BIAS, (shipped.DROP_WEIGHTS, shipped.DROP_BIAS), written, pages)
     assert written.read_text(encoding="utf-8") == source
+
+
+JAPANESE = [
+    "十三日午後、県内の広い範囲で強い雨が降り、気象台は土砂災害への警戒を呼びかけた。川の水位は夕方にかけて上がり、一部の地区では住民が公民館に避難した。",
+    "市によると、けが人は出ていないが、市内の道路三か所で冠水が確認され、通行止めが続いている。復旧には数日かかる見通しだという。",
+    "気象台は、雨のピークは過ぎたものの、地盤が緩んでいる所があるとして、引き続き崖や川に近づかないよう注意を促している。",
+    "県は災害対策本部を設置し、職員を現地に派遣して被害の状況を調べている。知事は記者会見で、早期の復旧に全力を挙げると述べた。",
+    "近くに住む七十代の男性は、これほどの雨は何十年も経験したことがないと話し、水が引くまで親戚の家に身を寄せるという。",
+]
+#: Other stories' headlines under the story: as long as a sentence in characters, but without its stop.
+JAPANESE_TEASERS = [
+    "新幹線の運転見合わせ続く…大雪で東北と北陸の各線に遅れ、帰省の客らに影響広がる",
+    "「年賀状じまい」想定超えた？ 元日配達の数が大きく減り日本郵便も危機感を強める",
+    "ロス山火事、なぜここまで被害が…重なった悪条件 州知事は対応の遅れを批判される",
+    "プロ野球の新人選手が合同自主トレを公開 監督は開幕一軍へ向けた競争に期待を語る",
+]
+
+
+def test_other_stories_japanese_headlines_under_the_story_stay_out() -> None:
+    # Two characters make a word, so each headline counts 20 words; the line model reads the script.
+    text = "大雨で川が増水、住民が避難\n\n" + "\n\n".join(JAPANESE + JAPANESE_TEASERS)
+    body = [b.text for b in extract_text(text).body]
+    assert body[: len(JAPANESE)] == JAPANESE
+    assert not set(JAPANESE_TEASERS) & set(body)
+
+
+SPECS = ["Processor: AMD EPYC with up to 128 cores", "Network: 10 Gbps ports with 100 TB of traffic a month",
+         "Setup time: ready-made servers in 15 minutes", "Support: engineers on call around the clock",
+         "Storage: NVMe drives up to 30 TB", "Locations: eight data centres in Europe and America",
+         "Billing: hourly or monthly, with no setup fee", "Backups: daily snapshots kept for a week"]
+
+
+def test_a_run_of_label_value_lines_under_the_story_joins_the_body() -> None:
+    # The rules end the body at the run of short lines; their "Label: value" shape says they are the story's.
+    text = (f"{MENU}\n\nChoosing a private cloud provider\n\n" + "\n\n".join(PARAGRAPHS[:4]) + "\n\nFeatures\n"
+            + "\n".join(SPECS) + "\n\n" + PARAGRAPHS[4] + f"\n\n{TEASERS}")
+    assert not set(SPECS) & {b.text for b in extract_text(text, learned=False).body}
+    body = [b.text for b in extract_text(text).body]
+    assert body[:4] == PARAGRAPHS[:4]
+    assert sum(spec in body for spec in SPECS) > len(SPECS) // 2
