@@ -100,12 +100,12 @@ _FURNITURE_WORDS = frozenset(
 )
 
 #: Month and weekday names that a date leaves behind once its numbers are gone ("Jane Doe October").
-#: May, June, April and August are not here: they are also first names and surnames; they are
-#: removed only where they touch a number.
+#: May, June, April and August are not here, nor "Jan" and "Jun": they are also first names and
+#: surnames ("Jan Sellner"); they are removed only where they touch a number.
 _DATE_WORDS = frozenset(
     {
         "january", "february", "march", "july", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
         "et", "est", "edt", "gmt", "utc", "bst", "cet", "cest", "pt", "pst", "pdt",

@@ -48,6 +48,10 @@ from newsdesk.extract.authors import MAX_NAME_WORDS, clean_authors
         (["JANE DOE [WWW.EXAMPLE.COM]"], ["Jane Doe"]),
         # Names that look like the things removed.
         (["Theresa May"], ["Theresa May"]),
+        # "Jan" and "Jun" are first names as well as months: only a number beside them makes them a date.
+        (["Jan Sellner"], ["Jan Sellner"]),
+        (["By Jun Li, Jun. 5, 2024"], ["Jun Li"]),
+        (["Jane Doe, 12 Jan 2024"], ["Jane Doe"]),
         (["Rui Ma"], ["Rui Ma"]),
         (["Md Najmul Hossain"], ["Md Najmul Hossain"]),
         (["Von Miller"], ["Von Miller"]),
