@@ -71,7 +71,7 @@ _DIGIT = re.compile(r"\d")
 _LABELLED = re.compile(r"^\W{0,2}[^\s:]+(?:\s+[^\s:]+){0,3}\s?(?::\s+|：\s*)\S")
 _WIDE_STOPS = {"。": ".", "．": ".", "！": "!", "？": "?", "：": ":", "，": ",", "、": ","}
 #: Features of the line alone, then of its place and neighbours; before the two crossed copies.
-_OWN = len(KINDS) + 29
+_OWN = len(KINDS) + 30
 _CONTEXT = 13 + 4 * 8
 BASE_FEATURES = _OWN + _CONTEXT
 #: Where "the rules kept this line" sits among the base features (the first context feature).
@@ -137,6 +137,8 @@ def _own(line: Line, counts: Counter[str]) -> list[float]:
         float(counts[line_key(text)] >= 2), float(text[:1].islower()),
         min(len(text) / max(1, len(tokens)), 15.0) / 15.0, unspaced, unspaced * math.log1p(words),
         float(bool(_LABELLED.match(text))),
+        # A teaser's summary cut short ("...") ends in a stop but is no sentence's end.
+        float(text.rstrip(CLOSERS).endswith(("...", "…", "..", "‥"))),
     ]
     return values
 

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from newsdesk.extract.text import extract_text
 from newsdesk.extract.text_classify import read_lines
-from newsdesk.extract.text_line_model import N_FEATURES, addable, line_features, rules_kept, with_added_lines
+from newsdesk.extract.text_line_model import (
+    N_FEATURES,
+    addable,
+    body_chances,
+    line_features,
+    rules_kept,
+    with_added_lines,
+)
 from newsdesk.extract.text_line_weights import WEIGHTS
 from newsdesk.model import Block
 
@@ -166,3 +173,15 @@ def test_a_run_of_label_value_lines_under_the_story_joins_the_body() -> None:
     body = [b.text for b in extract_text(text).body]
     assert body[:4] == PARAGRAPHS[:4]
     assert sum(spec in body for spec in SPECS) > len(SPECS) // 2
+
+
+def test_a_summary_cut_short_under_the_story_is_less_likely_body_than_a_finished_sentence() -> None:
+    # "..." ends in a stop, but a teaser's summary cut at its length limit is no sentence's end.
+    start = ("The city's new tram line opened on Monday after four years of building work, and the first passengers"
+             " said the ride")
+    chances = []
+    for end in (" was smooth.", "..."):
+        lines = read_lines("\n\n".join([*STORM[:4], "Trams return to the city", start + end]))
+        chances.append(float(body_chances(lines, [True] * 4 + [False, False], [5])[0]))
+    finished, cut = chances
+    assert cut < finished / 2
