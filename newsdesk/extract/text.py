@@ -51,7 +51,17 @@ from newsdesk.extract.text_body import (
 )
 from newsdesk.extract.text_classify import read_lines
 from newsdesk.extract.text_furniture import byline_names, is_bare_photo_credit
-from newsdesk.extract.text_header import Header, dates, read_header, section_title
+from newsdesk.extract.text_header import (
+    Header,
+    dated_byline,
+    dates,
+    name_lines,
+    read_header,
+    section_title,
+    signed_names,
+    trim_glued_name,
+    without_role,
+)
 from newsdesk.extract.text_headline import lead_words, repeat_counts, tidy_headline
 from newsdesk.extract.text_line_model import (
     ADD_AT,
@@ -71,6 +81,7 @@ from newsdesk.extract.text_lines import (
     DATE,
     KICKER,
     PROSE,
+    READING,
     Line,
     line_key,
     word_count,
@@ -86,6 +97,7 @@ __all__ = ["MAX_TEXT_CHARS", "extract_text", "line_kinds", "section_title"]
 MAX_TEXT_CHARS = 2_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _WITH_AGENCY = re.compile(r"\bwith\b", re.I)
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _REPORTED_BY = re.compile(r"\b(?:reporting|reported|written|writing) by\b", re.I)
 
 
@@ -156,10 +168,18 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     credit_lines += [line.text[m.start() :] for line in header_lines[-12:] if line.kind == BYLINE
                      for m in [_WITH_AGENCY.search(line.text)] if m]
     wire = wire_source_from_lines(credit_lines).source
+    signature: Line | None = None
     if not header.byline_names:
         # No byline by the headline: the first one among the body's opening lines or just after the
         # body (a byline under the standfirst, or signed at the end), as dates are looked for.
-        header.byline_names = _first_byline([line for line in body_lines[:8] if not line.in_widget], tail[:3])
+        opening = [line for line in body_lines[:8] if not line.in_widget]
+        header.byline_names = _first_byline(opening)
+        if not header.byline_names:
+            # One the classifier did not call a byline there ("Edgar Schuler" over "Publiziert heute um
+            # 12:19 Uhr"): read as the header's are; that line is then the header's, not the body's.
+            header.byline_names, signature = _opening_byline(opening)
+        if not header.byline_names:
+            header.byline_names = _first_byline(tail[:3])
     authors = clean_authors(header.byline_names or [])
     if not header.byline_names:
         # No byline: a wire footer's "Reporting by Jane Doe; Editing by ..." names the reporters.
@@ -201,6 +221,9 @@ def extract_text(text: str, url: str | None = None, source: str | None = None, l
     article.updated = updated
     article.authors = authors
     article.image = image
+    if signature is not None:
+        read.drop.add(line_key(signature.text))
+        body = [block for block in body if line_key(block.text) not in read.drop]
     article.body = without_author_bio(body, authors)
     if learned and sum(word_count(block.text) for block in article.body) >= MIN_ARTICLE_WORDS:
         article.body = without_author_bio(_learned_body(lines, article.body, read), authors)
@@ -230,6 +253,8 @@ class _Zones:
     body_lines: list[Line]
     tail: list[Line]
     body: list[Block]
+    #: Keys of the lines that are header, not body, wherever they sit (headline, standfirst, caption).
+    drop: set[str]
 
 
 def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Zones:
@@ -262,7 +287,7 @@ def _read_zones(lines: list[Line], span: tuple[int, int], url: str | None) -> _Z
     if header.image and header.image.caption:
         drop.add(line_key(header.image.caption))
     body = body_blocks(body_lines, drop)
-    return _Zones(start, header, header_lines, body_lines, tail, body)
+    return _Zones(start, header, header_lines, body_lines, tail, body, drop)
 
 
 def _first_byline(*places: list[Line]) -> list[str]:
@@ -280,14 +305,61 @@ def _first_byline(*places: list[Line]) -> list[str]:
     return []
 
 
+#: The most words of a byline found among the body's opening lines: a name and its job or date, not a sentence.
+_BYLINE_WORDS = 12
+_STATEMENT = (".", "!", "?", ":")
+
+
+def _opening_byline(lines: list[Line]) -> tuple[list[str], Line | None]:
+    """The names of a byline among the body's opening ``lines`` that the classifier did not call one, and
+    its line: a bare name by a date, a date line that signs the story, or a prefixed byline with its job.
+
+    A sentence is never one ("Jane Doe, 45, was arrested on Monday."): the line is short and does not
+    end as a statement.
+
+    >>> from newsdesk.extract.text_classify import read_lines
+    >>> _opening_byline(read_lines("Edgar Schuler\\nPubliziert heute um 12:19 Uhr\\nRain fell all night."))[0]
+    ['Edgar Schuler']
+    >>> _opening_byline(read_lines("Jane Doe, 45, was arrested on Monday.\\nMarch 3, 2025"))
+    ([], None)
+    """
+    found: list[tuple[int, str]] = [(position, lines[position].text) for position in name_lines(lines)]
+    found += [(position, names) for position, line in enumerate(lines) for names in dated_byline([line])]
+    # signed_names gives the names, not the line: the first of the lines it reads that prints them.
+    found += [(position, names) for names in signed_names(lines)
+              for position in [next((p for p, line in enumerate(lines) if names in line.text), None)]
+              if position is not None]
+    for position, names in sorted(found):
+        line = lines[position]
+        # A date line may run long ("Jane Doe · CBC News · Posted: Aug 8, 2024 4:00 AM | Last Updated: ...").
+        if (line.words > _BYLINE_WORDS and line.kind != DATE) or line.text.rstrip(CLOSERS).endswith(_STATEMENT):
+            continue
+        cleaned = trim_glued_name(without_role(names)).strip()
+        # Not a label and its value ("Average GPA: 3.75") nor a photo's credit ("Friso Gentsch/dpa").
+        if not cleaned or ":" in cleaned or "/" in cleaned or is_bare_photo_credit(line.text):
+            continue
+        if not _dated_nearby(lines, position) and names == line.text.strip():
+            # A bare name with no date, time or byline beside it is a subheading ("Pre-Workout Meal").
+            continue
+        if clean_authors([cleaned]):
+            return [cleaned], line
+    return [], None
+
+
+def _dated_nearby(lines: list[Line], position: int) -> bool:
+    """Whether a date line, reading time, byline or short line with a clock time ("Publiziert heute um
+    12:19 Uhr") sits within two lines of ``position``."""
+    around = [line for line in lines[max(0, position - 2) : position + 3] if line is not lines[position]]
+    return any(line.kind in (DATE, READING, BYLINE) or (line.words <= _BYLINE_WORDS and _CLOCK.search(line.text))
+               for line in around)
+
+
 def _learned_body(lines: list[Line], body: list[Block], read: _Zones) -> list[Block]:
     """The rules' ``body`` with the lines the line classifier adds to it and without those the drop
     model takes out; never the headline, standfirst or caption, which stay out of the rules' body too."""
     kept = rules_kept(lines, body)
     judged = addable(lines, kept)
-    header_keys = {line_key(t) for t in (read.header.headline, read.header.standfirst) if t}
-    if read.header.image and read.header.image.caption:
-        header_keys.add(line_key(read.header.image.caption))
+    header_keys = read.drop
     thread = thread_start(lines, read.start, len(lines))
     if thread is not None:
         # A readers' thread after the story: its comments read as prose, and none is the story's.
