@@ -135,6 +135,23 @@ def test_the_fitting_script_writes_the_shipped_weights_as_they_are(tmp_path: Pat
     assert written.read_text(encoding="utf-8") == source
 
 
+
+def test_the_fit_options_reach_the_fit() -> None:
+    # --line-l2 and --line-rounds are the fit's knobs: a stronger penalty shrinks the weights, and no rounds leave
+    # the model where it starts (every chance 0.5).
+    import numpy as np
+
+    from benchmarks.extraction_text import LINE_L2, LINE_ROUNDS, fit_lines
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(200, 3))
+    y = (x[:, 0] + 0.3 * rng.normal(size=200) > 0).astype(float)
+    sample = [(x, y, np.ones(200))]
+    loose, _ = fit_lines(sample, LINE_ROUNDS, LINE_L2)
+    tight, _ = fit_lines(sample, LINE_ROUNDS, 1.0)
+    assert abs(tight[0]) < abs(loose[0]) / 2 and loose[0] > 0
+    assert fit_lines(sample, 0, LINE_L2) == ([0.0, 0.0, 0.0], 0.0)
+
 JAPANESE = [
     "十三日午後、県内の広い範囲で強い雨が降り、気象台は土砂災害への警戒を呼びかけた。川の水位は夕方にかけて上がり、一部の地区では住民が公民館に避難した。",
     "市によると、けが人は出ていないが、市内の道路三か所で冠水が確認され、通行止めが続いている。復旧には数日かかる見通しだという。",
