@@ -151,7 +151,9 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
     return out
 
 
-_INNER_BY = re.compile(r"\s(?:by|von|par|por|door)\s", re.I)
+# The word that signs a byline, in the shared sets' languages: "By", "Von", "Par", "Por", "Door".
+_BY_WORD = r"(?:by|von|par|por|door)"
+_INNER_BY = re.compile(rf"\s{_BY_WORD}\s", re.I)
 # Where a name that opens a date line ends: a separator, or a digit glued on ("Tobias Mühlbauer24.04.2024").
 _NAME_END = re.compile(r"\s*[•|·/–—,]\s*|\s-\s|(?<=[^\W\d])(?=\d)|\s(?=\d)")
 #: Words that open a date line and are not a name.
@@ -219,7 +221,7 @@ def trim_glued_name(names: str) -> str:
 # ("Von Hannah Ritzmann, Redakteurin für Finanzen", "Kommentar von Nicole Opitz", "bySauli Giliard").
 _SIGNED = re.compile(
     r"^(?:(?:kommentar|kolumne|analyse|gastbeitrag|ein kommentar|eine analyse|column|opinion|guide|review)\s+)?"
-    r"(?:by|von|par|por|door)(?:\s*:?\s+|(?=[A-ZÀ-Þ][a-zà-ÿ]))(?P<rest>\S.*)$",
+    rf"{_BY_WORD}(?:\s*:?\s+|(?=[A-ZÀ-Þ][a-zà-ÿ]))(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # Where the name under a headline ends: a separator, a bracket, a digit ("Kyle Wiggers 7 hours").

@@ -293,7 +293,7 @@ def test_a_request_for_the_readers_verdict_ends_the_body() -> None:
 
 
 def _council_paragraphs() -> list[str]:
-    """A story's first four paragraphs, over which the next two tests set a card or a second article."""
+    """A story's first four paragraphs, under which the tests below set a card, a second article or a widget."""
     return [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
             for n in range(4)]
 
@@ -329,8 +329,7 @@ def test_a_second_article_with_its_own_byline_and_date_still_ends_the_body() -> 
 def test_a_widget_of_teasers_with_read_more_links_ends_the_body() -> None:
     # "More Articles" over other stories' summaries, each under its headline and over a "Read More"
     # link: the body ends at the label, though each summary reads as prose.
-    story = [f"The council met on day {n} to debate the budget, and members argued over road repairs at length. " * 2
-             for n in range(4)]
+    story = _council_paragraphs()
     summary = "A summary of another story on this site, which runs on about the town and its people. " * 4
     teasers = "\n".join(f"Story number {n} from the site\n{summary}\nRead More..." for n in range(2))
     text = ("Council approves budget\nBy Ann Lee\nMarch 12, 2024\n\n" + "\n\n".join(story)
