@@ -267,15 +267,19 @@ def test_gold_story_set_pairwise_f1() -> None:
     measure. Since enrichment names events ("the GOP convention") and a report naming a spent story's event joins it
     without the margin: dev 0.876 / 0.826 / 0.735, held out (run once) 0.489 / 0.498 / 0.455, floors unchanged.
     The whole gold is also run warm (each split's stream first fed the unlabelled articles of the days before it,
-    benchmarks/connect_stories.warm_rows): dev 0.721, held out (run once) 0.470; floors just under them. The 0.85
-    bar is not met."""
+    benchmarks/connect_stories.warm_rows): dev 0.721, held out (run once) 0.470; floors just under them. The gold
+    then grew to 1,128 rows (PolNeAR February and March 2016, the primaries): the 955 rows stay a view with the floors
+    above, and the whole gold is a fourth view, cold and warm (its warm start also feeds January 2016), with floors
+    just under its first measure: dev 0.702, held out (run once) 0.384; warm dev 0.698, held out 0.448. The 0.85 bar
+    is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split, warm_rows
 
     every = read_gold()
     views = [(every[:618], {"dev": 0.87, "heldout": 0.48})]
     if POLNEAR.is_dir():  # the enlarged views need PolNeAR's texts as well
-        views += [(every[:788], {"dev": 0.82, "heldout": 0.49}), (every, {"dev": 0.73, "heldout": 0.45})]
+        views += [(every[:788], {"dev": 0.82, "heldout": 0.49}), (every[:955], {"dev": 0.73, "heldout": 0.45}),
+                  (every, {"dev": 0.69, "heldout": 0.38})]
     for rows, floors in views:
         sources = {r["source"] for r in rows}
         articles = gold_articles(rows)
@@ -284,11 +288,11 @@ def test_gold_story_set_pairwise_f1() -> None:
             keep = [i for i, r in enumerate(rows) if r["split"] == split]
             clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
             assert score_split(rows, keep, clusters)["all"]["f1"] >= floor, (sources, split)
-    if POLNEAR.is_dir():
-        rows = every
+    warm_views = [(every[:955], {"dev": 0.71, "heldout": 0.46}), (every, {"dev": 0.69, "heldout": 0.44})]
+    for rows, floors in warm_views if POLNEAR.is_dir() else []:
         articles = gold_articles(rows)
         vectors = gold_vectors(rows, articles, "minilm")
-        for split, floor in {"dev": 0.71, "heldout": 0.46}.items():
+        for split, floor in floors.items():
             keep = [i for i, r in enumerate(rows) if r["split"] == split]
             extra = warm_rows(rows, keep)
             before = gold_articles(extra)
@@ -297,4 +301,4 @@ def test_gold_story_set_pairwise_f1() -> None:
                                        model="minilm")
             # The warm articles come first and are not scored.
             scored = [[m - len(before) for m in cluster if m >= len(before)] for cluster in clusters]
-            assert score_split(rows, keep, scored)["all"]["f1"] >= floor, ("warm", split)
+            assert score_split(rows, keep, scored)["all"]["f1"] >= floor, ("warm", len(rows), split)
