@@ -17,13 +17,16 @@ text lines the rules left out (``addable``), one the lines they kept (``droppabl
   whether the rules kept them, a "Label: value" shape.
 
 Every feature also appears multiplied by "the rules kept this line" and by "this line is prose",
-so the model can weigh a feature differently inside and outside the rules' body (a cheap stand-in
-for the interactions a tree would learn). The weights are fitted on the development split of the
+so the model can weigh a feature differently inside and outside the rules' body. Over each regression,
+a few dozen small boosted trees (``tree_logits``) add to the log-odds what its sums cannot say: how the
+line's place, the prose around it and its own shape combine (a short line after little kept prose, a
+long one far below it). The weights and trees are fitted on the development split of the
 shared article pages rendered to text only (``benchmarks/extraction_text.py --fit-lines``; the drop
 model also on short texts made from those pages' gold paragraphs, because the shared pages are long
 and mostly end in promotions, and fitted on them alone it takes the last paragraph off a short
-article), with the standardisation folded in, and live in ``text_line_weights`` as plain numbers: nothing is loaded
-at run time and only numpy is needed.
+article; the add model's trees on such texts too, ending in other stories' headlines, or they learn
+that lines after a short body are body), with the standardisation folded in, and live in
+``text_line_weights`` as plain numbers: nothing is loaded at run time and only numpy is needed.
 """
 
 from __future__ import annotations
@@ -218,10 +221,18 @@ def drop_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int
     >>> bool(drop_chances(lines, [False] + [True] * 4, [1, 2])[0] > DROP_AT)
     True
     """
-    from newsdesk.extract.text_line_weights import DROP_BIAS, DROP_WEIGHTS
+    from newsdesk.extract.text_line_weights import (
+        DROP_BIAS,
+        DROP_TREE_FEATURES,
+        DROP_TREE_LEAVES,
+        DROP_TREE_THRESHOLDS,
+        DROP_WEIGHTS,
+    )
 
     values = line_features(lines, kept, rows)
-    return 1.0 / (1.0 + np.exp(-(values @ np.asarray(DROP_WEIGHTS) + DROP_BIAS)))
+    logits = values @ np.asarray(DROP_WEIGHTS) + DROP_BIAS
+    logits += tree_logits(values[:, :BASE_FEATURES], DROP_TREE_FEATURES, DROP_TREE_THRESHOLDS, DROP_TREE_LEAVES)
+    return 1.0 / (1.0 + np.exp(-logits))
 
 
 def rules_kept(lines: Sequence[Line], body: Sequence[Block]) -> list[bool]:
@@ -246,10 +257,44 @@ def body_chances(lines: Sequence[Line], kept: Sequence[bool], rows: Sequence[int
     >>> len(chances), bool(chances[0] < ADD_AT)
     (6, True)
     """
-    from newsdesk.extract.text_line_weights import BIAS, WEIGHTS
+    from newsdesk.extract.text_line_weights import BIAS, TREE_FEATURES, TREE_LEAVES, TREE_THRESHOLDS, WEIGHTS
 
     values = line_features(lines, kept, rows)
-    return 1.0 / (1.0 + np.exp(-(values @ np.asarray(WEIGHTS) + BIAS)))
+    logits = values @ np.asarray(WEIGHTS) + BIAS
+    logits += tree_logits(values[:, :BASE_FEATURES], TREE_FEATURES, TREE_THRESHOLDS, TREE_LEAVES)
+    return 1.0 / (1.0 + np.exp(-logits))
+
+
+def tree_logits(values: np.ndarray, features: Sequence[int], thresholds: Sequence[float],
+                leaves: Sequence[float]) -> np.ndarray:
+    """What boosted trees add to each row's log-odds: per tree, the row walks from the root (a line whose
+    feature is above the node's threshold goes right) to a leaf, and the leaves' values are summed.
+
+    Trees are complete and of one depth, flattened tree after tree: each tree's inner nodes in breadth-first
+    order in ``features`` and ``thresholds``, its leaves left to right in ``leaves``. A node that does not split
+    has an infinite threshold, so every line goes left.
+
+    >>> values = np.array([[0.0, 5.0], [1.0, 5.0], [1.0, 9.0]])
+    >>> # One tree of depth 2: the root asks feature 0 > 0.5, its children feature 1 > 7 and nothing.
+    >>> tree_logits(values, (0, 1, 0), (0.5, 7.0, float("inf")), (-1.0, -2.0, 1.0, 0.0)).tolist()
+    [-1.0, 1.0, 1.0]
+    >>> tree_logits(values, (), (), ()).tolist()
+    [0.0, 0.0, 0.0]
+    """
+    inner = len(features)
+    if not inner or not len(values):
+        return np.zeros(len(values))
+    count = len(leaves) - inner
+    per_tree = inner // count
+    feature = np.asarray(features, dtype=np.int64).reshape(count, per_tree)
+    threshold = np.asarray(thresholds, dtype=float).reshape(count, per_tree)
+    leaf = np.asarray(leaves, dtype=float).reshape(count, per_tree + 1)
+    trees = np.arange(count)[None, :]
+    node = np.zeros((len(values), count), dtype=np.int64)
+    for _ in range(per_tree.bit_length()):
+        # Inner node i's children are 2i + 1 and 2i + 2; past the last level, node - per_tree is the leaf.
+        node = 2 * node + 1 + (np.take_along_axis(values, feature[trees, node], 1) > threshold[trees, node])
+    return leaf[trees, node - per_tree].sum(1)
 
 
 def without_lines(lines: Sequence[Line], body: Sequence[Block], dropped: Sequence[bool]) -> list[Block]:

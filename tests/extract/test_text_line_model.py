@@ -131,8 +131,48 @@ def test_the_fitting_script_writes_the_shipped_weights_as_they_are(tmp_path: Pat
     assert fitted_on is not None
     pages = int(fitted_on.group(1))
     written = tmp_path / "weights.py"
-    write_line_weights(shipped.WEIGHTS, shipped.BIAS, (shipped.DROP_WEIGHTS, shipped.DROP_BIAS), written, pages)
+    trees = (list(shipped.TREE_FEATURES), list(shipped.TREE_THRESHOLDS), list(shipped.TREE_LEAVES))
+    drop_trees = (list(shipped.DROP_TREE_FEATURES), list(shipped.DROP_TREE_THRESHOLDS), list(shipped.DROP_TREE_LEAVES))
+    write_line_weights(shipped.WEIGHTS, shipped.BIAS, (shipped.DROP_WEIGHTS, shipped.DROP_BIAS), written, pages,
+                       trees, drop_trees)
     assert written.read_text(encoding="utf-8") == source
+
+
+def test_the_shipped_trees_are_whole_trees_over_the_base_features() -> None:
+    # tree_logits reads the trees' shape from the lengths: each tree has 2**depth - 1 inner nodes and 2**depth
+    # leaves, and a node reads one of the line's base features (the crossed copies are the logistic model's).
+    from newsdesk.extract import text_line_weights as shipped
+    from newsdesk.extract.text_line_model import BASE_FEATURES
+
+    for features, thresholds, leaves in [(shipped.TREE_FEATURES, shipped.TREE_THRESHOLDS, shipped.TREE_LEAVES),
+                                         (shipped.DROP_TREE_FEATURES, shipped.DROP_TREE_THRESHOLDS,
+                                          shipped.DROP_TREE_LEAVES)]:
+        count = len(leaves) - len(features)
+        assert count > 0 and len(thresholds) == len(features)
+        assert len(leaves) // count == (len(leaves) // count) & -(len(leaves) // count)  # a power of two
+        assert len(features) == count * (len(leaves) // count - 1)
+        assert all(0 <= feature < BASE_FEATURES for feature in features)
+
+
+def test_the_trees_learn_what_no_logistic_regression_over_the_features_can() -> None:
+    # Lines that are body when exactly one of two signals is present (XOR): the logistic fit gets about two
+    # lines in three right (the most any line over the two signals can), the trees over it every line.
+    import numpy as np
+
+    from benchmarks.extraction_text import fit_lines, fit_trees
+    from newsdesk.extract.text_line_model import tree_logits
+
+    rng = np.random.default_rng(0)
+    x = (rng.random((400, 2)) < np.array([0.4, 0.6])).astype(float)
+    y = (x[:, 0] != x[:, 1]).astype(float)
+    sample = [(x, y, np.ones(400))]
+    weights, bias = fit_lines(sample)
+    linear = x @ np.asarray(weights) + bias
+    trees = fit_trees(sample, (weights, bias), 30, 2)
+    boosted = linear + tree_logits(x, *trees)
+    assert ((linear > 0) == y).mean() < 0.7
+    assert ((boosted > 0) == y).mean() == 1.0
+    assert fit_trees(sample, (weights, bias), 0, 2) == ([], [], [])
 
 
 
