@@ -618,15 +618,17 @@ def write_line_weights(weights: Sequence[float], bias: float, drop: tuple[Sequen
         return ",\n".join("    " + ", ".join(f"{w:.6g}" for w in values[i : i + 8]) for i in range(0, len(values), 8))
 
     def tree_rows(prefix: str, fitted: Trees) -> str:
-        # A threshold is written exactly (it is one of the feature's values); a node that does not split has
-        # an infinite one.
+        # Lists, unannotated: mypy infers list[int] and list[float], whose length no type carries (a tuple left to
+        # inference would be a fixed-length type, the trouble the weights' annotation avoids), and the module's
+        # annotations stay the weights' two. A threshold is written exactly (it is one of the feature's values);
+        # a node that does not split has an infinite one.
         thresholds = [repr(t) if math.isfinite(t) else 'float("inf")' for t in fitted[1]]
         cut = ",\n".join("    " + ", ".join(thresholds[i : i + 4]) for i in range(0, len(thresholds), 4))
-        listed = [(f"{prefix}FEATURES: tuple[int, ...]", ",\n".join(
-                      "    " + ", ".join(str(f) for f in fitted[0][i : i + 16]) for i in range(0, len(fitted[0]), 16))),
-                  (f"{prefix}THRESHOLDS: tuple[float, ...]", cut), (f"{prefix}LEAVES: tuple[float, ...]",
-                                                                       rows(fitted[2]))]
-        return "".join(f"{name} = (\n{body},\n)\n" if body else f"{name} = ()\n" for name, body in listed)
+        features = ",\n".join("    " + ", ".join(str(f) for f in fitted[0][i : i + 16])
+                               for i in range(0, len(fitted[0]), 16))
+        listed = [("FEATURES", "int", features), ("THRESHOLDS", "float", cut), ("LEAVES", "float", rows(fitted[2]))]
+        return "".join(f"{prefix}{name} = [\n{body},\n]\n" if body else f"{prefix}{name} = list[{kind}]()\n"
+                       for name, kind, body in listed)
 
     path.write_text(
         '"""Weights of the line classifier (``text_line_model``): logistic regression, standardisation folded in,\n'
