@@ -62,6 +62,9 @@ class ToolUnavailable(Exception):
 class Prediction:
     """What one tool says about one page, in the form the metrics compare.
 
+    ``standfirst`` is the lede a tool keeps apart from ``text`` (newsdesk's ``Article.standfirst``); only the sets
+    whose gold body holds the lede score it (``extraction.BODY_HOLDS_LEDE``). Other tools leave it None.
+
     >>> Prediction(text="One.\\n\\nTwo.", authors=["Ann Lee"]).authors
     ['Ann Lee']
     """
@@ -70,6 +73,7 @@ class Prediction:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
+    standfirst: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +198,7 @@ def _newsdesk() -> Tool:
             title=article.headline,
             authors=list(article.authors or []),
             published=iso_date(article.published),
+            standfirst=article.standfirst or None,
         )
 
     return Tool(

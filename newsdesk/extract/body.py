@@ -120,6 +120,10 @@ class BodyResult:
     #: Other stories the container advertises (linked headlines, nested <article>s): many, each
     #: with little text of its own, make a listing rather than an article.
     teasers: int = 0
+    #: The text a reader sees right under the page's headline (``text_under``), read before any furniture is
+    #: removed: where a standfirst is printed. None unless asked for (``extract_body``'s ``under_headline``), or
+    #: when the page has no <h1>.
+    under_headline: str | None = None
 
 
 #: Minimum length of a link text for it to count as a headline of a related article.
@@ -152,11 +156,13 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 
 
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
-                      budget: WorkBudget | None = None, forms: list[LexborNode] | None = None) -> list[LexborNode]:
+                      budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
+                      under: list[str] | None = None, headline: str = "") -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
-    <form> elements go to ``forms`` when given.
+    <form> elements go to ``forms`` when given. With ``under``, the text under the page's headline (the <h1>
+    that is ``headline``, folded, else the first) goes there first, read before anything is removed.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -187,6 +193,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                     forms.append(node)
             else:
                 dropped.append(node)
+    if under is not None and h1s:
+        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0])))
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -1568,6 +1576,68 @@ def _within(node: LexborNode, ancestor: LexborNode) -> bool:
     return False
 
 
+#: How much ``text_under`` reads below a headline: characters, and elements walked. A standfirst sits right there,
+#: after at most a kicker, the byline, the date and a picture's credit; further down is the story.
+_UNDER_CHARS = 1000
+_UNDER_NODES = 200
+#: A text this long is a paragraph of prose: the standfirst, or the story's first paragraph; the reading ends with it.
+_UNDER_PROSE = 200
+#: What ``text_under`` does not read: text a reader does not see (code, controls), menus, and pictures with their
+#: captions (shown under a headline, but not a lede).
+_UNSHOWN_IDS = _tag_ids((
+    "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "nav",
+    "figure", "figcaption", "picture", "video", "audio", "iframe",
+))
+
+
+def text_under(node: LexborNode) -> str:
+    """The text that follows ``node`` in document order, its own subtree left out: what a reader sees under a
+    headline, down to the first paragraph of prose (``_UNDER_PROSE``) or about ``_UNDER_CHARS`` characters.
+    Scripts, controls, menus and pictures with their captions are passed over (``_UNSHOWN_IDS``).
+
+    Each following sibling, of ``node`` and then of each ancestor, is read with ``traverse``, a tenth of the cost of
+    stepping from node to node; as that cannot pass a subtree over, the text of one not read is measured and that
+    many characters of the text nodes that come next (its own) are let go.
+
+    >>> page = LexborHTMLParser("<header><h1>Storm nears</h1><figure><figcaption>The pier.</figcaption></figure>"
+    ...                         "<p class='dek'>The <b>coast</b> braces.</p><script>ad()</script></header><p>Rain.</p>")
+    >>> text_under(page.css_first("h1"))
+    'The coast braces. Rain.'
+    """
+    parts: list[str] = []
+    size = 0
+    steps = 0
+    unread = 0
+    current: LexborNode | None = node
+    while current is not None:
+        following = current.next
+        while following is not None:
+            for inner in following.traverse(include_text=True):
+                tag_id = inner.tag_id
+                if tag_id == _TEXT_TAG_ID:
+                    text = inner.text_content
+                    if not text:
+                        continue
+                    if unread > 0:
+                        unread -= len(text)
+                        continue
+                    text = text.strip()
+                    if text:
+                        parts.append(text)
+                        size += len(text)
+                        if len(text) >= _UNDER_PROSE or size >= _UNDER_CHARS:
+                            return " ".join(parts)
+                    continue
+                steps += 1
+                if steps >= _UNDER_NODES:
+                    return " ".join(parts)
+                if unread <= 0 and tag_id in _UNSHOWN_IDS:
+                    unread = len(inner.text(deep=True))
+            following = following.next
+        current = current.parent
+    return " ".join(parts)
+
+
 def _is_headline(h1: LexborNode, headline: str) -> bool:
     title = fold_ws(h1.text(deep=True)).casefold()
     return bool(title) and (title == headline or (len(title) >= 10 and (title in headline or headline in title)))
@@ -1731,12 +1801,13 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
 
 
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
-                 headline: str | None = None, news: bool = False) -> BodyResult:
+                 headline: str | None = None, news: bool = False, under_headline: bool = False) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
 
     The tree is modified (boilerplate is removed): run metadata extraction first. ``headline``, the
     page's headline by its metadata, picks the page's own story where the page holds two. ``news``, that
     the page says it is a news report, lets its pictures' boxes go with their captions (``_drop_media_boxes``).
+    ``under_headline`` asks for the text under the page's headline as well (``BodyResult.under_headline``).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> page = ("<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -1754,15 +1825,17 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     budget = budget or WorkBudget()
     related: list[tuple[str, str]] = []
     forms: list[LexborNode] = []
-    h1s = _remove_furniture(body, related, budget, forms)
+    folded = fold_ws(headline).casefold() if headline else ""
+    under: list[str] | None = [] if under_headline else None
+    h1s = _remove_furniture(body, related, budget, forms, under, folded)
+    shown = under[0] if under else None
     # From here on the tree only is read: every measure is taken once.
     sizes = PageSizes()
     container = _best_container(body, sizes, budget)
     if container is None:
-        return BodyResult(related=related)
+        return BodyResult(related=related, under_headline=shown)
     teaser_counts: dict[int, int] = {}
     container = _widen(container, sizes, teaser_counts)
-    folded = fold_ws(headline).casefold() if headline else ""
     if folded and len(h1s) >= 2 and (story := _story_of_the_page(h1s, container, folded)) is not None:
         inner = _best_container(story, sizes, budget)
         container = _widen(inner, sizes, teaser_counts) if inner is not None else story
@@ -1804,4 +1877,5 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         body_link_ratio=emitter.kept_link_chars / emitter.kept_chars if emitter.kept_chars else 1.0,
         container_tag=container.tag,
         teasers=teasers,
+        under_headline=shown,
     )

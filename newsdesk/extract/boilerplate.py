@@ -26,7 +26,7 @@ _STRONG_TOKENS = (
     "banner", "sponsor", "sponsored", "promo", "promotion", "promoted", "outbrain", "taboola", "teads",
     "share", "shares", "sharing", "sharebar", "social", "socials", "sociallinks", "facebook", "twitter",
     "whatsapp", "linkedin", "pinterest", "newsletter", "newsletters", "subscribe", "subscription",
-    "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal",
+    "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "lightbox",
     "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
     "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
     "trending", "popular", "mostread", "mostpopular", "morestories", "readmore", "readnext",

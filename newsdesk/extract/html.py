@@ -260,18 +260,96 @@ def _labels_a_box_within(marker: str, after: list[Block]) -> bool:
     return False
 
 
-def _standfirst(meta: PageMetadata, blocks: list[Block]) -> str | None:
+#: Fewest characters of a description that may be a standfirst.
+_MIN_STANDFIRST = 30
+#: Words of a description that must be shown, in order, under the headline: its opening. They are looked for within
+#: this many characters of where its longest word is shown.
+_SHOWN_WORDS = 8
+_SHOWN_REACH = 200
+#: Characters of a description that hold its opening words (eight words of 19 characters each).
+_OPENING_REACH = 160
+#: A description repeats the body when this share of its four-word runs is in the body's opening (this many
+#: characters).
+_REPEATED_SHARE = 0.5
+_OPENING_CHARS = 3000
+
+
+def _may_be_standfirst(meta: PageMetadata) -> bool:
+    """Whether the page's description is long enough, and other than its headline, to be a standfirst."""
     description = meta.description
-    if not description or len(description) < 30:
+    if not description or len(description) < _MIN_STANDFIRST:
+        return False
+    return not (meta.headline and _same_text(description, meta.headline))
+
+
+def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | None) -> str | None:
+    """The page's description when it is the standfirst a reader sees: its opening words are shown under the
+    headline (``under_headline``, the page's text there, read only for a page whose description
+    ``_may_be_standfirst``), and it does not repeat the body's opening.
+
+    A description shown nowhere is a summary for search engines and link previews (or a site's slogan, a
+    caption, "Also in today's edition ..."), not the story's lede; one the body opens with is the body's.
+
+    >>> meta = PageMetadata(headline="Storm nears", description="The coast braces for the worst storm in decades.")
+    >>> body = [Block("paragraph", "Rain fell all night.")]
+    >>> _standfirst(meta, body, "By Ann Lee The coast braces for the worst storm in decades. Rain fell all night.")
+    'The coast braces for the worst storm in decades.'
+    >>> _standfirst(meta, body, "By Ann Lee Rain fell all night.") is None
+    True
+    >>> body = [Block("paragraph", "HAVANA (AP) - The coast braces for the worst storm in decades, officials said.")]
+    >>> _standfirst(meta, body, body[0].text) is None
+    True
+    """
+    if not under_headline or not meta.description:
         return None
-    folded = fold_ws(description).casefold().rstrip(".… ")
-    # A description that is the first paragraph (or its truncation) is not a standfirst.
-    for block in blocks[:3]:
-        if fold_ws(block.text).casefold().startswith(folded[:80]):
-            return None
-    if meta.headline and _same_text(description, meta.headline):
+    description = fold_ws(meta.description)
+    opening = _WORD.findall(description[:_OPENING_REACH].casefold())[:_SHOWN_WORDS]
+    if not opening:
         return None
-    return fold_ws(description)
+    shown = under_headline.casefold()
+    # Its longest word first, which most pages' text lacks; then the words around each place it is shown.
+    longest = max(opening, key=len)
+    wanted = f" {' '.join(opening)} "
+    at = shown.find(longest)
+    while at >= 0:
+        window = shown[max(0, at - _SHOWN_REACH):at + _SHOWN_REACH]
+        if wanted in f" {' '.join(_WORD.findall(window))} ":
+            break
+        at = shown.find(longest, at + len(longest))
+    if at < 0:
+        return None
+    if _repeats_opening(description, blocks):
+        return None
+    return description
+
+
+def _repeats_opening(description: str, blocks: list[Block]) -> bool:
+    """Whether half or more of a description's four-word runs are in the body's opening, as written there.
+
+    A wire story's dateline ("HAVANA (AP) -") or a clause reworded keeps the description from opening a
+    paragraph, and it is still the body's opening told twice.
+
+    >>> _repeats_opening("The coast braces for the worst storm in decades.",
+    ...                  [Block("paragraph", "HAVANA (AP) - The coast braces for the worst storm in years.")])
+    True
+    >>> _repeats_opening("Officials fear the worst storm in decades.", [Block("paragraph", "Rain fell all night.")])
+    False
+    """
+    opening: list[str] = []
+    size = 0
+    for block in blocks:
+        opening.append(block.text)
+        size += len(block.text)
+        if size >= _OPENING_CHARS:
+            break
+    body = " ".join(opening)[:_OPENING_CHARS].casefold()
+    folded = description.casefold()
+    # Each run as written from its first word to its fourth, the punctuation between them kept: a text told twice
+    # is told with the same.
+    spans = [match.span() for match in _WORD.finditer(folded)]
+    runs = [folded[spans[i][0]:spans[min(i + 3, len(spans) - 1)][1]] for i in range(0, max(len(spans) - 3, 1), 4)]
+    repeated = sum(1 for run in runs if run in body)
+    return repeated >= _REPEATED_SHARE * len(runs)
 
 
 def _image(meta: PageMetadata, captions: list[tuple[str, str | None]], url: str | None) -> Image | None:
@@ -431,7 +509,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     meta = extract_metadata(tree, url)
     budget.check()
     news = bool(meta.page_types & NEWS_TYPES)
-    found = extract_body(tree, budget, meta.headline, news=news)
+    found = extract_body(tree, budget, meta.headline, news=news, under_headline=_may_be_standfirst(meta))
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
@@ -453,7 +531,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
         site_name=site_name,
         language=meta.language,
         headline=meta.headline,
-        standfirst=_standfirst(meta, blocks),
+        standfirst=_standfirst(meta, blocks, found.under_headline),
         authors=list(meta.authors),
         published=meta.published,
         updated=meta.updated,

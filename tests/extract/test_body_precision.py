@@ -142,3 +142,18 @@ def test_a_column_marked_nocontent_is_furniture() -> None:
     assert PROSE.strip() in text
     assert "A summary of that post" not in text
     assert class_strength("box module nocontent") == 2
+
+
+# --------------------------------------------------------------------------- a photo viewer's copy of a caption
+
+
+def test_a_photo_viewers_copy_of_the_caption_is_left_out() -> None:
+    # The lightbox (the overlay that shows a picture full size) repeats the picture's caption inside the story's box.
+    caption = "The finance minister speaks to reporters outside the party's offices in Berlin on Friday morning."
+    viewer = f"<div class='lightbox'><div class='lightbox__image'><img src='a.jpg'></div>" \
+             f"<div class='lightbox__description'>{caption}</div></div>"
+    page = f"<html><body><article><h1>Minister quits</h1>{POST}{viewer}{POST}</article></body></html>"
+    text = body_text(page)
+    assert PROSE.strip() in text
+    assert caption not in text
+    assert class_strength("lightbox__description") == 2

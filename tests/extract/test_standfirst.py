@@ -1,0 +1,64 @@
+"""The standfirst is the lede a reader sees under the headline: the page's description when it is shown there.
+
+A description kept in the metadata only (a summary for search engines and link previews, a site's slogan), one
+shown as a picture's caption, and one the body already opens with are not the story's standfirst.
+"""
+
+from __future__ import annotations
+
+from newsdesk import extract
+
+LEDE = "Engineers expect the barrier to be ready before next autumn, six years after the first flood."
+STORY = "".join(
+    f"<p>{sentence} The council said the barrier, planned since the floods, would cost about four million pounds, "
+    "and that work would start in the spring.</p>"
+    for sentence in (
+        "Councillors voted on Tuesday to build a flood barrier along Mill Lane.",
+        "Residents who were flooded twice in three winters said the decision came too late.",
+        "The river rose above its banks again in January, closing the lane for a week.",
+    )
+)
+
+
+def _page(description: str, header: str, story: str = STORY) -> str:
+    return (
+        f"<html><head><title>Council approves flood barrier</title><meta name='description' content='{description}'>"
+        "</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><header>"
+        f"<h1>Council approves flood barrier</h1>{header}</header><div class='article-body'>{story}</div>"
+        "</article></body></html>"
+    )
+
+
+def test_a_description_shown_under_the_headline_is_the_standfirst() -> None:
+    article = extract(_page(LEDE, f"<h2 class='subtitle'>{LEDE}</h2><p class='byline'>By Ann Lee</p>"))
+    assert article.standfirst == LEDE
+    assert LEDE not in article.text
+
+
+def test_a_description_in_the_metadata_only_is_no_standfirst() -> None:
+    article = extract(_page(LEDE, "<p class='byline'>By Ann Lee</p>"))
+    assert article.standfirst is None
+
+
+def test_a_description_shown_as_a_caption_is_no_standfirst() -> None:
+    caption = "Water covers Mill Lane after the river burst its banks in January, seen from the bridge."
+    header = f"<figure><img src='flood.jpg' alt='Mill Lane'><figcaption>{caption}</figcaption></figure>"
+    assert extract(_page(caption, header)).standfirst is None
+
+
+def test_a_description_the_body_opens_with_is_no_standfirst() -> None:
+    # A wire story's dateline keeps the description from opening the paragraph; it is the body's opening still.
+    description = "Councillors voted on Tuesday to build a flood barrier along Mill Lane, after six years of delay."
+    story = f"<p>MILLTOWN (AP) — {description} Work starts in the spring, the council said.</p>" + STORY
+    article = extract(_page(description, "<p class='byline'>By Ann Lee</p>", story))
+    assert article.standfirst is None
+    assert article.text.startswith("MILLTOWN (AP)")
+
+
+def test_the_text_under_the_page_headline_counts_not_under_a_logo() -> None:
+    # A site's logo set as an <h1> above the story's own and a long menu: the lede is looked for under the
+    # story's headline, which the menu's words keep out of reach of the logo's.
+    menu = "".join(f"<a href='/section-{n}'>Section number {n} of the site</a> " for n in range(60))
+    page = _page(LEDE, f"<p class='dek'>{LEDE}</p>").replace(
+        "<nav>", f"<div class='masthead'><h1>The Milltown Courier</h1></div><nav>{menu}")
+    assert extract(page).standfirst == LEDE
