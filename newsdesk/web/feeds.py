@@ -118,6 +118,34 @@ def feed_articles(store: Store, query: ArticleQuery, limit: int = FEED_SIZE) -> 
     return [stored for stored in found if stored is not None]
 
 
+#: Longest summary taken from the body's opening paragraph, in characters (feed readers show two or three lines).
+SUMMARY_CHARS = 300
+
+
+def summary_of(article: Article) -> str | None:
+    """What a feed gives as an item's summary: the standfirst, else the body's first paragraph, shortened.
+
+    Extraction gives a standfirst only where the page shows one under its headline and it is not the body's
+    opening retold; a feed reader still wants a line or two about the article, so the opening paragraph stands in.
+
+    >>> from newsdesk.model import Block
+    >>> summary_of(Article(standfirst="A dek.", body=[Block("paragraph", "First.")]))
+    'A dek.'
+    >>> summary_of(Article(body=[Block("heading", "Intro"), Block("paragraph", "Word " * 80)]))[-11:]
+    'Word Word …'
+    >>> summary_of(Article()) is None
+    True
+    """
+    if article.standfirst:
+        return article.standfirst
+    opening = next((block.text.strip() for block in article.body if block.type == "paragraph" and block.text.strip()),
+                   None)
+    if opening is None or len(opening) <= SUMMARY_CHARS:
+        return opening
+    cut = opening[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
+    return f"{cut} …"
+
+
 def _original(article: Article) -> str | None:
     return safe_url(article.canonical_url) or safe_url(article.url)
 
@@ -179,8 +207,8 @@ def atom_feed(articles: list[StoredArticle], *, title: str, self_url: str, html_
             sub(entry, "category", term=article.section)
         for tag in article.tags:
             sub(entry, "category", term=tag)
-        if article.standfirst:
-            sub(entry, "summary", article.standfirst)
+        if summary := summary_of(article):
+            sub(entry, "summary", summary)
         sub(entry, "content", article_html(article), type="html")
     body: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return body
@@ -203,7 +231,7 @@ def json_feed(articles: list[StoredArticle], *, title: str, self_url: str, html_
             "external_url": _original(article),
             "title": article.headline or "Untitled article",
             "content_html": article_html(article),
-            "summary": article.standfirst,
+            "summary": summary_of(article),
             "image": safe_url(article.image.url) if article.image else None,
             "date_published": rfc3339(article.published),
             "date_modified": rfc3339(article.updated),
