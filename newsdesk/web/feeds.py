@@ -36,7 +36,7 @@ from newsdesk.web.errors import ApiError
 from newsdesk.web.links import public_base, public_url
 from newsdesk.web.params import ArticleQuery
 from newsdesk.web.reading import outlet_of
-from newsdesk.web.rendering import body_parts, language_tag, path_segment, safe_url
+from newsdesk.web.rendering import body_parts, language_tag, path_segment, safe_url, summary_of
 from newsdesk.web.state import app_state
 
 router = APIRouter(prefix="/feeds", include_in_schema=False)
@@ -116,34 +116,6 @@ def feed_articles(store: Store, query: ArticleQuery, limit: int = FEED_SIZE) -> 
         return store.latest(limit, query.filters)
     found = (store.get(hit.id) for hit in store.search(query.q, query.filters, limit=limit))
     return [stored for stored in found if stored is not None]
-
-
-#: Longest summary taken from the body's opening paragraph, in characters (feed readers show two or three lines).
-SUMMARY_CHARS = 300
-
-
-def summary_of(article: Article) -> str | None:
-    """What a feed gives as an item's summary: the standfirst, else the body's first paragraph, shortened.
-
-    Extraction gives a standfirst only where the page shows one under its headline and it is not the body's
-    opening retold; a feed reader still wants a line or two about the article, so the opening paragraph stands in.
-
-    >>> from newsdesk.model import Block
-    >>> summary_of(Article(standfirst="A dek.", body=[Block("paragraph", "First.")]))
-    'A dek.'
-    >>> summary_of(Article(body=[Block("heading", "Intro"), Block("paragraph", "Word " * 80)]))[-11:]
-    'Word Word …'
-    >>> summary_of(Article()) is None
-    True
-    """
-    if article.standfirst:
-        return article.standfirst
-    opening = next((block.text.strip() for block in article.body if block.type == "paragraph" and block.text.strip()),
-                   None)
-    if opening is None or len(opening) <= SUMMARY_CHARS:
-        return opening
-    cut = opening[:SUMMARY_CHARS].rsplit(" ", 1)[0].rstrip(",;:")
-    return f"{cut} …"
 
 
 def _original(article: Article) -> str | None:

@@ -40,6 +40,7 @@ from newsdesk.web.rendering import (
     make_environment,
     path_segment,
     safe_url,
+    summary_of,
     text_direction,
 )
 from newsdesk.web.state import app_state
@@ -150,6 +151,7 @@ def article_page(request: Request, article_id: str) -> Response:
         feeds=feeds,
         stored=stored,
         article=article,
+        summary=summary_of(article),
         outlet=outlet,
         page_url=page_url,
         original_url=safe_url(article.canonical_url) or safe_url(article.url),

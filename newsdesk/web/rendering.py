@@ -21,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from newsdesk.model import Article, Block
+from newsdesk.store.search import lead_snippet
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 #: Language of the reader's own words (navigation, labels).
@@ -164,6 +165,27 @@ def duration(minutes: int | None) -> str | None:
     return f"PT{minutes}M" if minutes else None
 
 
+#: Longest summary, in characters: feed readers and search results show two or three lines.
+SUMMARY_CHARS = 300
+
+
+def summary_of(article: Article) -> str | None:
+    """An article's summary for feeds and page descriptions: the standfirst, else the first paragraph, cut at a word.
+
+    Extraction gives a standfirst only where the page shows one under its headline and it does not retell the
+    body's opening, so a feed item or a page description would otherwise often have none.
+
+    >>> summary_of(Article(standfirst="A dek.", body=[Block("paragraph", "First.")]))
+    'A dek.'
+    >>> summary_of(Article(body=[Block("heading", "Intro"), Block("paragraph", "Word " * 80)]))[-10:]
+    'Word Word…'
+    >>> summary_of(Article()) is None
+    True
+    """
+    opening = next((block.text for block in article.body if block.type == "paragraph" and block.text.strip()), None)
+    return lead_snippet(article.standfirst, opening, SUMMARY_CHARS) or None
+
+
 def json_ld(article: Article, *, page_url: str, outlet: str | None) -> Markup:
     """The schema.org NewsArticle of an article page, ready for ``<script type="application/ld+json">``.
 
@@ -177,7 +199,7 @@ def json_ld(article: Article, *, page_url: str, outlet: str | None) -> Markup:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
-        "description": article.standfirst,
+        "description": summary_of(article),
         "datePublished": article.published,
         "dateModified": article.updated,
         "articleSection": article.section,

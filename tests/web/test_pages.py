@@ -124,6 +124,10 @@ def test_article_head_has_json_ld_and_open_graph(client: TestClient) -> None:
     assert meta["og:image"] == data["image"]
     assert meta["article:section"] == "World"
     assert tree.css_first('link[rel="canonical"]').attributes["href"] == HARBOUR_URL
+    # The page's description retells its first paragraph, so it is no standfirst; the summary is that paragraph.
+    opening = "The first coalition units left Ain al-Asad air base in western Iraq on Thursday"
+    assert data["description"].startswith(opening) and meta["og:description"].startswith(opening)
+    assert tree.css_first('meta[name="description"]').attributes["content"].startswith(opening)
 
 
 def test_article_body_blocks_render_by_type(client: TestClient) -> None:
