@@ -21,8 +21,8 @@ Usage::
     python benchmarks/render_text.py                  # once: render the pages to /tmp
     python benchmarks/extraction_text.py              # every set, both splits
     python benchmarks/extraction_text.py --split dev --per-page /tmp/text-dev.jsonl
-    python benchmarks/extraction_text.py --fit-lines   # refit the line models on dev (--line-l2, --line-rounds,
-                                                      # --line-trees, --tree-depth)
+    OMP_NUM_THREADS=1 python benchmarks/extraction_text.py --fit-lines   # refit the line models on dev
+                                                      # (--line-l2, --line-rounds, --line-trees, --tree-depth)
 """
 
 from __future__ import annotations
@@ -634,7 +634,8 @@ def write_line_weights(weights: Sequence[float], bias: float, drop: tuple[Sequen
         '"""Weights of the line classifier (``text_line_model``): logistic regression, standardisation folded in,\n'
         "and the boosted trees that correct its log-odds (``tree_logits``).\n\n"
         f"Fitted by ``benchmarks/extraction_text.py --fit-lines`` on the dev split only ({pages} pages; the drop\n"
-        "model also on short texts made from their gold paragraphs); do not edit by hand.\n\"\"\"\n\n"
+        "model and the add model's trees also on short texts made from their gold paragraphs), with one BLAS thread\n"
+        "(``OMP_NUM_THREADS=1``: near-equal tree splits fall otherwise with more); do not edit by hand.\n\"\"\"\n\n"
         # "tuple[float, ...]": inferred, each is a fixed-length tuple type of ~300 items, which mypyc checks item by
         # item (a 3 MB C file for text_line_model and a 9-minute `make native`).
         f"BIAS = {bias:.6g}\nWEIGHTS: tuple[float, ...] = (\n{rows(weights)},\n)\n"

@@ -2,7 +2,8 @@
 and the boosted trees that correct its log-odds (``tree_logits``).
 
 Fitted by ``benchmarks/extraction_text.py --fit-lines`` on the dev split only (976 pages; the drop
-model also on short texts made from their gold paragraphs); do not edit by hand.
+model and the add model's trees also on short texts made from their gold paragraphs), with one BLAS thread
+(``OMP_NUM_THREADS=1``: near-equal tree splits fall otherwise with more); do not edit by hand.
 """
 
 BIAS = -7.65892
