@@ -82,7 +82,7 @@ MAX_SPAN_DAYS = 21.0
 #: amount at :data:`MAX_SPAN_DAYS`: a story that has run for weeks on the names of the week's news (a campaign's
 #: candidates, which every desk's reports give) takes the next such report less readily, while a report sharing a
 #: name only that story gives (the defendant of a trial) or its event keeps the bar where it was. Chosen on the
-#: labelled set's dev split among 0-14 days (see :data:`PARAMS`).
+#: labelled set's dev split among 6-17 days (see :data:`PARAMS`).
 AGING_FROM_DAYS = 10.0
 
 
