@@ -124,6 +124,9 @@ class BodyResult:
     #: removed: where a standfirst is printed. None unless asked for (``extract_body``'s ``under_headline``), or
     #: when the page has no <h1>.
     under_headline: str | None = None
+    #: The text of the element under the headline whose class names it the standfirst (``names_a_lede``), read
+    #: with ``under_headline``: a lede the page shows that its description may not be.
+    lede_under: str | None = None
 
 
 #: Minimum length of a link text for it to count as a headline of a related article.
@@ -157,12 +160,14 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
-                      under: list[str] | None = None, headline: str = "") -> list[LexborNode]:
+                      under: list[str] | None = None, headline: str = "",
+                      ledes: list[str] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
     <form> elements go to ``forms`` when given. With ``under``, the text under the page's headline (the <h1>
-    that is ``headline``, folded, else the first) goes there first, read before anything is removed.
+    that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
+    of a standfirst named as one there to ``ledes`` (``text_under``).
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -194,7 +199,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             else:
                 dropped.append(node)
     if under is not None and h1s:
-        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0])))
+        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0]), ledes))
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -1590,21 +1595,137 @@ _UNSHOWN_IDS = _tag_ids((
 ))
 
 
-def text_under(node: LexborNode) -> str:
+#: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
+#: "SplitScreenContentHeaderDek", "article-subtitle"; "ingress", "perex" and "bajada" in Nordic, Czech and Spanish
+#: sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
+_LEDE_NAMES = frozenset((
+    "lead", "lede", "leadtext", "excerpt", "subtitle", "dek", "deck", "standfirst", "intro", "abstract", "subline",
+    "subheadline", "strapline", "ingress", "perex", "bajada",
+))
+_NOT_LEDE_NAMES = frozenset((
+    "caption", "credit", "copyright", "image", "img", "photo", "picture", "media", "video", "author", "byline",
+    "date", "time", "meta", "share", "social", "nav", "menu", "related", "more", "list", "item", "card", "link",
+    "ad", "ads", "comment", "comments", "promo", "footer", "sidebar", "widget", "tooltip", "bio", "profile",
+))
+#: A class holds one of ``_LEDE_NAMES`` only if, lower-cased, it holds one of them as a run of letters: most
+#: classes are let go on one search, before they are split into words (a case-blind search costs four times as
+#: much).
+_LEDE_HINT = re.compile("|".join(sorted(_LEDE_NAMES, key=len, reverse=True)))
+#: Ancestors of an element named a lede whose names are read too, for boxes that hold their own "excerpt" or
+#: "intro": an author's tooltip, a sidebar's.
+_LEDE_ANCESTORS = 4
+_NOT_LEDE_BOXES = frozenset((
+    "author", "bio", "profile", "tooltip", "sidebar", "widget", "ad", "ads", "promo", "comment", "comments", "related",
+))
+#: What a standfirst never holds: a picture, a player, a form.
+_MEDIA_IDS = _tag_ids(("img", "picture", "figure", "video", "iframe", "svg", "form", "ul", "ol", "script", "style",
+                       "noscript"))
+_A_TAG_ID = next(iter(_tag_ids(["a"])))
+#: Elements above a text read under the headline that may be the standfirst's ("dek > p > b > text"), and the
+#: fewest characters of a text for its elements to be looked at: a standfirst holds a run of words this long,
+#: and most texts there are labels, names and dates that are not.
+_LEDE_DEPTH = 3
+_LEDE_PART = 25
+#: The elements a standfirst is set in.
+_LEDE_TAG_IDS = _tag_ids(("p", "div", "h2", "span", "section"))
+#: The words of a class: split at punctuation and where a lower-case letter meets a capital ("HeaderDek").
+_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _class_words(class_value: str) -> set[str]:
+    return {word.lower() for word in _NAME_WORD.findall(class_value)}
+
+
+def names_a_lede(class_value: str) -> bool:
+    """Whether an element's class names it the story's standfirst, and nothing set beside one.
+
+    >>> names_a_lede("article-lead"), names_a_lede("SplitScreenContentHeaderDekDiv"), names_a_lede("image-description")
+    (True, True, False)
+    >>> names_a_lede("leader-board"), names_a_lede("article-lead__date")
+    (False, False)
+    """
+    if _LEDE_HINT.search(class_value.lower()) is None:
+        return False
+    words = _class_words(class_value)
+    return not words.isdisjoint(_LEDE_NAMES) and words.isdisjoint(_NOT_LEDE_NAMES)
+
+
+def _holds_other_things(node: LexborNode, text: str) -> bool:
+    """Whether an element named a lede (its text ``text``) holds a picture, a list or a form, an element named as
+    another thing set near one (``_NOT_LEDE_NAMES``), or is mostly a link, or sits in a box named as such a thing
+    (``_LEDE_ANCESTORS``, ``_NOT_LEDE_BOXES``): a "LeadFeature" box is the lead picture with its caption, an
+    "excerpt" that is a link another story's teaser, an "excerpt" in the byline's tooltip the author's, not the
+    standfirst.
+
+    >>> page = LexborHTMLParser("<div class='lead'><div class='embed-caption'>A pier at dusk.</div></div>")
+    >>> _holds_other_things(page.css_first("div"), "A pier at dusk.")
+    True
+    """
+    above: LexborNode | None = node.parent
+    for _ in range(_LEDE_ANCESTORS):
+        if above is None:
+            break
+        class_value = above.attributes.get("class")
+        if class_value and not _class_words(class_value).isdisjoint(_NOT_LEDE_BOXES):
+            return True
+        above = above.parent
+    linked = 0
+    for inner in node.traverse():
+        tag_id = inner.tag_id
+        if tag_id in _MEDIA_IDS:
+            return True
+        if tag_id == _A_TAG_ID:
+            linked += len(fold_ws(inner.text(deep=True)))
+        class_value = inner.attributes.get("class")
+        if class_value and not _class_words(class_value).isdisjoint(_NOT_LEDE_NAMES):
+            return True
+    return linked * 2 >= len(text)
+
+
+def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int]) -> None:
+    """Put the text of the element around ``text_node`` (its parent or one of the next ``_LEDE_DEPTH`` above)
+    that is named a lede (``names_a_lede``) and holds nothing else (``_holds_other_things``) in ``ledes``.
+
+    Read from the text shown rather than from every element passed: a zone under a headline holds many
+    elements and few texts. Elements judged already (``seen``, by ``mem_id``) are passed over.
+    """
+    element = text_node.parent
+    for _ in range(_LEDE_DEPTH):
+        if element is None:
+            return
+        key = element.mem_id
+        if key in seen:
+            element = element.parent
+            continue
+        seen.add(key)
+        if (element.tag_id in _LEDE_TAG_IDS and (class_value := element.attributes.get("class"))
+                and names_a_lede(class_value)):
+            if (lede := fold_ws(element.text(deep=True))) and not _holds_other_things(element, lede):
+                ledes.append(lede)
+            return
+        element = element.parent
+
+
+def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
     """The text that follows ``node`` in document order, its own subtree left out: what a reader sees under a
     headline, down to the first paragraph of prose (``_UNDER_PROSE``) or about ``_UNDER_CHARS`` characters.
-    Scripts, controls, menus and pictures with their captions are passed over (``_UNSHOWN_IDS``).
+    Scripts, controls, menus and pictures with their captions are passed over (``_UNSHOWN_IDS``). With ``ledes``,
+    the whole text of the first element around a text read (of ``_LEDE_PART`` characters or more) whose class
+    ``names_a_lede``, and that holds nothing else, goes there (``_read_lede``).
 
     Each following sibling, of ``node`` and then of each ancestor, is read with ``traverse``, a tenth of the cost of
     stepping from node to node; as that cannot pass a subtree over, the text of one not read is measured and that
     many characters of the text nodes that come next (its own) are let go.
 
     >>> page = LexborHTMLParser("<header><h1>Storm nears</h1><figure><figcaption>The pier.</figcaption></figure>"
-    ...                         "<p class='dek'>The <b>coast</b> braces.</p><script>ad()</script></header><p>Rain.</p>")
-    >>> text_under(page.css_first("h1"))
-    'The coast braces. Rain.'
+    ...                         "<p class='dek'>The <b>coast</b> braces for its worst storm in years.</p>"
+    ...                         "<script>ad()</script></header><p>Rain.</p>")
+    >>> ledes: list[str] = []
+    >>> text_under(page.css_first("h1"), ledes), ledes
+    ('The coast braces for its worst storm in years. Rain.', ['The coast braces for its worst storm in years.'])
     """
     parts: list[str] = []
+    seen: set[int] = set()
     size = 0
     steps = 0
     unread = 0
@@ -1623,6 +1744,8 @@ def text_under(node: LexborNode) -> str:
                         continue
                     text = text.strip()
                     if text:
+                        if ledes is not None and not ledes and len(text) >= _LEDE_PART:
+                            _read_lede(inner, ledes, seen)
                         parts.append(text)
                         size += len(text)
                         if len(text) >= _UNDER_PROSE or size >= _UNDER_CHARS:
@@ -1807,7 +1930,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     The tree is modified (boilerplate is removed): run metadata extraction first. ``headline``, the
     page's headline by its metadata, picks the page's own story where the page holds two. ``news``, that
     the page says it is a news report, lets its pictures' boxes go with their captions (``_drop_media_boxes``).
-    ``under_headline`` asks for the text under the page's headline as well (``BodyResult.under_headline``).
+    ``under_headline`` asks for the text under the page's headline as well (``BodyResult.under_headline``), and
+    for the standfirst named as one there (``BodyResult.lede_under``).
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> page = ("<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -1827,13 +1951,15 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     forms: list[LexborNode] = []
     folded = fold_ws(headline).casefold() if headline else ""
     under: list[str] | None = [] if under_headline else None
-    h1s = _remove_furniture(body, related, budget, forms, under, folded)
+    ledes: list[str] = []
+    h1s = _remove_furniture(body, related, budget, forms, under, folded, ledes)
     shown = under[0] if under else None
+    lede = ledes[0] if ledes else None
     # From here on the tree only is read: every measure is taken once.
     sizes = PageSizes()
     container = _best_container(body, sizes, budget)
     if container is None:
-        return BodyResult(related=related, under_headline=shown)
+        return BodyResult(related=related, under_headline=shown, lede_under=lede)
     teaser_counts: dict[int, int] = {}
     container = _widen(container, sizes, teaser_counts)
     if folded and len(h1s) >= 2 and (story := _story_of_the_page(h1s, container, folded)) is not None:
@@ -1878,4 +2004,5 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         container_tag=container.tag,
         teasers=teasers,
         under_headline=shown,
+        lede_under=lede,
     )

@@ -284,8 +284,8 @@ def _may_be_standfirst(meta: PageMetadata) -> bool:
 
 def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | None) -> str | None:
     """The page's description when it is the standfirst a reader sees: its opening words are shown under the
-    headline (``under_headline``, the page's text there, read only for a page whose description
-    ``_may_be_standfirst``), and it does not repeat the body's opening.
+    headline (``under_headline``, the page's text there), it ``_may_be_standfirst``, and it does not repeat the
+    body's opening.
 
     A description shown nowhere is a summary for search engines and link previews (or a site's slogan, a
     caption, "Also in today's edition ..."), not the story's lede; one the body opens with is the body's.
@@ -300,7 +300,7 @@ def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | N
     >>> _standfirst(meta, body, body[0].text) is None
     True
     """
-    if not under_headline or not meta.description:
+    if not under_headline or not meta.description or not _may_be_standfirst(meta):
         return None
     description = fold_ws(meta.description)
     opening = _WORD.findall(description[:_OPENING_REACH].casefold())[:_SHOWN_WORDS]
@@ -321,6 +321,42 @@ def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | N
     if _repeats_opening(description, blocks):
         return None
     return description
+
+
+#: Characters of a lede named as one under the headline (``_shown_lede``): fewer make a kicker or a label, more
+#: a box that holds the byline and the date with it.
+_MIN_LEDE = 40
+_MAX_LEDE = 600
+
+
+def _shown_lede(lede: str | None, meta: PageMetadata, blocks: list[Block]) -> str | None:
+    """The standfirst the page shows under its headline in an element named as one (``names_a_lede``: "article-lead",
+    "detail__excerpt"), for a page whose description is not shown there: its lede reworded for search engines,
+    or none.
+
+    Not a line of furniture (the byline or the date), not the headline, not cut short, and not the body's opening
+    told again.
+
+    >>> meta = PageMetadata(headline="Storm nears", description="Read our storm coverage.")
+    >>> body = [Block("paragraph", "Rain fell all night.")]
+    >>> _shown_lede("The coast braces for the worst storm in decades.", meta, body)
+    'The coast braces for the worst storm in decades.'
+    >>> _shown_lede("By Ann Lee and Bob Stone, in Havana, for the Daily Bugle", meta, body) is None
+    True
+    >>> told = "Rain fell all night, and the coast braced."
+    >>> _shown_lede(told, meta, [Block("paragraph", told)]) is None
+    True
+    """
+    # One cut short ("...") is a teaser's excerpt of a text, not a standfirst.
+    if lede is None or not _MIN_LEDE <= len(lede) <= _MAX_LEDE or lede.endswith(_ELLIPSES):
+        return None
+    if _BYLINE_BLOCK.match(lede) or _DATE_BLOCK.match(lede) or parse_date(lede) is not None:
+        return None
+    if meta.headline and _same_text(lede, meta.headline):
+        return None
+    if _repeats_opening(lede, blocks):
+        return None
+    return lede
 
 
 def _repeats_opening(description: str, blocks: list[Block]) -> bool:
@@ -509,7 +545,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     meta = extract_metadata(tree, url)
     budget.check()
     news = bool(meta.page_types & NEWS_TYPES)
-    found = extract_body(tree, budget, meta.headline, news=news, under_headline=_may_be_standfirst(meta))
+    found = extract_body(tree, budget, meta.headline, news=news, under_headline=True)
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
@@ -531,7 +567,8 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
         site_name=site_name,
         language=meta.language,
         headline=meta.headline,
-        standfirst=_standfirst(meta, blocks, found.under_headline),
+        standfirst=(_standfirst(meta, blocks, found.under_headline)
+                    or _shown_lede(found.lede_under, meta, blocks)),
         authors=list(meta.authors),
         published=meta.published,
         updated=meta.updated,

@@ -62,3 +62,32 @@ def test_the_text_under_the_page_headline_counts_not_under_a_logo() -> None:
     page = _page(LEDE, f"<p class='dek'>{LEDE}</p>").replace(
         "<nav>", f"<div class='masthead'><h1>The Milltown Courier</h1></div><nav>{menu}")
     assert extract(page).standfirst == LEDE
+
+
+REWORDED = "A flood barrier for Mill Lane: the council votes for it after years of delay."
+
+
+def test_a_lede_shown_in_a_box_named_as_one_is_the_standfirst_when_the_description_is_not_shown() -> None:
+    # The description rewords the lede for search engines; the page shows its own under the headline.
+    article = extract(_page(REWORDED, f"<p class='article-lead'>{LEDE}</p><p class='byline'>By Ann Lee</p>"))
+    assert article.standfirst == LEDE
+    assert LEDE not in article.text
+
+
+def test_a_lede_box_that_holds_the_lead_picture_gives_no_standfirst() -> None:
+    caption = "Water covers Mill Lane after the river burst its banks in January, seen from the bridge."
+    header = (f"<div class='LeadFeature'><div class='media-placeholder'></div>"
+              f"<div class='embed-caption'>{caption}</div></div>")
+    assert extract(_page(REWORDED, header)).standfirst is None
+
+
+def test_an_excerpt_that_links_another_story_is_no_standfirst() -> None:
+    header = ("<div class='excerpt'><p><a href='/other'>Bridge repairs to close the high street for the whole "
+              "summer</a></p></div>")
+    assert extract(_page(REWORDED, header)).standfirst is None
+
+
+def test_a_lede_the_body_opens_with_is_no_standfirst() -> None:
+    opening = "Councillors voted on Tuesday to build a flood barrier along Mill Lane."
+    article = extract(_page(REWORDED, f"<p class='article-lead'>{opening}</p>"))
+    assert article.standfirst is None
