@@ -370,6 +370,8 @@ def _repeats_opening(description: str, blocks: list[Block]) -> bool:
     True
     >>> _repeats_opening("Officials fear the worst storm in decades.", [Block("paragraph", "Rain fell all night.")])
     False
+    >>> _repeats_opening("...", [Block("paragraph", "Rain fell all night.")])
+    False
     """
     opening: list[str] = []
     size = 0
@@ -383,6 +385,8 @@ def _repeats_opening(description: str, blocks: list[Block]) -> bool:
     # Each run as written from its first word to its fourth, the punctuation between them kept: a text told twice
     # is told with the same.
     spans = [match.span() for match in _WORD.finditer(folded)]
+    if not spans:  # punctuation alone retells nothing
+        return False
     runs = [folded[spans[i][0]:spans[min(i + 3, len(spans) - 1)][1]] for i in range(0, max(len(spans) - 3, 1), 4)]
     repeated = sum(1 for run in runs if run in body)
     return repeated >= _REPEATED_SHARE * len(runs)
