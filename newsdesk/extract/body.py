@@ -1264,6 +1264,115 @@ def _lead_before(container: LexborNode) -> str | None:
     return None
 
 
+#: The story's opening set apart just above its container (a paywall's free paragraph, a page's intro block): at
+#: least this many characters of paragraph text, most of what the elements hold, few of them links.
+_OPENING_ABOVE_CHARS = 80
+#: A box passed over between the opening and the container: a short line of links ("Enlarge This Image", a
+#: related story, a sign-up button), at most this long.
+_PASSED_BOX_CHARS = 200
+_OPENING_ABOVE_SIBLINGS = 4
+#: A picture's box passed over the same way: the picture and its caption.
+_PASSED_MEDIA_CHARS = 400
+_MEDIA_PARTS = "figure, picture, video, img, iframe"
+
+
+def _is_opening_prose(node: LexborNode, sizes: PageSizes) -> bool:
+    prose = sizes.paragraphs(node)
+    text = sizes.text(node)
+    return (prose >= _OPENING_ABOVE_CHARS and prose >= _OPENING_PROSE_SHARE * text
+            and sizes.links(node) < _OPENING_MAX_LINK_SHARE * text)
+
+
+def _opening_above(container: LexborNode, sizes: PageSizes) -> list[LexborNode]:
+    """The elements right above the container that hold the story's opening paragraphs, in document order.
+
+    A paywalled page keeps its free opening in a block of its own before the walled rest; a guide sets its
+    intro apart from its sections. Read back from the container: prose blocks are taken, empty elements,
+    pictures and short boxes of links passed over (``_is_passed_box``), and anything else (a byline, a date, the
+    headline) ends the opening.
+
+    >>> page = LexborHTMLParser("<div><h1>Title</h1><p>" + "The free opening says what happened. " * 3 +
+    ...                         "</p><div id='rest'><p>The walled rest of the story.</p></div></div>")
+    >>> [fold_ws(n.text())[:20] for n in _opening_above(page.css_first("#rest"), PageSizes())]
+    ['The free opening say']
+    >>> page = LexborHTMLParser("<div><p>By Ann Lee, 3 May</p><div id='rest'><p>The story.</p></div></div>")
+    >>> _opening_above(page.css_first("#rest"), PageSizes())
+    []
+    """
+    found: list[LexborNode] = []
+    sibling, seen = container.prev, 0
+    while sibling is not None and seen < _OPENING_ABOVE_SIBLINGS:
+        if sibling.tag in ("-text", "-comment", "#comment") or sibling.tag in _SKIP_IN_BODY:
+            sibling = sibling.prev
+            continue
+        text = sizes.text(sibling)
+        if text:
+            seen += 1
+            if _is_opening_prose(sibling, sizes):
+                if not _ends_a_sentence(fold_ws(sibling.text(deep=True, separator=" "))):
+                    break
+                found.append(sibling)
+            elif found or not _is_passed_box(sibling, text, sizes):
+                break
+        sibling = sibling.prev
+    found.reverse()
+    return found
+
+
+def _is_passed_box(node: LexborNode, text: int, sizes: PageSizes) -> bool:
+    """Whether a box between a story's opening and its container is one the reader passes over: a short line
+    of links ("Enlarge This Image", a related story, a sign-up button), or a picture with its caption.
+
+    >>> page = LexborHTMLParser("<div><a href='/x'>Enlarge This Image</a></div>")
+    >>> _is_passed_box(page.css_first("div"), 18, PageSizes())
+    True
+    """
+    return ((text <= _PASSED_BOX_CHARS and sizes.links(node) >= 0.5 * text)
+            or (text <= _PASSED_MEDIA_CHARS and node.css_first(_MEDIA_PARTS) is not None))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _opens_with(text: str, description: str) -> bool:
+    """Whether a text opens with the description's first words (the page's dek, however its quotes are set).
+
+    >>> _opens_with("iRunFar’s experts share their best picks of the year.", "iRunFar's experts share their best picks")
+    True
+    """
+    words = _WORD.findall(description.casefold())[:8]
+    return bool(words) and _WORD.findall(text[:300].casefold())[:len(words)] == words
+
+
+def _opening_blocks(elements: list[LexborNode], description: str = "") -> list[Block]:
+    """The blocks of the opening's elements that run on into the story: read back from the last, paragraphs
+    that end a sentence (or open a list), list items and headings between them; a line that is none of these
+    (a byline, "5 min read", a label) ends them, and headings left at the top go (the page's title).
+
+    >>> page = LexborHTMLParser("<div><h1>Title | Site</h1><p>Staff | 5 min read</p>"
+    ...                         "<p>The opening, which ends a sentence.</p></div>")
+    >>> [b.text for b in _opening_blocks([page.css_first("div")])]
+    ['The opening, which ends a sentence.']
+    """
+    out = _Emitter()
+    for element in elements:
+        _walk(element, out, "paragraph", False, 0)
+        out.flush()
+    blocks = out.blocks
+    start = len(blocks)
+    while start > 0:
+        block = blocks[start - 1]
+        if block.type == "paragraph" and not (_ends_a_sentence(block.text) or block.text.endswith(":")):
+            break
+        # The page's description shown as a dek is its standfirst, not the story's opening.
+        if description and _opens_with(block.text, description):
+            break
+        start -= 1
+    while start < len(blocks) and blocks[start].type == "heading":
+        start += 1
+    return blocks[start:]
+
+
 #: Class words of a lead's media wrapper ('lead-image', 'story-intro-video'): what it holds is a picture and its
 #: caption, not the lead paragraph.
 _MEDIA_WORD = re.compile(r"image|img|photo|picture|media|video|figure|gallery|caption|credit")
@@ -1924,14 +2033,16 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
 
 
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
-                 headline: str | None = None, news: bool = False, under_headline: bool = False) -> BodyResult:
+                 headline: str | None = None, news: bool = False, under_headline: bool = False,
+                 description: str | None = None) -> BodyResult:
     """Find the article body in a parsed page and return it as typed blocks.
 
     The tree is modified (boilerplate is removed): run metadata extraction first. ``headline``, the
     page's headline by its metadata, picks the page's own story where the page holds two. ``news``, that
     the page says it is a news report, lets its pictures' boxes go with their captions (``_drop_media_boxes``).
     ``under_headline`` asks for the text under the page's headline as well (``BodyResult.under_headline``), and
-    for the standfirst named as one there (``BodyResult.lede_under``).
+    for the standfirst named as one there (``BodyResult.lede_under``). ``description``, the page's own, is told
+    apart from the story's opening above the container (``_opening_blocks``): shown there, it is a dek.
 
     >>> from selectolax.lexbor import LexborHTMLParser
     >>> page = ("<html><body><nav><a href='/'>Home</a></nav><article>"
@@ -1973,6 +2084,10 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     lead = _lead_before(container)
     if lead is not None:
         emitter.blocks.append(Block("paragraph", lead))
+    else:
+        opening = _opening_above(container, sizes)
+        if opening:
+            emitter.blocks += _opening_blocks(opening, description or "")
     _drop_galleries(container)
     if forms:
         _drop_form_boxes(container, forms)

@@ -549,7 +549,8 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     meta = extract_metadata(tree, url)
     budget.check()
     news = bool(meta.page_types & NEWS_TYPES)
-    found = extract_body(tree, budget, meta.headline, news=news, under_headline=True)
+    found = extract_body(tree, budget, meta.headline, news=news, under_headline=True,
+                         description=meta.description)
     blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
