@@ -980,8 +980,9 @@ def _ends_a_sentence(text: str) -> bool:
 def _is_linked_sentence(text: str, anchors: list[tuple[LexborNode, str]]) -> bool:
     """Whether a block that is mostly link text is a sentence of the story whose words the writer linked
     ("According to Nato, <a>every country in the alliance achieved at least 2% in 2025</a>."): it opens
-    with words of its own before the first link, not with a label ("Read more: <a>...</a>"), and ends a
-    sentence. A teaser's line is all link, or a label and a headline with no sentence's end.
+    with words of its own before the first link, not with a label ("Read more: <a>...</a>"), or with its
+    linked subject that the sentence carries on from (``_goes_on_after``), and ends a sentence. A teaser's line
+    is all link, or a label and a headline with no sentence's end.
 
     Asked only about the few blocks the link share would drop: their links' words are read here.
 
@@ -996,6 +997,8 @@ def _is_linked_sentence(text: str, anchors: list[tuple[LexborNode, str]]) -> boo
     False
     >>> check('<p><a href="/x">The whole line is one link to another story, as a teaser is.</a></p>')
     False
+    >>> check('<p><a href="/p">Meghan Markle</a> has been <a href="/x">criticised by a royal expert</a>.</p>')
+    True
     >>> check('<p>He threatened Rep. <a href="/p">Ilhan Omar</a><span><a href="/p">Ilhan Omar</a>'
     ...       '<a href="/n">Omar asks court to apply compassion in sentencing</a></span> (D-Minn.).</p>')
     False
@@ -1010,6 +1013,10 @@ def _is_linked_sentence(text: str, anchors: list[tuple[LexborNode, str]]) -> boo
         start = text.find(words)
         if prefix is None:
             prefix = text[:start].rstrip() if start > 0 else ""
+            # A sentence may open with its linked subject ("<a>Meghan Markle</a>'s mum, ..."): the sentence
+            # goes on in lower case right after the link, as a headline's next line does not.
+            if start == 0 and _goes_on_after(text[len(words):]):
+                prefix = words
         # A link whose words run into the next word with no space between is a box's text set inside the
         # sentence (a name's hover card: "Rep. Ilhan OmarIlhan OmarHillicon Valley: ..."), not its words.
         end = start + len(words)
@@ -1018,6 +1025,21 @@ def _is_linked_sentence(text: str, anchors: list[tuple[LexborNode, str]]) -> boo
     # "BBC © 2012 <a>The BBC is not responsible for the content of external sites.</a>": the site's notice.
     return (prefix is not None and any(c.isalnum() for c in prefix) and not prefix.endswith(_LABEL_ENDS)
             and "\u00a9" not in prefix)
+
+
+def _goes_on_after(rest: str) -> bool:
+    """Whether the text after a sentence's opening link carries the sentence on: a possessive, or a word in
+    lower case (a verb, a conjunction), in a script with case.
+
+    >>> _goes_on_after("'s mum, Doria, cares for them."), _goes_on_after(" has been torn apart by an expert.")
+    (True, True)
+    >>> _goes_on_after(" 2 hours ago."), _goes_on_after(" | Sport"), _goes_on_after("")
+    (False, False, False)
+    """
+    if rest.startswith(("'s ", "’s ")):
+        return True
+    word = rest.lstrip().split(" ", 1)[0]
+    return len(rest) > len(word) and word.isalpha() and word.islower() and rest[:1] == " "
 
 
 #: A keyword a site links to its topic page is a name: a few words, a few characters.

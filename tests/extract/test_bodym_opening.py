@@ -1,6 +1,6 @@
 """Body recall on pages never seen (issue 9): mechanisms found on the shared sets' dev pages where trafilatura
 kept more of the gold, each on several sites. The story's opening set apart just above the body's container (a
-paywall's free paragraph, a guide's intro block)."""
+paywall's free paragraph, a guide's intro block); a sentence that opens with its linked subject."""
 
 from __future__ import annotations
 
@@ -68,3 +68,25 @@ def test_the_description_shown_above_the_container_stays_the_standfirst() -> Non
 def test_a_teaser_with_its_link_above_the_container_is_no_opening() -> None:
     above = f"<p><a href='/other'>{OPENING}</a></p>"
     assert body_of(walled(above))[0] == (PROSE * 2).strip()
+
+
+# --------------------------------------------------------------------------- a sentence opening with its link
+
+
+def story(inner: str) -> list[str]:
+    return body_of(f"<article><p>{PROSE * 3}</p>{inner}<p>{PROSE * 2}</p></article>")
+
+
+def test_a_sentence_that_opens_with_its_linked_subject_stays() -> None:
+    line = ("<p><a href='/t/meghan'>Meghan Markle</a>'s mum, <a href='/n/1'>Doria Ragland, is said to be the only "
+            "person the couple trust to care for their children</a> when they are away.</p>")
+    assert ("Meghan Markle's mum, Doria Ragland, is said to be the only person the couple trust to care for their "
+            "children when they are away.") in story(line)
+    line = ("<p><a href='/t/meghan'>Meghan Markle</a> has been <a href='/n/2'>criticised by a royal expert who "
+            "disputed her account of her first years in the country</a>.</p>")
+    assert any(text.startswith("Meghan Markle has been criticised") for text in story(line))
+
+
+def test_a_linked_headline_with_its_age_goes() -> None:
+    line = "<p><a href='/n/3'>Bridge reopens a month ahead of plan after the flood</a> 2 hours ago.</p>"
+    assert story(line) == [(PROSE * 3).strip(), (PROSE * 2).strip()]
