@@ -27,7 +27,7 @@ _STRONG_TOKENS = (
     "share", "shares", "sharing", "sharebar", "social", "socials", "sociallinks", "facebook", "twitter",
     "whatsapp", "linkedin", "pinterest", "newsletter", "newsletters", "subscribe", "subscription",
     "signup", "paywall", "cookie", "cookies", "consent", "gdpr", "popup", "modal", "lightbox",
-    "comment", "comments", "commentlist", "disqus", "discussion", "respond", "replies",
+    "comment", "comments", "commenting", "commentlist", "disqus", "discussion", "respond", "replies",
     "related", "recommended", "recommendation", "recommendations", "recirc", "recirculation",
     "trending", "popular", "mostread", "mostpopular", "morestories", "readmore", "readnext",
     "upnext", "breadcrumb", "breadcrumbs", "sidebar", "navbar", "navigation",

@@ -1,6 +1,7 @@
 """Body recall on pages never seen (issue 9): mechanisms found on the shared sets' dev pages where trafilatura
 kept more of the gold, each on several sites. The story's opening set apart just above the body's container (a
-paywall's free paragraph, a guide's intro block); a sentence that opens with its linked subject."""
+paywall's free paragraph, a guide's intro block); a sentence that opens with its linked subject; a comments
+box's rules named "commenting"."""
 
 from __future__ import annotations
 
@@ -90,3 +91,13 @@ def test_a_sentence_that_opens_with_its_linked_subject_stays() -> None:
 def test_a_linked_headline_with_its_age_goes() -> None:
     line = "<p><a href='/n/3'>Bridge reopens a month ahead of plan after the flood</a> 2 hours ago.</p>"
     assert story(line) == [(PROSE * 3).strip(), (PROSE * 2).strip()]
+
+
+# --------------------------------------------------------------------------- a comments box's rules
+
+
+def test_a_commenting_boxs_guidelines_go() -> None:
+    rules = ("<div class='commenting-guidelines'><p>Guidelines: feedback should follow the community's rules, "
+             "which are used to identify comments that will be removed from display on the site.</p>"
+             "<p>Comments may be no longer than 2000 characters and will post shortly after submitting.</p></div>")
+    assert not any("Guidelines" in text or "2000 characters" in text for text in story(rules))
