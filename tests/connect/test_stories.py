@@ -274,15 +274,19 @@ def test_gold_story_set_pairwise_f1() -> None:
     10 days old or more takes a report sharing neither its event nor a name only it gives less readily
     (StoryParams.aging): dev unchanged (0.876 / 0.826 / 0.735 / 0.702; warm 0.724 / 0.701), held out (run once)
     0.503 / 0.514 / 0.473 / 0.416, warm 0.483 / 0.464; the floors rose to just under them, then to about 0.01 under
-    where they were closer (another CPU's float rounding can move one join). The 0.85 bar is not met."""
+    where they were closer (another CPU's float rounding can move one join). Since a story past its span that is
+    running on (reported within RUNS_ON_DAYS) takes a report sharing a name only it gives, and most of its reports
+    give, without the margin: dev unchanged, held out (run once) 0.568 / 0.574 / 0.533 / 0.468, warm 0.543 / 0.521
+    (the Murray trial no longer cut at the span); the held-out floors rose to about 0.01 under them. The 0.85 bar is
+    not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split, warm_rows
 
     every = read_gold()
-    views = [(every[:618], {"dev": 0.87, "heldout": 0.49})]
+    views = [(every[:618], {"dev": 0.87, "heldout": 0.555})]
     if POLNEAR.is_dir():  # the enlarged views need PolNeAR's texts as well
-        views += [(every[:788], {"dev": 0.82, "heldout": 0.51}), (every[:955], {"dev": 0.725, "heldout": 0.46}),
-                  (every, {"dev": 0.69, "heldout": 0.405})]
+        views += [(every[:788], {"dev": 0.82, "heldout": 0.56}), (every[:955], {"dev": 0.725, "heldout": 0.52}),
+                  (every, {"dev": 0.69, "heldout": 0.455})]
     for rows, floors in views:
         sources = {r["source"] for r in rows}
         articles = gold_articles(rows)
@@ -291,7 +295,7 @@ def test_gold_story_set_pairwise_f1() -> None:
             keep = [i for i, r in enumerate(rows) if r["split"] == split]
             clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
             assert score_split(rows, keep, clusters)["all"]["f1"] >= floor, (sources, split)
-    warm_views = [(every[:955], {"dev": 0.71, "heldout": 0.47}), (every, {"dev": 0.69, "heldout": 0.45})]
+    warm_views = [(every[:955], {"dev": 0.71, "heldout": 0.53}), (every, {"dev": 0.69, "heldout": 0.51})]
     for rows, floors in warm_views if POLNEAR.is_dir() else []:
         articles = gold_articles(rows)
         vectors = gold_vectors(rows, articles, "minilm")

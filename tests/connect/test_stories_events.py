@@ -7,7 +7,7 @@ import dataclasses
 
 import numpy as np
 
-from newsdesk.connect.stories import PARAMS, StoryFeatures, StoryStream, event_name, story_features
+from newsdesk.connect.stories import PARAMS, RUNS_ON_DAYS, StoryFeatures, StoryStream, event_name, story_features
 from newsdesk.model import Article, Block, Enrichment, Entity, Mention
 
 
@@ -42,16 +42,18 @@ def test_a_report_naming_the_story_s_event_joins_though_its_wording_is_far() -> 
 
 
 def test_a_report_naming_the_event_of_a_story_past_its_span_joins_it_without_the_margin() -> None:
-    """A convention's story began 22 days before (past MAX_SPAN_DAYS) and last moved the day before. A report at
-    cosine 0.1 naming the convention scores 0.1 + 0.4 + event 0.2 - 0.005 and joins: the margin (spent 0.25) is not
-    taken, since it names the story's event. One naming the story's delegate instead (a plain name) would clear the
-    bar without the margin (0.1 + 0.4 - 0.005) but not with it, and starts a story of its own."""
+    """A convention's story began 22 days before (past MAX_SPAN_DAYS) and last moved four days before. A report at
+    cosine 0.1 naming the convention scores 0.1 + 0.4 + event 0.2 - 4 x 0.005 and joins: the margin (spent 0.25) is
+    not taken, since it names the story's event. One naming the story's delegate instead (a plain name) would clear
+    the bar without the margin (0.1 + 0.4 - 0.02) but not with it, and starts a story of its own: the story last
+    moved more than RUNS_ON_DAYS before, so it is not running on (tests/connect/test_stories_runs_on.py)."""
+    assert RUNS_ON_DAYS < 4.0
     convention = "republican national convention"
     far = _unit(0.1, np.sqrt(1 - 0.01), 0)
     for names, joins in (((convention,), True), (("scott walker",), False)):
         stream = StoryStream(model="minilm")
         first = stream.add(0, _features(20000.0, _unit(1, 0, 0), (convention, "scott walker")))
-        for member, day in ((1, 20010.0), (2, 20021.0)):  # reported within the window all along
+        for member, day in ((1, 20010.0), (2, 20018.0)):  # reported within the window all along
             assert stream.add(member, _features(day, _unit(1, 0, 0), (convention, "scott walker"))) == first
         assert (stream.add(3, _features(20022.0, far, names)) == first) is joins
 

@@ -10,7 +10,15 @@ import random
 import numpy as np
 from stories_in_store import stories_in_store
 
-from newsdesk.connect.stories import MAX_SPAN_DAYS, PARAMS, WINDOW_DAYS, StoryFeatures, StoryStream, build_stories
+from newsdesk.connect.stories import (
+    MAX_SPAN_DAYS,
+    PARAMS,
+    RUNS_ON_DAYS,
+    WINDOW_DAYS,
+    StoryFeatures,
+    StoryStream,
+    build_stories,
+)
 from newsdesk.model import Article, Block, Enrichment, Entity
 
 
@@ -83,10 +91,12 @@ def test_a_story_within_its_span_takes_reports_to_its_last_day() -> None:
 def test_a_story_past_its_span_still_weighs_its_names_while_live() -> None:
     stream = StoryStream()
     names = frozenset({"clinton"})
-    for k, day in enumerate((20000.0, 20010.0, 20020.0)):
+    for k, day in enumerate((20000.0, 20010.0, 20018.0)):
         stream.add(k, StoryFeatures(_loose(k), names, frozenset(), day, "a.example", "h"))
-    # The story (first day 20000) is spent on day 20022 and a report far from it in wording starts another,
-    # yet the spent story's mentions still weigh the name then.
+    # The story (first day 20000) is spent on day 20022, and not running on (its last report is four days old, more
+    # than RUNS_ON_DAYS), so a report far from it in wording starts another, yet the spent story's mentions still
+    # weigh the name then.
+    assert RUNS_ON_DAYS < 4.0
     far = np.array([0.0, 0.0, 0.0, 1.0], np.float32)
     assert stream.add(3, StoryFeatures(far, names, frozenset(), 20022.0, "a.example", "h")) == 2
     assert stream.mentions("clinton", 20022.0) == 4
