@@ -1883,14 +1883,47 @@ def _holds_other_things(node: LexborNode, text: str) -> bool:
     return linked * 2 >= len(text)
 
 
+#: A dateline opening a lede: a place name and a full stop ("Berlin.", "Frankfurt/Main.").
+_DATELINE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?\.")
+
+
+def _dated_lede(text_node: LexborNode, parent: LexborNode) -> LexborNode | None:
+    """The element of a lede that opens with its dateline, whatever its name: the text's own parent when the text
+    opens with it ("Berlin. Die Füchse stehen ..."), the one above when the dateline is set apart just before
+    (``<span>Berlin.</span><span>Die Füchse ...</span>``).
+
+    >>> page = LexborHTMLParser("<div><span>Essen.</span> <span>Drei Städte tauchen auf.</span></div>")
+    >>> _dated_lede(page.css("span")[1].child, page.css("span")[1]).tag
+    'div'
+    """
+    text = (text_node.text_content or "").lstrip()
+    if (opening := _DATELINE.match(text)) and text[opening.end():opening.end() + 1] == " ":
+        return parent if parent.tag_id in _LEDE_TAG_IDS else None
+    before = parent.prev
+    while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
+        before = before.prev
+    if before is None or before.tag == "-text" or not _DATELINE.fullmatch(fold_ws(before.text(deep=True))):
+        return None
+    above = parent.parent
+    return above if above is not None and above.tag_id in _LEDE_TAG_IDS else None
+
+
 def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int]) -> None:
     """Put the text of the element around ``text_node`` (its parent or one of the next ``_LEDE_DEPTH`` above)
-    that is named a lede (``names_a_lede``) and holds nothing else (``_holds_other_things``) in ``ledes``.
+    that is named a lede (``names_a_lede``), or opens with its dateline (``_dated_lede``), and holds nothing else
+    (``_holds_other_things``) in ``ledes``.
 
     Read from the text shown rather than from every element passed: a zone under a headline holds many
     elements and few texts. Elements judged already (``seen``, by ``mem_id``) are passed over.
     """
     element = text_node.parent
+    dated = _dated_lede(text_node, element) if element is not None else None
+    if dated is not None and dated.mem_id not in seen:
+        seen.add(dated.mem_id)
+        lede = fold_ws(dated.text(deep=True))
+        if _ends_a_sentence(lede) and not _holds_other_things(dated, lede):
+            ledes.append(lede)
+            return
     for _ in range(_LEDE_DEPTH):
         if element is None:
             return

@@ -331,8 +331,8 @@ _MAX_LEDE = 600
 
 def _shown_lede(lede: str | None, meta: PageMetadata, blocks: list[Block]) -> str | None:
     """The standfirst the page shows under its headline in an element named as one (``names_a_lede``: "article-lead",
-    "detail__excerpt"), for a page whose description is not shown there: its lede reworded for search engines,
-    or none.
+    "detail__excerpt") or opening with its dateline ("Berlin. Die ..."), for a page whose description is not shown
+    there: its lede reworded for search engines, or none.
 
     Not a line of furniture (the byline or the date), not the headline, not cut short, and not the body's opening
     told again.
