@@ -1885,30 +1885,36 @@ def _holds_other_things(node: LexborNode, text: str) -> bool:
 
 #: A dateline opening a lede: a place name and a full stop ("Berlin.", "Frankfurt/Main.").
 _DATELINE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?\.")
+_DATELINE_CHARS = 30
 
 
-def _dated_lede(text_node: LexborNode, parent: LexborNode) -> LexborNode | None:
+def _dated_lede(text_node: LexborNode, parent: LexborNode, after_dateline: bool) -> LexborNode | None:
     """The element of a lede that opens with its dateline, whatever its name: the text's own parent when the text
-    opens with it ("Berlin. Die Füchse stehen ..."), the one above when the dateline is set apart just before
-    (``<span>Berlin.</span><span>Die Füchse ...</span>``).
+    opens with it ("Berlin. Die Füchse stehen ..."), the one above when the text read just before was a dateline
+    set apart in the element before (``<span>Berlin.</span><span>Die Füchse ...</span>``).
 
     >>> page = LexborHTMLParser("<div><span>Essen.</span> <span>Drei Städte tauchen auf.</span></div>")
-    >>> _dated_lede(page.css("span")[1].child, page.css("span")[1]).tag
+    >>> _dated_lede(page.css("span")[1].child, page.css("span")[1], True).tag
     'div'
     """
     text = (text_node.text_content or "").lstrip()
     if (opening := _DATELINE.match(text)) and text[opening.end():opening.end() + 1] == " ":
         return parent if parent.tag_id in _LEDE_TAG_IDS else None
+    if not after_dateline:
+        return None
     before = parent.prev
     while before is not None and before.tag == "-text" and not (before.text_content or "").strip():
         before = before.prev
-    if before is None or before.tag == "-text" or not _DATELINE.fullmatch(fold_ws(before.text(deep=True))):
+    # The dateline set apart is an element holding that text alone: read without walking a larger one.
+    first = before.child if before is not None and before.tag != "-text" else None
+    if first is None or first.tag != "-text" or first.next is not None \
+            or not _DATELINE.fullmatch((first.text_content or "").strip()):
         return None
     above = parent.parent
     return above if above is not None and above.tag_id in _LEDE_TAG_IDS else None
 
 
-def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int]) -> None:
+def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], after_dateline: bool = False) -> None:
     """Put the text of the element around ``text_node`` (its parent or one of the next ``_LEDE_DEPTH`` above)
     that is named a lede (``names_a_lede``), or opens with its dateline (``_dated_lede``), and holds nothing else
     (``_holds_other_things``) in ``ledes``.
@@ -1917,7 +1923,7 @@ def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int]) -> None:
     elements and few texts. Elements judged already (``seen``, by ``mem_id``) are passed over.
     """
     element = text_node.parent
-    dated = _dated_lede(text_node, element) if element is not None else None
+    dated = _dated_lede(text_node, element, after_dateline) if element is not None else None
     if dated is not None and dated.mem_id not in seen:
         seen.add(dated.mem_id)
         lede = fold_ws(dated.text(deep=True))
@@ -1963,6 +1969,7 @@ def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
     size = 0
     steps = 0
     unread = 0
+    dateline = False
     current: LexborNode | None = node
     while current is not None:
         following = current.next
@@ -1978,8 +1985,11 @@ def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
                         continue
                     text = text.strip()
                     if text:
-                        if ledes is not None and not ledes and len(text) >= _LEDE_PART:
-                            _read_lede(inner, ledes, seen)
+                        if ledes is not None and not ledes:
+                            if len(text) >= _LEDE_PART:
+                                _read_lede(inner, ledes, seen, dateline)
+                            # A place set apart before the lede ("<span>Berlin.</span> <span>Die ...</span>").
+                            dateline = len(text) <= _DATELINE_CHARS and _DATELINE.fullmatch(text) is not None
                         parts.append(text)
                         size += len(text)
                         if len(text) >= _UNDER_PROSE or size >= _UNDER_CHARS:
