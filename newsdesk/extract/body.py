@@ -919,8 +919,6 @@ class _Emitter:
     enclosing_href: str = ""
     #: The links set in the kept prose so far (a block under the link share that drops a block of links).
     prose_anchors: list[tuple[LexborNode, str]] = field(default_factory=list)
-    #: (first, end) indexes in ``blocks`` of each quote set in a figure.
-    set_quotes: list[tuple[int, int]] = field(default_factory=list)
 
     def flush(self) -> None:
         if not self.parts:
@@ -1118,17 +1116,6 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
         # A figure holding a table (WordPress wraps every table in <figure class="wp-block-table">)
         # is the story's data, not an illustration: walked as a block, its caption still collected.
         if tag_id in _SKIP_IN_BODY_IDS and not (tag_id == _FIGURE_TAG_ID and child.css_first("table") is not None):
-            # So is one holding a quote (Gutenberg's pull quote, a quote component): the story's words set large,
-            # its blocks noted, as a pull quote may repeat a line the story has (``_drop_repeated_quotes``).
-            if tag_id == _FIGURE_TAG_ID and _holds_a_quote(child):
-                if parts or out.anchors:
-                    out.flush()
-                start = len(out.blocks)
-                _walk(child, out, kind, in_link, depth + 1)
-                if parts or out.anchors:
-                    out.flush()
-                out.set_quotes.append((start, len(out.blocks)))
-                continue
             if tag_id in (_FIGURE_TAG_ID, _FIGCAPTION_TAG_ID):
                 _collect_caption(child, out)
             continue
@@ -1168,60 +1155,6 @@ def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int)
         if parts or out.anchors:
             out.flush()
         out.kind = previous
-
-
-#: A figure's quote that is another site's post set in the page: a tweet, an Instagram or TikTok post, a
-#: WordPress embed.
-_EMBED_NAME = re.compile(r"embed|twitter|tweet|instagram|tiktok|facebook|bluesky|threads|mastodon", re.I)
-
-
-def _holds_a_quote(figure: LexborNode) -> bool:
-    """Whether a figure holds a quote of the story's own: a blockquote that is no embedded post.
-
-    >>> page = LexborHTMLParser("<figure class='wp-block-pullquote'><blockquote><p>We rebuilt it.</p></blockquote>"
-    ...                         "</figure><figure class='wp-block-embed'><blockquote class='twitter-tweet'>"
-    ...                         "<p>A post</p></blockquote></figure>")
-    >>> [_holds_a_quote(figure) for figure in page.css("figure")]
-    [True, False]
-    """
-    quote = figure.css_first("blockquote")
-    return quote is not None and not _EMBED_NAME.search(
-        f"{figure.attributes.get('class') or ''} {quote.attributes.get('class') or ''}")
-
-
-def _drop_repeated_quotes(emitter: _Emitter) -> None:
-    """Drop the quotes set in figures that repeat the story's own lines (a pull quote lifted from the text): half
-    of their runs of four words, or a sentence's worth (``_REPEATED_RUNS``, the rest an attribution), are in the
-    other blocks.
-
-    >>> out = _Emitter(blocks=[Block("paragraph", "He said the plan would work and that he would stay on."),
-    ...                        Block("quote", "The plan would work and that he would stay on."),
-    ...                        Block("quote", "A line said nowhere else in the story.")], set_quotes=[(1, 3)])
-    >>> _drop_repeated_quotes(out)
-    >>> [b.text for b in out.blocks]
-    ['He said the plan would work and that he would stay on.', 'A line said nowhere else in the story.']
-    """
-    quoted = {i for start, end in emitter.set_quotes for i in range(start, end)}
-    story: set[tuple[str, ...]] = set()
-    for i, block in enumerate(emitter.blocks):
-        if i not in quoted:
-            story.update(_word_runs(block.text))
-    drop = set()
-    for i in quoted:
-        runs = _word_runs(emitter.blocks[i].text)
-        if runs and len(runs & story) >= min(_REPEATED_RUNS, 0.5 * len(runs)):
-            drop.add(i)
-    if drop:
-        emitter.blocks = [block for i, block in enumerate(emitter.blocks) if i not in drop]
-
-
-#: Runs of four words a quote shares with the story that make it a repeat: eight words in a row.
-_REPEATED_RUNS = 5
-
-
-def _word_runs(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
-    return {tuple(words[i:i + 4]) for i in range(len(words) - 3)}
 
 
 def _collect_caption(node: LexborNode, out: _Emitter) -> None:
@@ -1421,8 +1354,6 @@ def _is_passed_box(node: LexborNode, text: int, sizes: PageSizes) -> bool:
 
 
 _WORD = re.compile(r"\w+")
-#: A shop's notice set above the story: "We may earn commission on some of the items you choose to buy".
-_DISCLOSURE = re.compile(r"\bearns?\b(?:\s+\w+){0,3}\s+(?:a\s+)?commissions?\b|\baffiliate[\s-]links?\b", re.I)
 
 
 def _opens_with(text: str, description: str) -> bool:
@@ -1455,9 +1386,8 @@ def _opening_blocks(elements: list[LexborNode], description: str = "") -> list[B
         block = blocks[start - 1]
         if block.type == "paragraph" and not (_ends_a_sentence(block.text) or block.text.endswith(":")):
             break
-        # The page's description shown as a dek is its standfirst, not the story's opening; nor is the notice
-        # that its links earn the site money.
-        if (description and _opens_with(block.text, description)) or _DISCLOSURE.search(block.text):
+        # The page's description shown as a dek is its standfirst, not the story's opening.
+        if description and _opens_with(block.text, description):
             break
         start -= 1
     while start < len(blocks) and blocks[start].type == "heading":
@@ -2242,8 +2172,6 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
             container, emitter = other, second
     if news and emitter.linked_headings:
         _drop_linked_headlines(emitter)
-    if emitter.set_quotes:
-        _drop_repeated_quotes(emitter)
     if not emitter.captions:
         _lead_figure_caption(container, emitter)
     related.extend(_related_after(container))
