@@ -34,11 +34,11 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 if not __package__:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -47,6 +47,9 @@ from benchmarks import scoring
 from benchmarks.extraction import DEFAULT_DATA, PROJECT_ROOT, is_held_out
 from benchmarks.machine import cpu_model
 from benchmarks.render_text import DEFAULT_CACHE, TEXT_DATASETS, cache_path, load_pages
+
+if TYPE_CHECKING:
+    from newsdesk.extract.text_lines import Line
 
 SPLITS = ("dev", "heldout")
 FIELDS = ("title", "author", "date")
@@ -314,29 +317,48 @@ def line_labels(texts: Sequence[str], gold: str) -> list[bool]:
     return labels
 
 
-def line_samples(pages: Sequence[TextPage]) -> list[tuple[Any, Any, Any]]:
-    """Per page whose rules' body is an article: the features, gold labels and words of the lines the
-    model judges (``addable``: text the rules left out), as ``extract_text`` computes them."""
+def _judged_samples(texts: Iterable[tuple[str, str]],
+                    judged: Callable[[Sequence[Line], Sequence[bool]], list[bool]]) -> list[tuple[Any, Any, Any]]:
+    """Per text whose rules' body is an article: the features, gold labels and words of the lines that
+    ``judged`` picks given what the rules kept (``addable``: text they left out, ``droppable``: text they kept),
+    as ``extract_text`` computes them; ``texts`` are (text, gold body) pairs.
+
+    >>> from newsdesk.extract.text_line_model import droppable
+    >>> gold = ("Rain fell all night across the county, and the rivers rose fast by morning.\\n"
+    ...         "Roads near the river were closed before noon, the county said in a statement.")
+    >>> text = gold + "\\nSign up for our newsletter to get the latest stories from the county every day."
+    >>> [(len(features), labels.tolist(), words.tolist())
+    ...  for features, labels, words in _judged_samples([(text, gold)], droppable)]
+    [(2, [1.0, 1.0], [14.0, 14.0])]
+    """
     import numpy as np
 
     from newsdesk.extract.text import extract_text
     from newsdesk.extract.text_classify import read_lines
-    from newsdesk.extract.text_line_model import addable, line_features, rules_kept
+    from newsdesk.extract.text_line_model import line_features, rules_kept
 
     samples = []
-    for page in pages:
-        article = extract_text(page.text, learned=False)
+    for text, gold in texts:
+        article = extract_text(text, learned=False)
         if not article.body:
             continue
-        lines = read_lines(page.text)
+        lines = read_lines(text)
         kept = rules_kept(lines, article.body)
-        rows = [at for at, judge in enumerate(addable(lines, kept)) if judge]
+        rows = [at for at, picked in enumerate(judged(lines, kept)) if picked]
         if not rows:
             continue
-        labels = np.array(line_labels([line.text for line in lines], page.body), float)
+        labels = np.array(line_labels([line.text for line in lines], gold), float)
         words = np.array([line.words for line in lines], float)
         samples.append((line_features(lines, kept, rows), labels[rows], words[rows]))
     return samples
+
+
+def line_samples(pages: Sequence[TextPage]) -> list[tuple[Any, Any, Any]]:
+    """Per page whose rules' body is an article: the features, gold labels and words of the lines the
+    model judges (``addable``: text the rules left out), as ``extract_text`` computes them."""
+    from newsdesk.extract.text_line_model import addable
+
+    return _judged_samples(((page.text, page.body) for page in pages), addable)
 
 
 _MENU = ("Home", "World", "Business", "Politics", "Sport", "Culture", "Opinion", "Science", "Podcasts", "Video")
@@ -405,72 +427,46 @@ def synthetic_text(page: TextPage, others: Sequence[TextPage], seed: int, teaser
     return "\n".join(lines), "\n".join(chosen)
 
 
+def _synthetic_texts(pages: Sequence[TextPage], synthetic: int, teasers: bool = False, titled_only: bool = False
+                     ) -> Iterator[tuple[str, str]]:
+    """``synthetic`` short texts per page and their gold bodies (``synthetic_text``, its other stories drawn from
+    the titled pages), seeded by the page's place and the copy's, so that a fit sees the same texts each time;
+    with ``titled_only``, none for a page with no title.
+
+    >>> page = TextPage("fundus", "a", "", "Rain fell all night across the county, and rivers rose fast.", "", None,
+    ...                 None)
+    >>> len(list(_synthetic_texts([page], 3))), len(list(_synthetic_texts([page], 3, titled_only=True)))
+    (3, 0)
+    """
+    titled = [page for page in pages if page.title]
+    for index, page in enumerate(pages):
+        if titled_only and not page.title:
+            continue
+        for copy in range(synthetic):
+            made = synthetic_text(page, titled, index * synthetic + copy, teasers=teasers)
+            if made is not None:
+                yield made
+
+
 def synthetic_line_samples(pages: Sequence[TextPage], synthetic: int = 4) -> list[tuple[Any, Any, Any]]:
     """The add model's samples (``line_samples``) from ``synthetic`` short texts per page (``synthetic_text``, with
     unlabelled teasers), the drop model's texts' seeds: what the trees over the add model learn from beside the
     pages, since the pages alone teach them that lines after a short body are the body the rules missed."""
-    import numpy as np
+    from newsdesk.extract.text_line_model import addable
 
-    from newsdesk.extract.text import extract_text
-    from newsdesk.extract.text_classify import read_lines
-    from newsdesk.extract.text_line_model import addable, line_features, rules_kept
-
-    titled = [page for page in pages if page.title]
-    samples = []
-    for index, page in enumerate(pages):
-        if not page.title:
-            # Its text's headline would be its first paragraph's first words, which the gold calls body.
-            continue
-        for copy in range(synthetic):
-            made = synthetic_text(page, titled, index * synthetic + copy, teasers=True)
-            if made is None:
-                continue
-            text, gold = made
-            article = extract_text(text, learned=False)
-            if not article.body:
-                continue
-            lines = read_lines(text)
-            kept = rules_kept(lines, article.body)
-            rows = [at for at, judge in enumerate(addable(lines, kept)) if judge]
-            if not rows:
-                continue
-            labels = np.array(line_labels([line.text for line in lines], gold), float)
-            words = np.array([line.words for line in lines], float)
-            samples.append((line_features(lines, kept, rows), labels[rows], words[rows]))
-    return samples
+    # A page with no title is left out: its text's headline would be its first paragraph's first words, which
+    # the gold calls body.
+    return _judged_samples(_synthetic_texts(pages, synthetic, teasers=True, titled_only=True), addable)
 
 
 def drop_samples(pages: Sequence[TextPage], synthetic: int = 4) -> list[tuple[Any, Any, Any]]:
     """Per page whose rules' body is an article: the features, gold labels and words of the lines the
     drop model judges (``droppable``: text the rules kept), with ``synthetic`` short texts per page
     (``synthetic_text``) beside the page itself."""
-    import numpy as np
+    from newsdesk.extract.text_line_model import droppable
 
-    from newsdesk.extract.text import extract_text
-    from newsdesk.extract.text_classify import read_lines
-    from newsdesk.extract.text_line_model import droppable, line_features, rules_kept
-
-    titled = [page for page in pages if page.title]
     texts = [(page.text, page.body) for page in pages]
-    for index, page in enumerate(pages):
-        for copy in range(synthetic):
-            made = synthetic_text(page, titled, index * synthetic + copy)
-            if made is not None:
-                texts.append(made)
-    samples = []
-    for text, gold in texts:
-        article = extract_text(text, learned=False)
-        if not article.body:
-            continue
-        lines = read_lines(text)
-        kept = rules_kept(lines, article.body)
-        rows = [at for at, judge in enumerate(droppable(lines, kept)) if judge]
-        if not rows:
-            continue
-        labels = np.array(line_labels([line.text for line in lines], gold), float)
-        words = np.array([line.words for line in lines], float)
-        samples.append((line_features(lines, kept, rows), labels[rows], words[rows]))
-    return samples
+    return _judged_samples([*texts, *_synthetic_texts(pages, synthetic)], droppable)
 
 
 #: The line models' fit (``--fit-lines --line-rounds/--line-l2``): Adam's full-batch steps and the L2 penalty
