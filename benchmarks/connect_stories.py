@@ -297,6 +297,31 @@ def story_errors(clusters: list[list[int]], labels: list[str], top: int = 10) ->
             for _, label, size, pieces, missed, wrong in sorted(costs)[:top]]
 
 
+def chain_pairs(stories: list[Any], labels: list[str], skip: int = 0) -> dict[str, int]:
+    """The scored article pairs each chain link (``Story.continues``) joins, between the later story's members and
+    the earlier's: ``right`` when the gold files both in one story, ``wrong`` when not. Members under ``skip`` (the
+    warm start's) are not scored; ``labels`` are the gold stories of the rest, in order. The collapsed figure weighs
+    the links against everything else; this says whether the links themselves are right.
+
+    >>> from newsdesk.connect.stories import Story
+    >>> chain_pairs([Story(1, [0, 1]), Story(2, [2, 3], continues=1)], ["a", "a", "a", "b"])
+    {'links': 1, 'right': 2, 'wrong': 2}
+    >>> chain_pairs([Story(1, [0, 1]), Story(2, [2], continues=1)], ["a", "a"], skip=1)
+    {'links': 1, 'right': 1, 'wrong': 0}
+    """
+    by_id = {story.id: story for story in stories}
+    right = wrong = links = 0
+    for story in stories:
+        earlier = by_id.get(story.continues) if story.continues is not None else None
+        if earlier is None:
+            continue
+        links += 1
+        for a in (m - skip for m in story.members if m >= skip):
+            for b in (m - skip for m in earlier.members if m >= skip):
+                right, wrong = (right + 1, wrong) if labels[a] == labels[b] else (right, wrong + 1)
+    return {"links": links, "right": right, "wrong": wrong}
+
+
 def chains_collapsed(stories: list[Any], skip: int = 0) -> list[list[int]]:
     """Clusters with each chain of stories (``Story.continues``) as one: an article's story is the first story of
     its chain. Members under ``skip`` (the warm start's unscored articles) are left out and the rest shifted down.
@@ -536,6 +561,7 @@ def run_stories(args: argparse.Namespace) -> dict[str, Any]:
                 entry[key]["chains collapsed"] = {
                     "all": pairwise_f1(collapsed, [rows[i]["story"] for i in keep]),
                     "bcubed": bcubed_f1(collapsed, [rows[i]["story"] for i in keep])}
+                entry[key]["chain pairs"] = chain_pairs(stories, [rows[i]["story"] for i in keep], len(before))
                 if split == "dev" and errors:
                     entry[key]["errors"] = story_errors(clusters, [rows[i]["story"] for i in keep], errors)
         systems[name] = entry
@@ -768,7 +794,9 @@ def _print(results: dict[str, Any]) -> None:
             figures = {} if isinstance(value, str) else value.get(key, {})
             if "chains collapsed" in figures:
                 plain, collapsed = figures["all"], figures["chains collapsed"]["all"]
-                print(f"{key}, {name}, {figures['chains']} chain links: pairwise F1 {plain['f1']:.3f} (P "
+                pairs = figures.get("chain pairs", {})
+                joined = f" ({pairs['right']} right pairs, {pairs['wrong']} wrong)" if pairs else ""
+                print(f"{key}, {name}, {figures['chains']} chain links{joined}: pairwise F1 {plain['f1']:.3f} (P "
                       f"{plain['precision']:.3f}, R {plain['recall']:.3f}), chains collapsed {collapsed['f1']:.3f} "
                       f"(P {collapsed['precision']:.3f}, R {collapsed['recall']:.3f})")
     for split, warm in stories.get("warm", {}).items():

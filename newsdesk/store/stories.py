@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsdesk.connect.stories import (
+    CHAIN_GAP_DAYS,
     CHAIN_TOP,
     UNREAD,
     WINDOW_DAYS,
@@ -369,7 +370,8 @@ def link_story_chains(conn: sqlite3.Connection, *, since: str | None = None) -> 
     """The periodic pass: link stories that began at or after ``since`` (all when None) and continue no story
     yet to the earlier story they continue (see :func:`~newsdesk.connect.stories.chain_target`).
 
-    Candidates are found through ``story_entities``, so the pass reads only stories naming the same people.
+    Candidates are found through ``story_entities``, so the pass reads only stories naming the same people in the
+    :data:`~newsdesk.connect.stories.CHAIN_GAP_DAYS` before the story began.
     Returns ``{story id: id of the story it continues}`` for the links made.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
@@ -387,9 +389,12 @@ def link_story_chains(conn: sqlite3.Connection, *, since: str | None = None) -> 
         ids = [int(r[0]) for r in rows]
         if not ids:
             continue
-        candidates = _load(conn, f"id IN ({','.join('?' * len(ids))}) AND last_seen < ?",
-                           [*ids, _iso(later.first_seen)])
-        target = chain_target(later, candidates)
+        # The stories it may continue and those that ran while it began, whose names are not its own (chain_names),
+        # with a day to spare: chain_target reads the days exactly.
+        around = _load(conn, f"id IN ({','.join('?' * len(ids))}) AND last_seen >= ? AND first_seen <= ?",
+                       [*ids, _iso(later.first_seen - max(CHAIN_GAP_DAYS, WINDOW_DAYS) - 1.0),
+                        _iso(later.first_seen + 1.0)])
+        target = chain_target(later, around)
         if target is not None:
             conn.execute("UPDATE stories SET continues = ? WHERE id = ?", (target, later.id))
             made[later.id] = target

@@ -50,8 +50,9 @@ def _stream() -> tuple[list[Article], np.ndarray]:
         _article("Parliament vote", "2025-01-01T09:00:00Z", "b.example", ("Keir Starmer",)),
         _article("Storm damage grows", "2025-01-02T08:00:00Z", "c.example", ("Met Office",), ("Devon",)),
         _article("Vote passes", "2025-01-02T10:00:00Z", "a.example", ("Keir Starmer",)),
-        # A storm story again, weeks later: the old one has gone quiet, so a new story starts.
-        _article("Storm returns", "2025-02-20T08:00:00Z", "d.example", ("Met Office",), ("Devon",)),
+        # The storm again 18 days on: the old story has gone quiet (past WINDOW_DAYS), so a new story starts, which
+        # the chain pass links to it (within CHAIN_GAP_DAYS, naming what both are about and no other story then names).
+        _article("Storm returns", "2025-01-20T08:00:00Z", "d.example", ("Met Office",), ("Devon",)),
     ]
     vectors = np.stack([STORM, VOTE, _unit(1, 0.1, 0.02), _unit(0.02, 1, 0.1), _unit(1, 0.08, 0.01)])
     return articles, vectors
@@ -65,7 +66,7 @@ def test_articles_join_the_live_story_of_their_event_and_a_quiet_story_is_not_re
     assert storm.outlets == ["a.example", "c.example"]
     assert storm.title in {"Storm hits coast", "Storm damage grows"}
     assert dict(storm.entities)["met office"] == 2 and dict(storm.places)["devon"] == 2
-    # The later storm story continues the first (same top entities, close centroids).
+    # The later storm story continues the first (same top entities, close centroids, a name of their own).
     assert stories[2].continues == storm.id
 
 
@@ -242,7 +243,7 @@ def test_story_queries_list_rank_and_filter() -> None:
     assert list_stories(store.connection, since_utc="2025-03-01T00:00:00Z") == []
     with pytest.raises(ValueError, match="unknown story ranking"):
         list_stories(store.connection, rank="best")
-    assert [s.title for s in store.stories(since="2025-02-01")] == ["Storm returns"]
+    assert [s.title for s in store.stories(since="2025-01-15")] == ["Storm returns"]
     assert store.story(999) is None
     store.close()
 
