@@ -1354,6 +1354,8 @@ def _is_passed_box(node: LexborNode, text: int, sizes: PageSizes) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+#: A shop's notice set above the story: "We may earn commission on some of the items you choose to buy".
+_DISCLOSURE = re.compile(r"\bearns?\b(?:\s+\w+){0,3}\s+(?:a\s+)?commissions?\b|\baffiliate[\s-]links?\b", re.I)
 
 
 def _opens_with(text: str, description: str) -> bool:
@@ -1386,8 +1388,9 @@ def _opening_blocks(elements: list[LexborNode], description: str = "") -> list[B
         block = blocks[start - 1]
         if block.type == "paragraph" and not (_ends_a_sentence(block.text) or block.text.endswith(":")):
             break
-        # The page's description shown as a dek is its standfirst, not the story's opening.
-        if description and _opens_with(block.text, description):
+        # The page's description shown as a dek is its standfirst, not the story's opening; nor is the notice
+        # that its links earn the site money.
+        if (description and _opens_with(block.text, description)) or _DISCLOSURE.search(block.text):
             break
         start -= 1
     while start < len(blocks) and blocks[start].type == "heading":

@@ -66,6 +66,12 @@ def test_the_description_shown_above_the_container_stays_the_standfirst() -> Non
     assert dek not in article.text
 
 
+def test_a_shops_notice_above_the_container_is_no_opening() -> None:
+    above = ("<p>Every item on this page was chosen by an editor. We may earn commission on some of the items you "
+             "buy.</p>")
+    assert body_of(walled(above))[0] == (PROSE * 2).strip()
+
+
 def test_a_teaser_with_its_link_above_the_container_is_no_opening() -> None:
     above = f"<p><a href='/other'>{OPENING}</a></p>"
     assert body_of(walled(above))[0] == (PROSE * 2).strip()
