@@ -198,8 +198,11 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                     forms.append(node)
             else:
                 dropped.append(node)
+    # Listed now, for text_under to pass over; judged below, after the dropped tags are gone.
+    hidden = root.css(HIDDEN_SELECTOR)
     if under is not None and h1s:
-        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0]), ledes))
+        hidden_ids = frozenset(node.mem_id for node in hidden)
+        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0]), ledes, hidden_ids))
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -247,7 +250,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # Hidden holders of most of the text are paywalled content, and React's streamed segments
     # (<div hidden id="S:0">) are the page itself, moved into place by script: not furniture.
     last_key = -1
-    for node in root.css("[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"):
+    for node in hidden:
         budget.step()
         # Listed once per selector it matches, in a row: the first listing decides.
         key = node.mem_id
@@ -1721,12 +1724,15 @@ _UNDER_CHARS = 1000
 _UNDER_NODES = 200
 #: A text this long is a paragraph of prose: the standfirst, or the story's first paragraph; the reading ends with it.
 _UNDER_PROSE = 200
+#: Elements kept from sight by their own attributes.
+HIDDEN_SELECTOR = "[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"
 #: What ``text_under`` does not read: text a reader does not see (code, controls), menus, and pictures with their
 #: captions (shown under a headline, but not a lede).
 _UNSHOWN_IDS = _tag_ids((
     "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "nav",
     "figure", "figcaption", "picture", "video", "audio", "iframe",
 ))
+
 
 
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
@@ -1879,12 +1885,14 @@ def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], after_da
         element = element.parent
 
 
-def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
+def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozenset[int] = frozenset()) -> str:
     """The text that follows ``node`` in document order, its own subtree left out: what a reader sees under a
     headline, down to the first paragraph of prose (``_UNDER_PROSE``) or about ``_UNDER_CHARS`` characters.
     Scripts, controls, menus and pictures with their captions are passed over (``_UNSHOWN_IDS``). With ``ledes``,
     the whole text of the first element around a text read (of ``_LEDE_PART`` characters or more) whose class
-    ``names_a_lede``, and that holds nothing else, goes there (``_read_lede``).
+    ``names_a_lede``, and that holds nothing else, goes there (``_read_lede``). The elements whose ``mem_id`` is in
+    ``hidden`` (kept from sight by their own attributes: ``HIDDEN_SELECTOR``) are passed over too: this is read
+    before the furniture removal takes them out, and a description only hidden there is not shown.
 
     Each following sibling, of ``node`` and then of each ancestor, is read with ``traverse``, a tenth of the cost of
     stepping from node to node; as that cannot pass a subtree over, the text of one not read is measured and that
@@ -1896,6 +1904,9 @@ def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
     >>> ledes: list[str] = []
     >>> text_under(page.css_first("h1"), ledes), ledes
     ('The coast braces for its worst storm in years. Rain.', ['The coast braces for its worst storm in years.'])
+    >>> page = LexborHTMLParser("<h1>Storm nears</h1><div hidden><p>Not shown.</p></div><p>Rain.</p>")
+    >>> text_under(page.css_first("h1"), hidden=frozenset(node.mem_id for node in page.css(HIDDEN_SELECTOR)))
+    'Rain.'
     """
     parts: list[str] = []
     seen: set[int] = set()
@@ -1931,7 +1942,7 @@ def text_under(node: LexborNode, ledes: list[str] | None = None) -> str:
                 steps += 1
                 if steps >= _UNDER_NODES:
                     return " ".join(parts)
-                if unread <= 0 and tag_id in _UNSHOWN_IDS:
+                if unread <= 0 and (tag_id in _UNSHOWN_IDS or (hidden and inner.mem_id in hidden)):
                     unread = len(inner.text(deep=True))
             following = following.next
         current = current.parent

@@ -320,6 +320,52 @@ def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | N
         return None
     if _repeats_opening(description, blocks):
         return None
+    return _shown_whole(description, under_headline)
+
+
+#: The end of a sentence in text shown under a headline.
+_SENTENCE_END = re.compile(r"""[.!?…](?=[\s"'”’»)]|$)""")
+_LAST_WORD = re.compile(r"\w+$")
+#: Characters a cut sentence may run on for past the description's end.
+_CUT_SENTENCE_REST = 300
+
+
+def _shown_whole(description: str, under_headline: str) -> str:
+    """The description as the page shows it when the description is that text cut short with an ellipsis: the
+    shown text from where the description starts to the end of the sentence it was cut in. Otherwise the
+    description itself.
+
+    >>> shown = "By Ann Lee The coast braces for the worst storm in decades. Rain fell all night."
+    >>> _shown_whole("The coast braces for the worst…", shown)
+    'The coast braces for the worst storm in decades.'
+    >>> _shown_whole("The coast braces for the worst storm in decades.", shown)
+    'The coast braces for the worst storm in decades.'
+    >>> _shown_whole("The coast braces for a quiet week...", shown)
+    'The coast braces for a quiet week...'
+    >>> _shown_whole("A man admitted he threatened ...", "A man admitted he threatened to kill Rep. Ann Lee on Friday.")
+    'A man admitted he threatened to kill Rep. Ann Lee on Friday.'
+    """
+    cut = next((ellipsis for ellipsis in _ELLIPSES if description.endswith(ellipsis)), None)
+    if cut is None:
+        return description
+    prefix = description[:-len(cut)].rstrip()
+    shown = fold_ws(under_headline)
+    folded = shown.casefold()
+    # Positions in the folded text stand for the shown text's only where folding kept every length.
+    if len(folded) != len(shown) or not prefix:
+        return description
+    start = folded.find(prefix.casefold())
+    if start < 0:
+        return description
+    after = start + len(prefix)
+    if shown[after:].lstrip().startswith(_ELLIPSES):
+        return description  # the page shows it cut short too
+    for end in _SENTENCE_END.finditer(shown, after, after + _CUT_SENTENCE_REST):
+        # "Rep." or "U.S." ends no sentence: a short capitalised word or a letter before the full stop.
+        word = _LAST_WORD.search(shown, 0, end.start())
+        if end.group() == "." and word is not None and len(word.group()) <= 3 and word.group()[0].isupper():
+            continue
+        return shown[start:end.end()]
     return description
 
 

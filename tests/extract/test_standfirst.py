@@ -91,3 +91,20 @@ def test_a_lede_the_body_opens_with_is_no_standfirst() -> None:
     opening = "Councillors voted on Tuesday to build a flood barrier along Mill Lane."
     article = extract(_page(REWORDED, f"<p class='article-lead'>{opening}</p>"))
     assert article.standfirst is None
+
+
+def test_a_description_the_page_hides_under_its_headline_is_no_standfirst() -> None:
+    # Read before the furniture is removed, hidden text would count as shown (review14).
+    for hidden in (f"<div hidden>{LEDE}</div>", f"<p style='display:none'>{LEDE}</p>",
+                   f"<div aria-hidden='true'>{LEDE}</div>"):
+        article = extract(_page(LEDE, hidden + "<p class='byline'>By Ann Lee</p>"))
+        assert article.standfirst is None, hidden
+
+
+def test_a_description_cut_short_is_given_as_the_page_shows_it() -> None:
+    cut = LEDE[:60].rstrip() + "…"
+    article = extract(_page(cut, f"<h2 class='subtitle'>{LEDE}</h2><p class='byline'>By Ann Lee</p>"))
+    assert article.standfirst == LEDE
+    # Where the page shows it cut short too, that is what it is.
+    article = extract(_page(cut, f"<h2 class='subtitle'>{cut}</h2><p class='byline'>By Ann Lee</p>"))
+    assert article.standfirst == cut
