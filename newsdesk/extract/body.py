@@ -63,7 +63,6 @@ def _tag_ids(names: Iterable[str]) -> frozenset[int]:
 
 _P_TAG_ID = next(iter(_tag_ids(["p"])))
 _FURNITURE_TAG_IDS = _tag_ids(FURNITURE_TAGS)
-_ASIDE_TAG_ID = next(iter(_tag_ids(["aside"])))
 _THREAD_HEADING_IDS = _tag_ids(("h2", "h3", "h4"))
 _H1_TAG_ID = next(iter(_tag_ids(["h1"])))
 _LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
@@ -721,12 +720,10 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         if parent is None or parent.tag in ("body", "html"):
             break
         parent_len = sizes.paragraphs_above(parent)
-        # A link-dense ancestor is navigation around the story: climbing stops there. A wrapper that adds no
-        # text is no navigation: its density is the container's own (a story that links much), so it is passed.
+        # A link-dense ancestor is navigation around the story: climbing stops there.
         parent_text = sizes.text_above(parent)
         parent_links = sizes.links_above(parent)
-        if parent_text > current_text \
-                and parent_links / parent_text > _WIDEN_MAX_LINK_DENSITY and not _adds_linked_prose(
+        if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY and not _adds_linked_prose(
                 parent_len - current_len, parent_text - current_text, parent_links - current_links, current_len):
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
@@ -1712,58 +1709,6 @@ def _emit_table(table: LexborNode, out: _Emitter) -> None:
         out.blocks.append(Block("table", "\n".join(rows)))
 
 
-def _aside_of(node: LexborNode) -> LexborNode | None:
-    """The ``<aside>``, or the element named as sure furniture ("sidebar"), that holds a node, if any.
-
-    >>> page = LexborHTMLParser("<aside><div><p>About me.</p></div></aside><div id='sidebar'><p>Archive.</p></div>"
-    ...                         "<p>The post.</p>")
-    >>> [_aside_of(p) is not None for p in page.css("p")]
-    [True, True, False]
-    """
-    parent: LexborNode | None = node
-    while parent is not None:
-        if parent.tag_id == _ASIDE_TAG_ID or _named_strength(parent.attributes) == 2:
-            return parent
-        parent = parent.parent
-    return None
-
-
-def _story_named_beside(body: LexborNode, aside: LexborNode, sizes: PageSizes) -> LexborNode | None:
-    """The first element outside an ``<aside>`` named as the story itself ("post-body", "entry-content") that
-    holds a story's text, little of it links: a short post beside a sidebar longer than it.
-
-    A sidebar is kept when it holds much of the page's text (an ``<aside>`` holding the article), and its
-    "About me" or gallery text can then outweigh a short post. The post's own name says where the story is.
-
-    >>> page = LexborHTMLParser("<div class='post-body'>" + "A short post. " * 20 + "</div>"
-    ...                         "<aside><p>" + "About me and my blog. " * 40 + "</p></aside>")
-    >>> _story_named_beside(page.body, page.css_first("aside"), PageSizes()).attributes["class"]
-    'post-body'
-    >>> page = LexborHTMLParser("<div class='page-header'><a href='/'>Home</a></div>"
-    ...                         "<aside><p>" + "About me and my blog. " * 40 + "</p></aside>")
-    >>> _story_named_beside(page.body, page.css_first("aside"), PageSizes()) is None
-    True
-    """
-    for node in body.css("[class],[id]"):
-        attrs = node.attributes
-        name = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _STORY_NAME.search(name) is None or _NEGATIVE_NAME.search(name) is not None:
-            continue
-        text = sizes.text(node)
-        if text < _STORY_BESIDE_CHARS or sizes.links(node) > _STORY_BESIDE_MAX_LINKS * text:
-            continue
-        if _within(node, aside) or _within(aside, node):
-            continue
-        return node
-    return None
-
-
-#: Names that say an element is the story itself (not "main" or "page": a layout's wrappers).
-_STORY_NAME = re.compile(r"(?i)(?:post|entry|article|story)[-_]?(?:body|content|text)")
-_STORY_BESIDE_CHARS = 200
-_STORY_BESIDE_MAX_LINKS = 0.3
-
-
 def _within(node: LexborNode, ancestor: LexborNode) -> bool:
     key = ancestor.mem_id
     while node is not None:
@@ -2206,13 +2151,6 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     if container is None:
         return BodyResult(related=related, under_headline=shown, lede_under=lede)
     teaser_counts: dict[int, int] = {}
-    # A sidebar kept for its length beside a short post: the post named as the story is the container, and the
-    # second look for a short body below does not go back into the sidebar.
-    sidebar = _aside_of(container)
-    if sidebar is not None and (story := _story_named_beside(body, sidebar, sizes)) is not None:
-        container = _best_container(story, sizes, budget) or story
-    else:
-        sidebar = None
     container = _widen(container, sizes, teaser_counts)
     if folded and len(h1s) >= 2 and (story := _story_of_the_page(h1s, container, folded)) is not None:
         inner = _best_container(story, sizes, budget)
@@ -2240,8 +2178,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         _drop_closing_cards(container)
     _walk(container, emitter, "paragraph", False, 0)
     emitter.flush()
-    if emitter.kept_chars < _SHORT_BODY and (other := _paragraph_holder(body, container, sizes)) is not None \
-            and (sidebar is None or not _within(other, sidebar)):
+    if emitter.kept_chars < _SHORT_BODY and (other := _paragraph_holder(body, container, sizes)) is not None:
         second = _Emitter()
         _walk(other, second, "paragraph", False, 0)
         second.flush()

@@ -160,8 +160,6 @@ def attribute_strength(class_value: str | None, id_value: str | None) -> int:
     if id_value:
         # An id is mostly one word and new on every page: its words' verdicts are cached, not it.
         for word in id_value.split():
-            if _is_post_id(word):
-                return 0
             # Most ids name nothing: the anchor test is only for the few that name furniture.
             word_verdict = _word_verdict(word)
             if word_verdict and not _is_heading_anchor(word):
@@ -226,20 +224,7 @@ def _value_verdict(value: str) -> int:
         verdict |= _word_verdict(word)
         if verdict & _STRONG:
             break
-    # WordPress names the post's own element after its number ("post-5899"), whatever else its theme
-    # calls it ("post-meta"): that element is the post, never furniture.
-    if verdict and "post-" in value and any(_is_post_id(word) for word in value.split()):
-        return 0
     return verdict
-
-
-def _is_post_id(word: str) -> bool:
-    """Whether a class or id word is WordPress's name for one post ("post-5899").
-
-    >>> _is_post_id("post-5899"), _is_post_id("post-meta"), _is_post_id("post-")
-    (True, False, False)
-    """
-    return word.startswith("post-") and word[5:].isdigit() and word[5:].isascii()
 
 
 _STRONG, _WEAK, _GOOD = 1, 2, 4
