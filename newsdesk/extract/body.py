@@ -720,10 +720,12 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         if parent is None or parent.tag in ("body", "html"):
             break
         parent_len = sizes.paragraphs_above(parent)
-        # A link-dense ancestor is navigation around the story: climbing stops there.
+        # A link-dense ancestor is navigation around the story: climbing stops there. A wrapper that adds no
+        # text is no navigation: its density is the container's own (a story that links much), so it is passed.
         parent_text = sizes.text_above(parent)
         parent_links = sizes.links_above(parent)
-        if (parent_links / parent_text if parent_text else 1.0) > _WIDEN_MAX_LINK_DENSITY and not _adds_linked_prose(
+        if parent_text > current_text \
+                and parent_links / parent_text > _WIDEN_MAX_LINK_DENSITY and not _adds_linked_prose(
                 parent_len - current_len, parent_text - current_text, parent_links - current_links, current_len):
             break
         # Headlines that are links, or several <article>s, mean the parent lists other stories.
