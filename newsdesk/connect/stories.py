@@ -269,8 +269,9 @@ CHAIN_COSINE = 0.85
 #: next step of one event after a pause (past :data:`WINDOW_DAYS`, the earlier no longer takes reports), not a
 #: development months on. On dev 14 to 21 days make the same links; 25 adds e5 links 23 days on (0 right pairs of 2),
 #: 35 an MJ story 33 days after another and campaign stories a month apart, and with no bound e5 makes 14-26 links
-#: (9 right pairs against 99-141 wrong). Past :data:`WINDOW_DAYS` a link can never be right by the gold's rule (a gap
-#: of more than 14 days makes two stories): 21 keeps the next step after a pause of a fortnight or so linked.
+#: (9 right pairs against 99-141 wrong). Past 14 days the labelled set's rule (a gap of more than 14 days makes two
+#: stories) can only count a link wrong, so dev cannot choose between 14 and 21: 21 is a product choice, not a measured
+#: one, set by a test fixture (tests/connect/test_ingest_connect.py links a coach's story 14.7 days on).
 CHAIN_GAP_DAYS = 21.0
 #: Top entities compared for chains.
 CHAIN_TOP = 5
@@ -709,9 +710,11 @@ def chain_names(later: LiveStory, earlier: LiveStory, around: Iterable[LiveStory
                 window_days: float = WINDOW_DAYS) -> list[str]:
     """The names that make ``later`` a continuation of ``earlier``: people and organisations among both stories'
     :data:`CHAIN_TOP` top names that :data:`RUNS_ON_SHARE` of each one's reports give (what both are about, as a
-    trial's defendant is) and that no story of ``around`` but these two gives among its top names while ``later``
-    began (a story begun by then whose last report is at most ``window_days`` older, or newer): the candidates of a
-    campaign, whom every story of those weeks names, tell no two of its stories to be one.
+    trial's defendant is) and that no story of ``around`` but these two gives among its top names, as counted now
+    (not as they stood then), of the stories that ran while ``later`` began (begun by then, last report at most
+    ``window_days`` older, or newer): the candidates of a campaign, whom every story of those weeks names, tell no
+    two of its stories to be one. All counts are those at the time of the pass, so the store judges a story again
+    whenever it or a story of those days changes (:func:`~newsdesk.store.stories.link_story_chains`).
 
     >>> def s(id_, first, last, names, size=1):
     ...     return LiveStory(id_, np.zeros(2), size, Counter(names), Counter(), first, last)
@@ -737,12 +740,14 @@ def chain_names(later: LiveStory, earlier: LiveStory, around: Iterable[LiveStory
     return sorted(name for name in shared if name not in crowd)
 
 
-def chain_target(later: LiveStory, earlier: Sequence[LiveStory], window_days: float = WINDOW_DAYS) -> int | None:
+def chain_target(later: LiveStory, earlier: Sequence[LiveStory], window_days: float = WINDOW_DAYS,
+                 around: Iterable[LiveStory] | None = None) -> int | None:
     """The story ``later`` continues: among stories whose last report came at most :data:`CHAIN_GAP_DAYS` before
     it began, the one with the closest centroid (at least :data:`CHAIN_COSINE`) that shares
     :data:`CHAIN_ENTITY_SHARE` of its top entities and a name of their own (:func:`chain_names` with
-    ``window_days``, judged against ``earlier``, which must hold every story naming one of ``later``'s top names
-    that ran while it began).
+    ``window_days``, judged against ``around``, or ``earlier`` when None, which must hold every story naming one of
+    ``later``'s top names that ran while it began). ``around`` is iterated only when a candidate has passed every
+    other test, so a caller may read it lazily.
 
     >>> def s(id_, first, last, names, size=1):
     ...     return LiveStory(id_, np.array([1.0, 0.0]), size, Counter(names), Counter(), first, last)
@@ -764,7 +769,8 @@ def chain_target(later: LiveStory, earlier: Sequence[LiveStory], window_days: fl
         if len(top & theirs) / len(top) < CHAIN_ENTITY_SHARE:
             continue
         cosine = float(mine @ story.centroid()) if mine.shape == story.vector_sum.shape else -1.0
-        if cosine >= CHAIN_COSINE and cosine > best and chain_names(later, story, earlier, window_days):
+        if (cosine >= CHAIN_COSINE and cosine > best
+                and chain_names(later, story, earlier if around is None else around, window_days)):
             best, best_id = cosine, story.id
     return best_id
 

@@ -22,11 +22,12 @@ most frequent), which is the state assignment needs; :class:`StoryQueries` serve
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 import threading
 import uuid
-from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from newsdesk.connect.stories import (
+    CHAIN_COSINE,
+    CHAIN_ENTITY_SHARE,
     CHAIN_GAP_DAYS,
     CHAIN_TOP,
     UNREAD,
@@ -367,38 +370,132 @@ def _write(conn: sqlite3.Connection, stream: StoryStream, assigned: dict[int, in
 
 
 def link_story_chains(conn: sqlite3.Connection, *, since: str | None = None) -> dict[int, int]:
-    """The periodic pass: link stories that began at or after ``since`` (all when None) and continue no story
-    yet to the earlier story they continue (see :func:`~newsdesk.connect.stories.chain_target`).
+    """The periodic pass: judge again every story that began at or after ``since`` (all when None), linked or
+    not, and write the earlier story it continues (see :func:`~newsdesk.connect.stories.chain_target`), or NULL,
+    where that changed. Returns ``{story id: id of the story it continues}`` for the links made or moved.
 
-    Candidates are found through ``story_entities``, so the pass reads only stories naming the same people in the
-    :data:`~newsdesk.connect.stories.CHAIN_GAP_DAYS` before the story began.
-    Returns ``{story id: id of the story it continues}`` for the links made.
+    ``since`` must be at or before the first day of every story written since the last pass (what the writer
+    keeps): a story's link depends only on itself, on stories that ended before it began and on stories that
+    began before it did, so every link a write can change is judged again, and after each pass the store holds
+    the links the stream's :meth:`~newsdesk.connect.stories.StoryStream.link_chains` makes over the stories as
+    they stand, however the articles were batched.
 
     >>> from newsdesk.store.sqlite import SQLiteStore
     >>> link_story_chains(SQLiteStore(":memory:").connection)
     {}
     """
-    where, params = ("continues IS NULL AND first_seen >= ?", (since,)) if since else ("continues IS NULL", ())
+    where, params = ("first_seen >= ?", (since,)) if since else ("first_seen IS NOT NULL", ())
+    laters = _load(conn, where, params)
+    by_size: dict[int, list[LiveStory]] = {}
+    for later in laters:
+        if later.first_seen is not None and later.vector_sum.size:
+            by_size.setdefault(later.vector_sum.size, []).append(later)
+    targets: dict[int, int] = {}
+    for same in by_size.values():
+        # Stories that began close together look back over much the same days: one read of those days serves
+        # a chunk of them.
+        same.sort(key=lambda s: (s.first_seen, s.id))
+        for start in range(0, len(same), _CHAIN_CHUNK):
+            targets.update(_chain_targets(conn, same[start:start + _CHAIN_CHUNK]))
     made: dict[int, int] = {}
-    for later in sorted(_load(conn, where, params), key=lambda s: s.id):
-        names = [name for name, _ in sorted(later.load().entities.items(), key=lambda kv: (-kv[1], kv[0]))[:CHAIN_TOP]]
-        if not names or later.first_seen is None:
-            continue
-        rows = conn.execute(f"SELECT DISTINCT story_id FROM story_entities WHERE name IN ({','.join('?' * len(names))})"
-                            " AND story_id != ?", [*names, later.id]).fetchall()
-        ids = [int(r[0]) for r in rows]
-        if not ids:
-            continue
-        # The stories it may continue and those that ran while it began, whose names are not its own (chain_names),
-        # with a day to spare: chain_target reads the days exactly.
-        around = _load(conn, f"id IN ({','.join('?' * len(ids))}) AND last_seen >= ? AND first_seen <= ?",
-                       [*ids, _iso(later.first_seen - max(CHAIN_GAP_DAYS, WINDOW_DAYS) - 1.0),
-                        _iso(later.first_seen + 1.0)])
-        target = chain_target(later, around)
-        if target is not None:
+    for later in sorted(laters, key=lambda s: s.id):
+        target = targets.get(later.id)
+        if target != later.continues:
             conn.execute("UPDATE stories SET continues = ? WHERE id = ?", (target, later.id))
-            made[later.id] = target
+            if target is not None:
+                made[later.id] = target
     return made
+
+
+#: Later stories judged together (one read of the earlier stories they may continue).
+_CHAIN_CHUNK = 256
+# Below the cosine bar by less than float32 rounding: chain_target computes the exact cosine again.
+_COSINE_SLACK = 1e-4
+# The stories naming one of the top names (story_entities holds each story's CHAIN_TOP top names) of the stories
+# whose ids are the JSON list bound to it (one variable, however many stories).
+_NAMING = ("id IN (SELECT story_id FROM story_entities WHERE name IN "
+           "(SELECT name FROM story_entities WHERE story_id IN (SELECT value FROM json_each(?))))")
+
+
+def _chain_targets(conn: sqlite3.Connection, chunk: list[LiveStory]) -> dict[int, int]:
+    """:func:`~newsdesk.connect.stories.chain_target` of each story of ``chunk`` (vectors of one size, days known)
+    over the stored stories, cheapest test first. The stories naming one of their top names that ended in the
+    :data:`~newsdesk.connect.stories.CHAIN_GAP_DAYS` before the first began, up to a day after the last (read a
+    block at a time, without their JSON), are kept for a story only at its exact gap, at
+    :data:`~newsdesk.connect.stories.CHAIN_COSINE` on the stacked vectors and with the share of top names
+    (``story_entities``); only those are read whole for ``chain_target``, and the crowd of
+    :func:`~newsdesk.connect.stories.chain_names` only when one passes every other test."""
+    ids = json.dumps([later.id for later in chunk])
+    firsts = np.array([later.first_seen for later in chunk], dtype=np.float64)
+    mine = np.stack([later.vector_sum for later in chunk]).astype(np.float32)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mine /= np.linalg.norm(mine, axis=1, keepdims=True)
+    top: dict[int, set[str]] = {}
+    for story_id, name in conn.execute("SELECT story_id, name FROM story_entities WHERE story_id IN "
+                                       "(SELECT value FROM json_each(?))", (ids,)):
+        top.setdefault(story_id, set()).add(name)
+    pool = (f"last_seen >= ? AND last_seen <= ? AND {_NAMING}",
+            [_iso(float(firsts.min()) - CHAIN_GAP_DAYS - 1.0), _iso(float(firsts.max()) + 1.0), ids])
+    found: dict[int, list[int]] = {}
+    cursor = conn.execute(f"SELECT id, last_seen, vector_sum FROM stories WHERE {pool[0]}", pool[1])
+    while block := cursor.fetchmany(4096):
+        rows = [row for row in block if row[2] and len(row[2]) == 4 * mine.shape[1]]  # Others' cosine is -1.
+        if not rows:
+            continue
+        vectors = np.frombuffer(b"".join(row[2] for row in rows), dtype="<f4").reshape(len(rows), -1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cosines = mine @ (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).T
+        lasts = np.array([math.nan if (day := parse_day(row[1])) is None else day for row in rows])
+        gap = firsts[:, None] - lasts[None, :]
+        for i, k in zip(*np.nonzero((cosines >= CHAIN_COSINE - _COSINE_SLACK) & (gap > 0) & (gap <= CHAIN_GAP_DAYS)),
+                        strict=True):
+            found.setdefault(int(i), []).append(int(rows[k][0]))
+    if not found:
+        return {}
+    theirs: dict[int, set[str]] = {}
+    for story_id, name in conn.execute("SELECT story_id, name FROM story_entities WHERE story_id IN "
+                                       "(SELECT value FROM json_each(?))",
+                                       (json.dumps(sorted({c for cs in found.values() for c in cs})),)):
+        theirs.setdefault(story_id, set()).add(name)
+    targets: dict[int, int] = {}
+    for i, candidates in sorted(found.items()):
+        later = chunk[i]
+        names = top.get(later.id, set())
+        kept = [c for c in candidates
+                if names and len(names & theirs.get(c, set())) / len(names) >= CHAIN_ENTITY_SHARE]
+        if kept:
+            earlier = _load(conn, "id IN (SELECT value FROM json_each(?))", (json.dumps(kept),))
+            target = chain_target(later, earlier, WINDOW_DAYS, _Crowd(conn, later))
+            if target is not None:
+                targets[later.id] = target
+    return targets
+
+
+class _Crowd:
+    """The stories naming one of ``later``'s top names that ran while it began (with a day to spare), read on
+    first use: their days and which of those names are among their top names (``story_entities``), all that
+    :func:`~newsdesk.connect.stories.chain_names` reads of them, without their vectors or JSON."""
+
+    def __init__(self, conn: sqlite3.Connection, later: LiveStory) -> None:
+        self._conn, self._later = conn, later
+        self._stories: list[LiveStory] | None = None
+
+    def __iter__(self) -> Iterator[LiveStory]:
+        if self._stories is None:
+            first = self._later.first_seen or 0.0
+            rows = self._conn.execute(
+                "SELECT s.id, s.first_seen, s.last_seen, e.name FROM stories AS s JOIN story_entities AS e "
+                "ON e.story_id = s.id WHERE s.last_seen >= ? AND s.first_seen <= ? AND e.name IN "
+                "(SELECT name FROM story_entities WHERE story_id = ?)",
+                (_iso(first - WINDOW_DAYS - 1.0), _iso(first + 1.0), self._later.id)).fetchall()
+            stories: dict[int, LiveStory] = {}
+            for id_, first_seen, last_seen, name in rows:
+                if id_ not in stories:
+                    stories[id_] = LiveStory(int(id_), np.zeros(0, np.float32), 1, Counter(), Counter(),
+                                             parse_day(first_seen), parse_day(last_seen))
+                stories[id_].entities[name] = 1  # At most CHAIN_TOP names, all its top names of interest.
+            self._stories = list(stories.values())
+        return iter(self._stories)
 
 
 @dataclass(slots=True)
