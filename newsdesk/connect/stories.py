@@ -1054,10 +1054,16 @@ class StoryStream:
             found = self._entity_rows.get(name)
             if not found:
                 continue
-            naming = [(row, n) for row, n in found.items() if row < count and live[row]]
-            if len(naming) == 1:
-                row, named = naming[0]
-                rows[row] |= named >= RUNS_ON_SHARE * self.stories_by_id[self._ids[row]].size
+            single: tuple[int, int] | None = None
+            for row, named in found.items():
+                if row < count and live[row]:
+                    if single is not None:
+                        break  # A second live story names it (a common name): not the story's own.
+                    single = (row, named)
+            else:
+                if single is not None:
+                    row, named = single
+                    rows[row] |= named >= RUNS_ON_SHARE * self.stories_by_id[self._ids[row]].size
         with np.errstate(invalid="ignore"):
             rows &= day - self._last[:count] <= RUNS_ON_DAYS
         return rows
