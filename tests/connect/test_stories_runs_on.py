@@ -5,6 +5,7 @@ stream, with pruning, and in the store alike."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -156,3 +157,26 @@ def test_store_in_batches_gives_the_stream_s_stories_as_they_run_on(monkeypatch:
     assert stories_in_store(articles, vectors, batch_size=7).groups == sorted(expected)
     monkeypatch.setattr(stories_module, "RUNS_ON_DAYS", -1.0)
     assert [s.members for s in build_stories(articles, vectors, model="minilm")] != expected  # the rule acts here
+
+
+def test_runs_on_days_is_inclusive() -> None:
+    """A report exactly RUNS_ON_DAYS after the story's last (past its span) finds it running on; a second later, not:
+    in runs_on and in the pruned path alike (add)."""
+    days = [20000.0 + 2 * k for k in range(11)]
+    at = days[-1] + RUNS_ON_DAYS
+    assert at - days[0] > MAX_SPAN_DAYS
+    for day, runs_on in ((at, True), (at + 1 / 86400, False)):
+        stream = _trial(days, "conrad murray")
+        late = _report(day, 11, "conrad murray")
+        assert stream.runs_on(stream.stories_by_id[1], late, day) is runs_on
+        assert stream.add(11, late) == (1 if runs_on else 2)
+
+
+def test_a_store_reopened_every_batch_gives_the_stream_s_stories_as_they_run_on(tmp_path: Path) -> None:
+    """A process restart between batches: the stories read back from SQLite (names, counts, sizes, days) run on as
+    the stream's do."""
+    for seed in (1, 2):
+        articles, vectors = _court_articles(seed)
+        expected = sorted(s.members for s in build_stories(articles, vectors, model="minilm"))
+        stored = stories_in_store(articles, vectors, 7, path=str(tmp_path / f"{seed}.db"), reopen=True)
+        assert stored.groups == expected
