@@ -458,6 +458,7 @@ def _chain_targets(conn: sqlite3.Connection, chunk: list[LiveStory]) -> dict[int
                                        (json.dumps(sorted({c for cs in found.values() for c in cs})),)):
         theirs.setdefault(story_id, set()).add(name)
     targets: dict[int, int] = {}
+    crowds = _Crowds(conn, ids, float(firsts.min()), float(firsts.max()))
     for i, candidates in sorted(found.items()):
         later = chunk[i]
         names = top.get(later.id, set())
@@ -465,36 +466,64 @@ def _chain_targets(conn: sqlite3.Connection, chunk: list[LiveStory]) -> dict[int
                 if names and len(names & theirs.get(c, set())) / len(names) >= CHAIN_ENTITY_SHARE]
         if kept:
             earlier = _load(conn, "id IN (SELECT value FROM json_each(?))", (json.dumps(kept),))
-            target = chain_target(later, earlier, WINDOW_DAYS, _Crowd(conn, later))
+            target = chain_target(later, earlier, WINDOW_DAYS, _Crowd(crowds, later, names))
             if target is not None:
                 targets[later.id] = target
     return targets
 
 
-class _Crowd:
-    """The stories naming one of ``later``'s top names that ran while it began (with a day to spare), read on
-    first use: their days and which of those names are among their top names (``story_entities``), all that
-    :func:`~newsdesk.connect.stories.chain_names` reads of them, without their vectors or JSON."""
+class _Crowds:
+    """The stories that ran while a chunk's stories began (last report at most WINDOW_DAYS before the first began,
+    begun by the last, with a day to spare) and name one of their top names: their days and which of those names
+    are among their top names (``story_entities``), all that :func:`~newsdesk.connect.stories.chain_names` reads
+    of them, read once, on first use, without vectors or JSON."""
 
-    def __init__(self, conn: sqlite3.Connection, later: LiveStory) -> None:
-        self._conn, self._later = conn, later
+    def __init__(self, conn: sqlite3.Connection, ids: str, first: float, last: float) -> None:
+        self._conn, self._query = conn, (ids, _iso(first - WINDOW_DAYS - 1.0), _iso(last + 1.0))
+        self._naming: dict[str, list[tuple[int, float, float]]] | None = None
+
+    def of(self, later: LiveStory, names: set[str]) -> list[LiveStory]:
+        """The crowd chain_names needs for ``later`` (``names``: its top names): for each name, two stories other
+        than ``later`` that give it and ran while it began, when there are two (chain_names leaves out the
+        earlier story of the link it judges, so one more tells the name is not theirs alone)."""
+        if self._naming is None:
+            ids, low, high = self._query
+            self._naming = {}
+            for id_, first_seen, last_seen, name in self._conn.execute(
+                    "SELECT s.id, s.first_seen, s.last_seen, e.name FROM stories AS s JOIN story_entities AS e "
+                    "ON e.story_id = s.id WHERE s.last_seen >= ? AND s.first_seen <= ? AND e.name IN "
+                    "(SELECT name FROM story_entities WHERE story_id IN (SELECT value FROM json_each(?)))",
+                    (low, high, ids)):
+                days = [math.nan if day is None else day for day in (parse_day(first_seen), parse_day(last_seen))]
+                self._naming.setdefault(name, []).append((int(id_), days[0], days[1]))
+        first = later.first_seen or 0.0
+        since = first - WINDOW_DAYS  # chain_names' test, exactly
+        crowd: dict[int, LiveStory] = {}
+        for name in sorted(names):
+            found = 0
+            for id_, first_day, last_day in self._naming.get(name, ()):
+                if id_ != later.id and first_day <= first and last_day >= since:
+                    story = crowd.get(id_)
+                    if story is None:
+                        story = crowd[id_] = LiveStory(id_, np.zeros(0, np.float32), 1, Counter(), Counter(),
+                                                       first_day, last_day)
+                    story.entities[name] = 1
+                    found += 1
+                    if found == 2:
+                        break
+        return list(crowd.values())
+
+
+class _Crowd:
+    """``later``'s crowd (:meth:`_Crowds.of`), found on first use."""
+
+    def __init__(self, crowds: _Crowds, later: LiveStory, names: set[str]) -> None:
+        self._crowds, self._later, self._names = crowds, later, names
         self._stories: list[LiveStory] | None = None
 
     def __iter__(self) -> Iterator[LiveStory]:
         if self._stories is None:
-            first = self._later.first_seen or 0.0
-            rows = self._conn.execute(
-                "SELECT s.id, s.first_seen, s.last_seen, e.name FROM stories AS s JOIN story_entities AS e "
-                "ON e.story_id = s.id WHERE s.last_seen >= ? AND s.first_seen <= ? AND e.name IN "
-                "(SELECT name FROM story_entities WHERE story_id = ?)",
-                (_iso(first - WINDOW_DAYS - 1.0), _iso(first + 1.0), self._later.id)).fetchall()
-            stories: dict[int, LiveStory] = {}
-            for id_, first_seen, last_seen, name in rows:
-                if id_ not in stories:
-                    stories[id_] = LiveStory(int(id_), np.zeros(0, np.float32), 1, Counter(), Counter(),
-                                             parse_day(first_seen), parse_day(last_seen))
-                stories[id_].entities[name] = 1  # At most CHAIN_TOP names, all its top names of interest.
-            self._stories = list(stories.values())
+            self._stories = self._crowds.of(self._later, self._names)
         return iter(self._stories)
 
 
