@@ -308,6 +308,8 @@ def chain_pairs(stories: list[Any], labels: list[str], skip: int = 0) -> dict[st
     {'links': 1, 'right': 2, 'wrong': 2}
     >>> chain_pairs([Story(1, [0, 1]), Story(2, [2], continues=1)], ["a", "a"], skip=1)
     {'links': 1, 'right': 1, 'wrong': 0}
+    >>> chain_pairs([Story(1, [0]), Story(2, [1], continues=1)], ["a"], skip=1)  # the earlier is warm start only
+    {'links': 0, 'right': 0, 'wrong': 0}
     """
     by_id = {story.id: story for story in stories}
     right = wrong = links = 0
@@ -315,9 +317,13 @@ def chain_pairs(stories: list[Any], labels: list[str], skip: int = 0) -> dict[st
         earlier = by_id.get(story.continues) if story.continues is not None else None
         if earlier is None:
             continue
+        later_scored = [m - skip for m in story.members if m >= skip]
+        earlier_scored = [m - skip for m in earlier.members if m >= skip]
+        if not later_scored or not earlier_scored:
+            continue  # a link that touches the warm start's stories only is not scored, nor counted
         links += 1
-        for a in (m - skip for m in story.members if m >= skip):
-            for b in (m - skip for m in earlier.members if m >= skip):
+        for a in later_scored:
+            for b in earlier_scored:
                 right, wrong = (right + 1, wrong) if labels[a] == labels[b] else (right, wrong + 1)
     return {"links": links, "right": right, "wrong": wrong}
 
