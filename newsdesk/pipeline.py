@@ -82,7 +82,8 @@ class IngestReport:
     run_id: int | None = None
     #: Things the user should hear once (the embedding model is not installed...), for the CLI to print.
     notes: list[str] = field(default_factory=list)
-    #: Story chains linked by the pass at the end of the run.
+    #: Story chains the pass at the end of the run linked: made, or moved to another story (one it undid, as later
+    #: reports showed the stories apart, is not counted).
     chains: int = 0
 
     @property

@@ -342,7 +342,8 @@ class SQLiteStore(SearchQueries, Store, EnrichmentQueries, CopyQueries, VectorQu
 
     def link_story_chains(self) -> int:
         """The periodic pass (see :meth:`Store.link_story_chains`): stories first seen since the earliest
-        story the writer touched since the last pass are linked to the earlier stories they continue.
+        story the writer touched since the last pass are judged again, linked or not, and linked to the earlier
+        stories they continue; returns how many links it made or moved.
 
         >>> with SQLiteStore(":memory:") as store:
         ...     store.link_story_chains()
