@@ -636,8 +636,9 @@ class Store(ABC):
         """
 
     def link_story_chains(self) -> int:
-        """The periodic pass after a run's last batch: link the stories the writer touched since the last
-        pass to the earlier stories they continue; returns how many links were made.
+        """The periodic pass after a run's last batch: judge again the stories the writer touched since the last
+        pass, and those begun after them, and link each to the earlier story it continues (or undo a link later
+        reports disprove); returns how many links were made or moved.
 
         A store that keeps no stories has nothing to link.
         """
