@@ -563,13 +563,13 @@ def run_stories(args: argparse.Namespace) -> dict[str, Any]:
                 entry[key]["cpu_ms_per_article"] = round(1000 * (time.process_time() - cpu) / len(subset), 3)
                 entry[key]["chains"] = sum(1 for s in stories if s.continues is not None)
                 # The same stories with each chain counted as one (chains_collapsed), beside the plain figure.
+                labels = [rows[i]["story"] for i in keep]
                 collapsed = chains_collapsed(stories, len(before))
-                entry[key]["chains collapsed"] = {
-                    "all": pairwise_f1(collapsed, [rows[i]["story"] for i in keep]),
-                    "bcubed": bcubed_f1(collapsed, [rows[i]["story"] for i in keep])}
-                entry[key]["chain pairs"] = chain_pairs(stories, [rows[i]["story"] for i in keep], len(before))
+                entry[key]["chains collapsed"] = {"all": pairwise_f1(collapsed, labels),
+                                                  "bcubed": bcubed_f1(collapsed, labels)}
+                entry[key]["chain pairs"] = chain_pairs(stories, labels, len(before))
                 if split == "dev" and errors:
-                    entry[key]["errors"] = story_errors(clusters, [rows[i]["story"] for i in keep], errors)
+                    entry[key]["errors"] = story_errors(clusters, labels, errors)
         systems[name] = entry
     baselines: dict[str, Any] = {
         "TF-IDF single-pass": lambda keep, t: single_pass(tfidf_vectors([articles[i] for i in keep]),
@@ -821,8 +821,10 @@ def _print(results: dict[str, Any]) -> None:
             if "chains collapsed" in figures:
                 plain, collapsed = figures["all"], figures["chains collapsed"]["all"]
                 pairs = figures.get("chain pairs", {})
+                # The scored links (chain_pairs) where counted: 'chains' also holds links among warm-start stories.
+                links = pairs.get("links", figures["chains"])
                 joined = f" ({pairs['right']} right pairs, {pairs['wrong']} wrong)" if pairs else ""
-                print(f"{key}, {name}, {figures['chains']} chain links{joined}: pairwise F1 {plain['f1']:.3f} (P "
+                print(f"{key}, {name}, {links} chain links{joined}: pairwise F1 {plain['f1']:.3f} (P "
                       f"{plain['precision']:.3f}, R {plain['recall']:.3f}), chains collapsed {collapsed['f1']:.3f} "
                       f"(P {collapsed['precision']:.3f}, R {collapsed['recall']:.3f})")
     for split, warm in stories.get("warm", {}).items():
