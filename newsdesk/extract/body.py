@@ -1736,7 +1736,6 @@ _UNSHOWN_IDS = _tag_ids((
 ))
 
 
-
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
 #: "SplitScreenContentHeaderDek", "article-subtitle"; "ingress", "perex" and "bajada" in Nordic, Czech and Spanish
 #: sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
