@@ -699,16 +699,17 @@ def _final_score(node: LexborNode, score: float, sizes: PageSizes) -> float:
 
 def _in_furniture(node: LexborNode) -> bool:
     """Whether a node is, or lies inside, a sidebar or a footer: an ``<aside>`` or ``<footer>``, an element whose
-    role says so, or one whose id or one of whose classes is just "sidebar" or "footer".
+    role says so, or one whose id or one of whose classes is just "sidebar" or "footer"; or an author's box.
 
     Only the plain names: a story's wrappers carry these words in layout names ("content-sidebar", "page-footer",
     "is-style-sidebar") and other furniture words in script hooks ("js-social-images", "paywall").
 
     >>> page = LexborHTMLParser("<div><aside><div><p id='a'>Blurb.</p></div></aside><p id='b'>Story.</p>"
     ...                         "<div class='widget sidebar'><p id='c'>About.</p></div>"
-    ...                         "<div class='main has-sidebar'><p id='d'>Story.</p></div></div>")
-    >>> [_in_furniture(page.css_first(f"#{key}")) for key in "abcd"]
-    [True, False, True, False]
+    ...                         "<div class='main has-sidebar'><p id='d'>Story.</p></div>"
+    ...                         "<div class='post-author'><p id='e'>Bio.</p></div></div>")
+    >>> [_in_furniture(page.css_first(f"#{key}")) for key in "abcde"]
+    [True, False, True, False, True]
     """
     current: LexborNode | None = node
     while current is not None:
@@ -723,6 +724,10 @@ def _in_furniture(node: LexborNode) -> bool:
             if id_value in _WALL_NAMES or attrs.get("role") in _WALL_ROLES \
                     or (class_value and not _WALL_NAMES.isdisjoint(class_value.split())):
                 return True
+            # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
+            if class_value and "uthor" in class_value \
+                    and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
+                return True
         current = current.parent
     return False
 
@@ -731,6 +736,9 @@ def _in_furniture(node: LexborNode) -> bool:
 _WALL_TAG_IDS = _tag_ids(("aside", "footer"))
 _WALL_ROLES = frozenset({"complementary", "contentinfo"})
 _WALL_NAMES = frozenset({"sidebar", "footer"})
+#: A class that names an author's box, whole: "author", "post-author", "about-the-author", "author-bio".
+_AUTHOR_BOX = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
+                         r"(?:[-_]?(?:box|bio|info|profile|details|block|wrap|wrapper|area|section))?")
 _BODY_TAG_ID = next(iter(_tag_ids(["body"])))
 #: What the best candidate outside furniture must score, against the winner inside it, to take its place (the
 #: stories of the dev pages that gained scored 0.36-0.81 of the furniture's score).

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import _in_furniture, extract_body
+from newsdesk.extract.body import _best_container, _in_furniture, extract_body
+from newsdesk.extract.nodesize import PageSizes
 
 STORY = ("The council approved the budget on Tuesday, after a debate that ran late into the night, and the mayor "
          "said the new library, delayed twice, would open in the spring. Opponents, who had asked for a vote on "
@@ -56,3 +57,12 @@ def test_an_aside_that_is_the_only_prose_stays_the_body() -> None:
     # Nothing outside the furniture is a story: the winner stays.
     page = f"<html><body><div id='main'><h1>About</h1></div><aside><p>{BLURB * 3}</p></aside></body></html>"
     assert "Our magazine" in body_of(page)
+
+
+def test_a_brief_beside_a_longer_author_bio_is_the_container() -> None:
+    bio = "".join(f"<p>{BLURB}</p>" for _ in range(7))
+    page = LexborHTMLParser(
+        f"<html><body><div id='content'><div class='post'><h1>Budget passes</h1><div class='entry-content'>"
+        f"<p>{STORY}</p></div></div><div class='post-author'><h3>About the writer</h3>{bio}</div></div></body></html>")
+    container = _best_container(page.body, PageSizes())  # type: ignore[arg-type]
+    assert container is not None and container.attributes.get("class") == "entry-content"
