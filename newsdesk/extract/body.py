@@ -789,6 +789,10 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
             break
+        # A layout table's row holds the page's columns side by side: when the story's cell holds a story's worth of
+        # prose, the cells beside it are its sidebars, never its next part. (A data table's cell, short, climbs on.)
+        if parent.tag == "tr" and current_len >= _STORY_CHARS:
+            break
         parent_len = sizes.paragraphs_above(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there. A wrapper that adds no
         # text is no navigation: its density is the container's own (a story that links much), so it is passed.
