@@ -200,9 +200,13 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                 dropped.append(node)
     # Listed now, for text_under to pass over; judged below, after the dropped tags are gone.
     hidden = root.css(HIDDEN_SELECTOR)
+    head = next((h1 for h1 in h1s if _is_headline(h1, headline)), None)
     if under is not None and h1s:
         hidden_ids = frozenset(node.mem_id for node in hidden)
-        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0]), ledes, hidden_ids))
+        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids))
+    # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
+    # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
+    framing = _ancestor_keys(head) if head is not None and headline else frozenset()
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -325,12 +329,33 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             continue
         if holds_the_article(node, length) and not _is_comment_thread(node, name):
             continue
+        if key in framing and sizes.paragraphs(node) >= _FRAMED_STORY_CHARS:
+            continue
         if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             remove(node, length)
             after_removal = True
     return h1s
+
+
+def _ancestor_keys(node: LexborNode) -> frozenset[int]:
+    """The ``mem_id`` of every ancestor of ``node`` below ``<html>``.
+
+    >>> page = LexborHTMLParser("<body><div class='modal'><article><h1>Storm hits coast</h1></article></div></body>")
+    >>> len(_ancestor_keys(page.css_first("h1")))  # article, div, body
+    3
+    """
+    keys: set[int] = set()
+    current = node.parent
+    while current is not None and current.tag_id != _HTML_TAG_ID:
+        keys.add(current.mem_id)
+        current = current.parent
+    return frozenset(keys)
+
+
+#: Paragraph text that makes a furniture-named element holding the headline the story's frame.
+_FRAMED_STORY_CHARS = 500
 
 
 #: Characters of paragraph text before a "Comments" heading, beside it, for the heading to open a thread below
