@@ -724,7 +724,8 @@ def _final_score(node: LexborNode, score: float, sizes: PageSizes) -> float:
 
 def _in_furniture(node: LexborNode) -> bool:
     """Whether a node is, or lies inside, a sidebar or a footer: an ``<aside>`` or ``<footer>``, an element whose
-    role says so, or one whose id or one of whose classes is just "sidebar" or "footer"; or an author's box.
+    role says so, or one whose id or one of whose classes is just "sidebar" or "footer"; or the page's header by
+    its id ("header", "masthead": a class "header" is as often a story's own); or an author's box.
 
     Only the plain names: a story's wrappers carry these words in layout names ("content-sidebar", "page-footer",
     "is-style-sidebar") and other furniture words in script hooks ("js-social-images", "paywall").
@@ -746,7 +747,7 @@ def _in_furniture(node: LexborNode) -> bool:
         attrs = current.attributes
         if attrs:
             id_value, class_value = attrs.get("id"), attrs.get("class")
-            if id_value in _WALL_NAMES or attrs.get("role") in _WALL_ROLES \
+            if id_value in _WALL_IDS or attrs.get("role") in _WALL_ROLES \
                     or (class_value and not _WALL_NAMES.isdisjoint(class_value.split())):
                 return True
             # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
@@ -761,6 +762,7 @@ def _in_furniture(node: LexborNode) -> bool:
 _WALL_TAG_IDS = _tag_ids(("aside", "footer"))
 _WALL_ROLES = frozenset({"complementary", "contentinfo"})
 _WALL_NAMES = frozenset({"sidebar", "footer"})
+_WALL_IDS = _WALL_NAMES | {"header", "masthead"}
 #: A class that names an author's box, whole: "author", "post-author", "about-the-author", "author-bio".
 _AUTHOR_BOX = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
                          r"(?:[-_]?(?:box|bio|info|profile|details|block|wrap|wrapper|area|section))?")

@@ -66,3 +66,10 @@ def test_a_brief_beside_a_longer_author_bio_is_the_container() -> None:
         f"<p>{STORY}</p></div></div><div class='post-author'><h3>About the writer</h3>{bio}</div></div></body></html>")
     container = _best_container(page.body, PageSizes())  # type: ignore[arg-type]
     assert container is not None and container.attributes.get("class") == "entry-content"
+
+
+def test_a_page_header_by_id_is_furniture_but_a_class_named_header_is_not() -> None:
+    page = LexborHTMLParser("<section id='header'><div class='panel'><p id='a'>Latest issue.</p></div></section>"
+                            "<div class='header'><p id='b'>A story's own header.</p></div>")
+    assert _in_furniture(page.css_first("#a"))  # type: ignore[arg-type]
+    assert not _in_furniture(page.css_first("#b"))  # type: ignore[arg-type]
