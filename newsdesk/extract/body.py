@@ -724,8 +724,9 @@ def _final_score(node: LexborNode, score: float, sizes: PageSizes) -> float:
 
 def _in_furniture(node: LexborNode) -> bool:
     """Whether a node is, or lies inside, a sidebar or a footer: an ``<aside>`` or ``<footer>``, an element whose
-    role says so, or one whose id or one of whose classes is just "sidebar" or "footer"; or the page's header by
-    its id ("header", "masthead": a class "header" is as often a story's own); or an author's box.
+    role says so, one of whose classes is just "sidebar" or "footer", or one whose id has "sidebar", "footer",
+    "foot" or the page's "header" or "masthead" among its words (a class "header" is as often a story's own); or
+    an author's box.
 
     Only the plain names: a story's wrappers carry these words in layout names ("content-sidebar", "page-footer",
     "is-style-sidebar") and other furniture words in script hooks ("js-social-images", "paywall").
@@ -747,7 +748,10 @@ def _in_furniture(node: LexborNode) -> bool:
         attrs = current.attributes
         if attrs:
             id_value, class_value = attrs.get("id"), attrs.get("class")
-            if id_value in _WALL_IDS or attrs.get("role") in _WALL_ROLES \
+            # An id names one region of the page, so any of its words may say which ("blq-foot", "sidebar-right-1");
+            # a class is shared by layouts and scripts, so only a whole class counts.
+            if (id_value and not _WALL_ID_WORDS.isdisjoint(id_value.lower().replace("_", "-").split("-"))) \
+                    or attrs.get("role") in _WALL_ROLES \
                     or (class_value and not _WALL_NAMES.isdisjoint(class_value.split())):
                 return True
             # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
@@ -762,7 +766,8 @@ def _in_furniture(node: LexborNode) -> bool:
 _WALL_TAG_IDS = _tag_ids(("aside", "footer"))
 _WALL_ROLES = frozenset({"complementary", "contentinfo"})
 _WALL_NAMES = frozenset({"sidebar", "footer"})
-_WALL_IDS = _WALL_NAMES | {"header", "masthead"}
+#: The words of an id that name a sidebar, a footer or the page's header ("header" in a class is as often a story's).
+_WALL_ID_WORDS = _WALL_NAMES | {"foot", "header", "masthead"}
 #: A class that names an author's box, whole: "author", "post-author", "about-the-author", "author-bio".
 _AUTHOR_BOX = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
                          r"(?:[-_]?(?:box|bio|info|profile|details|block|wrap|wrapper|area|section))?")

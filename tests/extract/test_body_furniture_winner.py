@@ -73,3 +73,10 @@ def test_a_page_header_by_id_is_furniture_but_a_class_named_header_is_not() -> N
                             "<div class='header'><p id='b'>A story's own header.</p></div>")
     assert _in_furniture(page.css_first("#a"))  # type: ignore[arg-type]
     assert not _in_furniture(page.css_first("#b"))  # type: ignore[arg-type]
+
+
+def test_an_id_names_its_region_by_any_of_its_words() -> None:
+    page = LexborHTMLParser("<div id='blq-foot'><p id='a'>Best viewed in a modern browser.</p></div>"
+                            "<div id='sidebar_right_1'><p id='b'>About me.</p></div>"
+                            "<div id='story-body'><p id='c'>The story.</p></div>")
+    assert [_in_furniture(page.css_first(f"#{key}")) for key in "abc"] == [True, True, False]  # type: ignore[arg-type]
