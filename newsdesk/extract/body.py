@@ -740,26 +740,84 @@ def _in_furniture(node: LexborNode) -> bool:
     """
     current: LexborNode | None = node
     while current is not None:
-        tag_id = current.tag_id
-        if tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
+        if current.tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
             return False
-        if tag_id in _WALL_TAG_IDS:
+        if _is_wall(current):
             return True
-        attrs = current.attributes
-        if attrs:
-            id_value, class_value = attrs.get("id"), attrs.get("class")
-            # An id names one region of the page, so any of its words may say which ("blq-foot", "sidebar-right-1");
-            # a class is shared by layouts and scripts, so only a whole class counts.
-            if (id_value and not _WALL_ID_WORDS.isdisjoint(id_value.lower().replace("_", "-").split("-"))) \
-                    or attrs.get("role") in _WALL_ROLES \
-                    or (class_value and not _WALL_NAMES.isdisjoint(class_value.split())):
-                return True
-            # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
-            if class_value and "uthor" in class_value \
-                    and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
-                return True
+        # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
+        class_value = current.attributes.get("class")
+        if class_value and "uthor" in class_value \
+                and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
+            return True
         current = current.parent
     return False
+
+
+def _is_wall(node: LexborNode, classes: bool = True) -> bool:
+    """Whether an element is a sidebar, a footer or the page's header: by its tag (``<aside>``, ``<footer>``), its
+    role, any word of its id, or (with ``classes``) a whole class "sidebar" or "footer".
+
+    An id names one region of the page, so any of its words may say which ("blq-foot", "sidebar-right-1"); a class
+    is shared by layouts and script hooks, so only a whole class counts, and some layouts call their main column
+    "sidebar" (``classes=False`` leaves classes out).
+
+    >>> [_is_wall(LexborHTMLParser(html).body.child) for html in (  # type: ignore[arg-type]
+    ...     "<aside>x</aside>", "<div id='blq-foot'>x</div>", "<div class='col footer'>x</div>",
+    ...     "<div class='page-footer'>x</div>")]
+    [True, True, True, False]
+    >>> _is_wall(LexborHTMLParser("<div class='sidebar'>x</div>").body.child, classes=False)  # type: ignore[arg-type]
+    False
+    """
+    if node.tag_id in _WALL_TAG_IDS:
+        return True
+    attrs = node.attributes
+    if not attrs:
+        return False
+    id_value, class_value = attrs.get("id"), attrs.get("class")
+    return bool((id_value and not _WALL_ID_WORDS.isdisjoint(id_value.lower().replace("_", "-").split("-")))
+                or attrs.get("role") in _WALL_ROLES
+                or (classes and class_value and not _WALL_NAMES.isdisjoint(class_value.split())))
+
+
+def _in_walls(node: LexborNode, classes: bool = True) -> bool:
+    """Whether a node is, or lies inside, an element that ``_is_wall``.
+
+    >>> page = LexborHTMLParser("<div id='sidebar'><div><p id='a'>About.</p></div></div><p id='b'>Story.</p>")
+    >>> _in_walls(page.css_first("#a")), _in_walls(page.css_first("#b"))  # type: ignore[arg-type]
+    (True, False)
+    """
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
+            return False
+        if _is_wall(current, classes):
+            return True
+        current = current.parent
+    return False
+
+
+def _wall_prose_beside(child: LexborNode, parent: LexborNode, sizes: PageSizes) -> int:
+    """Paragraph text in the parent's other children that are, or whose element children are, a sidebar or a footer
+    (``_is_wall``): a column of blurbs or a footer's widgets beside the story, one or two levels down.
+
+    >>> page = LexborHTMLParser("<div><div id='a'><p>Story.</p></div><div><div id='sidebar'><p>Blurb.</p>"
+    ...                         "</div></div><footer><p>About.</p></footer><div><p>More.</p></div></div>")
+    >>> part = page.css_first("#a")
+    >>> _wall_prose_beside(part, part.parent, PageSizes())  # type: ignore[arg-type]
+    12
+    """
+    total = 0
+    key = child.mem_id
+    for sibling in parent.iter():
+        if sibling.mem_id == key or not sizes.paragraphs(sibling):
+            continue
+        if _is_wall(sibling):
+            total += sizes.paragraphs(sibling)
+            continue
+        for inner in sibling.iter():
+            if _is_wall(inner):
+                total += sizes.paragraphs(inner)
+    return total
 
 
 #: The tags that are furniture wherever they stand (a story's own <header> is not: it holds its headline).
@@ -775,6 +833,8 @@ _BODY_TAG_ID = next(iter(_tag_ids(["body"])))
 #: What the best candidate outside furniture must score, against the winner inside it, to take its place (the
 #: stories of the dev pages that gained scored 0.36-0.81 of the furniture's score).
 _FURNITURE_WINNER_YIELDS = 1 / 3
+#: The share of what an ancestor adds to the story that, held by sidebars or footers, stops widening below it.
+_WALL_SHARE_OF_ADDED = 0.5
 
 
 _FINALISTS = 8
@@ -849,6 +909,10 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
                 break
         grows = parent_len > current_len * 1.1 or _opening_before(current, sizes) >= _OPENING_CHARS
         if grows and not _adds_a_sidebar(parent_len - best_len, parent_text - best_text, parent_links - best_links):
+            # A sidebar or a footer that outlived the furniture removal (it held much prose) is not the story's
+            # next part: when it holds half of what the ancestor adds, climbing stops below that ancestor.
+            if _wall_prose_beside(current, parent, sizes) >= _WALL_SHARE_OF_ADDED * (parent_len - current_len):
+                break
             best, best_len, best_text, best_links = parent, parent_len, parent_text, parent_links
         current, current_len = parent, max(parent_len, current_len)
         current_text, current_links = parent_text, parent_links
@@ -2122,7 +2186,9 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
     if not held:
         return None
     best = nodes[max(held, key=held.__getitem__)]
-    if _within(best, chosen):
+    # A sidebar's or footer's paragraphs never stand in for a short story found outside them (by tag, role or id: a
+    # layout may call its main column "sidebar").
+    if _within(best, chosen) or (_in_walls(best, classes=False) and not _in_furniture(chosen)):
         return None
     return _widen(best, sizes, {})
 
