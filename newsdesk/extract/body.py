@@ -200,9 +200,13 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                 dropped.append(node)
     # Listed now, for text_under to pass over; judged below, after the dropped tags are gone.
     hidden = root.css(HIDDEN_SELECTOR)
+    head = next((h1 for h1 in h1s if _is_headline(h1, headline)), None)
     if under is not None and h1s:
         hidden_ids = frozenset(node.mem_id for node in hidden)
-        under.append(text_under(next((h1 for h1 in h1s if _is_headline(h1, headline)), h1s[0]), ledes, hidden_ids))
+        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids))
+    # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
+    # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
+    framing = _ancestor_keys(head) if head is not None and headline else frozenset()
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -325,12 +329,33 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             continue
         if holds_the_article(node, length) and not _is_comment_thread(node, name):
             continue
+        if key in framing and sizes.paragraphs(node) >= _FRAMED_STORY_CHARS:
+            continue
         if strength == 2 or length < 300 or _link_len(node) / length > 0.4:
             if strength == 2 and _names_related(node, name):
                 related.extend(_anchors(node))
             remove(node, length)
             after_removal = True
     return h1s
+
+
+def _ancestor_keys(node: LexborNode) -> frozenset[int]:
+    """The ``mem_id`` of every ancestor of ``node`` below ``<html>``.
+
+    >>> page = LexborHTMLParser("<body><div class='modal'><article><h1>Storm hits coast</h1></article></div></body>")
+    >>> len(_ancestor_keys(page.css_first("h1")))  # article, div, body
+    3
+    """
+    keys: set[int] = set()
+    current = node.parent
+    while current is not None and current.tag_id != _HTML_TAG_ID:
+        keys.add(current.mem_id)
+        current = current.parent
+    return frozenset(keys)
+
+
+#: Paragraph text that makes a furniture-named element holding the headline the story's frame.
+_FRAMED_STORY_CHARS = 500
 
 
 #: Characters of paragraph text before a "Comments" heading, beside it, for the heading to open a thread below
@@ -662,17 +687,154 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
     best_key = None
     best = float("-inf")
     # Only the leading candidates are worth measuring for links (readability keeps five too).
-    leaders = sorted(scores, key=scores.__getitem__, reverse=True)[:_FINALISTS]
-    for key in leaders:
+    ranked = sorted(scores, key=scores.__getitem__, reverse=True)
+    finals: dict[int, float] = {}
+    for key in ranked[:_FINALISTS]:
         budget.step()
-        node = nodes[key]
-        # Finalists often hold one another: each is measured from its children, so that a subtree
-        # measured for one is not walked again for another.
-        length = sizes.text_above(node) or 1
-        final = scores[key] * (1.0 - min(sizes.links(node) / length, 1.0))
+        final = finals[key] = _final_score(nodes[key], scores[key], sizes)
         if final > best:
             best, best_key = final, key
-    return nodes[best_key] if best_key is not None else None
+    if best_key is None:
+        return None
+    winner = nodes[best_key]
+    if _in_furniture(winner):
+        # Furniture that holds much prose outlives the furniture removal (it may be the article); when it wins
+        # here on a page whose story is short (a sidebar's blurbs, a footer's about-us), the best
+        # candidate outside it is the story, if it scores a third of the winner's. (Measured only here: the
+        # walk up from the winner is all that other pages pay.)
+        runner_up = None
+        runner_final = _FURNITURE_WINNER_YIELDS * best
+        for key in ranked[:_FINALISTS * 2]:
+            node = nodes[key]
+            final = finals[key] if key in finals else _final_score(node, scores[key], sizes)
+            if final >= runner_final and not _within(node, winner) and not _within(winner, node) \
+                    and not _in_furniture(node):
+                runner_up, runner_final = node, final
+        if runner_up is not None:
+            return runner_up
+    return winner
+
+
+def _final_score(node: LexborNode, score: float, sizes: PageSizes) -> float:
+    # Finalists often hold one another: each is measured from its children, so that a subtree
+    # measured for one is not walked again for another.
+    length = sizes.text_above(node) or 1
+    return score * (1.0 - min(sizes.links(node) / length, 1.0))
+
+
+def _in_furniture(node: LexborNode) -> bool:
+    """Whether a node is, or lies inside, a sidebar or a footer: an ``<aside>`` or ``<footer>``, an element whose
+    role says so, one of whose classes is just "sidebar" or "footer", or one whose id has "sidebar", "footer",
+    "foot" or the page's "header" or "masthead" among its words (a class "header" is as often a story's own); or
+    an author's box.
+
+    Only the plain names: a story's wrappers carry these words in layout names ("content-sidebar", "page-footer",
+    "is-style-sidebar") and other furniture words in script hooks ("js-social-images", "paywall").
+
+    >>> page = LexborHTMLParser("<div><aside><div><p id='a'>Blurb.</p></div></aside><p id='b'>Story.</p>"
+    ...                         "<div class='widget sidebar'><p id='c'>About.</p></div>"
+    ...                         "<div class='main has-sidebar'><p id='d'>Story.</p></div>"
+    ...                         "<div class='post-author'><p id='e'>Bio.</p></div></div>")
+    >>> [_in_furniture(page.css_first(f"#{key}")) for key in "abcde"]
+    [True, False, True, False, True]
+    """
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
+            return False
+        if _is_wall(current):
+            return True
+        # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
+        class_value = current.attributes.get("class")
+        if class_value and "uthor" in class_value \
+                and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
+            return True
+        current = current.parent
+    return False
+
+
+def _is_wall(node: LexborNode, classes: bool = True) -> bool:
+    """Whether an element is a sidebar, a footer or the page's header: by its tag (``<aside>``, ``<footer>``), its
+    role, any word of its id, or (with ``classes``) a whole class "sidebar" or "footer".
+
+    An id names one region of the page, so any of its words may say which ("blq-foot", "sidebar-right-1"); a class
+    is shared by layouts and script hooks, so only a whole class counts, and some layouts call their main column
+    "sidebar" (``classes=False`` leaves classes out).
+
+    >>> [_is_wall(LexborHTMLParser(html).body.child) for html in (  # type: ignore[arg-type]
+    ...     "<aside>x</aside>", "<div id='blq-foot'>x</div>", "<div class='col footer'>x</div>",
+    ...     "<div class='page-footer'>x</div>")]
+    [True, True, True, False]
+    >>> _is_wall(LexborHTMLParser("<div class='sidebar'>x</div>").body.child, classes=False)  # type: ignore[arg-type]
+    False
+    """
+    if node.tag_id in _WALL_TAG_IDS:
+        return True
+    attrs = node.attributes
+    if not attrs:
+        return False
+    id_value, class_value = attrs.get("id"), attrs.get("class")
+    return bool((id_value and not _WALL_ID_WORDS.isdisjoint(id_value.lower().replace("_", "-").split("-")))
+                or attrs.get("role") in _WALL_ROLES
+                or (classes and class_value and not _WALL_NAMES.isdisjoint(class_value.split())))
+
+
+def _in_walls(node: LexborNode, classes: bool = True) -> bool:
+    """Whether a node is, or lies inside, an element that ``_is_wall``.
+
+    >>> page = LexborHTMLParser("<div id='sidebar'><div><p id='a'>About.</p></div></div><p id='b'>Story.</p>")
+    >>> _in_walls(page.css_first("#a")), _in_walls(page.css_first("#b"))  # type: ignore[arg-type]
+    (True, False)
+    """
+    current: LexborNode | None = node
+    while current is not None:
+        if current.tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
+            return False
+        if _is_wall(current, classes):
+            return True
+        current = current.parent
+    return False
+
+
+def _wall_prose_beside(child: LexborNode, parent: LexborNode, sizes: PageSizes) -> int:
+    """Paragraph text in the parent's other children that are, or whose element children are, a sidebar or a footer
+    (``_is_wall``): a column of blurbs or a footer's widgets beside the story, one or two levels down.
+
+    >>> page = LexborHTMLParser("<div><div id='a'><p>Story.</p></div><div><div id='sidebar'><p>Blurb.</p>"
+    ...                         "</div></div><footer><p>About.</p></footer><div><p>More.</p></div></div>")
+    >>> part = page.css_first("#a")
+    >>> _wall_prose_beside(part, part.parent, PageSizes())  # type: ignore[arg-type]
+    12
+    """
+    total = 0
+    key = child.mem_id
+    for sibling in parent.iter():
+        if sibling.mem_id == key or not sizes.paragraphs(sibling):
+            continue
+        if _is_wall(sibling):
+            total += sizes.paragraphs(sibling)
+            continue
+        for inner in sibling.iter():
+            if _is_wall(inner):
+                total += sizes.paragraphs(inner)
+    return total
+
+
+#: The tags that are furniture wherever they stand (a story's own <header> is not: it holds its headline).
+_WALL_TAG_IDS = _tag_ids(("aside", "footer"))
+_WALL_ROLES = frozenset({"complementary", "contentinfo"})
+_WALL_NAMES = frozenset({"sidebar", "footer"})
+#: The words of an id that name a sidebar, a footer or the page's header ("header" in a class is as often a story's).
+_WALL_ID_WORDS = _WALL_NAMES | {"foot", "header", "masthead"}
+#: A class that names an author's box, whole: "author", "post-author", "about-the-author", "author-bio".
+_AUTHOR_BOX = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
+                         r"(?:[-_]?(?:box|bio|info|profile|details|block|wrap|wrapper|area|section))?")
+_BODY_TAG_ID = next(iter(_tag_ids(["body"])))
+#: What the best candidate outside furniture must score, against the winner inside it, to take its place (the
+#: stories of the dev pages that gained scored 0.36-0.81 of the furniture's score).
+_FURNITURE_WINNER_YIELDS = 1 / 3
+#: The share of what an ancestor adds to the story that, held by sidebars or footers, stops widening below it.
+_WALL_SHARE_OF_ADDED = 0.5
 
 
 _FINALISTS = 8
@@ -719,6 +881,10 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
         parent = current.parent
         if parent is None or parent.tag in ("body", "html"):
             break
+        # A layout table's row holds the page's columns side by side: when the story's cell holds a story's worth of
+        # prose, the cells beside it are its sidebars, never its next part. (A data table's cell, short, climbs on.)
+        if parent.tag == "tr" and current_len >= _STORY_CHARS:
+            break
         parent_len = sizes.paragraphs_above(parent)
         # A link-dense ancestor is navigation around the story: climbing stops there. A wrapper that adds no
         # text is no navigation: its density is the container's own (a story that links much), so it is passed.
@@ -743,6 +909,10 @@ def _widen(container: LexborNode, sizes: PageSizes, teaser_counts: dict[int, int
                 break
         grows = parent_len > current_len * 1.1 or _opening_before(current, sizes) >= _OPENING_CHARS
         if grows and not _adds_a_sidebar(parent_len - best_len, parent_text - best_text, parent_links - best_links):
+            # A sidebar or a footer that outlived the furniture removal (it held much prose) is not the story's
+            # next part: when it holds half of what the ancestor adds, climbing stops below that ancestor.
+            if _wall_prose_beside(current, parent, sizes) >= _WALL_SHARE_OF_ADDED * (parent_len - current_len):
+                break
             best, best_len, best_text, best_links = parent, parent_len, parent_text, parent_links
         current, current_len = parent, max(parent_len, current_len)
         current_text, current_links = parent_text, parent_links
@@ -2016,7 +2186,9 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
     if not held:
         return None
     best = nodes[max(held, key=held.__getitem__)]
-    if _within(best, chosen):
+    # A sidebar's or footer's paragraphs never stand in for a short story found outside them (by tag, role or id: a
+    # layout may call its main column "sidebar").
+    if _within(best, chosen) or (_in_walls(best, classes=False) and not _in_furniture(chosen)):
         return None
     return _widen(best, sizes, {})
 
