@@ -1100,8 +1100,15 @@ def _glued(last: str, following: str) -> bool:
 _COMMENT_TAG_ID: Final = LexborHTMLParser("<p><!--x--></p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
 _DROP_TAG_IDS: Final = _tag_ids(DROP_TAGS)
 _SKIP_IN_BODY_IDS: Final = _tag_ids(_SKIP_IN_BODY)
-_FIGURE_TAG_ID, _FIGCAPTION_TAG_ID, _BR_TAG_ID, _A_TAG_ID, _BLOCKQUOTE_TAG_ID, _PRE_TAG_ID, _TABLE_TAG_ID = (
-    next(iter(_tag_ids([name]))) for name in ("figure", "figcaption", "br", "a", "blockquote", "pre", "table"))
+# One name a line, not unpacked from a tuple: only a name bound alone can be Final, which compiled code reads as a
+# C static rather than from the module's dictionary (the walk tests every node against these).
+_FIGURE_TAG_ID: Final = next(iter(_tag_ids(["figure"])))
+_FIGCAPTION_TAG_ID: Final = next(iter(_tag_ids(["figcaption"])))
+_BR_TAG_ID: Final = next(iter(_tag_ids(["br"])))
+_A_TAG_ID: Final = next(iter(_tag_ids(["a"])))
+_BLOCKQUOTE_TAG_ID: Final = next(iter(_tag_ids(["blockquote"])))
+_PRE_TAG_ID: Final = next(iter(_tag_ids(["pre"])))
+_TABLE_TAG_ID: Final = next(iter(_tag_ids(["table"])))
 _HEADING_TAG_IDS: Final = _tag_ids(_HEADINGS)
 _LIST_ENTRY_TAG_IDS: Final = _tag_ids(("li", "dd", "dt"))
 
@@ -1764,7 +1771,6 @@ _NOT_LEDE_BOXES: Final = frozenset((
 #: What a standfirst never holds: a picture, a player, a form.
 _MEDIA_IDS: Final = _tag_ids(("img", "picture", "figure", "video", "iframe", "svg", "form", "ul", "ol", "script",
                               "style", "noscript"))
-_A_TAG_ID = next(iter(_tag_ids(["a"])))
 #: Elements above a text read under the headline that may be the standfirst's ("dek > p > b > text"), and the
 #: fewest characters of a text for its elements to be looked at: a standfirst holds a run of words this long,
 #: and most texts there are labels, names and dates that are not.

@@ -31,7 +31,8 @@ _SLIGHT_WORDS: Final = 24
 #: A tail of labels has at least this many lines (two would also take a story's closing
 #: byline-and-role pair under a subheading) and at most this many (a longer one is content:
 #: a listing of events, a timeline).
-_MIN_TAIL, _MAX_TAIL = 3, 12
+_MIN_TAIL: Final = 3
+_MAX_TAIL: Final = 12
 #: The story kept must hold at least this share of the text: a page whose body is mostly such
 #: lines (a recipe's ingredients, a photo post's captions) is not trimmed.
 _MIN_KEPT_SHARE: Final = 0.5

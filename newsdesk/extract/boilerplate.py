@@ -229,7 +229,9 @@ def _value_verdict(value: str) -> int:
     return verdict
 
 
-_STRONG, _WEAK, _GOOD = 1, 2, 4
+_STRONG: Final = 1
+_WEAK: Final = 2
+_GOOD: Final = 4
 
 
 #: A run of letters and digits in a class or id, between its hyphens or underscores.

@@ -134,7 +134,9 @@ def _build_index() -> tuple[dict[str, Agency], dict[str, Agency]]:
     return exact, folded
 
 
-_EXACT, _FOLDED = _build_index()
+_INDEX: Final = _build_index()
+_EXACT: Final = _INDEX[0]
+_FOLDED: Final = _INDEX[1]
 
 
 def _lookup(name: str) -> Agency | None:
