@@ -89,7 +89,8 @@ TARGETS: dict[str, Target] = {
                                   "budget", "metadata", "jsonld", "headline", "bylines", "authors", "dates",
                                   "dates_page", "wire", "captions", "urls", "text", "text_classify", "text_lines",
                                   "text_line_model", "text_headline", "text_furniture", "text_labels", "text_header",
-                                  "text_segment", "text_body", "text_related"),
+                                  "text_segment", "text_body", "text_related", "calls_to_action", "author_bio",
+                                  "embedded"),
                       ("model.py", "errors.py")),
 }
 

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from newsdesk.model import (
+    _NON_ASCII_WORD_CHAR,
     BLOCK_TYPES,
     READING_WORDS_PER_MINUTE,
     Article,
@@ -153,6 +154,13 @@ def test_finish_counts_words_as_the_regex_does(text: str) -> None:
     # The count is the number of \w+ matches, however it is made; every script alike.
     article = Article(body=[Block("paragraph", text), Block("paragraph", text.upper())]).finish()
     assert article.word_count == len(re.findall(r"\w+", text)) + len(re.findall(r"\w+", text.upper()))
+
+
+def test_non_ascii_word_chars_are_those_the_category_pattern_finds() -> None:
+    # The pattern that tells which texts are counted word by word finds, over every code point, the very
+    # characters [^\W\x00-\x7f] finds (it is written otherwise only for speed).
+    every = "".join(map(chr, range(0x110000)))
+    assert _NON_ASCII_WORD_CHAR.findall(every) == re.findall(r"[^\W\x00-\x7f]", every)
 
 
 @pytest.mark.parametrize("words, minutes", [(1, 1), (230, 1), (231, 2), (460, 2), (1000, 5)])

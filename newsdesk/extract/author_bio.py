@@ -8,18 +8,20 @@ what marks it: a listicle's or profile's closing "Jane Roe has ..." names someon
 
 from __future__ import annotations
 
+from typing import Final
+
 from newsdesk.model import Block
 
 # How far into its line the byline's name may stand: a role ("Korrespondent", "Die Autorin") or a
 # label ("About the author:") before it.
-_WORDS_BEFORE_NAME = 3
+_WORDS_BEFORE_NAME: Final = 3
 # Only the body's last blocks are looked at, and what goes may hold at most this share of its text.
-_LAST_BLOCKS = 6
-_MAX_SHARE = 0.25
+_LAST_BLOCKS: Final = 6
+_MAX_SHARE: Final = 0.25
 # Under this many words, a line naming two of the bylines credits their reporting.
-_CREDIT_WORDS = 20
+_CREDIT_WORDS: Final = 20
 # A label over the note ("Die Autorin", "About the author") has at most this many words.
-_LABEL_WORDS = 3
+_LABEL_WORDS: Final = 3
 
 
 def _opens_with(text: str, names: tuple[str, ...]) -> bool:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Final
 
 #: A name longer than this many words is a sentence, not a name.
-MAX_NAME_WORDS = 5
-MAX_NAME_CHARS = 60
+MAX_NAME_WORDS: Final = 5
+MAX_NAME_CHARS: Final = 60
 
 #: Bylines that name an outlet or a desk, never a person (compared case-folded, whole).
-_OUTLETS = frozenset(
+_OUTLETS: Final = frozenset(
     {
         "reuters", "thomson reuters", "ap", "the associated press", "associated press", "afp",
         "agence france-presse", "agence france presse", "dpa", "efe", "ansa", "xinhua", "tass", "ria novosti",
@@ -37,7 +38,7 @@ _OUTLETS = frozenset(
 )
 
 #: Words that make a name an organisation wherever they stand in it.
-_ORG_WORDS = frozenset(
+_ORG_WORDS: Final = frozenset(
     {
         "news", "agency", "agencies", "press", "presse", "media", "team", "staff", "desk", "editorial",
         "board", "bureau", "newsroom", "inc", "ltd", "llc", "gmbh", "plc", "corp", "co", "pc", "group",
@@ -55,7 +56,7 @@ _ORG_WORDS = frozenset(
 )
 
 #: Roles a byline adds after (or before) a name: "Jane Doe, Staff Writer", "Senior Editor Jane Doe".
-_ROLE_WORDS = frozenset(
+_ROLE_WORDS: Final = frozenset(
     {
         "writer", "writers", "correspondent", "correspondents", "reporter", "reporters", "columnist",
         "contributing", "journalist", "producer", "analyst", "photographer", "author", "chief", "senior",
@@ -73,12 +74,12 @@ _ROLE_WORDS = frozenset(
 )
 #: Collective nouns: a byline that only adds these to a word or two is a desk or an outlet
 #: ("Podium Staff", "AAA Travel Editor"), not a person with a role.
-_COLLECTIVE_WORDS = frozenset(
+_COLLECTIVE_WORDS: Final = frozenset(
     {"staff", "team", "editor", "editors", "desk", "contributor", "contributors", "newsroom", "guest"}
 )
 #: Credentials after a name ("MD", "Ph.D."); trimmed only from the end and only when not written
 #: as a Title-case word, because "Ma" and "Md" are also names.
-_CREDENTIALS = frozenset(
+_CREDENTIALS: Final = frozenset(
     {
         "md", "m.d", "phd", "ph.d", "ph.d.", "rn", "rd", "ms", "ma", "m.a", "mba", "cpa", "cfp", "jd",
         "j.d", "dds", "do", "np", "pa", "lcsw", "esq", "facp", "faclm", "fand", "cfa", "cpp", "psp",
@@ -87,7 +88,7 @@ _CREDENTIALS = frozenset(
 )
 
 #: Page furniture that sits inside byline elements ("Follow", "View all posts", "Full bio").
-_FURNITURE_WORDS = frozenset(
+_FURNITURE_WORDS: Final = frozenset(
     {
         "follow", "email", "e-mail", "twitter", "facebook", "linkedin", "instagram", "contact",
         "view", "profile", "posts", "articles", "stories", "more", "read", "see", "all", "about",
@@ -102,7 +103,7 @@ _FURNITURE_WORDS = frozenset(
 #: Month and weekday names that a date leaves behind once its numbers are gone ("Jane Doe October").
 #: May, June, April and August are not here, nor "Jan" and "Jun": they are also first names and
 #: surnames ("Jan Sellner"); they are removed only where they touch a number.
-_DATE_WORDS = frozenset(
+_DATE_WORDS: Final = frozenset(
     {
         "january", "february", "march", "july", "september", "october", "november", "december",
         "feb", "mar", "apr", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -111,19 +112,19 @@ _DATE_WORDS = frozenset(
         "et", "est", "edt", "gmt", "utc", "bst", "cet", "cest", "pt", "pst", "pdt",
     }
 )
-_TRIMMED_WORDS = _ROLE_WORDS | _COLLECTIVE_WORDS | _FURNITURE_WORDS | _DATE_WORDS
+_TRIMMED_WORDS: Final = _ROLE_WORDS | _COLLECTIVE_WORDS | _FURNITURE_WORDS | _DATE_WORDS
 #: Words that name an organisation and not a group of the outlet's people (made once, not per word looked up).
-_ORGANISATION_WORDS = _ORG_WORDS - _COLLECTIVE_WORDS
+_ORGANISATION_WORDS: Final = _ORG_WORDS - _COLLECTIVE_WORDS
 
 #: Words no person's name begins with ("The Commercial Appeal", "Our Editors", "Team Hawks").
-_NOT_FIRST_WORDS = frozenset(
+_NOT_FIRST_WORDS: Final = frozenset(
     {
         "the", "our", "a", "an", "team", "meet", "your", "my", "this", "in",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     }
 )
 #: English function words that never stand inside a person's name ("Great On-page Seo For").
-_NOT_NAME_WORDS = frozenset(
+_NOT_NAME_WORDS: Final = frozenset(
     {
         "for", "that", "you", "can", "your", "how", "what", "why", "when", "where", "these", "those",
         "is", "are", "was", "were", "will", "it", "its", "we", "to", "as", "into", "with", "from", "not",
@@ -132,64 +133,64 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 #: Lower-case particles inside names ("Ursula von der Leyen", "Luiz Inácio Lula da Silva").
-_PARTICLES = frozenset(
+_PARTICLES: Final = frozenset(
     {
         "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
         "bin", "bint", "ibn", "al", "el", "ter", "ten", "y", "e", "zu", "af", "st.", "mac", "ben",
     }
 )
 
-_MONTH_NAMES = (
+_MONTH_NAMES: Final = (
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_EMAIL: Final = re.compile(r"\S+@\S+\.\w+")
+_URL: Final = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HANDLE: Final = re.compile(r"(?<!\w)@\w+")
+_BRACKETS: Final = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 # A month name touching a number is part of a date ("June 5, 2024", "5 June"), never a name.
-_MONTH_BY_NUMBER = re.compile(
+_MONTH_BY_NUMBER: Final = re.compile(
     rf"\b(?:{_MONTH_NAMES})\.?,?\s*(?=\d)|(?<=\d)(?:st|nd|rd|th)?\.?\s*(?:{_MONTH_NAMES})\b", re.IGNORECASE
 )
 # Numbers are dates, times, counts and ids in a byline; they become segment breaks.
-_NUMBER = re.compile(r"\d[\d:.,/-]*")
+_NUMBER: Final = re.compile(r"\d[\d:.,/-]*")
 # Segments of a byline that are never about who wrote it.
-_SEGMENT_SPLIT = re.compile(r"\s*(?:[|•·;\n\t/]|\s[-–—]\s|\s-{2}\s)\s*")
-_SKIP_SEGMENT = re.compile(
+_SEGMENT_SPLIT: Final = re.compile(r"\s*(?:[|•·;\n\t/]|\s[-–—]\s|\s-{2}\s)\s*")
+_SKIP_SEGMENT: Final = re.compile(
     r"^(?:editing|edited|writing\s+and\s+editing|translated|translation|translating|photos?|photographs?|"
     r"photography|illustrations?|graphics|video|produced|design|fact-?checked|reviewed|"
     r"medically\s+reviewed|sources?|image|credit|bearbeitet|übersetzt|foto|traduit|traducción)\b",
     re.IGNORECASE,
 )
-_LEAD_IN = re.compile(
+_LEAD_IN: Final = re.compile(
     r"^(?:(?:written|reported|reporting|additional\s+reporting|words|text|story|posted|published|"
     r"compiled|interview|analysis|opinion|commentary|column|a\s+column|an?\s+(?:opinion|analysis))\s+)?"
     r"(?:by|von|par|por|door|av|af|przez|tarafından)(?:\s*:|\s)\s*",
     re.IGNORECASE,
 )
-_LABEL = re.compile(
+_LABEL: Final = re.compile(
     r"^(?:author|authors|autor|autoren|autorin|auteur|auteurs|autore|autori|autores|yazar|byline|"
     r"text|written|writer|reporter|reporting|source|posted|von|by)\s*[:：]\s*",
     re.IGNORECASE,
 )
 # What follows a name in a sentence-like byline ("Jane Doe in Ankara", "Jane Doe is a reporter").
-_TAIL = re.compile(
+_TAIL: Final = re.compile(
     r"\s+(?:in|at|for|from|is|was|has|covers|writes|reports|based|who|on|via|für|aus|pour|à|en|para|desde|"
     r"per|voor|uit|tarafından|as)\s.*$|\s+(?:on|am|le|el|il|op|as)$",
     re.IGNORECASE,
 )
-_COMMA = re.compile(r"\s*,\s*")
-_AND = re.compile(
+_COMMA: Final = re.compile(r"\s*,\s*")
+_AND: Final = re.compile(
     r"^(?:and|&)\s+|\s+(?:and|und|et|y|e|ve|with|mit|avec|con|com|met|ile)\s+|\s*&\s*|\s+\+\s+",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # Characters no name contains. Checked this way rather than "letters only" so that scripts with
 # combining marks (Devanagari, Arabic with vowel signs) pass.
-_NOT_IN_NAMES = re.compile(r"[!?#$%^*=+<>{}\[\]~`\"“”«»/\\|@_:;,()&®©™]")
-_LETTER = re.compile(r"[^\W\d_]")
-_DOMAIN = re.compile(r"\.(?:com|net|org|io|co|uk|de|fr|info|biz|ai|app|dev)$", re.IGNORECASE)
-_TRIM_CHARS = " \t\r\n,.;:|-–—•·*\"'“”‘’()[]{}<>"
+_NOT_IN_NAMES: Final = re.compile(r"[!?#$%^*=+<>{}\[\]~`\"“”«»/\\|@_:;,()&®©™]")
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_DOMAIN: Final = re.compile(r"\.(?:com|net|org|io|co|uk|de|fr|info|biz|ai|app|dev)$", re.IGNORECASE)
+_TRIM_CHARS: Final = " \t\r\n,.;:|-–—•·*\"'“”‘’()[]{}<>"
 
 
 def clean_authors(raw: Iterable[str], *, strict: bool = False) -> list[str]:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -38,9 +39,9 @@ from newsdesk.extract.budget import WorkBudget
 from newsdesk.extract.nodesize import PageSizes, ParagraphSizes, has_elements, text_len
 from newsdesk.model import Block
 
-_PARAGRAPH_TAGS = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_BLOCK_TAGS = frozenset({
+_PARAGRAPH_TAGS: Final = "p,pre,td,blockquote,h2,h3,h4,div,section,span"
+_HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BLOCK_TAGS: Final = frozenset({
     "p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "table", "tr", "td",
     "th", "thead", "tbody", "tfoot", "pre", "figure", "figcaption", "header", "footer", "dl", "dt",
     "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "details", "summary", "center", "form",
@@ -61,31 +62,31 @@ def _tag_ids(names: Iterable[str]) -> frozenset[int]:
     return frozenset(parser.create_node(name).tag_id for name in names)
 
 
-_P_TAG_ID = next(iter(_tag_ids(["p"])))
-_FURNITURE_TAG_IDS = _tag_ids(FURNITURE_TAGS)
-_THREAD_HEADING_IDS = _tag_ids(("h2", "h3", "h4"))
-_H1_TAG_ID = next(iter(_tag_ids(["h1"])))
-_LISTED_TAG_IDS = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
+_P_TAG_ID: Final = next(iter(_tag_ids(["p"])))
+_FURNITURE_TAG_IDS: Final = _tag_ids(FURNITURE_TAGS)
+_THREAD_HEADING_IDS: Final = _tag_ids(("h2", "h3", "h4"))
+_H1_TAG_ID: Final = next(iter(_tag_ids(["h1"])))
+_LISTED_TAG_IDS: Final = _tag_ids((*DROP_TAGS, "p", *FURNITURE_TAGS))
 #: What the furniture walk lists: the listed tags, and the headings (a thread's, the page's <h1>s).
-_FORM_TAG_ID = next(iter(_tag_ids(["form"])))
-_WALKED_TAG_IDS = _LISTED_TAG_IDS | _THREAD_HEADING_IDS | {_H1_TAG_ID, _FORM_TAG_ID}
-_PARAGRAPH_TAG_IDS = _tag_ids(_PARAGRAPH_TAGS.split(","))
-_BLOCK_TAG_IDS = _tag_ids(_BLOCK_TAGS)
-_TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
-_SKIP_IN_BODY = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
+_FORM_TAG_ID: Final = next(iter(_tag_ids(["form"])))
+_WALKED_TAG_IDS: Final = _LISTED_TAG_IDS | _THREAD_HEADING_IDS | {_H1_TAG_ID, _FORM_TAG_ID}
+_PARAGRAPH_TAG_IDS: Final = _tag_ids(_PARAGRAPH_TAGS.split(","))
+_BLOCK_TAG_IDS: Final = _tag_ids(_BLOCK_TAGS)
+_TEXT_TAG_ID: Final = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+_SKIP_IN_BODY: Final = frozenset({"figure", "figcaption", "picture", "video", "audio", "img", "caption"})
 # "articles", "stories", "posts" in the plural name lists of other stories ("list-articles").
-_POSITIVE_NAME = re.compile(
+_POSITIVE_NAME: Final = re.compile(
     r"article(?!s)|body|content|entry|hentry|main|page|post(?!s)|text|blog|story|prose|richtext", re.I)
-_NEGATIVE_WORDS = (
+_NEGATIVE_WORDS: Final = (
     "comment", "combx", "contact", "foot", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll",
     "shoutbox", "sidebar", "sponsor", "shopping", "tags", "tool", "widget", "share", "social", "nav", "menu",
     "teaser", "recommend", "newsletter")
-_NEGATIVE_NAME = re.compile("|".join(_NEGATIVE_WORDS), re.I)
+_NEGATIVE_NAME: Final = re.compile("|".join(_NEGATIVE_WORDS), re.I)
 # The same two patterns for a lower-cased ASCII name: re.I makes every character a case-folding
 # comparison and defeats re's literal scans, and the flat alternation is tried branch by branch.
 # (Only ASCII: re.I also folds a few other letters, the Kelvin sign or the dotless i, onto ASCII.)
-_POSITIVE_LOWER = re.compile(_POSITIVE_NAME.pattern)
-_NEGATIVE_LOWER = re.compile(literal_trie(_NEGATIVE_WORDS))
+_POSITIVE_LOWER: Final = re.compile(_POSITIVE_NAME.pattern)
+_NEGATIVE_LOWER: Final = re.compile(literal_trie(_NEGATIVE_WORDS))
 
 
 def _fold_code(text: str) -> str:
@@ -130,11 +131,11 @@ class BodyResult:
 
 
 #: Minimum length of a link text for it to count as a headline of a related article.
-_MIN_RELATED_TITLE = 20
-_RELATED_NAME = re.compile(
+_MIN_RELATED_TITLE: Final = 20
+_RELATED_NAME: Final = re.compile(
     r"related|recommend|read-?more|more-?stories|also-?read|read-?next|see-?also", re.I
 )
-_RELATED_LOWER = re.compile(_RELATED_NAME.pattern)
+_RELATED_LOWER: Final = re.compile(_RELATED_NAME.pattern)
 
 
 def _anchors(node: LexborNode) -> list[tuple[str, str]]:
@@ -360,12 +361,12 @@ _FRAMED_STORY_CHARS = 500
 
 #: Characters of paragraph text before a "Comments" heading, beside it, for the heading to open a thread below
 #: a story: the heading that opens a comments box of its own is its box's first child.
-_STORY_BEFORE_THREAD = 300
+_STORY_BEFORE_THREAD: Final = 300
 #: The discussion's own headings: "Comments", "12 Comments", "Leave a reply". (Not "TrackBack": the blogs that
 #: link to a post are part of its page in some readers' eyes.)
-_THREAD_MARKER = re.compile(r"comment|reply|discussion|conversation", re.I)
+_THREAD_MARKER: Final = re.compile(r"comment|reply|discussion|conversation", re.I)
 #: A story's parts, which neither a thread below it nor a consent dialog ever holds.
-_STORY_PARTS = "h1, article, main, [itemprop=articleBody]"
+_STORY_PARTS: Final = "h1, article, main, [itemprop=articleBody]"
 
 
 def _opens_a_thread(heading: LexborNode) -> bool:
@@ -426,9 +427,11 @@ def _remove_thread(heading: LexborNode) -> None:
 
 
 #: Class and id words of the dialogs that ask for consent to cookies (and of the common platforms that make them).
-_CONSENT_WORDS = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "usercentrics", "cookiebot"})
-_CONSENT_SELECTOR = ",".join(f"[{attribute}*={word}]" for word in ("consent", "cookie", "onetrust", "gdpr", "didomi")
-                             for attribute in ("id", "class"))
+_CONSENT_WORDS: Final = frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "didomi", "usercentrics",
+                                   "cookiebot"})
+_CONSENT_SELECTOR: Final = ",".join(f"[{attribute}*={word}]"
+                                    for word in ("consent", "cookie", "onetrust", "gdpr", "didomi")
+                                    for attribute in ("id", "class"))
 
 
 def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: ParagraphSizes) -> bool:
@@ -458,15 +461,15 @@ def _remove_consent_dialogs(root: LexborNode, keep: LexborNode, sizes: Paragraph
     return removed
 
 
-_PHRASING_TAGS = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "mark"})
+_PHRASING_TAGS: Final = frozenset({"a", "span", "em", "strong", "b", "i", "abbr", "mark"})
 #: Text of its own a parent must hold around a phrasing element for it to be running text.
-_RUNNING_TEXT_CHARS = 80
+_RUNNING_TEXT_CHARS: Final = 80
 
 
 #: A paragraph behind a paywall this long is the story's prose; the wall's own lines are a sentence or two
 #: of offer ("Für 0.99 € können Sie diesen Artikel erwerben.", "Zugang zu allen STERN PLUS-Inhalten ...").
-_WALLED_PROSE_CHARS = 200
-_WALL_TOKENS = frozenset({"paywall"})
+_WALLED_PROSE_CHARS: Final = 200
+_WALL_TOKENS: Final = frozenset({"paywall"})
 
 
 def _is_walled_prose(node: LexborNode, name: str) -> bool:
@@ -528,7 +531,7 @@ def _named_strength(attrs: dict[str, str | None]) -> int:
     return attribute_strength(class_value, id_value)
 
 
-_COMMENT_TOKENS = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
+_COMMENT_TOKENS: Final = frozenset({"comment", "comments", "commentlist", "disqus", "replies"})
 
 
 def _is_comment_thread(node: LexborNode, name: str) -> bool:
@@ -571,10 +574,10 @@ def _tokens_of_the_article(paragraphs: list[LexborNode], prose_bar: float, sizes
 
 
 #: The least text a node must hold to be kept as the article for its share of all the page's text.
-_MIN_TEXT_BAR = 600
-_NEVER_FURNITURE = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
-_REACT_SEGMENT = re.compile(r"^[SP]:\d+$")
-_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
+_MIN_TEXT_BAR: Final = 600
+_NEVER_FURNITURE: Final = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
+_REACT_SEGMENT: Final = re.compile(r"^[SP]:\d+$")
+_FURNITURE_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
 def _link_len(node: LexborNode) -> int:
@@ -837,23 +840,23 @@ _FURNITURE_WINNER_YIELDS = 1 / 3
 _WALL_SHARE_OF_ADDED = 0.5
 
 
-_FINALISTS = 8
+_FINALISTS: Final = 8
 #: The paragraph-like tags whose whole text the scoring reads (the others' is read trimmed).
-_READ_WHOLE = frozenset({"span", "div", "section", "li", "td", "dd"})
-_READ_WHOLE_TAG_IDS = _tag_ids(_READ_WHOLE)
+_READ_WHOLE: Final = frozenset({"span", "div", "section", "li", "td", "dd"})
+_READ_WHOLE_TAG_IDS: Final = _tag_ids(_READ_WHOLE)
 #: Those measured by their own text, not inside block-level children (a span only when long).
-_OWN_TEXT_TAG_IDS = _tag_ids(_READ_WHOLE - {"span"})
+_OWN_TEXT_TAG_IDS: Final = _tag_ids(_READ_WHOLE - {"span"})
 #: Those whose own prose makes them a container of their own.
-_OWN_PROSE_TAG_IDS = _tag_ids(("div", "section", "td"))
-_SPAN_TAG_ID = next(iter(_tag_ids(["span"])))
-_HTML_TAG_ID = next(iter(_tag_ids(["html"])))
+_OWN_PROSE_TAG_IDS: Final = _tag_ids(("div", "section", "td"))
+_SPAN_TAG_ID: Final = next(iter(_tag_ids(["span"])))
+_HTML_TAG_ID: Final = next(iter(_tag_ids(["html"])))
 
 
-_TAG_SCORES = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
-               "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0,
-               "address": -3.0, "th": -5.0, "header": -5.0, "footer": -5.0, "aside": -5.0}
+_TAG_SCORES: Final = {"article": 8.0, "main": 5.0, "div": 5.0, "section": 3.0, "pre": 3.0, "td": 3.0,
+                      "blockquote": 3.0, "form": -3.0, "ol": -3.0, "ul": -3.0, "li": -3.0, "dl": -3.0,
+                      "address": -3.0, "th": -5.0, "header": -5.0, "footer": -5.0, "aside": -5.0}
 # By tag id: the tag's name is a new string each time it is read.
-_TAG_ID_SCORES = {next(iter(_tag_ids([tag]))): score for tag, score in _TAG_SCORES.items()}
+_TAG_ID_SCORES: Final = {next(iter(_tag_ids([tag]))): score for tag, score in _TAG_SCORES.items()}
 
 
 def _initial_score(node: LexborNode) -> float:
@@ -989,11 +992,11 @@ def _adds_linked_prose(added_prose: int, added_text: int, added_links: int, curr
 
 
 #: Share of paragraph text in what a link-dense ancestor adds for widening to climb there.
-_LINKED_PROSE_SHARE = 0.9
+_LINKED_PROSE_SHARE: Final = 0.9
 #: How many times the container's paragraph text that ancestor must add: the container was a part of the story.
-_LINKED_PROSE_OVER_CURRENT = 2
+_LINKED_PROSE_OVER_CURRENT: Final = 2
 #: Most of what it adds is words between the links.
-_LINKED_PROSE_MAX_LINKS = 0.6
+_LINKED_PROSE_MAX_LINKS: Final = 0.6
 
 
 def _adds_a_sidebar(added_prose: int, added_text: int, added_links: int) -> bool:
@@ -1014,19 +1017,19 @@ def _adds_a_sidebar(added_prose: int, added_text: int, added_links: int) -> bool
             and added_links >= _SIDEBAR_MIN_LINK_SHARE * added_text)
 
 
-_SIDEBAR_MAX_PROSE_SHARE = 0.5
-_SIDEBAR_MIN_LINK_SHARE = 0.2
-_TEASER_LIMIT = 2
-_STORY_CHARS = 500
+_SIDEBAR_MAX_PROSE_SHARE: Final = 0.5
+_SIDEBAR_MIN_LINK_SHARE: Final = 0.2
+_TEASER_LIMIT: Final = 2
+_STORY_CHARS: Final = 500
 #: Paragraph text above the container, under the ancestor, that makes the ancestor worth climbing to however
 #: little it adds to a long story: the opening section, set apart from the rest (a review's introduction).
-_OPENING_CHARS = 1000
-_OPENING_PROSE_SHARE = 0.7
-_OPENING_MAX_LINK_SHARE = 0.1
-_WIDEN_MAX_LINK_DENSITY = 0.3
+_OPENING_CHARS: Final = 1000
+_OPENING_PROSE_SHARE: Final = 0.7
+_OPENING_MAX_LINK_SHARE: Final = 0.1
+_WIDEN_MAX_LINK_DENSITY: Final = 0.3
 
 
-_TEASER_SELECTOR = "article, h1 a, h2 a, h3 a, h4 a"
+_TEASER_SELECTOR: Final = "article, h1 a, h2 a, h3 a, h4 a"
 
 
 def _teasers(node: LexborNode, sizes: PageSizes, known: dict[int, int] | None = None) -> int:
@@ -1136,11 +1139,11 @@ class _Emitter:
 
 
 #: A linked sentence is at least this long: shorter lines with a link are a box's labels and buttons.
-_LINKED_SENTENCE_CHARS = 40
-_SENTENCE_ENDS = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
-_CLOSING_QUOTES = "\"'\u201d\u2019)"
+_LINKED_SENTENCE_CHARS: Final = 40
+_SENTENCE_ENDS: Final = (".", "!", "?", "\u3002", "\uff01", "\uff1f")
+_CLOSING_QUOTES: Final = "\"'\u201d\u2019)"
 #: A label's end: "Read more:", "Les også:", "Posted in X | ...", "Top story -".
-_LABEL_ENDS = (":", "\uff1a", "|", "-", "\u2013", "\u2014", ">", "\u00bb", "\u203a")
+_LABEL_ENDS: Final = (":", "\uff1a", "|", "-", "\u2013", "\u2014", ">", "\u00bb", "\u203a")
 
 
 def _ends_a_sentence(text: str) -> bool:
@@ -1218,8 +1221,8 @@ def _goes_on_after(rest: str) -> bool:
 
 
 #: A keyword a site links to its topic page is a name: a few words, a few characters.
-_KEYWORD_WORDS = 3
-_KEYWORD_CHARS = 20
+_KEYWORD_WORDS: Final = 3
+_KEYWORD_CHARS: Final = 20
 
 
 def _is_keyword_run(text: str, anchors: list[tuple[LexborNode, str]],
@@ -1264,13 +1267,20 @@ def _glued(last: str, following: str) -> bool:
 #: three times the cost, and the walk meets every node of the container. An element's id is that of
 #: its lower-case local name, which is its name for every tag named here (only a few SVG names keep
 #: capitals: "foreignObject"); a text node, a comment or a tag unknown to lexbor has an id none of these has.
-_COMMENT_TAG_ID = LexborHTMLParser("<p><!--x--></p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
-_DROP_TAG_IDS = _tag_ids(DROP_TAGS)
-_SKIP_IN_BODY_IDS = _tag_ids(_SKIP_IN_BODY)
-_FIGURE_TAG_ID, _FIGCAPTION_TAG_ID, _BR_TAG_ID, _A_TAG_ID, _BLOCKQUOTE_TAG_ID, _PRE_TAG_ID, _TABLE_TAG_ID = (
-    next(iter(_tag_ids([name]))) for name in ("figure", "figcaption", "br", "a", "blockquote", "pre", "table"))
-_HEADING_TAG_IDS = _tag_ids(_HEADINGS)
-_LIST_ENTRY_TAG_IDS = _tag_ids(("li", "dd", "dt"))
+_COMMENT_TAG_ID: Final = LexborHTMLParser("<p><!--x--></p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
+_DROP_TAG_IDS: Final = _tag_ids(DROP_TAGS)
+_SKIP_IN_BODY_IDS: Final = _tag_ids(_SKIP_IN_BODY)
+# One name a line, not unpacked from a tuple: only a name bound alone can be Final, which compiled code reads as a
+# C static rather than from the module's dictionary (the walk tests every node against these).
+_FIGURE_TAG_ID: Final = next(iter(_tag_ids(["figure"])))
+_FIGCAPTION_TAG_ID: Final = next(iter(_tag_ids(["figcaption"])))
+_BR_TAG_ID: Final = next(iter(_tag_ids(["br"])))
+_A_TAG_ID: Final = next(iter(_tag_ids(["a"])))
+_BLOCKQUOTE_TAG_ID: Final = next(iter(_tag_ids(["blockquote"])))
+_PRE_TAG_ID: Final = next(iter(_tag_ids(["pre"])))
+_TABLE_TAG_ID: Final = next(iter(_tag_ids(["table"])))
+_HEADING_TAG_IDS: Final = _tag_ids(_HEADINGS)
+_LIST_ENTRY_TAG_IDS: Final = _tag_ids(("li", "dd", "dt"))
 
 
 def _walk(node: LexborNode, out: _Emitter, kind: str, in_link: bool, depth: int) -> None:
@@ -1346,7 +1356,7 @@ def _collect_caption(node: LexborNode, out: _Emitter) -> None:
     out.captions.append((text, src))
 
 
-_RELATED_HEADING = re.compile(
+_RELATED_HEADING: Final = re.compile(
     r"^\W*(?:related|more\s+(?:on|from|about|in)\b|read\s+(?:more|next|also)|also\s+read|see\s+also|"
     r"recommended|further\s+reading|you\s+(?:may|might)\s+also)", re.I)
 
@@ -1363,9 +1373,9 @@ def _names_related(node: LexborNode, name: str | None = None) -> bool:
     return heading is not None and _RELATED_HEADING.match(fold_ws(heading.text(deep=True))) is not None
 
 
-_SECTION_HEADING_IDS = _tag_ids(("h2", "h3", "h4", "h5"))
+_SECTION_HEADING_IDS: Final = _tag_ids(("h2", "h3", "h4", "h5"))
 #: What labels a box of related links beside the body: a section heading, or a bold line.
-_RELATED_LABEL_IDS = _tag_ids(("h2", "h3", "h4", "h5", "strong"))
+_RELATED_LABEL_IDS: Final = _tag_ids(("h2", "h3", "h4", "h5", "strong"))
 
 
 def _first_tagged(node: LexborNode, tag_ids: frozenset[int]) -> LexborNode | None:
@@ -1425,11 +1435,11 @@ def _lead_figure_caption(container: LexborNode, out: _Emitter) -> None:
 # Names CMSs give the lead paragraph set above the body, styled apart from it ("article__lead",
 # "c-article-summary", "standfirst", French "chapo", German "Vorspann", Nordic "ingress", Czech "perex"). Not an
 # "excerpt" or "teaser": the blurb a CMS shows in listings, a pitch for the story rather than its start.
-_LEAD_NAME = re.compile(
+_LEAD_NAME: Final = re.compile(
     r"(?:^|[^a-z])(?:lead|lede|summary|intro|standfirst|dek|sapo|chapo|chapeau|vorspann|ingress|entradilla|perex)(?![a-z])")
-_LEAD_CHARS = (80, 800)
-_LEAD_SIBLINGS = 3
-_LEAD_LEVELS = 2
+_LEAD_CHARS: Final = (80, 800)
+_LEAD_SIBLINGS: Final = 3
+_LEAD_LEVELS: Final = 2
 
 
 def _lead_before(container: LexborNode) -> str | None:
@@ -1463,14 +1473,14 @@ def _lead_before(container: LexborNode) -> str | None:
 
 #: The story's opening set apart just above its container (a paywall's free paragraph, a page's intro block): at
 #: least this many characters of paragraph text, most of what the elements hold, few of them links.
-_OPENING_ABOVE_CHARS = 80
+_OPENING_ABOVE_CHARS: Final = 80
 #: A box passed over between the opening and the container: a short line of links ("Enlarge This Image", a
 #: related story, a sign-up button), at most this long.
-_PASSED_BOX_CHARS = 200
-_OPENING_ABOVE_SIBLINGS = 4
+_PASSED_BOX_CHARS: Final = 200
+_OPENING_ABOVE_SIBLINGS: Final = 4
 #: A picture's box passed over the same way: the picture and its caption.
-_PASSED_MEDIA_CHARS = 400
-_MEDIA_PARTS = "figure, picture, video, img, iframe"
+_PASSED_MEDIA_CHARS: Final = 400
+_MEDIA_PARTS: Final = "figure, picture, video, img, iframe"
 
 
 def _is_opening_prose(node: LexborNode, sizes: PageSizes) -> bool:
@@ -1528,9 +1538,9 @@ def _is_passed_box(node: LexborNode, text: int, sizes: PageSizes) -> bool:
             or (text <= _PASSED_MEDIA_CHARS and node.css_first(_MEDIA_PARTS) is not None))
 
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 #: A shop's notice set above the story: "We may earn commission on some of the items you choose to buy".
-_DISCLOSURE = re.compile(r"\bearns?\b(?:\s+\w+){0,3}\s+(?:a\s+)?commissions?\b|\baffiliate[\s-]links?\b", re.I)
+_DISCLOSURE: Final = re.compile(r"\bearns?\b(?:\s+\w+){0,3}\s+(?:a\s+)?commissions?\b|\baffiliate[\s-]links?\b", re.I)
 
 
 def _opens_with(text: str, description: str) -> bool:
@@ -1575,9 +1585,9 @@ def _opening_blocks(elements: list[LexborNode], description: str = "") -> list[B
 
 #: Class words of a lead's media wrapper ('lead-image', 'story-intro-video'): what it holds is a picture and its
 #: caption, not the lead paragraph.
-_MEDIA_WORD = re.compile(r"image|img|photo|picture|media|video|figure|gallery|caption|credit")
+_MEDIA_WORD: Final = re.compile(r"image|img|photo|picture|media|video|figure|gallery|caption|credit")
 #: What a lead block may hold beside its paragraph that is not the lead: a figure, its caption and credit.
-_CAPTION_PARTS = "figure, figcaption, [class*='caption'], [class*='credit']"
+_CAPTION_PARTS: Final = "figure, figcaption, [class*='caption'], [class*='credit']"
 
 
 def _named_lead(node: LexborNode) -> str | None:
@@ -1623,11 +1633,11 @@ def _text_without_captions(element: LexborNode) -> str:
 
 
 #: Not "carousel": sites slide anything through one (a league's tables and links, other stories).
-_GALLERY_WORDS = frozenset({"gallery", "slideshow"})
-_GALLERY_SELECTOR = "[class*=gallery],[class*=slideshow],[class*=Gallery],[class*=Slideshow]"
+_GALLERY_WORDS: Final = frozenset({"gallery", "slideshow"})
+_GALLERY_SELECTOR: Final = "[class*=gallery],[class*=slideshow],[class*=Gallery],[class*=Slideshow]"
 #: Paragraph text a story must hold beside its embedded galleries for them to go: a photo post is its gallery.
-_STORY_BESIDE_GALLERY = 1000
-_TOPIC_WORD = re.compile(r"(?:[a-z]+[-_])?(?:category|tag|topic)[-_]", re.I)
+_STORY_BESIDE_GALLERY: Final = 1000
+_TOPIC_WORD: Final = re.compile(r"(?:[a-z]+[-_])?(?:category|tag|topic)[-_]", re.I)
 
 
 def _names_a_gallery(class_value: str) -> bool:
@@ -1676,9 +1686,9 @@ def _drop_galleries(container: LexborNode) -> None:
 
 #: Most characters of the box around a form set inside a story: a newsletter sign-up's name, pitch and consent
 #: line, a poll's question and answers. A page wrapped whole in a form (ASP.NET's) holds far more.
-_FORM_BOX_CHARS = 600
+_FORM_BOX_CHARS: Final = 600
 #: The box holds at most this share of the container's text: beside a story, not the whole of a short one.
-_FORM_BOX_SHARE = 3
+_FORM_BOX_SHARE: Final = 3
 
 
 def _drop_form_boxes(container: LexborNode, forms: list[LexborNode]) -> None:
@@ -1723,12 +1733,12 @@ def _drop_form_boxes(container: LexborNode, forms: list[LexborNode]) -> None:
 
 
 #: Most characters of a picture's box: the picture, its caption and its credit, or a teaser's picture and line.
-_MEDIA_BOX_CHARS = 300
+_MEDIA_BOX_CHARS: Final = 300
 #: The boxes go only beside ``_STORY_BESIDE_GALLERY`` characters of the container's other text, and when they
 #: hold at most this share of it: a photo post is its pictures and their captions.
-_MEDIA_BOX_SHARE = 0.25
+_MEDIA_BOX_SHARE: Final = 0.25
 #: A picture's box is a ``<div>`` or a ``<section>``: a paragraph or a list item with a picture in it is the story's.
-_MEDIA_BOX_TAGS = frozenset({"div", "section"})
+_MEDIA_BOX_TAGS: Final = frozenset({"div", "section"})
 
 
 def _drop_media_boxes(container: LexborNode, sizes: PageSizes) -> None:
@@ -1774,16 +1784,16 @@ def _drop_media_boxes(container: LexborNode, sizes: PageSizes) -> None:
 
 
 #: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.
-_CARD_SUMMARY_CHARS = 400
+_CARD_SUMMARY_CHARS: Final = 400
 #: Fewest characters of a card's summary paragraph.
-_CARD_SUMMARY_MIN = 20
-_SUMMARY_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "“", "”", "»", "«")
+_CARD_SUMMARY_MIN: Final = 20
+_SUMMARY_ENDS: Final = (".", "!", "?", "…", "。", "！", "？", '"', "“", "”", "»", "«")
 #: Fewest cards in the closing run: one linked heading at a story's end may be its own ("Read the report").
-_MIN_CARDS = 2
+_MIN_CARDS: Final = 2
 #: Characters of a paragraph outside any card that ends the closing run: the story's prose.
-_STORY_LINE_CHARS = 80
-_CARD_HEADLINES = "h2 a, h3 a, h4 a"
-_CARD_SELECTOR = "p, " + _CARD_HEADLINES
+_STORY_LINE_CHARS: Final = 80
+_CARD_HEADLINES: Final = "h2 a, h3 a, h4 a"
+_CARD_SELECTOR: Final = "p, " + _CARD_HEADLINES
 
 
 def _card_of(link: LexborNode, container: LexborNode) -> LexborNode | None:
@@ -1892,15 +1902,15 @@ def _within(node: LexborNode, ancestor: LexborNode) -> bool:
 
 #: How much ``text_under`` reads below a headline: characters, and elements walked. A standfirst sits right there,
 #: after at most a kicker, the byline, the date and a picture's credit; further down is the story.
-_UNDER_CHARS = 1000
-_UNDER_NODES = 200
+_UNDER_CHARS: Final = 1000
+_UNDER_NODES: Final = 200
 #: A text this long is a paragraph of prose: the standfirst, or the story's first paragraph; the reading ends with it.
-_UNDER_PROSE = 200
+_UNDER_PROSE: Final = 200
 #: Elements kept from sight by their own attributes.
-HIDDEN_SELECTOR = "[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"
+HIDDEN_SELECTOR: Final = "[hidden],[aria-hidden=true],[style*='display:none'],[style*='display: none']"
 #: What ``text_under`` does not read: text a reader does not see (code, controls), menus, and pictures with their
 #: captions (shown under a headline, but not a lede).
-_UNSHOWN_IDS = _tag_ids((
+_UNSHOWN_IDS: Final = _tag_ids((
     "script", "style", "noscript", "template", "textarea", "select", "button", "svg", "nav",
     "figure", "figcaption", "picture", "video", "audio", "iframe",
 ))
@@ -1909,11 +1919,11 @@ _UNSHOWN_IDS = _tag_ids((
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
 #: "SplitScreenContentHeaderDek", "article-subtitle"; "ingress", "perex" and "bajada" in Nordic, Czech and Spanish
 #: sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
-_LEDE_NAMES = frozenset((
+_LEDE_NAMES: Final = frozenset((
     "lead", "lede", "leadtext", "excerpt", "subtitle", "dek", "deck", "standfirst", "intro", "abstract", "subline",
     "subheadline", "strapline", "ingress", "perex", "bajada",
 ))
-_NOT_LEDE_NAMES = frozenset((
+_NOT_LEDE_NAMES: Final = frozenset((
     "caption", "credit", "copyright", "image", "img", "photo", "picture", "media", "video", "author", "byline",
     "date", "time", "meta", "share", "social", "nav", "menu", "related", "more", "list", "item", "card", "link",
     "ad", "ads", "comment", "comments", "promo", "footer", "sidebar", "widget", "tooltip", "bio", "profile",
@@ -1921,26 +1931,25 @@ _NOT_LEDE_NAMES = frozenset((
 #: A class holds one of ``_LEDE_NAMES`` only if, lower-cased, it holds one of them as a run of letters: most
 #: classes are let go on one search, before they are split into words (a case-blind search costs four times as
 #: much).
-_LEDE_HINT = re.compile("|".join(sorted(_LEDE_NAMES, key=len, reverse=True)))
+_LEDE_HINT: Final = re.compile("|".join(sorted(_LEDE_NAMES, key=len, reverse=True)))
 #: Ancestors of an element named a lede whose names are read too, for boxes that hold their own "excerpt" or
 #: "intro": an author's tooltip, a sidebar's.
-_LEDE_ANCESTORS = 4
-_NOT_LEDE_BOXES = frozenset((
+_LEDE_ANCESTORS: Final = 4
+_NOT_LEDE_BOXES: Final = frozenset((
     "author", "bio", "profile", "tooltip", "sidebar", "widget", "ad", "ads", "promo", "comment", "comments", "related",
 ))
 #: What a standfirst never holds: a picture, a player, a form.
-_MEDIA_IDS = _tag_ids(("img", "picture", "figure", "video", "iframe", "svg", "form", "ul", "ol", "script", "style",
-                       "noscript"))
-_A_TAG_ID = next(iter(_tag_ids(["a"])))
+_MEDIA_IDS: Final = _tag_ids(("img", "picture", "figure", "video", "iframe", "svg", "form", "ul", "ol", "script",
+                              "style", "noscript"))
 #: Elements above a text read under the headline that may be the standfirst's ("dek > p > b > text"), and the
 #: fewest characters of a text for its elements to be looked at: a standfirst holds a run of words this long,
 #: and most texts there are labels, names and dates that are not.
-_LEDE_DEPTH = 3
-_LEDE_PART = 25
+_LEDE_DEPTH: Final = 3
+_LEDE_PART: Final = 25
 #: The elements a standfirst is set in.
-_LEDE_TAG_IDS = _tag_ids(("p", "div", "h2", "span", "section"))
+_LEDE_TAG_IDS: Final = _tag_ids(("p", "div", "h2", "span", "section"))
 #: The words of a class: split at punctuation and where a lower-case letter meets a capital ("HeaderDek").
-_NAME_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_NAME_WORD: Final = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 
 
 def _class_words(class_value: str) -> set[str]:
@@ -1994,8 +2003,8 @@ def _holds_other_things(node: LexborNode, text: str) -> bool:
 
 
 #: A dateline opening a lede: a place name and a full stop ("Berlin.", "Frankfurt/Main.").
-_DATELINE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?\.")
-_DATELINE_CHARS = 30
+_DATELINE: Final = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:[ /-][A-ZÄÖÜ][a-zäöüß]+)?\.")
+_DATELINE_CHARS: Final = 30
 
 
 def _dated_lede(text_node: LexborNode, parent: LexborNode, after_dateline: bool) -> LexborNode | None:
@@ -2158,9 +2167,9 @@ def _story_of_the_page(h1s: list[LexborNode], container: LexborNode, headline: s
 
 #: A body shorter than this (characters kept) may come from a box beside the story (a teaser, an author's note,
 #: a footer) that outscored it: the page's paragraphs get a second look.
-_SHORT_BODY = 500
+_SHORT_BODY: Final = 500
 #: The second look's text replaces the first only when it is this many times as long.
-_SECOND_OVER_FIRST = 3
+_SECOND_OVER_FIRST: Final = 3
 
 
 def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) -> LexborNode | None:
@@ -2195,12 +2204,12 @@ def _paragraph_holder(body: LexborNode, chosen: LexborNode, sizes: PageSizes) ->
 
 #: Most headings linked to other pages that a news story may hold and still be prose with a teaser or two
 #: set between its paragraphs; more are a list's entries (a ranking, a roundup of products or stories).
-_MAX_LINKED_HEADLINES = 6
-_KICKER_WORDS = 3
-_KICKER_NOT_AFTER = ".!?\u3002\"”"
+_MAX_LINKED_HEADLINES: Final = 6
+_KICKER_WORDS: Final = 3
+_KICKER_NOT_AFTER: Final = ".!?\u3002\"”"
 # "Do 27.04.2023 15:17Uhr 01:00 min": a weekday, a date, a time and a length.
-_CARD_META_WORDS = 5
-_LABELLED_POINTER = re.compile(r"^\S+(?:\s\S+)?:\s")
+_CARD_META_WORDS: Final = 5
+_LABELLED_POINTER: Final = re.compile(r"^\S+(?:\s\S+)?:\s")
 
 
 def _is_card_meta(text: str) -> bool:

@@ -20,34 +20,36 @@ second time is that copy. Short lines and lines that are not sentences do repeat
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newsdesk.extract.calls_to_action import drop_calls_to_action
 from newsdesk.extract.textsize import word_count
 from newsdesk.model import Block
 
 #: A line this many words or fewer can be a label or a title; above it, it is prose.
-_SLIGHT_WORDS = 24
+_SLIGHT_WORDS: Final = 24
 #: A tail of labels has at least this many lines (two would also take a story's closing
 #: byline-and-role pair under a subheading) and at most this many (a longer one is content:
 #: a listing of events, a timeline).
-_MIN_TAIL, _MAX_TAIL = 3, 12
+_MIN_TAIL: Final = 3
+_MAX_TAIL: Final = 12
 #: The story kept must hold at least this share of the text: a page whose body is mostly such
 #: lines (a recipe's ingredients, a photo post's captions) is not trimmed.
-_MIN_KEPT_SHARE = 0.5
+_MIN_KEPT_SHARE: Final = 0.5
 #: How a sentence ends: closing punctuation, or a closing quote or bracket after it.
-_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", '"', "”", "“", "»", "«", "'", "’", ")")
+_SENTENCE_ENDS: Final = (".", "!", "?", "…", "。", "！", "？", '"', "”", "“", "»", "«", "'", "’", ")")
 #: Blocks whose shape is content whatever their length: a table, code, a quote.
-_CONTENT_TYPES = frozenset({"table", "code", "quote"})
+_CONTENT_TYPES: Final = frozenset({"table", "code", "quote"})
 #: A list's item is a story's (its steps, its candidates) unless it is this short: a tag, a date,
 #: a topic with its count ("JOBS 247").
-_SLIGHT_ITEM_WORDS = 3
+_SLIGHT_ITEM_WORDS: Final = 3
 #: "4 of 12", "Image 2 of 5", "3 von 10 |": a gallery's position. A slash ("5/5") is left out:
 #: ratings and scores are written that way and are the story's.
-_COUNTER = re.compile(
+_COUNTER: Final = re.compile(
     r"(?:(?:image|photo|picture|bild|foto)\s+)?\d{1,3}\s+(?:of|von|de|sur|di|van|av|z|из)\s+\d{1,3}\s*[|·•:–-]?",
     re.IGNORECASE)
 #: Longest counter line worth matching ("Picture 12 of 12 |" is 18 characters).
-_MAX_COUNTER_CHARS = 24
+_MAX_COUNTER_CHARS: Final = 24
 
 
 def _is_label(block: Block) -> bool:
@@ -91,7 +93,7 @@ def trim_tail(blocks: list[Block]) -> list[Block]:
 #: Fewest characters of a paragraph whose second copy is dropped (about 30 English words): shorter
 #: ones repeat within stories. Characters, not words: counting words in every long paragraph would
 #: cost more than the rest of this module together.
-_REPEAT_CHARS = 150
+_REPEAT_CHARS: Final = 150
 
 
 def _counters_and_repeats(blocks: list[Block]) -> tuple[list[int], list[int]]:

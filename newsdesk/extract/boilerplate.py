@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 #: Elements that never hold article text.
-DROP_TAGS = (
+DROP_TAGS: Final = (
     "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
     "button", "input", "select", "textarea", "nav", "dialog", "menu", "link", "meta", "head",
 )
 
 #: Elements that are usually page furniture rather than article text.
-FURNITURE_TAGS = ("aside", "footer", "header")
+FURNITURE_TAGS: Final = ("aside", "footer", "header")
 
 # Tokens in class/id that mark boilerplate wherever they occur.
-_STRONG_TOKENS = (
+_STRONG_TOKENS: Final = (
     "ad", "ads", "adv", "advert", "advertisement", "advertising", "adslot", "adunit", "adsense", "dfp",
     "banner", "sponsor", "sponsored", "promo", "promotion", "promoted", "outbrain", "taboola", "teads",
     "share", "shares", "sharing", "sharebar", "social", "socials", "sociallinks", "facebook", "twitter",
@@ -37,13 +38,13 @@ _STRONG_TOKENS = (
 )
 # Tokens that mark boilerplate unless the same name also says it is the article ("entry-meta" no,
 # "post-content-meta"... yes): bylines, tag lists, captions and hidden helpers.
-_WEAK_TOKENS = (
+_WEAK_TOKENS: Final = (
     "nav", "skip", "print", "rating", "tags", "tagcloud", "taglist", "keywords", "topics", "byline",
     "dateline", "timestamp", "author", "authors", "bio", "avatar", "meta", "postmeta", "entrymeta",
     "caption", "credit", "credits", "hidden", "hide", "visually", "screenreader", "sronly", "jump",
     "toc", "overlay", "reply",
 )
-_BAD_COMPOUNDS = (
+_BAD_COMPOUNDS: Final = (
     "read-more", "more-from", "more-stories", "most-read", "most-popular", "you-may-like",
     "you-might-like", "also-read", "see-also", "further-reading", "next-article", "prev-article",
     "article-footer", "post-footer", "entry-footer", "author-box", "about-author", "author-info",
@@ -52,17 +53,17 @@ _BAD_COMPOUNDS = (
     "post-info", "entry-info", "article-info", "post-meta", "entry-meta", "article-meta", "meta-info",
 )
 # Tokens that mark the article itself; an element with one of these is kept despite bad tokens.
-_GOOD_TOKENS = frozenset({
+_GOOD_TOKENS: Final = frozenset({
     "article", "articlebody", "body", "content", "entry", "main", "post", "story", "storybody",
     "text", "blog", "prose", "richtext", "paragraph", "copy",
 })
-_TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_STRONG_TOKEN_SET = frozenset(_STRONG_TOKENS)
-_WEAK_TOKEN_SET = frozenset(_WEAK_TOKENS)
+_TOKEN_SPLIT: Final = re.compile(r"[^a-z0-9]+")
+_CAMEL: Final = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_STRONG_TOKEN_SET: Final = frozenset(_STRONG_TOKENS)
+_WEAK_TOKEN_SET: Final = frozenset(_WEAK_TOKENS)
 # Classes CMSs derive from a post's categories and tags ("category-social-media", "tag-ads",
 # "entry-category-facebook"): they name the story's topic, not what the element is.
-_TOPIC_CLASS = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
+_TOPIC_CLASS: Final = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
 
 
 def literal_trie(words: tuple[str, ...] | list[str]) -> str:
@@ -101,13 +102,13 @@ def literal_trie(words: tuple[str, ...] | list[str]) -> str:
     return pattern(trie)
 
 
-_BAD_COMPOUND_RE = re.compile(literal_trie(_BAD_COMPOUNDS))
+_BAD_COMPOUND_RE: Final = re.compile(literal_trie(_BAD_COMPOUNDS))
 # Every bad compound holds "-" followed by one of these: a pattern that opens with a literal
 # character is scanned for with a fast loop, a trie of words is tried at every position.
-_COMPOUND_TAIL = re.compile("-" + literal_trie(sorted({compound.split("-")[1] for compound in _BAD_COMPOUNDS})))
+_COMPOUND_TAIL: Final = re.compile("-" + literal_trie(sorted({compound.split("-")[1] for compound in _BAD_COMPOUNDS})))
 # Comment parts named in one run-together word ("commentbody", "commentform", "commentsarea"), as
 # older blog engines write them; "commentary" (an opinion piece) is not among them.
-_COMMENT_COMPOUND = re.compile(
+_COMMENT_COMPOUND: Final = re.compile(
     r"^comments?(?:body|form|area|block|box|wrap|wrapper|container|list|item|items|text|content|meta|"
     r"thread|section|head|header|author|date|number|count|link|links|reply|entry|wrap|s)$")
 
@@ -179,12 +180,13 @@ def class_strength(class_value: str) -> int:
 
 
 #: Words of running text that a heading's anchor keeps and a name given by a developer rarely does.
-_PHRASE_WORDS = frozenset({"a", "an", "the", "of", "with", "for", "and", "in", "on", "is", "how", "what", "why"})
+_PHRASE_WORDS: Final = frozenset({"a", "an", "the", "of", "with", "for", "and", "in", "on", "is", "how", "what", "why"})
 #: A call to action reads as a phrase too ("follow-us-on-twitter", "sign-up-for-our-newsletter"), but it opens with
 #: the verb the reader is asked to do or speaks as the site ("us", "our"): that is furniture, not a section's topic.
-_ACTION_VERBS = frozenset({"follow", "sign", "share", "leave", "join", "subscribe", "get", "download", "click",
-                           "like", "tweet", "email", "print", "send", "register", "log", "login", "donate", "support"})
-_SITE_VOICE = frozenset({"us", "our"})
+_ACTION_VERBS: Final = frozenset({"follow", "sign", "share", "leave", "join", "subscribe", "get", "download", "click",
+                                  "like", "tweet", "email", "print", "send", "register", "log", "login", "donate",
+                                  "support"})
+_SITE_VOICE: Final = frozenset({"us", "our"})
 
 
 def _is_heading_anchor(word: str) -> bool:
@@ -227,15 +229,17 @@ def _value_verdict(value: str) -> int:
     return verdict
 
 
-_STRONG, _WEAK, _GOOD = 1, 2, 4
+_STRONG: Final = 1
+_WEAK: Final = 2
+_GOOD: Final = 4
 
 
 #: A run of letters and digits in a class or id, between its hyphens or underscores.
-_GENERATED_KEY = re.compile(r"[A-Za-z0-9]+")
+_GENERATED_KEY: Final = re.compile(r"[A-Za-z0-9]+")
 #: A part cut at its capitals into this many pieces or more, this short on average, is a random key
 #: ("n1AuAdJlVL", "kAdBcd"), not words run together ("jsAdWrap", "topAdBox", "gptAdSlot").
-_KEY_PIECES = 3
-_KEY_PIECE_CHARS = 2.5
+_KEY_PIECES: Final = 3
+_KEY_PIECE_CHARS: Final = 2.5
 
 
 def _drop_key(match: re.Match[str]) -> str:
@@ -318,7 +322,7 @@ def _word_verdict(word: str) -> int:
     return verdict
 
 
-_NEGATIONS = frozenset({b"no", b"without"})
+_NEGATIONS: Final = frozenset({b"no", b"without"})
 
 
 def _negated_verdict(tokens: list[bytes]) -> int:
@@ -337,21 +341,21 @@ def _negated_verdict(tokens: list[bytes]) -> int:
 
 
 #: Each furniture or content token's bits, one probe per token instead of one per set.
-_TOKEN_BITS = {
+_TOKEN_BITS: Final = {
     token: (_STRONG if token in _STRONG_TOKEN_SET else 0) | (_WEAK if token in _WEAK_TOKEN_SET else 0)
     | (_GOOD if token in _GOOD_TOKENS else 0)
     for token in (*_STRONG_TOKEN_SET, *_WEAK_TOKEN_SET, *_GOOD_TOKENS)
 }
 
 #: The same for the tokens of an ASCII word, as bytes.
-_TOKEN_BYTE_BITS = {token.encode(): bits for token, bits in _TOKEN_BITS.items()}
-_TOKEN_BYTE_SET = frozenset(_TOKEN_BYTE_BITS)
+_TOKEN_BYTE_BITS: Final = {token.encode(): bits for token, bits in _TOKEN_BITS.items()}
+_TOKEN_BYTE_SET: Final = frozenset(_TOKEN_BYTE_BITS)
 #: Maps a byte of an ASCII word to itself if it is [a-z0-9], to its lower case if it is [A-Z], else to a space.
-_TOKEN_BYTES = bytes(byte if 48 <= byte <= 57 or 97 <= byte <= 122 else byte + 32 if 65 <= byte <= 90 else 32
-                     for byte in range(256))
+_TOKEN_BYTES: Final = bytes(byte if 48 <= byte <= 57 or 97 <= byte <= 122 else byte + 32 if 65 <= byte <= 90 else 32
+                            for byte in range(256))
 #: The tokens of an ASCII camelCase word as ``_CAMEL`` and ``_TOKEN_SPLIT`` cut it ("HTMLParser", "articleBody" ->
 #: "article", "Body"): a new token starts at a capital after a small letter or digit.
-_CAMEL_TOKEN = re.compile(r"[A-Z]+[a-z0-9]*|[a-z0-9]+")
+_CAMEL_TOKEN: Final = re.compile(r"[A-Z]+[a-z0-9]*|[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
@@ -366,7 +370,7 @@ def furniture_tokens(value: str) -> frozenset[str]:
 
 
 # Whole blocks that are interface text, not article text.
-_FURNITURE_LINE = re.compile(
+_FURNITURE_LINE: Final = re.compile(
     r"""^\W*(?:
         advertisement|advertisements?|adverts?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
         # What a script would have replaced (WordPress's slideshows, players).
@@ -414,12 +418,12 @@ def is_furniture_text(text: str) -> bool:
     return _FURNITURE_LINE.match(text) is not None
 
 
-_FURNITURE_LINE_LOWER = re.compile(_FURNITURE_LINE.pattern, re.X)
+_FURNITURE_LINE_LOWER: Final = re.compile(_FURNITURE_LINE.pattern, re.X)
 
 
 # Short blocks after which a page stops being the article: what follows is recirculation,
 # comments or the author box. Only trusted in the second half of a body (see html.py).
-_END_MARKER = re.compile(
+_END_MARKER: Final = re.compile(
     r"""^\W*(?:
         related(?:\s+(?:articles?|stories|posts?|content|coverage|news|reading|links|topics|videos?))?|
         explore\s+further|like\s+this|
@@ -466,4 +470,4 @@ def is_end_marker(text: str) -> bool:
     return _END_MARKER.match(text) is not None
 
 
-_END_MARKER_LOWER = re.compile(_END_MARKER.pattern, re.X)
+_END_MARKER_LOWER: Final = re.compile(_END_MARKER.pattern, re.X)

@@ -7,15 +7,16 @@ every measure depth-aware, the loops that could blow up check a CPU-time deadlin
 from __future__ import annotations
 
 import time
+from typing import Final
 
 from newsdesk.errors import PageTooComplexError
 
 #: CPU seconds one page may take in the stages that loop over its elements. Ordinary pages
 #: take a few milliseconds; only an adversarial or broken page comes near.
-MAX_PAGE_CPU_SECONDS = 3.0
+MAX_PAGE_CPU_SECONDS: Final = 3.0
 
 # Checks happen once per this many steps: a clock read is cheap, but not free.
-_CHECK_EVERY = 64
+_CHECK_EVERY: Final = 64
 
 
 class WorkBudget:

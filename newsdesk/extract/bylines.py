@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -21,29 +22,29 @@ from newsdesk.extract.dates import find_date, parse_date
 from newsdesk.extract.pageindex import PageIndex, inside, nearest, node_text, node_words, short_words
 
 #: The longest byline text worth reading; longer author elements are bios.
-MAX_BYLINE_CHARS = 200
+MAX_BYLINE_CHARS: Final = 200
 # "By" inside a line after the headline: at its start in any case ("by: Jane Doe"), or capitalised
 # later ("Last updated May 1 Written by Jane Doe"); a lower-case "by" mid-line is prose.
-_BYLINE_WORD = re.compile(
+_BYLINE_WORD: Final = re.compile(
     r"^\s*(?i:by|von|par|por|door|av|af)\s*:?\s+[^\W\d_]"
     r"|(?<=\s)(?:By|BY|Von|Par|Por|Door|(?i:written|posted|reported|words)\s+by)\s*:?\s+[^\W\d_]"
 )
-_BYLINE_START = re.compile(
+_BYLINE_START: Final = re.compile(
     r"^(?:(?:written|posted|reported|words|text|story)\s+)?(?:by|von|par|por|door)(?:\s*:|\s|$)", re.IGNORECASE
 )
 # The letters _BYLINE_START can start with (ignoring case, where "ſ" is an "s"): a test on one
 # character spares the regex on the many elements of a page that cannot be a byline.
-_BYLINE_INITIALS = frozenset("wWpPrRtTsSbBvVdDſ")
+_BYLINE_INITIALS: Final = frozenset("wWpPrRtTsSbBvVdDſ")
 #: An element that only labels the byline next to it.
-_BYLINE_LABEL = re.compile(
+_BYLINE_LABEL: Final = re.compile(
     r"(?:written|posted|reported|words|story)?\s*(?:by|von|par|por)\s*:?|(?:author|autor|auteur|autore)\s*:?",
     re.IGNORECASE,
 )
-_FORM_TAGS = frozenset({"form", "label", "input", "textarea", "select", "button"})
+_FORM_TAGS: Final = frozenset({"form", "label", "input", "textarea", "select", "button"})
 #: Where a <time> is the article's own rather than a related story's or the site's clock.
-_DATELINE_AREAS = frozenset({"article", "header", "main"})
+_DATELINE_AREAS: Final = frozenset({"article", "header", "main"})
 # A label that says which date follows: "Published:", "Posted on", "Last updated", "Mis à jour le".
-_DATE_LABEL = re.compile(
+_DATE_LABEL: Final = re.compile(
     r"(?:(?:first\s+|originally\s+)?(?P<published>published|posted|publication\s+date|date\s+published|date"
     r"|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)"
     r"|(?:last\s+|page\s+)?(?P<updated>updated|modified|reviewed|revised|aktualisiert|mis\s+à\s+jour|actualizado"
@@ -52,17 +53,17 @@ _DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 #: The longest line that can be a labelled date ("Last updated on Wednesday, October 1, 2025 at 10:30 AM").
-_MAX_LABELLED_CHARS = 80
+_MAX_LABELLED_CHARS: Final = 80
 #: How many byline elements have their block looked at for a date.
-_MAX_BYLINE_BLOCKS = 3
+_MAX_BYLINE_BLOCKS: Final = 3
 #: How many candidate nodes of one kind are looked at.
-_MAX_NODES = 8
+_MAX_NODES: Final = 8
 #: Elements looked at when searching an article's top for a printed date; datelines come early.
-_MAX_SCANNED_NODES = 600
+_MAX_SCANNED_NODES: Final = 600
 #: The longest element text that can be a dateline ("Last updated on Wednesday, October 1, 2025").
-_MAX_DATELINE_CHARS = 80
-_NON_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "path", "iframe", "-comment"})
-_DIGIT = re.compile(r"\d")
+_MAX_DATELINE_CHARS: Final = 80
+_NON_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template", "svg", "path", "iframe", "-comment"})
+_DIGIT: Final = re.compile(r"\d")
 
 
 def byline_authors(tree: LexborHTMLParser, index: PageIndex, headline: LexborNode | None) -> list[str]:

@@ -17,6 +17,7 @@ only when the line is short and makes two offers ("support us with a donation").
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newsdesk.extract.boilerplate import literal_trie
 from newsdesk.model import Block
@@ -25,7 +26,7 @@ from newsdesk.model import Block
 #: boundary; one small fixed list per language (en, de, fr, es, it, nl, pt, no/sv/da, pl). Verbs a story
 #: uses of its own subjects ("contact", "follow", "download", "apply") are left out: only a newsletter,
 #: a subscription asked for, the publisher's app, a donation and a machine translation count.
-_OFFER = re.compile(
+_OFFER: Final = re.compile(
     r"""\b(?:
         # A newsletter or mailing list.
         newsletters?|nieuwsbrie[fv]|nyhetsbrev|bolet[ií]n|lettre\s+d.information|
@@ -57,7 +58,7 @@ _OFFER = re.compile(
 #: pattern runs: most pages hold none, and the pattern costs far more. A literal trie behind a
 #: class of a few characters: the search skips every letter, and one failed character rules out
 #: every stem that starts with it.
-_STEMS = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
+_STEMS: Final = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
     "newslet", "nieuwsbr", "nyhetsbr", "bolet", "lettre d",
     "subscri", "sign up", "signing up", "abonn", "suscr", "assin", "abbona", "iscriv", "inscr", "prenum", "zapisz",
     "subskr", "app ", "app.", "app,", "app!", "app?", "app)", "app\n", "appen", "applica", "aplica",
@@ -70,11 +71,11 @@ _STEMS = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
 #: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation
 #: and a machine translation. Fewer stems, as these lines are most of the text looked at, and looked
 #: for in the text as written (upper case or not), which saves lower-casing it.
-_RUN_STEMS = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu")
+_RUN_STEMS: Final = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu")
 
 #: The reader addressed: second person, or the publisher's "us"/"our". Matched on the text as written:
 #: German's "Sie" and "Ihr" address the reader only capitalised ("sie" is "she"), and "US" is a country.
-_ADDRESS = re.compile(
+_ADDRESS: Final = re.compile(
     r"""\b(?:
         (?i:you|your|yours|our)|us|Us|
         Sie|Ihnen|Ihr|Ihre|Ihren|Ihrem|Ihrer|(?i:du|dich|dir|dein|deine|deinen|euch|euer|uns|unser|unsere|unseren|unserem|unserer)|
@@ -91,37 +92,37 @@ _ADDRESS = re.compile(
 
 #: A line that opens with the offer is an imperative ("Subscribe to...", "Jetzt abonnieren"): it
 #: addresses the reader without a pronoun.
-_OPENS = re.compile(r"(?:jetzt|now|today|hier|maintenant|ahora|ora|nu|nå|teraz)?\s*")
+_OPENS: Final = re.compile(r"(?:jetzt|now|today|hier|maintenant|ahora|ora|nu|nå|teraz)?\s*")
 
 #: The offers in Japanese, Chinese and Korean: membership ("会員登録が必要です", "有料会員になると"), a
 #: subscription ("定期購読", "구독"), a mail magazine. These plugs name no reader (the languages leave the
 #: pronoun out), so the offer alone counts, and only beyond the story's run. "登録" (registration) alone is a
 #: story's word (voters', companies'): only the forms a sign-up takes count.
-_CJK_OFFER = re.compile(
+_CJK_OFFER: Final = re.compile(
     r"会員(?:登録|限定|向け|の方|になる|専用)|有料会員|(?:無料|ご)登録|登録(?:すると|して|が必要)|購読(?:者|料|する|申)|"
     r"メールマガジン|メルマガ|會員|会员|订阅|訂閱|구독|회원\s*(?:가입|전용)|로그인")
 #: Literal stems of those offers, looked for in the lines beyond the run before the pattern (none in a page
 #: without a character beyond ASCII).
-_CJK_STEMS = re.compile(literal_trie([
+_CJK_STEMS: Final = re.compile(literal_trie([
     "会員", "登録", "購読", "メールマガジン", "メルマガ", "會員", "会员", "订阅", "訂閱", "구독", "회원", "로그인"]))
 #: Longest line read as a call to action: beyond it, a paragraph is the story's even when it asks.
-_MAX_CHARS = 320
+_MAX_CHARS: Final = 320
 #: Inside the story's run a line must be shorter (a line, not a paragraph) and make two offers.
-_MAX_INNER_CHARS = 200
-_INNER_OFFERS = 2
+_MAX_INNER_CHARS: Final = 200
+_INNER_OFFERS: Final = 2
 #: Two offers take more words than this: shorter lines inside the run (labels, captions, credits)
 #: are not read at all.
-_MIN_INNER_CHARS = 80
+_MIN_INNER_CHARS: Final = 80
 #: A paragraph of the story's prose: this long and closed as a sentence.
-_PROSE_CHARS = 150
-_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？", "」")
+_PROSE_CHARS: Final = 150
+_SENTENCE_ENDS: Final = (".", "!", "?", "…", '"', "”", "»", "'", "’", ")", "。", "！", "？", "」")
 #: A paragraph of Chinese or Japanese prose: a third as many characters, closed by a full-width stop.
-_CJK_PROSE_CHARS = _PROSE_CHARS // 3
-_CJK_ENDS = ("。", "！", "？", "」")
+_CJK_PROSE_CHARS: Final = _PROSE_CHARS // 3
+_CJK_ENDS: Final = ("。", "！", "？", "」")
 #: Block types read: a call is set as a paragraph, a list item or a heading, never a table or code.
 #: Inside the run, headings are the story's own.
-_EDGE_TYPES = frozenset({"paragraph", "list_item", "heading"})
-_INNER_TYPES = frozenset({"paragraph", "list_item"})
+_EDGE_TYPES: Final = frozenset({"paragraph", "list_item", "heading"})
+_INNER_TYPES: Final = frozenset({"paragraph", "list_item"})
 
 
 def _is_prose(block: Block) -> bool:
@@ -153,8 +154,8 @@ def _offers(text: str) -> int:
 #: A list of the publisher's plugs set between the story's paragraphs: this many of its items make an offer
 #: ("Hier geht es zur neuen WAZ-News-App", "... beim täglichen WAZ-Newsletter richtig"), and it holds no more
 #: items than this, each a line.
-_LIST_OFFERS = 2
-_MAX_LIST_ITEMS = 6
+_LIST_OFFERS: Final = 2
+_MAX_LIST_ITEMS: Final = 6
 
 
 def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:

@@ -8,39 +8,39 @@ News captions carry the photographer or agency in a handful of conventional shap
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
-_WS = re.compile(r"\s+")
-_AGENCIES = (r"getty images|reuters|afp|associated press|ap|epa(?:-efe)?|anadolu(?: agency)?|aa|dpa|xinhua|"
-             r"shutterstock|alamy|bloomberg|pa(?: media| images| wire)?|efe|ansa|sipa|abaca|zuma(?: press)?|"
-             r"nurphoto|imago|kyodo|yonhap|ap photo|reuters tv|handout")
-_AGENCY_WORD = re.compile(rf"\b(?:{_AGENCIES})\b", re.I)
+_WS: Final = re.compile(r"\s+")
+_AGENCIES: Final = (r"getty images|reuters|afp|associated press|ap|epa(?:-efe)?|anadolu(?: agency)?|aa|dpa|xinhua|"
+                    r"shutterstock|alamy|bloomberg|pa(?: media| images| wire)?|efe|ansa|sipa|abaca|zuma(?: press)?|"
+                    r"nurphoto|imago|kyodo|yonhap|ap photo|reuters tv|handout")
+_AGENCY_WORD: Final = re.compile(rf"\b(?:{_AGENCIES})\b", re.I)
 # Bracketed notes that are editorial, not a credit: "[File Photo]", "[Archive]".
-_NOTE_ONLY = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|illustration|handout|stock\s+photo)$", re.I)
+_NOTE_ONLY: Final = re.compile(r"^(?:file(?:\s+photo)?|archive(?:\s+photo)?|illustration|handout|stock\s+photo)$", re.I)
 # "[File: Name/Agency]": a note, then the credit.
-_NOTE_THEN_CREDIT = re.compile(r"^(file(?:\s+photo)?|archive)\s*:\s*(.+)$", re.I)
+_NOTE_THEN_CREDIT: Final = re.compile(r"^(file(?:\s+photo)?|archive)\s*:\s*(.+)$", re.I)
 # "... Jane Doe/Reuters", "... REUTERS/Gleb Garanich/File Photo", "... Jane Doe/AFP via Getty Images"
-_SLASH_CREDIT = re.compile(
+_SLASH_CREDIT: Final = re.compile(
     r"(?<=[.!?…])\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*/\s*[\w.'’ -]{1,40}){1,2}"
     r"(?:\s+via\s+[\w .-]{1,30})?)\s*$")
-_CREDIT_LEAD_IN = re.compile(r"^(?:photo(?:graph)?|image|picture|credit|foto)s?\s*(?:by\b|:)\s*", re.I)
+_CREDIT_LEAD_IN: Final = re.compile(r"^(?:photo(?:graph)?|image|picture|credit|foto)s?\s*(?:by\b|:)\s*", re.I)
 # "[File Photo] / AP" or "[File photo]" at the end; the bracketed note is editorial, the rest is credit.
-_BRACKET_NOTE_CREDIT = re.compile(r"\s*\[([^\[\]]{1,40})\]\s*(?:[/|]\s*([^/\[\]|]{1,80}))?\s*$")
+_BRACKET_NOTE_CREDIT: Final = re.compile(r"\s*\[([^\[\]]{1,40})\]\s*(?:[/|]\s*([^/\[\]|]{1,80}))?\s*$")
 # "(AP Photo/Evan Vucci)", "(Photo: Reuters)", "(Getty Images)", "(Credit: X)", "(File photo: AFP)"
-_PAREN_CREDIT = re.compile(
+_PAREN_CREDIT: Final = re.compile(
     r"\s*\(((?:[A-Z][\w.&-]*\s+)?(?:photo|photograph|image|picture|foto|credit|file photo)s?\b[^()]{0,80}"
     r"|[^()]{0,40}\b(?:getty images|reuters|afp|ap|epa|anadolu(?: agency)?|aa|dpa|xinhua|shutterstock|"
     r"alamy|bloomberg|pa(?: media| images)?|efe|ansa)\b[^()]{0,40})\)\.?\s*$",
     re.I,
 )
 # "Photo: Jane Doe/AFP", "Credit: Getty Images", "Image: Reuters", "Foto: dpa" after the caption.
-_LABEL_CREDIT = re.compile(
+_LABEL_CREDIT: Final = re.compile(
     r"(?:^|(?<=[.!?…])\s+|\s+[|/–—-]\s+)(?:photo(?:graph)?|image|picture|foto|credit|source|bild)s?"
     r"\s*(?:by|:)\s*([^:]{1,80})$",
     re.I,
 )
 # A bare agency or picture-desk name closing the caption: "... on Tuesday. Getty Images"
-_BARE_CREDIT = re.compile(
+_BARE_CREDIT: Final = re.compile(
     r"(?<=[.!?…])\s+((?:[\w.-]+\s+){0,3}?(?:getty images|reuters|afp|associated press|ap|epa(?:-efe)?|"
     r"shutterstock|alamy|bloomberg|anadolu agency|dpa|xinhua|pa media|pa images)"
     r"(?:\s*(?:via|/)\s*[\w .-]{1,40})?)\s*\.?$",

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Final
 from urllib.parse import urlsplit
 
 #: Years outside this range are treated as misreadings (ids, prices, copyright lines), not dates.
-MIN_YEAR = 1990
-MAX_YEAR = 2100
+MIN_YEAR: Final = 1990
+MAX_YEAR: Final = 2100
 
-_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+_MONTH_NAMES: Final[dict[int, tuple[str, ...]]] = {
     1: ("january", "jan", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
         "janeiro", "januari", "ocak", "stycznia", "styczeń", "января", "январь", "січня", "ledna",
         "ianuarie", "tammikuuta", "január", "ιανουαρίου", "يناير"),
@@ -63,12 +64,12 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
          "dicembre", "dezembro", "aralık", "aralik", "grudnia", "grudzień", "декабря", "декабрь",
          "грудня", "prosince", "decembrie", "desember", "joulukuuta", "δεκεμβρίου", "ديسمبر"),
 }
-_MONTHS: dict[str, int] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
+_MONTHS: Final[dict[str, int]] = {name: number for number, names in _MONTH_NAMES.items() for name in names}
 
 #: Fixed offsets in minutes. Only abbreviations that mean one thing in news use; "IST" (India,
 #: Ireland, Israel) and "CST" (US Central, China) are ambiguous, CST is read as US Central because
 #: US outlets are the ones that print it.
-_ZONE_OFFSETS: dict[str, int] = {
+_ZONE_OFFSETS: Final[dict[str, int]] = {
     "Z": 0, "UT": 0, "UTC": 0, "GMT": 0, "WET": 0,
     "BST": 60, "WEST": 60, "CET": 60, "MEZ": 60, "WAT": 60,
     "CEST": 120, "MESZ": 120, "EET": 120, "SAST": 120, "CAT": 120,
@@ -80,7 +81,7 @@ _ZONE_OFFSETS: dict[str, int] = {
     "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
 }
 #: US zones printed without saying standard or daylight ("10:30 a.m. ET"): (standard, daylight).
-_US_GENERIC_ZONES: dict[str, tuple[int, int]] = {
+_US_GENERIC_ZONES: Final[dict[str, tuple[int, int]]] = {
     "ET": (-300, -240), "CT": (-360, -300), "MT": (-420, -360), "PT": (-480, -420),
 }
 
@@ -93,108 +94,108 @@ def _alternation(words: list[str]) -> str:
 # Any word of letters as long as a month name, looked up in _MONTHS once matched (a word that is
 # no month fails the match, and the search goes on): an alternation of every name in every
 # language tried at each position cost twice the whole search.
-_MONTH = rf"(?P<month>[^\W\d_]{{{min(map(len, _MONTHS))},{max(map(len, _MONTHS))}}})"
-_LETTER_BEFORE = r"(?<![^\W\d_])"
-_NO_LETTER_AFTER = r"(?![^\W\d_])"
-_AMPM = r"[ap]\.?\s?m\.?(?![^\W\d_])"
+_MONTH: Final = rf"(?P<month>[^\W\d_]{{{min(map(len, _MONTHS))},{max(map(len, _MONTHS))}}})"
+_LETTER_BEFORE: Final = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER: Final = r"(?![^\W\d_])"
+_AMPM: Final = r"[ap]\.?\s?m\.?(?![^\W\d_])"
 # Case-sensitive: "est" is a French and Latin word, "EST" a zone.
-_ZONE = (
+_ZONE: Final = (
     r"(?-i:(?P<zone>(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[+-]\d{2}(?::?\d{2})?|"
     + _alternation([*_ZONE_OFFSETS, *_US_GENERIC_ZONES])
     + r"))(?![A-Za-z])"
 )
 # The numeric offset alternative must not swallow "-12" of a following range; an offset is only
 # taken right after a time.
-_TIME_CORE = (
+_TIME_CORE: Final = (
     r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2})(?:[:.](?P<second>\d{2})(?:[.,]\d{1,9})?)?"
     rf"(?:\s*(?P<ampm>{_AMPM}))?|\s*(?P<ampm_only>{_AMPM}))(?!\d)"
     rf"(?:\s*(?:uhr|hrs|h)(?![^\W\d_]))?(?:\s*\(?{_ZONE}\)?)?"
 )
-_TIME_JOINER = r"(?:\s*(?:,|at|um|à|a\s+las?|alle|às|om|saat|kl\.?|-|–|—|\||/|·|T)?\s*)"
-_TIME_AFTER = rf"(?:{_TIME_JOINER}{_TIME_CORE})?"
+_TIME_JOINER: Final = r"(?:\s*(?:,|at|um|à|a\s+las?|alle|às|om|saat|kl\.?|-|–|—|\||/|·|T)?\s*)"
+_TIME_AFTER: Final = rf"(?:{_TIME_JOINER}{_TIME_CORE})?"
 
-_FLAGS = re.IGNORECASE
+_FLAGS: Final = re.IGNORECASE
 
-_ISO_DATE = re.compile(
+_ISO_DATE: Final = re.compile(
     r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])"
     + _TIME_AFTER,
     _FLAGS,
 )
-_MONTH_DAY_YEAR = re.compile(
+_MONTH_DAY_YEAR: Final = re.compile(
     _LETTER_BEFORE + _MONTH + r"\.?" + _NO_LETTER_AFTER
     + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d)\.?,?\s*(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
     _FLAGS,
 )
 # "1 October 2025", "1er octobre 2025", "1 de octubre de 2025", and "01-Oct-2025" as databases print it.
-_DAY_MONTH_YEAR = re.compile(
+_DAY_MONTH_YEAR: Final = re.compile(
     r"(?<![\d.])(?P<day>\d{1,2})(?:st|nd|rd|th|er|º|°|ª)?\.?(?:\s*(?:de\s+|of\s+)?|[-/])"
     + _LETTER_BEFORE + _MONTH + r"\.?" + _NO_LETTER_AFTER
     + r"(?:,?\s*(?:de\s+|del\s+)?|[-/])(?P<year>\d{4})(?!\d)" + _TIME_AFTER,
     _FLAGS,
 )
 # Highwire citation style: "2023 Jan 7".
-_YEAR_MONTH_DAY = re.compile(
+_YEAR_MONTH_DAY: Final = re.compile(
     r"(?<![\d.])(?P<year>\d{4}),?\s+" + _LETTER_BEFORE + _MONTH + r"\.?" + _NO_LETTER_AFTER
     + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\d:])" + _TIME_AFTER,
     _FLAGS,
 )
-_CJK_DATE = re.compile(
+_CJK_DATE: Final = re.compile(
     r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]?"
     + _TIME_AFTER,
     _FLAGS,
 )
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE: Final = re.compile(
     r"(?<![\d./-])(?P<first>\d{1,2})(?P<sep>[./-])(?P<second_part>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
     + _TIME_AFTER,
     _FLAGS,
 )
-_COMPACT_DATE = re.compile(
+_COMPACT_DATE: Final = re.compile(
     r"(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})"
     r"(?:T(?P<hour>\d{2})(?P<minute>\d{2})(?P<second>\d{2})?(?P<zone>Z|[+-]\d{4})?)?",
     _FLAGS,
 )
 # What machines write: a date-time with a "T" or a space, whole seconds or a fraction of up to six
 # digits, and "Z" or an offset with a colon; datetime.fromisoformat reads exactly these in C.
-_STRICT_ISO = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?")
-_MAX_OFFSET = timedelta(hours=14, minutes=59)
-_EPOCH = re.compile(r"(?P<seconds>\d{10})(?P<millis>\d{3})?")
+_STRICT_ISO: Final = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?")
+_MAX_OFFSET: Final = timedelta(hours=14, minutes=59)
+_EPOCH: Final = re.compile(r"(?P<seconds>\d{10})(?P<millis>\d{3})?")
 #: A time printed before the date, as in "Updated 3:04 PM EDT, Wed October 1, 2025".
-_TIME_BEFORE = re.compile(
+_TIME_BEFORE: Final = re.compile(
     _TIME_CORE + r"[\s,|·–—-]*(?:[^\W\d_]{2,12}\.?,?\s*)?$",
     _FLAGS,
 )
-_PATTERNS = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DATE)
+_PATTERNS: Final = (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _CJK_DATE, _NUMERIC_DATE)
 # "2023 May 5" reads as a date in a metadata field, but in running text it is as often
 # "in 2023 May 5 people ...", so find_date does not look for it.
-_FIELD_PATTERNS = (*_PATTERNS, _YEAR_MONTH_DAY)
+_FIELD_PATTERNS: Final = (*_PATTERNS, _YEAR_MONTH_DAY)
 # "25.04.24", "Do 25.04.24 | 14:07 Uhr": a dotted day, month and two-digit year, as German and Nordic
 # bylines print them. Three small numbers also make version numbers, scores and prices ("v2.10.24",
 # "Version 1.2.10"), so find_date reads one only as a date line does: a clock time after it, or no
 # more than a weekday or a date label around it (_short_year_date).
-_DAY_MONTH_YY = re.compile(
+_DAY_MONTH_YY: Final = re.compile(
     r"(?<![\w.,/:-])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2})(?![\w.,/:-]|\.\d)" + _TIME_AFTER,
     _FLAGS,
 )
 #: Words after which three dotted numbers name a release, not a day.
-_VERSION_WORDS = frozenset({
+_VERSION_WORDS: Final = frozenset({
     "version", "versión", "versione", "ver", "v", "release", "build", "rev", "revision", "patch", "firmware",
     "kernel", "update", "ios", "android", "windows", "macos", "python",
 })
 #: What may stand before an untimed dd.mm.yy: a weekday's abbreviation ("Do", "Tue.") or a label ("Stand:").
-_SHORT_YEAR_BEFORE = re.compile(r"[\W_]*(?:[^\W\d_]{1,3}\.?,?|[^\W\d_]+\s*:)?\s*")
-_DIGIT = re.compile(r"\d")
+_SHORT_YEAR_BEFORE: Final = re.compile(r"[\W_]*(?:[^\W\d_]{1,3}\.?,?|[^\W\d_]+\s*:)?\s*")
+_DIGIT: Final = re.compile(r"\d")
 # Every pattern above names a four-digit year, so a text without four digits in a row holds no
 # date: one scan for them spares the patterns' scans of every position of most lines.
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_WORD = re.compile(r"[^\W\d_]+")
+_FOUR_DIGITS: Final = re.compile(r"\d{4}")
+_WORD: Final = re.compile(r"[^\W\d_]+")
 #: A reading time printed beside a date ("October 1, 2025 · 5 min read"), not part of the date.
-_READING_TIME = re.compile(
+_READING_TIME: Final = re.compile(
     r"(?<!\d)\d{1,3}\s*-?\s*(?:minutes?|mins?)(?![^\W\d_])\.?(?:\s+read(?:ing)?)?", re.IGNORECASE
 )
 #: Words a date field may carry around the date ("Published: Wed, ..."), at most.
-_MAX_EXTRA_WORDS = 5
+_MAX_EXTRA_WORDS: Final = 5
 
-_URL_DATES = (
+_URL_DATES: Final = (
     re.compile(r"/(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})(?:/|$|[^\d])"),
     re.compile(r"(?<![\d])(?P<year>\d{4})[-_/]?(?P<month>\d{2})[-_/]?(?P<day>\d{2})(?![\d])"),
     # "/2023/oct/03/" (The Guardian), "/2023/october/03/": a month name between two path segments.

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -32,20 +33,20 @@ from newsdesk.extract.dates import date_from_url, find_date, parse_date
 from newsdesk.extract.jsonld import LinkedData, script_dates, string_values
 from newsdesk.extract.pageindex import PageIndex, nearest, node_text, node_words
 
-_LOCALE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
+_LOCALE: Final = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}))?\b")
 #: Regions that write numeric dates month first.
-_MONTH_FIRST_REGIONS = frozenset({"US", "PH", "FM", "MH", "PW"})
+_MONTH_FIRST_REGIONS: Final = frozenset({"US", "PH", "FM", "MH", "PW"})
 #: How many microdata nodes of one property, and <time> elements for the page's zone, are looked at.
-_MAX_NODES = 8
+_MAX_NODES: Final = 8
 # Names sites give their own date fields ("w-published-date", "date-pub", "sn-post-date", "pdate").
-_PUBLISHED_KEY = re.compile(
+_PUBLISHED_KEY: Final = re.compile(
     r"publish|pub[-_.]?date|date[-_.]?pub|release[-_.]?date|issued|post[-_.]?date|article[-_.]?date|creat|^pdate$"
 )
-_UPDATED_KEY = re.compile(r"modif|updat|revis")
-_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
-_NOT_UPDATED_KEY = re.compile(r"expir|valid|by$|author|user|id$")
+_UPDATED_KEY: Final = re.compile(r"modif|updat|revis")
+_NOT_PUBLISHED_KEY: Final = re.compile(r"modif|updat|expir|valid|revis|review|edit|last|end")
+_NOT_UPDATED_KEY: Final = re.compile(r"expir|valid|by$|author|user|id$")
 #: <meta> names of the publication date, surest first.
-_PUBLISHED_METAS = (
+_PUBLISHED_METAS: Final = (
     "article:published_time", "og:published_time", "article:published", "citation_publication_date",
     "citation_date", "citation_online_date", "parsely-pub-date", "sailthru.date", "dc.date.issued",
     "dcterms.issued", "dc.date", "dcterms.created", "dcterms.date", "pubdate", "publishdate", "publish-date",
@@ -53,52 +54,52 @@ _PUBLISHED_METAS = (
     "original-publish-date", "pub_date", "created",
 )
 #: <meta> names of the last modification date, surest first.
-_UPDATED_METAS = (
+_UPDATED_METAS: Final = (
     "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified", "last-modified",
     "lastmod", "datemodified", "modified",
 )
 #: Days a printed dateline may differ from a stamp without a time and still be the same date in another zone.
-_SAME_DATE_DAYS = 1
+_SAME_DATE_DAYS: Final = 1
 #: The offsets of the zones furthest west and east of UTC (Baker Island, Kiribati's Line Islands).
-_WESTMOST = timedelta(hours=-12)
-_EASTMOST = timedelta(hours=14)
+_WESTMOST: Final = timedelta(hours=-12)
+_EASTMOST: Final = timedelta(hours=14)
 #: The longest line after a headline that can be its dateline ("By Jane Doe · Published March 17, 2025").
-_MAX_DATELINE_CHARS = 200
+_MAX_DATELINE_CHARS: Final = 200
 #: A word of a line: letters with any punctuation, no digit ("Teamometer," counts, "8:18am" not).
-_WORD = re.compile(r"(?<!\S)[^\s\d]*[^\W\d_][^\s\d]*(?!\S)")
+_WORD: Final = re.compile(r"(?<!\S)[^\s\d]*[^\W\d_][^\s\d]*(?!\S)")
 #: The most elements and text pieces a dateline's element holds (a byline, a date, icons drawn in SVG).
-_MAX_DATELINE_NODES = 150
+_MAX_DATELINE_NODES: Final = 150
 #: Elements looked at after the headline, at each of the levels from it up to its grandparent.
-_DATELINE_SIBLINGS = 6
-_DATELINE_LEVELS = 3
+_DATELINE_SIBLINGS: Final = 6
+_DATELINE_LEVELS: Final = 3
 #: Elements that hold a photo and its caption, which dates the photo, not the article.
-_PHOTO_TAGS = frozenset({"figure", "figcaption", "picture", "img"})
+_PHOTO_TAGS: Final = frozenset({"figure", "figcaption", "picture", "img"})
 #: What sets the parts of a title apart ("Headline | Section | Site | 28.04.2023").
-_TITLE_PARTS = re.compile(r"\s+[-–—·•]\s+|\s*\|\s*")
+_TITLE_PARTS: Final = re.compile(r"\s+[-–—·•]\s+|\s*\|\s*")
 #: The most words of letters a title's date part holds ("Nov. 6, 2012", "Tuesday 6 November 2012").
-_TITLE_DATE_WORDS = 2
+_TITLE_DATE_WORDS: Final = 2
 #: Elements beside the story (related links, navigation) whose dates are other pages'.
-_ASIDE_TAGS = frozenset({"aside", "nav", "footer"})
-_PHOTO_SELECTOR = 'figure, figcaption, [class*="caption" i]'
+_ASIDE_TAGS: Final = frozenset({"aside", "nav", "footer"})
+_PHOTO_SELECTOR: Final = 'figure, figcaption, [class*="caption" i]'
 #: A label saying the date after it is an update ("Last updated:", "Mis à jour le", "Обновлено", "更新").
-_UPDATE_LABEL = re.compile(
+_UPDATE_LABEL: Final = re.compile(
     r"updated|modified|revised|reviewed|aktualisiert|mis\s+à\s+jour|actualizado|actualitzat|aggiornat|bijgewerkt"
     r"|atualizad|zaktualizowan|aktualizac|aktualizován|обновлен|оновлен|güncellen|uppdaterad|opdateret|oppdatert"
     r"|päivitetty|frissítve|actualizat|ενημερώθηκε|עודכן|تحديث|更新|업데이트|수정",
     re.IGNORECASE,
 )
 #: Words saying the date after them is the first publication, in several languages.
-_FIRST_PUBLISHED = re.compile(
+_FIRST_PUBLISHED: Final = re.compile(
     r"\b(?:originally|first)\s+(?:published|posted)|ursprünglich\s+veröffentlicht|erstmals\s+(?:veröffentlicht|erschienen)"
     r"|publié\s+(?:initialement|à\s+l'origine)|publicado\s+originalmente|pubblicato\s+originariamente"
     r"|oorspronkelijk\s+gepubliceerd|pierwotnie\s+opublikowan|первоначально\s+опубликован",
     re.IGNORECASE,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 #: A value that ends in an offset other than UTC's, the only ones that can give the site's zone.
-_LOCAL_OFFSET = re.compile(r"[+-](?!00:?00$)\d{2}:?\d{2}$")
+_LOCAL_OFFSET: Final = re.compile(r"[+-](?!00:?00$)\d{2}:?\d{2}$")
 #: The offset at the end of an ISO date-time ("+00:00", "-05:00").
-_OFFSET = re.compile(r"T\d{2}:\d{2}:\d{2}([+-])(\d{2}):(\d{2})$")
+_OFFSET: Final = re.compile(r"T\d{2}:\d{2}:\d{2}([+-])(\d{2}):(\d{2})$")
 
 
 def page_dates(

@@ -20,20 +20,21 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from typing import Final
 
 #: An inline script and its text (``src`` scripts carry none). Searched in the page's source: the
 #: body extractor has removed the scripts from the tree by the time a fallback is wanted.
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
-_LINKED_DATA_TYPE = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.I)
+_SCRIPT: Final = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+_LINKED_DATA_TYPE: Final = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.I)
 #: One pushed piece of flight data; its string is a JSON string literal.
-_FLIGHT_PUSH = re.compile(r'self\.__next_f\.push\(\[\s*1\s*,\s*("(?:[^"\\]|\\.)*")\s*\]\)', re.S)
+_FLIGHT_PUSH: Final = re.compile(r'self\.__next_f\.push\(\[\s*1\s*,\s*("(?:[^"\\]|\\.)*")\s*\]\)', re.S)
 #: A text row of flight data: row id, ``T``, byte length in hex, comma.
-_FLIGHT_TEXT_ROW = re.compile(r"(?:^|\n)[0-9a-zA-Z]+:T([0-9a-fA-F]{1,8}),")
+_FLIGHT_TEXT_ROW: Final = re.compile(r"(?:^|\n)[0-9a-zA-Z]+:T([0-9a-fA-F]{1,8}),")
 #: A JSON string literal long enough to hold a story (shorter ones are titles and teasers).
-_MIN_LITERAL_CHARS = 400
-_LONG_LITERAL = re.compile(rf'"((?:[^"\\]|\\.){{{_MIN_LITERAL_CHARS},}})"', re.S)
+_MIN_LITERAL_CHARS: Final = 400
+_LONG_LITERAL: Final = re.compile(rf'"((?:[^"\\]|\\.){{{_MIN_LITERAL_CHARS},}})"', re.S)
 #: Markup of paragraphs, as a string holds it before and after its JSON escapes are read.
-_PARAGRAPH_MARKUP = re.compile(r"<p[\s>]|<br\s*/?>|\\u003[cC]p[\s>\\]|\\u003[cC]br", re.I)
+_PARAGRAPH_MARKUP: Final = re.compile(r"<p[\s>]|<br\s*/?>|\\u003[cC]p[\s>\\]|\\u003[cC]br", re.I)
 
 
 def _decoded(literal: str) -> str | None:

@@ -10,6 +10,7 @@ its own, then the metadata's title with the site's name cut off.
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -17,14 +18,14 @@ from selectolax.lexbor import LexborNode
 from newsdesk.extract.pageindex import PageIndex, clean_text, inside, node_text
 
 # Separators between a headline and the site name in <title> and og:title.
-_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|\s*\|\s*")
-_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|\s*\|\s*")
+_NOT_WORD: Final = re.compile(r"[\W_]+")
 #: An <h1> with fewer words that disagrees with the metadata is a label ("Menu", "News"), not a headline.
-_MIN_HEADLINE_WORDS = 3
+_MIN_HEADLINE_WORDS: Final = 3
 #: How many candidate nodes of one kind are looked at.
-_MAX_NODES = 8
+_MAX_NODES: Final = 8
 #: An <h1> longer than this is a paragraph in the wrong tag.
-_MAX_HEADLINE_CHARS = 400
+_MAX_HEADLINE_CHARS: Final = 400
 
 
 def choose_headline(

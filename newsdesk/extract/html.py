@@ -8,6 +8,7 @@ the image, and the page is judged an article or not.
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -31,29 +32,29 @@ from newsdesk.extract.wire import wire_source_from_lines
 from newsdesk.model import Article, Block, Image, Link
 
 #: Article types in JSON-LD / OpenGraph that make a page an article whatever its length.
-ARTICLE_TYPES = frozenset({
+ARTICLE_TYPES: Final = frozenset({
     "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "reviewnewsarticle", "blogposting", "socialmediaposting", "liveblogposting",
     "techarticle", "scholarlyarticle", "report", "howto", "recipe", "review",
 })
 #: Article types that say a page is a news report: its pictures' captions and credits are not the story.
-NEWS_TYPES = frozenset({
+NEWS_TYPES: Final = frozenset({
     "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
     "reviewnewsarticle", "liveblogposting",
 })
 #: Types that say a page lists other pages.
 #: ("website" is not one: many sites give it as og:type of every page, articles included.)
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
+LISTING_TYPES: Final = frozenset({"collectionpage", "itemlist", "searchresultspage", "profilepage"})
 
-_BYLINE_BLOCK = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
-_DATE_BLOCK = re.compile(
+_BYLINE_BLOCK: Final = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
+_DATE_BLOCK: Final = re.compile(
     r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$", re.I)
-_MIN_ARTICLE_WORDS = 120
+_MIN_ARTICLE_WORDS: Final = 120
 #: Fewest words of a story that says it is one (schema.org type, or both a date and a headline).
-_MIN_SHORT_STORY_WORDS = 25
-_LISTING_TEASERS = 10
-_WORDS_PER_TEASER = 20
-_TAIL_WINDOW = 4
+_MIN_SHORT_STORY_WORDS: Final = 25
+_LISTING_TEASERS: Final = 10
+_WORDS_PER_TEASER: Final = 20
+_TAIL_WINDOW: Final = 4
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -86,7 +87,7 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
 
 #: A heading that opens the body as a sentence of this many words is the story's lead set in large type
 #: ("The U.S. has long been heralded as ..."), not the page title in another form.
-_LEAD_SENTENCE_WORDS = 15
+_LEAD_SENTENCE_WORDS: Final = 15
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
@@ -102,20 +103,20 @@ def _is_lead_sentence(text: str) -> bool:
 
 
 #: A body shorter than this (characters) may be a shell whose story is in the page's scripts, which are then searched.
-_SHORT_BODY = 500
+_SHORT_BODY: Final = 500
 #: A body shorter than this may be a teaser of the story that the page's JSON-LD ``articleBody`` holds whole: that
 #: text is at hand, read with the metadata, and is looked at.
-_TEASER_BODY = 2000
+_TEASER_BODY: Final = 2000
 #: An embedded text replaces such a body only when it is this many times as long, and this long (``text_length``,
 #: about 80 words).
-_EMBEDDED_OVER_DOM = 3
-_MIN_EMBEDDED = 500
+_EMBEDDED_OVER_DOM: Final = 3
+_MIN_EMBEDDED: Final = 500
 #: Share of the headline's words the embedded text's script must hold: it is this page's story.
-_HEADLINE_WORDS_SHARE = 0.6
-_WORD = re.compile(r"\w+")
+_HEADLINE_WORDS_SHARE: Final = 0.6
+_WORD: Final = re.compile(r"\w+")
 #: What the markup shows of the story, when it shows this much, must open a paragraph of the embedded text:
 #: state also lists other stories, whole.
-_SHOWN_LEAD_CHARS = 60
+_SHOWN_LEAD_CHARS: Final = 60
 
 
 def _holds_the_lead(text: str, lead: str) -> bool:
@@ -219,10 +220,10 @@ def _cut_at_end_marker(blocks: list[Block]) -> list[Block]:
 
 
 #: Readers' comments are prose too: after these markers, prose below is no sign of the story.
-_DISCUSSION_MARKER = re.compile(r"comment|reply|discussion|conversation|author", re.I)
+_DISCUSSION_MARKER: Final = re.compile(r"comment|reply|discussion|conversation|author", re.I)
 #: A paragraph this long reads as the story's prose, not a teaser's line of summary.
-_STORY_PARAGRAPH_CHARS = 200
-_ELLIPSES = ("…", "...", "[…]", "[...]")
+_STORY_PARAGRAPH_CHARS: Final = 200
+_ELLIPSES: Final = ("…", "...", "[…]", "[...]")
 
 
 def _story_goes_on(marker: str, after: list[Block], before_chars: int) -> bool:
@@ -261,17 +262,17 @@ def _labels_a_box_within(marker: str, after: list[Block]) -> bool:
 
 
 #: Fewest characters of a description that may be a standfirst.
-_MIN_STANDFIRST = 30
+_MIN_STANDFIRST: Final = 30
 #: Words of a description that must be shown, in order, under the headline: its opening. They are looked for within
 #: this many characters of where its longest word is shown.
-_SHOWN_WORDS = 8
-_SHOWN_REACH = 200
+_SHOWN_WORDS: Final = 8
+_SHOWN_REACH: Final = 200
 #: Characters of a description that hold its opening words (eight words of 19 characters each).
-_OPENING_REACH = 160
+_OPENING_REACH: Final = 160
 #: A description repeats the body when this share of its four-word runs is in the body's opening (this many
 #: characters).
-_REPEATED_SHARE = 0.5
-_OPENING_CHARS = 3000
+_REPEATED_SHARE: Final = 0.5
+_OPENING_CHARS: Final = 3000
 
 
 def _may_be_standfirst(meta: PageMetadata) -> bool:
@@ -325,9 +326,9 @@ def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | N
 
 #: The end of a sentence in text shown under a headline.
 _SENTENCE_END = re.compile(r"""[.!?…](?=[\s"'”’»)]|$)""")
-_LAST_WORD = re.compile(r"\w+$")
+_LAST_WORD: Final = re.compile(r"\w+$")
 #: Characters a cut sentence may run on for past the description's end.
-_CUT_SENTENCE_REST = 300
+_CUT_SENTENCE_REST: Final = 300
 
 
 def _shown_whole(description: str, under_headline: str) -> str:
@@ -371,8 +372,8 @@ def _shown_whole(description: str, under_headline: str) -> str:
 
 #: Characters of a lede named as one under the headline (``_shown_lede``): fewer make a kicker or a label, more
 #: a box that holds the byline and the date with it.
-_MIN_LEDE = 40
-_MAX_LEDE = 600
+_MIN_LEDE: Final = 40
+_MAX_LEDE: Final = 600
 
 
 def _shown_lede(lede: str | None, meta: PageMetadata, blocks: list[Block]) -> str | None:
@@ -518,13 +519,13 @@ def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teas
 
 #: Elements nested deeper than this make the page pathological: HTML tree building checks the
 #: open-element stack per tag, so a 100,000-deep page costs minutes of parse, not milliseconds.
-MAX_OPEN_ELEMENTS = 5000
+MAX_OPEN_ELEMENTS: Final = 5000
 # Only a page with this many tags can hold that many open ones; most pages never pay the count.
-_TAGS_WORTH_COUNTING = 4 * MAX_OPEN_ELEMENTS
-_CONTAINERS = ("div|blockquote|section|article|span|ul|ol|li|table|tr|td|b|i|em|strong|a|font|center|"
-               "form|dl|dd|dt|nav|aside|header|footer|main|figure|q|u|s|small|big|code|pre|sub|sup|label")
-_LT = ord("<")
-_CONTAINER_TAG = re.compile(rf"<(/?)(?:{_CONTAINERS})[\s>/]", re.I)
+_TAGS_WORTH_COUNTING: Final = 4 * MAX_OPEN_ELEMENTS
+_CONTAINERS: Final = ("div|blockquote|section|article|span|ul|ol|li|table|tr|td|b|i|em|strong|a|font|center|"
+                      "form|dl|dd|dt|nav|aside|header|footer|main|figure|q|u|s|small|big|code|pre|sub|sup|label")
+_LT: Final = ord("<")
+_CONTAINER_TAG: Final = re.compile(rf"<(/?)(?:{_CONTAINERS})[\s>/]", re.I)
 
 
 def _count_lt(utf8: bytes) -> int:
@@ -566,7 +567,7 @@ def check_nesting(html: str, source: str | None = None, *, utf8: bytes | None = 
 #: Lexbor's DOM mutation events off while it builds a page's tree (and while the body step removes from it):
 #: they only serve live-document behaviours (``<selectedcontent>`` mirroring its ``<option>``) that no
 #: reader of a news page sees, and firing them costs ~4% of the parse.
-_PARSE_OPTIONS = LexborDocumentOptions.WO_EVENTS.value
+_PARSE_OPTIONS: Final = LexborDocumentOptions.WO_EVENTS.value
 
 
 def extract_html(html: str, url: str | None = None, source: str | None = None, *,

@@ -23,12 +23,12 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser
 
 #: JSON-LD and OpenGraph types that are an article (lowercased schema.org names).
-ARTICLE_TYPES = frozenset(
+ARTICLE_TYPES: Final = frozenset(
     {
         "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
         "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle",
@@ -38,28 +38,29 @@ ARTICLE_TYPES = frozenset(
     }
 )
 #: Types whose dates and names stand for the page when no article object is present.
-PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage", "aboutpage", "videoobject", "event"})
+PAGE_TYPES: Final = frozenset({"webpage", "itempage", "medicalwebpage", "aboutpage", "videoobject", "event"})
 
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
-_CDATA_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-_JSON_DECODER = json.JSONDecoder(strict=False)
+_TRAILING_COMMA: Final = re.compile(r",\s*([}\]])")
+_BLOCK_COMMENT: Final = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LINE_COMMENT: Final = re.compile(r"^\s*//.*$", re.MULTILINE)
+_CDATA_WRAPPER: Final = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_JSON_DECODER: Final = json.JSONDecoder(strict=False)
 #: Names app state gives the publication date ("publishedAt", "date_published", "firstPublishDate").
-_PUBLISHED_FIELD = re.compile(
+_PUBLISHED_FIELD: Final = re.compile(
     r"(?:date_?)?(?:first_?|original(?:ly)?_?|initial_?)?(?:publish|deploy)(?:ed)?(?:_?(?:at|date|time|on|dt|date_?time))?"
     r"|pub_?date|publication_?date|date_?published",
     re.IGNORECASE,
 )
 #: Pieces of those names that str.find looks for: every name above contains one of them. A
 #: "deployDt" is when a newsroom system first put the story out ("reDeployDt", the update, is not).
-_PUBLISHED_FIELD_PIECES = ("ublish", "UBLISH", "ubDate", "ub_date", "ubdate", "UB_DATE", "UBDATE", "deploy", "Deploy")
+_PUBLISHED_FIELD_PIECES: Final = ("ublish", "UBLISH", "ubDate", "ub_date", "ubdate", "UB_DATE", "UBDATE", "deploy",
+                                  "Deploy")
 #: A "name": "value" pair, quoted or not, with its quotes escaped when the JSON sits in a string.
-_FIELD_PAIR = re.compile(r'([A-Za-z_]{3,40})\\?"?\s*:\s*\\?"([^"\\]{6,40})\\?"')
+_FIELD_PAIR: Final = re.compile(r'([A-Za-z_]{3,40})\\?"?\s*:\s*\\?"([^"\\]{6,40})\\?"')
 #: How far the field name is looked for on either side of a piece of it.
-_FIELD_WINDOW = 60
+_FIELD_WINDOW: Final = 60
 #: How deep lists and wrappers are followed; real pages nest two or three levels.
-_MAX_DEPTH = 4
+_MAX_DEPTH: Final = 4
 
 
 def parse_json_leniently(text: str) -> list[Any]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -33,15 +33,15 @@ from newsdesk.extract.pageindex import PageIndex, clean_text, first_text, node_t
 from newsdesk.extract.urls import is_plain_absolute_url, join_url
 from newsdesk.model import Image
 
-_LANGUAGE = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+_LANGUAGE: Final = re.compile(r"^\s*([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 #: How many microdata nodes of one property are looked at.
-_MAX_NODES = 8
+_MAX_NODES: Final = 8
 #: <meta> names of the author (a name; URLs of profile pages are passed over).
-_AUTHOR_METAS = (
+_AUTHOR_METAS: Final = (
     "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "byline",
 )
 #: The longest tag worth keeping; longer "tags" are sentences.
-_MAX_TAG_CHARS = 80
+_MAX_TAG_CHARS: Final = 80
 
 
 @dataclass(slots=True)

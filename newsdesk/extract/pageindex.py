@@ -17,16 +17,16 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_TAG = re.compile(r"<[^>]{0,500}>")
+_TAG: Final = re.compile(r"<[^>]{0,500}>")
 
 #: One selector for what every page needs; the matches (a few dozen nodes) are sorted out in Python.
 #: Attribute tests cost lexbor less than tag tests, so <meta>, <script> and <link> are found by
 #: their attributes alone and told apart from other elements with those attributes in Python.
-_INDEX_SELECTOR = ", ".join(
+_INDEX_SELECTOR: Final = ", ".join(
     (
         "[content]",
         '[type*="ld+json" i]',
@@ -39,7 +39,7 @@ _INDEX_SELECTOR = ", ".join(
 )
 # Substring matches on class and href cost lexbor a string search per element or link, more than
 # the whole walk above; they are made only for pages whose metadata lacks an author or a date.
-_BYLINE_SELECTOR = ", ".join(
+_BYLINE_SELECTOR: Final = ", ".join(
     (
         '[class*="byline" i]',
         '[class*="author" i]',
@@ -49,10 +49,10 @@ _BYLINE_SELECTOR = ", ".join(
         '[href*="/aut"]',
     )
 )
-_DATED_SELECTOR = ", ".join(('[class*="date" i]', '[class*="publish" i]', '[class*="posted" i]'))
-_AUTHOR_LINK = re.compile(r"/(?:authors?|autor|auteur)/", re.IGNORECASE)
+_DATED_SELECTOR: Final = ", ".join(('[class*="date" i]', '[class*="publish" i]', '[class*="posted" i]'))
+_AUTHOR_LINK: Final = re.compile(r"/(?:authors?|autor|auteur)/", re.IGNORECASE)
 #: The areas of a page that hold its article.
-ARTICLE_AREAS = frozenset({"article", "main"})
+ARTICLE_AREAS: Final = frozenset({"article", "main"})
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from newsdesk.errors import DecodingError, EmptyInputError, InputTooLargeError, UnsupportedInputError
 from newsdesk.extract.authors import clean_authors
@@ -94,11 +95,11 @@ from newsdesk.model import Article, Block
 __all__ = ["MAX_TEXT_CHARS", "extract_text", "line_kinds", "section_title"]
 #: Largest text accepted. A copied article is tens of kilobytes; millions of characters are a
 #: dump or an attack, and refusing them keeps one bad input from stalling a batch.
-MAX_TEXT_CHARS = 2_000_000
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
-_WITH_AGENCY = re.compile(r"\bwith\b", re.I)
-_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
-_REPORTED_BY = re.compile(r"\b(?:reporting|reported|written|writing) by\b", re.I)
+MAX_TEXT_CHARS: Final = 2_000_000
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_WITH_AGENCY: Final = re.compile(r"\bwith\b", re.I)
+_CLOCK: Final = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_REPORTED_BY: Final = re.compile(r"\b(?:reporting|reported|written|writing) by\b", re.I)
 
 
 def _check_input(text: object, name: str | None) -> str:
@@ -306,8 +307,8 @@ def _first_byline(*places: list[Line]) -> list[str]:
 
 
 #: The most words of a byline found among the body's opening lines: a name and its job or date, not a sentence.
-_BYLINE_WORDS = 12
-_STATEMENT = (".", "!", "?", ":")
+_BYLINE_WORDS: Final = 12
+_STATEMENT: Final = (".", "!", "?", ":")
 
 
 def _opening_byline(lines: list[Line]) -> tuple[list[str], Line | None]:

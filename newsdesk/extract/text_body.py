@@ -7,6 +7,7 @@ among many headlines is a listing page, not an article.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Final
 
 from newsdesk.extract.dates import find_date
 from newsdesk.extract.text_furniture import caption_parts, unglue
@@ -81,7 +82,7 @@ def append_table_row(blocks: list[Block], row: str, continues: bool) -> None:
 
 
 #: The fewest words of a line read as an item of a list copied without its bullets.
-_BARE_ITEM_WORDS = 8
+_BARE_ITEM_WORDS: Final = 8
 
 
 def _bare_list_item(lines: Sequence[Line], position: int) -> bool:
@@ -186,8 +187,8 @@ def body_image(body_lines: Sequence[Line]) -> Image | None:
 
 
 #: The fewest blocks, and words, of a run of blocks whose second copy is dropped.
-_REPEAT_BLOCKS = 2
-_REPEAT_WORDS = 20
+_REPEAT_BLOCKS: Final = 2
+_REPEAT_WORDS: Final = 20
 
 
 def without_repeated_runs(body: list[Block]) -> list[Block]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from itertools import pairwise
+from typing import Final
 
 from newsdesk.extract.dates import find_date
 from newsdesk.extract.text_furniture import BYLINE_LABELS, READING_LINE, byline_names, is_caption, is_date_line, unglue
@@ -64,14 +65,14 @@ def read_lines(text: str) -> list[Line]:
     return _mark_galleries(_mark_widgets(_split_lines(_normalise(text))))
 
 # Lines longer than this are prose whatever they start with; no pattern runs over them.
-_LONG_LINE = 2000
-_WS = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LONG_LINE: Final = 2000
+_WS: Final = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH: Final = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # Screen-reader and licensing labels that copying glues to the end of a caption or link.
-_UI_SUFFIX = re.compile(r"(?:\s*purchase licensing rights)?,?\s*opens (?:in )?(?:a )?new (?:tab|window)$", re.I)
+_UI_SUFFIX: Final = re.compile(r"(?:\s*purchase licensing rights)?,?\s*opens (?:in )?(?:a )?new (?:tab|window)$", re.I)
 # The attribution under an embedded post: "— Jane Doe (@janedoe) November 18, 2019".
-_EMBED_ATTRIBUTION = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)[^\n]{1,100}?\(@\w{1,30}\)", re.I)
-_POST_LINK = re.compile(r"\bpic\.twitter\.com/|\bhttps?://t\.co/|\binstagram\.com/p/")
+_EMBED_ATTRIBUTION: Final = re.compile(r"^(?:[—–-]{1,2}\s*|a post shared by\s+)[^\n]{1,100}?\(@\w{1,30}\)", re.I)
+_POST_LINK: Final = re.compile(r"\bpic\.twitter\.com/|\bhttps?://t\.co/|\binstagram\.com/p/")
 
 
 def _normalise(text: str) -> str:
@@ -106,7 +107,7 @@ def _split_lines(text: str) -> list[Line]:
     return lines
 
 
-_COOKIE = re.compile(r"\bcookies?\b", re.I)
+_COOKIE: Final = re.compile(r"\bcookies?\b", re.I)
 
 
 def _mark_cookie_tables(lines: list[Line]) -> None:
@@ -256,16 +257,16 @@ def _mark_widgets(lines: list[Line]) -> list[Line]:
 
 
 # A slideshow's counter before its slide's title: "1/50 United going down", "12 / 50".
-_SLIDE_COUNTER = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})(?:\s|$)")
+_SLIDE_COUNTER: Final = re.compile(r"^(\d{1,3}) ?/ ?(\d{1,3})(?:\s|$)")
 #: The fewest slides of one show, and the prose words of the story on each side of it, that make a gallery.
-_GALLERY_SLIDES = 3
-_GALLERY_STORY_WORDS = 40
+_GALLERY_SLIDES: Final = 3
+_GALLERY_STORY_WORDS: Final = 40
 # How far from the gallery the story's prose on each side is looked for, and how many title lines
 # ("Business news in pictures", "50 show all") may sit over its first slide.
-_GALLERY_REACH = 12
-_GALLERY_TITLE_LINES = 3
+_GALLERY_REACH: Final = 12
+_GALLERY_TITLE_LINES: Final = 3
 # Under a slide's caption, its photo credit: a name or an agency, a few words.
-_SLIDE_CREDIT_WORDS = 5
+_SLIDE_CREDIT_WORDS: Final = 5
 
 
 def _mark_galleries(lines: list[Line]) -> list[Line]:
@@ -327,7 +328,7 @@ def _slide_end(lines: list[Line], counter: int) -> int:
 
 
 # A ranked list's entry: its rank, then the headline ("3 Why the river rose", "3. Why ...").
-_RANK = re.compile(r"^(\d{1,2})\.?\s+\S")
+_RANK: Final = re.compile(r"^(\d{1,2})\.?\s+\S")
 
 
 def _release_header(lines: list[Line], body_at: int) -> None:

@@ -7,6 +7,7 @@ whether a line is one, and the field readers ask it for the names, dates and cre
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newsdesk.extract.captions import split_caption
 from newsdesk.extract.dates import find_date
@@ -14,47 +15,47 @@ from newsdesk.extract.text_lines import NAME_PARTICLES, ends_sentence
 from newsdesk.extract.wire import lookup_agency
 
 # Reuters-style "REUTERS/Jane Doe/File Photo": the last slash part is an editorial note.
-_SLASH_NOTE = re.compile(r"(?<=\S)/\s*(file photo|file|handout|illustration|pool|archive)\s*\.?$", re.I)
-_PHOTO_NOTE = re.compile(
+_SLASH_NOTE: Final = re.compile(r"(?<=\S)/\s*(file photo|file|handout|illustration|pool|archive)\s*\.?$", re.I)
+_PHOTO_NOTE: Final = re.compile(
     r"\b(?:file|archive|handout|illustration|illustrative|representational|representative|pool|screenshot|"
     r"screengrab|stock|photo|image|picture|video grab|courtesy)\b",
     re.I,
 )
 # "Credit...Jane Doe for The Times": a visually hidden label copied with its ellipsis.
-_HIDDEN_LABEL = re.compile(r"(?<![\w.])(Credit|Photo|Image|Photograph)\s*(?:\.{2,3}|…)\s*(?=\S)")
-READING_TIME = re.compile(
+_HIDDEN_LABEL: Final = re.compile(r"(?<![\w.])(Credit|Photo|Image|Photograph)\s*(?:\.{2,3}|…)\s*(?=\S)")
+READING_TIME: Final = re.compile(
     r"(?:^|[\s|•·,])(?:reading time|read time|lesezeit|temps de lecture)?\s*[:：]?\s*"
     r"(\d{1,3})\s*[-‐ ]?\s*(?:min|mins|minute|minutes|minuten|dk|dakika)\.?"
     r"(?:\s+(?:read|reading|de lecture|lesezeit|okuma(?: süresi)?))?(?=$|[\s|•·,])",
     re.I,
 )
-READING_LINE = re.compile(
+READING_LINE: Final = re.compile(
     r"^(?:(?:reading time|read time|lesezeit|temps de lecture)\s*[:：]?\s*)?\d{1,3}\s*[-‐ ]?\s*"
     r"(?:min|mins|minute|minutes|minuten|dk|dakika)\.?(?:\s+(?:read|reading|de lecture|lesezeit|okuma))?$",
     re.I,
 )
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"^(?:(?i:by|written by|words by|story by|text by|reported by|author|authors|von|par|por|door|di)"
     r"\s*[:：]?\s+|(?:By|BY)(?=[A-Z][a-z]))(\S.{0,200})$",
 )
 # Where the names of a byline end: a separator, a date, a time, "Updated", "Published".
-_BYLINE_END = re.compile(
+_BYLINE_END: Final = re.compile(
     r"\s[|•·—–]\s|\s-\s|\s\|\s?|\d|\b(?:updated|published|posted|last updated|on|at|with)\b", re.I
 )
-BYLINE_LABELS = frozenset({"by", "written by", "words by", "story by", "author", "authors", "posted by",
-                           "reported by", "von", "par", "por"})
-_DATE_LABEL = re.compile(
+BYLINE_LABELS: Final = frozenset({"by", "written by", "words by", "story by", "author", "authors", "posted by",
+                                  "reported by", "von", "par", "por"})
+_DATE_LABEL: Final = re.compile(
     r"^(?:published|updated|last updated|first published|posted|modified|last modified|created|"
     r"date|dated|released|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado)\b",
     re.I,
 )
-UPDATED_SPLIT = re.compile(
+UPDATED_SPLIT: Final = re.compile(
     r"\b(?:updated|update|last updated|modified|last modified|edited|aktualisiert|mis à jour|actualizado|"
     r"güncelleme|güncellendi)\b",
     re.I,
 )
 # "2 hours ago", and as teaser lists print it, "32M ago", "1h ago", "vor 3 Stunden", "il y a 2 heures".
-_RELATIVE_DATE = re.compile(
+_RELATIVE_DATE: Final = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:\d{1,3}|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|"
     r"days?|weeks?|months?)|\d{1,3}\s?[smhdw])\s+ago$|^(?:just now|yesterday|today)$|"
     r"^vor (?:\d{1,3}|einer?) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?)$|"
@@ -63,9 +64,9 @@ _RELATIVE_DATE = re.compile(
     re.I,
 )
 # Copying glues neighbouring inline elements: "October 1, 20253:05 PM GMT+2Updated 2 hours ago".
-_GLUED_YEAR_TIME = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d|[A-Z][a-z])")
-_GLUED_LABEL = re.compile(r"(?<=[\w)])(?=(?:Updated|Published|Last updated|Posted)\b)")
-DATE_NOISE = frozenset({
+_GLUED_YEAR_TIME: Final = re.compile(r"((?:19|20)\d\d)(?=\d{1,2}:\d\d|[A-Z][a-z])")
+_GLUED_LABEL: Final = re.compile(r"(?<=[\w)])(?=(?:Updated|Published|Last updated|Posted)\b)")
+DATE_NOISE: Final = frozenset({
     "date", "dated", "published", "updated", "update", "last", "first", "posted", "modified", "on", "at",
     "am", "pm", "a.m.", "p.m.", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "et", "pt", "pst",
     "pdt", "ist", "trt", "msk", "jst", "of", "the", "|", "-", "–", "—", "·", "•", "/", ",",
@@ -73,7 +74,7 @@ DATE_NOISE = frozenset({
     "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ago", "hours", "hour", "minutes",
     "min", "mins", "read", "time", "by",
 })
-MONTH_WORDS = frozenset({
+MONTH_WORDS: Final = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Final
 
 from newsdesk.extract.authors import clean_authors
 from newsdesk.extract.dates import find_date
@@ -43,12 +44,12 @@ from newsdesk.extract.text_lines import (
 from newsdesk.extract.text_segment import slug_words
 from newsdesk.model import Image
 
-_ACRONYMS = frozenset({
+_ACRONYMS: Final = frozenset({
     "us", "uk", "eu", "un", "usa", "uae", "nato", "ai", "g7", "g20", "cop", "who", "imf", "mena",
     "asean", "brics", "opec", "lgbtq", "covid", "covid-19", "nba", "nfl", "f1", "tv", "bbc", "cnn",
     "trt", "sdg", "ii", "iii", "iv",
 })
-_MINOR_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "&"})
+_MINOR_WORDS: Final = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "at", "to", "for", "by", "&"})
 
 
 def section_title(text: str) -> str:
@@ -152,18 +153,18 @@ def read_header(header: list[Line], counts: Counter[str], url: str | None, lead:
 
 
 # The word that signs a byline, in the shared sets' languages: "By", "Von", "Par", "Por", "Door".
-_BY_WORD = r"(?:by|von|par|por|door)"
-_INNER_BY = re.compile(rf"\s{_BY_WORD}\s", re.I)
+_BY_WORD: Final = r"(?:by|von|par|por|door)"
+_INNER_BY: Final = re.compile(rf"\s{_BY_WORD}\s", re.I)
 # Where a name that opens a date line ends: a separator, or a digit glued on ("Tobias Mühlbauer24.04.2024").
-_NAME_END = re.compile(r"\s*[•|·/–—,]\s*|\s-\s|(?<=[^\W\d])(?=\d)|\s(?=\d)")
+_NAME_END: Final = re.compile(r"\s*[•|·/–—,]\s*|\s-\s|(?<=[^\W\d])(?=\d)|\s(?=\d)")
 #: Words that open a date line and are not a name.
-_NOT_NAME = frozenset({
+_NOT_NAME: Final = frozenset({
     "updated", "published", "posted", "last", "modified", "date", "on", "by", "am", "von", "par", "le", "el", "il",
     "publié", "publicado", "veröffentlicht", "aktualisiert", "stand", "letzte", "aktualisierung", "dernière", "mise",
     "última", "actualización", "ultimo", "aggiornamento", "son", "güncelleme", "yayınlanma", "tarihi",
 })
 # A word glued to the next in copying ("HealthDECEMBER"): not a name's.
-_GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]{2}")
+_GLUED: Final = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ]{2}")
 
 
 def dated_byline(lines: Iterable[Line]) -> list[str]:
@@ -188,14 +189,14 @@ def dated_byline(lines: Iterable[Line]) -> list[str]:
     return []
 
 
-_AFTER_DATE = re.compile(r"\s[/•·]\s")
+_AFTER_DATE: Final = re.compile(r"\s[/•·]\s")
 
 
 # Copying glues a byline to the section or date that follows it ("Emma MackenzieLifestyle",
 # "Kathryn GiuffridaMar 25, 2025"): a capital after two small letters inside a word.
-_GLUED_CAPITAL = re.compile(r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Þ]")
+_GLUED_CAPITAL: Final = re.compile(r"(?<=[a-zà-ÿ]{2})[A-ZÀ-Þ]")
 #: Name prefixes that take a capital after them (MacKenzie, FitzGerald, VanDyke).
-_CAPITAL_PREFIXES = ("Mac", "Fitz", "Van", "Von", "Del", "Della", "Des")
+_CAPITAL_PREFIXES: Final = ("Mac", "Fitz", "Van", "Von", "Del", "Della", "Des")
 
 
 def trim_glued_name(names: str) -> str:
@@ -219,16 +220,16 @@ def trim_glued_name(names: str) -> str:
 
 # A byline the line classifier took for a short line: a prefix, then a name and words in lower case
 # ("Von Hannah Ritzmann, Redakteurin für Finanzen", "Kommentar von Nicole Opitz", "bySauli Giliard").
-_SIGNED = re.compile(
+_SIGNED: Final = re.compile(
     r"^(?:(?:kommentar|kolumne|analyse|gastbeitrag|ein kommentar|eine analyse|column|opinion|guide|review)\s+)?"
     rf"{_BY_WORD}(?:\s*:?\s+|(?=[A-ZÀ-Þ][a-zà-ÿ]))(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
 # Where the name under a headline ends: a separator, a bracket, a digit ("Kyle Wiggers 7 hours").
-_DIGIT = re.compile(r"\d")
-_SIGNATURE_END = re.compile(r"\s*[•|·/–—,(]\s*|\s-\s|\s(?=\d)")
+_DIGIT: Final = re.compile(r"\d")
+_SIGNATURE_END: Final = re.compile(r"\s*[•|·/–—,(]\s*|\s-\s|\s(?=\d)")
 # Around a bare name, what says it signs the story: a clock time, a relative time, a publishing label.
-_DATE_LIKE = re.compile(
+_DATE_LIKE: Final = re.compile(
     r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)|\b\d{1,3}\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|months?|weeks?)\b"
     r"|\b(?:published|publicerad|publisert|publiziert|veröffentlicht|uppdaterad|oppdatert|aktualisiert|updated"
     r"|posted|publié|publicado|pubblicato)\b"
@@ -237,7 +238,7 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 #: Words of a job line under a byline's name ("Games Editor", "TECH WRITER", "Redakteurin").
-_ROLE_WORDS = frozenset({
+_ROLE_WORDS: Final = frozenset({
     "editor", "writer", "reporter", "correspondent", "journalist", "columnist", "contributor", "author",
     "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autor", "autorin", "rédacteur", "rédactrice",
     "journaliste", "periodista", "redactor", "redactora", "giornalista", "editora", "reportera", "reporterin",
@@ -282,7 +283,7 @@ def signed_names(lines: list[Line]) -> list[str]:
     return []
 
 
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PARENTHESES: Final = re.compile(r"\s*\([^)]*\)")
 
 
 def without_role(names: str) -> str:
@@ -512,7 +513,7 @@ def _section(header: list[Line], head_at: int | None) -> str | None:
     return section_title(candidates[-1]) if candidates else None
 
 
-_WEEKDAY = re.compile(
+_WEEKDAY: Final = re.compile(
     r"(?<![^\W\d_])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag"
     r"|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles"
     r"|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|maandag|dinsdag"
@@ -562,13 +563,13 @@ def dates(lines: Iterable[Line]) -> tuple[str | None, str | None]:
 
 # Copying drops the space between a name or label and the month after it ("Stef KeeganAugust 5, 2024",
 # "EditorialNovember 22, 2018"), and between a year and a reading time ("Mar 27, 20255 mins").
-_GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])(?P<month>[A-Z][a-z]{2,8})(?=\.?\s*\d)")
-_GLUED_MINUTES = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,3}\s*(?:mins?|minutes?)\b)", re.IGNORECASE)
+_GLUED_MONTH: Final = re.compile(r"(?<=[a-zà-ÿ])(?P<month>[A-Z][a-z]{2,8})(?=\.?\s*\d)")
+_GLUED_MINUTES: Final = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,3}\s*(?:mins?|minutes?)\b)", re.IGNORECASE)
 
 
 # A line that says when the story appeared, whatever the classifier made of its length
 # ("Publié le 30 août 2023 à 14h52, modifié le ...", "Posted on December 20, 2025 by ... - 5 Comments on ...").
-_PUBLISHED_LABEL = re.compile(
+_PUBLISHED_LABEL: Final = re.compile(
     r"^\W*(?:published|posted|publié|publiée|publicado|publicada|veröffentlicht|publiziert|publisert|publicerad"
     r"|pubblicato|erschienen|opublikowano)\b",
     re.IGNORECASE,
@@ -598,7 +599,7 @@ def _glued_date(text: str) -> bool:
 
 
 # A dateline's place joined to a numeric date by a hyphen ("Madrid-29/05/2025 20:00").
-_GLUED_PLACE = re.compile(r"(?<=[^\W\d_])-(?=\d{1,2}/\d{1,2}/\d{4})")
+_GLUED_PLACE: Final = re.compile(r"(?<=[^\W\d_])-(?=\d{1,2}/\d{1,2}/\d{4})")
 
 
 def unglue_date(text: str) -> str:
@@ -615,12 +616,12 @@ def unglue_date(text: str) -> str:
 
 # What says a date line is Europe's, where 06/01/2026 is 6 January: a 24-hour clock past noon or at
 # midnight, a European zone or clock word, a label in a language of the continent.
-_EUROPEAN_LINE = re.compile(
+_EUROPEAN_LINE: Final = re.compile(
     r"(?<!\d)(?:1[3-9]|2[0-3]|00)[:.h][0-5]\d(?!\d)|\b(?:uhr|mez|mesz|cet|cest|kl|publié|publiée|actualizado"
     r"|publicado|veröffentlicht|aktualisiert|pubblicato|aggiornato)\b",
     re.IGNORECASE,
 )
-_AM_PM = re.compile(r"\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
+_AM_PM: Final = re.compile(r"\d\s*[ap]\.?\s?m\b", re.IGNORECASE)
 
 
 def _european_numeric_date(text: str) -> bool:

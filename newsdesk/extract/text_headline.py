@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Final
 
 from newsdesk.extract.text_lines import (
     BREADCRUMB_SPLIT,
@@ -42,38 +43,38 @@ from newsdesk.extract.text_lines import (
 )
 
 #: Kinds of line that sit between a headline and its body without being text of their own.
-FURNITURE = frozenset({MARKER, DATE, BYLINE, READING, CAPTION, CREDIT})
-_CANDIDATE_KINDS = frozenset({SHORT, PROSE, KICKER})
-_TIME_ONLY = re.compile(r"^[\d:.\s]+(?:am|pm|a\.m\.|p\.m\.|uhr|h)?$", re.I)
-_SITE_SUFFIX = re.compile(r"\s[|–—-]\s\S")
+FURNITURE: Final = frozenset({MARKER, DATE, BYLINE, READING, CAPTION, CREDIT})
+_CANDIDATE_KINDS: Final = frozenset({SHORT, PROSE, KICKER})
+_TIME_ONLY: Final = re.compile(r"^[\d:.\s]+(?:am|pm|a\.m\.|p\.m\.|uhr|h)?$", re.I)
+_SITE_SUFFIX: Final = re.compile(r"\s[|–—-]\s\S")
 # "Headline | Site": the page title's form, where a name of a few words follows the bar.
-_SITE_BAR = re.compile(r"\s\|\s")
-_SITE_NAME_WORDS = 4
+_SITE_BAR: Final = re.compile(r"\s\|\s")
+_SITE_NAME_WORDS: Final = 4
 #: Lines before the body within which a line in a list of other stories may still be the headline.
-_NEAR_BODY = 15
+_NEAR_BODY: Final = 15
 #: The share of a line's content words the body's opening holds for the line to be on its subject.
-_ON_TOPIC = 0.5
+_ON_TOPIC: Final = 0.5
 #: The share of a line's content words an earlier line holds for it to echo that line.
-_ECHO = 0.5
+_ECHO: Final = 0.5
 #: Words too common to say that a line and the body's opening share a subject.
-_STOP_WORDS = (
+_STOP_WORDS: Final = (
     "a an and are as at be by for from has have he her his in is it its of on or our that the their they this "
     "to was we were will with you your der die das und ein eine le la les des et el los las del y il di che"
 )
-_STOP = frozenset(_STOP_WORDS.split())
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_UNSPACED_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+_STOP: Final = frozenset(_STOP_WORDS.split())
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_UNSPACED_RUN: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
 # A photo's caption or credit line: "Image: Reuters", "Foto: dpa", "(Image credit: Google)".
-_CREDIT_WORDS = re.compile(
+_CREDIT_WORDS: Final = re.compile(
     r"\b(?:image|images|photo|photos|photograph|picture|foto|fotos|bild|credit|getty|shutterstock|istock|reuters|afp|"
     r"dpa|imago|epa|caption|video|watch|listen)\b|\s/\s\w", re.I)
 # Interface text that a headline never holds: sharing, accounts, calls to act.
-_INTERFACE_WORDS = re.compile(
+_INTERFACE_WORDS: Final = re.compile(
     r"\b(?:share|sharing|sign in|sign up|log in|log out|login|subscribe|newsletter|email|e-mail|download|contact us|"
     r"call us|get started|new window|new tab|click|app store|google play|menu|search|cookies?)\b|シェア|ブックマーク|"
     r"こちら|印刷|ログイン|登録|공유|구독", re.I)
 
-FEATURES = (
+FEATURES: Final = (
     "nearest", "second", "third", "log_distance", "relative_position", "few_words", "mid_words",
     "many_words", "ends_with_period", "question", "repeated", "furniture_after", "furniture_before",
     "longer_after", "standfirst_like", "lead_overlap", "menu_run", "gap_around", "site_suffix",
@@ -83,7 +84,7 @@ FEATURES = (
 )
 
 #: Fitted by ``benchmarks/extraction_text.py --fit-headline`` on the dev split (see the module doc).
-WEIGHTS = {
+WEIGHTS: Final = {
     "nearest": -0.1, "second": 0.17, "third": 0.02, "log_distance": -1.03, "relative_position": 0.29,
     "few_words": -1.3, "mid_words": 1.17, "many_words": 0.13, "ends_with_period": -1.28, "question": 0.03,
     "repeated": 0.26, "furniture_after": 1.3, "furniture_before": 0.92, "longer_after": 1.11,
@@ -94,7 +95,7 @@ WEIGHTS = {
     "echoes_above": -0.61,
 }
 #: Hand-set: the share of a URL slug's words that the line holds, times this.
-SLUG_WEIGHT = 4.0
+SLUG_WEIGHT: Final = 4.0
 
 
 def content_words(text: str) -> set[str]:

@@ -18,9 +18,10 @@ matches the other, and merging them would change the output of both modes.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-MARKER_SPLIT = re.compile(r"\s*[·•|]\s*")
-COMMENTS_LABEL = re.compile(
+MARKER_SPLIT: Final = re.compile(r"\s*[·•|]\s*")
+COMMENTS_LABEL: Final = re.compile(
     r"^(?:\d{1,6}\s+)?(?:comments?|responses|replies)(?:\s*\(\d{1,6}\))?$|"
     r"^(?:leave|post|add|write) (?:a )?(?:comment|reply)$|^join the (?:conversation|discussion)$|"
     r"^comments are closed.{0,40}$|^(?:show|view|read|load) (?:all )?comments$|"
@@ -30,7 +31,7 @@ COMMENTS_LABEL = re.compile(
 #: A reader's comment opens (or closes) with a signature line: "Kathy Owen says:", "Amy wrote", a name
 #: glued to a timestamp ("AmySeptember 11, 2008 at 2:06 PM", "2 days ago at 07:52 am"), or the reply
 #: button under it. Matched on the raw line; one alone proves nothing ("Here is what he says:").
-COMMENT_SIGNATURE = re.compile(
+COMMENT_SIGNATURE: Final = re.compile(
     r"^[^.!?]{1,40}\s(?:says|said|wrote|writes)\s?:?$|^reply(?: to (?:comment|this comment))?$|"
     r"^.{0,60}\b(?:at|@)\s\d{1,2}:\d\d\s?(?:[ap]\.?m\.?)?(?:\s(?:says|said|wrote)\s?:)?$",
     re.I,
@@ -39,7 +40,7 @@ COMMENT_SIGNATURE = re.compile(
 #: "3 Kommentare", "There are 13 comments", "Comments (74)") or the reply form ("Leave a Reply"),
 #: matched on the line's key (which has lost a closing bracket). A count of 0 is left out: "0 Comments"
 #: is the post's meta line under its headline.
-THREAD_HEADING = re.compile(
+THREAD_HEADING: Final = re.compile(
     r"^(?:[1-9]\d{0,5}|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|comments?|"
     r"replies|reactions?|kommentare?|kommentarer|commentaires?|comentarios?|commenti|reacties|reakcj[ie])"
     r"(?:\s+(?:on|to|zu|sur|à|a|en|su|op|til|till|do)\s.{1,200})?$|"
@@ -52,7 +53,7 @@ THREAD_HEADING = re.compile(
 )
 #: The page asking its reader for a verdict on what they just read ("Was this page helpful?", "How was this
 #: issue?", "Want more stories like this?"): the story has ended above it. Matched on the line's key.
-FEEDBACK_PROMPT = re.compile(
+FEEDBACK_PROMPT: Final = re.compile(
     r"^(?:was this (?:article|page|post|story|guide|review|information) (?:helpful|useful)|"
     r"did you find this (?:article|page|post) (?:helpful|useful)|how (?:was|did you like) this (?:issue|article|post)|"
     r"rate this (?:article|post|story)|(?:want|looking for) more stories like this|"
@@ -60,12 +61,12 @@ FEEDBACK_PROMPT = re.compile(
 )
 #: The link under a teaser's summary that leads to the whole story ("Read More...", "Weiterlesen", a bare
 #: "mehr"), on the line's key.
-READ_ON = re.compile(
+READ_ON: Final = re.compile(
     r"^(?:read more|read the (?:full )?(?:article|story|post)|read full (?:article|story)|continue reading|"
     r"weiterlesen|mehr lesen|mehr|more|lire la suite|leer más|leia mais|lees meer|czytaj więcej)$"
 )
 # Interface text: whole lines, compared after lower-casing and trimming punctuation and symbols.
-MARKER_LINES = frozenset({
+MARKER_LINES: Final = frozenset({
     "advertisement", "advertisements", "advert", "ad", "ads", "sponsored", "sponsored content",
     "promoted", "paid content", "partner content", "anzeige", "werbung", "publicidad", "publicité",
     "pubblicità", "reklam", "story continues below advertisement", "article continues below advertisement",
@@ -96,7 +97,7 @@ MARKER_LINES = frozenset({
     "updated", "new", "premium", "subscriber only", "subscribers only", "free", "opinion",
     "analysis", "explainer", "next", "previous", "prev", "next article", "previous article",
 })
-MARKER_PATTERN = re.compile(
+MARKER_PATTERN: Final = re.compile(
     r"^(?:\d{1,6}|\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?|\d(?:\.\d{1,2})?x|"
     r"\d{1,6}\s+(?:comments?|shares?|views?|replies|reactions?)|"
     r"(?:share|follow|subscribe|sign up|log in|sign in|download|watch|listen)\b.{0,60}|"
@@ -110,7 +111,7 @@ MARKER_PATTERN = re.compile(
     r"article content|try refreshing your browser.{0,40})$"
 )
 # Labels that open a block of other stories: the lines after them are headlines, not body.
-WIDGET_LABELS = frozenset({
+WIDGET_LABELS: Final = frozenset({
     "explore", "explore more", "more stories", "more news", "more articles", "other stories",
     "other news", "most read", "most popular", "most viewed", "most shared", "most watched",
     "most commented", "popular", "popular now", "popular stories", "popular articles", "top stories",
@@ -140,9 +141,10 @@ WIDGET_LABELS = frozenset({
     "table of contents", "table of content", "contents", "in this article", "on this page",
     "jump to", "jump to section", "skip to section", "what's in this article", "inhaltsverzeichnis",
 })
-WIDGET_PREFIX = re.compile(r"^(?:more (?:from|in|on|about|great)|also (?:in|on)|latest (?:from|in|on)|next up in|"
-                           r"mehr zu|popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
-RELATED_LABELS = frozenset({
+WIDGET_PREFIX: Final = re.compile(
+    r"^(?:more (?:from|in|on|about|great)|also (?:in|on)|latest (?:from|in|on)|next up in|"
+    r"mehr zu|popular (?:in|on)|best of|top stories (?:in|from))\s+\S.{0,40}$")
+RELATED_LABELS: Final = frozenset({
     "related", "related articles", "related article", "related stories", "related story",
     "related news", "related content", "related coverage", "related reading", "related posts",
     "related links", "related reads", "also read", "read also", "see also", "also see",
@@ -151,29 +153,29 @@ RELATED_LABELS = frozenset({
     "artigos relacionados", "posts relacionados",
 })
 # Labels of a short block about something else (the author's bio); it ends at the next blank line.
-ASIDE_LABELS = frozenset({
+ASIDE_LABELS: Final = frozenset({
     "about the author", "about the authors", "about the writer", "about the reporter", "author bio",
     "author information", "about this author", "the author", "über den autor", "über die autorin",
     "sobre el autor", "à propos de l'auteur", "yazar hakkında", "über die autor:in", "über die autor:innen",
     "zum autor", "zur autorin", "sobre o autor", "sobre a autora", "sobre la autora", "à propos de l’auteur",
 })
-TAG_LABELS = frozenset({
+TAG_LABELS: Final = frozenset({
     "tags", "tag", "topics", "topic", "related topics", "related tags", "keywords", "filed under",
     "explore more on these topics", "more on these topics", "suggested topics",
     "more about", "categories", "themen", "etiquetas", "etiketler", "mots-clés",
 })
 # "Related: Title", "RelatedTRT World - Title" (label glued to the link), "ALSO READ | Title".
-RELATED_INLINE = re.compile(
+RELATED_INLINE: Final = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|story|news|content|coverage|reading|posts?))?|"
     r"also read|read also|see also|also see|read more|more|must read|don't miss|read next|"
     r"watch|listen|recommended)\s*(?:[:：|»›>–—-]\s*)(\S.{0,300})$",
     re.I,
 )
-RELATED_GLUED = re.compile(r"^(?:Related|RELATED)(?=[A-Z0-9\"'“‘])(.{4,300})$")
-TAGS_INLINE = re.compile(
+RELATED_GLUED: Final = re.compile(r"^(?:Related|RELATED)(?=[A-Z0-9\"'“‘])(.{4,300})$")
+TAGS_INLINE: Final = re.compile(
     r"^(?:tags|topics|related topics|keywords|filed under|categories)\s*[:：]\s*(\S.{0,400})$", re.I
 )
-BOILERPLATE_SENTENCE = re.compile(
+BOILERPLATE_SENTENCE: Final = re.compile(
     r"\bcookies?\b.{0,200}\b(?:consent|accept|privacy|settings|experience|partners)\b|"
     r"\b(?:enable|turn on) javascript\b|\byour browser (?:does not|doesn't) support\b|"
     r"\ball rights reserved\b|\bsign up (?:for|to) (?:our|the)\b|\bsubscribe to (?:our|the)\b|"

@@ -8,35 +8,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 # Line kinds.
-PROSE = "prose"
-SHORT = "short"
-KICKER = "kicker"
-LIST_ITEM = "list_item"
-DATE = "date"
-BYLINE = "byline"
-READING = "reading_time"
-CAPTION = "caption"
-CREDIT = "credit"
-MARKER = "marker"
-WIDGET = "widget"
-RELATED = "related"
-TAGS = "tags"
-ASIDE = "aside"
-TABLE = "table"
-EMBED = "embed"
-BOILERPLATE = "boilerplate"
+PROSE: Final = "prose"
+SHORT: Final = "short"
+KICKER: Final = "kicker"
+LIST_ITEM: Final = "list_item"
+DATE: Final = "date"
+BYLINE: Final = "byline"
+READING: Final = "reading_time"
+CAPTION: Final = "caption"
+CREDIT: Final = "credit"
+MARKER: Final = "marker"
+WIDGET: Final = "widget"
+RELATED: Final = "related"
+TAGS: Final = "tags"
+ASIDE: Final = "aside"
+TABLE: Final = "table"
+EMBED: Final = "embed"
+BOILERPLATE: Final = "boilerplate"
 
-WORD = re.compile(r"\w+")
-BULLET = re.compile(r"^(?:[•·▪▫◦‣●■□►▶➤✓✔–—*-]\s+|\d{1,2}[.)]\s+(?=\S))")
-BREADCRUMB_SPLIT = re.compile(r"\s+[/>›»]\s+|\s*\|\s*")
-_SENTENCE_END = ".!…。！"
-CLOSERS = "\"'”’»)]」』）"
+WORD: Final = re.compile(r"\w+")
+BULLET: Final = re.compile(r"^(?:[•·▪▫◦‣●■□►▶➤✓✔–—*-]\s+|\d{1,2}[.)]\s+(?=\S))")
+BREADCRUMB_SPLIT: Final = re.compile(r"\s+[/>›»]\s+|\s*\|\s*")
+_SENTENCE_END: Final = ".!…。！"
+CLOSERS: Final = "\"'”’»)]」』）"
 # Scripts written without spaces: about two characters make a word.
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-NAME_PARTICLES = frozenset({"and", "&", "de", "da", "di", "del", "der", "van", "von", "al", "bin",
-                            "la", "le", "du", "dos", "y", "e", "und", "et", "ibn", "el", "ter"})
+UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+NAME_PARTICLES: Final = frozenset({"and", "&", "de", "da", "di", "del", "der", "van", "von", "al", "bin",
+                                   "la", "le", "du", "dos", "y", "e", "und", "et", "ibn", "el", "ter"})
 
 
 @dataclass(slots=True)

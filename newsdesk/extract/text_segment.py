@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Final
 from urllib.parse import unquote, urlsplit
 
 from newsdesk.extract.text_labels import (
@@ -44,31 +45,31 @@ from newsdesk.extract.text_lines import (
 )
 
 #: Fewer body words than this and the text is not an article (a teaser, a stub, a login wall).
-MIN_ARTICLE_WORDS = 40
-_MAX_WORDS_SCORED = 120
+MIN_ARTICLE_WORDS: Final = 40
+_MAX_WORDS_SCORED: Final = 120
 # The longest one-line summary under a teaser headline.
-_TEASER_WORDS = 45
+_TEASER_WORDS: Final = 45
 #: A summary up to this long may stand alone under a run of teaser headlines.
-_SHORT_SUMMARY_WORDS = 25
+_SHORT_SUMMARY_WORDS: Final = 25
 # Datelines and bylines almost never sit inside a body, captions and boilerplate sometimes do.
-_HEADER_PENALTY = -25.0
-_FURNITURE_PENALTY = -15.0
-_SCORES = {
+_HEADER_PENALTY: Final = -25.0
+_FURNITURE_PENALTY: Final = -15.0
+_SCORES: Final = {
     SHORT: -6.0, KICKER: -6.0, DATE: _HEADER_PENALTY, BYLINE: _HEADER_PENALTY,
     READING: _HEADER_PENALTY, CAPTION: _FURNITURE_PENALTY, BOILERPLATE: _FURNITURE_PENALTY,
     CREDIT: 0.0, MARKER: 0.0, WIDGET: -2.0, RELATED: 0.0, TAGS: 0.0, ASIDE: -2.0,
     TABLE: 0.0, EMBED: 0.0,
 }
 # How many times the prose before it the text under a second header must hold to be the article.
-_AFTER_HEADER_RATIO = 2.0
+_AFTER_HEADER_RATIO: Final = 2.0
 # Words from which a short line may be a list item that lost its bullet (text_body reads it as one).
-_BARE_ITEM_WORDS = 8
+_BARE_ITEM_WORDS: Final = 8
 # How far under a widget label its first teaser's "Read more" may sit (label, headline, summary, link...).
-_TEASER_LOOKAHEAD = 8
+_TEASER_LOOKAHEAD: Final = 8
 # Lines already judged not the article's: no run may cross them.
-_SKIPPED = -1.0e9
+_SKIPPED: Final = -1.0e9
 # Lines inside a block of other stories: never body, and a little against bridging over them.
-_WIDGET_ITEM_SCORE = -1.0
+_WIDGET_ITEM_SCORE: Final = -1.0
 
 
 def body_span(lines: list[Line], url: str | None, skip: tuple[int, int] | None = None) -> tuple[int, int] | None:
@@ -255,10 +256,10 @@ def _header_anchors(lines: Sequence[Line], index: int, end: int) -> int:
 #: The story's prose that must run on under a teaser card, in words and paragraphs, before the next
 #: header or page furniture: a teaser's own summary is one paragraph, a comment or a teaser list's
 #: entry is cut short by the next signature or card.
-_RESUMED_WORDS = 150
-_RESUMED_PARAGRAPHS = 3
+_RESUMED_WORDS: Final = 150
+_RESUMED_PARAGRAPHS: Final = 3
 # What a story's own run of text is made of; any other line (a marker, a widget, a credit) ends it.
-_STORY_KINDS = (PROSE, SHORT, LIST_ITEM, CAPTION)
+_STORY_KINDS: Final = (PROSE, SHORT, LIST_ITEM, CAPTION)
 
 
 def _story_resumes(lines: Sequence[Line], index: int, end: int) -> bool:
@@ -289,13 +290,13 @@ def _story_resumes(lines: Sequence[Line], index: int, end: int) -> bool:
 
 
 #: Signature lines that make a thread, and the article's prose words there must be before the first.
-_THREAD_SIGNATURES = 3
-_THREAD_AFTER_WORDS = 100
+_THREAD_SIGNATURES: Final = 3
+_THREAD_AFTER_WORDS: Final = 100
 #: Signature lines after which a thread may follow a shorter post (an open thread's few sentences), and
 #: that post's fewest words.
-_THREAD_MANY_SIGNATURES = 5
-_THREAD_SHORT_POST_WORDS = MIN_ARTICLE_WORDS
-_CLOCK = re.compile(r"\d:\d\d")
+_THREAD_MANY_SIGNATURES: Final = 5
+_THREAD_SHORT_POST_WORDS: Final = MIN_ARTICLE_WORDS
+_CLOCK: Final = re.compile(r"\d:\d\d")
 
 
 def thread_start(lines: Sequence[Line], start: int, end: int) -> int | None:
@@ -371,7 +372,7 @@ def _comment_thread(lines: Sequence[Line], start: int, end: int) -> int | None:
 
 
 # How many times the prose above them a closing run of teasers may hold before it is the story's own sections.
-_TEASERS_RATIO = 2.0
+_TEASERS_RATIO: Final = 2.0
 
 
 def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
@@ -406,8 +407,8 @@ def _before_trailing_teasers(lines: list[Line], start: int, end: int) -> int:
 
 
 #: How far into the body the headline may sit: its first lines before real prose.
-_HEADLINE_ZONE_LINES = 4
-_HEADLINE_ZONE_WORDS = 30
+_HEADLINE_ZONE_LINES: Final = 4
+_HEADLINE_ZONE_WORDS: Final = 30
 
 
 def headline_zone(lines: Sequence[Line], start: int, end: int) -> int:

@@ -9,15 +9,16 @@ Chinese story too short to be an article. These two measures put such text on th
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # Han, kana and CJK compatibility ideographs; Hangul is written with spaces and counts as usual.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_WORD = re.compile(r"\w+")
+_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD: Final = re.compile(r"\w+")
 
 #: Characters of unspaced script per word (Chinese words average about 1.5 characters).
-_CHARS_PER_WORD = 1.5
+_CHARS_PER_WORD: Final = 1.5
 #: Latin-script characters one unspaced character stands for.
-_LATIN_CHARS_PER_CHAR = 3
+_LATIN_CHARS_PER_CHAR: Final = 3
 
 
 def word_count(text: str) -> int:

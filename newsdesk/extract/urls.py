@@ -9,6 +9,7 @@ of the same answer; ``tests/extract/test_speed_equivalents.py`` checks it agains
 from __future__ import annotations
 
 import re
+from typing import Final
 from urllib.parse import urljoin
 
 __all__ = ["is_plain_absolute_url", "join_url"]
@@ -16,7 +17,7 @@ __all__ = ["is_plain_absolute_url", "join_url"]
 #: An absolute http(s) URL that ``urljoin`` gives back as it is: a host (``https:///x`` takes the page's), no space
 #: or control character (stripped), and no fragment, path parameters or IPv6 brackets, which its parse and
 #: re-assembly drop or check.
-_PLAIN_ABSOLUTE_URL = re.compile(r"https?://[^/?\s\x00-\x1f#;\[\]][^\s\x00-\x1f#;\[\]]*")
+_PLAIN_ABSOLUTE_URL: Final = re.compile(r"https?://[^/?\s\x00-\x1f#;\[\]][^\s\x00-\x1f#;\[\]]*")
 
 
 def is_plain_absolute_url(href: str) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from newsdesk.model import WireSource
 
@@ -52,7 +53,7 @@ class Agency:
 
 
 #: The agencies newsdesk recognises, most widely syndicated first (the first one named wins a tie).
-AGENCIES: tuple[Agency, ...] = (
+AGENCIES: Final[tuple[Agency, ...]] = (
     Agency("Reuters", "Reuters", ("REUTERS", "Thomson Reuters", "Reuters News", "Reuters Breakingviews")),
     Agency("AP", "Associated Press", ("The Associated Press", "AP News", "Associated Press (AP)")),
     Agency("AFP", "Agence France-Presse", ("Agence France Presse", "France-Presse", "France Presse")),
@@ -108,7 +109,7 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Bloomberg", "Bloomberg News", ("Bloomberg", "BLOOMBERG")),
 )
 
-_AGENCY_BY_CODE = {agency.code: agency for agency in AGENCIES}
+_AGENCY_BY_CODE: Final = {agency.code: agency for agency in AGENCIES}
 
 
 def _key(name: str) -> str:
@@ -133,7 +134,9 @@ def _build_index() -> tuple[dict[str, Agency], dict[str, Agency]]:
     return exact, folded
 
 
-_EXACT, _FOLDED = _build_index()
+_INDEX: Final = _build_index()
+_EXACT: Final = _INDEX[0]
+_FOLDED: Final = _INDEX[1]
 
 
 def _lookup(name: str) -> Agency | None:
@@ -171,46 +174,47 @@ class WireCredit:
 
 
 # Longest line that can be a credit; anything longer is prose.
-_MAX_CREDIT_CHARS = 240
-_DASHES = "-–—―‒"
-_SPLIT_AGENCIES = re.compile(r"\s*(?:,|&|\band\b|\+|/|;)\s*", re.I)
-_GENERIC_SOURCES = frozenset({
+_MAX_CREDIT_CHARS: Final = 240
+_DASHES: Final = "-–—―‒"
+_SPLIT_AGENCIES: Final = re.compile(r"\s*(?:,|&|\band\b|\+|/|;)\s*", re.I)
+_GENERIC_SOURCES: Final = frozenset({
     "agencies", "news agencies", "agency", "wires", "wire services", "wire reports", "wire", "staff",
     "agency inputs", "inputs", "agency reports", "news wires", "newswires", "agences", "agencias",
     "agenturen", "ajanslar",
 })
-_LABELLED = re.compile(
+_LABELLED: Final = re.compile(
     r"^(?:source|sources|src|credit|credits|via|quelle|quellen|fuente|fuentes|kaynak|fonte|bron)\s*[:：]\s*(.{1,160})$",
     re.I,
 )
-_WITH_PHRASES = (
+_WITH_PHRASES: Final = (
     "with", "with inputs from", "inputs from", "with reporting from", "with reporting by",
     "with agency inputs from", "with additional reporting by", "additional reporting from",
     "compiled from", "adapted from", "mit material von", "mit", "avec", "con",
 )
 # Longest phrase first: the regex takes the first alternative that fits.
-_WITH = re.compile(
+_WITH: Final = re.compile(
     r"^(?:" + "|".join(sorted((re.escape(p) for p in _WITH_PHRASES), key=len, reverse=True))
     + r")\s+(.{1,160})$",
     re.I,
 )
 # "Daily Sabah with AA", "TRT World and agencies": the outlet's own name, then the agencies it used.
-_OUTLET_AND = re.compile(r"^([^.,;:!?()]{1,40}?)\s+(?:with|and|&|\+)\s+([^()]{1,80})$", re.I)
-_AGENCIES_WORDS = frozenset({"agencies", "news agencies", "wires", "wire services", "agency reports"})
-_STAFF_CREDIT = re.compile(
+_OUTLET_AND: Final = re.compile(r"^([^.,;:!?()]{1,40}?)\s+(?:with|and|&|\+)\s+([^()]{1,80})$", re.I)
+_AGENCIES_WORDS: Final = frozenset({"agencies", "news agencies", "wires", "wire services", "agency reports"})
+_STAFF_CREDIT: Final = re.compile(
     r"^(?:additional\s+)?(?:reporting|writing|editing|edited|compiled|compiling|research|graphics)\s+by\b",
     re.I,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
-_TRUST_PRINCIPLES = re.compile(r"^our standards:\s*the thomson reuters trust principles", re.I)
-_TRAILING_PAREN = re.compile(r"\(([^()]{1,60})\)\.?$")
+_COPYRIGHT: Final = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+_TRUST_PRINCIPLES: Final = re.compile(r"^our standards:\s*the thomson reuters trust principles", re.I)
+_TRAILING_PAREN: Final = re.compile(r"\(([^()]{1,60})\)\.?$")
 # "dpa/lni", "AFP/dpa/mb": agencies, then desk or editor initials.
-_DESK_CODE = re.compile(r"^[a-z]{1,4}$")
-_NOT_CREDIT_START = re.compile(r"^(?:photo|photos|image|images|picture|pic|foto|video|graphic|illustration)\b", re.I)
+_DESK_CODE: Final = re.compile(r"^[a-z]{1,4}$")
+_NOT_CREDIT_START: Final = re.compile(r"^(?:photo|photos|image|images|picture|pic|foto|video|graphic|illustration)\b",
+                                      re.I)
 # Paragraph openers: "WASHINGTON (Reuters) -", "HANOI, Vietnam (AP) —", "Beijing, Oct. 1 (Xinhua) --",
 # "New Delhi [India], Oct 1 (ANI):". The place before the parenthesis is short and has no sentence in it.
-_DATELINE = re.compile(r"^([^()\n.!?]{0,80}(?:\.[^()\n.!?]{0,40}){0,3})\(([^()\n]{1,40})\)\s*[-–—―‒:]")
-_TASS_DATELINE = re.compile(r"^[^/\n]{0,80}/\s*(TASS|ITAR-TASS)\s*/")
+_DATELINE: Final = re.compile(r"^([^()\n.!?]{0,80}(?:\.[^()\n.!?]{0,40}){0,3})\(([^()\n]{1,40})\)\s*[-–—―‒:]")
+_TASS_DATELINE: Final = re.compile(r"^[^/\n]{0,80}/\s*(TASS|ITAR-TASS)\s*/")
 
 
 def _list_items(text: str) -> Iterator[str]:
