@@ -88,7 +88,7 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
 #: A heading that opens the body as a sentence of this many words is the story's lead set in large type
 #: ("The U.S. has long been heralded as ..."), not the page title in another form.
 _LEAD_SENTENCE_WORDS: Final = 15
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’»)]*$")
 
 
 def _is_lead_sentence(text: str) -> bool:
@@ -97,6 +97,8 @@ def _is_lead_sentence(text: str) -> bool:
     >>> _is_lead_sentence("The U.S. has long been heralded as a land of opportunity, a place where anyone can succeed.")
     True
     >>> _is_lead_sentence("Manhole Fires and Burst Pipes: How Winter Wreaks Havoc on What Lies Underneath the City")
+    False
+    >>> _is_lead_sentence("Watch: Dr. Ann Lee on How Winter Wreaks Havoc on Pipes and Cables That Lie Under the City")
     False
     """
     return len(text.split()) >= _LEAD_SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
@@ -324,8 +326,9 @@ def _standfirst(meta: PageMetadata, blocks: list[Block], under_headline: str | N
     return _shown_whole(description, under_headline)
 
 
-#: The end of a sentence in text shown under a headline.
-_SENTENCE_END = re.compile(r"""[.!?…](?=[\s"'”’»)]|$)""")
+#: The end of a sentence in text shown under a headline, wherever it falls (not only at the text's end, as
+#: ``_SENTENCE_END`` above asks of a heading).
+_SHOWN_SENTENCE_END: Final = re.compile(r"""[.!?…](?=[\s"'”’»)]|$)""")
 _LAST_WORD: Final = re.compile(r"\w+$")
 #: Characters a cut sentence may run on for past the description's end.
 _CUT_SENTENCE_REST: Final = 300
@@ -361,7 +364,7 @@ def _shown_whole(description: str, under_headline: str) -> str:
     after = start + len(prefix)
     if shown[after:].lstrip().startswith(_ELLIPSES):
         return description  # the page shows it cut short too
-    for end in _SENTENCE_END.finditer(shown, after, after + _CUT_SENTENCE_REST):
+    for end in _SHOWN_SENTENCE_END.finditer(shown, after, after + _CUT_SENTENCE_REST):
         # "Rep." or "U.S." ends no sentence: a short capitalised word or a letter before the full stop.
         word = _LAST_WORD.search(shown, 0, end.start())
         if end.group() == "." and word is not None and len(word.group()) <= 3 and word.group()[0].isupper():
