@@ -356,7 +356,7 @@ def _ancestor_keys(node: LexborNode) -> frozenset[int]:
 
 
 #: Paragraph text that makes a furniture-named element holding the headline the story's frame.
-_FRAMED_STORY_CHARS = 500
+_FRAMED_STORY_CHARS: Final = 500
 
 
 #: Characters of paragraph text before a "Comments" heading, beside it, for the heading to open a thread below
@@ -741,19 +741,7 @@ def _in_furniture(node: LexborNode) -> bool:
     >>> [_in_furniture(page.css_first(f"#{key}")) for key in "abcde"]
     [True, False, True, False, True]
     """
-    current: LexborNode | None = node
-    while current is not None:
-        if current.tag_id in (_BODY_TAG_ID, _HTML_TAG_ID):
-            return False
-        if _is_wall(current):
-            return True
-        # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
-        class_value = current.attributes.get("class")
-        if class_value and "uthor" in class_value \
-                and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
-            return True
-        current = current.parent
-    return False
+    return _in_walls(node, authors=True)
 
 
 def _is_wall(node: LexborNode, classes: bool = True) -> bool:
@@ -782,8 +770,8 @@ def _is_wall(node: LexborNode, classes: bool = True) -> bool:
                 or (classes and class_value and not _WALL_NAMES.isdisjoint(class_value.split())))
 
 
-def _in_walls(node: LexborNode, classes: bool = True) -> bool:
-    """Whether a node is, or lies inside, an element that ``_is_wall``.
+def _in_walls(node: LexborNode, classes: bool = True, authors: bool = False) -> bool:
+    """Whether a node is, or lies inside, an element that ``_is_wall`` (with ``authors``, or an author's box).
 
     >>> page = LexborHTMLParser("<div id='sidebar'><div><p id='a'>About.</p></div></div><p id='b'>Story.</p>")
     >>> _in_walls(page.css_first("#a")), _in_walls(page.css_first("#b"))  # type: ignore[arg-type]
@@ -795,6 +783,12 @@ def _in_walls(node: LexborNode, classes: bool = True) -> bool:
             return False
         if _is_wall(current, classes):
             return True
+        # An author's box ("post-author", "about-the-author") is furniture too: a bio outscores a brief.
+        if authors:
+            class_value = current.attributes.get("class")
+            if class_value and "uthor" in class_value \
+                    and any(_AUTHOR_BOX.fullmatch(token) for token in class_value.lower().split()):
+                return True
         current = current.parent
     return False
 
@@ -824,20 +818,20 @@ def _wall_prose_beside(child: LexborNode, parent: LexborNode, sizes: PageSizes) 
 
 
 #: The tags that are furniture wherever they stand (a story's own <header> is not: it holds its headline).
-_WALL_TAG_IDS = _tag_ids(("aside", "footer"))
-_WALL_ROLES = frozenset({"complementary", "contentinfo"})
-_WALL_NAMES = frozenset({"sidebar", "footer"})
+_WALL_TAG_IDS: Final = _tag_ids(("aside", "footer"))
+_WALL_ROLES: Final = frozenset({"complementary", "contentinfo"})
+_WALL_NAMES: Final = frozenset({"sidebar", "footer"})
 #: The words of an id that name a sidebar, a footer or the page's header ("header" in a class is as often a story's).
-_WALL_ID_WORDS = _WALL_NAMES | {"foot", "header", "masthead"}
+_WALL_ID_WORDS: Final = _WALL_NAMES | {"foot", "header", "masthead"}
 #: A class that names an author's box, whole: "author", "post-author", "about-the-author", "author-bio".
-_AUTHOR_BOX = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
+_AUTHOR_BOX: Final = re.compile(r"(?:(?:post|entry|article|about(?:[-_]the)?)[-_]?)?author"
                          r"(?:[-_]?(?:box|bio|info|profile|details|block|wrap|wrapper|area|section))?")
-_BODY_TAG_ID = next(iter(_tag_ids(["body"])))
+_BODY_TAG_ID: Final = next(iter(_tag_ids(["body"])))
 #: What the best candidate outside furniture must score, against the winner inside it, to take its place (the
 #: stories of the dev pages that gained scored 0.36-0.81 of the furniture's score).
-_FURNITURE_WINNER_YIELDS = 1 / 3
+_FURNITURE_WINNER_YIELDS: Final = 1 / 3
 #: The share of what an ancestor adds to the story that, held by sidebars or footers, stops widening below it.
-_WALL_SHARE_OF_ADDED = 0.5
+_WALL_SHARE_OF_ADDED: Final = 0.5
 
 
 _FINALISTS: Final = 8
@@ -1261,7 +1255,7 @@ def _is_keyword_run(text: str, anchors: list[tuple[LexborNode, str]],
 #: Characters of its own (outside its links) that a list's linked entry holds for it to be an entry of the story's
 #: list (a book and its author, a deal and its price): fewer are a teaser's date or a source's name. At 20 a
 #: few related-story teasers on news pages came back; at 30 some reading lists were lost again.
-_ENTRY_OWN_CHARS = 25
+_ENTRY_OWN_CHARS: Final = 25
 
 
 def _is_annotated_entry(text: str, anchors: list[tuple[LexborNode, str]], link_chars: int) -> bool:
