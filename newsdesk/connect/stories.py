@@ -967,19 +967,25 @@ class StoryStream:
                                                   for name in features.events)
         if shares_event:
             value += params.event
+        # Both tests below ask for the names only this story gives: worked out once, when first asked for.
+        own: list[str] | None = None
         if (day is not None and story.first_seen is not None and day - story.first_seen > self.max_span_days
-                and not shares_event and not self.runs_on(story, features, day)):
-            value -= params.spent
+                and not shares_event):
+            own = self.own_names(story, features, day)
+            if not self.runs_on(story, features, day, own=own):
+                value -= params.spent
         if params.aging and not shares_event:
-            value -= params.aging * self.aging(story, features, day)
+            value -= params.aging * self.aging(story, features, day, own=own)
         return value
 
-    def aging(self, story: LiveStory, features: StoryFeatures, day: float | None) -> float:
+    def aging(self, story: LiveStory, features: StoryFeatures, day: float | None, *,
+              own: list[str] | None = None) -> float:
         """How much of :attr:`StoryParams.aging` a story takes off an article's score on ``day``: nothing until
         :data:`AGING_FROM_DAYS` after its first article, all of it from :data:`MAX_SPAN_DAYS` (the stream's span)
         on, in proportion between; nothing when the article shares with it a person or organisation no other live
         story names (:meth:`naming`), which a report of the story's own event gives and a report of the week's
-        news does not. (Its shared event is :meth:`score`'s to waive.)
+        news does not. (Its shared event is :meth:`score`'s to waive.) ``own``, when given, is :meth:`own_names`'s
+        answer for this article and day.
 
         >>> stream = StoryStream()
         >>> def report(x, names, day):
@@ -999,7 +1005,7 @@ class StoryStream:
         if age <= AGING_FROM_DAYS:
             return 0.0
         # A report sharing a name only this story gives is one of its own event's, however long that runs.
-        if self.own_names(story, features, day):
+        if self.own_names(story, features, day) if own is None else own:
             return 0.0
         if age >= self.max_span_days:
             return 1.0
@@ -1021,12 +1027,14 @@ class StoryStream:
         # naming() counts from the stream's index, so the name must be indexed for this story: it is once joined.
         return sorted(name for name in features.entities if name in story.entities and self.naming(name, day) <= 1)
 
-    def runs_on(self, story: LiveStory, features: StoryFeatures, day: float | None) -> bool:
+    def runs_on(self, story: LiveStory, features: StoryFeatures, day: float | None, *,
+                own: list[str] | None = None) -> bool:
         """Whether ``story`` is running on for this article on ``day``: its last report at most :data:`RUNS_ON_DAYS`
         old, and the article shares with it one of its :meth:`own_names` that :data:`RUNS_ON_SHARE` or more of its
         reports give. Such a story takes the article past its span without the :attr:`StoryParams.spent` margin
         (:meth:`score`): an event reported every day or two through its verdict is one story however long it runs,
         while a topic's story past its span, whose reports come a week apart or name its names in passing, is not.
+        ``own`` as for :meth:`aging`.
 
         >>> stream = StoryStream()
         >>> def report(names, day):
@@ -1042,7 +1050,8 @@ class StoryStream:
         if day is None or story.last_seen is None or day - story.last_seen > RUNS_ON_DAYS:
             return False
         story.load()
-        return any(story.entities[name] >= RUNS_ON_SHARE * story.size for name in self.own_names(story, features, day))
+        names = self.own_names(story, features, day) if own is None else own
+        return any(story.entities[name] >= RUNS_ON_SHARE * story.size for name in names)
 
     def _runs_on_rows(self, features: StoryFeatures, day: float, count: int, live: np.ndarray) -> np.ndarray:
         """Per matrix row, whether the story may be running on for the article (:meth:`runs_on`), from the name
