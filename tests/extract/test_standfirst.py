@@ -55,6 +55,17 @@ def test_a_description_the_body_opens_with_is_no_standfirst() -> None:
     assert article.text.startswith("MILLTOWN (AP)")
 
 
+def test_a_dek_the_body_quotes_far_down_is_still_the_standfirst() -> None:
+    # The dek is a line the story quotes in its eleventh paragraph: told again there, not where the body opens.
+    dek = "We were flooded twice in three winters, and nobody came to help us."
+    story = STORY + "".join(
+        f"<p>In winter number {n}, the water stood a foot deep in the houses at the low end of the lane, and the "
+        "families there moved upstairs for days while the pumps ran through the night.</p>" for n in range(8)
+    ) + f"<p>One resident, Mary Cole, said: “{dek}” She has lived on the lane for forty years.</p>"
+    article = extract(_page(dek, f"<p class='standfirst'>{dek}</p><p class='byline'>By Ann Lee</p>", story))
+    assert article.standfirst == dek
+
+
 def test_the_text_under_the_page_headline_counts_not_under_a_logo() -> None:
     # A site's logo set as an <h1> above the story's own and a long menu: the lede is looked for under the
     # story's headline, which the menu's words keep out of reach of the logo's.
