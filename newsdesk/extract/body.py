@@ -576,7 +576,8 @@ def _tokens_of_the_article(paragraphs: list[LexborNode], prose_bar: float, sizes
 #: The least text a node must hold to be kept as the article for its share of all the page's text.
 _MIN_TEXT_BAR: Final = 600
 _NEVER_FURNITURE: Final = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
-_REACT_SEGMENT: Final = re.compile(r"^[SP]:\d+$")
+#: React's streamed segments and placeholders: "S:" or "P:" and the boundary's number in hexadecimal ("S:1f").
+_REACT_SEGMENT: Final = re.compile(r"^[SP]:[0-9a-f]+$")
 _FURNITURE_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
@@ -2325,6 +2326,50 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
     emitter.blocks = [block for index, block in enumerate(emitter.blocks) if index not in drop]
 
 
+#: Paragraph text a streamed segment beside the story's own must hold to be more of the story: a paragraph's worth,
+#: not a caption's credit or a label.
+_SEGMENT_PROSE: Final = 200
+
+
+def _streamed_segments(container: LexborNode, sizes: PageSizes) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The other streamed segments of a story that React sent in pieces, before and after the container's own.
+
+    A page rendered by React streams each part of the page that waited on data as a hidden segment at the end of
+    <body> (``<div hidden id="S:1f">``), which a script moves to its placeholder. A saved page keeps them
+    there, and a story may be split over ten or thirty of them: the container found is then one. The segments
+    beside it that hold a paragraph's worth of prose (``_SEGMENT_PROSE``) are the rest of the story, in the order
+    they were sent. Nothing when the container is in no segment.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> prose = "The fund tracks an index, and its fees are low. " * 5
+    >>> page = LexborHTMLParser(f"<body><main></main><div hidden id='S:0'><p>{prose}</p></div>"
+    ...                         f"<div hidden id='S:1'><p>Credit</p></div><div hidden id='S:a'><p>{prose}</p></div>")
+    >>> before, after = _streamed_segments(page.css("div[hidden]")[2].css_first("p"), PageSizes())
+    >>> [node.attributes["id"] for node in before], after
+    (['S:0'], [])
+    """
+    segment: LexborNode | None = container
+    while segment is not None and not (segment.tag == "div" and _is_segment(segment)):
+        segment = segment.parent
+    if segment is None or (parent := segment.parent) is None or parent.tag != "body":
+        return [], []
+    before: list[LexborNode] = []
+    after: list[LexborNode] = []
+    side = before
+    for sibling in parent.iter():
+        if sibling.mem_id == segment.mem_id:
+            side = after
+        elif sibling.tag == "div" and _is_segment(sibling) and sizes.paragraphs(sibling) >= _SEGMENT_PROSE:
+            side.append(sibling)
+    return before, after
+
+
+def _is_segment(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs and (segment_id := attrs.get("id")) is not None and segment_id.startswith("S:") \
+        and _REACT_SEGMENT.match(segment_id) is not None
+
+
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
                  headline: str | None = None, news: bool = False, under_headline: bool = False,
                  description: str | None = None) -> BodyResult:
@@ -2390,7 +2435,12 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     teasers = _teasers(container, sizes, teaser_counts)
     if teasers >= _MIN_CARDS:
         _drop_closing_cards(container)
+    before, after = _streamed_segments(container, sizes)
+    for segment in before:
+        _walk(segment, emitter, "paragraph", False, 0)
     _walk(container, emitter, "paragraph", False, 0)
+    for segment in after:
+        _walk(segment, emitter, "paragraph", False, 0)
     emitter.flush()
     if emitter.kept_chars < _SHORT_BODY and (other := _paragraph_holder(body, container, sizes)) is not None:
         second = _Emitter()
