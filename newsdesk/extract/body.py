@@ -1950,11 +1950,11 @@ _UNSHOWN_IDS: Final = _tag_ids((
 
 
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
-#: "SplitScreenContentHeaderDek", "article-subtitle"; "ingress", "perex" and "bajada" in Nordic, Czech and Spanish
-#: sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
+#: "SplitScreenContentHeaderDek", "article-subtitle", "doc_header__subheader", "epigraph-container"; "ingress",
+#: "perex" and "bajada" in Nordic, Czech and Spanish sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
 _LEDE_NAMES: Final = frozenset((
     "lead", "lede", "leadtext", "excerpt", "subtitle", "dek", "deck", "standfirst", "intro", "abstract", "subline",
-    "subheadline", "strapline", "ingress", "perex", "bajada",
+    "subheadline", "strapline", "ingress", "perex", "bajada", "subheader", "subhead", "epigraph",
 ))
 _NOT_LEDE_NAMES: Final = frozenset((
     "caption", "credit", "copyright", "image", "img", "photo", "picture", "media", "video", "author", "byline",

@@ -9,7 +9,7 @@ from newsdesk import extract
 
 SECTIONS = [
     ("What an index fund is", "An index fund tracks a market index, such as the S&P 500, and holds the same shares."),
-    ("How index funds work", "The fund buys every share in the index, weighted as the index weighs it, and rebalances."),
+    ("How index funds work", "The fund buys every share in the index, weighted as the index weighs it."),
     ("How to invest in index funds", "Open a brokerage account, choose an index, then compare the funds' fees."),
     ("Who should not invest", "Investors who want to beat the market will not find that in a fund that copies it."),
 ]
