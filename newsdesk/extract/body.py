@@ -1951,7 +1951,8 @@ _UNSHOWN_IDS: Final = _tag_ids((
 
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
 #: "SplitScreenContentHeaderDek", "article-subtitle", "doc_header__subheader", "epigraph-container"; "ingress",
-#: "perex" and "bajada" in Nordic, Czech and Spanish sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
+#: "perex" and "bajada" in Nordic, Czech and Spanish sites), and words that make it another thing set near one (an
+#: "author-intro", an "article-lead__date").
 _LEDE_NAMES: Final = frozenset((
     "lead", "lede", "leadtext", "excerpt", "subtitle", "dek", "deck", "standfirst", "intro", "abstract", "subline",
     "subheadline", "strapline", "ingress", "perex", "bajada", "subheader", "subhead", "epigraph",

@@ -85,6 +85,13 @@ def test_a_lede_shown_in_a_box_named_as_one_is_the_standfirst_when_the_descripti
     assert LEDE not in article.text
 
 
+def test_a_lede_shown_as_the_headline_s_subheader_or_epigraph_is_the_standfirst() -> None:
+    for name in ("doc_header__subheader", "subhead", "epigraph-container"):
+        article = extract(_page(REWORDED, f"<h2 class='{name}'>{LEDE}</h2><p class='byline'>By Ann Lee</p>"))
+        assert article.standfirst == LEDE, name
+        assert LEDE not in article.text
+
+
 def test_a_lede_box_that_holds_the_lead_picture_gives_no_standfirst() -> None:
     caption = "Water covers Mill Lane after the river burst its banks in January, seen from the bridge."
     header = (f"<div class='LeadFeature'><div class='media-placeholder'></div>"
