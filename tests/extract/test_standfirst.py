@@ -92,6 +92,22 @@ def test_a_lede_shown_as_the_headline_s_subheader_or_epigraph_is_the_standfirst(
         assert LEDE not in article.text
 
 
+def test_the_story_s_microdata_description_or_a_lead_type_names_the_standfirst() -> None:
+    page = _page(REWORDED, f"<p itemprop='description'>{LEDE}</p><p class='byline'>By Ann Lee</p>").replace(
+        "<article>", "<article itemscope itemtype='https://schema.org/NewsArticle'>")
+    assert extract(page).standfirst == LEDE
+    typed = _page(REWORDED, f"<div type='lead'><p>{LEDE}</p></div><p class='byline'>By Ann Lee</p>")
+    assert extract(typed).standfirst == LEDE
+
+
+def test_another_item_s_microdata_description_is_no_standfirst() -> None:
+    # A teaser under the headline, an item of its own: its description is another story's.
+    teaser = (f"<div itemscope itemtype='https://schema.org/Article'><p itemprop='description'>{LEDE}</p></div>"
+              "<p class='byline'>By Ann Lee</p>")
+    page = _page(REWORDED, teaser).replace("<article>", "<article itemscope itemtype='https://schema.org/NewsArticle'>")
+    assert extract(page).standfirst is None
+
+
 def test_a_lede_box_that_holds_the_lead_picture_gives_no_standfirst() -> None:
     caption = "Water covers Mill Lane after the river burst its banks in January, seen from the bridge."
     header = (f"<div class='LeadFeature'><div class='media-placeholder'></div>"
