@@ -2097,7 +2097,8 @@ def _named_a_lede(element: LexborNode, headline: LexborNode | None) -> bool:
         if item is None or _STORY_ITEM.search(item.attributes.get("itemtype") or "") is None:
             return False
         return _within(headline, item)
-    return bool(kind := attrs.get("type")) and names_a_lede(kind)
+    kind = attrs.get("type")
+    return kind is not None and names_a_lede(kind)
 
 
 def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], headline: LexborNode | None,
