@@ -204,7 +204,7 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     head = next((h1 for h1 in h1s if _is_headline(h1, headline)), None)
     if under is not None and h1s:
         hidden_ids = frozenset(node.mem_id for node in hidden)
-        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids))
+        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids, own=head is not None))
     # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
     # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
     framing = _ancestor_keys(head) if head is not None and headline else frozenset()
@@ -576,7 +576,8 @@ def _tokens_of_the_article(paragraphs: list[LexborNode], prose_bar: float, sizes
 #: The least text a node must hold to be kept as the article for its share of all the page's text.
 _MIN_TEXT_BAR: Final = 600
 _NEVER_FURNITURE: Final = frozenset({"html", "body", "article", "main", "figure", "figcaption", "img", "picture"})
-_REACT_SEGMENT: Final = re.compile(r"^[SP]:\d+$")
+#: React's streamed segments and placeholders: "S:" or "P:" and the boundary's number in hexadecimal ("S:1f").
+_REACT_SEGMENT: Final = re.compile(r"^[SP]:[0-9a-f]+$")
 _FURNITURE_ROLES: Final = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 
 
@@ -1949,11 +1950,12 @@ _UNSHOWN_IDS: Final = _tag_ids((
 
 
 #: Words of a class that name the element holding a story's standfirst ("article-lead", "detail__excerpt",
-#: "SplitScreenContentHeaderDek", "article-subtitle"; "ingress", "perex" and "bajada" in Nordic, Czech and Spanish
-#: sites), and words that make it another thing set near one (an "author-intro", an "article-lead__date").
+#: "SplitScreenContentHeaderDek", "article-subtitle", "doc_header__subheader", "epigraph-container"; "ingress",
+#: "perex" and "bajada" in Nordic, Czech and Spanish sites), and words that make it another thing set near one (an
+#: "author-intro", an "article-lead__date").
 _LEDE_NAMES: Final = frozenset((
     "lead", "lede", "leadtext", "excerpt", "subtitle", "dek", "deck", "standfirst", "intro", "abstract", "subline",
-    "subheadline", "strapline", "ingress", "perex", "bajada",
+    "subheadline", "strapline", "ingress", "perex", "bajada", "subheader", "subhead", "epigraph",
 ))
 _NOT_LEDE_NAMES: Final = frozenset((
     "caption", "credit", "copyright", "image", "img", "photo", "picture", "media", "video", "author", "byline",
@@ -2065,10 +2067,45 @@ def _dated_lede(text_node: LexborNode, parent: LexborNode, after_dateline: bool)
     return above if above is not None and above.tag_id in _LEDE_TAG_IDS else None
 
 
-def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], after_dateline: bool = False) -> None:
+#: Microdata properties that mark a story's standfirst, and the item types of a story (schema.org's Article and
+#: its kinds: NewsArticle, ReportageNewsArticle, BlogPosting, Report).
+_LEDE_PROPS: Final = frozenset(("description", "abstract", "alternativeheadline"))
+_STORY_ITEM: Final = re.compile(r"Article|Posting|Report")
+
+
+def _named_a_lede(element: LexborNode, headline: LexborNode | None) -> bool:
+    """Whether an element is named the story's standfirst: by its class or its ``type`` (``names_a_lede``), or as
+    the ``description`` (or ``abstract``) of the story the page's ``headline`` heads, in microdata: the nearest
+    item around it is a story (an Article, a BlogPosting) that holds the headline (None: the page's headline is
+    not known, and no microdata is read). Another story's teaser and a site's tagline are items of their own.
+
+    >>> page = LexborHTMLParser("<article itemscope itemtype='https://schema.org/NewsArticle'><h1>Storm nears</h1>"
+    ...                         "<p itemprop='description'>The coast braces.</p></article>"
+    ...                         "<div itemscope itemtype='https://schema.org/Article'><p itemprop='description'>Other."
+    ...                         "</p></div>")
+    >>> [_named_a_lede(p, page.css_first("h1")) for p in page.css("p")]
+    [True, False]
+    """
+    attrs = element.attributes
+    if (class_value := attrs.get("class")) and names_a_lede(class_value):
+        return True
+    if headline is not None and (prop := attrs.get("itemprop")) and prop.lower() in _LEDE_PROPS:
+        item = element.parent
+        # An item is opened by ``itemscope``, or by its ``itemtype`` alone on pages that leave the scope out.
+        while item is not None and "itemscope" not in item.attributes and "itemtype" not in item.attributes:
+            item = item.parent
+        if item is None or _STORY_ITEM.search(item.attributes.get("itemtype") or "") is None:
+            return False
+        return _within(headline, item)
+    kind = attrs.get("type")
+    return kind is not None and names_a_lede(kind)
+
+
+def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], headline: LexborNode | None,
+               after_dateline: bool = False) -> None:
     """Put the text of the element around ``text_node`` (its parent or one of the next ``_LEDE_DEPTH`` above)
-    that is named a lede (``names_a_lede``), or opens with its dateline (``_dated_lede``), and holds nothing else
-    (``_holds_other_things``) in ``ledes``.
+    that is named a lede (``_named_a_lede``, ``headline`` the page's own when known), or opens with its dateline
+    (``_dated_lede``), and holds nothing else (``_holds_other_things``) in ``ledes``.
 
     Read from the text shown rather than from every element passed: a zone under a headline holds many
     elements and few texts. Elements judged already (``seen``, by ``mem_id``) are passed over.
@@ -2089,22 +2126,23 @@ def _read_lede(text_node: LexborNode, ledes: list[str], seen: set[int], after_da
             element = element.parent
             continue
         seen.add(key)
-        if (element.tag_id in _LEDE_TAG_IDS and (class_value := element.attributes.get("class"))
-                and names_a_lede(class_value)):
+        if element.tag_id in _LEDE_TAG_IDS and _named_a_lede(element, headline):
             if (lede := fold_ws(element.text(deep=True))) and not _holds_other_things(element, lede):
                 ledes.append(lede)
             return
         element = element.parent
 
 
-def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozenset[int] = frozenset()) -> str:
+def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozenset[int] = frozenset(),
+               own: bool = False) -> str:
     """The text that follows ``node`` in document order, its own subtree left out: what a reader sees under a
     headline, down to the first paragraph of prose (``_UNDER_PROSE``) or about ``_UNDER_CHARS`` characters.
     Scripts, controls, menus and pictures with their captions are passed over (``_UNSHOWN_IDS``). With ``ledes``,
     the whole text of the first element around a text read (of ``_LEDE_PART`` characters or more) whose class
     ``names_a_lede``, and that holds nothing else, goes there (``_read_lede``). The elements whose ``mem_id`` is in
     ``hidden`` (kept from sight by their own attributes: ``HIDDEN_SELECTOR``) are passed over too: this is read
-    before the furniture removal takes them out, and a description only hidden there is not shown.
+    before the furniture removal takes them out, and a description only hidden there is not shown. ``own``: ``node``
+    is the page's own headline (its metadata's), whose story's microdata may name the standfirst (``_named_a_lede``).
 
     Each following sibling, of ``node`` and then of each ancestor, is read with ``traverse``, a tenth of the cost of
     stepping from node to node; as that cannot pass a subtree over, the text of one not read is measured and that
@@ -2143,7 +2181,7 @@ def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozens
                     if text:
                         if ledes is not None and not ledes:
                             if len(text) >= _LEDE_PART:
-                                _read_lede(inner, ledes, seen, dateline)
+                                _read_lede(inner, ledes, seen, node if own else None, dateline)
                             # A place set apart before the lede ("<span>Berlin.</span> <span>Die ...</span>").
                             dateline = len(text) <= _DATELINE_CHARS and _DATELINE.fullmatch(text) is not None
                         parts.append(text)
@@ -2325,6 +2363,50 @@ def _drop_linked_headlines(emitter: _Emitter) -> None:
     emitter.blocks = [block for index, block in enumerate(emitter.blocks) if index not in drop]
 
 
+#: Paragraph text a streamed segment beside the story's own must hold to be more of the story: a paragraph's worth,
+#: not a caption's credit or a label.
+_SEGMENT_PROSE: Final = 200
+
+
+def _streamed_segments(container: LexborNode, sizes: PageSizes) -> tuple[list[LexborNode], list[LexborNode]]:
+    """The other streamed segments of a story that React sent in pieces, before and after the container's own.
+
+    A page rendered by React streams each part of the page that waited on data as a hidden segment at the end of
+    <body> (``<div hidden id="S:1f">``), which a script moves to its placeholder. A saved page keeps them
+    there, and a story may be split over ten or thirty of them: the container found is then one. The segments
+    beside it that hold a paragraph's worth of prose (``_SEGMENT_PROSE``) are the rest of the story, in the order
+    they were sent. Nothing when the container is in no segment.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> prose = "The fund tracks an index, and its fees are low. " * 5
+    >>> page = LexborHTMLParser(f"<body><main></main><div hidden id='S:0'><p>{prose}</p></div>"
+    ...                         f"<div hidden id='S:1'><p>Credit</p></div><div hidden id='S:a'><p>{prose}</p></div>")
+    >>> before, after = _streamed_segments(page.css("div[hidden]")[2].css_first("p"), PageSizes())
+    >>> [node.attributes["id"] for node in before], after
+    (['S:0'], [])
+    """
+    segment: LexborNode | None = container
+    while segment is not None and not (segment.tag == "div" and _is_segment(segment)):
+        segment = segment.parent
+    if segment is None or (parent := segment.parent) is None or parent.tag != "body":
+        return [], []
+    before: list[LexborNode] = []
+    after: list[LexborNode] = []
+    side = before
+    for sibling in parent.iter():
+        if sibling.mem_id == segment.mem_id:
+            side = after
+        elif sibling.tag == "div" and _is_segment(sibling) and sizes.paragraphs(sibling) >= _SEGMENT_PROSE:
+            side.append(sibling)
+    return before, after
+
+
+def _is_segment(node: LexborNode) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs and (segment_id := attrs.get("id")) is not None and segment_id.startswith("S:") \
+        and _REACT_SEGMENT.match(segment_id) is not None
+
+
 def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
                  headline: str | None = None, news: bool = False, under_headline: bool = False,
                  description: str | None = None) -> BodyResult:
@@ -2390,7 +2472,12 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     teasers = _teasers(container, sizes, teaser_counts)
     if teasers >= _MIN_CARDS:
         _drop_closing_cards(container)
+    before, after = _streamed_segments(container, sizes)
+    for segment in before:
+        _walk(segment, emitter, "paragraph", False, 0)
     _walk(container, emitter, "paragraph", False, 0)
+    for segment in after:
+        _walk(segment, emitter, "paragraph", False, 0)
     emitter.flush()
     if emitter.kept_chars < _SHORT_BODY and (other := _paragraph_holder(body, container, sizes)) is not None:
         second = _Emitter()

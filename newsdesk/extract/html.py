@@ -275,6 +275,9 @@ _OPENING_REACH: Final = 160
 #: characters).
 _REPEATED_SHARE: Final = 0.5
 _OPENING_CHARS: Final = 3000
+#: How far past a description's own length into the body its text may first be found and still be the body's
+#: opening told again (``_repeats_opening``).
+_OPENING_SLACK: Final = 1000
 
 
 def _may_be_standfirst(meta: PageMetadata) -> bool:
@@ -410,7 +413,8 @@ def _shown_lede(lede: str | None, meta: PageMetadata, blocks: list[Block]) -> st
 
 
 def _repeats_opening(description: str, blocks: list[Block]) -> bool:
-    """Whether half or more of a description's four-word runs are in the body's opening, as written there.
+    """Whether half or more of a description's four-word runs are in the body's opening, as written there, the
+    first of them where the body opens (within the description's length and ``_OPENING_SLACK`` characters).
 
     A wire story's dateline ("HAVANA (AP) -") or a clause reworded keeps the description from opening a
     paragraph, and it is still the body's opening told twice.
@@ -421,6 +425,9 @@ def _repeats_opening(description: str, blocks: list[Block]) -> bool:
     >>> _repeats_opening("Officials fear the worst storm in decades.", [Block("paragraph", "Rain fell all night.")])
     False
     >>> _repeats_opening("...", [Block("paragraph", "Rain fell all night.")])
+    False
+    >>> quoted = [Block("paragraph", "Rain fell all night. " * 60), Block("paragraph", "'Nobody came to help us.'")]
+    >>> _repeats_opening("Nobody came to help us.", quoted)
     False
     """
     opening: list[str] = []
@@ -438,8 +445,13 @@ def _repeats_opening(description: str, blocks: list[Block]) -> bool:
     if not spans:  # punctuation alone retells nothing
         return False
     runs = [folded[spans[i][0]:spans[min(i + 3, len(spans) - 1)][1]] for i in range(0, max(len(spans) - 3, 1), 4)]
-    repeated = sum(1 for run in runs if run in body)
-    return repeated >= _REPEATED_SHARE * len(runs)
+    found = [at for at in (body.find(run) for run in runs) if at >= 0]
+    if len(found) < _REPEATED_SHARE * len(runs):
+        return False
+    # Told where the body opens: the first of its runs the body holds comes within the description's length (and
+    # some) of the body's start. A dek that a quote, a caption or a recap far down the body tells again is still the
+    # page's dek.
+    return found[0] <= len(folded) + _OPENING_SLACK
 
 
 def _image(meta: PageMetadata, captions: list[tuple[str, str | None]], url: str | None) -> Image | None:

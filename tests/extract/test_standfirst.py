@@ -55,6 +55,17 @@ def test_a_description_the_body_opens_with_is_no_standfirst() -> None:
     assert article.text.startswith("MILLTOWN (AP)")
 
 
+def test_a_dek_the_body_quotes_far_down_is_still_the_standfirst() -> None:
+    # The dek is a line the story quotes in its eleventh paragraph: told again there, not where the body opens.
+    dek = "We were flooded twice in three winters, and nobody came to help us."
+    story = STORY + "".join(
+        f"<p>In winter number {n}, the water stood a foot deep in the houses at the low end of the lane, and the "
+        "families there moved upstairs for days while the pumps ran through the night.</p>" for n in range(8)
+    ) + f"<p>One resident, Mary Cole, said: “{dek}” She has lived on the lane for forty years.</p>"
+    article = extract(_page(dek, f"<p class='standfirst'>{dek}</p><p class='byline'>By Ann Lee</p>", story))
+    assert article.standfirst == dek
+
+
 def test_the_text_under_the_page_headline_counts_not_under_a_logo() -> None:
     # A site's logo set as an <h1> above the story's own and a long menu: the lede is looked for under the
     # story's headline, which the menu's words keep out of reach of the logo's.
@@ -72,6 +83,29 @@ def test_a_lede_shown_in_a_box_named_as_one_is_the_standfirst_when_the_descripti
     article = extract(_page(REWORDED, f"<p class='article-lead'>{LEDE}</p><p class='byline'>By Ann Lee</p>"))
     assert article.standfirst == LEDE
     assert LEDE not in article.text
+
+
+def test_a_lede_shown_as_the_headline_s_subheader_or_epigraph_is_the_standfirst() -> None:
+    for name in ("doc_header__subheader", "subhead", "epigraph-container"):
+        article = extract(_page(REWORDED, f"<h2 class='{name}'>{LEDE}</h2><p class='byline'>By Ann Lee</p>"))
+        assert article.standfirst == LEDE, name
+        assert LEDE not in article.text
+
+
+def test_the_story_s_microdata_description_or_a_lead_type_names_the_standfirst() -> None:
+    page = _page(REWORDED, f"<p itemprop='description'>{LEDE}</p><p class='byline'>By Ann Lee</p>").replace(
+        "<article>", "<article itemscope itemtype='https://schema.org/NewsArticle'>")
+    assert extract(page).standfirst == LEDE
+    typed = _page(REWORDED, f"<div type='lead'><p>{LEDE}</p></div><p class='byline'>By Ann Lee</p>")
+    assert extract(typed).standfirst == LEDE
+
+
+def test_another_item_s_microdata_description_is_no_standfirst() -> None:
+    # A teaser under the headline, an item of its own: its description is another story's.
+    teaser = (f"<div itemscope itemtype='https://schema.org/Article'><p itemprop='description'>{LEDE}</p></div>"
+              "<p class='byline'>By Ann Lee</p>")
+    page = _page(REWORDED, teaser).replace("<article>", "<article itemscope itemtype='https://schema.org/NewsArticle'>")
+    assert extract(page).standfirst is None
 
 
 def test_a_lede_box_that_holds_the_lead_picture_gives_no_standfirst() -> None:
