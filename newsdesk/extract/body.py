@@ -97,9 +97,15 @@ def _fold_code(text: str) -> str:
 def fold_ws(text: str) -> str:
     """Collapse runs of white space to one space and trim.
 
-    >>> fold_ws("  a \\n\\t b ")
-    'a b'
+    >>> fold_ws("  a \\n\\t b "), fold_ws("a b"), fold_ws("a\\xa0b"), fold_ws("a  b")
+    ('a b', 'a b', 'a b', 'a b')
     """
+    # Most texts are folded already (over half the blocks the body walk emits): one whose only white space is
+    # single spaces between words comes back as it is, without a string per word. Every white space character
+    # but the space is unprintable (str.isprintable, checked over every code point), so a printable text holds
+    # no other; isprintable, a "  " search and the ends cost a fraction of the split and join.
+    if text.isprintable() and "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
     # str.split() and re's \s agree on what white space is (both use Py_UNICODE_ISSPACE), and the
     # split-join is several times faster than a regex substitution and a strip.
     return " ".join(text.split())
@@ -162,13 +168,14 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
                       under: list[str] | None = None, headline: str = "",
-                      ledes: list[str] | None = None) -> list[LexborNode]:
+                      ledes: list[str] | None = None, read: dict[int, str] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
     <form> elements go to ``forms`` when given. With ``under``, the text under the page's headline (the <h1>
     that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
-    of a standfirst named as one there to ``ledes`` (``text_under``).
+    of a standfirst named as one there to ``ledes`` (``text_under``). The paragraphs' texts read on the way, of those
+    unchanged at the end, go to ``read`` by ``mem_id`` (``ParagraphSizes.texts``).
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -337,6 +344,8 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                 related.extend(_anchors(node))
             remove(node, length)
             after_removal = True
+    if read is not None:
+        read.update(sizes.texts)
     return h1s
 
 
@@ -629,7 +638,10 @@ def _own_text_len(node: LexborNode) -> int:
     return total
 
 
-def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | None = None) -> LexborNode | None:
+def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | None = None,
+                    read: dict[int, str] | None = None) -> LexborNode | None:
+    """The element that holds the story's paragraphs, by their scores; ``read``, texts the furniture pass read of
+    elements unchanged since (``_remove_furniture``), by ``mem_id``."""
     budget = budget or WorkBudget()
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
@@ -659,7 +671,7 @@ def _best_container(body: LexborNode, sizes: PageSizes, budget: WorkBudget | Non
         else:
             # One text pass for length and commas: trimming takes only white space, so the commas
             # are all there (an Arabic comma's space may not be: such text is read again).
-            text = sizes.trimmed_text(node)
+            text = sizes.trimmed_text(node, read)
             length = len(text)
         if length < 25:
             continue
@@ -2438,18 +2450,20 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     folded = fold_ws(headline).casefold() if headline else ""
     under: list[str] | None = [] if under_headline else None
     ledes: list[str] = []
-    h1s = _remove_furniture(body, related, budget, forms, under, folded, ledes)
+    # The paragraphs' texts the furniture pass read, unchanged since, are not read again to choose the container.
+    read: dict[int, str] = {}
+    h1s = _remove_furniture(body, related, budget, forms, under, folded, ledes, read)
     shown = under[0] if under else None
     lede = ledes[0] if ledes else None
     # From here on the tree only is read: every measure is taken once.
     sizes = PageSizes()
-    container = _best_container(body, sizes, budget)
+    container = _best_container(body, sizes, budget, read)
     if container is None:
         return BodyResult(related=related, under_headline=shown, lede_under=lede)
     teaser_counts: dict[int, int] = {}
     container = _widen(container, sizes, teaser_counts)
     if folded and len(h1s) >= 2 and (story := _story_of_the_page(h1s, container, folded)) is not None:
-        inner = _best_container(story, sizes, budget)
+        inner = _best_container(story, sizes, budget, read)
         container = _widen(inner, sizes, teaser_counts) if inner is not None else story
         if not _within(container, story):
             container = story

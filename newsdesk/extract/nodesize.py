@@ -92,17 +92,21 @@ class PageSizes:
             self._text[key] = length
         return length
 
-    def trimmed_text(self, node: LexborNode) -> str:
-        """The text ``text`` measures (each text node trimmed), for a caller that reads it too.
+    def trimmed_text(self, node: LexborNode, read: dict[int, str] | None = None) -> str:
+        """The text ``text`` measures (each text node trimmed), for a caller that reads it too. ``read`` holds such
+        texts read already (``ParagraphSizes.texts``), by ``mem_id``, of elements unchanged since.
 
         >>> from selectolax.lexbor import LexborHTMLParser
         >>> sizes = PageSizes()
         >>> p = LexborHTMLParser("<p> Rain, <b> wind </b></p>").css_first("p")
-        >>> sizes.trimmed_text(p), sizes.text(p)
-        ('Rain,wind', 9)
+        >>> sizes.trimmed_text(p), sizes.text(p), sizes.trimmed_text(p, {p.mem_id: "Rain,wind"})
+        ('Rain,wind', 9, 'Rain,wind')
         """
-        text = node.text(deep=True, strip=True, skip_empty=True)  # as in text_len
-        self._text[node.mem_id] = len(text)
+        key = node.mem_id
+        text = read.get(key) if read is not None else None
+        if text is None:
+            text = node.text(deep=True, strip=True, skip_empty=True)  # as in text_len
+        self._text[key] = len(text)
         return text
 
     def paragraphs(self, node: LexborNode) -> int:
@@ -191,10 +195,13 @@ class ParagraphSizes:
     8
     """
 
-    __slots__ = ("_inside", "_text")
+    __slots__ = ("_inside", "_text", "texts")
 
     def __init__(self, root: LexborNode, paragraphs: list[LexborNode] | None = None) -> None:
         self._text: dict[int, int] = {}
+        #: The text each length was measured in (``text_len``'s), by ``mem_id``, kept as long as the length: the
+        #: container choice after the furniture pass reads the paragraphs' texts again (``PageSizes.trimmed_text``).
+        self.texts: dict[int, str] = {}
         if paragraphs is None:
             self._inside = {node.mem_id for node in root.css("p *")}
             return
@@ -214,7 +221,9 @@ class ParagraphSizes:
         key = paragraph.mem_id
         length = self._text.get(key)
         if length is None:
-            length = self._text[key] = text_len(paragraph)
+            text = paragraph.text(deep=True, strip=True, skip_empty=True)  # as in text_len
+            self.texts[key] = text
+            length = self._text[key] = len(text)
         return length
 
     def paragraphs(self, node: LexborNode) -> int:
@@ -227,5 +236,6 @@ class ParagraphSizes:
             ancestor = node.parent
             while ancestor is not None:
                 self._text.pop(ancestor.mem_id, None)
+                self.texts.pop(ancestor.mem_id, None)
                 ancestor = ancestor.parent
         node.remove()

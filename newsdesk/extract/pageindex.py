@@ -236,8 +236,11 @@ def clean_text(value: Any) -> str | None:
         value = html.unescape(value)
     if "<" in value:
         value = _TAG.sub(" ", value)
-    # str.split() splits on exactly the characters the regex \s matches, several times faster.
-    value = " ".join(value.split())
+    # Already one line of single spaces (most values): kept as it is (as body.fold_ws tells it: no white space is
+    # printable but the space). Otherwise str.split(), which splits on exactly the characters the regex \s matches,
+    # several times faster.
+    if not (value.isprintable() and "  " not in value and not value.startswith(" ") and not value.endswith(" ")):
+        value = " ".join(value.split())
     return value or None
 
 

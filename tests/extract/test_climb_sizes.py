@@ -57,3 +57,23 @@ def test_an_element_with_only_text_inside_is_measured_without_a_search() -> None
             1 for a in node.css("h1 a, h2 a, h3 a, h4 a") if a.parent is not None
             and plain.text(a) >= 0.6 * plain.text(a.parent))
         assert _teasers(node, quick) == count, node.tag
+
+
+def test_paragraph_texts_kept_are_those_of_unchanged_paragraphs() -> None:
+    """The furniture pass hands its paragraphs' texts to the container choice: a paragraph something was removed
+    from is read again there, the others are the texts a fresh read gives."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsdesk.extract.nodesize import PageSizes, ParagraphSizes
+
+    page = LexborHTMLParser("<body><p> Rain, <b> wind </b></p><p>Keep <span>ad</span> this</p><p>Sun.</p></body>")
+    body = page.body
+    assert body is not None
+    paragraphs = body.css("p")
+    sizes = ParagraphSizes(body, paragraphs)
+    assert [sizes.text(p) for p in paragraphs] == [9, 10, 4]
+    sizes.remove(body.css_first("span"))
+    assert sorted(sizes.texts.values()) == ["Rain,wind", "Sun."]
+    fresh = PageSizes()
+    for p in paragraphs:
+        assert PageSizes().trimmed_text(p, sizes.texts) == fresh.trimmed_text(p)
