@@ -85,7 +85,9 @@ TARGETS: dict[str, Target] = {
     # page's Python time on scrapinghub (cProfile, by module); then text mode's (text*.py but the weights,
     # which are data). Encoding detection and language identification (py3langid's numpy) are left to
     # their .py sources.
-    "extract": Target("extract", ("html", "body", "body_trim", "boilerplate", "nodesize", "pageindex", "textsize",
+    "extract": Target("extract", ("html", "body", "body_nodes", "body_furniture", "body_related", "body_container",
+                                  "body_emit", "body_opening", "body_boxes", "body_text", "body_trim", "boilerplate",
+                                  "nodesize", "pageindex", "textsize",
                                   "budget", "metadata", "jsonld", "headline", "bylines", "authors", "dates",
                                   "dates_page", "wire", "captions", "urls", "text", "text_classify", "text_lines",
                                   "text_line_model", "text_headline", "text_furniture", "text_labels", "text_header",

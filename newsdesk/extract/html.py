@@ -16,7 +16,8 @@ from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
 from newsdesk.errors import PageTooComplexError
 from newsdesk.extract.author_bio import without_closing_bio
-from newsdesk.extract.body import extract_body, fold_ws
+from newsdesk.extract.body import extract_body
+from newsdesk.extract.body_nodes import fold_ws
 from newsdesk.extract.body_trim import trim_body
 from newsdesk.extract.boilerplate import is_end_marker
 from newsdesk.extract.budget import WorkBudget

@@ -7,7 +7,8 @@ import itertools
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import _NEGATIVE_NAME, _POSITIVE_NAME, _name_weight
+from newsdesk.extract.body_container import name_weight
+from newsdesk.extract.body_nodes import NEGATIVE_NAME, POSITIVE_NAME
 from newsdesk.extract.boilerplate import attribute_strength, boilerplate_strength
 from newsdesk.extract.nodesize import PageSizes
 
@@ -30,8 +31,8 @@ def test_attribute_strength_is_the_joined_names_strength() -> None:
 def test_name_weight_is_the_joined_names_weight() -> None:
     for class_value, id_value in itertools.product(_VALUES, repeat=2):
         name = _joined(class_value, id_value)
-        expected = (25.0 if _POSITIVE_NAME.search(name) else 0.0) - (25.0 if _NEGATIVE_NAME.search(name) else 0.0)
-        assert _name_weight(class_value, id_value) == expected, (class_value, id_value)
+        expected = (25.0 if POSITIVE_NAME.search(name) else 0.0) - (25.0 if NEGATIVE_NAME.search(name) else 0.0)
+        assert name_weight(class_value, id_value) == expected, (class_value, id_value)
 
 
 def test_trimmed_text_keeps_every_comma_and_the_length_text_measures() -> None:

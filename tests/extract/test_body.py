@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import BodyResult, extract_body, fold_ws
+from newsdesk.extract.body import BodyResult, extract_body
+from newsdesk.extract.body_nodes import fold_ws
 from newsdesk.extract.boilerplate import boilerplate_strength, is_furniture_text
 from newsdesk.model import Block
 

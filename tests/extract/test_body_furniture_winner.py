@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import _best_container, _in_furniture, extract_body
+from newsdesk.extract.body import extract_body
+from newsdesk.extract.body_container import best_container, in_furniture
 from newsdesk.extract.nodesize import PageSizes
 
 STORY = ("The council approved the budget on Tuesday, after a debate that ran late into the night, and the mayor "
@@ -45,12 +46,12 @@ def test_a_column_named_sidebar_or_footer_is_furniture() -> None:
     page = LexborHTMLParser("<div id='sidebar'><div><p id='a'>Blurb.</p></div></div>"
                             "<div class='col footer'><p id='b'>About us.</p></div>"
                             "<div role='complementary'><p id='c'>More.</p></div>")
-    assert all(_in_furniture(page.css_first(f"#{key}")) for key in "abc")  # type: ignore[arg-type]
+    assert all(in_furniture(page.css_first(f"#{key}")) for key in "abc")  # type: ignore[arg-type]
 
 
 def test_a_story_in_a_layout_named_for_its_sidebar_stays() -> None:
     page = LexborHTMLParser(f"<div class='grid content-sidebar'><p id='s'>{STORY}</p></div>")
-    assert not _in_furniture(page.css_first("#s"))  # type: ignore[arg-type]
+    assert not in_furniture(page.css_first("#s"))  # type: ignore[arg-type]
 
 
 def test_an_aside_that_is_the_only_prose_stays_the_body() -> None:
@@ -64,19 +65,19 @@ def test_a_brief_beside_a_longer_author_bio_is_the_container() -> None:
     page = LexborHTMLParser(
         f"<html><body><div id='content'><div class='post'><h1>Budget passes</h1><div class='entry-content'>"
         f"<p>{STORY}</p></div></div><div class='post-author'><h3>About the writer</h3>{bio}</div></div></body></html>")
-    container = _best_container(page.body, PageSizes())  # type: ignore[arg-type]
+    container = best_container(page.body, PageSizes())  # type: ignore[arg-type]
     assert container is not None and container.attributes.get("class") == "entry-content"
 
 
 def test_a_page_header_by_id_is_furniture_but_a_class_named_header_is_not() -> None:
     page = LexborHTMLParser("<section id='header'><div class='panel'><p id='a'>Latest issue.</p></div></section>"
                             "<div class='header'><p id='b'>A story's own header.</p></div>")
-    assert _in_furniture(page.css_first("#a"))  # type: ignore[arg-type]
-    assert not _in_furniture(page.css_first("#b"))  # type: ignore[arg-type]
+    assert in_furniture(page.css_first("#a"))  # type: ignore[arg-type]
+    assert not in_furniture(page.css_first("#b"))  # type: ignore[arg-type]
 
 
 def test_an_id_names_its_region_by_any_of_its_words() -> None:
     page = LexborHTMLParser("<div id='blq-foot'><p id='a'>Best viewed in a modern browser.</p></div>"
                             "<div id='sidebar_right_1'><p id='b'>About me.</p></div>"
                             "<div id='story-body'><p id='c'>The story.</p></div>")
-    assert [_in_furniture(page.css_first(f"#{key}")) for key in "abc"] == [True, True, False]  # type: ignore[arg-type]
+    assert [in_furniture(page.css_first(f"#{key}")) for key in "abc"] == [True, True, False]  # type: ignore[arg-type]

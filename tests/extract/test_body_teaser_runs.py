@@ -4,7 +4,7 @@ sits over their headline, and the label of a closing box in German or Japanese."
 
 from __future__ import annotations
 
-from newsdesk.extract.body import _drop_linked_headlines, _Emitter
+from newsdesk.extract.body_emit import Emitter, drop_linked_headlines
 from newsdesk.extract.boilerplate import is_end_marker
 from newsdesk.model import Block
 
@@ -12,8 +12,8 @@ PROSE = "The council's vote, which closes the old bridge for a year, was taken l
 
 
 def kept(blocks: list[tuple[str, str]], linked: list[int]) -> list[str]:
-    out = _Emitter(blocks=[Block(kind, text) for kind, text in blocks], linked_headings=linked)
-    _drop_linked_headlines(out)
+    out = Emitter(blocks=[Block(kind, text) for kind, text in blocks], linked_headings=linked)
+    drop_linked_headlines(out)
     return [b.text for b in out.blocks]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from newsdesk.extract.body import _drop_linked_headlines, _Emitter
+from newsdesk.extract.body_emit import Emitter, drop_linked_headlines
 from newsdesk.extract.html import extract_html
 from newsdesk.model import Block
 
@@ -53,9 +53,9 @@ def test_the_label_over_a_box_of_teasers_goes_and_the_story_goes_on() -> None:
 
 def test_linked_headings_after_the_storys_last_prose_are_left_to_the_tail_trim() -> None:
     prose = Block("paragraph", "The council's vote, which closes the old bridge for a year, was taken late on Monday.")
-    out = _Emitter(blocks=[prose, Block("heading", "Another story"), Block("paragraph", "Marcus De Guzman")],
+    out = Emitter(blocks=[prose, Block("heading", "Another story"), Block("paragraph", "Marcus De Guzman")],
                    linked_headings=[1])
-    _drop_linked_headlines(out)
+    drop_linked_headlines(out)
     assert [b.text for b in out.blocks] == [prose.text, "Another story", "Marcus De Guzman"]
 
 

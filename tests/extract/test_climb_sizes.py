@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsdesk.extract.body import _teasers, _teasers_above
+from newsdesk.extract.body_container import count_teasers, teasers_above
 from newsdesk.extract.nodesize import PageSizes
 
 _PAGE = """<html><body><main><div class="outer"><!-- note -->
@@ -30,11 +30,11 @@ def test_climbing_measures_equal_fresh_ones_from_every_start() -> None:
     for start in body.css("*"):
         climbed, fresh = PageSizes(), PageSizes()
         known: dict[int, int] = {}
-        climbed.paragraphs(start), climbed.links(start), _teasers(start, climbed, known)
+        climbed.paragraphs(start), climbed.links(start), count_teasers(start, climbed, known)
         for ancestor in _ancestors(start):
             assert climbed.paragraphs_above(ancestor) == fresh.paragraphs(ancestor)
             assert climbed.links_above(ancestor) == fresh.links(ancestor)
-            assert _teasers_above(ancestor, climbed, known) == _teasers(ancestor, fresh)
+            assert teasers_above(ancestor, climbed, known) == count_teasers(ancestor, fresh)
 
 
 def test_text_measured_from_children_equals_the_text_measured_afresh() -> None:
@@ -56,7 +56,7 @@ def test_an_element_with_only_text_inside_is_measured_without_a_search() -> None
         count = len(node.css("article")) + sum(
             1 for a in node.css("h1 a, h2 a, h3 a, h4 a") if a.parent is not None
             and plain.text(a) >= 0.6 * plain.text(a.parent))
-        assert _teasers(node, quick) == count, node.tag
+        assert count_teasers(node, quick) == count, node.tag
 
 
 def test_paragraph_texts_kept_are_those_of_unchanged_paragraphs() -> None:

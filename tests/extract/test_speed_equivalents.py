@@ -7,7 +7,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import _RELATED_LABEL_IDS, _SECTION_HEADING_IDS, _first_tagged, _remove_furniture
+from newsdesk.extract.body_furniture import remove_furniture
+from newsdesk.extract.body_nodes import RELATED_LABEL_IDS, SECTION_HEADING_IDS, first_tagged
 from newsdesk.extract.metadata import _absolute_url
 from newsdesk.extract.pageindex import clean_text
 from newsdesk.extract.urls import join_url
@@ -22,13 +23,13 @@ _PAGE = (
 
 
 @pytest.mark.parametrize(("tag_ids", "selector"), [
-    (_SECTION_HEADING_IDS, "h2, h3, h4, h5"),
-    (_RELATED_LABEL_IDS, "h2, h3, h4, h5, strong"),
+    (SECTION_HEADING_IDS, "h2, h3, h4, h5"),
+    (RELATED_LABEL_IDS, "h2, h3, h4, h5, strong"),
 ])
 def test_first_tagged_finds_what_css_first_finds_from_every_element(tag_ids: frozenset[int], selector: str) -> None:
     tree = LexborHTMLParser(_PAGE)
     for node in tree.root.traverse():  # type: ignore[union-attr]
-        found, expected = _first_tagged(node, tag_ids), node.css_first(selector)
+        found, expected = first_tagged(node, tag_ids), node.css_first(selector)
         assert (found.mem_id if found else None) == (expected.mem_id if expected else None), node.html
 
 
@@ -72,7 +73,7 @@ def test_a_named_box_removed_takes_its_named_children_and_the_next_box_is_still_
         "<a class='share-link'>Share</a></div><div class='newsletter'>Sign up</div>" + story + "</article></body>")
     body = page.body
     assert body is not None
-    _remove_furniture(body, [])
+    remove_furniture(body, [])
     assert body.css_first(".share-bar") is None and body.css_first(".newsletter") is None
     assert len(body.css("p")) == 2
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsdesk.extract.body import (
-    _FURNITURE_TAG_IDS,
-    _LISTED_TAG_IDS,
-    _P_TAG_ID,
-    _PARAGRAPH_TAG_IDS,
-    _PARAGRAPH_TAGS,
-    _best_container,
-    _remove_furniture,
-)
+from newsdesk.extract.body_container import best_container
+from newsdesk.extract.body_furniture import remove_furniture
+from newsdesk.extract.body_nodes import FURNITURE_TAG_IDS, LISTED_TAG_IDS, P_TAG_ID, PARAGRAPH_TAG_IDS, PARAGRAPH_TAGS
 from newsdesk.extract.boilerplate import DROP_TAGS, FURNITURE_TAGS
 from newsdesk.extract.nodesize import PageSizes, ParagraphSizes
 
@@ -37,12 +31,12 @@ def test_the_walk_by_tag_id_lists_what_css_lists_in_the_same_order() -> None:
     body = LexborHTMLParser(_PAGE).body
     assert body is not None
     listed = ",".join((*DROP_TAGS, "p", *FURNITURE_TAGS))
-    walked = [node for node in body.traverse() if node.tag_id in _LISTED_TAG_IDS]
+    walked = [node for node in body.traverse() if node.tag_id in LISTED_TAG_IDS]
     assert _ids(walked) == _ids(body.css(listed))
-    assert _ids([n for n in walked if n.tag_id == _P_TAG_ID]) == _ids(body.css("p"))
-    assert _ids([n for n in walked if n.tag_id in _FURNITURE_TAG_IDS]) == _ids(body.css(",".join(FURNITURE_TAGS)))
-    walked = [node for node in body.traverse() if node.tag_id in _PARAGRAPH_TAG_IDS]
-    assert _ids(walked) == _ids(body.css(_PARAGRAPH_TAGS))
+    assert _ids([n for n in walked if n.tag_id == P_TAG_ID]) == _ids(body.css("p"))
+    assert _ids([n for n in walked if n.tag_id in FURNITURE_TAG_IDS]) == _ids(body.css(",".join(FURNITURE_TAGS)))
+    walked = [node for node in body.traverse() if node.tag_id in PARAGRAPH_TAG_IDS]
+    assert _ids(walked) == _ids(body.css(PARAGRAPH_TAGS))
 
 
 def test_paragraph_sizes_from_the_paragraphs_know_what_is_inside_them_as_a_search_does() -> None:
@@ -59,16 +53,17 @@ def test_furniture_removal_and_container_are_those_of_the_searches() -> None:
     body = LexborHTMLParser(_PAGE).body
     assert body is not None
     related: list[tuple[str, str]] = []
-    _remove_furniture(body, related)
+    remove_furniture(body, related)
     assert [n.tag for n in body.css(",".join(DROP_TAGS))] == []
     assert body.css("aside, footer, header") == []
     assert "First, a paragraph." in body.text()
-    container = _best_container(body, PageSizes())
+    container = best_container(body, PageSizes())
     assert container is not None and container.tag == "div"
 
 
 def test_own_text_by_tag_id_is_the_own_text_by_tag_name() -> None:
-    from newsdesk.extract.body import _BLOCK_TAGS, _own_text_len
+    from newsdesk.extract.body_container import _own_text_len
+    from newsdesk.extract.body_nodes import _BLOCK_TAGS
 
     def by_name(node: LexborNode) -> int:
         total = 0
