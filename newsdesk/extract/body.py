@@ -208,8 +208,14 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
     # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
     framing = _ancestor_keys(head) if head is not None and headline else frozenset()
+    # A poll's (or a quiz's) answers are labels beside radio buttons: the buttons go with the dropped
+    # tags, so their groups are found first and taken out with the labels and the question after them.
+    polls = _poll_boxes(dropped)
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
+            node.remove()
+    for node in polls:
+        if node.parent is not None:
             node.remove()
     for node in headings:
         if node.parent is not None and _opens_a_thread(node):
@@ -338,6 +344,58 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             remove(node, length)
             after_removal = True
     return h1s
+
+
+#: A poll's box holds its radio buttons' labels and, a little above them, its question: the box is
+#: widened from the buttons' common ancestor while a step up adds at most this much text.
+_POLL_QUESTION_CHARS: Final = 250
+#: The most text a box of answers holds.
+_POLL_ANSWERS_CHARS: Final = 600
+_POLL_NEVER: Final = frozenset({"html", "body", "article", "main"})
+_INPUT_TAG_ID: Final = next(iter(_tag_ids(["input"])))
+
+
+def _poll_boxes(dropped: list[LexborNode]) -> list[LexborNode]:
+    """The boxes of the page's polls and quizzes: for each group of two or more radio buttons that share a
+    name, their nearest common ancestor, widened while a step up adds no more than a question's text.
+
+    Radio buttons are a reader's choice among answers (a poll's "Which book would you pick up?", a
+    recipe's card size), never words of a story; their labels stay behind when the buttons go.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> story = "<p>The story goes on here, sentence after sentence of reporting on the matter at hand.</p>" * 4
+    >>> page = LexborHTMLParser(f"<div id=s>{story}<div id=poll><p>Which do you prefer?</p><div><label>"
+    ...     "<input type=radio name=q>Soup</label><label><input type=radio name=q>Tea</label></div></div></div>")
+    >>> [box.attributes.get("id") for box in _poll_boxes(page.css("input"))]
+    ['poll']
+    """
+    groups: dict[str, list[LexborNode]] = {}
+    for node in dropped:
+        if node.tag_id == _INPUT_TAG_ID and (node.attributes.get("type") or "").lower() == "radio":
+            groups.setdefault(node.attributes.get("name") or "", []).append(node)
+    boxes: list[LexborNode] = []
+    for buttons in groups.values():
+        if len(buttons) < 2:
+            continue
+        # The nearest common ancestor: the first of the first button's ancestors that holds them all.
+        others = [_ancestor_keys(button) for button in buttons[1:]]
+        box = buttons[0].parent
+        while box is not None and box.tag not in _POLL_NEVER and not all(box.mem_id in keys for keys in others):
+            box = box.parent
+        if box is None or box.tag in _POLL_NEVER:
+            continue
+        # A box of answers is short: radio buttons far apart (a page wrapped in one form) are no poll.
+        length = len(box.text(strip=True))
+        if length > _POLL_ANSWERS_CHARS:
+            continue
+        parent = box.parent
+        while parent is not None and parent.tag not in _POLL_NEVER:
+            parent_length = len(parent.text(strip=True))
+            if parent_length > length + _POLL_QUESTION_CHARS:
+                break
+            box, length, parent = parent, parent_length, parent.parent
+        boxes.append(box)
+    return boxes
 
 
 def _ancestor_keys(node: LexborNode) -> frozenset[int]:
