@@ -202,9 +202,14 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # Listed now, for text_under to pass over; judged below, after the dropped tags are gone.
     hidden = root.css(HIDDEN_SELECTOR)
     head = next((h1 for h1 in h1s if _is_headline(h1, headline)), None)
-    if under is not None and h1s:
-        hidden_ids = frozenset(node.mem_id for node in hidden)
-        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids, own=head is not None))
+    if under is not None:
+        # No <h1> is the headline (the page's <h1> is its logo or sits in a breadcrumb): a heading under it that
+        # is, word for word, is where the reader sees the story open.
+        shown_head = head if head is not None or not headline else _headline_heading(headings, headline)
+        if shown_head is not None or h1s:
+            hidden_ids = frozenset(node.mem_id for node in hidden)
+            under.append(text_under(shown_head if shown_head is not None else h1s[0], ledes, hidden_ids,
+                                    own=shown_head is not None))
     # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
     # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
     framing = _ancestor_keys(head) if head is not None and headline else frozenset()
@@ -2255,6 +2260,24 @@ def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozens
             following = following.next
         current = current.parent
     return " ".join(parts)
+
+
+def _headline_heading(headings: list[LexborNode], headline: str) -> LexborNode | None:
+    """The first <h2> whose words, punctuation aside, are the headline's (``headline`` folded), or hold them.
+
+    >>> page = LexborHTMLParser("<h2>Latest</h2><h2><span>Bank collapse</span> <span>Fed admits lapses</span></h2>")
+    >>> _headline_heading(page.css("h2"), "bank collapse: fed admits lapses").text(deep=True)
+    'Bank collapse Fed admits lapses'
+    """
+    wanted = " ".join(_WORD.findall(headline))
+    if len(wanted) < 10:
+        return None
+    for heading in headings:
+        if heading.tag == "h2" and heading.parent is not None:
+            words = " ".join(_WORD.findall(heading.text(deep=True).casefold()))
+            if words == wanted or (len(words) >= 10 and wanted in words):
+                return heading
+    return None
 
 
 def _is_headline(h1: LexborNode, headline: str) -> bool:
