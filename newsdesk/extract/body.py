@@ -162,13 +162,14 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
                       under: list[str] | None = None, headline: str = "",
-                      ledes: list[str] | None = None) -> list[LexborNode]:
+                      ledes: list[str] | None = None, polls: list[LexborNode] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
     <form> elements go to ``forms`` when given. With ``under``, the text under the page's headline (the <h1>
     that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
-    of a standfirst named as one there to ``ledes`` (``text_under``).
+    of a standfirst named as one there to ``ledes`` (``text_under``). The boxes of its polls (``_poll_boxes``) go
+    to ``polls`` when given, left in the tree.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -214,13 +215,12 @@ def _remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
     framing = _ancestor_keys(head) if head is not None and headline else frozenset()
     # A poll's (or a quiz's) answers are labels beside radio buttons: the buttons go with the dropped
-    # tags, so their groups are found first and taken out with the labels and the question after them.
-    polls = _poll_boxes(dropped)
+    # tags, so their groups' boxes are listed first, for the caller to take out once the story is chosen
+    # (taken out here, they would change which box wins).
+    if polls is not None:
+        polls += _poll_boxes(dropped)
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
-            node.remove()
-    for node in polls:
-        if node.parent is not None:
             node.remove()
     for node in headings:
         if node.parent is not None and _opens_a_thread(node):
@@ -2519,7 +2519,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     folded = fold_ws(headline).casefold() if headline else ""
     under: list[str] | None = [] if under_headline else None
     ledes: list[str] = []
-    h1s = _remove_furniture(body, related, budget, forms, under, folded, ledes)
+    polls: list[LexborNode] = []
+    h1s = _remove_furniture(body, related, budget, forms, under, folded, ledes, polls)
     shown = under[0] if under else None
     lede = ledes[0] if ledes else None
     # From here on the tree only is read: every measure is taken once.
@@ -2547,6 +2548,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     _drop_galleries(container)
     if forms:
         _drop_form_boxes(container, forms)
+    for poll in polls:
+        if poll.parent is not None:
+            poll.remove()
     if news:
         _drop_media_boxes(container, sizes)
     # Counted before the closing cards go: they are teasers the container advertises.
