@@ -104,7 +104,8 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     ledes: list[str] = []
     # The paragraphs' texts the furniture pass read, unchanged since, are not read again to choose the container.
     read: dict[int, str] = {}
-    h1s = remove_furniture(body, related, budget, forms, under, folded, ledes, read)
+    polls: list[LexborNode] = []
+    h1s = remove_furniture(body, related, budget, forms, under, folded, ledes, read, polls)
     shown = under[0] if under else None
     lede = ledes[0] if ledes else None
     # From here on the tree only is read: every measure is taken once.
@@ -132,6 +133,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     drop_galleries(container)
     if forms:
         drop_form_boxes(container, forms)
+    for poll in polls:
+        if poll.parent is not None:
+            poll.remove()
     if news:
         drop_media_boxes(container, sizes)
     # Counted before the closing cards go: they are teasers the container advertises.

@@ -275,6 +275,8 @@ def _wall_prose_beside(child: LexborNode, parent: LexborNode, sizes: PageSizes) 
             if _is_wall(inner):
                 total += sizes.paragraphs(inner)
     return total
+
+
 _WALL_ROLES: Final = frozenset({"complementary", "contentinfo"})
 _WALL_NAMES: Final = frozenset({"sidebar", "footer"})
 #: The words of an id that name a sidebar, a footer or the page's header ("header" in a class is as often a story's).

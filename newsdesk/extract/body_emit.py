@@ -248,6 +248,8 @@ def _glued(last: str, following: str) -> bool:
     """Whether two letters of a Latin script meet with no space: two words' ends run together
     (scripts written without spaces run together anyway)."""
     return last.isascii() and following.isascii() and last.isalnum() and following.isalnum()
+
+
 _SKIP_IN_BODY_IDS: Final = tag_ids_of(SKIP_IN_BODY)
 
 

@@ -15,6 +15,7 @@ from newsdesk.extract.body_nodes import (
     FURNITURE_TAG_IDS,
     H1_TAG_ID,
     HTML_TAG_ID,
+    INPUT_TAG_ID,
     P_TAG_ID,
     REACT_SEGMENT,
     TEXT_TAG_ID,
@@ -28,7 +29,7 @@ from newsdesk.extract.body_nodes import (
     name_of,
 )
 from newsdesk.extract.body_related import anchors_of, names_related
-from newsdesk.extract.body_text import HIDDEN_SELECTOR, text_under
+from newsdesk.extract.body_text import HIDDEN_SELECTOR, headline_heading, text_under
 from newsdesk.extract.boilerplate import (
     attribute_strength,
     class_strength,
@@ -49,14 +50,16 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
 def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
                       under: list[str] | None = None, headline: str = "",
-                      ledes: list[str] | None = None, read: dict[int, str] | None = None) -> list[LexborNode]:
+                      ledes: list[str] | None = None, read: dict[int, str] | None = None,
+                      polls: list[LexborNode] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
     <form> elements go to ``forms`` when given. With ``under``, the text under the page's headline (the <h1>
     that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
     of a standfirst named as one there to ``ledes`` (``text_under``). The paragraphs' texts read on the way, of those
-    unchanged at the end, go to ``read`` by ``mem_id`` (``ParagraphSizes.texts``).
+    unchanged at the end, go to ``read`` by ``mem_id`` (``ParagraphSizes.texts``). The boxes of its polls
+    (``_poll_boxes``) go to ``polls`` when given, left in the tree.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -90,12 +93,22 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # Listed now, for text_under to pass over; judged below, after the dropped tags are gone.
     hidden = root.css(HIDDEN_SELECTOR)
     head = next((h1 for h1 in h1s if is_headline(h1, headline)), None)
-    if under is not None and h1s:
-        hidden_ids = frozenset(node.mem_id for node in hidden)
-        under.append(text_under(head if head is not None else h1s[0], ledes, hidden_ids, own=head is not None))
+    if under is not None:
+        # No <h1> is the headline (the page's <h1> is its logo or sits in a breadcrumb): a heading under it that
+        # is, word for word, is where the reader sees the story open.
+        shown_head = head if head is not None or not headline else headline_heading(headings, headline)
+        if shown_head is not None or h1s:
+            hidden_ids = frozenset(node.mem_id for node in hidden)
+            under.append(text_under(shown_head if shown_head is not None else h1s[0], ledes, hidden_ids,
+                                    own=shown_head is not None))
     # The elements that hold the page's own headline: one named as furniture ("modal", "overlay") and holding a
     # story's worth of paragraphs besides is the frame the story opens in, not a box beside it.
     framing = _ancestor_keys(head) if head is not None and headline else frozenset()
+    # A poll's (or a quiz's) answers are labels beside radio buttons: the buttons go with the dropped
+    # tags, so their groups' boxes are listed first, for the caller to take out once the story is chosen
+    # (taken out here, they would change which box wins).
+    if polls is not None:
+        polls += _poll_boxes(dropped)
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -228,6 +241,57 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     if read is not None:
         read.update(sizes.texts)
     return h1s
+
+
+#: A poll's box holds its radio buttons' labels and, a little above them, its question: the box is
+#: widened from the buttons' common ancestor while a step up adds at most this much text.
+_POLL_QUESTION_CHARS: Final = 250
+#: The most text a box of answers holds.
+_POLL_ANSWERS_CHARS: Final = 600
+_POLL_NEVER: Final = frozenset({"html", "body", "article", "main"})
+
+
+def _poll_boxes(dropped: list[LexborNode]) -> list[LexborNode]:
+    """The boxes of the page's polls and quizzes: for each group of two or more radio buttons that share a
+    name, their nearest common ancestor, widened while a step up adds no more than a question's text.
+
+    Radio buttons are a reader's choice among answers (a poll's "Which book would you pick up?", a
+    recipe's card size), never words of a story; their labels stay behind when the buttons go.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> story = "<p>The story goes on here, sentence after sentence of reporting on the matter at hand.</p>" * 4
+    >>> page = LexborHTMLParser(f"<div id=s>{story}<div id=poll><p>Which do you prefer?</p><div><label>"
+    ...     "<input type=radio name=q>Soup</label><label><input type=radio name=q>Tea</label></div></div></div>")
+    >>> [box.attributes.get("id") for box in _poll_boxes(page.css("input"))]
+    ['poll']
+    """
+    groups: dict[str, list[LexborNode]] = {}
+    for node in dropped:
+        if node.tag_id == INPUT_TAG_ID and (node.attributes.get("type") or "").lower() == "radio":
+            groups.setdefault(node.attributes.get("name") or "", []).append(node)
+    boxes: list[LexborNode] = []
+    for buttons in groups.values():
+        if len(buttons) < 2:
+            continue
+        # The nearest common ancestor: the first of the first button's ancestors that holds them all.
+        others = [_ancestor_keys(button) for button in buttons[1:]]
+        box = buttons[0].parent
+        while box is not None and box.tag not in _POLL_NEVER and not all(box.mem_id in keys for keys in others):
+            box = box.parent
+        if box is None or box.tag in _POLL_NEVER:
+            continue
+        # A box of answers is short: radio buttons far apart (a page wrapped in one form) are no poll.
+        length = len(box.text(strip=True))
+        if length > _POLL_ANSWERS_CHARS:
+            continue
+        parent = box.parent
+        while parent is not None and parent.tag not in _POLL_NEVER:
+            parent_length = len(parent.text(strip=True))
+            if parent_length > length + _POLL_QUESTION_CHARS:
+                break
+            box, length, parent = parent, parent_length, parent.parent
+        boxes.append(box)
+    return boxes
 
 
 def _ancestor_keys(node: LexborNode) -> frozenset[int]:

@@ -89,6 +89,9 @@ def fold_ws(text: str) -> str:
 def name_of(node: LexborNode) -> str:
     attrs = node.attributes
     return f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+
+
+INPUT_TAG_ID: Final = next(iter(tag_ids_of(["input"])))
 #: React's streamed segments and placeholders: "S:" or "P:" and the boundary's number in hexadecimal ("S:1f").
 REACT_SEGMENT: Final = re.compile(r"^[SP]:[0-9a-f]+$")
 
@@ -163,6 +166,9 @@ def first_tagged(node: LexborNode, tag_ids: frozenset[int]) -> LexborNode | None
     return None
 
 
+WORD: Final = re.compile(r"\w+")
+
+
 def is_within(node: LexborNode, ancestor: LexborNode) -> bool:
     key = ancestor.mem_id
     while node is not None:
@@ -170,6 +176,8 @@ def is_within(node: LexborNode, ancestor: LexborNode) -> bool:
             return True
         node = node.parent  # type: ignore[assignment]
     return False
+
+
 #: The elements a standfirst is set in.
 LEDE_TAG_IDS: Final = tag_ids_of(("p", "div", "h2", "span", "section"))
 

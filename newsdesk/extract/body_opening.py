@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsdesk.extract.body_container import OPENING_MAX_LINK_SHARE, OPENING_PROSE_SHARE
 from newsdesk.extract.body_emit import Emitter, collect_caption, walk_blocks
-from newsdesk.extract.body_nodes import SKIP_IN_BODY, ends_a_sentence, fold_ws, link_len
+from newsdesk.extract.body_nodes import SKIP_IN_BODY, WORD, ends_a_sentence, fold_ws, link_len
 from newsdesk.extract.nodesize import PageSizes, has_elements
 from newsdesk.model import Block
 
@@ -135,7 +135,6 @@ def _is_passed_box(node: LexborNode, text: int, sizes: PageSizes) -> bool:
             or (text <= _PASSED_MEDIA_CHARS and node.css_first(_MEDIA_PARTS) is not None))
 
 
-_WORD: Final = re.compile(r"\w+")
 #: A shop's notice set above the story: "We may earn commission on some of the items you choose to buy".
 _DISCLOSURE: Final = re.compile(r"\bearns?\b(?:\s+\w+){0,3}\s+(?:a\s+)?commissions?\b|\baffiliate[\s-]links?\b", re.I)
 
@@ -146,8 +145,8 @@ def _opens_with(text: str, description: str) -> bool:
     >>> _opens_with("iRunFar’s experts share their best picks of the year.", "iRunFar's experts share their best picks")
     True
     """
-    words = _WORD.findall(description.casefold())[:8]
-    return bool(words) and _WORD.findall(text[:300].casefold())[:len(words)] == words
+    words = WORD.findall(description.casefold())[:8]
+    return bool(words) and WORD.findall(text[:300].casefold())[:len(words)] == words
 
 
 def opening_blocks(elements: list[LexborNode], description: str = "") -> list[Block]:

@@ -13,6 +13,7 @@ from newsdesk.extract.body_nodes import (
     A_TAG_ID,
     LEDE_TAG_IDS,
     TEXT_TAG_ID,
+    WORD,
     ends_a_sentence,
     fold_ws,
     is_within,
@@ -285,3 +286,22 @@ def text_under(node: LexborNode, ledes: list[str] | None = None, hidden: frozens
             following = following.next
         current = current.parent
     return " ".join(parts)
+
+
+def headline_heading(headings: list[LexborNode], headline: str) -> LexborNode | None:
+    """The first <h2> whose words, punctuation aside, are the headline's (``headline`` folded), or hold them.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> page = LexborHTMLParser("<h2>Latest</h2><h2><span>Bank collapse</span> <span>Fed admits lapses</span></h2>")
+    >>> headline_heading(page.css("h2"), "bank collapse: fed admits lapses").text(deep=True)
+    'Bank collapse Fed admits lapses'
+    """
+    wanted = " ".join(WORD.findall(headline))
+    if len(wanted) < 10:
+        return None
+    for heading in headings:
+        if heading.tag == "h2" and heading.parent is not None:
+            words = " ".join(WORD.findall(heading.text(deep=True).casefold()))
+            if words == wanted or (len(words) >= 10 and wanted in words):
+                return heading
+    return None

@@ -111,6 +111,10 @@ _COMPOUND_TAIL: Final = re.compile("-" + literal_trie(sorted({compound.split("-"
 _COMMENT_COMPOUND: Final = re.compile(
     r"^comments?(?:body|form|area|block|box|wrap|wrapper|container|list|item|items|text|content|meta|"
     r"thread|section|head|header|author|date|number|count|link|links|reply|entry|wrap|s)$")
+# A post's meta line named in one run-together word, as WordPress's classic themes write it
+# ("postmetadata": "This entry was posted on ... filed under ... comments are closed") and themes
+# built on them prefix it ("singlepostmeta", "afterpostmeta"): a maybe, like "postmeta".
+_META_COMPOUND: Final = re.compile(r"^[a-z]+(?:post|entry)meta(?:data|info)?$")
 
 
 def name_tokens(value: str) -> list[str]:
@@ -270,6 +274,8 @@ def _word_verdict(word: str) -> int:
     (0, 0)
     >>> _word_verdict("block-id-n1AuAdJlVL"), _word_verdict("jsAdWrap") == _STRONG
     (0, True)
+    >>> _word_verdict("singlepostmeta") == _WEAK, _word_verdict("metadata")
+    (True, 0)
     """
     # Most words are new on every page (generated ids and classes), so the cache misses and
     # this runs for each: the cheap tests go first.
@@ -307,6 +313,8 @@ def _word_verdict(word: str) -> int:
         if "comment" in lowered and any(token.startswith(b"comment") and _COMMENT_COMPOUND.match(token.decode())
                                         for token in tokens):
             return _STRONG
+        if "meta" in lowered and any(_META_COMPOUND.match(token.decode()) for token in tokens):
+            verdict |= _WEAK
         return verdict
     # name_tokens, without its camelCase pass for a word with no capital to split at.
     if lowered != word:
@@ -319,6 +327,8 @@ def _word_verdict(word: str) -> int:
         verdict |= bits
         if part.startswith("comment") and _COMMENT_COMPOUND.match(part):
             return _STRONG
+        if _META_COMPOUND.match(part):
+            verdict |= _WEAK
     return verdict
 
 

@@ -104,6 +104,8 @@ def _reference_word_verdict(word: str) -> int:
         if bits & b._STRONG or (token.startswith("comment") and b._COMMENT_COMPOUND.match(token)):
             return b._STRONG
         verdict |= bits
+        if b._META_COMPOUND.match(token):
+            verdict |= b._WEAK
     return verdict
 
 

@@ -142,3 +142,11 @@ def test_a_description_cut_short_is_given_as_the_page_shows_it() -> None:
     # Where the page shows it cut short too, that is what it is.
     article = extract(_page(cut, f"<h2 class='subtitle'>{cut}</h2><p class='byline'>By Ann Lee</p>"))
     assert article.standfirst == cut
+
+
+def test_a_headline_set_as_an_h2_on_a_page_without_an_h1_is_where_the_lede_is_read() -> None:
+    # An older blog theme: the post's title is an <h2> and the page has no <h1> at all; the dek under the title is
+    # the page's description, shown.
+    page = _page(LEDE, f"<p>{LEDE}</p>").replace(
+        "<h1>Council approves flood barrier</h1>", "<h2 class='entry-title'>Council approves flood barrier</h2>")
+    assert extract(page).standfirst == LEDE
