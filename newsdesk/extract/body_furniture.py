@@ -59,7 +59,7 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
     of a standfirst named as one there to ``ledes`` (``text_under``). The paragraphs' texts read on the way, of those
     unchanged at the end, go to ``read`` by ``mem_id`` (``ParagraphSizes.texts``). The boxes of its polls
-    (``_poll_boxes``) go to ``polls`` when given, left in the tree.
+    (``_poll_boxes``) and its plain "postmetadata" lines go to ``polls`` when given, left in the tree.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -213,6 +213,12 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
         # Figures keep their captions whatever their classes say: captions feed the image. (The
         # tag is read only for the few elements whose names say furniture.)
         if not strength:
+            # WordPress's classic "postmetadata" line ("This entry was posted on ... filed under ...") is
+            # furniture, but taken out here it can move the container up to a box that lets in more: it
+            # goes with the polls, out once the story is chosen. (A prefixed one is a maybe: see boilerplate.)
+            if (polls is not None and class_value and "postmetadata" in class_value
+                    and "postmetadata" in class_value.split()):
+                polls.append(node)
             continue
         tag = node.tag
         if tag in _NEVER_FURNITURE:
