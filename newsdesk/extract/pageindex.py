@@ -21,6 +21,8 @@ from typing import Any, Final
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from newsdesk.extract.body_nodes import fold_ws
+
 _TAG: Final = re.compile(r"<[^>]{0,500}>")
 
 #: One selector for what every page needs; the matches (a few dozen nodes) are sorted out in Python.
@@ -236,11 +238,7 @@ def clean_text(value: Any) -> str | None:
         value = html.unescape(value)
     if "<" in value:
         value = _TAG.sub(" ", value)
-    # Already one line of single spaces (most values): kept as it is (as body.fold_ws tells it: no white space is
-    # printable but the space). Otherwise str.split(), which splits on exactly the characters the regex \s matches,
-    # several times faster.
-    if not (value.isprintable() and "  " not in value and not value.startswith(" ") and not value.endswith(" ")):
-        value = " ".join(value.split())
+    value = fold_ws(value)
     return value or None
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from newsdesk.extract.body_nodes import fold_ws
 from newsdesk.model import WireSource
 
 __all__ = [
@@ -283,10 +284,7 @@ def _whole_word(text: str, start: int, length: int) -> bool:
 
 def _credit_agency(line: str) -> tuple[bool, Agency | None]:
     """Whether a whole line is a credit line, and the agency it names."""
-    # The body's lines come folded (body.fold_ws): such a line is not split and joined again.
-    text = line
-    if not (line.isprintable() and "  " not in line and not line.startswith(" ") and not line.endswith(" ")):
-        text = " ".join(line.split())
+    text = fold_ws(line)
     if not text or len(text) > _MAX_CREDIT_CHARS or _NOT_CREDIT_START.match(text):
         return False, None
     # Unwrap "(With AFP)" and "[Reporting by ...]", but not "(Reporting by X) (Reuters)".
