@@ -104,8 +104,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     ledes: list[str] = []
     # The paragraphs' texts the furniture pass read, unchanged since, are not read again to choose the container.
     read: dict[int, str] = {}
-    polls: list[LexborNode] = []
-    h1s = remove_furniture(body, related, budget, forms, under, folded, ledes, read, polls)
+    # Polls and post-meta lines, taken out once the container is chosen (taken out before, they could move it).
+    after_choice: list[LexborNode] = []
+    h1s = remove_furniture(body, related, budget, forms, under, folded, ledes, read, after_choice)
     shown = under[0] if under else None
     lede = ledes[0] if ledes else None
     # From here on the tree only is read: every measure is taken once.
@@ -133,9 +134,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     drop_galleries(container)
     if forms:
         drop_form_boxes(container, forms)
-    for poll in polls:
-        if poll.parent is not None:
-            poll.remove()
+    for box in after_choice:
+        if box.parent is not None:
+            box.remove()
     if news:
         drop_media_boxes(container, sizes)
     # Counted before the closing cards go: they are teasers the container advertises.

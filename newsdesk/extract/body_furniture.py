@@ -51,7 +51,7 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
                       under: list[str] | None = None, headline: str = "",
                       ledes: list[str] | None = None, read: dict[int, str] | None = None,
-                      polls: list[LexborNode] | None = None) -> list[LexborNode]:
+                      after_choice: list[LexborNode] | None = None) -> list[LexborNode]:
     """Remove boilerplate-named and hidden elements, unless one holds much of the page's prose.
 
     Returns the page's <h1> elements, listed by the same walk (some may be removed since: no parent); its
@@ -59,7 +59,8 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     that is ``headline``, folded, else the first) goes there first, read before anything is removed, and the text
     of a standfirst named as one there to ``ledes`` (``text_under``). The paragraphs' texts read on the way, of those
     unchanged at the end, go to ``read`` by ``mem_id`` (``ParagraphSizes.texts``). The boxes of its polls
-    (``_poll_boxes``) and its plain "postmetadata" lines go to ``polls`` when given, left in the tree.
+    (``_poll_boxes``) and its plain "postmetadata" lines go to ``after_choice`` when given, left in the tree: they
+    are taken out once the container is chosen, so that they cannot move it.
 
     Selectolax's ``remove`` takes the removed subtree apart without freeing it: elements collected
     by a selector before stay valid memory, but one inside a removed subtree is left with no parent
@@ -107,8 +108,8 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
     # A poll's (or a quiz's) answers are labels beside radio buttons: the buttons go with the dropped
     # tags, so their groups' boxes are listed first, for the caller to take out once the story is chosen
     # (taken out here, they would change which box wins).
-    if polls is not None:
-        polls += _poll_boxes(dropped)
+    if after_choice is not None:
+        after_choice += _poll_boxes(dropped)
     for node in dropped:
         if node.parent is not None:  # not inside one removed before it
             node.remove()
@@ -216,9 +217,9 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             # WordPress's classic "postmetadata" line ("This entry was posted on ... filed under ...") is
             # furniture, but taken out here it can move the container up to a box that lets in more: it
             # goes with the polls, out once the story is chosen. (A prefixed one is a maybe: see boilerplate.)
-            if (polls is not None and class_value and "postmetadata" in class_value
+            if (after_choice is not None and class_value and "postmetadata" in class_value
                     and "postmetadata" in class_value.split()):
-                polls.append(node)
+                after_choice.append(node)
             continue
         tag = node.tag
         if tag in _NEVER_FURNITURE:
@@ -287,12 +288,12 @@ def _poll_boxes(dropped: list[LexborNode]) -> list[LexborNode]:
         if box is None or box.tag in _POLL_NEVER:
             continue
         # A box of answers is short: radio buttons far apart (a page wrapped in one form) are no poll.
-        length = len(box.text(strip=True))
+        length = text_len(box)
         if length > _POLL_ANSWERS_CHARS:
             continue
         parent = box.parent
         while parent is not None and parent.tag not in _POLL_NEVER:
-            parent_length = len(parent.text(strip=True))
+            parent_length = text_len(parent)
             if parent_length > length + _POLL_QUESTION_CHARS:
                 break
             box, length, parent = parent, parent_length, parent.parent
