@@ -5,9 +5,9 @@ it is the story when it scores a third of the winner's."""
 
 from __future__ import annotations
 
+from body_pages import body_of
 from selectolax.lexbor import LexborHTMLParser
 
-from newsdesk.extract.body import extract_body
 from newsdesk.extract.body_container import best_container, in_furniture
 from newsdesk.extract.nodesize import PageSizes
 
@@ -18,10 +18,6 @@ STORY = ("The council approved the budget on Tuesday, after a debate that ran la
          "that repairs, planned for the summer, would go ahead as promised.")
 BLURB = ("Our magazine, founded in 1998, covers cars, engines, racing and design, with reviews, interviews and "
          "guides written by enthusiasts, for enthusiasts, every week of the year. ")
-
-
-def body_of(page: str) -> str:
-    return "\n".join(block.text for block in extract_body(LexborHTMLParser(page)).blocks)
 
 
 def page_with(furniture_open: str, furniture_close: str, wrapper: str = "div") -> str:

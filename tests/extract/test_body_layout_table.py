@@ -3,17 +3,11 @@ in the columns beside it (a blog's profile, its archive links, a column of other
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from newsdesk.extract.body import extract_body
+from body_pages import body_of
 
 PROSE = ("The council approved the budget on Tuesday, after a debate that ran late into the night, and the mayor "
          "said the new library, delayed twice, would open in the spring. ")
 BIO = "My name is Dana, and I write about cities, budgets, libraries and parks, for readers near and far. "
-
-
-def body_of(page: str) -> str:
-    return "\n".join(block.text for block in extract_body(LexborHTMLParser(page)).blocks)
 
 
 def test_the_cells_beside_the_storys_are_left_out() -> None:

@@ -5,18 +5,12 @@ second look passes over a sidebar or footer (by tag, role or id) when the story 
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
-
-from newsdesk.extract.body import extract_body
+from body_pages import body_of
 
 PROSE = ("The council approved the budget on Tuesday, after a debate that ran late into the night, and the mayor "
          "said the new library, delayed twice, would open in the spring. ")
 BLURB = ("Our magazine, founded in 1998, covers cars, engines, racing and design, with reviews, interviews and "
          "guides written by enthusiasts, for enthusiasts, every week of the year. ")
-
-
-def body_of(page: str) -> str:
-    return "\n".join(block.text for block in extract_body(LexborHTMLParser(page)).blocks)
 
 
 def test_widening_stops_below_the_ancestor_that_holds_a_sidebar_beside_the_story() -> None:
