@@ -167,6 +167,48 @@ def drop_media_boxes(container: LexborNode, sizes: PageSizes) -> None:
             box.remove()
 
 
+#: Fewest characters of a picture's alt text that, shown again beside the picture, makes the text a caption:
+#: shorter alt texts are labels ("Foto", a name) a story's line may begin with.
+_CAPTION_ALT_CHARS: Final = 30
+#: Most characters a caption's box holds besides the alt text it repeats: a credit, a photographer's name.
+_CAPTION_EXTRA_CHARS: Final = 120
+#: A caption's box is a block: a ``<span>`` around a picture is an inline player or a link whose title reads
+#: in the story's line (a video's title, set where the video plays).
+_CAPTION_BOX_TAGS: Final = frozenset({"div", "section", "p", "article"})
+
+
+def drop_alt_captions(container: LexborNode) -> None:
+    """Remove the captions that repeat their picture's alt text: the first box around a picture that shows
+    any text, when that text is the picture's alt text (of at least ``_CAPTION_ALT_CHARS``) and at most a
+    credit's few words more. A caption set in a ``<p>`` or a ``<div>`` beside its picture, not in a
+    ``<figcaption>``, reads as a paragraph of the story; the alt text says what it is.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> box = ("<div class='pic'><a href='#'><img src='a.jpg' alt='Smoke rises over the harbour at dawn, 24 April'></a>"
+    ...        "<p>Smoke rises over the harbour at dawn, 24 April</p></div>")
+    >>> page = LexborHTMLParser("<div><p>The story goes on.</p>" + box + "<p>And ends.</p></div>")
+    >>> drop_alt_captions(page.css_first("div")); page.css_first("div").text()
+    'The story goes on.And ends.'
+    """
+    key = container.mem_id
+    for image in container.css("img[alt]"):
+        alt = fold_ws(image.attributes.get("alt") or "").casefold()
+        if len(alt) < _CAPTION_ALT_CHARS:
+            continue
+        node = image.parent
+        length = 0
+        while node is not None and node.mem_id != key:
+            length = text_len(node)
+            if length:
+                break
+            node = node.parent
+        if (node is None or node.mem_id == key or node.tag not in _CAPTION_BOX_TAGS
+                or length > len(alt) + _CAPTION_EXTRA_CHARS):
+            continue
+        if fold_ws(node.text(deep=True)).casefold().startswith(alt):
+            node.remove()
+
+
 #: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.
 _CARD_SUMMARY_CHARS: Final = 400
 #: Fewest characters of a card's summary paragraph.
