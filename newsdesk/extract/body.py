@@ -32,6 +32,7 @@ from newsdesk.extract.body_boxes import (
     drop_form_boxes,
     drop_galleries,
     drop_media_boxes,
+    drop_named_captions,
 )
 from newsdesk.extract.body_container import (
     SECOND_OVER_FIRST,
@@ -141,6 +142,7 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
     drop_galleries(container)
     if news:
         drop_alt_captions(container)
+        drop_named_captions(container)
     if forms:
         drop_form_boxes(container, forms)
     for box in after_choice:

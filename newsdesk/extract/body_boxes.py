@@ -1,5 +1,6 @@
 """Boxes inside the story's container that are not the story: picture galleries, form boxes (a
-newsletter sign-up), a news report's media boxes and the closing cards that advertise other stories.
+newsletter sign-up), a news report's media boxes and captions, and the closing cards that advertise
+other stories.
 """
 
 from __future__ import annotations
@@ -177,6 +178,14 @@ _CAPTION_EXTRA_CHARS: Final = 120
 _CAPTION_BOX_TAGS: Final = frozenset({"div", "section", "p", "article"})
 
 
+#: Most characters of a caption its class names: a longer box holds more than a caption.
+_NAMED_CAPTION_CHARS: Final = 600
+_CAPTION_CLASS: Final = "[class*=caption]"
+#: A figure and its caption are the emitter's: it collects the caption for the image and keeps it out of the body.
+_CAPTION_KEPT_TAGS: Final = frozenset({"figure", "figcaption", "img", "picture"})
+_CAPTION_STATES: Final = frozenset({"no", "has", "with", "without"})
+
+
 def drop_alt_captions(container: LexborNode) -> None:
     """Remove the captions that repeat their picture's alt text: the first box around a picture that shows
     any text, when that text is the picture's alt text (of at least ``_CAPTION_ALT_CHARS``) and at most a
@@ -207,6 +216,42 @@ def drop_alt_captions(container: LexborNode) -> None:
             continue
         if fold_ws(node.text(deep=True)).casefold().startswith(alt):
             node.remove()
+
+
+def drop_named_captions(container: LexborNode) -> None:
+    """Remove, from a news story, the captions its classes name ("wp-caption-text", "caption"), with at most
+    ``_NAMED_CAPTION_CHARS`` of text and no heading, that the furniture pass kept because the name also
+    holds a word of the story's ("text").
+
+    A caption is a maybe-furniture name (``boilerplate``): taken out before the container's choice, a page
+    whose story is set in captions would lose it. Once the story is chosen, a caption inside it is still not
+    its text. A box with a heading is a video's or a teaser's title and summary.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> box = ("<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Displaced people line up for "
+    ...        "food in Jabalia. Photo: Jane Doe</p></div>")
+    >>> page = LexborHTMLParser("<div><p>The story goes on.</p>" + box + "<p class='no-caption'>And ends.</p></div>")
+    >>> drop_named_captions(page.css_first("div")); page.css_first("div").text()
+    'The story goes on.And ends.'
+    """
+    for node in container.css(_CAPTION_CLASS):
+        if node.parent is None or node.tag in _CAPTION_KEPT_TAGS:
+            continue
+        if not any(_names_a_caption(word) for word in (node.attributes.get("class") or "").split()):
+            continue
+        if text_len(node) > _NAMED_CAPTION_CHARS or first_tagged(node, HEADING_TAG_IDS) is not None:
+            continue
+        node.remove()
+
+
+def _names_a_caption(word: str) -> bool:
+    """Whether a class word names a caption, not a state ("no-caption", "has-caption").
+
+    >>> _names_a_caption("wp-caption-text"), _names_a_caption("no-caption"), _names_a_caption("captioned")
+    (True, False, False)
+    """
+    tokens = name_tokens(word)
+    return "caption" in tokens and not _CAPTION_STATES.intersection(tokens)
 
 
 #: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.
