@@ -1,5 +1,5 @@
 """What the block walk kept that is not the story, told by its shape: a trailing section of labels,
-gallery counters, and a second copy of the story's paragraphs.
+gallery counters, a second copy of the story's paragraphs, and a news report's pull quotes.
 
 The walk keeps what sits in the story's container, and many containers end with more than the
 story: a "Tags" heading and its tag, a "This topic on air:" label and the programme's line, a
@@ -20,6 +20,8 @@ second time is that copy. Short lines and lines that are not sentences do repeat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Final
 
 from newsdesk.extract.calls_to_action import drop_calls_to_action
@@ -150,9 +152,61 @@ def drop_repeats(blocks: list[Block]) -> list[Block]:
     return _without(blocks, set(repeats))
 
 
-def trim_body(blocks: list[Block]) -> list[Block]:
+#: A pull quote: a line this long (characters) whose words a longer paragraph of the body holds again.
+_PULL_QUOTE_MIN_CHARS: Final = 40
+_PULL_QUOTE_MAX_CHARS: Final = 300
+#: A longer block holds the quote when it has at least this many characters more (words around it).
+_PULL_QUOTE_MARGIN: Final = 20
+_WORD: Final = re.compile(r"\w+")
+_QUOTE_TYPES: Final = frozenset({"paragraph", "quote"})
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def pull_quotes(blocks: list[Block]) -> list[int]:
+    """Positions of the pull quotes: short paragraphs or quotes whose words a longer paragraph holds again.
+
+    A pull quote repeats, in large type between the paragraphs, a line the story tells in full further
+    on; the reader reads it twice, the story holds it once. Words, not characters, are compared: the
+    pull quote drops or changes the quotation marks and the punctuation around it.
+
+    >>> para = Block("paragraph", "The mayor said: “We will not accept that the bridge stays closed "
+    ...                           "for a year,” and left.")
+    >>> pull = Block("quote", "We will not accept that the bridge stays closed for a year")
+    >>> pull_quotes([Block("paragraph", "Intro."), pull, para])
+    [1]
+    """
+    found: list[int] = []
+    keys: list[str] = []
+    joined = ""
+    starts: list[int] = []
+    for index, block in enumerate(blocks):
+        if block.type not in _QUOTE_TYPES or not _PULL_QUOTE_MIN_CHARS <= len(block.text) <= _PULL_QUOTE_MAX_CHARS:
+            continue
+        if not keys:
+            # Read once, on the first short line: the blocks' words, one block a line, and where each begins.
+            keys = [f" {_words(b.text)} " if b.type in _QUOTE_TYPES else "" for b in blocks]
+            joined = "\n".join(keys)
+            starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
+        key = keys[index]
+        # Each place the words are found, in one search of the whole body: a longer block there holds them.
+        at = joined.find(key)
+        while at >= 0:
+            owner = bisect_right(starts, at) - 1
+            if owner != index and len(keys[owner]) > len(key) + _PULL_QUOTE_MARGIN:
+                found.append(index)
+                break
+            at = joined.find(key, at + 1)
+    return found
+
+
+def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without its gallery counters, its repeated paragraphs, its closing run of labels and
-    the publisher's calls to its reader around the story (``calls_to_action``).
+    the publisher's calls to its reader around the story (``calls_to_action``); in a news report
+    (``news``), also without its pull quotes (``pull_quotes``). Other pages keep them: guides and blogs
+    set a line of their own in large type that reads like one, and their gold keeps it.
 
     ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
@@ -164,6 +218,8 @@ def trim_body(blocks: list[Block]) -> list[Block]:
     """
     counters, repeats = _counters_and_repeats(blocks)
     drop = set(repeats)
+    if news:
+        drop.update(pull_quotes(blocks))
     if len(counters) >= 2:
         drop.update(counters)
     return drop_calls_to_action(trim_tail(_without(blocks, drop)))

@@ -644,11 +644,11 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     drop = {tail_start + i - 1 for i in credit.credit_lines if i > 0}
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
-    blocks = trim_body(blocks)
+    blocks = trim_body(blocks, news)
     blocks = without_closing_bio(blocks, meta.authors, news=news)
     embedded = _embedded_body(html, meta, blocks)
     if embedded is not None:
-        blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta, news)))
+        blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta, news)), news)
 
     site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(
