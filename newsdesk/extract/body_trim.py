@@ -152,53 +152,53 @@ def drop_repeats(blocks: list[Block]) -> list[Block]:
     return _without(blocks, set(repeats))
 
 
-#: A pull quote: a line this long (characters) whose words a longer paragraph of the body holds again.
+#: A pull quote: a line this long (characters) that a longer paragraph of the body holds again.
 _PULL_QUOTE_MIN_CHARS: Final = 40
 _PULL_QUOTE_MAX_CHARS: Final = 300
 #: A longer block holds the quote when it has at least this many characters more (words around it).
 _PULL_QUOTE_MARGIN: Final = 20
-_WORD: Final = re.compile(r"\w+")
 _QUOTE_TYPES: Final = frozenset({"paragraph", "quote"})
-
-
-def _words(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+#: What a pull quote adds or drops around the words it repeats: quotation marks and the closing stop.
+_QUOTE_MARKS: Final = " \"'“”„‘’‚«»‹›"
+_CLOSING_STOPS: Final = ".!?…"
 
 
 def pull_quotes(blocks: list[Block]) -> list[int]:
     """Positions of the pull quotes: short paragraphs or quotes whose words a longer paragraph holds again.
 
     A pull quote repeats, in large type between the paragraphs, a line the story tells in full further
-    on; the reader reads it twice, the story holds it once. Words, not characters, are compared: the
-    pull quote drops or changes the quotation marks and the punctuation around it.
+    on; the reader reads it twice, the story holds it once. The line is looked for without the quotation
+    marks and the closing stop it drops or adds, as written otherwise: one search of the body's text
+    each, where comparing every block's words would cost a tenth of the page's extraction.
 
     >>> para = Block("paragraph", "The mayor said: “We will not accept that the bridge stays closed "
     ...                           "for a year,” and left.")
-    >>> pull = Block("quote", "We will not accept that the bridge stays closed for a year")
+    >>> pull = Block("quote", "“We will not accept that the bridge stays closed for a year.”")
     >>> pull_quotes([Block("paragraph", "Intro."), pull, para])
     [1]
     """
     found: list[int] = []
-    keys: list[str] = []
-    joined = ""
+    written = ""
     starts: list[int] = []
     for index, block in enumerate(blocks):
-        if block.type not in _QUOTE_TYPES or not _PULL_QUOTE_MIN_CHARS <= len(block.text) <= _PULL_QUOTE_MAX_CHARS:
+        text = block.text
+        if block.type not in _QUOTE_TYPES or not _PULL_QUOTE_MIN_CHARS <= len(text) <= _PULL_QUOTE_MAX_CHARS:
             continue
-        if not keys:
-            # Read once, on the first short line: the blocks' words, one block a line, and where each begins.
-            keys = [f" {_words(b.text)} " if b.type in _QUOTE_TYPES else "" for b in blocks]
-            joined = "\n".join(keys)
-            starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
-        key = keys[index]
-        # Each place the words are found, in one search of the whole body: a longer block there holds them.
-        at = joined.find(key)
+        core = text.strip(_QUOTE_MARKS).rstrip(_CLOSING_STOPS).strip(_QUOTE_MARKS)
+        if len(core) < _PULL_QUOTE_MIN_CHARS:
+            continue
+        if not written:
+            # Read once, on the first short line: the blocks' texts, one a line, and where each begins.
+            written = "\n".join(b.text for b in blocks)
+            starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))
+        at = written.find(core)
         while at >= 0:
             owner = bisect_right(starts, at) - 1
-            if owner != index and len(keys[owner]) > len(key) + _PULL_QUOTE_MARGIN:
+            other = blocks[owner]
+            if owner != index and other.type in _QUOTE_TYPES and len(other.text) > len(text) + _PULL_QUOTE_MARGIN:
                 found.append(index)
                 break
-            at = joined.find(key, at + 1)
+            at = written.find(core, at + 1)
     return found
 
 
