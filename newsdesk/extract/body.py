@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsdesk.extract.body_boxes import MIN_CARDS, drop_closing_cards, drop_form_boxes, drop_galleries, drop_media_boxes
+from newsdesk.extract.body_boxes import (
+    MIN_CARDS,
+    drop_alt_captions,
+    drop_closing_cards,
+    drop_form_boxes,
+    drop_galleries,
+    drop_media_boxes,
+    drop_named_captions,
+)
 from newsdesk.extract.body_container import (
     SECOND_OVER_FIRST,
     SHORT_BODY,
@@ -132,6 +140,9 @@ def extract_body(tree: LexborHTMLParser, budget: WorkBudget | None = None,
         if opening:
             emitter.blocks += opening_blocks(opening, description or "")
     drop_galleries(container)
+    if news:
+        drop_alt_captions(container)
+        drop_named_captions(container)
     if forms:
         drop_form_boxes(container, forms)
     for box in after_choice:

@@ -1,5 +1,6 @@
 """Boxes inside the story's container that are not the story: picture galleries, form boxes (a
-newsletter sign-up), a news report's media boxes and the closing cards that advertise other stories.
+newsletter sign-up), a news report's media boxes and captions, and the closing cards that advertise
+other stories.
 """
 
 from __future__ import annotations
@@ -165,6 +166,92 @@ def drop_media_boxes(container: LexborNode, sizes: PageSizes) -> None:
     for box, _ in boxes.values():
         if box.parent is not None:
             box.remove()
+
+
+#: Fewest characters of a picture's alt text that, shown again beside the picture, makes the text a caption:
+#: shorter alt texts are labels ("Foto", a name) a story's line may begin with.
+_CAPTION_ALT_CHARS: Final = 30
+#: Most characters a caption's box holds besides the alt text it repeats: a credit, a photographer's name.
+_CAPTION_EXTRA_CHARS: Final = 120
+#: A caption's box is a block: a ``<span>`` around a picture is an inline player or a link whose title reads
+#: in the story's line (a video's title, set where the video plays).
+_CAPTION_BOX_TAGS: Final = frozenset({"div", "section", "p", "article"})
+
+
+#: Most characters of a caption its class names: a longer box holds more than a caption.
+_NAMED_CAPTION_CHARS: Final = 600
+_CAPTION_CLASS: Final = "[class*=caption]"
+#: A figure and its caption are the emitter's: it collects the caption for the image and keeps it out of the body.
+_CAPTION_KEPT_TAGS: Final = frozenset({"figure", "figcaption", "img", "picture"})
+_CAPTION_STATES: Final = frozenset({"no", "has", "with", "without"})
+
+
+def drop_alt_captions(container: LexborNode) -> None:
+    """Remove the captions that repeat their picture's alt text: the first box around a picture that shows
+    any text, when that text is the picture's alt text (of at least ``_CAPTION_ALT_CHARS``) and at most a
+    credit's few words more. A caption set in a ``<p>`` or a ``<div>`` beside its picture, not in a
+    ``<figcaption>``, reads as a paragraph of the story; the alt text says what it is.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> box = ("<div class='pic'><a href='#'><img src='a.jpg' alt='Smoke rises over the harbour at dawn, 24 April'></a>"
+    ...        "<p>Smoke rises over the harbour at dawn, 24 April</p></div>")
+    >>> page = LexborHTMLParser("<div><p>The story goes on.</p>" + box + "<p>And ends.</p></div>")
+    >>> drop_alt_captions(page.css_first("div")); page.css_first("div").text()
+    'The story goes on.And ends.'
+    """
+    key = container.mem_id
+    for image in container.css("img[alt]"):
+        alt = fold_ws(image.attributes.get("alt") or "").casefold()
+        if len(alt) < _CAPTION_ALT_CHARS:
+            continue
+        node = image.parent
+        length = 0
+        while node is not None and node.mem_id != key:
+            length = text_len(node)
+            if length:
+                break
+            node = node.parent
+        if (node is None or node.mem_id == key or node.tag not in _CAPTION_BOX_TAGS
+                or length > len(alt) + _CAPTION_EXTRA_CHARS):
+            continue
+        if fold_ws(node.text(deep=True)).casefold().startswith(alt):
+            node.remove()
+
+
+def drop_named_captions(container: LexborNode) -> None:
+    """Remove, from a news story, the captions its classes name ("wp-caption-text", "caption"), with at most
+    ``_NAMED_CAPTION_CHARS`` of text and no heading, that the furniture pass kept because the name also
+    holds a word of the story's ("text").
+
+    A caption is a maybe-furniture name (``boilerplate``): taken out before the container's choice, a page
+    whose story is set in captions would lose it. Once the story is chosen, a caption inside it is still not
+    its text. A box with a heading is a video's or a teaser's title and summary.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> box = ("<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Displaced people line up for "
+    ...        "food in Jabalia. Photo: Jane Doe</p></div>")
+    >>> page = LexborHTMLParser("<div><p>The story goes on.</p>" + box + "<p class='no-caption'>And ends.</p></div>")
+    >>> drop_named_captions(page.css_first("div")); page.css_first("div").text()
+    'The story goes on.And ends.'
+    """
+    for node in container.css(_CAPTION_CLASS):
+        if node.parent is None or node.tag in _CAPTION_KEPT_TAGS:
+            continue
+        if not any(_names_a_caption(word) for word in (node.attributes.get("class") or "").split()):
+            continue
+        if text_len(node) > _NAMED_CAPTION_CHARS or first_tagged(node, HEADING_TAG_IDS) is not None:
+            continue
+        node.remove()
+
+
+def _names_a_caption(word: str) -> bool:
+    """Whether a class word names a caption, not a state ("no-caption", "has-caption").
+
+    >>> _names_a_caption("wp-caption-text"), _names_a_caption("no-caption"), _names_a_caption("captioned")
+    (True, False, False)
+    """
+    tokens = name_tokens(word)
+    return "caption" in tokens and not _CAPTION_STATES.intersection(tokens)
 
 
 #: Most characters of a teaser card besides its linked headline: a line or two of summary, a date.

@@ -1,5 +1,5 @@
 """What the block walk kept that is not the story, told by its shape: a trailing section of labels,
-gallery counters, and a second copy of the story's paragraphs.
+gallery counters, a second copy of the story's paragraphs, and a news report's pull quotes.
 
 The walk keeps what sits in the story's container, and many containers end with more than the
 story: a "Tags" heading and its tag, a "This topic on air:" label and the programme's line, a
@@ -20,6 +20,8 @@ second time is that copy. Short lines and lines that are not sentences do repeat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Final
 
 from newsdesk.extract.calls_to_action import drop_calls_to_action
@@ -150,9 +152,61 @@ def drop_repeats(blocks: list[Block]) -> list[Block]:
     return _without(blocks, set(repeats))
 
 
-def trim_body(blocks: list[Block]) -> list[Block]:
+#: A pull quote: a line this long (characters) that a longer paragraph of the body holds again.
+_PULL_QUOTE_MIN_CHARS: Final = 40
+_PULL_QUOTE_MAX_CHARS: Final = 300
+#: A longer block holds the quote when it has at least this many characters more (words around it).
+_PULL_QUOTE_MARGIN: Final = 20
+_QUOTE_TYPES: Final = frozenset({"paragraph", "quote"})
+#: What a pull quote adds or drops around the words it repeats: quotation marks and the closing stop.
+_QUOTE_MARKS: Final = " \"'“”„‘’‚«»‹›"
+_CLOSING_STOPS: Final = ".!?…"
+
+
+def pull_quotes(blocks: list[Block]) -> list[int]:
+    """Positions of the pull quotes: short paragraphs or quotes whose words a longer paragraph holds again.
+
+    A pull quote repeats, in large type between the paragraphs, a line the story tells in full further
+    on; the reader reads it twice, the story holds it once. The line is looked for without the quotation
+    marks and the closing stop it drops or adds, as written otherwise: one search of the body's text
+    each, where comparing every block's words would cost a tenth of the page's extraction.
+
+    >>> para = Block("paragraph", "The mayor said: “We will not accept that the bridge stays closed "
+    ...                           "for a year,” and left.")
+    >>> pull = Block("quote", "“We will not accept that the bridge stays closed for a year.”")
+    >>> pull_quotes([Block("paragraph", "Intro."), pull, para])
+    [1]
+    """
+    found: list[int] = []
+    written = ""
+    starts: list[int] = []
+    for index, block in enumerate(blocks):
+        text = block.text
+        if block.type not in _QUOTE_TYPES or not _PULL_QUOTE_MIN_CHARS <= len(text) <= _PULL_QUOTE_MAX_CHARS:
+            continue
+        core = text.strip(_QUOTE_MARKS).rstrip(_CLOSING_STOPS).strip(_QUOTE_MARKS)
+        if len(core) < _PULL_QUOTE_MIN_CHARS:
+            continue
+        if not written:
+            # Read once, on the first short line: the blocks' texts, one a line, and where each begins.
+            written = "\n".join(b.text for b in blocks)
+            starts = list(accumulate((len(b.text) + 1 for b in blocks[:-1]), initial=0))
+        at = written.find(core)
+        while at >= 0:
+            owner = bisect_right(starts, at) - 1
+            other = blocks[owner]
+            if owner != index and other.type in _QUOTE_TYPES and len(other.text) > len(text) + _PULL_QUOTE_MARGIN:
+                found.append(index)
+                break
+            at = written.find(core, at + 1)
+    return found
+
+
+def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without its gallery counters, its repeated paragraphs, its closing run of labels and
-    the publisher's calls to its reader around the story (``calls_to_action``).
+    the publisher's calls to its reader around the story (``calls_to_action``); in a news report
+    (``news``), also without its pull quotes (``pull_quotes``). Other pages keep them: guides and blogs
+    set a line of their own in large type that reads like one, and their gold keeps it.
 
     ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
@@ -164,6 +218,8 @@ def trim_body(blocks: list[Block]) -> list[Block]:
     """
     counters, repeats = _counters_and_repeats(blocks)
     drop = set(repeats)
+    if news:
+        drop.update(pull_quotes(blocks))
     if len(counters) >= 2:
         drop.update(counters)
     return drop_calls_to_action(trim_tail(_without(blocks, drop)))

@@ -26,6 +26,7 @@ from newsdesk.extract.dates import parse_date
 from newsdesk.extract.embedded import embedded_html
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
+from newsdesk.extract.text_furniture import is_meta_line
 from newsdesk.extract.textsize import has_unspaced, text_length
 from newsdesk.extract.textsize import word_count as count_words
 from newsdesk.extract.urls import join_url
@@ -50,6 +51,8 @@ LISTING_TYPES: Final = frozenset({"collectionpage", "itemlist", "searchresultspa
 _BYLINE_BLOCK: Final = re.compile(r"^(?:by|von|par|por|door|di|av)\s+\S.{0,80}$", re.I)
 _DATE_BLOCK: Final = re.compile(
     r"^(?:published|updated|posted|last updated|first published|modified)\b.{0,80}$", re.I)
+#: The first blocks of a body, where the header's lines repeated in it are looked for.
+_HEAD_BLOCKS: Final = 6
 _MIN_ARTICLE_WORDS: Final = 120
 #: Fewest words of a story that says it is one (schema.org type, or both a date and a headline).
 _MIN_SHORT_STORY_WORDS: Final = 25
@@ -62,13 +65,30 @@ def _same_text(a: str, b: str) -> bool:
     return fold_ws(a).casefold().strip(" .") == fold_ws(b).casefold().strip(" .")
 
 
-def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]:
-    """Remove the headline, standfirst, byline and date lines repeated at the top of the body."""
+def _drop_header_repeats(blocks: list[Block], meta: PageMetadata, news: bool = False) -> list[Block]:
+    """Remove the headline, standfirst, byline and date lines repeated at the top of the body.
+
+    On a news page (``news``), a block that is only a date or a reading time ("Veröffentlicht am 13. Mai
+    2026 um 15:44", "3 Minuten Lesezeit") is the page's furniture among the first blocks, even under a
+    standfirst or a caption, and as the body's last block.
+
+    >>> meta = PageMetadata(headline="Rain returns")
+    >>> story = [Block("paragraph", "Rain fell across the county on Monday after a long dry summer, "
+    ...                             "the first in weeks.")]
+    >>> lines = [Block("paragraph", "25.10.2025 - 15:26 Uhr"), Block("paragraph", "3 Min Lesezeit")]
+    >>> [b.text for b in _drop_header_repeats(story + lines + story, meta, news=True)] == [story[0].text] * 2
+    True
+    >>> len(_drop_header_repeats(story + lines + story, meta))  # no news page: dragnet's blogs keep such lines
+    4
+    """
     out: list[Block] = []
     head_zone = True
     for index, block in enumerate(blocks):
         text = block.text
-        if head_zone and index < 6:
+        # Dragnet's gold, mostly pages that say nothing of their type, keeps its header lines: only news pages.
+        if news and index < _HEAD_BLOCKS and is_meta_line(text):
+            continue
+        if head_zone and index < _HEAD_BLOCKS:
             if meta.headline and _same_text(text, meta.headline):
                 continue
             # A leading heading before any prose is the page title in another form.
@@ -83,6 +103,8 @@ def _drop_header_repeats(blocks: list[Block], meta: PageMetadata) -> list[Block]
         if block.type == "paragraph" and len(text) > 80:
             head_zone = False
         out.append(block)
+    if news and len(out) > 1 and is_meta_line(out[-1].text):
+        out.pop()
     return out
 
 
@@ -614,7 +636,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     news = bool(meta.page_types & NEWS_TYPES)
     found = extract_body(tree, budget, meta.headline, news=news, under_headline=True,
                          description=meta.description)
-    blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta))
+    blocks = _cut_at_end_marker(_drop_header_repeats(found.blocks, meta, news))
 
     tail_start = max(0, len(blocks) - _TAIL_WINDOW)
     window = [blocks[0].text if blocks else ""] + [b.text for b in blocks[tail_start:]]
@@ -622,11 +644,11 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
     drop = {tail_start + i - 1 for i in credit.credit_lines if i > 0}
     blocks = [b for i, b in enumerate(blocks) if i not in drop]
     # After the credit lines are read: a wire credit can sit among the closing labels.
-    blocks = trim_body(blocks)
+    blocks = trim_body(blocks, news)
     blocks = without_closing_bio(blocks, meta.authors, news=news)
     embedded = _embedded_body(html, meta, blocks)
     if embedded is not None:
-        blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta)))
+        blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta, news)), news)
 
     site_name = _site_name(meta, url or meta.canonical_url)
     article = Article(

@@ -15,7 +15,16 @@ from itertools import pairwise
 from typing import Final
 
 from newsdesk.extract.dates import find_date
-from newsdesk.extract.text_furniture import BYLINE_LABELS, READING_LINE, byline_names, is_caption, is_date_line, unglue
+from newsdesk.extract.text_furniture import (
+    BYLINE_LABELS,
+    DATE_WORDS,
+    READING_LINE,
+    READING_WORDS,
+    byline_names,
+    is_caption,
+    is_date_line,
+    unglue,
+)
 from newsdesk.extract.text_labels import (
     ASIDE_LABELS,
     BOILERPLATE_SENTENCE,
@@ -177,9 +186,9 @@ def _classify(text: str, words: int) -> str:
         return BYLINE
     if words <= 40 and is_credit_line(text):
         return CREDIT
-    if words <= 8 and READING_LINE.match(text):
+    if words <= READING_WORDS and READING_LINE.match(text):
         return READING
-    if words <= 20 and is_date_line(text):
+    if words <= DATE_WORDS and is_date_line(text):
         return DATE
     if words <= 60 and is_caption(text):
         return CAPTION

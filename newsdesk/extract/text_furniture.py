@@ -11,7 +11,7 @@ from typing import Final
 
 from newsdesk.extract.captions import split_caption
 from newsdesk.extract.dates import find_date
-from newsdesk.extract.text_lines import NAME_PARTICLES, ends_sentence
+from newsdesk.extract.text_lines import NAME_PARTICLES, ends_sentence, word_count
 from newsdesk.extract.wire import lookup_agency
 
 # Reuters-style "REUTERS/Jane Doe/File Photo": the last slash part is an editorial note.
@@ -29,6 +29,9 @@ READING_TIME: Final = re.compile(
     r"(?:\s+(?:read|reading|de lecture|lesezeit|okuma(?: süresi)?))?(?=$|[\s|•·,])",
     re.I,
 )
+#: Most words of a reading-time line and of a date line (longer lines with a date are sentences).
+READING_WORDS: Final = 8
+DATE_WORDS: Final = 20
 READING_LINE: Final = re.compile(
     r"^(?:(?:reading time|read time|lesezeit|temps de lecture)\s*[:：]?\s*)?\d{1,3}\s*[-‐ ]?\s*"
     r"(?:min|mins|minute|minutes|minuten|dk|dakika)\.?(?:\s+(?:read|reading|de lecture|lesezeit|okuma))?$",
@@ -157,6 +160,19 @@ def is_date_line(text: str) -> bool:
     if find_date(unglued) is None:
         return bool(_DATE_LABEL.match(text)) and len(text.split()) <= 8
     return len(date_leftover(text)) <= 5
+
+
+def is_meta_line(text: str) -> bool:
+    """Whether a line is only a date line or a reading time, as the copied-text classifier reads them.
+
+    >>> is_meta_line("Veröffentlicht am 13. Mai 2026 um 15:44"), is_meta_line("3 Minuten Lesezeit")
+    (True, True)
+    >>> is_meta_line("Die Kühltürme wurden am 25. Oktober 2025 um 12 Uhr vor 30.000 Schaulustigen gesprengt.")
+    False
+    """
+    words = word_count(text)
+    return (words <= READING_WORDS and READING_LINE.match(text) is not None) or (
+        words <= DATE_WORDS and is_date_line(text))
 
 
 def caption_parts(text: str) -> tuple[str | None, str | None, str | None]:
