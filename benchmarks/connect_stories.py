@@ -60,8 +60,9 @@ OLD_GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
 
 
 #: What the loaders below give as an article's text, in the cache's digest: a loader that changes the texts the
-#: cached enrichment was read from must start a fresh cache too ("2": PolNeAR's title line, see :func:`_title_lines`).
-TEXTS_VERSION = "2: title line"
+#: cached enrichment was read from must start a fresh cache too ("2": PolNeAR's title line, "3": a title split over
+#: two lines, see :func:`_title_lines`).
+TEXTS_VERSION = "3: title lines"
 
 
 def _code_digest() -> str:
@@ -155,17 +156,33 @@ _NOT_WORDS = re.compile(r"[\W_]+")
 
 
 def _title_lines(lines: list[str], title: str) -> int:
-    """How many of a PolNeAR text's first lines are its title again (0 or 1): a first line that is the metadata's
-    title but for punctuation and spacing. The texts repeat the title with its full stop inside the closing quote
-    ("...'Reeks of Fear.'" for the title's "...'Reeks of Fear'").
+    """How many of a PolNeAR text's first lines are its title again (0 when they are not): the lines that, joined,
+    give the metadata's title but for punctuation and spacing. The texts repeat the title with its full stop inside
+    the closing quote ("...'Reeks of Fear.'" for the title's "...'Reeks of Fear'"), or split over two lines at the
+    semicolon between headline and deck ("Lawmaker urges retaliation on Russia;" then "Member of House panel...":
+    the metadata's title is both, and the deck is no more the body than the headline is).
 
     >>> _title_lines(["Trump 'Reeks of Fear.'", "Body."], "Trump 'Reeks of Fear'")
     1
     >>> _title_lines(["Trump 'Reeks of Fear'?", "Body."], "Trump 'Reeks of Fear' again")
     0
+    >>> title = "Vets' support; Trump and Clinton court them"
+    >>> _title_lines(["Vets' support;", "Trump and Clinton court them.", "Body."], title)
+    2
+    >>> _title_lines(["Vets' support;", "Body."], title)
+    0
     """
     key = _NOT_WORDS.sub("", title)
-    return int(bool(key) and bool(lines) and _NOT_WORDS.sub("", lines[0]) == key)
+    if not key:
+        return 0
+    joined = ""
+    for count, line in enumerate(lines[:3], start=1):
+        joined += _NOT_WORDS.sub("", line)
+        if joined == key:
+            return count
+        if not key.startswith(joined):
+            return 0
+    return 0
 
 
 def _polnear_articles() -> dict[str, dict[str, Any]]:
