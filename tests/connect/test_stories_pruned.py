@@ -17,12 +17,17 @@ _PLACES = [f"town{n}" for n in range(5)]
 class _EveryStory(StoryStream):
     """The stream as it was: every live story in the window scored one by one, the first best kept,
     each shared name weighed against its count over the live stories (those past their span included), read from
-    every one (not the stream's index), and by crowd / (stories naming it) when more than ``crowd`` name it."""
+    every one (not the stream's index), and by crowd / (stories naming it) when more than ``crowd`` stories of the
+    last ``memory_days`` (live or quiet) name it."""
 
     def _best(self, features: StoryFeatures, day: float | None) -> LiveStory | None:
-        live = [self.stories_by_id[story_id] for story_id in self._ids]
-        live = [story for story in live
-                if day is None or story.last_seen is None or day - story.last_seen <= self.window_days]
+        every = [self.stories_by_id[story_id] for story_id in self._ids]
+
+        def within(days: float) -> list[LiveStory]:
+            return [story for story in every
+                    if day is None or story.last_seen is None or day - story.last_seen <= days]
+
+        live = within(self.window_days)
         mentions: Counter[str] = Counter()
         mentions_places: Counter[str] = Counter()
         naming: Counter[str] = Counter()
@@ -30,7 +35,8 @@ class _EveryStory(StoryStream):
         for story in live:
             mentions.update(story.load().entities)
             mentions_places.update(story.places)
-            naming.update(set(story.entities))
+        for story in within(self.memory_days):
+            naming.update(set(story.load().entities))
             naming_places.update(set(story.places))
         crowd = self.params.crowd
 
