@@ -1202,7 +1202,8 @@ class StoryStream:
 
         The same stories as adding them one by one, cheaper: the cosines of all the articles to the stories
         running when the call begins are one matrix product, which reads the (live stories x dimensions)
-        matrix once rather than once per article; only rows that change meanwhile are computed again.
+        matrix once rather than once per article; only rows that change meanwhile are computed again, and rows
+        gone quiet before the batch's first day (kept for the names' crowd) not at all.
 
         >>> v = np.array([1.0, 0.0], np.float32)
         >>> f = StoryFeatures(v, frozenset({"nato"}), frozenset(), 20000.0, "bbc", "NATO meets")
@@ -1215,7 +1216,20 @@ class StoryStream:
             position for position, (_, features, _) in enumerate(items) if features.vector.shape[0] == dim)}
         if count and rows:
             vectors = np.stack([items[position][1].vector for position in rows])
-            self._pre, self._pre_count = vectors @ self._matrix[:count].T, count
+            days = [items[position][1].day for position in rows]
+            if None in days:
+                self._pre = vectors @ self._matrix[:count].T
+            else:
+                # Only the rows live on the batch's first day can be live for any of its articles (a row that moves
+                # meanwhile is computed again); the quiet ones the stream keeps to count a name's crowd
+                # (MEMORY_DAYS) are never scored, and their cosines would be most of the product.
+                with np.errstate(invalid="ignore"):
+                    last = self._last[:count]
+                    scored = np.flatnonzero(np.isnan(last) | (last >= min(days) - self.window_days))
+                self._pre = np.full((len(rows), count), -np.inf, dtype=np.float32)
+                if len(scored):
+                    self._pre[:, scored] = vectors @ self._matrix[scored].T
+            self._pre_count = count
         try:
             out = []
             for position, (member, features, copy_of) in enumerate(items):
