@@ -53,7 +53,7 @@ class _EveryStory(StoryStream):
         return chosen if best >= self.join_score else None
 
 
-def _stream(seed: int, count: int = 300) -> list[tuple[int, StoryFeatures, int | None]]:
+def _stream(seed: int, count: int = 300, undated: bool = True) -> list[tuple[int, StoryFeatures, int | None]]:
     rng = np.random.default_rng(seed)
     topics = rng.standard_normal((12, 16))
     items = []
@@ -63,7 +63,7 @@ def _stream(seed: int, count: int = 300) -> list[tuple[int, StoryFeatures, int |
         vector = (vector / np.linalg.norm(vector)).astype(np.float32)
         names = frozenset(rng.choice(_NAMES, size=int(rng.integers(0, 4)), replace=False).tolist())
         places = frozenset(rng.choice(_PLACES, size=int(rng.integers(0, 2)), replace=False).tolist())
-        day = None if n % 17 == 0 else 20000.0 + n * 0.2 + float(rng.random())
+        day = None if undated and n % 17 == 0 else 20000.0 + n * 0.2 + float(rng.random())
         copy_of = int(rng.integers(n)) if n and n % 23 == 0 else None
         events = frozenset(name for name in names if event_name(name))
         items.append((n, StoryFeatures(vector, names, places, day, f"o{n % 7}.example", f"h{n}", events), copy_of))
@@ -72,8 +72,9 @@ def _stream(seed: int, count: int = 300) -> list[tuple[int, StoryFeatures, int |
 
 @pytest.mark.parametrize("model", sorted(PARAMS))
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_pruned_assignment_equals_scoring_every_story(model: str, seed: int) -> None:
-    items = _stream(seed)
+@pytest.mark.parametrize("undated", [True, False])  # batches with an undated article compute every row's cosine
+def test_pruned_assignment_equals_scoring_every_story(model: str, seed: int, undated: bool) -> None:
+    items = _stream(seed, undated=undated)
     reference = _EveryStory(model=model)
     expected = [reference.add(member, features, copy_of=copy_of) for member, features, copy_of in items]
     one_by_one = StoryStream(model=model)
