@@ -59,12 +59,18 @@ GOLD = ROOT / "tests" / "connect" / "gold" / "stories_read.jsonl"
 OLD_GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
 
 
+#: What the loaders below give as an article's text, in the cache's digest: a loader that changes the texts the
+#: cached enrichment was read from must start a fresh cache too ("2": PolNeAR's title line, "3": a title split over
+#: two lines, see :func:`_title_lines`).
+TEXTS_VERSION = "3: title lines"
+
+
 def _code_digest() -> str:
     """A digest of the code the cached articles and vectors come from (the model, enrichment, embeddings), so a
     change there starts a fresh cache instead of scoring stale entities (the cache is keyed by article id)."""
     sources = [ROOT / "newsdesk" / "model.py", *sorted((ROOT / "newsdesk" / "enrich").glob("*.py")),
                *(ROOT / "newsdesk" / "connect" / name for name in ("embeddings.py", "encoder.py", "encoder_onnx.py"))]
-    digest = hashlib.sha1()
+    digest = hashlib.sha1(TEXTS_VERSION.encode())
     for source in sources:
         if source.is_file():
             digest.update(source.name.encode() + source.read_bytes())
@@ -146,9 +152,42 @@ def _t17_articles() -> dict[str, dict[str, Any]]:
 POLNEAR = SHARED / "polnear-train-dev"
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _title_lines(lines: list[str], title: str) -> int:
+    """How many of a PolNeAR text's first lines are its title again (0 when they are not): the lines that, joined,
+    give the metadata's title but for punctuation and spacing. The texts repeat the title with its full stop inside
+    the closing quote ("...'Reeks of Fear.'" for the title's "...'Reeks of Fear'"), or split over two lines at the
+    semicolon between headline and deck ("Lawmaker urges retaliation on Russia;" then "Member of House panel...":
+    the metadata's title is both, and the deck is no more the body than the headline is).
+
+    >>> _title_lines(["Trump 'Reeks of Fear.'", "Body."], "Trump 'Reeks of Fear'")
+    1
+    >>> _title_lines(["Trump 'Reeks of Fear'?", "Body."], "Trump 'Reeks of Fear' again")
+    0
+    >>> title = "Vets' support; Trump and Clinton court them"
+    >>> _title_lines(["Vets' support;", "Trump and Clinton court them.", "Body."], title)
+    2
+    >>> _title_lines(["Vets' support;", "Body."], title)
+    0
+    """
+    key = _NOT_WORDS.sub("", title)
+    if not key:
+        return 0
+    joined = ""
+    for count, line in enumerate(lines[:3], start=1):
+        joined += _NOT_WORDS.sub("", line)
+        if joined == key:
+            return count
+        if not key.startswith(joined):
+            return 0
+    return 0
+
+
 def _polnear_articles() -> dict[str, dict[str, Any]]:
     """PolNeAR's dev and train articles (2015-2016, seven US outlets): title and date from its metadata, the
-    text's lines as paragraphs (the first line, the title again, left out)."""
+    text's lines as paragraphs (the first lines, the title again, left out: :func:`_title_lines`)."""
     import csv
 
     out: dict[str, dict[str, Any]] = {}
@@ -159,8 +198,7 @@ def _polnear_articles() -> dict[str, dict[str, Any]]:
             path = POLNEAR / row["compartment"] / "text" / f"{row['filename']}.txt"
             lines = [line.strip() for line in path.open()]
             lines = [line for line in lines if line]
-            if lines and lines[0].rstrip(".") == row["title"].strip().rstrip("."):
-                lines = lines[1:]
+            lines = lines[_title_lines(lines, row["title"]):]
             out[row["filename"]] = {"headline": row["title"], "text": "\n".join(lines),
                                     "url": f"https://{row['publisher']}.example/{row['filename']}", "language": "en",
                                     "published": row["publication_date"], "site": row["publisher"]}

@@ -10,10 +10,11 @@ organisations and places enrichment found in both, less a penalty for the days s
 A shared name counts for as much as it tells stories apart: the story's share of the live stories' mentions of
 it, fully when only that story names it, half when two name it as often, and so on (see :func:`name_weight`), so
 a name every desk is writing about this week ("trump", "covid-19") no longer pulls an article into whichever
-story names it, while an event's name stays with the story most of its reports are in; a name more live stories
-give than :attr:`StoryParams.crowd` counts less again in each (a campaign's candidates). A shared name of an
-*event* (a convention, a trial: :func:`event_name`; enrichment types it EVENT and finds the forms reports write
-it in, "the GOP convention", "the Democratic convention", see :func:`newsdesk.enrich.entities.name_events`) adds
+story names it, while an event's name stays with the story most of its reports are in; a name more stories give
+than :attr:`StoryParams.crowd` counts less again in each (a campaign's candidates; the stories counted are those of the
+last :data:`MEMORY_DAYS`, live or gone quiet). A shared name of an *event* (a convention, a trial:
+:func:`event_name`; enrichment types it EVENT and finds the forms reports write it in, "the GOP convention", "the
+Democratic convention", see :func:`newsdesk.enrich.entities.name_events`) adds
 :attr:`StoryParams.event`: reports of one event name it however far apart their wording is, and a report naming
 the event of a story past its span joins it without the margin, since the span is there to stop a topic from
 chaining, not an event from running its course (a convention's run-up starts weeks before it). So does a report
@@ -59,7 +60,8 @@ from newsdesk.connect.embeddings import DEFAULT_MODEL
 from newsdesk.enrich.entities import EVENT_NOUNS, event_name
 from newsdesk.model import Article, Enrichment, Entity
 
-__all__ = ["AGING_FROM_DAYS", "CHAIN_GAP_DAYS", "EVENT_NOUNS", "HASH_DIM", "MAX_SPAN_DAYS", "PARAMS", "RUNS_ON_DAYS",
+__all__ = ["AGING_FROM_DAYS", "CHAIN_GAP_DAYS", "EVENT_NOUNS", "HASH_DIM", "MAX_SPAN_DAYS", "MEMORY_DAYS", "PARAMS",
+           "RUNS_ON_DAYS",
            "RUNS_ON_SHARE", "UNREAD", "LiveStory", "Story", "StoryFeatures", "StoryParams", "StoryStream",
            "build_stories", "chain_names", "chain_target", "cluster_stories", "event_name", "hashed_vectors",
            "name_weight", "parse_day", "salient", "story_features", "stream_order", "support"]
@@ -98,6 +100,19 @@ AGING_FROM_DAYS = 10.0
 #: Chosen on the labelled set's dev split with :data:`RUNS_ON_SHARE` (see :data:`PARAMS`): 2 to 5 days score alike, 6
 #: and more let month-old campaign stories take the next debate's reports.
 RUNS_ON_DAYS = 3.0
+#: How far back a name's crowd is counted (:attr:`StoryParams.crowd`): over the stories that named it and last moved
+#: within this many days, live or gone quiet, not the live ones alone. In a thin stream one live story can hold every
+#: mention of a name that many stories of the last weeks carried (a campaign's candidate, a desk's own name), which
+#: then counts in full there; counted over the stories that carried it lately, it is the season's news, not one
+#: event's. The live stories' mentions still weigh it (:func:`name_weight`), so an event's name stays with the story
+#: most of its reports are in. Chosen on the labelled set's dev split (after 09ea62e's loader fix) among 14 (the
+#: window, as before), 21-90 days and every story seen, with the crowd 3-8: every memory of 35 to 90 days with the
+#: crowds as they were beat the window on all six dev rows; 50 is the middle of that plateau. MiniLM whole gold cold
+#: / warm 0.695 / 0.687 -> 0.700 / 0.699, e5 0.699 / 0.712 -> 0.713 / 0.728, hashed words 0.668 / 0.651 -> 0.701 /
+#: 0.729. Every story seen (an IDF over stories, tried in an early round) is worse for MiniLM (0.685 / 0.693), and
+#: weighing the mentions over the memory too (not only the crowd) worse again (0.691 / 0.680 at 42 days). The store
+#: loads the stories of this many days back, not only the window's (:func:`newsdesk.store.stories.assign_stories`).
+MEMORY_DAYS = 50.0
 #: The share of a story's reports that must name the distinctive name a report shares with it for the story to run
 #: on past its span (:data:`RUNS_ON_DAYS`): what the story is about, not a name one of its reports gave.
 RUNS_ON_SHARE = 2 / 3
@@ -129,7 +144,8 @@ class StoryParams:
     support: float = 0.0
     #: Added when the article and the story share an event's name (:func:`event_name`).
     event: float = 0.0
-    #: A name more than this many live stories name counts crowd / (stories naming it) of its weight (0: off).
+    #: A name more than this many stories of the last :data:`MEMORY_DAYS` name counts crowd / (stories naming it) of its
+    #: weight (0: off).
     crowd: int = 0
     #: What a story past its span must score above the others (infinite: it takes no article at all), unless the
     #: article names the story's event or the story is running on for it (:meth:`StoryStream.runs_on`).
@@ -667,7 +683,8 @@ def _overlap(mine: frozenset[str], theirs: Counter[str], totals: Mapping[str, fl
 
 def _crowded(total: int, naming: int, crowd: int) -> float:
     """The live mentions of a name as :func:`name_weight` weighs a story's count against: ``total``, or more when
-    more than ``crowd`` live stories name it, so that its weight in each is ``crowd`` / ``naming`` of its share.
+    more than ``crowd`` stories (those of the last :data:`MEMORY_DAYS`) name it, so that its weight in each is
+    ``crowd`` / ``naming`` of its share.
 
     >>> _crowded(8, 2, 3), _crowded(8, 6, 3), _crowded(8, 6, 0)
     (8, 16.0, 8)
@@ -796,7 +813,8 @@ class StoryStream:
     """
 
     def __init__(self, *, model: str = DEFAULT_MODEL, join_score: float | None = None,
-                 window_days: float = WINDOW_DAYS, max_span_days: float = MAX_SPAN_DAYS, next_id: int = 1,
+                 window_days: float = WINDOW_DAYS, max_span_days: float = MAX_SPAN_DAYS,
+                 memory_days: float | None = None, next_id: int = 1,
                  live: Sequence[LiveStory] = (),
                  title_vector: Callable[[int], np.ndarray | None] | None = None) -> None:
         if model not in PARAMS:
@@ -805,6 +823,7 @@ class StoryStream:
         self.join_score = self.params.join if join_score is None else join_score
         self.window_days = window_days
         self.max_span_days = max_span_days
+        self.memory_days = max(window_days, MEMORY_DAYS if memory_days is None else memory_days)
         self.next_id = next_id
         # Reads a live story's title vector when an article joins it (the store's, kept per article).
         self._title_vector = title_vector
@@ -890,9 +909,10 @@ class StoryStream:
                     if not found:
                         del rows[name]
 
-    def naming(self, name: str, day: float | None, *, place: bool = False) -> int:
+    def naming(self, name: str, day: float | None, *, place: bool = False, within: float | None = None) -> int:
         """How many live stories (last moved within the window of ``day``; all when ``day`` is None) name
-        ``name`` among their people and organisations (``place``: their places).
+        ``name`` among their people and organisations (``place``: their places); ``within``: the stories that last
+        moved within that many days instead of the window.
 
         >>> stream = StoryStream()
         >>> f = StoryFeatures(np.array([1.0, 0.0], np.float32), frozenset({"nato"}), frozenset(), 20000.0, None)
@@ -906,8 +926,9 @@ class StoryStream:
         if day is None:
             return len(found)
         last = self._last[np.fromiter(found, dtype=np.int64, count=len(found))]
+        days = self.window_days if within is None else within
         with np.errstate(invalid="ignore"):
-            return int(np.count_nonzero(np.isnan(last) | (day - last <= self.window_days)))
+            return int(np.count_nonzero(np.isnan(last) | (day - last <= days)))
 
     def mentions(self, name: str, day: float | None, *, place: bool = False) -> int:
         """How many members of the live stories (as :meth:`naming`) name ``name``, by the stories' counts.
@@ -941,10 +962,11 @@ class StoryStream:
     def totals(self, features: StoryFeatures, day: float | None) -> tuple[dict[str, float], dict[str, float]]:
         """The live stories' :meth:`mentions` on ``day`` of each of the article's people and organisations, and
         of its places: what a story's own count of a name is weighed against (:func:`name_weight`)."""
-        crowd = self.params.crowd
-        return ({name: _crowded(self.mentions(name, day), self.naming(name, day), crowd)
+        crowd, memory = self.params.crowd, self.memory_days
+        return ({name: _crowded(self.mentions(name, day), self.naming(name, day, within=memory), crowd)
                  for name in features.entities},
-                {name: _crowded(self.mentions(name, day, place=True), self.naming(name, day, place=True), crowd)
+                {name: _crowded(self.mentions(name, day, place=True), self.naming(name, day, place=True, within=memory),
+                                crowd)
                  for name in features.places})
 
     def score(self, story: LiveStory, features: StoryFeatures, day: float | None,
@@ -1078,7 +1100,7 @@ class StoryStream:
         return rows
 
     def _shared(self, rows: dict[str, dict[int, int]], names: frozenset[str], count: int,
-                live: np.ndarray | None) -> tuple[np.ndarray, dict[str, float]]:
+                live: np.ndarray | None, remembered: np.ndarray | None) -> tuple[np.ndarray, dict[str, float]]:
         """Per matrix row, the weighted share of ``names`` the story names (:func:`_overlap`'s value, up to
         rounding), and each name's total count over the ``live`` rows naming it (None: every row is live)."""
         shared = np.zeros(count, dtype=np.float64)
@@ -1090,11 +1112,12 @@ class StoryStream:
                 continue
             where = np.fromiter(found, dtype=np.int64, count=len(found))
             counts = np.fromiter(found.values(), dtype=np.int64, count=len(found))
-            if live is None:
+            if live is None or remembered is None:
                 total = _crowded(int(counts.sum()), len(where), self.params.crowd)
             else:
-                naming = live[where]
-                total = _crowded(int(counts[naming].sum()), int(np.count_nonzero(naming)), self.params.crowd)
+                # The live stories' mentions, crowded by the stories of the memory naming it (as totals() counts).
+                total = _crowded(int(counts[live[where]].sum()), int(np.count_nonzero(remembered[where])),
+                                 self.params.crowd)
             totals[name] = total
             if total > 0:
                 shared[where] += counts / total  # name_weight of each row's count (rows not live are not scored)
@@ -1121,10 +1144,12 @@ class StoryStream:
         params = self.params
         live: np.ndarray | None = None
         open_: np.ndarray | None = None
+        remembered: np.ndarray | None = None
         if day is not None:
             last, first = self._last[:count], self._first[:count]
             with np.errstate(invalid="ignore"):
                 live = np.isnan(last) | (day - last <= self.window_days)
+                remembered = np.isnan(last) | (day - last <= self.memory_days)
                 # A story past its span counts in the names' live totals like any other (its reports are this
                 # window's news) but must clear the bar by params.spent to take an article.
                 open_ = np.isnan(first) | (day - first <= self.max_span_days)
@@ -1135,10 +1160,10 @@ class StoryStream:
         entity_totals: dict[str, float] = {}
         place_totals: dict[str, float] = {}
         if features.entities:
-            shared, entity_totals = self._shared(self._entity_rows, features.entities, count, live)
+            shared, entity_totals = self._shared(self._entity_rows, features.entities, count, live, remembered)
             bound += params.entity * shared
         if features.places:
-            shared, place_totals = self._shared(self._place_rows, features.places, count, live)
+            shared, place_totals = self._shared(self._place_rows, features.places, count, live, remembered)
             bound += params.place * shared
         named: np.ndarray | None = None
         if params.event and features.events:
@@ -1177,7 +1202,8 @@ class StoryStream:
 
         The same stories as adding them one by one, cheaper: the cosines of all the articles to the stories
         running when the call begins are one matrix product, which reads the (live stories x dimensions)
-        matrix once rather than once per article; only rows that change meanwhile are computed again.
+        matrix once rather than once per article; only rows that change meanwhile are computed again, and rows
+        gone quiet before the batch's first day (kept for the names' crowd) not at all.
 
         >>> v = np.array([1.0, 0.0], np.float32)
         >>> f = StoryFeatures(v, frozenset({"nato"}), frozenset(), 20000.0, "bbc", "NATO meets")
@@ -1190,7 +1216,20 @@ class StoryStream:
             position for position, (_, features, _) in enumerate(items) if features.vector.shape[0] == dim)}
         if count and rows:
             vectors = np.stack([items[position][1].vector for position in rows])
-            self._pre, self._pre_count = vectors @ self._matrix[:count].T, count
+            days = [items[position][1].day for position in rows]
+            if None in days:
+                self._pre = vectors @ self._matrix[:count].T
+            else:
+                # Only the rows live on the batch's first day can be live for any of its articles (a row that moves
+                # meanwhile is computed again); the quiet ones the stream keeps to count a name's crowd
+                # (MEMORY_DAYS) are never scored, and their cosines would be most of the product.
+                with np.errstate(invalid="ignore"):
+                    last = self._last[:count]
+                    scored = np.flatnonzero(np.isnan(last) | (last >= min(days) - self.window_days))
+                self._pre = np.full((len(rows), count), -np.inf, dtype=np.float32)
+                if len(scored):
+                    self._pre[:, scored] = vectors @ self._matrix[scored].T
+            self._pre_count = count
         try:
             out = []
             for position, (member, features, copy_of) in enumerate(items):

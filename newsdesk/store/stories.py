@@ -2,7 +2,8 @@
 
 Stories are assigned in stream order by the writer: after inserting a batch's articles it calls
 :func:`assign_stories`, which loads the *live* stories (last article within
-:data:`~newsdesk.connect.stories.WINDOW_DAYS` of the batch, found through the ``last_seen`` index, plus the
+:data:`~newsdesk.connect.stories.WINDOW_DAYS` of the batch, found through the ``last_seen`` index, and the quiet ones of
+:data:`~newsdesk.connect.stories.MEMORY_DAYS`, over which a name's crowd is counted, plus the
 stories of any copy's original; those past :data:`~newsdesk.connect.stories.MAX_SPAN_DAYS` since their first
 article are loaded too: they take an article only on stronger evidence, and weigh their names like the others), runs
 :class:`~newsdesk.connect.stories.StoryStream` over the batch (the same code
@@ -39,6 +40,7 @@ from newsdesk.connect.stories import (
     CHAIN_ENTITY_SHARE,
     CHAIN_GAP_DAYS,
     CHAIN_TOP,
+    MEMORY_DAYS,
     UNREAD,
     WINDOW_DAYS,
     LiveStory,
@@ -298,11 +300,14 @@ def assign_stories(conn: sqlite3.Connection, items: Sequence[tuple[int, Article]
             feature.day = parse_day(published)
         feature.outlet = host or feature.outlet
     days = [f.day for f in features if f.day is not None]
+    # The stories of the last MEMORY_DAYS, not only the live ones: a name's crowd is counted over them (the stream
+    # scores only the live ones).
+    back = max(WINDOW_DAYS, MEMORY_DAYS)
     if days:
-        since = _iso(min(days) - WINDOW_DAYS)
+        since = _iso(min(days) - back)
     else:
         latest = conn.execute("SELECT max(last_seen) FROM stories").fetchone()[0]
-        since = _iso((parse_day(latest) or 0.0) - WINDOW_DAYS) if latest else None
+        since = _iso((parse_day(latest) or 0.0) - back) if latest else None
     copies = {a: o for a, o in (copy_of or {}).items() if a != o}
     originals = sorted(set(copies.values()) - set(ids))
     known: dict[int, int] = {}

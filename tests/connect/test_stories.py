@@ -278,16 +278,20 @@ def test_gold_story_set_pairwise_f1() -> None:
     where they were closer (another CPU's float rounding can move one join). Since a story past its span that is
     running on (reported within RUNS_ON_DAYS) takes a report sharing a name only it gives, and most of its reports
     give, without the margin: dev unchanged, held out (run once) 0.568 / 0.574 / 0.533 / 0.468, warm 0.543 / 0.521
-    (the Murray trial no longer cut at the span); the held-out floors rose to about 0.01 under them. The 0.85 bar is
-    not met."""
+    (the Murray trial no longer cut at the span); the held-out floors rose to about 0.01 under them. Since the
+    benchmark's PolNeAR loader leaves out the title lines it kept in 209 texts (e33d407, 09ea62e: a measurement fix),
+    the 788 dev view is 0.818 (its floor 0.82 -> 0.80) and the whole gold dev 0.695, held out 0.445 / warm 0.498; since
+    a name's crowd is counted over the stories of the last MEMORY_DAYS: dev 0.876 / 0.814 / 0.736 / 0.700 (warm 0.719
+    / 0.699), held out (run once) 0.568 / 0.571 / 0.558 / 0.473 (warm 0.570 / 0.549); the held-out floors rose to
+    about 0.01 under them. The 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split, warm_rows
 
     every = read_gold()
     views = [(every[:618], {"dev": 0.87, "heldout": 0.555})]
     if POLNEAR.is_dir():  # the enlarged views need PolNeAR's texts as well
-        views += [(every[:788], {"dev": 0.82, "heldout": 0.56}), (every[:955], {"dev": 0.725, "heldout": 0.52}),
-                  (every, {"dev": 0.69, "heldout": 0.455})]
+        views += [(every[:788], {"dev": 0.80, "heldout": 0.56}), (every[:955], {"dev": 0.725, "heldout": 0.545}),
+                  (every, {"dev": 0.69, "heldout": 0.46})]
     for rows, floors in views:
         sources = {r["source"] for r in rows}
         articles = gold_articles(rows)
@@ -296,7 +300,7 @@ def test_gold_story_set_pairwise_f1() -> None:
             keep = [i for i, r in enumerate(rows) if r["split"] == split]
             clusters = cluster_stories([articles[i] for i in keep], vectors[keep], model="minilm")
             assert score_split(rows, keep, clusters)["all"]["f1"] >= floor, (sources, split)
-    warm_views = [(every[:955], {"dev": 0.71, "heldout": 0.53}), (every, {"dev": 0.69, "heldout": 0.51})]
+    warm_views = [(every[:955], {"dev": 0.71, "heldout": 0.56}), (every, {"dev": 0.69, "heldout": 0.535})]
     for rows, floors in warm_views if POLNEAR.is_dir() else []:
         articles = gold_articles(rows)
         vectors = gold_vectors(rows, articles, "minilm")

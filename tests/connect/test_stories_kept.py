@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsdesk.connect.stories import MEMORY_DAYS, WINDOW_DAYS
 from newsdesk.model import Article, Block, Enrichment, Entity
 from newsdesk.store import open_store
 from newsdesk.store import stories as store_stories
@@ -202,21 +203,24 @@ def test_stories_dated_in_another_form_are_read_back_every_batch() -> None:
 
 
 def test_story_dated_in_another_form_at_the_window_edge_is_not_kept() -> None:
-    # Story 1 last moved at noon on the day the second batch's window opens (06:00), written as older code wrote
-    # days: the store's text comparison leaves it out of that window ("D 12:00" sorts before "DT06:00"), so
-    # the second article, its copy in vector, starts a story of its own, kept stories or not.
+    # Four stories that named "ann" last moved at noon on the day the second batch's load opens (MEMORY_DAYS back,
+    # 06:00), written as older code wrote days: the store's text comparison leaves them out of that load ("D 12:00"
+    # sorts before "DT06:00"), so "ann" is not crowded there and the second article, which shares only that name
+    # with the first's story, joins it, kept stories or not (loaded, the four would crowd the name: 3/5 of it).
     axis = np.eye(_DIM, dtype=np.float32)
+    close = (0.2 * axis[1] + np.sqrt(0.96) * axis[6]).astype(np.float32)
     batches = [[(1, Article(headline="a", published=_iso(20023.25), body=[Block("paragraph", "x")],
-                            enrichment=Enrichment()), axis[1], None)],
+                            enrichment=Enrichment([Entity("Ann", "PERSON")])), axis[1], None)],
                [(2, Article(headline="b", published=_iso(20024.25), body=[Block("paragraph", "x")],
-                            enrichment=Enrichment()), axis[0], None)]]
-    edge = _iso(20010.5).replace("T", " ").replace("Z", "+00:00")
+                            enrichment=Enrichment([Entity("Ann", "PERSON")])), close, None)]]
+    edge = _iso(20024.25 - max(WINDOW_DAYS, MEMORY_DAYS) + 0.25).replace("T", " ").replace("Z", "+00:00")
 
-    def older_story(conn: sqlite3.Connection, batch: int) -> None:
+    def older_stories(conn: sqlite3.Connection, batch: int) -> None:
         if batch == 0:
-            conn.execute("INSERT INTO stories (id, title, first_seen, last_seen, articles, vector_sum) "
-                         "VALUES (1, 'old', ?, ?, 1, ?)", (edge, edge, axis[0].tobytes()))
+            for k in range(1, 5):
+                conn.execute("INSERT INTO stories (id, title, first_seen, last_seen, articles, vector_sum, entities) "
+                             "VALUES (?, 'old', ?, ?, 1, ?, '[[\"ann\", 1]]')", (k, edge, edge, axis[1 + k].tobytes()))
 
     for keep in (False, True):
-        assigned, _, _ = _run(batches, keep=keep, between=older_story)
-        assert assigned == {1: 2, 2: 3}
+        assigned, _, _ = _run(batches, keep=keep, between=older_stories)
+        assert assigned == {1: 5, 2: 5}

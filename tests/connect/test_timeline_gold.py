@@ -63,13 +63,15 @@ def test_dev_date_f1_beats_the_baselines() -> None:
     AR1-F (the days' lines) stays at or above its measured 0.309 less a margin. Every system is given the articles
     ``timeline`` keeps for the query (``query_articles``), as a user asking the library is. The first twelve
     timelines' dev split (4 timelines: newsdesk 0.493, MENTIONS 0.451) is not gated: a date or two there swaps the
-    order."""
+    order. Since the PolNeAR loader leaves out the title lines it kept in 209 bodies (e33d407, 09ea62e: a measurement
+    fix; no timeline code changed), newsdesk's dev Date-F1 is 0.590 -> 0.556, its PolNeAR part 0.712 -> 0.640 (the
+    title in the body was a dated line the summary could pick) and AR1-F 0.310 -> 0.268; the floors followed."""
     from benchmarks.connect_timelines import evaluate, source_articles
 
     rows = [r for r in _rows() if r["split"] == "dev"]
     macro = evaluate(rows, source_articles(rows))["macro"]
-    for split, floor in (("dev", 0.58), ("dev-t17", 0.47), ("dev-polnear", 0.70)):
+    for split, floor in (("dev", 0.545), ("dev-t17", 0.47), ("dev-polnear", 0.63)):
         scores = macro[split]
         assert scores["newsdesk"]["date"] >= floor, split
         assert scores["newsdesk"]["date"] > max(scores[name]["date"] for name in ("PUBCOUNT", "MENTIONS", "RANDOM"))
-    assert macro["dev"]["newsdesk"]["ar1"] >= 0.295
+    assert macro["dev"]["newsdesk"]["ar1"] >= 0.255
