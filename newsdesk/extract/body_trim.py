@@ -205,8 +205,9 @@ def pull_quotes(blocks: list[Block]) -> list[int]:
 def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without its gallery counters, its repeated paragraphs, its closing run of labels and
     the publisher's calls to its reader around the story (``calls_to_action``); in a news report
-    (``news``), also without its pull quotes (``pull_quotes``). Other pages keep them: guides and blogs
-    set a line of their own in large type that reads like one, and their gold keeps it.
+    (``news``), also without its pull quotes (``pull_quotes``) and its calls for the reader's tips. Other
+    pages keep them: guides and blogs set a line of their own in large type that reads like one, or end
+    with "contact us", and their golds keep it.
 
     ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
@@ -222,4 +223,4 @@ def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
         drop.update(pull_quotes(blocks))
     if len(counters) >= 2:
         drop.update(counters)
-    return drop_calls_to_action(trim_tail(_without(blocks, drop)))
+    return drop_calls_to_action(trim_tail(_without(blocks, drop)), news)

@@ -179,7 +179,57 @@ def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:
     return found
 
 
-def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
+#: A news report's call for its reader's tips: a way to reach the newsroom ("Email: …@…", "Get in touch at",
+#: "Kontaktieren Sie uns", "Teile deine Tipps") in a line put to the reader ("Do you have a story to tell?").
+#: Guides, shops and blogs end with "contact us" and "share your story" too, and their golds keep them: only
+#: news reports (``news``) lose these lines. Matched on the lower-cased line; an e-mail address counts as it is.
+_TIP_CONTACT: Final = re.compile(
+    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:
+        get\s+in\s+touch|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|tip\s+us|
+        share\s+your\s+(?:story|stories|tips?|experiences?|photos|pictures|views)|
+        kontaktieren\s+sie\s+uns|schreiben\s+sie\s+uns|schreib\s+uns|melden\s+sie\s+sich|
+        teilen?\s+(?:sie\s+)?(?:deine|ihre|eure)\s+(?:tipps|erfahrungen|geschichte)|
+        contactez-nous|écrivez-nous|cont[aá]ctanos|escr[ií]benos|neem\s+contact|mail\s+ons
+    )\b""",
+    re.X,
+)
+#: Longest line read as a call for tips: a question and a contact take one short line.
+_MAX_TIP_CHARS: Final = 200
+_TIP_TYPES: Final = frozenset({"paragraph", "list_item"})
+
+
+def _asks_for_tips(block: Block) -> bool:
+    text = block.text
+    return (block.type in _TIP_TYPES and len(text) <= _MAX_TIP_CHARS
+            and (_ADDRESS.search(text) is not None or "?" in text)
+            and _TIP_CONTACT.search(text.lower()) is not None)
+
+
+def tip_calls(blocks: list[Block]) -> list[int]:
+    """Where a news report asks its reader for a story or a tip and says how to send it (``_TIP_CONTACT``,
+    in a short line put to the reader), anywhere in the body: a live blog sets it between its posts. A short
+    question to the reader just before such a line ("Haben Sie eine Behauptung gefunden, die AFP überprüfen
+    soll?" above "Kontaktieren Sie uns") is the same call.
+
+    >>> story = Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)
+    >>> tip_calls([story, Block("paragraph", "Do you have a story to tell? Email: news@example.com")])
+    [1]
+    >>> tip_calls([story, Block("paragraph", "She said she would get in touch with the council.")])
+    []
+    """
+    found: list[int] = []
+    for index, block in enumerate(blocks):
+        if not _asks_for_tips(block):
+            continue
+        found.append(index)
+        before = blocks[index - 1] if index else None
+        if (before is not None and before.type in _TIP_TYPES and len(before.text) <= _MAX_TIP_CHARS
+                and before.text.rstrip().endswith("?") and _ADDRESS.search(before.text) is not None):
+            found.append(index - 1)
+    return found
+
+
+def drop_calls_to_action(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without the publisher's calls to its reader around the story's run of prose.
 
     The run goes from the first to the last paragraph of prose. Before and after it (the run's own
@@ -187,7 +237,8 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
     makes an offer to the reader and is shorter than the story's typical paragraph goes; in Japanese,
     Chinese or Korean, one that makes an offer (``_CJK_OFFER``). Inside it, only a short line that makes
     two offers, or a short list whose items make two, one of them to the reader (``_offer_lists``). The
-    run's own lines are only read for the offers set between paragraphs (``_RUN_STEMS``).
+    run's own lines are only read for the offers set between paragraphs (``_RUN_STEMS``). In a news report
+    (``news``), also a call for the reader's tips, wherever it is (``tip_calls``).
 
     >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)] * 2
     >>> plug = Block("paragraph", "Sign up for our daily newsletter to get the news in your inbox.")
@@ -223,6 +274,8 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
                     if blocks[index].type in _INNER_TYPES
                     and _MIN_INNER_CHARS <= len(blocks[index].text) <= _MAX_INNER_CHARS
                     and _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text) >= _INNER_OFFERS)
+    if news:
+        drop.update(tip_calls(blocks))
     if lines and not lines.isascii() and _CJK_STEMS.search(lines) is not None:
         drop.update(index for index in (*range(first), *range(last + 1, len(blocks)))
                     if blocks[index].type in _EDGE_TYPES and len(blocks[index].text) <= _MAX_CHARS

@@ -107,3 +107,53 @@ def test_extract_html_drops_a_newsletter_plug_after_the_story() -> None:
             "</article></body></html>")
     body = extract_html(page, url="https://news.example/2025/05/01/bridge").body
     assert texts(body) == [block.text.strip() for block in STORY]
+
+
+# A news report's call for its reader's tips: a question or the reader addressed, and a way to reach the newsroom
+# (The Mirror, 20 Minuten, AFP). Only news reports lose it: guides and shops end with "contact us" too.
+@pytest.mark.parametrize("line", [
+    "Do you have a story to tell? Email: emma.mackenzie@reachplc.com",
+    "Are protests breaking out in your area? Get in touch at webnews@reachplc.com",
+    "Wie hältst du dich und dein Immunsystem fit, besonders in der kalten Jahreszeit? Teile deine Tipps mit der "
+    "Community.",
+    "Vous avez été témoin de la scène ? Contactez-nous.",
+])
+def test_a_call_for_tips_leaves_a_news_report(line: str) -> None:
+    call = Block("paragraph", line)
+    assert drop_calls_to_action([*STORY, call], news=True) == STORY
+    assert trim_body([*STORY, call], news=True) == STORY
+    # Not a news report: left alone.
+    assert drop_calls_to_action([*STORY, call]) == [*STORY, call]
+
+
+def test_a_call_for_tips_between_a_live_blog_s_posts_goes() -> None:
+    call = Block("paragraph", "Are protests breaking out in your area? Get in touch at webnews@reachplc.com")
+    assert drop_calls_to_action([STORY[0], call, *STORY[1:]], news=True) == STORY
+
+
+def test_the_question_above_a_call_for_tips_goes_with_it() -> None:
+    question = Block("paragraph", "Haben Sie eine Behauptung gefunden, die AFP überprüfen soll?")
+    call = Block("paragraph", "Kontaktieren Sie uns")
+    assert drop_calls_to_action([*STORY, question, call], news=True) == STORY
+
+
+@pytest.mark.parametrize("line", [
+    # No contact: the story's question to its reader.
+    "What do you think about the bridge closing?",
+    # A contact in the story's words: nobody addressed, no question.
+    "The mayor said residents could get in touch with the council at bridge@town.gov.",
+    # Too long for a line: a paragraph of the story.
+    "Do you live near the bridge? " + "Traders said they would contact us once the council had decided. " * 3,
+])
+def test_the_story_s_own_contacts_stay(line: str) -> None:
+    body = [*STORY, Block("paragraph", line)]
+    assert drop_calls_to_action(body, news=True) == body
+
+
+def test_extract_html_drops_a_call_for_tips_from_a_news_report_only() -> None:
+    paragraphs = "".join(f"<p>{block.text}</p>" for block in STORY)
+    call = "Do you have a story to tell? Email: newsdesk@bugle.example"
+    for head, kept in (('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', False), ("", True)):
+        page = (f"<html lang='en'><head><title>Bridge to close</title>{head}</head><body><article>"
+                f"<h1>Bridge to close</h1>{paragraphs}<p>{call}</p></article></body></html>")
+        assert (call in extract_html(page, url="https://news.example/2025/05/01/bridge").text) is kept
