@@ -179,23 +179,27 @@ def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:
     return found
 
 
-#: A news report's call for its reader's tips: a way to reach the newsroom ("Email: …@…", "Get in touch at",
-#: "Kontaktieren Sie uns", "Teile deine Tipps") in a line put to the reader ("Do you have a story to tell?").
-#: Guides, shops and blogs end with "contact us" and "share your story" too, and their golds keep them: only
-#: news reports (``news``) lose these lines. Matched on the lower-cased line; an e-mail address counts as it is.
+#: A news report's call for its reader's tips: a way to reach the newsroom in a line put to the reader ("Do you
+#: have a story to tell? Email: …@…", "Are protests breaking out in your area? Get in touch at …", "Kontaktieren
+#: Sie uns", "Teile deine Tipps", "We want to hear from you: …"). An e-mail address counts where it is; a verb
+#: only where it opens a sentence, as an imperative does (a story's "They would not tell us" or "“Tell us the
+#: truth,” they chanted" does not). Guides, shops and blogs end with "contact us" and "share your story" too,
+#: and their golds keep them: only news reports (``news``) lose these lines. Matched on the lower-cased line.
 _TIP_CONTACT: Final = re.compile(
-    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:
-        get\s+in\s+touch|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|tip\s+us|
+    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[.?!:]\s+)(?:(?:please|bitte|jetzt|now)\s+)?(?:
+        get\s+in\s+touch|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|tip\s+us|tell\s+us|let\s+us\s+know|
+        we\s+want\s+to\s+hear\s+from\s+you|we(?:'|’|\s+woul)d\s+(?:like|love)\s+to\s+hear|
         share\s+your\s+(?:story|stories|tips?|experiences?|photos|pictures|views)|
-        kontaktieren\s+sie\s+uns|schreiben\s+sie\s+uns|schreib\s+uns|melden\s+sie\s+sich|
-        teilen?\s+(?:sie\s+)?(?:deine|ihre|eure)\s+(?:tipps|erfahrungen|geschichte)|
-        contactez-nous|écrivez-nous|cont[aá]ctanos|escr[ií]benos|neem\s+contact|mail\s+ons
+        kontaktieren\s+sie\s+uns|schreiben\s+sie\s+uns|schreib\s+uns|melden\s+sie|schicken\s+sie\s+uns|
+        senden\s+sie\s+uns|teilen?\s+(?:sie\s+)?(?:deine|ihre|eure)\s+(?:tipps|erfahrungen|geschichte)|
+        contactez-nous|écrivez-nous|cont[aá]ctanos|escr[ií]benos|cuéntanos|contattaci|scrivici|neem\s+contact|
+        mail\s+ons|tipsa\s+oss|tips\s+oss|tip\s+os
     )\b""",
     re.X,
 )
-#: Longest line read as a call for tips: a question and a contact take one short line.
-_MAX_TIP_CHARS: Final = 200
-_TIP_TYPES: Final = frozenset({"paragraph", "list_item"})
+#: Longest line read as a call for tips: a question and a contact take a line or two.
+_MAX_TIP_CHARS: Final = 250
+_TIP_TYPES: Final = frozenset({"paragraph", "list_item", "quote"})
 
 
 def _asks_for_tips(block: Block) -> bool:

@@ -117,6 +117,9 @@ def test_extract_html_drops_a_newsletter_plug_after_the_story() -> None:
     "Wie hältst du dich und dein Immunsystem fit, besonders in der kalten Jahreszeit? Teile deine Tipps mit der "
     "Community.",
     "Vous avez été témoin de la scène ? Contactez-nous.",
+    "We want to hear from you: Are you a nonwhite evangelical planning to vote for Harris? Tell us why you're "
+    "supporting her.",
+    "Har du tips om saken? Tips oss her.",
 ])
 def test_a_call_for_tips_leaves_a_news_report(line: str) -> None:
     call = Block("paragraph", line)
@@ -131,6 +134,13 @@ def test_a_call_for_tips_between_a_live_blog_s_posts_goes() -> None:
     assert drop_calls_to_action([STORY[0], call, *STORY[1:]], news=True) == STORY
 
 
+def test_a_call_for_tips_set_as_a_quote_goes() -> None:
+    # Correctiv sets it in a box the page marks as a quote.
+    call = Block("quote", "Sie arbeiten an einer Hochschule und haben Hinweise zum Themengebiet? Melden Sie "
+                          "vertraulich und sicher via Signal bei unserem Reporter.")
+    assert drop_calls_to_action([*STORY, call], news=True) == STORY
+
+
 def test_the_question_above_a_call_for_tips_goes_with_it() -> None:
     question = Block("paragraph", "Haben Sie eine Behauptung gefunden, die AFP überprüfen soll?")
     call = Block("paragraph", "Kontaktieren Sie uns")
@@ -142,6 +152,9 @@ def test_the_question_above_a_call_for_tips_goes_with_it() -> None:
     "What do you think about the bridge closing?",
     # A contact in the story's words: nobody addressed, no question.
     "The mayor said residents could get in touch with the council at bridge@town.gov.",
+    # The verb does not open a sentence: the story's words, a quotation.
+    "Why would the council not tell us what the repairs will cost?",
+    "“Tell us the truth!” the traders shouted at the council meeting. Did they hear?",
     # Too long for a line: a paragraph of the story.
     "Do you live near the bridge? " + "Traders said they would contact us once the council had decided. " * 3,
 ])
