@@ -25,7 +25,8 @@ from newsdesk.model import Block
 #: The offers: what a publisher asks its reader to take. Lower case, each alternative opening at a word
 #: boundary; one small fixed list per language (en, de, fr, es, it, nl, pt, no/sv/da, pl). Verbs a story
 #: uses of its own subjects ("contact", "follow", "download", "apply") are left out: only a newsletter,
-#: a subscription asked for, the publisher's app, a donation and a machine translation count.
+#: a subscription asked for, the publisher's app or its channel on a platform (Google News, WhatsApp), a
+#: donation and a machine translation count.
 _OFFER: Final = re.compile(
     r"""\b(?:
         # A newsletter or mailing list.
@@ -39,6 +40,8 @@ _OFFER: Final = re.compile(
         # The publisher's app.
         (?:our|unsere[rn]?|zur|notre|nuestra|nossa|nostra|onze|vår|vores|naszą)\s+
             (?:[\w-]+\s+)?[\w-]*(?:app|application|aplicación|aplicativo|aplicacji|applicazione)\b|
+        # The publisher's channels on a platform: Google News (where a reader picks it as a source), WhatsApp.
+        google\s+news|preferred\s+source|whatsapp[\s-]+(?:channel|kanal|canal)|
         # A donation.
         make\s+a\s+donation|donate\s+(?:to\s+us|now|today)|spende[n]?\b|faites\s+un\s+don|donativo|doação|
         donazione|doneer|donatie|donera|donér|darowizn|
@@ -62,16 +65,18 @@ _STEMS: Final = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
     "newslet", "nieuwsbr", "nyhetsbr", "bolet", "lettre d",
     "subscri", "sign up", "signing up", "abonn", "suscr", "assin", "abbona", "iscriv", "inscr", "prenum", "zapisz",
     "subskr", "app ", "app.", "app,", "app!", "app?", "app)", "app\n", "appen", "applica", "aplica",
+    "google news", "preferred source", "whatsapp",
     "donat", "donaz", "doneer", "doner", "donér", "spende", "un don", "doação", "darowizn", "support us", "unterst",
     "souten", "apoy", "apóy", "sostien", "steun", "apoie", "støt", "stöd", "wesprzyj",
     "translat", "übersetz", "tradu", "tradot", "vertaal", "maskin", "tłumacz", "przetłumacz",
 ]))
 
 #: The stems looked for in the run's own lines (its first and last paragraphs, and the short lines
-#: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation
-#: and a machine translation. Fewer stems, as these lines are most of the text looked at, and looked
+#: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation,
+#: a machine translation and Google's "preferred source" (not "Google News" alone: a story's subject,
+#: named twice, would make two offers). Fewer stems, as these lines are most of the text looked at, and looked
 #: for in the text as written (upper case or not), which saves lower-casing it.
-_RUN_STEMS: Final = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu")
+_RUN_STEMS: Final = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu", "preferred source")
 
 #: The reader addressed: second person, or the publisher's "us"/"our". Matched on the text as written:
 #: German's "Sie" and "Ihr" address the reader only capitalised ("sie" is "she"), and "US" is a country.

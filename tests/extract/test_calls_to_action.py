@@ -34,6 +34,7 @@ def texts(blocks: list[Block]) -> list[str]:
     "Prenumerera på vårt nyhetsbrev och få nyheterna direkt.",
     "Zapisz się do naszego newslettera i bądź na bieżąco.",
     "Download our free app to follow the news wherever you are.",
+    "Follow us on Google News to get our stories in your feed.",
 ])
 def test_an_offer_after_the_story_goes(line: str) -> None:
     assert drop_calls_to_action([*STORY, Block("paragraph", line)]) == STORY
@@ -54,6 +55,20 @@ def test_a_machine_translation_note_between_paragraphs_goes() -> None:
     note = Block("paragraph", "Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. "
                               "Er wurde automatisiert übersetzt und von einem Redakteur überprüft.")
     assert drop_calls_to_action([STORY[0], note, *STORY[1:]]) == STORY
+
+
+def test_a_platform_channel_plug_between_paragraphs_goes() -> None:
+    # Inside the run (an author's bio follows it) it makes two offers: Google News, and a preferred source.
+    plug = Block("paragraph", "Follow TechRadar on Google News and add us as a preferred source to get our expert "
+                              "news, reviews, and opinion in your feeds.")
+    assert drop_calls_to_action([*STORY[:2], plug, STORY[2]]) == STORY
+
+
+def test_a_story_about_google_news_stays() -> None:
+    line = Block("paragraph", "Posted by Jane Doe, Google News Strategist. Do you have feedback for the Google News "
+                              "team? We love to hear from you.")
+    body = [STORY[0], line, *STORY[1:]]
+    assert drop_calls_to_action(body) == body
 
 
 def test_one_offer_between_paragraphs_stays() -> None:
