@@ -205,7 +205,9 @@ def pull_quotes(blocks: list[Block]) -> list[int]:
 #: A news report's closing credits: who else reported it ("Associated Press writer Jane Doe contributed to
 #: this report.", "With reporting by …", "Mit Agenturmaterial."), where it ran first ("Dieser Artikel ist
 #: zuerst bei "Capital" erschienen."), who translated it ("Aus dem Englischen von …", "Übersetzung und
-#: Adaptierung: AFP Deutschland"). The whole block must be one; matched case-blind.
+#: Adaptierung: AFP Deutschland") and, at a broadcaster, which programme ran it ("Sendung: Antenne Brandenburg,
+#: 24.04.2024", "Dieses Thema im Programm: Über dieses Thema berichtete DLF am …"). The whole block must be
+#: one; matched case-blind.
 _CLOSING_CREDIT: Final = re.compile(
     r"""^\W*(?:
         .{0,250}\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)|
@@ -213,7 +215,9 @@ _CLOSING_CREDIT: Final = re.compile(
         mit\s+agenturmaterial|mit\s+material\s+(?:von|der|des)\s.{1,80}|
         (?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien)\s+zuerst\s.{1,100}|
         (?:aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|übersetzung(?:\s+und\s+\w+)?\s*:|
-            translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by)\s.{1,120}
+            translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by)\s.{1,120}|
+        # A broadcaster's note of the programme that ran the story.
+        sendung\s*:\s.{1,120}|(?:dieses\s+thema\s+im\s+programm\s*:\s*)?über\s+dieses\s+thema\s+berichtete\s.{1,160}
     )\W*$""",
     re.I | re.X | re.S,
 )

@@ -27,6 +27,8 @@ CREDIT = "Associated Press writer John Leicester in Paris contributed to this re
     'Dieser Artikel ist zuerst bei "Capital" erschienen.',
     "Aus dem Englischen von Jan Doolan Copyright: Project Syndicate, 2025",
     "Übersetzung und Adaptierung: AFP Deutschland",
+    "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.",
+    "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr",
 ])
 def test_a_closing_credit_leaves_a_news_report(line: str) -> None:
     body = [*STORY, Block("paragraph", line)]
