@@ -205,7 +205,8 @@ def pull_quotes(blocks: list[Block]) -> list[int]:
 #: A news report's closing credits: who else reported it ("Associated Press writer Jane Doe contributed to
 #: this report.", "With reporting by …", "Mit Agenturmaterial."), where it ran first ("Dieser Artikel ist
 #: zuerst bei "Capital" erschienen."), who translated it ("Aus dem Englischen von …", "Übersetzung und
-#: Adaptierung: AFP Deutschland") and, at a broadcaster, which programme ran it ("Sendung: Antenne Brandenburg,
+#: Adaptierung: AFP Deutschland"), who made it ("Redaktion: …"), the publisher's disclaimer of a guest's views
+#: and, at a broadcaster, which programme ran it ("Sendung: Antenne Brandenburg,
 #: 24.04.2024", "Dieses Thema im Programm: Über dieses Thema berichtete DLF am …"). The whole block must be
 #: one; matched case-blind.
 _CLOSING_CREDIT: Final = re.compile(
@@ -216,6 +217,10 @@ _CLOSING_CREDIT: Final = re.compile(
         (?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien)\s+zuerst\s.{1,100}|
         (?:aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|übersetzung(?:\s+und\s+\w+)?\s*:|
             translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by)\s.{1,120}|
+        # Who made it, by trade ("Redaktion: …", "Fotos: … Styling: …").
+        (?:redaktion|mitarbeit|recherche|faktencheck|fotos?|grafik|styling|produktion)\s*:\s.{1,250}|
+        # The publisher's disclaimer of a guest's opinions.
+        .{0,150}\b(?:views|opinions)\s+expressed\b.{0,200}|.{0,150}\bnicht\s+(?:der|die)\s+meinung\s+der\s+redaktion\b.{0,100}|
         # A broadcaster's note of the programme that ran the story.
         sendung\s*:\s.{1,120}|(?:dieses\s+thema\s+im\s+programm\s*:\s*)?über\s+dieses\s+thema\s+berichtete\s.{1,160}
     )\W*$""",

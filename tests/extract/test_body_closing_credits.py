@@ -29,6 +29,9 @@ CREDIT = "Associated Press writer John Leicester in Paris contributed to this re
     "Übersetzung und Adaptierung: AFP Deutschland",
     "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.",
     "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr",
+    "Redaktion: Marcus Bensmann, Elena Müller Faktencheck: Marcus Bensmann",
+    "The opinions expressed in this commentary are solely those of the authors.",
+    "Gastkommentare wie dieser müssen nicht der Meinung der Redaktion entsprechen.",
 ])
 def test_a_closing_credit_leaves_a_news_report(line: str) -> None:
     body = [*STORY, Block("paragraph", line)]
@@ -40,6 +43,7 @@ def test_a_closing_credit_leaves_a_news_report(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "She said reporting by the local press had been unfair to the council.",
     "Residents contributed to the repair fund, the mayor said.",
+    "Die Redaktion des Lokalblatts hatte über die Brücke berichtet: Sie sei marode.",
 ])
 def test_the_story_s_own_last_lines_stay(line: str) -> None:
     body = [*STORY, Block("paragraph", line)]
