@@ -205,10 +205,10 @@ def pull_quotes(blocks: list[Block]) -> list[int]:
 #: A news report's closing credits: who else reported it ("Associated Press writer Jane Doe contributed to
 #: this report.", "With reporting by …", "Mit Agenturmaterial."), where it ran first ("Dieser Artikel ist
 #: zuerst bei "Capital" erschienen."), who translated it ("Aus dem Englischen von …", "Übersetzung und
-#: Adaptierung: AFP Deutschland"), who made it ("Redaktion: …"), the publisher's disclaimer of a guest's views
-#: and, at a broadcaster, which programme ran it ("Sendung: Antenne Brandenburg,
-#: 24.04.2024", "Dieses Thema im Programm: Über dieses Thema berichtete DLF am …"). The whole block must be
-#: one; matched case-blind.
+#: Adaptierung: AFP Deutschland"), where its original is, who made it ("Redaktion: …"), the publisher's
+#: disclaimer of a guest's views and, at a broadcaster, which programme ran it ("Sendung: Antenne
+#: Brandenburg, 24.04.2024", "Dieses Thema im Programm: Über dieses Thema berichtete DLF am …"). The whole
+#: block must be one; matched case-blind.
 _CLOSING_CREDIT: Final = re.compile(
     r"""^\W*(?:
         .{0,250}\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)|
@@ -217,6 +217,8 @@ _CLOSING_CREDIT: Final = re.compile(
         (?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien)\s+zuerst\s.{1,100}|
         (?:aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|übersetzung(?:\s+und\s+\w+)?\s*:|
             translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by)\s.{1,120}|
+        # Where its original is ("Lest den Originalartikel auf Englisch hier.", "Read the original article").
+        (?:lest|lesen\s+sie|read)\s+(?:den|the)\s+original(?:artikel|\s+(?:article|story))\b.{0,60}|
         # Who made it, by trade ("Redaktion: …", "Fotos: … Styling: …").
         (?:redaktion|mitarbeit|recherche|faktencheck|fotos?|grafik|styling|produktion)\s*:\s.{1,250}|
         # The publisher's disclaimer of a guest's opinions.
@@ -269,7 +271,9 @@ def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
     drop = set(repeats)
     if news:
         drop.update(pull_quotes(blocks))
-        drop.update(closing_credits(blocks))
     if len(counters) >= 2:
         drop.update(counters)
-    return drop_calls_to_action(trim_tail(_without(blocks, drop)), news)
+    trimmed = drop_calls_to_action(trim_tail(_without(blocks, drop)), news)
+    # The credits are read once the closing labels and calls have gone, which can sit below them; and taking
+    # them out last leaves the tail's test to the blocks the page closed with.
+    return _without(trimmed, set(closing_credits(trimmed))) if news else trimmed

@@ -30,6 +30,7 @@ CREDIT = "Associated Press writer John Leicester in Paris contributed to this re
     "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr.",
     "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr",
     "Redaktion: Marcus Bensmann, Elena Müller Faktencheck: Marcus Bensmann",
+    "Lest den Originalartikel auf Englisch hier.",
     "The opinions expressed in this commentary are solely those of the authors.",
     "Gastkommentare wie dieser müssen nicht der Meinung der Redaktion entsprechen.",
 ])
@@ -48,6 +49,18 @@ def test_a_closing_credit_leaves_a_news_report(line: str) -> None:
 def test_the_story_s_own_last_lines_stay(line: str) -> None:
     body = [*STORY, Block("paragraph", line)]
     assert trim_body(body, news=True) == body
+
+
+def test_a_credit_below_the_closing_labels_goes_and_the_story_s_headings_stay() -> None:
+    # The credits are read after the closing labels go (NZZ: related links under "Mit Agenturmaterial."), and
+    # taken out after the tail's test (Business Insider: a story closing with a run of numbered headings).
+    labels = [Block("heading", "Mehr zum Thema"), Block("paragraph", "Krieg in Nahost"),
+              Block("paragraph", "Waffenruhe"), Block("paragraph", "Geiseln")]
+    body = [*STORY, Block("paragraph", "Mit Agenturmaterial."), *labels]
+    assert trim_body(body, news=True) == STORY
+    points = [Block("heading", f"{n}. Evergrande besaß mehr als {n}300 Immobilienprojekte in China.") for n in range(4)]
+    body = [*STORY, *points, Block("paragraph", "Lest den Originalartikel auf Englisch hier.")]
+    assert trim_body(body, news=True) == [*STORY, *points]
 
 
 def test_a_credit_above_the_last_blocks_is_left_alone() -> None:
