@@ -186,12 +186,15 @@ def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:
 
 #: A news report's call for its reader's tips: a way to reach the newsroom in a line put to the reader ("Do you
 #: have a story to tell? Email: …@…", "Are protests breaking out in your area? Get in touch at …", "Kontaktieren
-#: Sie uns", "Teile deine Tipps", "We want to hear from you: …"). An e-mail address counts where it is; a verb
-#: only where it opens a sentence, as an imperative does (a story's "They would not tell us" or "“Tell us the
-#: truth,” they chanted" does not). Guides, shops and blogs end with "contact us" and "share your story" too,
-#: and their golds keep them: only news reports (``news``) lose these lines. Matched on the lower-cased line.
+#: Sie uns", "Teile deine Tipps", "We want to hear from you: …", "Fehler gefunden? Jetzt melden."). An e-mail
+#: address counts where it is; a verb only where it opens a sentence, as an imperative does (a story's "They
+#: would not tell us" or "“Tell us the truth,” they chanted" does not). Guides, shops and blogs end with
+#: "contact us" and "share your story" too, and their golds keep them: only news reports (``news``) lose these
+#: lines. Matched on the lower-cased line.
 _TIP_CONTACT: Final = re.compile(
-    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[.?!:]\s+)(?:(?:please|bitte|jetzt|now)\s+)?(?:
+    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[.?!:]\s*)(?:(?:please|bitte|jetzt|now)\s+)?(?:
+        # An error the reader found ("Fehler gefunden? Jetzt melden.").
+        (?<=jetzt\s)melden|report\s+(?:it|an?\s+(?:error|mistake|typo))|
         get\s+in\s+touch|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|tip\s+us|tell\s+us|let\s+us\s+know|
         we\s+want\s+to\s+hear\s+from\s+you|we(?:'|’|\s+woul)d\s+(?:like|love)\s+to\s+hear|
         share\s+your\s+(?:story|stories|tips?|experiences?|photos|pictures|views)|

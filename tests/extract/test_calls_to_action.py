@@ -135,6 +135,7 @@ def test_extract_html_drops_a_newsletter_plug_after_the_story() -> None:
     "We want to hear from you: Are you a nonwhite evangelical planning to vote for Harris? Tell us why you're "
     "supporting her.",
     "Har du tips om saken? Tips oss her.",
+    "Fehler gefunden?Jetzt melden.",
 ])
 def test_a_call_for_tips_leaves_a_news_report(line: str) -> None:
     call = Block("paragraph", line)
@@ -169,6 +170,7 @@ def test_the_question_above_a_call_for_tips_goes_with_it() -> None:
     "The mayor said residents could get in touch with the council at bridge@town.gov.",
     # The verb does not open a sentence: the story's words, a quotation.
     "Why would the council not tell us what the repairs will cost?",
+    "Die Polizei bittet Zeugen, sich zu melden. Wer hat etwas gesehen?",
     "“Tell us the truth!” the traders shouted at the council meeting. Did they hear?",
     # Too long for a line: a paragraph of the story.
     "Do you live near the bridge? " + "Traders said they would contact us once the council had decided. " * 3,
