@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract.body_trim import trim_body
-from newsdesk.extract.calls_to_action import drop_calls_to_action
+from newsdesk.extract.calls_to_action import _TIP_CONTACT, _TIP_STEMS, drop_calls_to_action
 from newsdesk.extract.html import extract_html
 from newsdesk.model import Block
 
@@ -187,3 +187,18 @@ def test_extract_html_drops_a_call_for_tips_from_a_news_report_only() -> None:
         page = (f"<html lang='en'><head><title>Bridge to close</title>{head}</head><body><article>"
                 f"<h1>Bridge to close</h1>{paragraphs}<p>{call}</p></article></body></html>")
         assert (call in extract_html(page, url="https://news.example/2025/05/01/bridge").text) is kept
+
+
+@pytest.mark.parametrize("line", [
+    "x: a@b.org", "? jetzt melden", "? report it", "? report an error", "? get in touch", "? contact us", "? e-mail us",
+    "? email us", "? write to us", "? send us", "? tip us", "? tell us", "? let us know", "? we want to hear from you",
+    "? we'd like to hear", "? we’d love to hear", "? we would like to hear", "? share your story",
+    "? kontaktieren sie uns", "? schreiben sie uns", "? schreib uns", "? melden sie", "? schicken sie uns",
+    "? senden sie uns", "? teile deine tipps", "? teilen sie ihre erfahrungen", "? contactez-nous", "? écrivez-nous",
+    "? contactanos", "? contáctanos", "? escribenos", "? escríbenos", "? cuéntanos", "? contattaci", "? scrivici",
+    "? neem contact", "? mail ons", "? tipsa oss", "? tips oss", "? tip os",
+])
+def test_every_contact_holds_a_literal_looked_for_first(line: str) -> None:
+    # The literals are looked for before the pattern: a contact without one would be missed.
+    assert _TIP_CONTACT.search(line) is not None
+    assert _TIP_STEMS.search(line) is not None
