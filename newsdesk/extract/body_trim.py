@@ -202,11 +202,62 @@ def pull_quotes(blocks: list[Block]) -> list[int]:
     return found
 
 
+#: A news report's closing credits: who else reported it ("Associated Press writer Jane Doe contributed to
+#: this report.", "With reporting by …", "Mit Agenturmaterial."), where it ran first ("Dieser Artikel ist
+#: zuerst bei "Capital" erschienen."), who translated it ("Aus dem Englischen von …", "Übersetzung und
+#: Adaptierung: AFP Deutschland"), where its original is, who made it ("Redaktion: …"), the publisher's
+#: disclaimer of a guest's views and, at a broadcaster, which programme ran it ("Sendung: Antenne
+#: Brandenburg, 24.04.2024", "Dieses Thema im Programm: Über dieses Thema berichtete DLF am …"). The whole
+#: block must be one; matched case-blind.
+_CLOSING_CREDIT: Final = re.compile(
+    r"""^\W*(?:
+        .{0,250}\bcontributed\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)|
+        (?:with\s+)?(?:additional\s+)?reporting\s+(?:by|from)\s.{1,150}|
+        mit\s+agenturmaterial|mit\s+material\s+(?:von|der|des)\s.{1,80}|
+        (?:dieser|der)\s+(?:artikel|beitrag|text)\s+(?:ist|erschien)\s+zuerst\s.{1,100}|
+        (?:aus\s+dem\s+\w+\s+(?:übersetzt\s+)?von|übersetzung(?:\s+und\s+\w+)?\s*:|
+            translated\s+(?:from\s+(?:the\s+)?\w+\s+)?by)\s.{1,120}|
+        # Where its original is ("Lest den Originalartikel auf Englisch hier.", "Read the original article").
+        (?:lest|lesen\s+sie|read)\s+(?:den|the)\s+original(?:artikel|\s+(?:article|story))\b.{0,60}|
+        # Who made it, by trade ("Redaktion: …", "Fotos: … Styling: …").
+        (?:redaktion|mitarbeit|recherche|faktencheck|fotos?|grafik|styling|produktion)\s*:\s.{1,250}|
+        # The publisher's disclaimer of a guest's opinions.
+        .{0,150}\b(?:views|opinions)\s+expressed\b.{0,200}|.{0,150}\bnicht\s+(?:der|die)\s+meinung\s+der\s+redaktion\b.{0,100}|
+        # A broadcaster's note of the programme that ran the story.
+        sendung\s*:\s.{1,120}|(?:dieses\s+thema\s+im\s+programm\s*:\s*)?über\s+dieses\s+thema\s+berichtete\s.{1,160}
+    )\W*$""",
+    re.I | re.X | re.S,
+)
+#: The closing blocks where credits are looked for, and the longest block that may be one.
+_CREDIT_WINDOW: Final = 4
+_MAX_CREDIT_CHARS: Final = 300
+
+
+def closing_credits(blocks: list[Block]) -> list[int]:
+    """Where a news report's closing credits are (``_CLOSING_CREDIT``), among its last blocks. Fundus's and
+    dragnet's golds leave them out of the story (readability's keeps them, on pages that do not say they are news).
+
+    >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)] * 2
+    >>> closing_credits(story + [Block("paragraph", "Associated Press writer Jane Doe contributed to this report.")])
+    [2]
+    >>> closing_credits(story + [Block("paragraph", "Mit Agenturmaterial.")])
+    [2]
+    >>> closing_credits(story + [Block("paragraph", "She said reporting by the press was unfair.")])
+    []
+    """
+    start = max(0, len(blocks) - _CREDIT_WINDOW)
+    return [index for index in range(start, len(blocks))
+            if blocks[index].type == "paragraph" and len(blocks[index].text) <= _MAX_CREDIT_CHARS
+            and _CLOSING_CREDIT.match(blocks[index].text) is not None]
+
+
 def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without its gallery counters, its repeated paragraphs, its closing run of labels and
     the publisher's calls to its reader around the story (``calls_to_action``); in a news report
-    (``news``), also without its pull quotes (``pull_quotes``). Other pages keep them: guides and blogs
-    set a line of their own in large type that reads like one, and their gold keeps it.
+    (``news``), also without its pull quotes (``pull_quotes``), its closing credits (``closing_credits``) and
+    its calls for the reader's tips. Other
+    pages keep them: guides and blogs set a line of their own in large type that reads like one, or end
+    with "contact us", and their golds keep it.
 
     ``blocks`` itself is not changed (it is returned as it is when nothing goes).
 
@@ -222,4 +273,7 @@ def trim_body(blocks: list[Block], news: bool = False) -> list[Block]:
         drop.update(pull_quotes(blocks))
     if len(counters) >= 2:
         drop.update(counters)
-    return drop_calls_to_action(trim_tail(_without(blocks, drop)))
+    trimmed = drop_calls_to_action(trim_tail(_without(blocks, drop)), news)
+    # The credits are read once the closing labels and calls have gone, which can sit below them; and taking
+    # them out last leaves the tail's test to the blocks the page closed with.
+    return _without(trimmed, set(closing_credits(trimmed))) if news else trimmed

@@ -383,6 +383,8 @@ def furniture_tokens(value: str) -> frozenset[str]:
 _FURNITURE_LINE: Final = re.compile(
     r"""^\W*(?:
         advertisement|advertisements?|adverts?|anzeige|publicidad|publicité|sponsored(?:\s+content)?|
+        # What an ad slot prints above itself, the story going on under it.
+        (?:(?:the|this|our|your)\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:the\s+|this\s+)?(?:ad|advert|advertisement))?|
         # What a script would have replaced (WordPress's slideshows, players).
         (?:this\s+(?:slideshow|gallery|video|content|page)\s+requires|please\s+enable)\s+javascript.{0,80}|
         (?:continue|keep)\s+reading.*|read\s+more.*|read\s+next.*|see\s+also.*|also\s+read.*|
@@ -418,6 +420,8 @@ def is_furniture_text(text: str) -> bool:
     (True, True)
     >>> is_furniture_text("Les mercredis")
     False
+    >>> is_furniture_text("Article continues below"), is_furniture_text("The story continues below the fold.")
+    (True, False)
     """
     if len(text) >= 200:
         return False

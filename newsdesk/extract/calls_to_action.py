@@ -25,7 +25,8 @@ from newsdesk.model import Block
 #: The offers: what a publisher asks its reader to take. Lower case, each alternative opening at a word
 #: boundary; one small fixed list per language (en, de, fr, es, it, nl, pt, no/sv/da, pl). Verbs a story
 #: uses of its own subjects ("contact", "follow", "download", "apply") are left out: only a newsletter,
-#: a subscription asked for, the publisher's app, a donation and a machine translation count.
+#: a subscription asked for, the publisher's app or its channel on a platform (Google News, WhatsApp), a
+#: donation and a machine translation count.
 _OFFER: Final = re.compile(
     r"""\b(?:
         # A newsletter or mailing list.
@@ -39,6 +40,8 @@ _OFFER: Final = re.compile(
         # The publisher's app.
         (?:our|unsere[rn]?|zur|notre|nuestra|nossa|nostra|onze|vår|vores|naszą)\s+
             (?:[\w-]+\s+)?[\w-]*(?:app|application|aplicación|aplicativo|aplicacji|applicazione)\b|
+        # The publisher's channels on a platform: Google News (where a reader picks it as a source), WhatsApp.
+        google\s+news|preferred\s+source|whatsapp[\s-]+(?:channel|kanal|canal)|
         # A donation.
         make\s+a\s+donation|donate\s+(?:to\s+us|now|today)|spende[n]?\b|faites\s+un\s+don|donativo|doação|
         donazione|doneer|donatie|donera|donér|darowizn|
@@ -62,16 +65,18 @@ _STEMS: Final = re.compile("[\n \u00a0\"'(/«»„“‘-]" + literal_trie([
     "newslet", "nieuwsbr", "nyhetsbr", "bolet", "lettre d",
     "subscri", "sign up", "signing up", "abonn", "suscr", "assin", "abbona", "iscriv", "inscr", "prenum", "zapisz",
     "subskr", "app ", "app.", "app,", "app!", "app?", "app)", "app\n", "appen", "applica", "aplica",
+    "google news", "preferred source", "whatsapp",
     "donat", "donaz", "doneer", "doner", "donér", "spende", "un don", "doação", "darowizn", "support us", "unterst",
     "souten", "apoy", "apóy", "sostien", "steun", "apoie", "støt", "stöd", "wesprzyj",
     "translat", "übersetz", "tradu", "tradot", "vertaal", "maskin", "tłumacz", "przetłumacz",
 ]))
 
 #: The stems looked for in the run's own lines (its first and last paragraphs, and the short lines
-#: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation
-#: and a machine translation. Fewer stems, as these lines are most of the text looked at, and looked
+#: inside it): the offers set between a story's paragraphs, a newsletter, a subscription, a donation,
+#: a machine translation and Google's "preferred source" (not "Google News" alone: a story's subject,
+#: named twice, would make two offers). Fewer stems, as these lines are most of the text looked at, and looked
 #: for in the text as written (upper case or not), which saves lower-casing it.
-_RUN_STEMS: Final = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu")
+_RUN_STEMS: Final = ("ewslet", "ubscri", "Spende", "donat", "bersetz", "ranslat", "tradu", "preferred source")
 
 #: The reader addressed: second person, or the publisher's "us"/"our". Matched on the text as written:
 #: German's "Sie" and "Ihr" address the reader only capitalised ("sie" is "she"), and "US" is a country.
@@ -179,7 +184,73 @@ def _offer_lists(blocks: list[Block], first: int, last: int) -> list[int]:
     return found
 
 
-def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
+#: A news report's call for its reader's tips: a way to reach the newsroom in a line put to the reader ("Do you
+#: have a story to tell? Email: …@…", "Are protests breaking out in your area? Get in touch at …", "Kontaktieren
+#: Sie uns", "Teile deine Tipps", "We want to hear from you: …", "Fehler gefunden? Jetzt melden."). An e-mail
+#: address counts where it is; a verb only where it opens a sentence, as an imperative does (a story's "They
+#: would not tell us" or "“Tell us the truth,” they chanted" does not). Guides, shops and blogs end with
+#: "contact us" and "share your story" too, and their golds keep them: only news reports (``news``) lose these
+#: lines. Matched on the lower-cased line.
+_TIP_CONTACT: Final = re.compile(
+    r"""[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:^|[.?!:]\s*)(?:(?:please|bitte|jetzt|now)\s+)?(?:
+        # An error the reader found ("Fehler gefunden? Jetzt melden.").
+        (?<=jetzt\s)melden|report\s+(?:it|an?\s+(?:error|mistake|typo))|
+        get\s+in\s+touch|contact\s+us|e-?mail\s+us|write\s+to\s+us|send\s+us|tip\s+us|tell\s+us|let\s+us\s+know|
+        we\s+want\s+to\s+hear\s+from\s+you|we(?:'|’|\s+woul)d\s+(?:like|love)\s+to\s+hear|
+        share\s+your\s+(?:story|stories|tips?|experiences?|photos|pictures|views)|
+        kontaktieren\s+sie\s+uns|schreiben\s+sie\s+uns|schreib\s+uns|melden\s+sie|schicken\s+sie\s+uns|
+        senden\s+sie\s+uns|teilen?\s+(?:sie\s+)?(?:deine|ihre|eure)\s+(?:tipps|erfahrungen|geschichte)|
+        contactez-nous|écrivez-nous|cont[aá]ctanos|escr[ií]benos|cuéntanos|contattaci|scrivici|neem\s+contact|
+        mail\s+ons|tipsa\s+oss|tips\s+oss|tip\s+os
+    )\b""",
+    re.X,
+)
+#: Literals one of which every match of ``_TIP_CONTACT`` holds (the "@" of an address, a word of each verb
+#: phrase), looked for before it: the pattern costs far more, and most of a news report's lines hold none.
+_TIP_STEMS: Final = re.compile(literal_trie([
+    "@", "touch", "contact", "mail", "write", "send", "tip", "tell", "let", "hear", "share", "kontakt", "schreib",
+    "melden", "schick", "teile", "écrivez", "ctanos", "escr", "cuént", "contatt", "scrivici", "report",
+]))
+#: Longest line read as a call for tips: a question and a contact take a line or two.
+_MAX_TIP_CHARS: Final = 250
+_TIP_TYPES: Final = frozenset({"paragraph", "list_item", "quote"})
+
+
+def _asks_for_tips(block: Block) -> bool:
+    text = block.text
+    if block.type not in _TIP_TYPES or len(text) > _MAX_TIP_CHARS:
+        return False
+    lowered = text.lower()
+    # Cheapest first: the literals, the contact, then the reader addressed.
+    return (_TIP_STEMS.search(lowered) is not None and _TIP_CONTACT.search(lowered) is not None
+            and ("?" in text or _ADDRESS.search(text) is not None))
+
+
+def tip_calls(blocks: list[Block]) -> list[int]:
+    """Where a news report asks its reader for a story or a tip and says how to send it (``_TIP_CONTACT``,
+    in a short line put to the reader), anywhere in the body: a live blog sets it between its posts. A short
+    question to the reader just before such a line ("Haben Sie eine Behauptung gefunden, die AFP überprüfen
+    soll?" above "Kontaktieren Sie uns") is the same call.
+
+    >>> story = Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)
+    >>> tip_calls([story, Block("paragraph", "Do you have a story to tell? Email: news@example.com")])
+    [1]
+    >>> tip_calls([story, Block("paragraph", "She said she would get in touch with the council.")])
+    []
+    """
+    found: list[int] = []
+    for index, block in enumerate(blocks):
+        if not _asks_for_tips(block):
+            continue
+        found.append(index)
+        before = blocks[index - 1] if index else None
+        if (before is not None and before.type in _TIP_TYPES and len(before.text) <= _MAX_TIP_CHARS
+                and before.text.rstrip().endswith("?") and _ADDRESS.search(before.text) is not None):
+            found.append(index - 1)
+    return found
+
+
+def drop_calls_to_action(blocks: list[Block], news: bool = False) -> list[Block]:
     """The body without the publisher's calls to its reader around the story's run of prose.
 
     The run goes from the first to the last paragraph of prose. Before and after it (the run's own
@@ -187,7 +258,8 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
     makes an offer to the reader and is shorter than the story's typical paragraph goes; in Japanese,
     Chinese or Korean, one that makes an offer (``_CJK_OFFER``). Inside it, only a short line that makes
     two offers, or a short list whose items make two, one of them to the reader (``_offer_lists``). The
-    run's own lines are only read for the offers set between paragraphs (``_RUN_STEMS``).
+    run's own lines are only read for the offers set between paragraphs (``_RUN_STEMS``). In a news report
+    (``news``), also a call for the reader's tips, wherever it is (``tip_calls``).
 
     >>> story = [Block("paragraph", "The council voted on Monday to close the bridge for repairs. " * 4)] * 2
     >>> plug = Block("paragraph", "Sign up for our daily newsletter to get the news in your inbox.")
@@ -223,6 +295,8 @@ def drop_calls_to_action(blocks: list[Block]) -> list[Block]:
                     if blocks[index].type in _INNER_TYPES
                     and _MIN_INNER_CHARS <= len(blocks[index].text) <= _MAX_INNER_CHARS
                     and _names_a_run_stem(blocks[index].text) and _offers(blocks[index].text) >= _INNER_OFFERS)
+    if news:
+        drop.update(tip_calls(blocks))
     if lines and not lines.isascii() and _CJK_STEMS.search(lines) is not None:
         drop.update(index for index in (*range(first), *range(last + 1, len(blocks)))
                     if blocks[index].type in _EDGE_TYPES and len(blocks[index].text) <= _MAX_CHARS

@@ -64,6 +64,15 @@ def test_a_counter_of_comments_with_its_links_is_furniture() -> None:
     assert not is_furniture_text("3 comments were left, and all of them agreed.")
 
 
+def test_an_ad_slot_s_notice_that_the_story_goes_on_is_furniture() -> None:
+    # The Mirror, the Daily Star: the line above an ad slot between the story's paragraphs.
+    assert is_furniture_text("Article continues below")
+    assert is_furniture_text("STORY CONTINUES AFTER THIS ADVERTISEMENT")
+    assert not is_furniture_text("The story continues below the fold, the editor said.")
+    page = f"<html><body><article><h1>Talks</h1>{POST}<p>Article continues below</p>{POST}</article></body></html>"
+    assert "continues" not in body_text(page)
+
+
 # --------------------------------------------------------------------------- teaser cards
 
 

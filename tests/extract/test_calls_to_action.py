@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.extract.body_trim import trim_body
-from newsdesk.extract.calls_to_action import drop_calls_to_action
+from newsdesk.extract.calls_to_action import _TIP_CONTACT, _TIP_STEMS, drop_calls_to_action
 from newsdesk.extract.html import extract_html
 from newsdesk.model import Block
 
@@ -34,6 +34,7 @@ def texts(blocks: list[Block]) -> list[str]:
     "Prenumerera på vårt nyhetsbrev och få nyheterna direkt.",
     "Zapisz się do naszego newslettera i bądź na bieżąco.",
     "Download our free app to follow the news wherever you are.",
+    "Follow us on Google News to get our stories in your feed.",
 ])
 def test_an_offer_after_the_story_goes(line: str) -> None:
     assert drop_calls_to_action([*STORY, Block("paragraph", line)]) == STORY
@@ -54,6 +55,20 @@ def test_a_machine_translation_note_between_paragraphs_goes() -> None:
     note = Block("paragraph", "Dies ist eine maschinelle Übersetzung eines Artikels unserer US-Kollegen. "
                               "Er wurde automatisiert übersetzt und von einem Redakteur überprüft.")
     assert drop_calls_to_action([STORY[0], note, *STORY[1:]]) == STORY
+
+
+def test_a_platform_channel_plug_between_paragraphs_goes() -> None:
+    # Inside the run (an author's bio follows it) it makes two offers: Google News, and a preferred source.
+    plug = Block("paragraph", "Follow TechRadar on Google News and add us as a preferred source to get our expert "
+                              "news, reviews, and opinion in your feeds.")
+    assert drop_calls_to_action([*STORY[:2], plug, STORY[2]]) == STORY
+
+
+def test_a_story_about_google_news_stays() -> None:
+    line = Block("paragraph", "Posted by Jane Doe, Google News Strategist. Do you have feedback for the Google News "
+                              "team? We love to hear from you.")
+    body = [STORY[0], line, *STORY[1:]]
+    assert drop_calls_to_action(body) == body
 
 
 def test_one_offer_between_paragraphs_stays() -> None:
@@ -107,3 +122,83 @@ def test_extract_html_drops_a_newsletter_plug_after_the_story() -> None:
             "</article></body></html>")
     body = extract_html(page, url="https://news.example/2025/05/01/bridge").body
     assert texts(body) == [block.text.strip() for block in STORY]
+
+
+# A news report's call for its reader's tips: a question or the reader addressed, and a way to reach the newsroom
+# (The Mirror, 20 Minuten, AFP). Only news reports lose it: guides and shops end with "contact us" too.
+@pytest.mark.parametrize("line", [
+    "Do you have a story to tell? Email: emma.mackenzie@reachplc.com",
+    "Are protests breaking out in your area? Get in touch at webnews@reachplc.com",
+    "Wie hältst du dich und dein Immunsystem fit, besonders in der kalten Jahreszeit? Teile deine Tipps mit der "
+    "Community.",
+    "Vous avez été témoin de la scène ? Contactez-nous.",
+    "We want to hear from you: Are you a nonwhite evangelical planning to vote for Harris? Tell us why you're "
+    "supporting her.",
+    "Har du tips om saken? Tips oss her.",
+    "Fehler gefunden?Jetzt melden.",
+])
+def test_a_call_for_tips_leaves_a_news_report(line: str) -> None:
+    call = Block("paragraph", line)
+    assert drop_calls_to_action([*STORY, call], news=True) == STORY
+    assert trim_body([*STORY, call], news=True) == STORY
+    # Not a news report: left alone.
+    assert drop_calls_to_action([*STORY, call]) == [*STORY, call]
+
+
+def test_a_call_for_tips_between_a_live_blog_s_posts_goes() -> None:
+    call = Block("paragraph", "Are protests breaking out in your area? Get in touch at webnews@reachplc.com")
+    assert drop_calls_to_action([STORY[0], call, *STORY[1:]], news=True) == STORY
+
+
+def test_a_call_for_tips_set_as_a_quote_goes() -> None:
+    # Correctiv sets it in a box the page marks as a quote.
+    call = Block("quote", "Sie arbeiten an einer Hochschule und haben Hinweise zum Themengebiet? Melden Sie "
+                          "vertraulich und sicher via Signal bei unserem Reporter.")
+    assert drop_calls_to_action([*STORY, call], news=True) == STORY
+
+
+def test_the_question_above_a_call_for_tips_goes_with_it() -> None:
+    question = Block("paragraph", "Haben Sie eine Behauptung gefunden, die AFP überprüfen soll?")
+    call = Block("paragraph", "Kontaktieren Sie uns")
+    assert drop_calls_to_action([*STORY, question, call], news=True) == STORY
+
+
+@pytest.mark.parametrize("line", [
+    # No contact: the story's question to its reader.
+    "What do you think about the bridge closing?",
+    # A contact in the story's words: nobody addressed, no question.
+    "The mayor said residents could get in touch with the council at bridge@town.gov.",
+    # The verb does not open a sentence: the story's words, a quotation.
+    "Why would the council not tell us what the repairs will cost?",
+    "Die Polizei bittet Zeugen, sich zu melden. Wer hat etwas gesehen?",
+    "“Tell us the truth!” the traders shouted at the council meeting. Did they hear?",
+    # Too long for a line: a paragraph of the story.
+    "Do you live near the bridge? " + "Traders said they would contact us once the council had decided. " * 3,
+])
+def test_the_story_s_own_contacts_stay(line: str) -> None:
+    body = [*STORY, Block("paragraph", line)]
+    assert drop_calls_to_action(body, news=True) == body
+
+
+def test_extract_html_drops_a_call_for_tips_from_a_news_report_only() -> None:
+    paragraphs = "".join(f"<p>{block.text}</p>" for block in STORY)
+    call = "Do you have a story to tell? Email: newsdesk@bugle.example"
+    for head, kept in (('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', False), ("", True)):
+        page = (f"<html lang='en'><head><title>Bridge to close</title>{head}</head><body><article>"
+                f"<h1>Bridge to close</h1>{paragraphs}<p>{call}</p></article></body></html>")
+        assert (call in extract_html(page, url="https://news.example/2025/05/01/bridge").text) is kept
+
+
+@pytest.mark.parametrize("line", [
+    "x: a@b.org", "? jetzt melden", "? report it", "? report an error", "? get in touch", "? contact us", "? e-mail us",
+    "? email us", "? write to us", "? send us", "? tip us", "? tell us", "? let us know", "? we want to hear from you",
+    "? we'd like to hear", "? we’d love to hear", "? we would like to hear", "? share your story",
+    "? kontaktieren sie uns", "? schreiben sie uns", "? schreib uns", "? melden sie", "? schicken sie uns",
+    "? senden sie uns", "? teile deine tipps", "? teilen sie ihre erfahrungen", "? contactez-nous", "? écrivez-nous",
+    "? contactanos", "? contáctanos", "? escribenos", "? escríbenos", "? cuéntanos", "? contattaci", "? scrivici",
+    "? neem contact", "? mail ons", "? tipsa oss", "? tips oss", "? tip os",
+])
+def test_every_contact_holds_a_literal_looked_for_first(line: str) -> None:
+    # The literals are looked for before the pattern: a contact without one would be missed.
+    assert _TIP_CONTACT.search(line) is not None
+    assert _TIP_STEMS.search(line) is not None
