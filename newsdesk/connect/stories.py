@@ -848,6 +848,14 @@ class StoryStream:
         self._pre_count = 0
         self._pre_row: int | None = None
         self._dirty: set[int] = set()
+        # A dated add_all's view: the rows live on the batch's first day (_view, in row order; _pre's columns), then
+        # the rows that came into it meanwhile (_extra: new stories, a quiet story a copy moved), and each row's
+        # place among them (_pos, -1 out of the view). _best does its per-row work (masks, bound, cosines) on the
+        # view only: the stories gone quiet the stream keeps for a name's crowd (MEMORY_DAYS) outnumber the live
+        # ones three to one and can take no article, and the crowd reads them through the name index alone.
+        self._view: np.ndarray | None = None
+        self._extra: list[int] = []
+        self._pos = np.zeros(0, dtype=np.int64)
         ordered = sorted(live, key=lambda s: s.id)
         self._track_many(ordered)
         seen = [s.last_seen for s in ordered if s.last_seen is not None]
@@ -955,6 +963,9 @@ class StoryStream:
         if row is not None:
             if row < self._pre_count:
                 self._dirty.add(row)
+            if self._view is not None and self._pos[row] < 0:
+                self._pos[row] = len(self._view) + len(self._extra)
+                self._extra.append(row)
             self._matrix[row] = story.mean()
             self._last[row] = np.nan if story.last_seen is None else story.last_seen
             self._first[row] = np.nan if story.first_seen is None else story.first_seen
@@ -1075,35 +1086,38 @@ class StoryStream:
         names = self.own_names(story, features, day) if own is None else own
         return any(story.entities[name] >= RUNS_ON_SHARE * story.size for name in names)
 
-    def _runs_on_rows(self, features: StoryFeatures, day: float, count: int, live: np.ndarray) -> np.ndarray:
-        """Per matrix row, whether the story may be running on for the article (:meth:`runs_on`), from the name
-        index: a name only one live row names, which :data:`RUNS_ON_SHARE` of that story's reports give, and its last
-        report within :data:`RUNS_ON_DAYS` of ``day``. Exactly :meth:`runs_on` for the live rows, which are the only
-        ones scored."""
-        rows = np.zeros(count, dtype=bool)
+    def _runs_on_rows(self, features: StoryFeatures, day: float, size: int, pos: np.ndarray | None) -> np.ndarray:
+        """Per row of :meth:`_best`'s view (``pos`` places a matrix row in it; None: every row, in order, of
+        ``size``), whether the story may be running on for the article (:meth:`runs_on`), from the name index: a
+        name only one live row names, which :data:`RUNS_ON_SHARE` of that story's reports give, and its last report
+        within :data:`RUNS_ON_DAYS` of ``day``. Exactly :meth:`runs_on` for the live rows, which are the only ones
+        scored."""
+        out = np.zeros(size, dtype=bool)
         for name in features.entities:
             found = self._entity_rows.get(name)
             if not found:
                 continue
-            single: tuple[int, int] | None = None
-            for row, named in found.items():
-                if row < count and live[row]:
-                    if single is not None:
-                        break  # A second live story names it (a common name): not the story's own.
-                    single = (row, named)
-            else:
-                if single is not None:
-                    row, named = single
-                    rows[row] |= named >= RUNS_ON_SHARE * self.stories_by_id[self._ids[row]].size
-        with np.errstate(invalid="ignore"):
-            rows &= day - self._last[:count] <= RUNS_ON_DAYS
-        return rows
+            where = np.fromiter(found, dtype=np.int64, count=len(found))
+            last = self._last[where]
+            with np.errstate(invalid="ignore"):
+                live = np.flatnonzero(np.isnan(last) | (day - last <= self.window_days))
+            if len(live) != 1:
+                continue  # None live, or a second live story names it (a common name): not the story's own.
+            row = int(where[live[0]])
+            with np.errstate(invalid="ignore"):
+                recent = bool(day - self._last[row] <= RUNS_ON_DAYS)
+            if recent and found[row] >= RUNS_ON_SHARE * self.stories_by_id[self._ids[row]].size:
+                at = row if pos is None else int(pos[row])
+                if at >= 0:
+                    out[at] = True
+        return out
 
-    def _shared(self, rows: dict[str, dict[int, int]], names: frozenset[str], count: int,
-                live: np.ndarray | None, remembered: np.ndarray | None) -> tuple[np.ndarray, dict[str, float]]:
-        """Per matrix row, the weighted share of ``names`` the story names (:func:`_overlap`'s value, up to
-        rounding), and each name's total count over the ``live`` rows naming it (None: every row is live)."""
-        shared = np.zeros(count, dtype=np.float64)
+    def _shared(self, rows: dict[str, dict[int, int]], names: frozenset[str], size: int, pos: np.ndarray | None,
+                day: float | None) -> tuple[np.ndarray, dict[str, float]]:
+        """Per row of :meth:`_best`'s view (``pos`` places a matrix row in it; None: every row, in order, of
+        ``size``), the weighted share of ``names`` the story names (:func:`_overlap`'s value, up to rounding), and
+        each name's total as :meth:`totals` counts it on ``day`` (None: every row is live), from every row naming it."""
+        shared = np.zeros(size, dtype=np.float64)
         totals: dict[str, float] = {}
         for name in names:
             found = rows.get(name)
@@ -1112,20 +1126,44 @@ class StoryStream:
                 continue
             where = np.fromiter(found, dtype=np.int64, count=len(found))
             counts = np.fromiter(found.values(), dtype=np.int64, count=len(found))
-            if live is None or remembered is None:
+            if day is None:
                 total = _crowded(int(counts.sum()), len(where), self.params.crowd)
             else:
-                # The live stories' mentions, crowded by the stories of the memory naming it (as totals() counts).
-                total = _crowded(int(counts[live[where]].sum()), int(np.count_nonzero(remembered[where])),
-                                 self.params.crowd)
+                # The live stories' mentions, crowded by the stories of the memory naming it (as totals() counts):
+                # the rows out of the view count here and only here.
+                last = self._last[where]
+                with np.errstate(invalid="ignore"):
+                    live = np.isnan(last) | (day - last <= self.window_days)
+                    remembered = np.isnan(last) | (day - last <= self.memory_days)
+                total = _crowded(int(counts[live].sum()), int(np.count_nonzero(remembered)), self.params.crowd)
             totals[name] = total
             if total > 0:
-                shared[where] += counts / total  # name_weight of each row's count (rows not live are not scored)
+                # name_weight of each row's count (rows not live are not scored)
+                if pos is None:
+                    shared[where] += counts / total
+                else:
+                    at = pos[where]
+                    kept = at >= 0
+                    shared[at[kept]] += counts[kept] / total
         return np.minimum(shared, SHARED_FULL) / min(len(names), SHARED_FULL), totals
 
     def _cosines(self, vector: np.ndarray, count: int) -> np.ndarray:
         if self._pre_row is None:
             return self._matrix[:count] @ vector
+        view = self._view
+        if view is not None:
+            # The view's rows: add_all's product, the rows changed since computed again, then the rows come in.
+            cosines = np.empty(len(view) + len(self._extra), dtype=np.float32)
+            cosines[: len(view)] = self._pre[self._pre_row]
+            if self._dirty:
+                rows = np.fromiter(self._dirty, dtype=np.int64, count=len(self._dirty))
+                at = self._pos[rows]
+                inside = (at >= 0) & (at < len(view))  # The others came in and are computed just below.
+                if inside.any():
+                    cosines[at[inside]] = self._matrix[rows[inside]] @ vector
+            if self._extra:
+                cosines[len(view):] = self._matrix[self._extra] @ vector
+            return cosines
         cosines = np.empty(count, dtype=np.float32)
         done = self._pre_count
         cosines[:done] = self._pre[self._pre_row]
@@ -1142,14 +1180,20 @@ class StoryStream:
             return None
         cosines = self._cosines(features.vector, count)
         params = self.params
+        # The rows worked on: add_all's view (a dated batch), else every row in order.
+        view: np.ndarray | None = None
+        pos: np.ndarray | None = None
+        if self._pre_row is not None and self._view is not None:
+            pos = self._pos
+            view = np.concatenate([self._view, np.array(self._extra, dtype=np.int64)]) if self._extra else self._view
+        size = len(cosines)
         live: np.ndarray | None = None
         open_: np.ndarray | None = None
-        remembered: np.ndarray | None = None
         if day is not None:
-            last, first = self._last[:count], self._first[:count]
+            last = self._last[:count] if view is None else self._last[view]
+            first = self._first[:count] if view is None else self._first[view]
             with np.errstate(invalid="ignore"):
                 live = np.isnan(last) | (day - last <= self.window_days)
-                remembered = np.isnan(last) | (day - last <= self.memory_days)
                 # A story past its span counts in the names' live totals like any other (its reports are this
                 # window's news) but must clear the bar by params.spent to take an article.
                 open_ = np.isnan(first) | (day - first <= self.max_span_days)
@@ -1160,19 +1204,23 @@ class StoryStream:
         entity_totals: dict[str, float] = {}
         place_totals: dict[str, float] = {}
         if features.entities:
-            shared, entity_totals = self._shared(self._entity_rows, features.entities, count, live, remembered)
+            shared, entity_totals = self._shared(self._entity_rows, features.entities, size, pos, day)
             bound += params.entity * shared
         if features.places:
-            shared, place_totals = self._shared(self._place_rows, features.places, count, live, remembered)
+            shared, place_totals = self._shared(self._place_rows, features.places, size, pos, day)
             bound += params.place * shared
         named: np.ndarray | None = None
         if params.event and features.events:
-            named = np.zeros(count, dtype=bool)
+            named = np.zeros(size, dtype=bool)
             for name in features.events:
                 for rows in (self._entity_rows, self._place_rows):
                     found = rows.get(name)
                     if found:
-                        named[np.fromiter(found, dtype=np.int64, count=len(found))] = True
+                        where = np.fromiter(found, dtype=np.int64, count=len(found))
+                        if pos is not None:
+                            where = pos[where]
+                            where = where[where >= 0]
+                        named[where] = True
             bound += params.event * named
         # StoryParams.aging only lowers a score, so the bound needs no term for it (the stories it prunes are the
         # same as without it, and none that scoring every story would choose).
@@ -1186,11 +1234,14 @@ class StoryStream:
             if named is not None:
                 spent &= ~named  # A report naming the story's event joins it without the margin (see score).
             if spent.any() and features.entities:
-                spent &= ~self._runs_on_rows(features, day, count, live)  # nor one of a story running on
+                spent &= ~self._runs_on_rows(features, day, size, pos)  # nor one of a story running on
             if spent.any():
                 possible[spent] = bound[spent] - params.spent >= self.join_score
         best, chosen = -math.inf, None
-        for row in np.flatnonzero(possible):  # Rows are in id order: the first of equal scores wins.
+        candidates = np.flatnonzero(possible)
+        if view is not None:
+            candidates = np.sort(view[candidates])  # The view's rows come in are not in order.
+        for row in candidates:  # Rows are in id order: the first of equal scores wins.
             story = self.stories_by_id[self._ids[int(row)]]
             value = self.score(story, features, day, (entity_totals, place_totals))
             if value > best:
@@ -1226,9 +1277,11 @@ class StoryStream:
                 with np.errstate(invalid="ignore"):
                     last = self._last[:count]
                     scored = np.flatnonzero(np.isnan(last) | (last >= min(days) - self.window_days))
-                self._pre = np.full((len(rows), count), -np.inf, dtype=np.float32)
-                if len(scored):
-                    self._pre[:, scored] = vectors @ self._matrix[scored].T
+                # They are the batch's view (_best works on them alone): every row the batch adds may come in.
+                self._view, self._extra = scored, []
+                self._pos = np.full(count + len(items), -1, dtype=np.int64)
+                self._pos[scored] = np.arange(len(scored))
+                self._pre = vectors @ self._matrix[scored].T
             self._pre_count = count
         try:
             out = []
@@ -1239,6 +1292,7 @@ class StoryStream:
         finally:
             self._pre, self._pre_count, self._pre_row = np.zeros((0, 0), dtype=np.float32), 0, None
             self._dirty.clear()
+            self._view, self._extra, self._pos = None, [], np.zeros(0, dtype=np.int64)
 
     def add(self, member: int, features: StoryFeatures, *, copy_of: int | None = None) -> int:
         """Put one article in a story and return the story's id (``copy_of``: the original's member key)."""
@@ -1363,6 +1417,31 @@ class StoryStream:
         """
         with np.errstate(invalid="ignore"):
             return int(np.count_nonzero(self._last[: len(self._ids)] < day))
+
+    def latest(self, since: float, ids: Iterable[int] = ()) -> float | None:
+        """The latest last day of its stories that last moved on or after ``since`` or are among ``ids`` (None when
+        there is none): from the rows' days, not the stories one by one, since most of a store's stream is the
+        memory's quiet stories.
+
+        >>> stream = StoryStream()
+        >>> [stream.add(k, StoryFeatures(np.array([k, 1 - k], np.float32), frozenset(), frozenset(), day, None))
+        ...  for k, day in enumerate([20000.0, 20030.0])]
+        [1, 2]
+        >>> stream.latest(20010.0), stream.latest(20040.0), stream.latest(20040.0, [1]), stream.latest(20040.0, [7])
+        (20030.0, None, 20000.0, None)
+        """
+        count = len(self._ids)
+        last = self._last[:count]
+        with np.errstate(invalid="ignore"):
+            recent = last[last >= since]
+        seen = [float(recent.max())] if len(recent) else []
+        # Those asked for by id, and stories without a row (another model's vectors), are read one by one.
+        seen += [story.last_seen for story in (self.stories_by_id.get(key) for key in ids)
+                 if story is not None and story.last_seen is not None]
+        if len(self.stories_by_id) > count:
+            seen += [story.last_seen for story in self.stories_by_id.values()
+                     if story.id not in self._rows and story.last_seen is not None and story.last_seen >= since]
+        return max(seen) if seen else None
 
     def stories(self) -> list[Story]:
         """Every story, by id (= order of creation)."""

@@ -231,11 +231,8 @@ def _live_stream(conn: sqlite3.Connection, since: str | None, known: dict[int, i
         assert stream is not None
         originals = set(known.values())
         if originals <= stream.stories_by_id.keys():
-            since_day = parse_day(since) or 0.0
             # The clock a stream built afresh would start with: the latest last day of what it would load.
-            seen = [s.last_seen for s in stream.stories_by_id.values()
-                    if s.last_seen is not None and (s.last_seen >= since_day or s.id in originals)]
-            stream.carry_on(next_id=next_id, story_of=known, clock=max(seen) if seen else None,
+            stream.carry_on(next_id=next_id, story_of=known, clock=stream.latest(parse_day(since) or 0.0, originals),
                             title_vector=title_vector)
             return stream, kept
     # Two indexed reads, not one OR (which SQLite would answer by scanning every story).

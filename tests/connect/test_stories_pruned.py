@@ -96,3 +96,20 @@ def test_live_stories_handed_over_are_pruned_by_their_stored_names() -> None:
                                                                           Counter(), 20000.0, 20000.0,
                                                                           stored_json=stored.stored_json)])
         assert stream.add_all([(1, features, None)]) == [5]
+
+
+def test_a_quiet_story_a_copy_moves_is_scored_again_within_the_batch() -> None:
+    # add_all works on the rows live on the batch's first day; a quiet story (kept for the crowd) that a copy
+    # moves comes into that view, so the batch's next report of it joins it, as one by one.
+    near = np.array([1.0, 0.0, 0.0], np.float32)
+
+    def report(day: float, vector: np.ndarray = near) -> StoryFeatures:
+        return StoryFeatures(vector, frozenset({"ann"}), frozenset(), day, "x.example", "h")
+
+    items = [(10, report(20030.0), 0), (11, report(20030.5), None)]
+    for batched in (False, True):
+        stream = StoryStream(model="minilm")
+        assert stream.add(0, report(20000.0)) == 1
+        assert stream.add(1, report(20029.0, np.array([0.0, 1.0, 0.0], np.float32))) == 2
+        got = stream.add_all(items) if batched else [stream.add(m, f, copy_of=c) for m, f, c in items]
+        assert got == [1, 1]
