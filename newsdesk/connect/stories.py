@@ -1268,7 +1268,8 @@ class StoryStream:
         if count and rows:
             vectors = np.stack([items[position][1].vector for position in rows])
             days = [items[position][1].day for position in rows]
-            if None in days:
+            dated = [day for day in days if day is not None]
+            if len(dated) < len(days):
                 self._pre = vectors @ self._matrix[:count].T
             else:
                 # Only the rows live on the batch's first day can be live for any of its articles (a row that moves
@@ -1276,7 +1277,7 @@ class StoryStream:
                 # (MEMORY_DAYS) are never scored, and their cosines would be most of the product.
                 with np.errstate(invalid="ignore"):
                     last = self._last[:count]
-                    scored = np.flatnonzero(np.isnan(last) | (last >= min(days) - self.window_days))
+                    scored = np.flatnonzero(np.isnan(last) | (last >= min(dated) - self.window_days))
                 # They are the batch's view (_best works on them alone): every row the batch adds may come in.
                 self._view, self._extra = scored, []
                 self._pos = np.full(count + len(items), -1, dtype=np.int64)
