@@ -681,6 +681,17 @@ def _overlap(mine: frozenset[str], theirs: Counter[str], totals: Mapping[str, fl
     return min(shared, SHARED_FULL) / min(len(mine), SHARED_FULL)
 
 
+def _within(last: np.ndarray, day: float, days: float) -> np.ndarray:
+    """Per story, whether its last report (``last``, NaN for an undated story, which always counts) is at most
+    ``days`` before ``day``: the live window's test, the memory's and the span's.
+
+    >>> _within(np.array([10.0, 1.0, np.nan]), 12.0, 5.0).tolist()
+    [True, False, True]
+    """
+    with np.errstate(invalid="ignore"):
+        return np.isnan(last) | (day - last <= days)
+
+
 def _crowded(total: int, naming: int, crowd: int) -> float:
     """The live mentions of a name as :func:`name_weight` weighs a story's count against: ``total``, or more when
     more than ``crowd`` stories (those of the last :data:`MEMORY_DAYS`) name it, so that its weight in each is
@@ -935,8 +946,7 @@ class StoryStream:
             return len(found)
         last = self._last[np.fromiter(found, dtype=np.int64, count=len(found))]
         days = self.window_days if within is None else within
-        with np.errstate(invalid="ignore"):
-            return int(np.count_nonzero(np.isnan(last) | (day - last <= days)))
+        return int(np.count_nonzero(_within(last, day, days)))
 
     def mentions(self, name: str, day: float | None, *, place: bool = False) -> int:
         """How many members of the live stories (as :meth:`naming`) name ``name``, by the stories' counts.
@@ -955,8 +965,7 @@ class StoryStream:
         if day is None:
             return int(counts.sum())
         last = self._last[rows]
-        with np.errstate(invalid="ignore"):
-            return int(counts[np.isnan(last) | (day - last <= self.window_days)].sum())
+        return int(counts[_within(last, day, self.window_days)].sum())
 
     def _refresh(self, story: LiveStory) -> None:
         row = self._rows.get(story.id)
@@ -1098,9 +1107,7 @@ class StoryStream:
             if not found:
                 continue
             where = np.fromiter(found, dtype=np.int64, count=len(found))
-            last = self._last[where]
-            with np.errstate(invalid="ignore"):
-                live = np.flatnonzero(np.isnan(last) | (day - last <= self.window_days))
+            live = np.flatnonzero(_within(self._last[where], day, self.window_days))
             if len(live) != 1:
                 continue  # None live, or a second live story names it (a common name): not the story's own.
             row = int(where[live[0]])
@@ -1132,9 +1139,8 @@ class StoryStream:
                 # The live stories' mentions, crowded by the stories of the memory naming it (as totals() counts):
                 # the rows out of the view count here and only here.
                 last = self._last[where]
-                with np.errstate(invalid="ignore"):
-                    live = np.isnan(last) | (day - last <= self.window_days)
-                    remembered = np.isnan(last) | (day - last <= self.memory_days)
+                live = _within(last, day, self.window_days)
+                remembered = _within(last, day, self.memory_days)
                 total = _crowded(int(counts[live].sum()), int(np.count_nonzero(remembered)), self.params.crowd)
             totals[name] = total
             if total > 0:
@@ -1192,11 +1198,10 @@ class StoryStream:
         if day is not None:
             last = self._last[:count] if view is None else self._last[view]
             first = self._first[:count] if view is None else self._first[view]
-            with np.errstate(invalid="ignore"):
-                live = np.isnan(last) | (day - last <= self.window_days)
-                # A story past its span counts in the names' live totals like any other (its reports are this
-                # window's news) but must clear the bar by params.spent to take an article.
-                open_ = np.isnan(first) | (day - first <= self.max_span_days)
+            live = _within(last, day, self.window_days)
+            # A story past its span counts in the names' live totals like any other (its reports are this
+            # window's news) but must clear the bar by params.spent to take an article.
+            open_ = _within(first, day, self.max_span_days)
         # An upper bound of each story's score, from the matrix product and the name index: only stories
         # whose bound reaches the bar are scored one by one (exactly as before, so the choice is the same:
         # a story left out scores below the bar, and the first of equal best scores is still found).
