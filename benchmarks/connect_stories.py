@@ -61,8 +61,8 @@ OLD_GOLD = ROOT / "tests" / "connect" / "gold" / "stories.jsonl"
 
 #: What the loaders below give as an article's text, in the cache's digest: a loader that changes the texts the
 #: cached enrichment was read from must start a fresh cache too ("2": PolNeAR's title line, "3": a title split over
-#: two lines, see :func:`_title_lines`).
-TEXTS_VERSION = "3: title lines"
+#: two lines, see :func:`_title_lines`; "4": such a title's deck is the standfirst, see :func:`_polnear_articles`).
+TEXTS_VERSION = "4: deck as standfirst"
 
 
 def _code_digest() -> str:
@@ -185,9 +185,30 @@ def _title_lines(lines: list[str], title: str) -> int:
     return 0
 
 
+def _headline_deck(lines: list[str], title: str) -> tuple[str, str | None, int]:
+    """A PolNeAR text's headline, its deck (None when it has none) and how many first lines they take
+    (:func:`_title_lines`): a title the text writes over two lines is headline then deck, as a page sets them (the
+    metadata's title is both, joined at the semicolon), so the first line is the headline and the second the
+    standfirst, as extraction gives them; otherwise the headline is the metadata's title.
+
+    >>> title = "Vets' support; Trump and Clinton court them"
+    >>> _headline_deck(["Vets' support;", "Trump and Clinton court them.", "Body."], title)
+    ("Vets' support", 'Trump and Clinton court them.', 2)
+    >>> _headline_deck(["Vets' support; Trump and Clinton court them", "Body."], title)
+    ("Vets' support; Trump and Clinton court them", None, 1)
+    >>> _headline_deck(["Body."], title)
+    ("Vets' support; Trump and Clinton court them", None, 0)
+    """
+    count = _title_lines(lines, title)
+    if count < 2:
+        return title, None, count
+    return lines[0].rstrip(";:,").strip(), " ".join(lines[1:count]), count
+
+
 def _polnear_articles() -> dict[str, dict[str, Any]]:
     """PolNeAR's dev and train articles (2015-2016, seven US outlets): title and date from its metadata, the
-    text's lines as paragraphs (the first lines, the title again, left out: :func:`_title_lines`)."""
+    text's lines as paragraphs (the first lines, the title again, left out: :func:`_title_lines`; a title over two
+    lines is headline and standfirst, :func:`_headline_deck`)."""
     import csv
 
     out: dict[str, dict[str, Any]] = {}
@@ -198,23 +219,24 @@ def _polnear_articles() -> dict[str, dict[str, Any]]:
             path = POLNEAR / row["compartment"] / "text" / f"{row['filename']}.txt"
             lines = [line.strip() for line in path.open()]
             lines = [line for line in lines if line]
-            lines = lines[_title_lines(lines, row["title"]):]
-            out[row["filename"]] = {"headline": row["title"], "text": "\n".join(lines),
+            headline, deck, count = _headline_deck(lines, row["title"])
+            out[row["filename"]] = {"headline": headline, "standfirst": deck, "text": "\n".join(lines[count:]),
                                     "url": f"https://{row['publisher']}.example/{row['filename']}", "language": "en",
                                     "published": row["publication_date"], "site": row["publisher"]}
     return out
 
 
 def to_article(raw: dict[str, Any]) -> Any:
-    """An Article from a shared record (SemEval: title + text; Timeline17: sentences as paragraphs)."""
+    """An Article from a shared record (SemEval: title + text; Timeline17: sentences as paragraphs; PolNeAR's deck,
+    where it has one, as the standfirst)."""
     from newsdesk.model import Article, Block
 
     if "sentences" in raw:
         body = [Block("paragraph", s) for s in raw["sentences"] if s.strip()]
     else:
         body = [Block("paragraph", p.strip()) for p in raw["text"].split("\n") if p.strip()]
-    return Article(url=raw["url"], headline=raw["headline"], published=raw["published"], language=raw["language"],
-                   body=body, site_name=raw.get("site")).finish()
+    return Article(url=raw["url"], headline=raw["headline"], standfirst=raw.get("standfirst"),
+                   published=raw["published"], language=raw["language"], body=body, site_name=raw.get("site")).finish()
 
 
 def gold_articles(rows: list[dict[str, Any]]) -> list[Any]:

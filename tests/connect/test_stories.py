@@ -283,7 +283,9 @@ def test_gold_story_set_pairwise_f1() -> None:
     the 788 dev view is 0.818 (its floor 0.82 -> 0.80) and the whole gold dev 0.695, held out 0.445 / warm 0.498; since
     a name's crowd is counted over the stories of the last MEMORY_DAYS: dev 0.876 / 0.814 / 0.736 / 0.700 (warm 0.719
     / 0.699), held out (run once) 0.568 / 0.571 / 0.558 / 0.473 (warm 0.570 / 0.549); the held-out floors rose to
-    about 0.01 under them. The 0.85 bar is not met."""
+    about 0.01 under them. Since the loader gives a two-line title's deck to the standfirst (TEXTS_VERSION 4, a
+    measurement change): dev 0.876 / 0.808 / 0.734 / 0.698 (warm 0.714 / 0.694), held out 0.568 / 0.571 / 0.555 /
+    0.471 (warm 0.568 / 0.547); the floors stand. The 0.85 bar is not met."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.connect_stories import POLNEAR, gold_articles, gold_vectors, read_gold, score_split, warm_rows
 
