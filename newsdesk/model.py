@@ -33,18 +33,28 @@ _NON_ASCII_WORD_CHAR = re.compile(r"[^\x00-\x7f](?<=\w)")
 _ENRICHMENT_KEYS = ("entities", "quotes", "times", "quantities", "recognizer")
 
 
-def _count_words(text: str) -> int:
+def count_plain_words(text: str) -> int:
     """How many ``\\w+`` words ``text`` holds: ``len(re.findall(r"\\w+", text))``, for a fraction of its cost.
 
     Nearly every paragraph is ASCII but for a few quotes and dashes, which separate words; only
     text with letters or digits outside ASCII is matched word by word.
 
-    >>> _count_words("The Pentagon’s “plan” — 2 phases, e.g. snake_case"), _count_words("Ça coûte 3 €.")
+    >>> count_plain_words("The Pentagon’s “plan” — 2 phases, e.g. snake_case"), count_plain_words("Ça coûte 3 €.")
     (9, 3)
     """
     if text.isascii() or _NON_ASCII_WORD_CHAR.search(text) is None:
-        return (b" " + text.encode("ascii", "replace").translate(_ASCII_WORDS)).count(b" a")
+        return count_ascii_words(text)
     return len(_WORD.findall(text))
+
+
+def count_ascii_words(text: str) -> int:
+    """How many ``\\w+`` words a text holds in which no character beyond ASCII is a word character (a caller
+    that has checked that already: extraction, which scans the text once for this and another measure).
+
+    >>> count_ascii_words("The Pentagon’s “plan” — 2 phases, e.g. snake_case")
+    9
+    """
+    return (b" " + text.encode("ascii", "replace").translate(_ASCII_WORDS)).count(b" a")
 
 
 @dataclass(slots=True)
@@ -314,9 +324,17 @@ class Article:
         """The plain body: block texts joined by a blank line."""
         return "\n\n".join(block.text for block in self.body)
 
-    def finish(self) -> Article:
-        """Fill the fields derived from the body (word count, reading time) and return self."""
-        self.word_count = sum(_count_words(block.text) for block in self.body)
+    def finish(self, word_count: int | None = None) -> Article:
+        """Fill the fields derived from the body (word count, reading time) and return self.
+
+        ``word_count`` is the body's count of ``\\w+`` words, when the caller has made it already.
+
+        >>> Article(body=[Block("paragraph", "Rain fell.")]).finish().word_count
+        2
+        """
+        if word_count is None:
+            word_count = sum(count_plain_words(block.text) for block in self.body)
+        self.word_count = word_count
         if self.reading_time_minutes is None and self.word_count:
             self.reading_time_minutes = max(1, math.ceil(self.word_count / READING_WORDS_PER_MINUTE))
         return self

@@ -195,3 +195,10 @@ def test_records_pickle_for_worker_processes() -> None:
 def test_raw_page_defaults() -> None:
     page = RawPage(data="text")
     assert (page.url, page.headers, page.fetched_at, page.kind, page.source) == (None, {}, None, None, None)
+
+
+def test_finish_takes_a_word_count_the_caller_has_made() -> None:
+    # Extraction counts the words in the scan that also looks for Chinese or Japanese; finish takes that count.
+    body = [Block("paragraph", " ".join(["word"] * 300))]
+    assert Article(body=body).finish(300).word_count == Article(body=body).finish().word_count == 300
+    assert Article(body=body).finish(300).reading_time_minutes == 2

@@ -27,11 +27,11 @@ from newsdesk.extract.embedded import embedded_html
 from newsdesk.extract.language import detect_language
 from newsdesk.extract.metadata import PageMetadata, extract_metadata
 from newsdesk.extract.text_furniture import is_meta_line
-from newsdesk.extract.textsize import has_unspaced, text_length
+from newsdesk.extract.textsize import UNSPACED_RANGES, has_unspaced, text_length
 from newsdesk.extract.textsize import word_count as count_words
 from newsdesk.extract.urls import join_url
 from newsdesk.extract.wire import wire_source_from_lines
-from newsdesk.model import Article, Block, Image, Link
+from newsdesk.model import Article, Block, Image, Link, count_ascii_words, count_plain_words
 
 #: Article types in JSON-LD / OpenGraph that make a page an article whatever its length.
 ARTICLE_TYPES: Final = frozenset({
@@ -536,15 +536,45 @@ def _related(found: list[tuple[str, str]], url: str | None, site: str | None) ->
     return links
 
 
-def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teasers: int,
-                plain_words: int) -> bool:
-    """Whether the page is a story; ``plain_words`` is the blocks' count of ``\\w+`` words.
+#: A character beyond ASCII that is a word character or one of the scripts written without spaces
+#: (``textsize.has_unspaced``'s): a block with none is counted by ``count_ascii_words`` and holds none of those scripts.
+_WORDY_BEYOND_ASCII: Final = re.compile(rf"[^\x00-\x7f](?<=[\w{UNSPACED_RANGES}])")
 
-    That count is the Article's ``word_count``, already made: without Chinese or Japanese text it
-    is what ``count_words`` gives, so only such pages pay for counting again.
+
+def _measure_words(blocks: list[Block]) -> tuple[int, bool]:
+    """The blocks' count of ``\\w+`` words (``Article.word_count``), and whether any holds Chinese or Japanese
+    (``has_unspaced``).
+
+    One scan of a block beyond ASCII answers both for most blocks (curly quotes and dashes are neither words nor
+    unspaced); only a block with a letter beyond ASCII is read again by each measure.
+
+    >>> _measure_words([Block("paragraph", "“Rain,” she said — again."), Block("paragraph", "Ça coûte 3 €.")])
+    (7, False)
+    >>> _measure_words([Block("paragraph", "東京で雨")])
+    (1, True)
+    """
+    words = 0
+    unspaced = False
+    for block in blocks:
+        text = block.text
+        if text.isascii() or _WORDY_BEYOND_ASCII.search(text) is None:
+            words += count_ascii_words(text)
+        else:
+            words += count_plain_words(text)
+            unspaced = unspaced or has_unspaced(text)
+    return words, unspaced
+
+
+def _is_article(meta: PageMetadata, blocks: list[Block], link_ratio: float, teasers: int,
+                plain_words: int, unspaced: bool) -> bool:
+    """Whether the page is a story; ``plain_words`` is the blocks' count of ``\\w+`` words and ``unspaced``
+    whether any holds Chinese or Japanese (``_measure_words``).
+
+    Without Chinese or Japanese text that count is what ``count_words`` gives, so only such pages pay for
+    counting again.
     """
     # Measured so that a Chinese or Japanese story meets the same bars as a Latin-script one.
-    if any(has_unspaced(b.text) for b in blocks):
+    if unspaced:
         word_count = sum(count_words(b.text) for b in blocks)
         prose_blocks = sum(1 for b in blocks if b.type != "heading" and text_length(b.text) > 80)
     else:
@@ -668,6 +698,7 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
         blocks = trim_body(_cut_at_end_marker(_drop_header_repeats(embedded, meta, news)), news)
 
     site_name = _site_name(meta, url or meta.canonical_url)
+    plain_words, unspaced = _measure_words(blocks)
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,
@@ -685,10 +716,10 @@ def extract_html(html: str, url: str | None = None, source: str | None = None, *
         body=blocks,
         wire_source=credit.source,
         related=_related(found.related, url or meta.canonical_url, site_name),
-    ).finish()
+    ).finish(plain_words)
     # A verdict, not a filter: a page judged no story keeps the text found (a photo post or a short blog post
     # judged too slight is still what its reader came for); ingest files such pages apart by this flag.
-    article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers, article.word_count)
+    article.is_article = _is_article(meta, blocks, found.body_link_ratio, found.teasers, plain_words, unspaced)
     if article.language is None and article.body:
         article.language = detect_language(article.text)
     return article

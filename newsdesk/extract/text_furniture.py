@@ -170,6 +170,10 @@ def is_meta_line(text: str) -> bool:
     >>> is_meta_line("Die Kühltürme wurden am 25. Oktober 2025 um 12 Uhr vor 30.000 Schaulustigen gesprengt.")
     False
     """
+    # A line of more words than a date line's is neither, and ``word_count`` counts at least the space-separated
+    # words: split no further than that (this runs on a news report's opening blocks, most of them paragraphs).
+    if len(text.split(None, DATE_WORDS)) > DATE_WORDS:
+        return False
     words = word_count(text)
     return (words <= READING_WORDS and READING_LINE.match(text) is not None) or (
         words <= DATE_WORDS and is_date_line(text))

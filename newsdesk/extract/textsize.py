@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-# Han, kana and CJK compatibility ideographs; Hangul is written with spaces and counts as usual.
-_UNSPACED: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Han, kana and CJK compatibility ideographs (a character class's ranges); Hangul is written with spaces and
+#: counts as usual.
+UNSPACED_RANGES: Final = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED: Final = re.compile(f"[{UNSPACED_RANGES}]")
 _WORD: Final = re.compile(r"\w+")
 
 #: Characters of unspaced script per word (Chinese words average about 1.5 characters).

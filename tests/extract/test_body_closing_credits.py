@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.body_trim import closing_credits, trim_body
+from newsdesk.extract.body_trim import _CLOSING_CREDIT, _may_be_credit, closing_credits, trim_body
 from newsdesk.extract.html import extract_html
 from newsdesk.model import Block
 
@@ -37,6 +37,9 @@ CREDIT = "Associated Press writer John Leicester in Paris contributed to this re
 def test_a_closing_credit_leaves_a_news_report(line: str) -> None:
     body = [*STORY, Block("paragraph", line)]
     assert closing_credits(body) == [3]
+    # The words looked for first pass it in any case, also where lower-casing and re's case-blind match differ.
+    for variant in (line.upper(), line.upper().replace("I", "İ"), line.replace("i", "ı").replace("s", "ſ")):
+        assert _CLOSING_CREDIT.match(variant) is None or _may_be_credit(variant)
     assert trim_body(body, news=True) == STORY
     assert trim_body(body) == body
 
