@@ -5,6 +5,8 @@ stays: scrapinghub's gold keeps a video's title where the video plays."""
 
 from __future__ import annotations
 
+from body_pages import news_head, story_page
+
 from newsdesk.extract.html import extract_html
 
 PROSE = "Der Generalsekretär trat am Freitag zurück, nachdem das Strategiepapier der Partei bekannt wurde. "
@@ -13,13 +15,12 @@ STORY = "".join(f"<p>{PROSE}Absatz {n} sagt, was die Fraktion dazu erklärte.</p
 ALT = ("Bijan Djir-Sarai, Generalsekretär, spricht während eines Statements in der Bundesgeschäftsstelle. "
        "Djir-Sarai zieht die Konsequenzen aus dem Bekanntwerden eines Strategiepapiers der Liberalen zum "
        "Ausstieg aus der Koalition und tritt zurück. Foto: Sebastian Gollnow/dpa +++ dpa-Bildfunk +++")
-NEWS = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rücktritt"}</script>'
+NEWS = news_head("Rücktritt")
 URL = "https://zeitung.example/2024/11/29/ruecktritt"
 
 
 def _page(box: str, head: str = NEWS) -> str:
-    return (f"<html><head><title>Rücktritt</title>{head}</head><body><article><h1>Rücktritt</h1>"
-            f"{STORY[:len(STORY) // 2]}{box}{STORY}</article></body></html>")
+    return story_page("Rücktritt", f"{STORY[:len(STORY) // 2]}{box}{STORY}", head)
 
 
 def _box(caption: str) -> str:

@@ -5,6 +5,7 @@ Pages that do not say they are news keep them: readability's gold does (The Wash
 from __future__ import annotations
 
 import pytest
+from body_pages import news_head, story_page
 
 from newsdesk.extract.body_trim import _CLOSING_CREDIT, _may_be_credit, closing_credits, trim_body
 from newsdesk.extract.html import extract_html
@@ -12,7 +13,7 @@ from newsdesk.model import Block
 
 PROSE = "The council voted on Monday to close the bridge for repairs over the summer, officials said. "
 STORY = [Block("paragraph", f"{PROSE * 3}Paragraph {n} says what the traders told the council.") for n in range(3)]
-NEWS = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bridge to close"}</script>'
+NEWS = news_head("Bridge to close")
 CREDIT = "Associated Press writer John Leicester in Paris contributed to this report."
 
 
@@ -75,6 +76,5 @@ def test_a_credit_above_the_last_blocks_is_left_alone() -> None:
 def test_extract_html_drops_the_credit_from_a_news_report_only() -> None:
     paragraphs = "".join(f"<p>{block.text}</p>" for block in STORY)
     for head, kept in ((NEWS, False), ("", True)):
-        page = (f"<html lang='en'><head><title>Bridge to close</title>{head}</head><body><article>"
-                f"<h1>Bridge to close</h1>{paragraphs}<p>{CREDIT}</p></article></body></html>")
+        page = story_page("Bridge to close", f"{paragraphs}<p>{CREDIT}</p>", head, lang="en")
         assert (CREDIT in extract_html(page, url="https://news.example/2025/05/01/bridge").text) is kept

@@ -6,18 +6,19 @@ them: dragnet's gold, mostly such pages (BBC 2012, blogs), keeps its header line
 
 from __future__ import annotations
 
+from body_pages import news_head, story_page
+
 from newsdesk.extract.html import extract_html
 
 PROSE = "Die Kühltürme des früheren Kernkraftwerks wurden am Samstag vor Tausenden Schaulustigen gesprengt. "
 DEK = "Die Sprengung markiert das Ende einer Ära und macht Platz für neue Energieprojekte am Standort."
 STORY = "".join(f"<p>{PROSE}Absatz {n} sagt, was die Polizei über den Tag berichtete.</p>" for n in range(8))
-NEWS = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Kühltürme gesprengt"}</script>'
+NEWS = news_head("Kühltürme gesprengt")
 
 
 def _page(head: str) -> str:
-    return (f"<html><head><title>Kühltürme gesprengt</title>{head}</head><body><article>"
-            f"<h1>Kühltürme gesprengt</h1><p>{DEK}</p><p>25.10.2025 - 15:26 Uhr</p><p>3 Min Lesezeit</p>"
-            f"{STORY}<p>Aktualisiert am 26.10.2025 um 09:12 Uhr</p></article></body></html>")
+    return story_page("Kühltürme gesprengt", f"<p>{DEK}</p><p>25.10.2025 - 15:26 Uhr</p><p>3 Min Lesezeit</p>"
+                      f"{STORY}<p>Aktualisiert am 26.10.2025 um 09:12 Uhr</p>", head)
 
 
 def test_date_and_reading_time_lines_leave_a_news_pages_body() -> None:

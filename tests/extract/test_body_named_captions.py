@@ -5,6 +5,8 @@ keep their captions (dragnet's gold holds them)."""
 
 from __future__ import annotations
 
+from body_pages import news_head, story_page
+
 from newsdesk.extract.html import extract_html
 
 PROSE = "The court heard on Monday that aid must be allowed into the territory without delay, the lawyers said. "
@@ -13,13 +15,12 @@ STORY = "".join(f"<p>{PROSE}Paragraph {n} says what the judges asked of the two 
 CAPTION = ("Internally displaced Palestinians push themselves in line to receive a portion of food from a charity "
            "kitchen, in Jabalia, northern Gaza Strip, on 24 April 2025. According to the UN agency, more than a "
            "million people across the strip are experiencing high levels of acute food insecurity. Photo: Jane Doe")
-NEWS = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Court hears aid case"}</script>'
+NEWS = news_head("Court hears aid case")
 URL = "https://paper.example/2025/05/22/court-aid"
 
 
 def _page(box: str, head: str = NEWS) -> str:
-    return (f"<html><head><title>Court hears aid case</title>{head}</head><body><article><h1>Court hears aid case"
-            f"</h1>{STORY[:len(STORY) // 2]}{box}{STORY}</article></body></html>")
+    return story_page("Court hears aid case", f"{STORY[:len(STORY) // 2]}{box}{STORY}", head)
 
 
 BOX = f"<div class='wp-caption'><img src='a.jpg' alt=''><p class='wp-caption-text'><em>{CAPTION}</em></p></div>"

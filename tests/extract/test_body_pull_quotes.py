@@ -4,6 +4,8 @@ Intercept). Pages that do not say they are news keep such lines."""
 
 from __future__ import annotations
 
+from body_pages import news_head, story_page
+
 from newsdesk.extract.body_trim import pull_quotes, trim_body
 from newsdesk.extract.html import extract_html
 from newsdesk.model import Block
@@ -11,14 +13,13 @@ from newsdesk.model import Block
 PROSE = "Der Trainer übernimmt die Mannschaft für die letzten vier Spiele der Saison, teilte der Verein mit. "
 QUOTE = "Ich werde die Spieler an ihrer Ehre packen, dass wir bis zum Schluss alles geben."
 FULL = f"Er kündigte an: „{QUOTE[:-1]}“ Danach verließ er den Raum, ohne Fragen zu beantworten."
-NEWS = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Neuer Trainer"}</script>'
+NEWS = news_head("Neuer Trainer")
 URL = "https://sport.example/2024/04/26/trainer"
 
 
 def _page(head: str) -> str:
     story = "".join(f"<p>{PROSE}Absatz {n} sagt, was der Sportdirektor erklärte.</p>" for n in range(6))
-    return (f"<html><head><title>Neuer Trainer</title>{head}</head><body><article><h1>Neuer Trainer</h1>"
-            f"{story}<blockquote><p>{QUOTE}</p></blockquote>{story}<p>{FULL}</p></article></body></html>")
+    return story_page("Neuer Trainer", f"{story}<blockquote><p>{QUOTE}</p></blockquote>{story}<p>{FULL}</p>", head)
 
 
 def test_a_pull_quote_leaves_a_news_story_and_the_line_in_full_stays() -> None:

@@ -4,7 +4,7 @@ Japanese, and a related-links label the page repeats between the story's paragra
 
 from __future__ import annotations
 
-import json
+from body_pages import news_head, story_page
 
 from newsdesk.extract.calls_to_action import drop_calls_to_action
 from newsdesk.extract.html import extract_html
@@ -12,8 +12,7 @@ from newsdesk.model import Block
 
 PROSE = "Officials said the talks, which began on Monday, would continue through the week. "
 STORY = "".join(f"<p>Paragraph {n}. {PROSE * 2}</p>" for n in range(8))
-NEWS = ('<script type="application/ld+json">' + json.dumps({"@type": "NewsArticle", "headline": "Talks go on"}) +
-        "</script>")
+NEWS = news_head("Talks go on")
 
 
 def body_text(html: str, url: str = "https://example.org/2024/09/story") -> str:
@@ -21,8 +20,7 @@ def body_text(html: str, url: str = "https://example.org/2024/09/story") -> str:
 
 
 def page(inner: str, head: str = "") -> str:
-    return (f"<html><head><title>Talks go on</title>{head}</head><body><article><h1>Talks go on</h1>{inner}"
-            "</article></body></html>")
+    return story_page("Talks go on", inner, head)
 
 
 # --------------------------------------------------------------------------- forms

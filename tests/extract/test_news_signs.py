@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from body_pages import story_page
 
 from newsdesk.extract.html import _is_news, extract_html
 
@@ -18,8 +19,7 @@ URL = "https://zeitung.example/2025/10/25/kuehltuerme"
 
 def _page(data: list[dict[str, object]]) -> str:
     head = "".join(f'<script type="application/ld+json">{json.dumps(item)}</script>' for item in data)
-    return (f"<html><head><title>Kühltürme gesprengt</title>{head}</head><body><article>"
-            f"<h1>Kühltürme gesprengt</h1><p>3 Min Lesezeit</p>{STORY}</article></body></html>")
+    return story_page("Kühltürme gesprengt", f"<p>3 Min Lesezeit</p>{STORY}", head)
 
 
 ARTICLE = {"@type": "Article", "headline": "Kühltürme gesprengt"}
