@@ -24,6 +24,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Final
 
+from newsdesk.extract.boilerplate import lowers_as_matched
 from newsdesk.extract.calls_to_action import drop_calls_to_action
 from newsdesk.extract.textsize import word_count
 from newsdesk.model import Block
@@ -237,9 +238,6 @@ _MAX_CREDIT_CHARS: Final = 300
 _CREDIT_WORDS: Final = ("contributed", "reporting", "material", "zuerst", "übersetzung", "translated", "original",
                         "redaktion", "mitarbeit", "recherche", "faktencheck", "foto", "grafik", "styling",
                         "produktion", "expressed", "meinung", "sendung", "berichtete")
-#: Characters whose ``str.lower`` is not what ``re`` compares case-blind ("İ" lowers to two characters; the dotless
-#: "ı" and the long "ſ" match "i" and "s"): a block holding one goes to the pattern.
-_FOLDS_APART: Final = ("İ", "ı", "ſ")
 
 
 def _may_be_credit(text: str) -> bool:
@@ -248,8 +246,8 @@ def _may_be_credit(text: str) -> bool:
     >>> _may_be_credit("Mit Agenturmaterial."), _may_be_credit("The council voted on Monday.")
     (True, False)
     """
-    if not text.isascii() and any(char in text for char in _FOLDS_APART):
-        return True
+    if not lowers_as_matched(text):
+        return True  # The pattern decides: a lower-cased literal could miss what it matches case-blind.
     lowered = text.lower()
     return any(word in lowered for word in _CREDIT_WORDS) or ("aus" in lowered and "von" in lowered)
 

@@ -66,6 +66,22 @@ _WEAK_TOKEN_SET: Final = frozenset(_WEAK_TOKENS)
 _TOPIC_CLASS: Final = re.compile(r"(?<![^\s])(?:[a-z]+[-_])?(?:category|tag|topic)[-_]\S+", re.I)
 
 
+#: The characters whose ``str.lower`` is not what ``re`` compares case-blind: "İ" lowers to two characters, and
+#: case-blind "i" and "s" also match the dotless "ı" and the long "ſ" (checked over every code point).
+_FOLDS_APART: Final = ("İ", "ı", "ſ")
+
+
+def lowers_as_matched(text: str) -> bool:
+    """Whether a literal search in ``text.lower()`` finds what a case-blind ``re`` pattern of lower-case
+    words finds in ``text``: true unless the text holds one of the three letters where the two differ, so
+    a caller may test cheap lower-cased literals first and keep the pattern for such texts.
+
+    >>> lowers_as_matched("Contributed to THIS REPORT"), lowers_as_matched("İstanbul'dan bildiriyor")
+    (True, False)
+    """
+    return text.isascii() or not any(char in text for char in _FOLDS_APART)
+
+
 def literal_trie(words: tuple[str, ...] | list[str]) -> str:
     """A pattern matching exactly the given literal words, their shared prefixes written once.
 

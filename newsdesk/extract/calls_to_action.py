@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from newsdesk.extract.boilerplate import literal_trie
+from newsdesk.extract.boilerplate import literal_trie, lowers_as_matched
 from newsdesk.model import Block
 
 #: The offers: what a publisher asks its reader to take. Lower case, each alternative opening at a word
@@ -110,10 +110,6 @@ _ADDRESS_LOWERED: Final = re.compile(r"\b" + literal_trie([
     "deg", "dig", "din", "ditt", "dine", "dina", "oss", "vår", "vårt", "våre", "vores",
     "twój", "twoje", "ciebie", "państwo", "nasz", "nasze", "naszego", "naszą",
 ]) + r"\b")
-#: The characters whose ``str.lower`` is not what ``re`` compares case-blind: "İ" lowers to two characters,
-#: and case-blind "i" and "s" also match the dotless "ı" and the long "ſ". A line holding one is read with
-#: ``_ADDRESS`` itself.
-_FOLDS_APART: Final = ("İ", "ı", "ſ")
 
 
 def _addresses(text: str, lowered: str) -> bool:
@@ -122,7 +118,8 @@ def _addresses(text: str, lowered: str) -> bool:
     >>> _addresses("Tell US what you think", "tell us what you think"), _addresses("The US said", "the us said")
     (True, False)
     """
-    if not text.isascii() and any(char in text for char in _FOLDS_APART):
+    # A line where lowering is not case-blind matching (``lowers_as_matched``) is read with ``_ADDRESS`` itself.
+    if not lowers_as_matched(text):
         return _ADDRESS.search(text) is not None
     return _ADDRESS_AS_WRITTEN.search(text) is not None or _ADDRESS_LOWERED.search(lowered) is not None
 
