@@ -256,10 +256,16 @@ _MAX_TIP_CHARS: Final = 250
 _TIP_TYPES: Final = frozenset({"paragraph", "list_item", "quote"})
 
 
+def _tip_sized(block: Block) -> bool:
+    """Whether a block is a line that may carry a call for tips (or the question above one): short, and
+    not a heading or a caption."""
+    return block.type in _TIP_TYPES and len(block.text) <= _MAX_TIP_CHARS
+
+
 def _asks_for_tips(block: Block) -> bool:
-    text = block.text
-    if block.type not in _TIP_TYPES or len(text) > _MAX_TIP_CHARS:
+    if not _tip_sized(block):
         return False
+    text = block.text
     lowered = text.lower()
     # Cheapest first: the contact, then the reader addressed.
     return _names_a_contact(lowered) and ("?" in text or _addresses(text, lowered))
@@ -283,8 +289,8 @@ def tip_calls(blocks: list[Block]) -> list[int]:
             continue
         found.append(index)
         before = blocks[index - 1] if index else None
-        if (before is not None and before.type in _TIP_TYPES and len(before.text) <= _MAX_TIP_CHARS
-                and before.text.rstrip().endswith("?") and _addresses(before.text, before.text.lower())):
+        if (before is not None and _tip_sized(before) and before.text.rstrip().endswith("?")
+                and _addresses(before.text, before.text.lower())):
             found.append(index - 1)
     return found
 
