@@ -6,9 +6,12 @@ over en-en pairs, on two splits by a hash of the pair id: ``tune`` (~70%, where 
 :mod:`newsdesk.connect.similarity` were chosen) and ``heldout`` (~30%, never tuned on). Each article is
 ``Article(headline=title, body=[text])``; SemEval gives no publication dates, so the time signal is unused.
 Systems: ``cosine-<model>`` (embedding cosine alone), ``similarity-<model>`` (:func:`similarity` over
-enriched articles: cosine + actors + places), ``tfidf`` (cosine of log-TF x IDF vectors of words, IDF over
-the data set, written in numpy like scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``) and, when
-scikit-learn imports, ``tfidf-sklearn`` (its ``TfidfVectorizer`` itself).
+enriched articles: cosine + actors + places), ``cosine-auto`` / ``similarity-auto`` (what :func:`similarity`
+does by default: each pair read by :func:`reading_model`'s choice, MiniLM for en-en and e5 for the rest; the cosine
+rescaled per model, as the two models' cosines take different ranges; with ``--models minilm e5``), ``tfidf``
+(cosine of log-TF x IDF vectors of words, IDF over the data set, written in numpy like scikit-learn's
+``TfidfVectorizer(sublinear_tf=True)``) and, when scikit-learn imports, ``tfidf-sklearn`` (its ``TfidfVectorizer``
+itself). Columns: all pairs, en-en pairs, and the other pairs (another language on either side).
 
 **Cost**: CPU milliseconds per article of :func:`embed_articles` (headline + lead), one BLAS thread, over the
 SemEval articles (process time, since the machine may be shared; wall time beside it), for each ``--runtimes``
@@ -52,7 +55,13 @@ from newsdesk.connect.embeddings import (
     embed_articles,
     load_model,
 )
-from newsdesk.connect.similarity import similarity_parts
+from newsdesk.connect.similarity import (
+    ENGLISH_MODEL,
+    MULTILINGUAL_MODEL,
+    SimilarityParts,
+    reading_model,
+    similarity_parts,
+)
 from newsdesk.model import Article, Block
 
 SEMEVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "semeval22-task8-dev" / "pairs.jsonl"
@@ -127,6 +136,7 @@ def _correlations(scores: np.ndarray, gold: np.ndarray, held: np.ndarray, englis
     for split, mask in (("tune", ~held), ("heldout", held)):
         out[f"{split}-all"] = round(_pearson(scores[mask], gold[mask]), 3)
         out[f"{split}-en"] = round(_pearson(scores[mask & english], gold[mask & english]), 3)
+        out[f"{split}-other"] = round(_pearson(scores[mask & ~english], gold[mask & ~english]), 3)
     return out
 
 
@@ -149,6 +159,7 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
         enriched = enrich_batch(left), enrich_batch(right)
     agreement: dict[str, dict[str, float]] = {}
     reference: np.ndarray | None = None
+    pair_vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}  # each model's vectors, left and right
     for model in args.models:
         # MiniLM runs in onnxruntime (int8) or numpy; e5 has its one engine.
         # numpy first when measured: its vectors are the reference the other runtimes are compared with.
@@ -171,11 +182,23 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
                 agreement[name] = {"min_cosine_to_numpy": round(float(cosines.min()), 5),
                                    "mean_cosine_to_numpy": round(float(cosines.mean()), 5)}
             va, vb = vectors[: len(pairs)], vectors[len(pairs):]
+            if name == model:
+                pair_vectors[model] = va, vb
             systems[f"cosine-{name}"] = _correlations(np.sum(va * vb, axis=1), gold, held, english)
             if enriched is not None:
                 scores = np.array([similarity_parts(a, b, x, y, model=model).score()
                                    for a, b, x, y in zip(*enriched, va, vb, strict=True)])
                 systems[f"similarity-{name}"] = _correlations(scores, gold, held, english)
+    if {ENGLISH_MODEL, MULTILINGUAL_MODEL} <= pair_vectors.keys():
+        # What similarity() does when told no model: each pair read by the model for its languages.
+        chosen = [reading_model(a, b) for a, b in zip(left, right, strict=True)]
+        auto = [(pair_vectors[m][0][i], pair_vectors[m][1][i], m) for i, m in enumerate(chosen)]
+        scaled = np.array([SimilarityParts(float(x @ y), model=m).score() for x, y, m in auto])
+        systems["cosine-auto"] = _correlations(scaled, gold, held, english)
+        if enriched is not None:
+            scores = np.array([similarity_parts(a, b, x, y, model=m).score()
+                               for a, b, (x, y, m) in zip(*enriched, auto, strict=True)])
+            systems["similarity-auto"] = _correlations(scores, gold, held, english)
     texts_a = [article_text(a) for a in left]
     texts_b = [article_text(b) for b in right]
     systems["tfidf"] = _correlations(tfidf_cosines(texts_a, texts_b), gold, held, english)
@@ -302,13 +325,14 @@ def _print(result: dict[str, Any]) -> None:
     if "systems" in data:
         print(f"SemEval-2022 Task 8 dev: {data['pairs']} pairs ({data['heldout_pairs']} held out, "
               f"{data['en_pairs']} en-en); Pearson with -overall")
-        print(f"{'system':28} {'tune all':>9} {'tune en':>8} {'held all':>9} {'held en':>8}")
+        print(f"{'system':28} {'tune all':>9} {'tune en':>8} {'tune other':>10} {'held all':>9} {'held en':>8} "
+              f"{'held other':>10}")
         for name, row in data["systems"].items():
             if "skipped" in row:
                 print(f"{name:28} skipped ({row['skipped']})")
                 continue
-            print(f"{name:28} {row['tune-all']:9.3f} {row['tune-en']:8.3f} {row['heldout-all']:9.3f} "
-                  f"{row['heldout-en']:8.3f}")
+            print(f"{name:28} {row['tune-all']:9.3f} {row['tune-en']:8.3f} {row['tune-other']:10.3f} "
+                  f"{row['heldout-all']:9.3f} {row['heldout-en']:8.3f} {row['heldout-other']:10.3f}")
         for model, row in data["cost"].items():
             print(f"embed {model}: {row['cpu_ms_per_article']} ms CPU per article ({row['wall_ms_per_article']} wall)")
         for name, row in data.get("agreement", {}).items():

@@ -65,6 +65,10 @@ BATCH = 8
 RUNTIMES = ("onnx", "numpy", "onnx-int8")
 
 _SPACE = re.compile(r"\s+")
+# A language tag's region or script part ("en-GB", "zh_Hant") says nothing a model needs.
+_LANGUAGE_TAG = re.compile(r"[-_]")
+#: Characters of the body read to tell an article's language when extraction gave none (the detector reads 1,000).
+_LANGUAGE_SAMPLE = 1000
 
 
 class EmbeddingError(RuntimeError):
@@ -243,6 +247,28 @@ def article_text(article: Article, *, lead_words: int = LEAD_WORDS, tail_words: 
     parts = [(article.headline or "").strip(), (article.standfirst or "").strip(), body]
     joined = ". ".join(part.rstrip(".") if index < 2 else part for index, part in enumerate(parts) if part)
     return _SPACE.sub(" ", joined).strip()
+
+
+def article_language(article: Article) -> str | None:
+    """The article's language as a lower-case ISO 639-1 code: the one extraction found (``de-AT`` reads as
+    ``de``), else the one its headline and body are written in; None when neither says.
+
+    >>> from newsdesk.model import Block
+    >>> article_language(Article(language="de-AT"))
+    'de'
+    >>> article_language(Article(headline="Coalition to leave Iraq", body=[Block("paragraph",
+    ...     "The US-led coalition will end its military mission in Iraq by September 2026, officials said.")]))
+    'en'
+    >>> article_language(Article()) is None
+    True
+    """
+    code = _LANGUAGE_TAG.split((article.language or "").strip(), maxsplit=1)[0].lower()
+    if code:
+        return code
+    from newsdesk.extract.language import detect_language
+
+    sample = " ".join(part for part in (article.headline, article.standfirst, article.text[:_LANGUAGE_SAMPLE]) if part)
+    return detect_language(sample)
 
 
 def embed_texts(texts: Sequence[str], *, model: str = DEFAULT_MODEL, runtime: str | None = None) -> np.ndarray:

