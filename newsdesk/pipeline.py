@@ -35,9 +35,10 @@ from functools import partial
 from itertools import islice
 from types import FrameType
 
+from newsdesk.connect.embeddings import DEFAULT_MODEL, MODELS
 from newsdesk.connect.stage import connect_features, embedding_unavailable
 from newsdesk.enrich import enrich_batch
-from newsdesk.errors import ExtractionError
+from newsdesk.errors import ExtractionError, NewsdeskError
 from newsdesk.extract import extract
 from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.warc import REDIRECT_REASON, record_location
@@ -153,9 +154,10 @@ def to_outcome(item: RawPage | SourceFailure, enrich: bool = True) -> Outcome:
     return ArticleOutcome(name, article, raw=raw, warc=warc)
 
 
-def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True, connect: bool = True) -> list[Outcome]:
+def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True, connect: bool = True,
+                model: str = DEFAULT_MODEL) -> list[Outcome]:
     """The worker stage over a batch: extract (and enrich) each input, then, with ``connect``, compute the
-    batch's articles' connect features together; one outcome per input, never an exception.
+    batch's articles' connect features together (embedded by ``model``); one outcome per input, never an exception.
 
     It runs in the worker processes, so statistical NER and the embedding model (each loaded once per
     process) never run on the writer. An article whose connect features fail keeps the reason in its
@@ -168,9 +170,38 @@ def to_outcomes(items: list[RawPage | SourceFailure], enrich: bool = True, conne
     outcomes = [to_outcome(item, enrich) for item in items]
     if connect:
         articles = [outcome for outcome in outcomes if isinstance(outcome, ArticleOutcome)]
-        for outcome, features in zip(articles, connect_features([o.article for o in articles]), strict=True):
+        for outcome, features in zip(articles, connect_features([o.article for o in articles], model=model),
+                                     strict=True):
             outcome.connect = features
     return outcomes
+
+
+def ingest_model(store: Store, wanted: str | None = None) -> str:
+    """The embedding model an ingest into ``store`` embeds with: ``wanted``, else the one the store's vectors
+    come from, else :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL` (MiniLM, English).
+
+    A store compares every article's vector with the others', so it keeps one model: a store begun with ``e5``
+    (multilingual, for news that is mostly not English) goes on with it, and asking for another model than the one
+    its vectors come from is refused rather than mixing two spaces.
+
+    >>> from newsdesk.store import open_store
+    >>> with open_store(":memory:") as store:
+    ...     ingest_model(store), ingest_model(store, "e5")
+    ('minilm', 'e5')
+    >>> with open_store(":memory:") as store:
+    ...     ingest_model(store, "bert")
+    Traceback (most recent call last):
+    ...
+    newsdesk.errors.NewsdeskError: unknown embedding model 'bert' (known: e5, minilm)
+    """
+    if wanted is not None and wanted not in MODELS:
+        raise NewsdeskError(f"unknown embedding model {wanted!r} (known: {', '.join(sorted(MODELS))})")
+    stored = store.embedding_model()
+    if wanted is not None and stored is not None and wanted != stored:
+        raise NewsdeskError(f"the store's articles are embedded with {stored}; embedding new ones with {wanted} "
+                            f"would put them where they cannot be compared (leave the option out to go on with "
+                            f"{stored}, or start another store)")
+    return wanted or stored or DEFAULT_MODEL
 
 
 def batched(items: Iterable[RawPage | SourceFailure], size: int) -> Iterator[list[RawPage | SourceFailure]]:
@@ -195,6 +226,7 @@ def run_ingest(
     skip_recorded: bool = False,
     enrich: bool = True,
     connect: bool = True,
+    model: str | None = None,
 ) -> IngestReport:
     """Extract every input and write the outcomes to ``store``, batch by batch.
 
@@ -205,7 +237,8 @@ def run_ingest(
     extracted again. With ``enrich`` (the default) every article is enriched in the workers
     (:func:`newsdesk.enrich.enrich_batch`). With ``connect`` (the default) the workers compute each article's
     copy features and embedding and the writer finds its copies and puts it in a story; after the last batch
-    the store links story chains (:meth:`Store.link_story_chains`). Where the embedding model is not
+    the store links story chains (:meth:`Store.link_story_chains`). The embedding model is ``model``, else the
+    store's (:func:`ingest_model`, which refuses a model the store's vectors do not come from). Where it is not
     installed, the report's ``notes`` say so once and articles are stored without vectors and stories.
     ``KeyboardInterrupt`` stops reading, writes the batches in flight, and
     returns a report marked interrupted; a batch being written when it comes is either
@@ -218,10 +251,12 @@ def run_ingest(
     'inputs 1 · articles stored 0 · updated 0 · unchanged 0 · duplicates 0 · not articles 0 · failures 1'
     """
     workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    # Before the run is recorded: a refused model is the command's mistake, not a run.
+    model = ingest_model(store, model) if connect else DEFAULT_MODEL
     # Kept as the int start_run gives: the report's run_id is optional only for reports made without a run.
     run_id = store.start_run(command)
     report = IngestReport(run_id=run_id)
-    if connect and (missing := embedding_unavailable()) is not None:
+    if connect and (missing := embedding_unavailable(model)) is not None:
         report.notes.append(missing)
 
     def write(outcomes: list[Outcome]) -> None:
@@ -236,7 +271,7 @@ def run_ingest(
         if progress is not None:
             progress(report)
 
-    stage = partial(to_outcomes, enrich=enrich, connect=connect)
+    stage = partial(to_outcomes, enrich=enrich, connect=connect, model=model)
     batches = batched(items, batch_size)
     if skip_recorded:
         batches = _unrecorded(batches, store, report)

@@ -11,6 +11,7 @@ from types import FrameType
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, add_db_option, positive_int, say
 from newsdesk.cli.progress import Progress, input_sizes
 from newsdesk.cli.scale import add_ray_options
+from newsdesk.connect.embeddings import MODELS
 from newsdesk.ingest import SourceFailure
 from newsdesk.ingest.files import read_path, read_stdin
 from newsdesk.model import RawPage
@@ -133,16 +134,21 @@ def say_notes(report: IngestReport) -> None:
 
 
 def add_connect_option(parser: argparse.ArgumentParser) -> None:
-    """The ``--no-connect`` flag of ingest, reprocess and watch.
+    """The ``--no-connect`` flag and the ``--embedding-model`` option of ingest, reprocess and watch.
 
     >>> parser = argparse.ArgumentParser()
     >>> add_connect_option(parser)
-    >>> parser.parse_args(["--no-connect"]).no_connect
-    True
+    >>> args = parser.parse_args(["--no-connect"])
+    >>> args.no_connect, args.embedding_model
+    (True, None)
     """
     parser.add_argument("--no-connect", action="store_true",
                         help="store articles without looking for their copies, embedding them or grouping them "
                              "into stories (a later `newsdesk reprocess` adds what is missing)")
+    parser.add_argument("--embedding-model", choices=sorted(MODELS), default=None,
+                        help="the model that embeds articles for stories, related articles and semantic search: "
+                             "minilm (English, the default for a new store) or e5 (about 100 languages, for news "
+                             "mostly not in English; ~3x the CPU). A store keeps the model it began with")
 
 
 def stop_on_sigterm() -> None:
@@ -172,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
             items = progress.track(read_sources(args.sources, args.kind, store))
             report = run_ingest(items, store, workers=args.workers, batch_size=args.batch_size, command=command,
                                 progress=progress.update, skip_recorded=True, enrich=not args.no_enrich,
-                                connect=not args.no_connect)
+                                connect=not args.no_connect, model=args.embedding_model)
         finally:
             progress.close()
         say_notes(report)

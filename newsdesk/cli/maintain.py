@@ -65,14 +65,14 @@ def run_reprocess(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         # iter_raw_pages reads in chunks, so writing between them on the same connection is safe.
         report = run_ingest(kept_pages(store), store, workers=args.workers, command="reprocess",
-                            enrich=not args.no_enrich, connect=not args.no_connect)
+                            enrich=not args.no_enrich, connect=not args.no_connect, model=args.embedding_model)
     say_notes(report)
     say(f"newsdesk: reprocess: {report.summary()}")
     return EXIT_INTERRUPTED if report.interrupted else report.exit_code
 
 
 def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: int,
-               enrich: bool = True, connect: bool = True) -> IngestReport:
+               enrich: bool = True, connect: bool = True, model: str | None = None) -> IngestReport:
     from newsdesk.ingest.fetch import Fetcher
     from newsdesk.ingest.remote import read_outlets
     from newsdesk.ingest.sources import load_sources
@@ -82,7 +82,8 @@ def _poll_once(store: Store, path: str, previous: dict[str, Polled], workers: in
     with Fetcher() as fetcher:
         pages = read_outlets(outlets, fetcher, new_urls_in(store), previous=dict(previous),
                              polled=lambda p: previous.__setitem__(p.url, p))
-        return run_ingest(pages, store, workers=workers, command=f"watch {path}", enrich=enrich, connect=connect)
+        return run_ingest(pages, store, workers=workers, command=f"watch {path}", enrich=enrich, connect=connect,
+                          model=model)
 
 
 def run_watch(args: argparse.Namespace) -> int:
@@ -97,7 +98,7 @@ def run_watch(args: argparse.Namespace) -> int:
                 started = time.monotonic()
                 try:
                     report = _poll_once(store, args.sources, previous, args.workers, not args.no_enrich,
-                                        not args.no_connect)
+                                        not args.no_connect, args.embedding_model)
                 except NewsdeskError as exc:
                     say(f"newsdesk: {exc}")
                     return EXIT_USAGE

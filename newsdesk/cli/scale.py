@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsdesk.cli.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, add_db_option, say
+from newsdesk.connect.embeddings import DEFAULT_MODEL, MODELS
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE
 from newsdesk.scale import DEFAULT_MAX_RETRIES, DEFAULT_TASK_TIMEOUT
 
@@ -94,7 +95,9 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
 
     stop_on_sigterm()
     connect = not getattr(args, "no_connect", False)
-    if connect and (missing := embedding_unavailable()) is not None:
+    # No store here: the shards carry each vector's model, and `newsdesk load` refuses a store of another model's.
+    model = getattr(args, "embedding_model", None) or DEFAULT_MODEL
+    if connect and (missing := embedding_unavailable(model)) is not None:
         # Said once, as a local ingest says it (the nodes are expected to share the driver's environment).
         say(f"newsdesk: note: {missing}")
     progress = _Progress(getattr(args, "quiet", False))
@@ -105,7 +108,7 @@ def run_ray_ingest(args: argparse.Namespace) -> int:
                             max_retries=getattr(args, "max_retries", DEFAULT_MAX_RETRIES),
                             task_timeout=getattr(args, "task_timeout", DEFAULT_TASK_TIMEOUT),
                             enrich=not getattr(args, "no_enrich", False),
-                            connect=connect, progress=progress.update)
+                            connect=connect, model=model, progress=progress.update)
     except ImportError:
         say(_NO_RAY)
         return EXIT_USAGE
@@ -171,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-enrich", action="store_true", help="extraction only, as `newsdesk ingest --no-enrich`")
     ingest.add_argument("--no-connect", action="store_true",
                         help="no copy features or embeddings, as `newsdesk ingest --no-connect`")
+    ingest.add_argument("--embedding-model", choices=sorted(MODELS), default=None,
+                        help="the embedding model, as `newsdesk ingest --embedding-model` (default minilm)")
     add_ray_options(ingest)
     ingest.set_defaults(handler=run_ray_ingest, executor="ray")
     add_parsers(commands)

@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from newsdesk.errors import NewsdeskError
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE
 from newsdesk.scale.shards import read_outcomes, shard_infos
-from newsdesk.store import SQLiteStore, Store, WriteSummary
+from newsdesk.store import ArticleOutcome, Outcome, SQLiteStore, Store, WriteSummary
 
 __all__ = ["LoadReport", "load_shards"]
 
@@ -91,9 +92,11 @@ failures 0 · story chains 0'
     run_id = store.start_run(f"load {os.fspath(shards_dir)}")
     report = LoadReport(shards=len(infos), run_id=run_id)
     began = time.perf_counter()
+    model = store.embedding_model()
     try:
         for info in infos:
             for outcomes in read_outcomes(info.path, batch_size):
+                model = _one_model(outcomes, model, info.path)
                 written = store.write_batch(outcomes, run_id=run_id)
                 # The ids are not kept: a long load would hold one per article for nothing.
                 written.article_ids = []
@@ -110,3 +113,25 @@ failures 0 · story chains 0'
         store.finish_run(run_id, {**report.written.counts(), "inputs": report.inputs})
     report.chains = store.link_story_chains()
     return report
+
+
+def _one_model(outcomes: list[Outcome], model: str | None, shard: str | os.PathLike[str]) -> str | None:
+    """The one embedding model of the store's vectors once these outcomes are in; refuses a second model.
+
+    A store compares every vector with the others, so vectors of two models in one store would be compared across
+    spaces: a shard embedded with another model than the store's is refused before any of its batch is written.
+
+    >>> _one_model([], "minilm", "s.parquet")
+    'minilm'
+    """
+    for outcome in outcomes:
+        features = outcome.connect if isinstance(outcome, ArticleOutcome) else None
+        if features is None or features.vector is None or features.model is None:
+            continue
+        if model is None:
+            model = features.model
+        elif features.model != model:
+            raise NewsdeskError(f"{os.fspath(shard)}: its articles are embedded with {features.model}, the store's "
+                                f"with {model}; load it into a store of {features.model} vectors, or shard the "
+                                f"inputs again with --embedding-model {model}")
+    return model

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsdesk.connect.embeddings import DEFAULT_MODEL
 from newsdesk.ingest.files import read_path
 from newsdesk.model import RawPage
 from newsdesk.pipeline import DEFAULT_BATCH_SIZE, batched, to_outcomes
@@ -104,10 +105,11 @@ def input_files(inputs: Sequence[str]) -> list[str]:
 
 
 def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = DEFAULT_BATCH_SIZE, *,
-                 enrich: bool = True, connect: bool = True) -> FileResult:
+                 enrich: bool = True, connect: bool = True, model: str = DEFAULT_MODEL) -> FileResult:
     """Read, extract and shard one input file (the body of one Ray task; it runs anywhere).
 
-    ``enrich`` and ``connect`` switch those stages as ``newsdesk ingest --no-enrich / --no-connect`` do.
+    ``enrich`` and ``connect`` switch those stages as ``newsdesk ingest --no-enrich / --no-connect`` do, and
+    ``model`` embeds as ``--embedding-model`` does.
 
     >>> import tempfile
     >>> result = process_file("/nonexistent.warc.gz", tempfile.mkdtemp(), "run-1")
@@ -126,7 +128,8 @@ def process_file(input_file: str, out_dir: str, run_id: str, batch_size: int = D
                                None)
                 # One form (UTC, Z) for every file, so that crawl dates sort as times.
                 crawl_date = parse_instant(fetched) or fetched
-            table = outcome_table(to_outcomes(batch, enrich=enrich, connect=connect), input_file=input_file,
+            table = outcome_table(to_outcomes(batch, enrich=enrich, connect=connect, model=model),
+                                  input_file=input_file,
                                   run_id=run_id, first_position=result.rows)
             writer.write(table)
             result.rows += table.num_rows
@@ -208,13 +211,15 @@ def run_on_ray(
     task_timeout: float = DEFAULT_TASK_TIMEOUT,
     enrich: bool = True,
     connect: bool = True,
+    model: str = DEFAULT_MODEL,
     progress: Callable[[RayReport], None] | None = None,
     task: Callable[..., FileResult] = process_file,
     object_store_memory: int | None = None,
 ) -> RayReport:
     """Shard every input file on a Ray cluster (``address``, else a local loopback-only one).
 
-    ``enrich`` and ``connect`` are the stage switches of a local ingest, passed to every task.
+    ``enrich``, ``connect`` and ``model`` (the embedding model) are the stage switches of a local ingest, passed
+    to every task.
     ``num_cpus`` and ``object_store_memory`` size a local cluster (see :func:`~newsdesk.scale.cluster.connect`).
 
     ``task`` is the per-file function run remotely (:func:`process_file`; tests pass one that
@@ -238,7 +243,8 @@ def run_on_ray(
         report.startup_s = time.perf_counter() - started
         remote = ray.remote(task).options(max_retries=max_retries, retry_exceptions=False, num_cpus=1)
         try:
-            _drive(ray, remote, deque(todo), out, {"batch_size": batch_size, "enrich": enrich, "connect": connect},
+            _drive(ray, remote, deque(todo), out, {"batch_size": batch_size, "enrich": enrich, "connect": connect,
+                                                     "model": model},
                    task_timeout, report, progress)
         except KeyboardInterrupt:
             report.interrupted = True

@@ -635,6 +635,14 @@ class Store(ABC):
         is quarantined with stage ``store`` and the rest of the batch goes on.
         """
 
+    def embedding_model(self) -> str | None:
+        """The embedding model the store's article vectors come from (most of them), None when it holds none.
+
+        Vectors of different models cannot be compared, so an ingest embeds with this one
+        (:func:`newsdesk.pipeline.ingest_model`). A store that keeps no vectors has none.
+        """
+        return None
+
     def link_story_chains(self) -> int:
         """The periodic pass after a run's last batch: judge again the stories the writer touched since the last
         pass, and those begun after them, and link each to the earlier story it continues (or undo a link later

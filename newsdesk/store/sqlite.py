@@ -80,7 +80,7 @@ from newsdesk.store.rows import (
 from newsdesk.store.schema import SCHEMA_VERSION, migrate, schema_version
 from newsdesk.store.search import filter_sql
 from newsdesk.store.stories import StoryQueries, link_story_chains
-from newsdesk.store.vectors import VectorQueries
+from newsdesk.store.vectors import VectorQueries, vector_model
 
 #: Rows fetched at a time by the streaming readers.
 STREAM_CHUNK = 500
@@ -339,6 +339,15 @@ class SQLiteStore(SearchQueries, Store, EnrichmentQueries, CopyQueries, VectorQu
         if result.first_seen is not None:
             # Kept for the chain pass after the run's last batch (link_story_chains).
             self._chains_since = min(self._chains_since or result.first_seen, result.first_seen)
+
+    def embedding_model(self) -> str | None:
+        """See :meth:`Store.embedding_model`.
+
+        >>> with SQLiteStore(":memory:") as store:
+        ...     store.embedding_model() is None
+        True
+        """
+        return vector_model(self.connection)
 
     def link_story_chains(self) -> int:
         """The periodic pass (see :meth:`Store.link_story_chains`): stories first seen since the earliest
