@@ -53,6 +53,7 @@ from newsdesk.connect.embeddings import (
     article_text,
     best_runtime,
     embed_articles,
+    embed_texts,
     load_model,
 )
 from newsdesk.connect.similarity import (
@@ -189,6 +190,9 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
                 scores = np.array([similarity_parts(a, b, x, y, model=model).score()
                                    for a, b, x, y in zip(*enriched, va, vb, strict=True)])
                 systems[f"similarity-{name}"] = _correlations(scores, gold, held, english)
+    thresholds: dict[str, float] = {}
+    if {ENGLISH_MODEL, MULTILINGUAL_MODEL} <= pair_vectors.keys():
+        thresholds = equivalent_cosines(pairs, pair_vectors)
     if {ENGLISH_MODEL, MULTILINGUAL_MODEL} <= pair_vectors.keys():
         # What similarity() does when told no model: each pair read by the model for its languages.
         chosen = [reading_model(a, b) for a, b in zip(left, right, strict=True)]
@@ -211,7 +215,43 @@ def semeval(args: argparse.Namespace) -> dict[str, Any]:
         cos = np.asarray(matrix[: len(pairs)].multiply(matrix[len(pairs):]).sum(axis=1)).ravel()
         systems["tfidf-sklearn"] = _correlations(cos, gold, held, english)
     return {"pairs": len(pairs), "heldout_pairs": int(held.sum()), "en_pairs": int(english.sum()),
-            "systems": systems, "cost": cost, "agreement": agreement}
+            "systems": systems, "cost": cost, "agreement": agreement, "thresholds": thresholds}
+
+
+def equivalent_cosines(pairs: list[dict[str, Any]], pair_vectors: Mapping[str, tuple[np.ndarray, np.ndarray]],
+                       ) -> dict[str, float]:
+    """e5's cosine thresholds that leave out the share of unrelated texts MiniLM's do (the store's cut-offs).
+
+    Related articles (``related.MIN_COSINES``): over every pair of the English articles, the share of MiniLM
+    cosines under 0.3, and e5's cosine at that share. Semantic search (``vectors.SEARCH_MIN_COSINES``): each English
+    article's title embedded as a query against every other pair's second article, MiniLM's 0.2 mapped the same way.
+
+    >>> rng = np.random.default_rng(0)
+    >>> unit = rng.normal(size=(6, 384)).astype(np.float32)
+    >>> unit /= np.linalg.norm(unit, axis=1, keepdims=True)
+    >>> side = {"a": {"title": "T"}, "lang1": "en", "lang2": "en"}
+    >>> out = equivalent_cosines([side] * 3, {"minilm": (unit[:3], unit[3:]), "e5": (unit[:3], unit[3:])})
+    >>> sorted(out)
+    ['related_e5', 'related_share', 'search_e5', 'search_share']
+    """
+    english = [i for i, p in enumerate(pairs) if p["lang1"] == "en" and p["lang2"] == "en"]
+    titled = [i for i in english if (p := pairs[i]["a"].get("title")) and p.strip()]
+    out: dict[str, float] = {}
+    cosines: dict[str, np.ndarray] = {}
+    for model, (left, right) in pair_vectors.items():
+        articles = np.concatenate([left[english], right[english]])
+        upper = np.triu_indices(len(articles), 1)
+        cosines[model] = (articles @ articles.T)[upper]
+    share = float((cosines[ENGLISH_MODEL] < 0.3).mean())
+    out["related_share"], out["related_e5"] = round(share, 4), round(float(np.quantile(cosines["e5"], share)), 3)
+    if len(titled) > 2:
+        queries = {m: embed_texts([pairs[i]["a"]["title"] for i in titled], model=m) for m in pair_vectors}
+        off = ~np.eye(len(titled), dtype=bool)
+        unrelated = {m: (queries[m] @ pair_vectors[m][1][titled].T)[off] for m in pair_vectors}
+        share = float((unrelated[ENGLISH_MODEL] < 0.2).mean())
+        out["search_share"] = round(share, 4)
+        out["search_e5"] = round(float(np.quantile(unrelated["e5"], share)), 3)
+    return out
 
 
 def vector_search(args: argparse.Namespace) -> dict[str, Any]:
@@ -333,6 +373,8 @@ def _print(result: dict[str, Any]) -> None:
                 continue
             print(f"{name:28} {row['tune-all']:9.3f} {row['tune-en']:8.3f} {row['tune-other']:10.3f} "
                   f"{row['heldout-all']:9.3f} {row['heldout-en']:8.3f} {row['heldout-other']:10.3f}")
+        if data.get("thresholds"):
+            print(f"e5 cut-offs at MiniLM's shares: {data['thresholds']}")
         for model, row in data["cost"].items():
             print(f"embed {model}: {row['cpu_ms_per_article']} ms CPU per article ({row['wall_ms_per_article']} wall)")
         for name, row in data.get("agreement", {}).items():

@@ -31,8 +31,12 @@ RRF_K = 60
 #: BM25's term-frequency saturation and length normalisation (the usual values).
 BM25_K1 = 1.2
 BM25_B = 0.75
-#: Cosine under which a candidate is not in the vector ranking at all (unrelated text still has a cosine).
-MIN_COSINE = 0.3
+#: Cosine under which a candidate is not in the vector ranking at all (unrelated text still has a cosine), per
+#: embedding model, as their cosines take different ranges. MiniLM's 0.3 is above ~98% of the cosines between the
+#: English articles of SemEval-2022 Task 8 (97,020 pairs, nearly all unrelated); e5's 0.83 is where the same share
+#: of its cosines of those pairs lies (docs/benchmarks.md, "Thresholds for e5 stores").
+MIN_COSINES = {"minilm": 0.3, "e5": 0.83}
+MIN_COSINE = MIN_COSINES["minilm"]
 #: Cosine from which a candidate is a copy of the article, not a related article.
 COPY_COSINE = 0.985
 
@@ -111,12 +115,13 @@ def _same(a: Article, b: Article) -> bool:
 
 
 def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vectors: np.ndarray | None = None,
-            article_vector: np.ndarray | None = None) -> list[RelatedMatch]:
+            article_vector: np.ndarray | None = None, model: str = "minilm") -> list[RelatedMatch]:
     """The ``k`` candidates most related to ``article``: BM25 rank and embedding rank fused by RRF.
 
     The article itself (same URL, or the same headline and body) and copies of it (cosine at least
     :data:`COPY_COSINE`) are left out. Pass the candidates' stored embeddings as ``vectors`` (one row each)
-    and the article's as ``article_vector`` to skip embedding them again.
+    and the article's as ``article_vector`` to skip embedding them again, with the ``model`` that made them
+    (which sets :data:`MIN_COSINES`); without them the articles are embedded by ``model``.
 
     >>> from newsdesk.model import Block
     >>> def art(headline, text):
@@ -133,7 +138,7 @@ def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vect
     if vectors is None or article_vector is None:
         from newsdesk.connect.embeddings import embed_articles
 
-        embedded = embed_articles([article, *candidates])
+        embedded = embed_articles([article, *candidates], model=model)
         article_vector = embedded[0] if article_vector is None else article_vector
         vectors = embedded[1:] if vectors is None else vectors
     if len(vectors) != len(candidates):
@@ -146,7 +151,7 @@ def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vect
     # Stable sorts on the negated score: equal scores keep candidate order, so a rerun ranks the same.
     lexical_ranking = [keep[i] for i in sorted(range(len(keep)), key=lambda i: -lexical[i]) if lexical[i] > 0]
     vector_ranking = [index for index in sorted(keep, key=lambda index: -float(cosines[index]))
-                      if cosines[index] >= MIN_COSINE]
+                      if cosines[index] >= MIN_COSINES.get(model, MIN_COSINE)]
     lexical_rank = {index: rank for rank, index in enumerate(lexical_ranking, start=1)}
     vector_rank = {index: rank for rank, index in enumerate(vector_ranking, start=1)}
     fused = reciprocal_rank_fusion([lexical_ranking, vector_ranking])

@@ -57,8 +57,11 @@ SEARCH_MODES = ("hybrid", "bm25", "semantic")
 #: most this (semantic) or twice this (hybrid), and the same on every page.
 SEARCH_DEPTH = 100
 #: A stored article under this cosine to the query is not a semantic result: every text has some cosine to
-#: every other. MiniLM gives a query's own topic 0.3-0.7 and unrelated news under 0.15.
-SEARCH_MIN_COSINE = 0.2
+#: every other. MiniLM gives a query's own topic 0.3-0.7 and unrelated news under 0.15; per model, as e5's cosines
+#: sit in a high band: its 0.80 leaves out the share of unrelated articles MiniLM's 0.2 does (headlines of SemEval's
+#: English pairs as queries against the other articles; docs/benchmarks.md, "Thresholds for e5 stores").
+SEARCH_MIN_COSINES = {"minilm": 0.2, "e5": 0.80}
+SEARCH_MIN_COSINE = SEARCH_MIN_COSINES["minilm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +373,7 @@ class VectorQueries:
         Copies of the article (same body, recorded duplicates, or a near-identical vector) are left out.
         """
         # Imported here: newsdesk.connect imports the store package, whose schema imports this module.
-        from newsdesk.connect.related import COPY_COSINE, MIN_COSINE, reciprocal_rank_fusion
+        from newsdesk.connect.related import COPY_COSINE, MIN_COSINE, MIN_COSINES, reciprocal_rank_fusion
 
         if k <= 0:
             return []
@@ -381,7 +384,8 @@ class VectorQueries:
         if vector is not None:
             found = self.semantic_search(vector, FUSION_DEPTH, exclude=[article_id])
             # As the pure related(): under MIN_COSINE a neighbour is only the nearest of unrelated texts.
-            neighbours = [n.id for n in found if n.score >= MIN_COSINE]
+            floor = MIN_COSINES.get(self._kept_vectors().model or "", MIN_COSINE)
+            neighbours = [n.id for n in found if n.score >= floor]
             copies = {n.id for n in found if n.score >= COPY_COSINE}
             # A near-identical vector marks a copy among the index's hits too, even beyond the vector top.
             for other in set(lexical) - set(neighbours):
@@ -440,8 +444,8 @@ class VectorQueries:
         """A page of search results in a mode (see :meth:`search_mode`); without a query, the newest first.
 
         bm25 is :meth:`search` and :meth:`count` as they are. semantic ranks the :data:`SEARCH_DEPTH` stored
-        articles nearest the query's vector (``embed(query, model)``) with a cosine of at least
-        :data:`SEARCH_MIN_COSINE`; hybrid fuses that ranking with BM25's first :data:`SEARCH_DEPTH` by
+        articles nearest the query's vector (``embed(query, model)``) with a cosine of at least the model's
+        :data:`SEARCH_MIN_COSINES`; hybrid fuses that ranking with BM25's first :data:`SEARCH_DEPTH` by
         reciprocal rank fusion, scores being the fused ones. Hits found by BM25 keep their highlights.
         """
         search, count = self.search, self.count
@@ -454,7 +458,7 @@ class VectorQueries:
         kept = self._kept_vectors()
         assert kept.model is not None  # search_mode chose a vector mode: the store has vectors.
         found = self.semantic_search(embed(str(query), kept.model), SEARCH_DEPTH, filters)
-        nearest = [n for n in found if n.score >= SEARCH_MIN_COSINE]
+        nearest = [n for n in found if n.score >= SEARCH_MIN_COSINES.get(kept.model, SEARCH_MIN_COSINE)]
         if chosen == "semantic":
             page = nearest[offset:offset + limit]
             return RankedHits(self.hits_by_id([n.id for n in page], [n.score for n in page]), len(nearest),

@@ -134,3 +134,31 @@ def test_related_hybrid_fuses_the_index_and_the_vectors_without_copies() -> None
     assert store.semantic_search(np.array([0, 0, 1.0]), 2, Filters(lang="fr")) == []
     assert store.semantic_search(np.ones(5), 2) == []  # another model's dimension
     store.close()
+
+
+def test_the_vector_cut_offs_follow_the_model_that_made_the_vectors() -> None:
+    # e5's cosines sit in a high band: a cosine MiniLM calls related (0.5) is unrelated text for e5.
+    base = _article(0, "Coalition to leave Iraq", "The coalition will end its mission.")
+    pool = [_article(1, "Storm hits the coast", "Heavy rain flooded towns."),
+            _article(2, "Chocolate cake recipe", "Melt the butter first.")]
+    article_vector = np.array([1.0, 0.0], np.float32)
+    vectors = np.array([[0.5, np.sqrt(0.75)], [0.0, 1.0]], np.float32)
+    by_minilm = related(base, pool, k=2, vectors=vectors, article_vector=article_vector, model="minilm")
+    by_e5 = related(base, pool, k=2, vectors=vectors, article_vector=article_vector, model="e5")
+    assert [m.index for m in by_minilm] == [0] and by_minilm[0].vector_rank == 1
+    assert by_e5 == []
+
+
+@pytest.mark.parametrize(("model", "expected"), [("minilm", [1, 2]), ("e5", [1])])
+def test_semantic_search_keeps_what_the_store_s_model_calls_near(model: str, expected: list[int]) -> None:
+    class Store(SQLiteStore, VectorQueries):
+        pass
+
+    store = Store(":memory:")
+    store.write_batch([ArticleOutcome(str(n), _article(n, f"Iraq story {n}", f"Iraq body {n}")) for n in range(3)])
+    # Cosines to the query: 0.9, 0.5, 0.1.
+    rows = [(n + 1, np.array([cosine, np.sqrt(1 - cosine**2)])) for n, cosine in enumerate((0.9, 0.5, 0.1))]
+    store.write_vectors(rows, model)
+    found = store.search_in_mode("iraq", mode="semantic", embed=lambda _query, _model: np.array([1.0, 0.0]))
+    assert [hit.id for hit in found.hits] == expected
+    store.close()
