@@ -115,13 +115,14 @@ def _same(a: Article, b: Article) -> bool:
 
 
 def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vectors: np.ndarray | None = None,
-            article_vector: np.ndarray | None = None, model: str = "minilm") -> list[RelatedMatch]:
+            article_vector: np.ndarray | None = None, model: str | None = None) -> list[RelatedMatch]:
     """The ``k`` candidates most related to ``article``: BM25 rank and embedding rank fused by RRF.
 
     The article itself (same URL, or the same headline and body) and copies of it (cosine at least
     :data:`COPY_COSINE`) are left out. Pass the candidates' stored embeddings as ``vectors`` (one row each)
     and the article's as ``article_vector`` to skip embedding them again, with the ``model`` that made them
-    (which sets :data:`MIN_COSINES`); without them the articles are embedded by ``model``.
+    (default MiniLM; it sets :data:`MIN_COSINES`); without them the articles are embedded by ``model``, by default
+    the one for their languages (:func:`~newsdesk.connect.embeddings.batch_model`).
 
     >>> from newsdesk.model import Block
     >>> def art(headline, text):
@@ -135,9 +136,10 @@ def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vect
     """
     if k <= 0 or not candidates:
         return []
-    if vectors is None or article_vector is None:
-        from newsdesk.connect.embeddings import embed_articles
+    from newsdesk.connect.embeddings import DEFAULT_MODEL, batch_model, embed_articles
 
+    if vectors is None or article_vector is None:
+        model = model or batch_model([article, *candidates])
         embedded = embed_articles([article, *candidates], model=model)
         article_vector = embedded[0] if article_vector is None else article_vector
         vectors = embedded[1:] if vectors is None else vectors
@@ -151,7 +153,7 @@ def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vect
     # Stable sorts on the negated score: equal scores keep candidate order, so a rerun ranks the same.
     lexical_ranking = [keep[i] for i in sorted(range(len(keep)), key=lambda i: -lexical[i]) if lexical[i] > 0]
     vector_ranking = [index for index in sorted(keep, key=lambda index: -float(cosines[index]))
-                      if cosines[index] >= MIN_COSINES.get(model, MIN_COSINE)]
+                      if cosines[index] >= MIN_COSINES.get(model or DEFAULT_MODEL, MIN_COSINE)]
     lexical_rank = {index: rank for rank, index in enumerate(lexical_ranking, start=1)}
     vector_rank = {index: rank for rank, index in enumerate(vector_ranking, start=1)}
     fused = reciprocal_rank_fusion([lexical_ranking, vector_ranking])

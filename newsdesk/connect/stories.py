@@ -1472,9 +1472,9 @@ def _vectors(articles: Sequence[Article], vectors: np.ndarray | None, vectorizer
         return hashed_vectors(articles), "hashing"
     if vectorizer != "embed":
         raise ValueError(f"unknown vectorizer {vectorizer!r} (known: embed, hashing)")
-    from newsdesk.connect.embeddings import embed_articles
+    from newsdesk.connect.embeddings import batch_model, embed_articles
 
-    model = model or DEFAULT_MODEL
+    model = model or batch_model(articles)
     return embed_articles(articles, model=model), model
 
 
@@ -1484,10 +1484,11 @@ def build_stories(articles: Sequence[Article], vectors: np.ndarray | None = None
     """Stories of a batch with everything the reader shows (title, dates, outlets, entities, chain links).
 
     ``vectors`` are the articles' unit embeddings (computed with ``vectorizer`` when absent: ``embed`` for
-    :func:`newsdesk.connect.embeddings.embed_articles` with ``model``, ``hashing`` for :func:`hashed_vectors`);
-    ``model`` says which embedding model made ``vectors`` (default
-    :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL`), which sets the scoring (:data:`PARAMS`); ``copy_of``
-    maps a copy's index to its original's. Members are indices into ``articles``.
+    :func:`newsdesk.connect.embeddings.embed_articles` with ``model``, by default the one for the batch's languages,
+    :func:`~newsdesk.connect.embeddings.batch_model`; ``hashing`` for :func:`hashed_vectors`); ``model`` says which
+    embedding model made given ``vectors`` (default :data:`~newsdesk.connect.embeddings.DEFAULT_MODEL`), which sets
+    the scoring (:data:`PARAMS`); ``copy_of`` maps a copy's index to its original's. Members are indices into
+    ``articles``.
 
     >>> arts = [Article(headline="Storm hits coast", published="2025-01-01", enrichment=Enrichment()),
     ...         Article(headline="Storm hits the coast hard", published="2025-01-01", enrichment=Enrichment())]

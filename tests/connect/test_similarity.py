@@ -147,3 +147,26 @@ def test_a_report_in_another_language_is_read_as_the_same_event() -> None:
     # Stored vectors are the store's model's (MiniLM by default): given, they are read as such.
     va, vb = embeddings.embed_articles([iraq, irak])
     assert similarity(iraq, irak, vector_a=va, vector_b=vb) == similarity(iraq, irak, model="minilm")
+
+
+def test_a_batch_mostly_in_other_languages_is_embedded_by_e5(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsdesk.connect import related as related_module
+    from newsdesk.connect.embeddings import batch_model
+    from newsdesk.connect.stories import cluster_stories
+
+    german = [Article(headline=f"Bericht {n}", body=[Block("paragraph", "Text.")], language="de",
+                      published="2025-06-02") for n in range(3)]
+    english = Article(headline="Report", body=[Block("paragraph", "Text.")], language="en", published="2025-06-02")
+    assert batch_model([*german, english]) == "e5"
+    assert batch_model([german[0], english]) == "minilm"  # no majority: the default
+    asked: list[str] = []
+
+    def record(articles, *, model="minilm", runtime=None):  # type: ignore[no-untyped-def]
+        asked.append(model)
+        return np.eye(len(articles), 8, dtype=np.float32)
+
+    monkeypatch.setattr(embeddings, "embed_articles", record)
+    cluster_stories([*german, english])
+    related_module.related(german[0], [*german[1:], english], k=1)
+    cluster_stories([english, english])
+    assert asked == ["e5", "e5", "minilm"]
