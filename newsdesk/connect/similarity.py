@@ -30,6 +30,13 @@ from datetime import UTC, datetime
 
 import numpy as np
 
+from newsdesk.connect import embeddings
+from newsdesk.connect.embeddings import (
+    DEFAULT_MODEL,
+    MULTILINGUAL_MODEL,
+    EmbeddingError,
+    article_language,
+)
 from newsdesk.model import Article
 
 #: Cosine ranges mapped to 0..1 per embedding model: at the ceiling and above, the same story. MiniLM's cosines of
@@ -49,9 +56,8 @@ TIME_HALF_LIFE_DAYS = 7.0
 #: What the time factor falls to for articles far apart in time (still related, rarely one event).
 TIME_FLOOR = 0.5
 
-#: The model that reads two English articles, and the one that reads a pair in any other language.
-ENGLISH_MODEL = "minilm"
-MULTILINGUAL_MODEL = "e5"
+#: The model that reads two English articles (MULTILINGUAL_MODEL reads a pair in any other language).
+ENGLISH_MODEL = DEFAULT_MODEL
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 _LOG = logging.getLogger(__name__)
@@ -189,8 +195,6 @@ def reading_model(a: Article, b: Article) -> str:
     >>> reading_model(Article(language="de"), Article(language="en")), reading_model(Article(), Article())
     ('e5', 'minilm')
     """
-    from newsdesk.connect.embeddings import article_language
-
     languages = {article_language(a), article_language(b)}
     return ENGLISH_MODEL if languages <= {"en", None} else MULTILINGUAL_MODEL
 
@@ -218,20 +222,19 @@ def similarity(a: Article, b: Article, *, vector_a: np.ndarray | None = None,
     >>> similarity(iraq, irak) > similarity(irak, cake)
     True
     """
-    from newsdesk.connect.embeddings import DEFAULT_MODEL, EmbeddingError, embed_articles
-
     if vector_a is not None or vector_b is not None:
         model = model or DEFAULT_MODEL
     elif model is None:
         model = reading_model(a, b)
         if model != DEFAULT_MODEL:
             try:
-                vector_a, vector_b = embed_articles([a, b], model=model)
+                # Through the module, so that a test (or a caller) can stand in for the models.
+                vector_a, vector_b = embeddings.embed_articles([a, b], model=model)
             except EmbeddingError as error:
                 _LOG.warning("similarity: %s; comparing with %s instead", error, DEFAULT_MODEL)
                 model = DEFAULT_MODEL
     if vector_a is None or vector_b is None:
-        vectors = embed_articles([a, b], model=model)
+        vectors = embeddings.embed_articles([a, b], model=model)
         vector_a = vectors[0] if vector_a is None else vector_a
         vector_b = vectors[1] if vector_b is None else vector_b
     return similarity_parts(a, b, vector_a, vector_b, model=model).score()
