@@ -17,8 +17,10 @@ from newsdesk.cli.common import (
     positive_int,
     say,
 )
+from newsdesk.connect.embeddings import DEFAULT_MODEL, MULTILINGUAL_MODEL
 from newsdesk.render import to_markdown, to_text
 from newsdesk.store import EXPORT_FORMATS, export_articles, open_store, sqlite_store
+from newsdesk.store.base import StoreStats
 from newsdesk.store.vectors import SEARCH_MODES
 
 _MARK_ON_TERMINAL = ("\x1b[1;33m", "\x1b[0m")
@@ -94,8 +96,11 @@ def run_stats(args: argparse.Namespace) -> int:
     print(f"articles {stats.articles} · raw pages {stats.raw_pages} · runs {stats.runs}")
     # The connect stage's counts; a StoreStats from before it has none, which reads as 0.
     connected = {name: getattr(stats, name, 0) or 0 for name in ("near_copies", "stories", "vectors")}
+    model = getattr(stats, "embedding_model", None)
     print(f"near copies {connected['near_copies']} · stories {connected['stories']} · "
-          f"article vectors {connected['vectors']}")
+          f"article vectors {connected['vectors']}{f' ({model})' if model else ''}")
+    if (hint := embedding_hint(stats)) is not None:
+        say(f"newsdesk: note: {hint}")
     _print_counts("by source", stats.by_source)
     _print_counts("by day", dict(sorted(stats.by_day.items(), reverse=True)))
     _print_counts("by section", stats.by_section)
@@ -104,6 +109,26 @@ def run_stats(args: argparse.Namespace) -> int:
     _print_counts("not articles", stats.not_articles)
     _print_counts("quarantined (failed inputs)", stats.quarantined)
     return EXIT_OK
+
+
+def embedding_hint(stats: StoreStats) -> str | None:
+    """A word for a store whose articles are mostly not in English but whose vectors are MiniLM's (English only).
+
+    >>> embedding_hint(StoreStats(articles=3, by_language={"de": 2, "en": 1}, vectors=3, embedding_model="minilm"))
+    'most articles are not in English, and minilm reads English only: a store begun with `newsdesk ingest \
+--embedding-model e5` groups them into stories and finds related ones far better'
+    >>> embedding_hint(StoreStats(articles=3, by_language={"en": 3}, vectors=3, embedding_model="minilm")) is None
+    True
+    """
+    if stats.embedding_model != DEFAULT_MODEL or not stats.articles:
+        return None
+    other = sum(count for language, count in stats.by_language.items()
+                if language.split("-")[0].lower() not in ("en", "(none)"))
+    if other * 2 <= stats.articles:
+        return None
+    return (f"most articles are not in English, and {DEFAULT_MODEL} reads English only: a store begun with "
+            f"`newsdesk ingest --embedding-model {MULTILINGUAL_MODEL}` groups them into stories and finds related "
+            f"ones far better")
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -371,6 +371,8 @@ class StoreStats:
     #: Stories, and articles with a stored embedding.
     stories: int = 0
     vectors: int = 0
+    #: The model most of those embeddings come from (None: no vectors), which the store's searches compare with.
+    embedding_model: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with every count."""
@@ -388,6 +390,7 @@ class StoreStats:
             "near_copies": self.near_copies,
             "stories": self.stories,
             "vectors": self.vectors,
+            "embedding_model": self.embedding_model,
         }
 
 

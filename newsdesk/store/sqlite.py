@@ -646,6 +646,7 @@ class SQLiteStore(SearchQueries, Store, EnrichmentQueries, CopyQueries, VectorQu
             # Not kept by triggers: counting a table's smallest index costs about a millisecond per 100,000 rows.
             stories=int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0]),
             vectors=int(self._conn.execute("SELECT count(*) FROM article_vectors").fetchone()[0]),
+            embedding_model=vector_model(self._conn),
         )
 
     def seen_urls(self, urls: Iterable[str]) -> set[str]:

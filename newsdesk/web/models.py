@@ -175,6 +175,11 @@ class StatsOut(BaseModel):
     quarantined: dict[str, int]
     raw_pages: int
     runs: int
+    near_copies: int = 0
+    stories: int = 0
+    vectors: int = 0
+    embedding_model: str | None = Field(None, description="the model the store's article vectors come from "
+                                                          "(minilm: English; e5: multilingual)")
 
 
 class IngestRequest(BaseModel):

@@ -86,6 +86,11 @@ def test_the_command_line_refuses_a_second_model_with_exit_2(tmp_path: Path,
     assert code == 2
     assert "embedded with e5" in err and "minilm" in err
     assert stored_models(db) == ["e5"]
+    assert main(["stats", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert "article vectors 1 (e5)" in out and "note" not in err  # German news read by e5: nothing to suggest
+    assert main(["stats", "--db", str(db), "--format", "json"]) == 0
+    assert '"embedding_model": "e5"' in capsys.readouterr().out
 
 
 def test_an_unknown_model_is_refused_by_name() -> None:
