@@ -168,14 +168,17 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
 
     def holds_the_article(node: LexborNode, length: int) -> bool:
         nonlocal text_bar, prose_bar, consent_checked
-        if length >= _MIN_TEXT_BAR:
-            if text_bar < 0 and not _short_of_the_bar(length, text_floor, removed_text):
-                text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
-            if 0 <= text_bar <= length:  # (not measured: short of a floor under the bar)
-                return True
-        # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
+        long = length >= _MIN_TEXT_BAR
+        if long and 0 <= text_bar <= length:
+            return True
+        # Paragraph text is part of all text: a node short of the prose bar in all its text is done. (Asked
+        # before the page's text is measured: a node that holds the story's paragraphs needs no measure of it.)
         if length >= prose_bar and sizes.paragraphs(node) >= prose_bar:
             return True
+        if long and text_bar < 0 and not _short_of_the_bar(length, text_floor, removed_text):
+            text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
+            if text_bar <= length:
+                return True
         # A long node that falls short may do so only beside a cookie-consent dialog's pages of legal
         # prose: such dialogs are taken out (once a page, only then: the search costs) and the bars are
         # measured again without them.
