@@ -47,6 +47,41 @@ def _prose_bar(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> float:
     return max(sum(sizes.text(p) for p in paragraphs) * 0.4, 300)
 
 
+def _prose_bar_and_floor(paragraphs: list[LexborNode], sizes: ParagraphSizes) -> tuple[float, float]:
+    """``_prose_bar``, and a floor under the text bar (40% of all the page's text) read off the same paragraphs: 40%
+    of the text of those that no other paragraph holds.
+
+    Such paragraphs are apart from one another, so their text is part of the page's, counted once; a node shorter
+    than the floor is short of the text bar, and the page's whole text need not be measured to tell.
+
+    >>> from selectolax.lexbor import LexborHTMLParser
+    >>> body = LexborHTMLParser("<body><p>" + "a" * 100 + "<button><p>" + "b" * 50 + "</p></button></p>"
+    ...                         "<div>" + "c" * 500 + "</div></body>").body
+    >>> paragraphs = body.css("p")
+    >>> _prose_bar_and_floor(paragraphs, ParagraphSizes(body, paragraphs))  # the inner paragraph counted once
+    (300, 60.0)
+    """
+    total = outermost = 0
+    for paragraph in paragraphs:
+        length = sizes.text(paragraph)
+        total += length
+        if not sizes.in_paragraph(paragraph):
+            outermost += length
+    return max(total * 0.4, 300), outermost * 0.4
+
+
+def _short_of_the_bar(length: int, paragraph_floor: float, removed_text: int) -> bool:
+    """Whether a node of ``length`` characters is short of the text bar by a floor under it: 40% of the outermost
+    paragraphs' text (``_prose_bar_and_floor``), or 40% of its own and the removed text together, which the page's
+    text holds apart.
+
+    >>> _short_of_the_bar(700, 800.0, 0), _short_of_the_bar(700, 600.0, 1000), _short_of_the_bar(700, 600.0, 1100)
+    (True, False, True)
+    """
+    # 3 * length < 2 * removed_text: the length is under 40% of itself and the removed text, in whole numbers.
+    return length < paragraph_floor or 3 * length < 2 * removed_text
+
+
 def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
                       budget: WorkBudget | None = None, forms: list[LexborNode] | None = None,
                       under: list[str] | None = None, headline: str = "",
@@ -119,25 +154,31 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             break
     paragraphs = [p for p in paragraphs if p.parent is not None]
     sizes = ParagraphSizes(root, paragraphs)
-    prose_bar = _prose_bar(paragraphs, sizes)
+    prose_bar, text_floor = _prose_bar_and_floor(paragraphs, sizes)
     # The bar for all text is never under 600 characters, and most nodes judged are shorter: the
     # page's whole text is measured only when a longer one comes up. Its total is the one before
     # any removal: each removed node's text, measured just before it went, is added back (removed
     # subtrees never overlap, and a text node's trimmed length is the same wherever it is counted).
+    # So the total is the same whenever it is measured (until a consent dialog goes), and it holds
+    # the outermost paragraphs' text and, apart, the judged node's and the removed text: a node
+    # short of 40% of either is short of the bar, and the page's text is not measured for it.
     text_bar = -1.0
     removed_text = 0
     consent_checked = False
 
     def holds_the_article(node: LexborNode, length: int) -> bool:
         nonlocal text_bar, prose_bar, consent_checked
-        if length >= _MIN_TEXT_BAR:
-            if text_bar < 0:
-                text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
-            if length >= text_bar:
-                return True
-        # Paragraph text is part of all text: a node short of the prose bar in all its text is done.
+        long = length >= _MIN_TEXT_BAR
+        if long and 0 <= text_bar <= length:
+            return True
+        # Paragraph text is part of all text: a node short of the prose bar in all its text is done. (Asked
+        # before the page's text is measured: a node that holds the story's paragraphs needs no measure of it.)
         if length >= prose_bar and sizes.paragraphs(node) >= prose_bar:
             return True
+        if long and text_bar < 0 and not _short_of_the_bar(length, text_floor, removed_text):
+            text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
+            if text_bar <= length:
+                return True
         # A long node that falls short may do so only beside a cookie-consent dialog's pages of legal
         # prose: such dialogs are taken out (once a page, only then: the search costs) and the bars are
         # measured again without them.
@@ -145,7 +186,9 @@ def remove_furniture(root: LexborNode, related: list[tuple[str, str]],
             consent_checked = True
             if _remove_consent_dialogs(root, node, sizes):
                 prose_bar = _prose_bar([p for p in paragraphs if p.parent is not None], sizes)
-                text_bar = -1.0
+                # Measured again at once, without the dialogs: a dialog inside the node may have gone, so that
+                # neither floor holds any more.
+                text_bar = max((text_len(root) + removed_text) * 0.4, _MIN_TEXT_BAR)
                 return holds_the_article(node, length)
         return False
 

@@ -226,6 +226,18 @@ class ParagraphSizes:
             length = self._text[key] = len(text)
         return length
 
+    def in_paragraph(self, node: LexborNode) -> bool:
+        """Whether ``node`` lay inside one of the paragraphs when they were listed (a ``<p>`` inside another: a
+        ``<button>`` or, in quirks mode, a ``<table>`` lets one in).
+
+        >>> from selectolax.lexbor import LexborHTMLParser
+        >>> body = LexborHTMLParser("<body><p>Rain <button><p>fell</p></button></p></body>").body
+        >>> sizes = ParagraphSizes(body, body.css("p"))
+        >>> [sizes.in_paragraph(p) for p in body.css("p")]
+        [False, True]
+        """
+        return node.mem_id in self._inside
+
     def paragraphs(self, node: LexborNode) -> int:
         """Text in the ``<p>`` elements inside ``node`` (not kept: removals below change it)."""
         return sum(self.text(p) for p in node.css("p"))
