@@ -109,6 +109,8 @@ MULTILINGUAL_MODEL = "e5"
 
 _LOADED: dict[tuple[str, str], _Backend] = {}
 _LOG = logging.getLogger(__name__)
+# Models a language's choice could not load in this process, said once each (embed_or_default).
+_FELL_BACK: set[str] = set()
 # threadpoolctl's controller, made once per process: finding the loaded BLAS libraries is what costs (3 ms a
 # call under load against 0.2 ms for a limit through a kept controller).
 _THREADS: list[Any] = []
@@ -288,6 +290,24 @@ def batch_model(articles: Sequence[Article]) -> str:
     """
     other = sum(1 for article in articles if (article_language(article) or "en") != "en")
     return MULTILINGUAL_MODEL if other * 2 > len(articles) else DEFAULT_MODEL
+
+
+def embed_or_default(articles: Sequence[Article], model: str) -> tuple[np.ndarray, str]:
+    """:func:`embed_articles` by ``model``, and the model that made the vectors: for a model chosen by language
+    (:func:`batch_model`) that cannot load here (its package missing), the default model's, said once per process.
+
+    >>> vectors, used = embed_or_default([Article(headline="Coalition to leave Iraq")], DEFAULT_MODEL)
+    >>> vectors.shape, used
+    ((1, 384), 'minilm')
+    """
+    if model != DEFAULT_MODEL:
+        try:
+            return embed_articles(articles, model=model), model
+        except EmbeddingError as error:
+            if model not in _FELL_BACK:
+                _FELL_BACK.add(model)
+                _LOG.warning("%s; embedding with %s instead", error, DEFAULT_MODEL)
+    return embed_articles(articles, model=DEFAULT_MODEL), DEFAULT_MODEL
 
 
 def embed_texts(texts: Sequence[str], *, model: str = DEFAULT_MODEL, runtime: str | None = None) -> np.ndarray:

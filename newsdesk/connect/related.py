@@ -136,11 +136,13 @@ def related(article: Article, candidates: Sequence[Article], k: int = 5, *, vect
     """
     if k <= 0 or not candidates:
         return []
-    from newsdesk.connect.embeddings import DEFAULT_MODEL, batch_model, embed_articles
+    from newsdesk.connect.embeddings import DEFAULT_MODEL, batch_model, embed_articles, embed_or_default
 
     if vectors is None or article_vector is None:
-        model = model or batch_model([article, *candidates])
-        embedded = embed_articles([article, *candidates], model=model)
+        if model is None:
+            embedded, model = embed_or_default([article, *candidates], batch_model([article, *candidates]))
+        else:
+            embedded = embed_articles([article, *candidates], model=model)
         article_vector = embedded[0] if article_vector is None else article_vector
         vectors = embedded[1:] if vectors is None else vectors
     if len(vectors) != len(candidates):

@@ -21,7 +21,6 @@ model). English pairs keep MiniLM: it costs a third of e5's CPU and correlates a
 
 from __future__ import annotations
 
-import logging
 import math
 import unicodedata
 from collections.abc import Iterable
@@ -34,7 +33,6 @@ from newsdesk.connect import embeddings
 from newsdesk.connect.embeddings import (
     DEFAULT_MODEL,
     MULTILINGUAL_MODEL,
-    EmbeddingError,
     article_language,
 )
 from newsdesk.model import Article
@@ -60,7 +58,6 @@ TIME_FLOOR = 0.5
 ENGLISH_MODEL = DEFAULT_MODEL
 
 _ACTOR_TYPES = frozenset({"PERSON", "ORG"})
-_LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,14 +222,7 @@ def similarity(a: Article, b: Article, *, vector_a: np.ndarray | None = None,
     if vector_a is not None or vector_b is not None:
         model = model or DEFAULT_MODEL
     elif model is None:
-        model = reading_model(a, b)
-        if model != DEFAULT_MODEL:
-            try:
-                # Through the module, so that a test (or a caller) can stand in for the models.
-                vector_a, vector_b = embeddings.embed_articles([a, b], model=model)
-            except EmbeddingError as error:
-                _LOG.warning("similarity: %s; comparing with %s instead", error, DEFAULT_MODEL)
-                model = DEFAULT_MODEL
+        (vector_a, vector_b), model = embeddings.embed_or_default([a, b], reading_model(a, b))
     if vector_a is None or vector_b is None:
         vectors = embeddings.embed_articles([a, b], model=model)
         vector_a = vectors[0] if vector_a is None else vector_a

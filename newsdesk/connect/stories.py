@@ -1472,9 +1472,10 @@ def _vectors(articles: Sequence[Article], vectors: np.ndarray | None, vectorizer
         return hashed_vectors(articles), "hashing"
     if vectorizer != "embed":
         raise ValueError(f"unknown vectorizer {vectorizer!r} (known: embed, hashing)")
-    from newsdesk.connect.embeddings import batch_model, embed_articles
+    from newsdesk.connect.embeddings import batch_model, embed_articles, embed_or_default
 
-    model = model or batch_model(articles)
+    if model is None:
+        return embed_or_default(articles, batch_model(articles))
     return embed_articles(articles, model=model), model
 
 
