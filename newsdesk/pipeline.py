@@ -35,7 +35,7 @@ from functools import partial
 from itertools import islice
 from types import FrameType
 
-from newsdesk.connect.embeddings import DEFAULT_MODEL, MODELS
+from newsdesk.connect.embeddings import DEFAULT_MODEL, unknown_model
 from newsdesk.connect.stage import connect_features, embedding_unavailable
 from newsdesk.enrich import enrich_batch
 from newsdesk.errors import ExtractionError, NewsdeskError
@@ -194,8 +194,8 @@ def ingest_model(store: Store, wanted: str | None = None) -> str:
     ...
     newsdesk.errors.NewsdeskError: unknown embedding model 'bert' (known: e5, minilm)
     """
-    if wanted is not None and wanted not in MODELS:
-        raise NewsdeskError(f"unknown embedding model {wanted!r} (known: {', '.join(sorted(MODELS))})")
+    if wanted is not None and (unknown := unknown_model(wanted)) is not None:
+        raise NewsdeskError(unknown)
     stored = store.embedding_model()
     if wanted is not None and stored is not None and wanted != stored:
         raise NewsdeskError(f"the store's articles are embedded with {stored}; embedding new ones with {wanted} "

