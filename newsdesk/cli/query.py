@@ -17,7 +17,7 @@ from newsdesk.cli.common import (
     positive_int,
     say,
 )
-from newsdesk.connect.embeddings import DEFAULT_MODEL, MULTILINGUAL_MODEL
+from newsdesk.connect.embeddings import DEFAULT_MODEL, MULTILINGUAL_MODEL, model_for_languages
 from newsdesk.render import to_markdown, to_text
 from newsdesk.store import EXPORT_FORMATS, export_articles, open_store, sqlite_store
 from newsdesk.store.base import StoreStats
@@ -120,11 +120,9 @@ def embedding_hint(stats: StoreStats) -> str | None:
     >>> embedding_hint(StoreStats(articles=3, by_language={"en": 3}, vectors=3, embedding_model="minilm")) is None
     True
     """
-    if stats.embedding_model != DEFAULT_MODEL or not stats.articles:
-        return None
-    other = sum(count for language, count in stats.by_language.items()
-                if language.split("-")[0].lower() not in ("en", "(none)"))
-    if other * 2 <= stats.articles:
+    # by_language counts articles without a language under "(none)": unknown, read as English.
+    languages = ((None if tag == "(none)" else tag, count) for tag, count in stats.by_language.items())
+    if stats.embedding_model != DEFAULT_MODEL or model_for_languages(languages) == DEFAULT_MODEL:
         return None
     return (f"most articles are not in English, and {DEFAULT_MODEL} reads English only: a store begun with "
             f"`newsdesk ingest --embedding-model {MULTILINGUAL_MODEL}` groups them into stories and finds related "

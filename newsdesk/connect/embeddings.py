@@ -31,7 +31,7 @@ import importlib.util
 import logging
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -262,6 +262,15 @@ def article_text(article: Article, *, lead_words: int = LEAD_WORDS, tail_words: 
     return _SPACE.sub(" ", joined).strip()
 
 
+def language_code(tag: str | None) -> str | None:
+    """A language tag's language alone, lower-cased (``en-GB``, ``zh_Hant`` -> ``en``, ``zh``); None for no tag.
+
+    >>> language_code(" EN-gb "), language_code("zh_Hant"), language_code(None)
+    ('en', 'zh', None)
+    """
+    return _LANGUAGE_TAG.split((tag or "").strip(), maxsplit=1)[0].lower() or None
+
+
 def article_language(article: Article) -> str | None:
     """The article's language as a lower-case ISO 639-1 code: the one extraction found (``de-AT`` reads as
     ``de``), else the one its headline and body are written in; None when neither says.
@@ -275,7 +284,7 @@ def article_language(article: Article) -> str | None:
     >>> article_language(Article()) is None
     True
     """
-    code = _LANGUAGE_TAG.split((article.language or "").strip(), maxsplit=1)[0].lower()
+    code = language_code(article.language)
     if code:
         return code
     from newsdesk.extract.language import detect_language
@@ -297,8 +306,22 @@ def batch_model(articles: Sequence[Article]) -> str:
     >>> batch_model([Article(language="de"), Article(language="en")]), batch_model([])
     ('minilm', 'minilm')
     """
-    other = sum(1 for article in articles if (article_language(article) or "en") != "en")
-    return MULTILINGUAL_MODEL if other * 2 > len(articles) else DEFAULT_MODEL
+    return model_for_languages((article_language(article), 1) for article in articles)
+
+
+def model_for_languages(counts: Iterable[tuple[str | None, int]]) -> str:
+    """:data:`MULTILINGUAL_MODEL` when most of the articles counted by language tag (``(tag, count)`` pairs) are in
+    another language than English, else :data:`DEFAULT_MODEL`; an unknown language (None) counts as English.
+
+    >>> model_for_languages([("de", 2), ("en-GB", 1)]), model_for_languages([("de", 1), (None, 1)])
+    ('e5', 'minilm')
+    """
+    total = other = 0
+    for tag, count in counts:
+        total += count
+        if (language_code(tag) or "en") != "en":
+            other += count
+    return MULTILINGUAL_MODEL if other * 2 > total else DEFAULT_MODEL
 
 
 def embed_or_default(articles: Sequence[Article], model: str) -> tuple[np.ndarray, str]:
